@@ -12,6 +12,7 @@
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
 set -euo pipefail
+shopt -s nullglob
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
@@ -131,7 +132,7 @@ write_ca_launch() {
   write_launch "ca-$org" \
     "export FABRIC_CA_SERVER_HOME='$(ca_home "$org")'" \
     "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$HOST:$(ca_ops_port "$org")" \
-    "exec '$FABRIC_BIN/fabric-ca-server' start -b 'admin:$(cat "$(ca_home "$org")/bootstrap-secret")' \\
+    "exec '$FABRIC_BIN/fabric-ca-server' start -b 'registrar:$(cat "$(ca_home "$org")/bootstrap-secret")' \\
       --address $HOST --port ${CA_PORT[$org]} --ca.name ca-$org --tls.enabled \\
       --csr.cn ca.$org.druk --csr.hosts localhost,$HOST"
 }
@@ -188,7 +189,7 @@ setup_org_identities() {
   local org="$1" dir
   dir="$(org_dir "$org")"
   mkdir -p "$NET/ca-client/$org"
-  ca_client "$org" enroll -u "https://admin:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
+  ca_client "$org" enroll -u "https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
     --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp"
   # The organisation's MSP as the channel knows it: its CA is both identity and TLS root.
   mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"
@@ -330,7 +331,7 @@ write_peer_launch() {
 # Environment for the peer CLI acting as IDENTITY (a user name under some org) against ORG's peer.
 peer_cli_env() {
   local identity_dir="$1" msp_id="$2" org="$3"
-  export FABRIC_CFG_PATH="$NET/config"
+  export FABRIC_CFG_PATH="$NET/config" FABRIC_LOGGING_SPEC=error
   export CORE_PEER_LOCALMSPID="$msp_id" CORE_PEER_MSPCONFIGPATH="$identity_dir"
   export CORE_PEER_ADDRESS="$HOST:${PEER_PORT[$org]}" CORE_PEER_TLS_ENABLED=true
   export CORE_PEER_TLS_ROOTCERT_FILE="$(org_dir "$org")/msp/tlscacerts/ca.pem"
@@ -393,10 +394,12 @@ deploy_chaincode() {
   local package_id org
   package_id="$(as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$work/$CHAINCODE.tgz")"
   log "Installing chaincode package $package_id on every peer"
+  local jobs=()
   for org in "${PEER_ORGS[@]}"; do
-    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode install "$work/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 \
-      || die "install on $org failed: see $LOGS/lifecycle.log"
+    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode install "$work/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
+    jobs+=($!)
   done
+  wait_all "installing the chaincode package" "${jobs[@]}"
   # The service runs the jar copied into the network's state, so rebuilding the repo's jar does
   # not change a running network underneath.
   stop_process chaincode
@@ -500,17 +503,20 @@ cmd_up() {
   done
 
   log "Enrolling identities"
-  for org in "${PEER_ORGS[@]}" orderer; do setup_org_identities "$org" & done
-  wait_all "enrolling organisation admins"
-  for org in "${PEER_ORGS[@]}"; do setup_node_identity "$org" "peer0.$org" peer & done
-  for ((n = 1; n <= orderers; n++)); do setup_node_identity orderer "orderer$n" orderer & done
-  wait_all "enrolling nodes"
+  local jobs=()
+  for org in "${PEER_ORGS[@]}" orderer; do setup_org_identities "$org" & jobs+=($!); done
+  wait_all "enrolling organisation admins" "${jobs[@]}"
+  jobs=()
+  for org in "${PEER_ORGS[@]}"; do setup_node_identity "$org" "peer0.$org" peer & jobs+=($!); done
+  for ((n = 1; n <= orderers; n++)); do setup_node_identity orderer "orderer$n" orderer & jobs+=($!); done
+  wait_all "enrolling nodes" "${jobs[@]}"
+  jobs=()
   local entry name attrs
   for entry in "${DEMO_IDENTITIES[@]}"; do
     read -r name org attrs <<<"$entry"
-    enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" &
+    enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" & jobs+=($!)
   done
-  wait_all "enrolling users"
+  wait_all "enrolling users" "${jobs[@]}"
   write_connection_file
 
   log "Creating channel '$CHANNEL' with $orderers Raft orderer(s)"
@@ -549,10 +555,12 @@ cmd_up() {
   echo "Connection settings for clients: $NET/connection.json"
 }
 
+# wait_all WHAT PID...: wait for the given background jobs (not the servers started meanwhile).
 wait_all() {
   local what="$1" pid failed=0
-  for pid in $(jobs -p); do wait "$pid" || failed=1; done
-  ((failed == 0)) || die "$what failed: see $LOGS/ca-client.log"
+  shift
+  for pid in "$@"; do wait "$pid" || failed=1; done
+  ((failed == 0)) || die "$what failed: see the logs in $LOGS"
 }
 
 # The first invocation after a (re)start connects the peers to the service; query until it answers.
@@ -581,10 +589,14 @@ cmd_down() {
 
 cmd_stop() {
   [[ -d "$NET/launch" ]] || { log "No network"; return 0; }
-  local name
-  # Clients first, then peers, then orderers and CAs.
-  for name in chaincode $(process_names | tr ' ' '\n' | grep '^peer-') $(process_names | tr ' ' '\n' | grep -v '^peer-\|^chaincode'); do
-    stop_process "$name"
+  # Clients of the ledger first, then peers, then orderers and CAs; each tier in parallel.
+  local tier name pids
+  for tier in chaincode peer- 'orderer|ca-'; do
+    pids=()
+    for name in $(process_names); do
+      if [[ "$name" =~ ^($tier) ]]; then stop_process "$name" & pids+=($!); fi
+    done
+    for name in "${pids[@]}"; do wait "$name"; done
   done
   log "Network stopped (ledger data kept in $NET)"
 }
