@@ -8,6 +8,7 @@
 #   network.sh deploy-chaincode      rebuild the chaincode and deploy it as the next sequence
 #   network.sh invoke IDENTITY FUNCTION [ARG...]     submit through the issuing org's + the auditor's peers
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
+#   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
@@ -691,6 +692,12 @@ ctor_json() {
   echo "$out]}"
 }
 
+cmd_transaction() {
+  (($# == 1)) || die "usage: network.sh transaction TXID"
+  (peer_cli_env "$(identity_dir audit inspector)" AuditMSP audit
+   "$FABRIC_BIN/peer" chaincode query --hex -C "$CHANNEL" -n qscc -c "$(ctor_json GetTransactionByID "$CHANNEL" "$1")")
+}
+
 cmd_kill() {
   (($# == 1)) || die "usage: network.sh kill NAME"
   local pid
@@ -712,8 +719,9 @@ main() {
     deploy-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
     invoke) cmd_invoke "$@" ;;
     query) cmd_query "$@" ;;
+    transaction) cmd_transaction "$@" ;;
     kill) cmd_kill "$@" ;;
-    *) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
+    *) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }
 

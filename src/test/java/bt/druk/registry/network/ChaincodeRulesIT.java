@@ -1,0 +1,83 @@
+package bt.druk.registry.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The chaincode's refusals, shown against the real network (peer CLI, real identities). */
+class ChaincodeRulesIT {
+
+    @BeforeAll
+    static void network() {
+        NetworkScript.ensureUp();
+    }
+
+    @Test
+    void aProcurementClerkCannotRegisterALandTitle() {
+        String key = uniqueKey("land-title:WRONG");
+        NetworkScript.Result result = NetworkScript.run("invoke", "procurement.clerk", "RegisterTitle", key,
+                NetworkScript.sha256(key), "THIMPHU");
+        assertFalse(result.succeeded());
+        assertTrue(result.output().contains("[WRONG_REGISTER]"), result.output());
+        assertTrue(NetworkScript.run("query", "inspector", "audit", "GetRecord", key).output().contains("[NOT_FOUND]"));
+    }
+
+    @Test
+    void anIdentityWithoutARoleCannotWrite() {
+        String key = uniqueKey("land-title:NOROLE");
+        NetworkScript.Result result = NetworkScript.run("invoke", "citizen.nobody", "RegisterTitle", key,
+                NetworkScript.sha256(key), "THIMPHU");
+        assertFalse(result.succeeded());
+        assertTrue(result.output().contains("[ACCESS_DENIED]"), result.output());
+    }
+
+    @Test
+    void aTransferIsRefusedWhileAMortgageIsOpenAndTheWriteIsEndorsedByTwoOrgs() {
+        String key = uniqueKey("land-title:MORT");
+        String v1 = NetworkScript.sha256(key + "#1");
+        String v2 = NetworkScript.sha256(key + "#2");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterMortgage", key, "2", v2, v1, "MORTGAGE-BOB-1");
+
+        NetworkScript.Result transfer = NetworkScript.run("invoke", "land.clerk", "LodgeTransfer", key, "3",
+                NetworkScript.sha256(key + "#3"), v2);
+        assertFalse(transfer.succeeded());
+        assertTrue(transfer.output().contains("[ENCUMBERED]"), transfer.output());
+
+        String entry = NetworkScript.runOrFail("query", "inspector", "land", "GetRecord", key).output();
+        assertTrue(entry.contains("\"version\":2"), "the refused transfer wrote nothing: " + entry);
+        LedgerTransactions.Committed mortgage = LedgerTransactions.read(NetworkScript.txIdOf(entry));
+        assertEquals(0, mortgage.validationCode());
+        assertEquals(Set.of("LandMSP", "AuditMSP"), new HashSet<>(mortgage.endorsingMsps()));
+    }
+
+    @Test
+    void aBidCommitmentAfterTheDeadlineIsRefused() throws InterruptedException {
+        String tender = uniqueKey("tender:ocds-druk-");
+        Instant deadline = Instant.now().plus(4, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishTender", tender, NetworkScript.sha256(tender),
+                "THIMPHU", deadline.toString());
+        String onTime = NetworkScript.sha256("bid-a:salt");
+        NetworkScript.runOrFail("invoke", "procurement.clerk", "CommitBid", tender.replace("tender:", "bid:") + ":1", tender,
+                onTime, "THIMPHU");
+
+        while (Instant.now().isBefore(deadline.plusSeconds(1))) {
+            Thread.sleep(250);
+        }
+        NetworkScript.Result late = NetworkScript.run("invoke", "procurement.clerk", "CommitBid",
+                tender.replace("tender:", "bid:") + ":2", tender, NetworkScript.sha256("bid-b:salt"), "THIMPHU");
+        assertFalse(late.succeeded());
+        assertTrue(late.output().contains("[DEADLINE_PASSED]"), late.output());
+    }
+
+    private static String uniqueKey(String prefix) {
+        return prefix + "-" + System.nanoTime();
+    }
+}

@@ -1,0 +1,47 @@
+package bt.druk.registry.network;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
+import org.hyperledger.fabric.protos.peer.Endorsement;
+import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
+import org.hyperledger.fabric.protos.peer.Transaction;
+
+/** Reads a committed transaction from the ledger (qscc) to see who endorsed it. */
+final class LedgerTransactions {
+
+    record Committed(int validationCode, List<String> endorsingMsps) {
+    }
+
+    private static final Pattern HEX_LINE = Pattern.compile("(?m)^([0-9a-f]{64,})\\s*$");
+
+    private LedgerTransactions() {
+    }
+
+    static Committed read(String txId) {
+        String output = NetworkScript.runOrFail("transaction", txId).output();
+        Matcher matcher = HEX_LINE.matcher(output);
+        if (!matcher.find()) {
+            throw new AssertionError("no transaction bytes in: " + output);
+        }
+        try {
+            ProcessedTransaction processed = ProcessedTransaction.parseFrom(HexFormat.of().parseHex(matcher.group(1)));
+            Payload payload = Payload.parseFrom(processed.getTransactionEnvelope().getPayload());
+            Transaction transaction = Transaction.parseFrom(payload.getData());
+            ChaincodeActionPayload action = ChaincodeActionPayload.parseFrom(transaction.getActions(0).getPayload());
+            List<String> msps = new ArrayList<>();
+            for (Endorsement endorsement : action.getAction().getEndorsementsList()) {
+                msps.add(SerializedIdentity.parseFrom(endorsement.getEndorser()).getMspid());
+            }
+            return new Committed(processed.getValidationCode(), msps);
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError("unreadable transaction " + txId, e);
+        }
+    }
+}

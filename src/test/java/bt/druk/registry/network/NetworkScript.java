@@ -1,0 +1,104 @@
+package bt.druk.registry.network;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs deploy/network.sh against the real Fabric processes, for integration tests. */
+public final class NetworkScript {
+
+    public record Result(int exitCode, String output) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    private static final Path REPO = locateRepo();
+    private static final Pattern TX_ID = Pattern.compile("\"txId\":\"([0-9a-f]{64})\"");
+
+    private NetworkScript() {
+    }
+
+    public static Path repo() {
+        return REPO;
+    }
+
+    public static Path stateDir() {
+        return REPO.resolve("deploy/.network");
+    }
+
+    public static Result run(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("deploy/network.sh").toString());
+        command.addAll(List.of(args));
+        try {
+            Path log = Files.createTempFile("network-sh", ".log");
+            Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("network.sh " + String.join(" ", args) + " did not finish");
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Result runOrFail(String... args) {
+        Result result = run(args);
+        if (!result.succeeded()) {
+            throw new AssertionError("network.sh " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n"
+                    + result.output());
+        }
+        return result;
+    }
+
+    /** Brings the default network up unless one is already healthy (tests share one network). */
+    public static synchronized void ensureUp() {
+        if (!run("status").succeeded()) {
+            runOrFail("up");
+        }
+    }
+
+    public static String txIdOf(String ledgerEntryJson) {
+        Matcher matcher = TX_ID.matcher(ledgerEntryJson);
+        if (!matcher.find()) {
+            throw new AssertionError("no txId in " + ledgerEntryJson);
+        }
+        return matcher.group(1);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path locateRepo() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("deploy/network.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("deploy/network.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
