@@ -1,0 +1,92 @@
+package bt.druk.registry.chaincode;
+
+import java.security.cert.X509Certificate;
+import java.util.Set;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+import org.hyperledger.fabric.contract.ClientIdentity;
+import org.hyperledger.fabric.contract.Context;
+
+/**
+ * Access rules, from the client certificate's attributes (issued by Fabric CA into extension
+ * 1.2.3.4.5.6.7.8.1) and MSP id.
+ * <ul>
+ * <li>writes: {@code role=clerk}, {@code register} = the record's register, MSP = that register's
+ * issuing MSP;</li>
+ * <li>reads: {@code role} one of clerk, inspector, admin;</li>
+ * <li>configuration ({@code SetNoticePeriod}): {@code role=admin}.</li>
+ * </ul>
+ */
+public final class AccessPolicy {
+    public static final String ROLE = "role";
+    public static final String REGISTER = "register";
+    public static final String OFFICE = "office";
+
+    public static final String CLERK = "clerk";
+    public static final String INSPECTOR = "inspector";
+    public static final String ADMIN = "admin";
+
+    private static final Set<String> READER_ROLES = Set.of(CLERK, INSPECTOR, ADMIN);
+
+    /** Reads the caller from the transaction context. */
+    public Caller caller(Context ctx) {
+        ClientIdentity id = ctx.getClientIdentity();
+        return new Caller(id.getMSPID(), commonName(id.getX509Certificate()), id.getAttributeValue(ROLE),
+                id.getAttributeValue(REGISTER), id.getAttributeValue(OFFICE));
+    }
+
+    /** A clerk of {@code register}, enrolled with that register's issuing organisation. */
+    public void requireWriter(Caller caller, Register register) {
+        if (caller.role() == null || caller.role().isBlank()) {
+            throw ErrorCode.ACCESS_DENIED.error("identity %s@%s has no role attribute; writes need role=clerk",
+                    caller.subject(), caller.mspId());
+        }
+        if (!CLERK.equals(caller.role())) {
+            throw ErrorCode.ACCESS_DENIED.error("role %s may not write records; writes need role=clerk", caller.role());
+        }
+        if (!register.code().equals(caller.register())) {
+            throw ErrorCode.WRONG_REGISTER.error("clerk of register %s may not write to the %s register",
+                    caller.register() == null ? "(none)" : caller.register(), register.code());
+        }
+        if (!register.issuingMsp().equals(caller.mspId())) {
+            throw ErrorCode.ACCESS_DENIED.error("organisation %s does not issue the %s register (issuer: %s)",
+                    caller.mspId(), register.code(), register.issuingMsp());
+        }
+    }
+
+    /** Any staff identity: clerk, inspector or admin. */
+    public void requireReader(Caller caller) {
+        if (caller.role() == null || !READER_ROLES.contains(caller.role())) {
+            throw ErrorCode.ACCESS_DENIED.error("reads need role clerk, inspector or admin; identity %s@%s has %s",
+                    caller.subject(), caller.mspId(), caller.role() == null ? "no role" : "role " + caller.role());
+        }
+    }
+
+    public void requireAdmin(Caller caller) {
+        if (!ADMIN.equals(caller.role())) {
+            throw ErrorCode.ACCESS_DENIED.error("only role=admin may change configuration; identity %s@%s has %s",
+                    caller.subject(), caller.mspId(), caller.role() == null ? "no role" : "role " + caller.role());
+        }
+    }
+
+    /** The CN of the certificate subject (the staff user name); the whole subject DN if it has no CN. */
+    static String commonName(X509Certificate cert) {
+        if (cert == null) {
+            return "";
+        }
+        String dn = cert.getSubjectX500Principal().getName();
+        try {
+            for (Rdn rdn : new LdapName(dn).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return String.valueOf(rdn.getValue());
+                }
+            }
+        } catch (InvalidNameException e) {
+            return dn;
+        }
+        return dn;
+    }
+}

@@ -1,0 +1,170 @@
+package bt.druk.registry.chaincode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Argument validation; every failure is {@code [INVALID_ARGUMENT]}. */
+public final class Args {
+    /** Lowercase hex SHA-256. */
+    static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern POSITIVE_INT = Pattern.compile("[1-9][0-9]{0,9}");
+    static final Pattern NON_NEGATIVE_INT = Pattern.compile("0|[1-9][0-9]{0,9}");
+    static final Pattern OFFICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}");
+    static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~/+:\\-]{0,127}");
+    /** An 11-digit run (a Bhutanese CID) — personal data, refused in free text. */
+    static final Pattern CID_LIKE = Pattern.compile("(?<![0-9])[0-9]{11}(?![0-9])");
+    static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+
+    public static final int MAX_REASON = 500;
+    public static final int MAX_SALT = 256;
+    public static final int MAX_BOOKMARK = 2048;
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Upper bound of the notice period: ten years. */
+    public static final long MAX_NOTICE_SECONDS = 315_360_000L;
+
+    private Args() {
+    }
+
+    public static String hash(String name, String value) {
+        if (value == null || !HASH.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be a lowercase hex SHA-256 (64 characters 0-9a-f)", name);
+        }
+        return value;
+    }
+
+    public static int version(String value) {
+        return positiveInt("version", value);
+    }
+
+    public static int positiveInt(String name, String value) {
+        if (value == null || !POSITIVE_INT.matcher(value).matches() || Long.parseLong(value) > Integer.MAX_VALUE) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be a positive integer, got '%s'", name, clip(value));
+        }
+        return Integer.parseInt(value);
+    }
+
+    public static long noticeSeconds(String value) {
+        if (value == null || !NON_NEGATIVE_INT.matcher(value).matches() || Long.parseLong(value) > MAX_NOTICE_SECONDS) {
+            throw ErrorCode.INVALID_ARGUMENT.error("seconds must be an integer from 0 to %d, got '%s'",
+                    MAX_NOTICE_SECONDS, clip(value));
+        }
+        return Long.parseLong(value);
+    }
+
+    public static int pageSize(String value) {
+        if (value == null || !POSITIVE_INT.matcher(value).matches() || Long.parseLong(value) > MAX_PAGE_SIZE) {
+            throw ErrorCode.INVALID_ARGUMENT.error("pageSize must be an integer from 1 to %d, got '%s'",
+                    MAX_PAGE_SIZE, clip(value));
+        }
+        return Integer.parseInt(value);
+    }
+
+    public static String bookmark(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > MAX_BOOKMARK || value.indexOf('\u0000') >= 0) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bookmark is malformed");
+        }
+        return value;
+    }
+
+    /** A key of the given kind, e.g. {@code land-title:PIN-123}. */
+    public static String key(Kind kind, String name, String value) {
+        if (!kind.accepts(value)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be a %s key '%s<id>'%s, got '%s'", name, kind.code(),
+                    kind.keyPrefix(), kind == Kind.BID ? ":<bidNo>" : "", clip(value));
+        }
+        return value;
+    }
+
+    /** A key of any record kind. */
+    public static Kind anyKey(String value) {
+        return Kind.ofKey(value).orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.error(
+                "key must be a record key (land-title:, tender:, bid:, notarisation:, anchor:), got '%s'",
+                clip(value)));
+    }
+
+    public static Kind kind(String value) {
+        return Kind.fromCode(value).orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.error(
+                "kind must be one of land-title, tender, bid, notarisation, anchor, got '%s'", clip(value)));
+    }
+
+    public static String office(String value) {
+        if (value == null || !OFFICE.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "office must be an office code (letters, digits, '_' or '-', at most 64), got '%s'", clip(value));
+        }
+        return value;
+    }
+
+    /** A mortgage or caveat reference. */
+    public static String ref(String name, String value) {
+        if (value == null || !REF.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "%s must be a reference (letters, digits and . _ ~ / + : -, at most 128), got '%s'", name,
+                    clip(value));
+        }
+        return value;
+    }
+
+    /**
+     * A reason: non-blank free text of at most 500 characters without control characters, and without
+     * personal identifiers (11-digit CIDs, e-mail addresses): the ledger holds no personal data.
+     */
+    public static String reason(String value) {
+        if (value == null || value.isBlank()) {
+            throw ErrorCode.INVALID_ARGUMENT.error("reason must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_REASON) {
+            throw ErrorCode.INVALID_ARGUMENT.error("reason must be at most %d characters", MAX_REASON);
+        }
+        boolean bad = trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+                || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE));
+        if (bad) {
+            throw ErrorCode.INVALID_ARGUMENT.error("reason must not contain control characters or unpaired surrogates");
+        }
+        if (CID_LIKE.matcher(trimmed).find() || EMAIL_LIKE.matcher(trimmed).find()) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "reason must not contain personal data (CID numbers, e-mail addresses)");
+        }
+        return trimmed;
+    }
+
+    public static String salt(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_SALT
+                || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "salt must be 1 to %d printable ASCII characters without spaces", MAX_SALT);
+        }
+        return value;
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2026-06-30T12:00:00Z}, {@code 2026-06-30T18:00:00+06:00}). */
+    public static Instant deadline(String name, String value) {
+        if (value == null || value.length() > 64) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be an ISO-8601 date-time with offset", name);
+        }
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "%s must be an ISO-8601 date-time with offset, e.g. 2026-06-30T12:00:00Z, got '%s'", name,
+                    clip(value));
+        }
+    }
+
+    static String clip(String value) {
+        if (value == null) {
+            return "(missing)";
+        }
+        String v = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        StringBuilder sb = new StringBuilder(v.length());
+        v.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        return sb.toString();
+    }
+}

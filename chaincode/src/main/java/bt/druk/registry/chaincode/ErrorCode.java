@@ -1,0 +1,44 @@
+package bt.druk.registry.chaincode;
+
+/**
+ * Error codes of the registry chaincode. Every refusal is a {@link RegistryException} whose message
+ * starts with the code in brackets ({@code [STALE_VERSION] ...}) and whose payload is the code
+ * itself (UTF-8), so clients can branch on it without parsing text.
+ */
+public enum ErrorCode {
+    /** The caller's role (certificate attribute {@code role}) or MSP may not do this. */
+    ACCESS_DENIED,
+    /** A clerk tried to write to a register other than the one named in their certificate. */
+    WRONG_REGISTER,
+    /** An argument is missing or malformed. */
+    INVALID_ARGUMENT,
+    /** A creation named a key that already exists (with a different hash or version). */
+    ALREADY_EXISTS,
+    /** The key (or a referenced key, mortgage or caveat) does not exist. */
+    NOT_FOUND,
+    /** The update named a version other than current + 1. */
+    STALE_VERSION,
+    /** The update's previousHash is not the hash currently on the ledger. */
+    HASH_MISMATCH,
+    /** A transfer was lodged while a mortgage, caveat or another transfer is open. */
+    ENCUMBERED,
+    /** The record's status does not allow this transaction. */
+    NOT_ALLOWED_IN_STATE,
+    /** A transfer cannot be finalised before its public notice period has ended. */
+    NOTICE_PERIOD_RUNNING,
+    /** The deadline (bid deadline, end of notice period) has passed. */
+    DEADLINE_PASSED,
+    /** The deadline has not been reached yet (bids cannot be revealed or opened). */
+    DEADLINE_NOT_REACHED,
+    /** A revealed bid does not match its commitment. */
+    COMMITMENT_MISMATCH,
+    /** The document hash is already registered in an active notarisation. */
+    DUPLICATE_HASH,
+    /** Exactly this (key, version, hash) is already the current ledger entry: a harmless retry. */
+    ALREADY_RECORDED;
+
+    /** Builds the exception for this code: message {@code [CODE] text}, payload the code bytes. */
+    public RegistryException error(String format, Object... args) {
+        return new RegistryException(this, args.length == 0 ? format : String.format(java.util.Locale.ROOT, format, args));
+    }
+}

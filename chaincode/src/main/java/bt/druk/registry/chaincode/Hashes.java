@@ -1,0 +1,29 @@
+package bt.druk.registry.chaincode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 as lowercase hex. */
+public final class Hashes {
+    private Hashes() {
+    }
+
+    public static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    public static String sha256Hex(String utf8) {
+        return sha256Hex(utf8.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sealed-bid commitment: SHA-256 of the UTF-8 string {@code "<bidHash>:<salt>"}. */
+    public static String commitment(String bidHash, String salt) {
+        return sha256Hex(bidHash + ":" + salt);
+    }
+}

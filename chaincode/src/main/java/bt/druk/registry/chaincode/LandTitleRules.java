@@ -1,0 +1,154 @@
+package bt.druk.registry.chaincode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Land register rules (kind {@code land-title}, key {@code land-title:<PIN>}): first registration,
+ * transfer with a public notice period and objections, mortgages and caveats.
+ */
+public final class LandTitleRules {
+    public static final String REGISTERED = "registered";
+    public static final String ENCUMBERED = "encumbered";
+    public static final String TRANSFER_PENDING = "transfer-pending";
+    public static final String TRANSFER_OBJECTED = "transfer-objected";
+
+    static final String OPEN_MORTGAGES = "openMortgages";
+    static final String OPEN_CAVEATS = "openCaveats";
+    static final String PENDING_TRANSFER = "pendingTransfer";
+
+    private final Ledger ledger;
+
+    public LandTitleRules(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public LedgerEntry registerTitle(TxInfo tx, String key, String hash, String office) {
+        ledger.requireAbsent(key, hash);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(OPEN_MORTGAGES, List.of());
+        fields.put(OPEN_CAVEATS, List.of());
+        fields.put(PENDING_TRANSFER, null);
+        LedgerEntry entry = LedgerEntry.first(Kind.LAND_TITLE, key, hash, REGISTERED, office, tx, fields);
+        ledger.create(entry, Register.LAND);
+        return entry;
+    }
+
+    public LedgerEntry lodgeTransfer(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        if (cur.object(PENDING_TRANSFER) != null) {
+            throw ErrorCode.ENCUMBERED.error("%s: a transfer lodged at %s is already pending",
+                    Ledger.describe(u.key()), cur.object(PENDING_TRANSFER).get("lodgedAt"));
+        }
+        if (!cur.list(OPEN_MORTGAGES).isEmpty()) {
+            throw ErrorCode.ENCUMBERED.error("%s has open mortgage(s) %s", Ledger.describe(u.key()),
+                    String.join(", ", cur.list(OPEN_MORTGAGES)));
+        }
+        if (!cur.list(OPEN_CAVEATS).isEmpty()) {
+            throw ErrorCode.ENCUMBERED.error("%s has open caveat(s) %s", Ledger.describe(u.key()),
+                    String.join(", ", cur.list(OPEN_CAVEATS)));
+        }
+        Instant now = tx.txTime();
+        Map<String, Object> pending = new TreeMap<>();
+        pending.put("lodgedAt", TxInfo.iso(now));
+        pending.put("noticeEndsAt", TxInfo.iso(now.plusSeconds(ledger.noticePeriodSeconds())));
+        pending.put("objected", false);
+        return write(cur, u, TRANSFER_PENDING, tx, Map.of(PENDING_TRANSFER, pending));
+    }
+
+    public LedgerEntry objectToTransfer(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        Instant noticeEnds = noticeEndsAt(cur, u);
+        if (!tx.txTime().isBefore(noticeEnds)) {
+            throw ErrorCode.DEADLINE_PASSED.error("%s: the notice period ended at %s; objections are closed",
+                    Ledger.describe(u.key()), TxInfo.iso(noticeEnds));
+        }
+        return write(cur, u, TRANSFER_OBJECTED, tx, nullPending());
+    }
+
+    public LedgerEntry finaliseTransfer(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        Instant noticeEnds = noticeEndsAt(cur, u);
+        if (tx.txTime().isBefore(noticeEnds)) {
+            throw ErrorCode.NOTICE_PERIOD_RUNNING.error("%s: the notice period runs until %s",
+                    Ledger.describe(u.key()), TxInfo.iso(noticeEnds));
+        }
+        return write(cur, u, encumbranceStatus(cur.list(OPEN_MORTGAGES), cur.list(OPEN_CAVEATS)), tx, nullPending());
+    }
+
+    public LedgerEntry registerMortgage(TxInfo tx, Update u, String mortgageRef) {
+        return open(tx, u, OPEN_MORTGAGES, "mortgage", mortgageRef);
+    }
+
+    public LedgerEntry dischargeMortgage(TxInfo tx, Update u, String mortgageRef) {
+        return close(tx, u, OPEN_MORTGAGES, "mortgage", mortgageRef);
+    }
+
+    public LedgerEntry lodgeCaveat(TxInfo tx, Update u, String caveatRef) {
+        return open(tx, u, OPEN_CAVEATS, "caveat", caveatRef);
+    }
+
+    public LedgerEntry releaseCaveat(TxInfo tx, Update u, String caveatRef) {
+        return close(tx, u, OPEN_CAVEATS, "caveat", caveatRef);
+    }
+
+    // ----------------------------------------------------------------
+
+    private LedgerEntry open(TxInfo tx, Update u, String field, String what, String ref) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        if (cur.object(PENDING_TRANSFER) != null) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s: no %s may be registered while a transfer is pending",
+                    Ledger.describe(u.key()), what);
+        }
+        List<String> refs = new ArrayList<>(cur.list(field));
+        if (refs.contains(ref)) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s: %s %s is already open", Ledger.describe(u.key()), what, ref);
+        }
+        refs.add(ref);
+        return writeEncumbrances(cur, u, tx, field, refs);
+    }
+
+    private LedgerEntry close(TxInfo tx, Update u, String field, String what, String ref) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        List<String> refs = new ArrayList<>(cur.list(field));
+        if (!refs.remove(ref)) {
+            throw ErrorCode.NOT_FOUND.error("%s has no open %s %s", Ledger.describe(u.key()), what, ref);
+        }
+        return writeEncumbrances(cur, u, tx, field, refs);
+    }
+
+    private LedgerEntry writeEncumbrances(LedgerEntry cur, Update u, TxInfo tx, String field, List<String> refs) {
+        List<String> mortgages = field.equals(OPEN_MORTGAGES) ? refs : cur.list(OPEN_MORTGAGES);
+        List<String> caveats = field.equals(OPEN_CAVEATS) ? refs : cur.list(OPEN_CAVEATS);
+        return write(cur, u, encumbranceStatus(mortgages, caveats), tx, Map.of(field, List.copyOf(refs)));
+    }
+
+    private static String encumbranceStatus(List<String> mortgages, List<String> caveats) {
+        return mortgages.isEmpty() && caveats.isEmpty() ? REGISTERED : ENCUMBERED;
+    }
+
+    private static Instant noticeEndsAt(LedgerEntry cur, Update u) {
+        Map<String, Object> pending = cur.object(PENDING_TRANSFER);
+        if (pending == null) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s has no pending transfer (status %s)",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        return Instant.parse(String.valueOf(pending.get("noticeEndsAt")));
+    }
+
+    private static Map<String, Object> nullPending() {
+        Map<String, Object> m = new HashMap<>();
+        m.put(PENDING_TRANSFER, null);
+        return m;
+    }
+
+    private LedgerEntry write(LedgerEntry cur, Update u, String status, TxInfo tx, Map<String, Object> changed) {
+        LedgerEntry next = cur.next(u.version(), u.hash(), status, tx, changed);
+        ledger.update(next, Register.LAND);
+        return next;
+    }
+}

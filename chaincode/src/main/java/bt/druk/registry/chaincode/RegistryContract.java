@@ -1,0 +1,286 @@
+package bt.druk.registry.chaincode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Default;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.License;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * Druk Registry chaincode: commits the hash of every record version of the land, procurement and
+ * notary registers. Transactions are called by name with string arguments; writes return the new
+ * ledger entry as JSON, reads return JSON. See README.md for the full contract.
+ */
+@Contract(name = "RegistryContract",
+        info = @Info(title = "Druk Registry", description = "Hashes of public-record versions, endorsed by the issuing agency and the Royal Audit Authority",
+                version = "1.0.0", license = @License(name = "Apache-2.0"), contact = @Contact(name = "Druk Registry")))
+@Default
+public final class RegistryContract implements ContractInterface {
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    // ================================================================ land
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterTitle")
+    public String registerTitle(Context ctx, String key, String hash, String office) {
+        Caller caller = writer(ctx, Register.LAND);
+        Args.key(Kind.LAND_TITLE, "key", key);
+        Args.hash("hash", hash);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).registerTitle(ledger.tx(caller), key, hash, office));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeTransfer")
+    public String lodgeTransfer(Context ctx, String key, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).lodgeTransfer(ledger.tx(caller), u));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "ObjectToTransfer")
+    public String objectToTransfer(Context ctx, String key, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).objectToTransfer(ledger.tx(caller), u));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "FinaliseTransfer")
+    public String finaliseTransfer(Context ctx, String key, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).finaliseTransfer(ledger.tx(caller), u));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterMortgage")
+    public String registerMortgage(Context ctx, String key, String version, String hash, String previousHash,
+            String mortgageRef) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        String ref = Args.ref("mortgageRef", mortgageRef);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).registerMortgage(ledger.tx(caller), u, ref));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "DischargeMortgage")
+    public String dischargeMortgage(Context ctx, String key, String version, String hash, String previousHash,
+            String mortgageRef) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        String ref = Args.ref("mortgageRef", mortgageRef);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).dischargeMortgage(ledger.tx(caller), u, ref));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeCaveat")
+    public String lodgeCaveat(Context ctx, String key, String version, String hash, String previousHash,
+            String caveatRef) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        String ref = Args.ref("caveatRef", caveatRef);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).lodgeCaveat(ledger.tx(caller), u, ref));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "ReleaseCaveat")
+    public String releaseCaveat(Context ctx, String key, String version, String hash, String previousHash,
+            String caveatRef) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        String ref = Args.ref("caveatRef", caveatRef);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).releaseCaveat(ledger.tx(caller), u, ref));
+    }
+
+    /** Sets the public notice period of land transfers, in seconds (admin only). Returns the seconds. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SetNoticePeriod")
+    public String setNoticePeriod(Context ctx, String seconds) {
+        Caller caller = policy.caller(ctx);
+        policy.requireAdmin(caller);
+        long value = Args.noticeSeconds(seconds);
+        Ledger ledger = new Ledger(ctx.getStub());
+        ledger.setNoticePeriod(value, ledger.tx(caller));
+        return Long.toString(value);
+    }
+
+    /** The notice period in seconds, as a decimal string (default 2592000 = 30 days). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetNoticePeriod")
+    public String getNoticePeriod(Context ctx) {
+        reader(ctx);
+        return Long.toString(new Ledger(ctx.getStub()).noticePeriodSeconds());
+    }
+
+    // ================================================================ procurement
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PublishTender")
+    public String publishTender(Context ctx, String key, String hash, String office, String bidDeadline) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.TENDER, "key", key);
+        Args.hash("hash", hash);
+        Args.office(office);
+        var deadline = Args.deadline("bidDeadline", bidDeadline);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).publishTender(ledger.tx(caller), key, hash, office, deadline));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CommitBid")
+    public String commitBid(Context ctx, String bidKey, String tenderKey, String commitment, String office) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.BID, "bidKey", bidKey);
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        Args.hash("commitment", commitment);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).commitBid(ledger.tx(caller), bidKey, tenderKey, commitment, office));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
+    public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.BID, "bidKey", bidKey);
+        Args.hash("bidHash", bidHash);
+        Args.salt(salt);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).revealBid(ledger.tx(caller), bidKey, bidHash, salt));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "OpenBids")
+    public String openBids(Context ctx, String key, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).openBids(ledger.tx(caller), u));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AwardTender")
+    public String awardTender(Context ctx, String key, String version, String hash, String previousHash,
+            String bidKey) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        Args.key(Kind.BID, "bidKey", bidKey);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).awardTender(ledger.tx(caller), u, bidKey));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CancelTender")
+    public String cancelTender(Context ctx, String key, String version, String hash, String previousHash,
+            String reason) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        String r = Args.reason(reason);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).cancelTender(ledger.tx(caller), u, r));
+    }
+
+    // ================================================================ notary
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterNotarisation")
+    public String registerNotarisation(Context ctx, String key, String hash, String documentHash, String office) {
+        Caller caller = writer(ctx, Register.NOTARY);
+        Args.key(Kind.NOTARISATION, "key", key);
+        Args.hash("hash", hash);
+        Args.hash("documentHash", documentHash);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new NotarisationRules(ledger).registerNotarisation(ledger.tx(caller), key, hash, documentHash,
+                office));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevokeNotarisation")
+    public String revokeNotarisation(Context ctx, String key, String version, String hash, String previousHash,
+            String reason) {
+        Caller caller = writer(ctx, Register.NOTARY);
+        Update u = Update.parse(Kind.NOTARISATION, key, version, hash, previousHash);
+        String r = Args.reason(reason);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new NotarisationRules(ledger).revokeNotarisation(ledger.tx(caller), u, r));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SupersedeNotarisation")
+    public String supersedeNotarisation(Context ctx, String key, String version, String hash, String previousHash,
+            String supersededByKey, String reason) {
+        Caller caller = writer(ctx, Register.NOTARY);
+        Update u = Update.parse(Kind.NOTARISATION, key, version, hash, previousHash);
+        Args.key(Kind.NOTARISATION, "supersededByKey", supersededByKey);
+        String r = Args.reason(reason);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new NotarisationRules(ledger).supersedeNotarisation(ledger.tx(caller), u, supersededByKey, r));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AnchorBatch")
+    public String anchorBatch(Context ctx, String key, String merkleRoot, String leafCount, String office) {
+        Caller caller = writer(ctx, Register.NOTARY);
+        Args.key(Kind.ANCHOR, "key", key);
+        Args.hash("merkleRoot", merkleRoot);
+        int leaves = Args.positiveInt("leafCount", leafCount);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new NotarisationRules(ledger).anchorBatch(ledger.tx(caller), key, merkleRoot, leaves, office));
+    }
+
+    // ================================================================ reads (evaluate)
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetRecord")
+    public String getRecord(Context ctx, String key) {
+        reader(ctx);
+        Args.anyKey(key);
+        return json(new Ledger(ctx.getStub()).get(key));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetHistory")
+    public String getHistory(Context ctx, String key) {
+        reader(ctx);
+        Args.anyKey(key);
+        Ledger ledger = new Ledger(ctx.getStub());
+        List<Object> history = ledger.history(key);
+        if (history.isEmpty() && ledger.find(key).isEmpty()) {
+            throw ErrorCode.NOT_FOUND.error("%s does not exist", Ledger.describe(key));
+        }
+        return Json.string(history);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "FindByHash")
+    public String findByHash(Context ctx, String hash) {
+        reader(ctx);
+        Args.hash("hash", hash);
+        List<Object> out = new ArrayList<>();
+        for (HashRef ref : new Ledger(ctx.getStub()).findByHash(hash)) {
+            out.add(ref.toMap());
+        }
+        return Json.string(out);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ListRecords")
+    public String listRecords(Context ctx, String kind, String pageSize, String bookmark) {
+        reader(ctx);
+        Kind k = Args.kind(kind);
+        int size = Args.pageSize(pageSize);
+        String mark = Args.bookmark(bookmark);
+        return Json.string(new Ledger(ctx.getStub()).list(k, size, mark));
+    }
+
+    // ================================================================
+
+    private Caller writer(Context ctx, Register register) {
+        Caller caller = policy.caller(ctx);
+        policy.requireWriter(caller, register);
+        return caller;
+    }
+
+    private void reader(Context ctx) {
+        policy.requireReader(policy.caller(ctx));
+    }
+
+    private static String json(LedgerEntry entry) {
+        return new String(entry.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,156 @@
+package bt.druk.registry.chaincode;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Procurement rules: tenders ({@code tender:<ocid>}) and sealed bids ({@code bid:<ocid>:<bidNo>}).
+ * A bid is first committed as {@code SHA-256("<bidHash>:<salt>")} before the bid deadline, and
+ * revealed (bidHash and salt) only after it; the ledger refuses late commitments and early openings.
+ */
+public final class TenderRules {
+    public static final String ACTIVE_TENDERING = "active.tendering";
+    public static final String EVALUATION = "evaluation";
+    public static final String AWARDED = "awarded";
+    public static final String CANCELLED = "cancelled";
+    public static final String COMMITTED = "committed";
+    public static final String REVEALED = "revealed";
+
+    static final String BID_DEADLINE = "bidDeadline";
+    static final String AWARDED_BID = "awardedBid";
+    static final String CANCEL_REASON = "cancelReason";
+    static final String TENDER_KEY = "tenderKey";
+    static final String COMMITMENT = "commitment";
+    static final String REVEALED_HASH = "revealedHash";
+
+    private final Ledger ledger;
+
+    public TenderRules(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public LedgerEntry publishTender(TxInfo tx, String key, String hash, String office, Instant bidDeadline) {
+        ledger.requireAbsent(key, hash);
+        if (!bidDeadline.isAfter(tx.txTime())) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
+                    TxInfo.iso(bidDeadline), tx.txTimeIso());
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(BID_DEADLINE, TxInfo.iso(bidDeadline));
+        fields.put(AWARDED_BID, null);
+        fields.put(CANCEL_REASON, null);
+        LedgerEntry entry = LedgerEntry.first(Kind.TENDER, key, hash, ACTIVE_TENDERING, office, tx, fields);
+        ledger.create(entry, Register.PROCUREMENT);
+        return entry;
+    }
+
+    public LedgerEntry commitBid(TxInfo tx, String bidKey, String tenderKey, String commitment, String office) {
+        String ocid = tenderKey.substring(Kind.TENDER.keyPrefix().length());
+        String bidRest = bidKey.substring(Kind.BID.keyPrefix().length());
+        if (!bidRest.substring(0, bidRest.lastIndexOf(':')).equals(ocid)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bid key %s does not belong to %s (expected bid:%s:<bidNo>)",
+                    bidKey, tenderKey, ocid);
+        }
+        ledger.requireAbsent(bidKey, commitment);
+        LedgerEntry tender = ledger.get(tenderKey);
+        if (!ACTIVE_TENDERING.equals(tender.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
+                    Ledger.describe(tenderKey), tender.status());
+        }
+        Instant deadline = deadline(tender);
+        if (!tx.txTime().isBefore(deadline)) {
+            throw ErrorCode.DEADLINE_PASSED.error("%s: the bid deadline %s has passed (transaction time %s)",
+                    Ledger.describe(tenderKey), TxInfo.iso(deadline), tx.txTimeIso());
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(TENDER_KEY, tenderKey);
+        fields.put(COMMITMENT, commitment);
+        fields.put(REVEALED_HASH, null);
+        LedgerEntry entry = LedgerEntry.first(Kind.BID, bidKey, commitment, COMMITTED, office, tx, fields);
+        ledger.create(entry, Register.PROCUREMENT);
+        return entry;
+    }
+
+    public LedgerEntry revealBid(TxInfo tx, String bidKey, String bidHash, String salt) {
+        LedgerEntry bid = ledger.get(bidKey);
+        if (REVEALED.equals(bid.status()) && bidHash.equals(bid.hash())) {
+            throw ErrorCode.ALREADY_RECORDED.error("%s version %d with hash %s is already recorded (tx %s)",
+                    Ledger.describe(bidKey), bid.version(), bidHash, bid.txId());
+        }
+        if (!COMMITTED.equals(bid.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a committed bid can be revealed",
+                    Ledger.describe(bidKey), bid.status());
+        }
+        LedgerEntry tender = ledger.get(bid.text(TENDER_KEY));
+        if (!Set.of(ACTIVE_TENDERING, EVALUATION).contains(tender.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids can no longer be revealed",
+                    Ledger.describe(tender.key()), tender.status());
+        }
+        Instant deadline = deadline(tender);
+        if (tx.txTime().isBefore(deadline)) {
+            throw ErrorCode.DEADLINE_NOT_REACHED.error("%s: bids can be revealed only after the bid deadline %s",
+                    Ledger.describe(tender.key()), TxInfo.iso(deadline));
+        }
+        if (!Hashes.commitment(bidHash, salt).equals(bid.text(COMMITMENT))) {
+            throw ErrorCode.COMMITMENT_MISMATCH.error(
+                    "%s: SHA-256(\"<bidHash>:<salt>\") does not equal the commitment %s",
+                    Ledger.describe(bidKey), bid.text(COMMITMENT));
+        }
+        LedgerEntry next = bid.next(bid.version() + 1, bidHash, REVEALED, tx, Map.of(REVEALED_HASH, bidHash));
+        ledger.update(next, Register.PROCUREMENT);
+        return next;
+    }
+
+    public LedgerEntry openBids(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!ACTIVE_TENDERING.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active.tendering tender can be opened",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        Instant deadline = deadline(cur);
+        if (tx.txTime().isBefore(deadline)) {
+            throw ErrorCode.DEADLINE_NOT_REACHED.error("%s: bids cannot be opened before the bid deadline %s",
+                    Ledger.describe(u.key()), TxInfo.iso(deadline));
+        }
+        return write(cur, u, EVALUATION, tx, Map.of());
+    }
+
+    public LedgerEntry awardTender(TxInfo tx, Update u, String bidKey) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!EVALUATION.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; a tender can be awarded only in evaluation",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        LedgerEntry bid = ledger.get(bidKey);
+        if (!u.key().equals(bid.text(TENDER_KEY))) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s belongs to %s, not to %s", Ledger.describe(bidKey),
+                    bid.text(TENDER_KEY), u.key());
+        }
+        if (!REVEALED.equals(bid.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a revealed bid can be awarded",
+                    Ledger.describe(bidKey), bid.status());
+        }
+        return write(cur, u, AWARDED, tx, Map.of(AWARDED_BID, bidKey));
+    }
+
+    public LedgerEntry cancelTender(TxInfo tx, Update u, String reason) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!Set.of(ACTIVE_TENDERING, EVALUATION).contains(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s and cannot be cancelled",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        return write(cur, u, CANCELLED, tx, Map.of(CANCEL_REASON, reason));
+    }
+
+    private static Instant deadline(LedgerEntry tender) {
+        return Instant.parse(tender.text(BID_DEADLINE));
+    }
+
+    private LedgerEntry write(LedgerEntry cur, Update u, String status, TxInfo tx, Map<String, Object> changed) {
+        LedgerEntry next = cur.next(u.version(), u.hash(), status, tx, changed);
+        ledger.update(next, Register.PROCUREMENT);
+        return next;
+    }
+}

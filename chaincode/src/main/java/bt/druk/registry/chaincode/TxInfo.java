@@ -1,0 +1,17 @@
+package bt.druk.registry.chaincode;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Who writes, in which transaction, at which (transaction) time. */
+public record TxInfo(Submitter submitter, String txId, Instant txTime) {
+
+    /** ISO-8601 UTC form used on the ledger, e.g. {@code 2026-03-01T08:00:00Z}. */
+    public static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    public String txTimeIso() {
+        return iso(txTime);
+    }
+}

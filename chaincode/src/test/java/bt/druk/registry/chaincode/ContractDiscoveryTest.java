@@ -1,0 +1,46 @@
+package bt.druk.registry.chaincode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.hyperledger.fabric.contract.routing.ContractDefinition;
+import org.hyperledger.fabric.contract.routing.TransactionType;
+import org.hyperledger.fabric.contract.routing.TxFunction;
+import org.hyperledger.fabric.contract.routing.impl.RoutingRegistryImpl;
+import org.hyperledger.fabric.contract.routing.impl.TypeRegistryImpl;
+import org.junit.jupiter.api.Test;
+
+/** The shim's own contract scanning finds the contract and the transaction names of the spec. */
+class ContractDiscoveryTest {
+    static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
+            "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "PublishTender",
+            "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "RegisterNotarisation",
+            "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch");
+    static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords");
+
+    @Test
+    void routerFindsDefaultContractWithEveryTransaction() {
+        RoutingRegistryImpl registry = new RoutingRegistryImpl();
+        registry.findAndSetContracts(new TypeRegistryImpl());
+        ContractDefinition def = registry.getContract("default");
+        assertNotNull(def, "no default contract found by classpath scanning");
+        assertEquals(RegistryContract.class, def.getContractImpl());
+        assertEquals("RegistryContract", def.getName());
+
+        Set<String> names = new TreeSet<>();
+        for (TxFunction fn : def.getTxFunctions()) {
+            names.add(fn.getName());
+            TransactionType expected = SUBMIT.contains(fn.getName()) ? TransactionType.SUBMIT : TransactionType.EVALUATE;
+            assertEquals(expected, fn.getType(), fn.getName());
+        }
+        Set<String> expected = new TreeSet<>(SUBMIT);
+        expected.addAll(EVALUATE);
+        assertEquals(expected, names);
+        assertTrue(def.hasTxFunction("RegisterTitle"));
+        assertEquals(4, def.getTxFunction("LodgeTransfer").getParamsList().size());
+    }
+}

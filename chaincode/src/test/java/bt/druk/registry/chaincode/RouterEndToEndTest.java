@@ -1,0 +1,84 @@
+package bt.druk.registry.chaincode;
+
+import static bt.druk.registry.chaincode.Harness.h;
+import static bt.druk.registry.chaincode.TestIdentities.CITIZEN;
+import static bt.druk.registry.chaincode.TestIdentities.INSPECTOR;
+import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK;
+import static bt.druk.registry.chaincode.TestIdentities.NOTARY_CLERK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.contract.RouterAccess;
+import org.hyperledger.fabric.shim.Chaincode.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Through the shim's own ContractRouter, as the peer calls the chaincode: function names, string
+ * arguments, results, and refusals as error responses with {@code [CODE]} message and code payload.
+ */
+class RouterEndToEndTest {
+    static ContractRouter router;
+    Harness hx;
+
+    @BeforeAll
+    static void scan() {
+        router = RouterAccess.scannedRouter();
+    }
+
+    @BeforeEach
+    void setUp() {
+        hx = new Harness();
+    }
+
+    @Test
+    void writeAndReadByFunctionName() {
+        String key = "land-title:PIN-42";
+        Response r = hx.invoke(router, LAND_CLERK, "RegisterTitle", key, h("v1"), "THIMPHU");
+        assertEquals(200, r.getStatusCode(), r.getMessage());
+        assertEquals(hx.fabric.stateText(key), r.getStringPayload());
+        assertEquals(1, hx.fabric.events.size());
+
+        Response got = hx.invoke(router, INSPECTOR, "GetRecord", key);
+        assertEquals(200, got.getStatusCode(), got.getMessage());
+        assertEquals(hx.fabric.stateText(key), got.getStringPayload());
+
+        Response update = hx.invoke(router, LAND_CLERK, "RegisterMortgage", key, "2", h("v2"), h("v1"), "BOB-1");
+        assertEquals(200, update.getStatusCode(), update.getMessage());
+        assertEquals("encumbered", hx.entry(key).status());
+
+        Response list = hx.invoke(router, INSPECTOR, "ListRecords", "land-title", "10", "");
+        assertEquals(200, list.getStatusCode(), list.getMessage());
+        assertTrue(list.getStringPayload().startsWith("{\"bookmark\":\"\",\"records\":[{"), list.getStringPayload());
+    }
+
+    @Test
+    void refusalsBecomeErrorResponsesWithCodePayload() {
+        Response denied = hx.invoke(router, CITIZEN, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        assertEquals(500, denied.getStatusCode());
+        assertTrue(denied.getMessage().startsWith("[ACCESS_DENIED] "), denied.getMessage());
+        assertEquals("ACCESS_DENIED", new String(denied.getPayload(), StandardCharsets.UTF_8));
+        assertTrue(hx.fabric.state.isEmpty());
+
+        Response wrong = hx.invoke(router, NOTARY_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        assertTrue(wrong.getMessage().startsWith("[WRONG_REGISTER] "), wrong.getMessage());
+
+        hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        Response retry = hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        assertEquals(500, retry.getStatusCode());
+        assertEquals("ALREADY_RECORDED", new String(retry.getPayload(), StandardCharsets.UTF_8));
+
+        Response invalid = hx.invoke(router, INSPECTOR, "FindByHash", "not-a-hash");
+        assertTrue(invalid.getMessage().startsWith("[INVALID_ARGUMENT] "), invalid.getMessage());
+    }
+
+    @Test
+    void unknownFunctionIsAnError() {
+        Response r = hx.invoke(router, LAND_CLERK, "DeleteEverything");
+        assertEquals(500, r.getStatusCode());
+    }
+}
