@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds what is needed, starts the Fabric network and the portal in the background, waits until
+# the portal answers, and prints its URL and the demo logins. Stop it all with deploy/down.sh.
+#
+# The network and the portal's embedded H2 database are resumed if they exist, so records survive
+# a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
+# DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database.
+set -euo pipefail
+
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(dirname "$DEPLOY_DIR")"
+RUN="$DEPLOY_DIR/.run"
+PORT="${DRUK_PORT:-8080}"
+URL="http://127.0.0.1:$PORT/"
+started=$SECONDS
+
+mkdir -p "$RUN/data"
+if [[ -f "$RUN/portal.pid" ]] && kill -0 "$(cat "$RUN/portal.pid")" 2>/dev/null; then
+  echo "The portal is already running: $URL (deploy/down.sh stops it)"
+  exit 0
+fi
+
+echo "Building the portal and the chaincode (first time takes a few minutes)..."
+mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests >"$RUN/build.log" 2>&1 \
+  || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
+
+if [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
+  "$DEPLOY_DIR/network.sh" start
+else
+  "$DEPLOY_DIR/network.sh" up
+fi
+
+# One demo password per installation, kept beside the database it was seeded into.
+if [[ ! -f "$RUN/data/demo-password" ]]; then
+  openssl rand -base64 12 | tr -d '/+=' > "$RUN/data/demo-password"
+fi
+
+echo "Starting the portal on $URL ..."
+# Only on the loopback interface, like the network.
+printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+  > "$RUN/postboot.asadmin"
+(
+  export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
+  export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")"
+  cd "$RUN"
+  setsid java -Xms128m -Xmx768m -jar "$REPO_DIR/target/payara-micro.jar" --nocluster --port "$PORT" \
+    --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
+    --deploy "$REPO_DIR/target/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/portal.pid"
+)
+
+deadline=$((SECONDS + 240))
+until curl -sf -o /dev/null --max-time 5 "$URL"; do
+  if ! kill -0 "$(cat "$RUN/portal.pid")" 2>/dev/null; then
+    tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
+  fi
+  ((SECONDS < deadline)) || { echo "The portal did not answer within 240 s: see $RUN/portal.log" >&2; exit 1; }
+  sleep 2
+done
+
+cat <<MSG
+
+Druk Registry is up in $((SECONDS - started)) s:  $URL
+  Citizens: search and verify records without signing in.
+  Staff sign-in ($URL/login.xhtml), password for every demo user: $(cat "$RUN/data/demo-password")
+    land.clerk, land.clerk2   land register clerks (Thimphu, Paro)
+    procurement.clerk         procurement clerk
+    notary.clerk              notary clerk
+    inspector                 Royal Audit Authority inspector
+    admin                     administrator
+  Logs: $RUN/portal.log and $DEPLOY_DIR/.network/logs;  network: deploy/network.sh status
+  Stop everything: deploy/down.sh
+MSG
