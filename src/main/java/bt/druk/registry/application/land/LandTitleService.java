@@ -1,0 +1,225 @@
+package bt.druk.registry.application.land;
+
+import bt.druk.registry.application.record.RecordPipeline;
+import bt.druk.registry.application.record.RecordQueryService;
+import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.land.LandTitleJson;
+import bt.druk.registry.domain.land.LandValidation;
+import bt.druk.registry.domain.land.Owner;
+import bt.druk.registry.domain.land.Parcel;
+import bt.druk.registry.domain.land.TitleOperation;
+import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.domain.record.RecordDocument;
+import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.domain.record.VersionDraft;
+import bt.druk.registry.domain.shared.AccessDeniedException;
+import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import bt.druk.registry.domain.shared.RecordNotFoundException;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Clerk operations on land titles. Every successful call stores a new record version and its
+ * ledger submission in one database transaction and returns "saved — awaiting ledger".
+ *
+ * <p>Every method throws:
+ * <ul>
+ * <li>{@link ValidationException} — bad input or a domain rule (record-level rules use field {@code ""},
+ *     e.g. "A transfer cannot be lodged while a mortgage is open"); nothing saved;</li>
+ * <li>{@link AccessDeniedException} — actor is not a land clerk with an office;</li>
+ * <li>{@link RecordNotFoundException} — no title with that PIN (not for first registration);</li>
+ * <li>{@link ConcurrentUpdateException} — expectedVersion is not the latest version.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class LandTitleService {
+
+    private RecordPipeline pipeline;
+    private ReferenceDataService referenceData;
+    private RecordQueryService queries;
+    private Clock clock;
+    private Duration noticePeriod;
+
+    protected LandTitleService() {
+    }
+
+    @Inject
+    public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries, Clock clock,
+                            @ConfigProperty(name = "druk.land.noticePeriodSeconds", defaultValue = "2592000") long noticePeriodSeconds) {
+        this.pipeline = pipeline;
+        this.referenceData = referenceData;
+        this.queries = queries;
+        this.clock = clock;
+        this.noticePeriod = Duration.ofSeconds(noticePeriodSeconds);
+    }
+
+    @Transactional
+    public SubmissionAck registerFirstTitle(StaffMember actor, FirstRegistrationCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String pin = LandValidation.normalisePin(command.pin());
+        LandValidation.checkPin(errors, "pin", pin);
+        String thram = LandValidation.normaliseThram(command.thramNo());
+        LandValidation.checkThram(errors, "thramNo", thram);
+        String dzongkhag = trim(command.dzongkhag());
+        String gewog = trim(command.gewog());
+        if (dzongkhag == null) {
+            errors.add("dzongkhag", "required", "Choose the dzongkhag");
+        } else if (referenceData.dzongkhag(dzongkhag).isEmpty()) {
+            errors.add("dzongkhag", "dzongkhag.unknown", "Unknown dzongkhag");
+        }
+        if (gewog == null) {
+            errors.add("gewog", "required", "Choose the gewog");
+        } else if (dzongkhag != null && referenceData.dzongkhag(dzongkhag).isPresent() && !referenceData.isKnown(dzongkhag, gewog)) {
+            errors.add("gewog", "gewog.unknown", "This gewog is not in " + dzongkhag + " dzongkhag");
+        }
+        BigDecimal area = LandValidation.checkArea(errors, "areaAcres", command.areaAcres());
+        if (command.landType() == null) {
+            errors.add("landType", "required", "Choose the land type");
+        }
+        List<Owner> owners = LandValidation.parseOwners(errors, "owners", toText(command.owners()));
+        errors.throwIfAny();
+
+        String key = LandTitle.recordKeyOf(pin);
+        if (pipeline.lockCurrent(key).isPresent()) {
+            throw ValidationException.of("pin", "pin.registered", "A title with this PIN is already registered");
+        }
+        LandTitle title = LandTitle.registerFirst(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType()), owners,
+                actorOf(actor));
+        return pipeline.append(draft(actor, title, 0, LedgerCall.Factory.standard(TitleOperation.FIRST_REGISTRATION.chaincodeFunction(),
+                actor.office())));
+    }
+
+    @Transactional
+    public SubmissionAck lodgeTransfer(StaffMember actor, LodgeTransferCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        if (command.transferType() == null) {
+            errors.add("transferType", "required", "Choose the kind of transfer");
+        }
+        List<Owner> newOwners = LandValidation.parseOwners(errors, "newOwners", toText(command.newOwners()));
+        errors.throwIfAny();
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_LODGED,
+                title -> title.lodgeTransfer(command.transferType(), newOwners, noticePeriod, actorOf(actor)));
+    }
+
+    @Transactional
+    public SubmissionAck objectToTransfer(StaffMember actor, ObjectToTransferCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_OBJECTED,
+                title -> title.objectToTransfer(command.objectorName(), command.reason(), actorOf(actor)));
+    }
+
+    @Transactional
+    public SubmissionAck finaliseTransfer(StaffMember actor, FinaliseTransferCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_FINALISED,
+                title -> title.finaliseTransfer(actorOf(actor)));
+    }
+
+    @Transactional
+    public SubmissionAck registerMortgage(StaffMember actor, RegisterMortgageCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.MORTGAGE_REGISTERED,
+                title -> title.registerMortgage(command.mortgageRef(), command.lender(), actorOf(actor)),
+                trim(command.mortgageRef()));
+    }
+
+    @Transactional
+    public SubmissionAck dischargeMortgage(StaffMember actor, DischargeMortgageCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.MORTGAGE_DISCHARGED,
+                title -> title.dischargeMortgage(command.mortgageRef(), actorOf(actor)),
+                trim(command.mortgageRef()));
+    }
+
+    @Transactional
+    public SubmissionAck lodgeCaveat(StaffMember actor, LodgeCaveatCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.CAVEAT_LODGED,
+                title -> title.lodgeCaveat(command.caveatRef(), command.reason(), actorOf(actor)),
+                trim(command.caveatRef()));
+    }
+
+    @Transactional
+    public SubmissionAck releaseCaveat(StaffMember actor, ReleaseCaveatCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.CAVEAT_RELEASED,
+                title -> title.releaseCaveat(command.caveatRef(), actorOf(actor)),
+                trim(command.caveatRef()));
+    }
+
+    /**
+     * Full title (names, CIDs) for staff of any role. Empty if unknown PIN.
+     *
+     * @throws AccessDeniedException if actor is a clerk of another register
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LandTitleStaffView> findForStaff(StaffMember actor, String pin) {
+        if (actor.role() == Role.CLERK && actor.register() != Register.LAND) {
+            throw new AccessDeniedException(actor.username() + " is not a clerk of the land register");
+        }
+        String normalised = LandValidation.normalisePin(pin);
+        if (normalised == null || normalised.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = LandTitle.recordKeyOf(normalised);
+        return pipeline.current(key).map(v -> new LandTitleStaffView(key,
+                LandTitleJson.fromJson(RecordDocument.dataOf(v.canonicalJson())), v.version(), v.hash(), v.ledgerState(),
+                v.canonicalJson(), queries.versions(key)));
+    }
+
+    // ---- helpers ----
+
+    private SubmissionAck change(StaffMember actor, String rawPin, Integer expectedVersion, TitleOperation operation,
+                                 UnaryOperator<LandTitle> apply, String... extraArgs) {
+        String pin = LandValidation.normalisePin(rawPin);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        LandValidation.checkPin(errors, "pin", pin);
+        errors.throwIfAny();
+        String key = LandTitle.recordKeyOf(pin);
+        RecordVersion current = pipeline.lockCurrent(key)
+                .orElseThrow(() -> new RecordNotFoundException("No land title with PIN " + pin));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConcurrentUpdateException("Title " + pin + " is now at version " + current.version()
+                    + " (you were looking at version " + expectedVersion + "); reload and try again");
+        }
+        LandTitle before = LandTitleJson.fromJson(RecordDocument.dataOf(current.canonicalJson()));
+        LandTitle after = apply.apply(before);
+        return pipeline.append(draft(actor, after, current.version(),
+                LedgerCall.Factory.standard(operation.chaincodeFunction(), extraArgs)));
+    }
+
+    private static VersionDraft draft(StaffMember actor, LandTitle title, int baseVersion, LedgerCall.Factory call) {
+        return new VersionDraft(title.recordKey(), LandTitle.KIND, Register.LAND, baseVersion,
+                title.event().operation().name(), LandTitleJson.toJson(title), call, actor.username(), actor.office());
+    }
+
+    private LandTitle.Actor actorOf(StaffMember actor) {
+        return new LandTitle.Actor(actor.username(), actor.office(), LandTitleJson.truncate(clock.instant()));
+    }
+
+    private static List<LandValidation.OwnerText> toText(List<OwnerInput> owners) {
+        return owners == null ? null : owners.stream()
+                .map(o -> o == null ? new LandValidation.OwnerText(null, null, null) : new LandValidation.OwnerText(o.name(), o.cid(), o.share()))
+                .toList();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,37 @@
+package bt.druk.registry.application.record;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * "Verify on ledger": the ledger was re-read just now and each version compared.
+ *
+ * @param currentLedgerVersion version number the ledger holds as current, or null if unknown
+ * @param message              short English explanation of the outcome
+ */
+public record LedgerVerification(
+        String recordKey,
+        Outcome outcome,
+        Integer currentLedgerVersion,
+        String currentLedgerHash,
+        List<VersionCheck> versions,
+        Instant checkedAt,
+        String message) {
+
+    public LedgerVerification {
+        versions = versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    public enum Outcome {
+        /** Every committed version matches the ledger. */
+        VERIFIED,
+        /** Matches so far, but at least one version still waits for the ledger. */
+        VERIFIED_WITH_PENDING,
+        /** At least one version differs from the ledger or from its own stored hash. Say so loudly. */
+        MISMATCH,
+        /** The ledger could not be reached; nothing was compared. */
+        LEDGER_UNAVAILABLE,
+        /** The record is unknown to the portal. */
+        NOT_FOUND
+    }
+}

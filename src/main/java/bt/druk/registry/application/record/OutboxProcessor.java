@@ -1,0 +1,197 @@
+package bt.druk.registry.application.record;
+
+import bt.druk.registry.domain.ledger.CommittedTransaction;
+import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.ledger.RecordWritten;
+import bt.druk.registry.domain.record.LedgerCheckpoint;
+import bt.druk.registry.domain.record.LedgerReceipt;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.RecordHead;
+import bt.druk.registry.domain.record.RecordRepository;
+import bt.druk.registry.domain.record.RecordVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The database side of the ledger submitter and commit follower: each method is one short
+ * transaction, so no database transaction stays open while the ledger is being called.
+ */
+@ApplicationScoped
+public class OutboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(OutboxProcessor.class.getName());
+
+    /** Code stored on versions that were never sent because an earlier version was rejected. */
+    public static final String PREDECESSOR_REJECTED = "PREDECESSOR_REJECTED";
+
+    private RecordRepository repository;
+    private Clock clock;
+    private RecordPipeline pipeline;
+
+    protected OutboxProcessor() {
+    }
+
+    @Inject
+    public OutboxProcessor(RecordRepository repository, Clock clock, RecordPipeline pipeline) {
+        this.repository = repository;
+        this.clock = clock;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Due entries, at most one per record: an entry waits while an earlier version of its record is
+     * still open, so versions reach the ledger in order.
+     */
+    @Transactional
+    public List<OutboxWork> claimDue(int limit) {
+        Instant now = clock.instant();
+        List<OutboxWork> work = new ArrayList<>();
+        Set<String> keysSeen = new HashSet<>();
+        for (OutboxEntry entry : repository.dueOutbox(now, limit * 4)) {
+            if (!keysSeen.add(entry.recordKey())) {
+                continue;
+            }
+            OutboxEntry first = repository.openOutboxOf(entry.recordKey()).get(0);
+            if (!first.id().equals(entry.id())) {
+                continue; // an earlier version of this record goes first
+            }
+            RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
+            work.add(new OutboxWork(entry.id(), entry.recordKey(), entry.version(), version.hash(), entry.call(),
+                    entry.identity(), entry.attempts()));
+            if (work.size() == limit) {
+                break;
+            }
+        }
+        return work;
+    }
+
+    /** The ledger committed the call (or already had it: then {@code note} says so). */
+    @Transactional
+    public void recordCommitted(long outboxId, String txId, Long blockNumber, CommittedTransaction details, String note) {
+        Instant now = clock.instant();
+        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
+        if (entry.status() == OutboxEntry.Status.DUE) {
+            entry.markDone(txId, note, now);
+        }
+        if (version.ledgerState() == LedgerState.REJECTED) {
+            LOG.warning(() -> version.recordKey() + " v" + version.version() + " committed after being marked rejected");
+            return;
+        }
+        version.markCommitted(receiptOf(txId, blockNumber, details), now);
+    }
+
+    /** The chaincode refused the call: the version and every later pending version are rejected. */
+    @Transactional
+    public void recordRejected(long outboxId, String code, String message) {
+        Instant now = clock.instant();
+        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        RecordHead head = repository.lockHead(entry.recordKey()).orElseThrow();
+        RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
+        if (version.ledgerState() != LedgerState.PENDING) {
+            entry.markDone(null, "ignored rejection " + code + ": version is " + version.ledgerState(), now);
+            return;
+        }
+        entry.markDone(null, "[" + code + "] " + message, now);
+        version.markRejected(code, message, now);
+        for (OutboxEntry later : repository.openOutboxOf(entry.recordKey())) {
+            if (later.version() > entry.version()) {
+                later.cancel("version " + entry.version() + " was rejected", now);
+                repository.findVersion(later.recordVersionId()).ifPresent(v -> v.markRejected(PREDECESSOR_REJECTED,
+                        "Version " + entry.version() + " of this record was rejected by the ledger: [" + code + "] " + message, now));
+            }
+        }
+        // The record falls back to its latest live version (or to none).
+        Optional<RecordVersion> live = repository.versionsOf(entry.recordKey()).stream()
+                .filter(v -> v.ledgerState() != LedgerState.REJECTED)
+                .reduce((a, b) -> b);
+        if (live.isPresent()) {
+            head.moveTo(live.get(), now);
+        } else {
+            head.reset(now);
+        }
+        repository.flush();
+        pipeline.notifyProjections(version.kind(), version.recordKey(), live);
+    }
+
+    /** The ledger could not be reached: try again after a back-off that grows with the attempts. */
+    @Transactional
+    public void recordRetry(long outboxId, String error) {
+        Instant now = clock.instant();
+        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        if (entry.status() != OutboxEntry.Status.DUE) {
+            return;
+        }
+        entry.retryLater(error, now.plus(backoff(entry.attempts() + 1)), now);
+    }
+
+    /** 1 s, 2 s, 4 s … capped at 60 s. */
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 6);
+        return Duration.ofSeconds(Math.min(seconds, 60));
+    }
+
+    /**
+     * Marks every version whose RecordWritten event is in the block as committed with its full
+     * receipt, closes its outbox entry, and advances the checkpoint — all in one transaction, so
+     * a restart resumes exactly after the last block fully handled.
+     *
+     * @return number of record versions newly committed or completed
+     */
+    @Transactional
+    public int applyBlock(String checkpointName, LedgerBlock block) {
+        Instant now = clock.instant();
+        LedgerCheckpoint checkpoint = repository.checkpoint(checkpointName);
+        if (block.number() < checkpoint.nextBlock()) {
+            return 0; // seen already
+        }
+        int changed = 0;
+        for (CommittedTransaction tx : block.transactions()) {
+            if (!tx.valid()) {
+                continue;
+            }
+            for (RecordWritten event : tx.events()) {
+                Optional<RecordVersion> match = repository.findLiveVersion(event.key(), event.version())
+                        .filter(v -> v.hash().equals(event.hash()));
+                if (match.isEmpty()) {
+                    continue; // written by someone else, or by another portal database
+                }
+                RecordVersion version = match.get();
+                LedgerReceipt existing = version.receipt();
+                if (version.ledgerState() == LedgerState.COMMITTED && existing != null && existing.isComplete()) {
+                    continue;
+                }
+                version.markCommitted(receiptOf(tx.txId(), tx.blockNumber(), tx), now);
+                repository.findOutboxForVersion(version.id())
+                        .filter(e -> e.status() == OutboxEntry.Status.DUE)
+                        .ifPresent(e -> e.closeAsCommitted(tx.txId(), now));
+                changed++;
+            }
+        }
+        checkpoint.advanceTo(block.number() + 1, now);
+        return changed;
+    }
+
+    @Transactional
+    public long nextBlock(String checkpointName) {
+        return repository.checkpoint(checkpointName).nextBlock();
+    }
+
+    private static LedgerReceipt receiptOf(String txId, Long blockNumber, CommittedTransaction details) {
+        if (details == null) {
+            return new LedgerReceipt(txId, blockNumber, null, List.of());
+        }
+        return new LedgerReceipt(txId, details.blockNumber(), details.timestamp(), details.endorsingMspIds());
+    }
+}

@@ -1,0 +1,7 @@
+package bt.druk.registry.application.record;
+
+import bt.druk.registry.domain.record.LedgerCall;
+
+/** An outbox entry ready to send, detached from the database. */
+public record OutboxWork(long outboxId, String recordKey, int version, String hash, LedgerCall call, String identity, int attempts) {
+}

@@ -1,0 +1,118 @@
+package bt.druk.registry.application.record;
+
+import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.RecordDocument;
+import bt.druk.registry.domain.record.RecordHead;
+import bt.druk.registry.domain.record.RecordRepository;
+import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.domain.record.VersionDraft;
+import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one path by which every register saves a record version: canonical JSON → SHA-256 → the
+ * version and its outbox entry stored in the caller's database transaction. The ledger submitter
+ * sends the outbox entry later; nothing here talks to the ledger.
+ */
+@ApplicationScoped
+public class RecordPipeline {
+
+    private RecordRepository repository;
+    private Clock clock;
+    private Iterable<RecordProjection> projections;
+
+    protected RecordPipeline() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public RecordPipeline(RecordRepository repository, Clock clock, @Any Instance<RecordProjection> projections) {
+        this(repository, clock, (Iterable<RecordProjection>) projections);
+    }
+
+    public RecordPipeline(RecordRepository repository, Clock clock, Iterable<RecordProjection> projections) {
+        this.repository = repository;
+        this.clock = clock;
+        this.projections = projections;
+    }
+
+    /**
+     * Locks the record for this transaction and returns its current live version (empty for a new
+     * record). Call before computing a change so that two clerks cannot both build on the same version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RecordVersion> lockCurrent(String recordKey) {
+        return repository.lockHead(recordKey)
+                .filter(head -> head.currentVersionId() != null)
+                .flatMap(head -> repository.findVersion(head.currentVersionId()));
+    }
+
+    /** Current live version without locking. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RecordVersion> current(String recordKey) {
+        return repository.findHead(recordKey)
+                .filter(head -> head.currentVersionId() != null)
+                .flatMap(head -> repository.findVersion(head.currentVersionId()));
+    }
+
+    /**
+     * Stores the next version of the record and its ledger submission.
+     *
+     * @throws ConcurrentUpdateException if the record is no longer at {@code draft.baseVersion()}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SubmissionAck append(VersionDraft draft) {
+        Instant now = clock.instant();
+        RecordHead head = repository.lockHead(draft.recordKey()).orElse(null);
+        int currentVersion = head == null ? 0 : head.currentVersion();
+        if (currentVersion != draft.baseVersion()) {
+            throw new ConcurrentUpdateException(draft.recordKey() + " is at version " + currentVersion
+                    + ", not " + draft.baseVersion() + "; reload and try again");
+        }
+        int version = currentVersion + 1;
+        String previousHash = head == null ? null : head.currentHash();
+
+        JsonObject document = RecordDocument.envelope(draft.recordKey(), draft.kind(), draft.register().code(),
+                version, previousHash, draft.data());
+        String canonical = CanonicalJson.canonicalize(document);
+        String hash = CanonicalJson.sha256Hex(canonical);
+        LedgerCall call = draft.ledgerCall().build(draft.recordKey(), version, hash, previousHash);
+
+        RecordVersion stored = repository.addVersion(new RecordVersion(draft.recordKey(), draft.kind(),
+                draft.register().code(), version, draft.operation(), call.function(), canonical, hash, previousHash,
+                draft.submittedBy(), draft.office(), now));
+        repository.addOutbox(new OutboxEntry(stored, call, draft.submittedBy(), now));
+        if (head == null) {
+            head = new RecordHead(draft.recordKey(), draft.kind(), draft.register().code(), now);
+            head.moveTo(stored, now);
+            try {
+                repository.addHead(head);
+                repository.flush();
+            } catch (RecordRepository.DuplicateRecordException e) {
+                throw new ConcurrentUpdateException(draft.recordKey() + " was created by someone else meanwhile");
+            }
+        } else {
+            head.moveTo(stored, now);
+        }
+        notifyProjections(draft.kind(), draft.recordKey(), Optional.of(stored));
+        return new SubmissionAck(stored.recordKey(), stored.version(), stored.hash(), stored.ledgerState());
+    }
+
+    void notifyProjections(String kind, String recordKey, Optional<RecordVersion> current) {
+        for (RecordProjection projection : projections) {
+            if (projection.kind().equals(kind)) {
+                projection.currentVersionChanged(recordKey, current);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package bt.druk.registry.application.staff;
+
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Seeds the demo staff users on first start (empty staff table), with the same user names as the
+ * Fabric identities enrolled by deploy/.
+ *
+ * <p>Passwords: if {@code druk.demo.password} [DRUK_DEMO_PASSWORD] is set, every demo user gets it
+ * (scripts and tests); otherwise each user gets a random 16-character password. Either way the
+ * logins are printed to the server log once and written to {@code <druk.data.dir>/demo-logins.txt}
+ * (owner-readable only) so the run command can print them. Set {@code druk.demo.seed=false} to
+ * start with no users at all (a real deployment creates accounts through the admin).
+ */
+@ApplicationScoped
+public class DemoStaffSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoStaffSeeder.class.getName());
+    private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    /** Demo staff: user name, display name, role, register, office. */
+    record Demo(String username, String displayName, Role role, Register register, String office) {
+    }
+
+    static final List<Demo> DEMO_USERS = List.of(
+            new Demo("land.clerk", "Land clerk (Thimphu)", Role.CLERK, Register.LAND, "THIMPHU"),
+            new Demo("land.clerk2", "Land clerk (Paro)", Role.CLERK, Register.LAND, "PARO"),
+            new Demo("procurement.clerk", "Procurement clerk (Thimphu)", Role.CLERK, Register.PROCUREMENT, "THIMPHU"),
+            new Demo("notary.clerk", "Notary clerk (Thimphu)", Role.CLERK, Register.NOTARY, "THIMPHU"),
+            new Demo("inspector", "Inspector (Royal Audit Authority)", Role.INSPECTOR, null, null),
+            new Demo("admin", "Administrator", Role.ADMIN, null, null));
+
+    @Inject
+    StaffAccountService accounts;
+
+    @Inject
+    Config config;
+
+    private volatile boolean done;
+
+    /** Runs after the schema migrations (which observe the same event with the default priority). */
+    void onStart(@Observes @Priority(5000) @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            ensureSeeded();
+        } catch (RuntimeException e) {
+            // Not fatal: the first sign-in tries again.
+            LOG.log(Level.WARNING, "demo staff users could not be seeded at start-up; will retry at first sign-in", e);
+        }
+    }
+
+    /** Seeds the demo users if the staff table is empty. Idempotent and cheap after the first call. */
+    public synchronized void ensureSeeded() {
+        if (done) {
+            return;
+        }
+        if (!config.getOptionalValue("druk.demo.seed", Boolean.class).orElse(true)) {
+            done = true;
+            return;
+        }
+        if (accounts.count() > 0) {
+            done = true;
+            return;
+        }
+        String shared = config.getOptionalValue("druk.demo.password", String.class)
+                .filter(p -> !p.isBlank()).orElse(null);
+        SecureRandom random = new SecureRandom();
+        List<String> lines = new ArrayList<>();
+        for (Demo demo : DEMO_USERS) {
+            String password = shared != null ? shared : randomPassword(random);
+            accounts.create(demo.username(), demo.displayName(), demo.role(), demo.register(), demo.office(),
+                    password.toCharArray());
+            lines.add(String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), demo.role().code(),
+                    demo.register() == null ? "-" : demo.register().code(),
+                    demo.office() == null ? "-" : demo.office(), password));
+        }
+        done = true;
+        StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff logins (seeded on first start) ===\n");
+        lines.forEach(l -> banner.append(l).append('\n'));
+        banner.append("=== change or remove these accounts before real use ===");
+        LOG.warning(banner::toString);
+        writeLoginsFile(lines);
+    }
+
+    private void writeLoginsFile(List<String> lines) {
+        String dataDir = config.getOptionalValue("druk.data.dir", String.class)
+                .orElse(System.getProperty("user.home") + "/.druk-registry/data");
+        Path file = Path.of(dataDir, "demo-logins.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            List<String> content = new ArrayList<>();
+            content.add("# Druk Registry demo staff logins, seeded on first start");
+            content.addAll(lines);
+            Files.write(file, content, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            LOG.info(() -> "demo staff logins written to " + file);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not write " + file, e);
+        }
+    }
+
+    private static String randomPassword(SecureRandom random) {
+        char[] chars = new char[16];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,111 @@
+package bt.druk.registry.application.staff;
+
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.staff.PasswordHasher;
+import bt.druk.registry.domain.staff.StaffAccount;
+import bt.druk.registry.domain.staff.StaffAccountRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/** Staff accounts: sign-in checks, the acting staff member, account creation. */
+@ApplicationScoped
+public class StaffAccountService {
+
+    private static final Logger LOG = Logger.getLogger(StaffAccountService.class.getName());
+    /** Hash of a random password, verified against when the user name is unknown, so timing does not reveal it. */
+    private volatile String dummyHash;
+
+    @Inject
+    StaffAccountRepository repository;
+
+    @Inject
+    PasswordHasher hasher;
+
+    /** Outcome of a sign-in attempt. */
+    public record SignIn(StaffMember member, Set<String> groups) {
+    }
+
+    /**
+     * Checks a user name and password. Empty when unknown, disabled or wrong (callers must not say which).
+     * The password array is wiped afterwards.
+     */
+    @Transactional
+    public Optional<SignIn> authenticate(String username, char[] password) {
+        try {
+            Optional<StaffAccount> found = repository.findByUsername(StaffAccount.normaliseUsername(username));
+            if (found.isEmpty() || !found.get().enabled()) {
+                hasher.verify(password, dummyHash());
+                return Optional.empty();
+            }
+            StaffAccount account = found.get();
+            if (!hasher.verify(password, account.passwordHash())) {
+                LOG.info(() -> "failed sign-in for staff user " + account.username());
+                return Optional.empty();
+            }
+            account.recordSignIn(Instant.now(Clock.systemUTC()));
+            repository.save(account);
+            return Optional.of(new SignIn(account.toStaffMember(), account.groups()));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The staff member behind a signed-in user name (empty if the account vanished or was disabled). */
+    @Transactional
+    public Optional<StaffMember> member(String username) {
+        return repository.findByUsername(StaffAccount.normaliseUsername(username))
+                .filter(StaffAccount::enabled)
+                .map(StaffAccount::toStaffMember);
+    }
+
+    @Transactional
+    public Optional<StaffAccount> account(String username) {
+        return repository.findByUsername(StaffAccount.normaliseUsername(username));
+    }
+
+    /** Creates an account; fails if the user name is taken. */
+    @Transactional
+    public StaffAccount create(String username, String displayName, Role role, Register register, String office,
+                               char[] password) {
+        if (repository.findByUsername(StaffAccount.normaliseUsername(username)).isPresent()) {
+            throw new IllegalStateException("user name already taken: " + username);
+        }
+        try {
+            StaffAccount account = new StaffAccount(username, displayName, role, register, office,
+                    hasher.hash(password), true, Instant.now(Clock.systemUTC()), null);
+            repository.save(account);
+            return account;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Transactional
+    public long count() {
+        return repository.count();
+    }
+
+    @Transactional
+    public List<StaffAccount> all() {
+        return repository.all();
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(java.util.UUID.randomUUID().toString().toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}

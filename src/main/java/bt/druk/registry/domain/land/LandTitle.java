@@ -1,0 +1,245 @@
+package bt.druk.registry.domain.land;
+
+import bt.druk.registry.domain.shared.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One version of a land title: the parcel, its owners, open encumbrances, a pending transfer and
+ * the event that produced this version. Immutable: each operation returns the next version's state
+ * or throws {@link ValidationException} when a rule forbids it (the same rules the chaincode enforces,
+ * checked before anything is saved).
+ *
+ * <p>Record-level rule violations use the field name {@code ""}.
+ */
+public record LandTitle(
+        Parcel parcel,
+        List<Owner> owners,
+        List<Mortgage> mortgages,
+        List<Caveat> caveats,
+        PendingTransfer pendingTransfer,
+        TitleStatus status,
+        TitleEvent event) {
+
+    public static final String KIND = "land-title";
+
+    public LandTitle {
+        Objects.requireNonNull(parcel, "parcel");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(event, "event");
+        owners = List.copyOf(owners);
+        mortgages = List.copyOf(mortgages);
+        caveats = List.copyOf(caveats);
+    }
+
+    /** Who does an operation, where and when. */
+    public record Actor(String username, String office, Instant now) {
+        public Actor {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(office, "office");
+            Objects.requireNonNull(now, "now");
+        }
+    }
+
+    public String recordKey() {
+        return recordKeyOf(parcel.pin());
+    }
+
+    public static String recordKeyOf(String pin) {
+        return KIND + ":" + pin;
+    }
+
+    public boolean hasOpenEncumbrance() {
+        return !mortgages.isEmpty() || !caveats.isEmpty();
+    }
+
+    // ---- operations ----
+
+    public static LandTitle registerFirst(Parcel parcel, List<Owner> owners, Actor actor) {
+        requireValidOwners(owners, "owners");
+        return new LandTitle(parcel, owners, List.of(), List.of(), null, TitleStatus.REGISTERED,
+                event(TitleOperation.FIRST_REGISTRATION, actor, Map.of()));
+    }
+
+    public LandTitle lodgeTransfer(TransferType type, List<Owner> newOwners, Duration noticePeriod, Actor actor) {
+        Objects.requireNonNull(type, "type");
+        if (pendingTransfer != null) {
+            throw refused("title.transfer-pending", "A transfer is already pending for this parcel");
+        }
+        if (!mortgages.isEmpty()) {
+            throw refused("title.encumbered", "A transfer cannot be lodged while a mortgage is open");
+        }
+        if (!caveats.isEmpty()) {
+            throw refused("title.encumbered", "A transfer cannot be lodged while a caveat is open");
+        }
+        requireValidOwners(newOwners, "newOwners");
+        PendingTransfer pending = new PendingTransfer(type, newOwners, actor.now(), actor.now().plus(noticePeriod));
+        return next(owners, mortgages, caveats, pending,
+                event(TitleOperation.TRANSFER_LODGED, actor, Map.of("transferType", type.name())));
+    }
+
+    public LandTitle objectToTransfer(String objectorName, String reason, Actor actor) {
+        requirePendingTransfer();
+        if (!actor.now().isBefore(pendingTransfer.noticeEndsAt())) {
+            throw refused("transfer.notice-ended", "The notice period has ended; objections are no longer accepted");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        if (isBlank(objectorName)) {
+            errors.add("objectorName", "required", "Enter the name of the person objecting");
+        }
+        if (isBlank(reason)) {
+            errors.add("reason", "required", "Enter the reason for the objection");
+        }
+        errors.throwIfAny();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("objectorName", objectorName.trim());
+        details.put("reason", reason.trim());
+        details.put("transferType", pendingTransfer.transferType().name());
+        return next(owners, mortgages, caveats, null, event(TitleOperation.TRANSFER_OBJECTED, actor, details));
+    }
+
+    public LandTitle finaliseTransfer(Actor actor) {
+        requirePendingTransfer();
+        if (actor.now().isBefore(pendingTransfer.noticeEndsAt())) {
+            throw refused("transfer.notice-running", "The public notice period runs until " + pendingTransfer.noticeEndsAt());
+        }
+        return next(pendingTransfer.newOwners(), mortgages, caveats, null,
+                event(TitleOperation.TRANSFER_FINALISED, actor, Map.of("transferType", pendingTransfer.transferType().name())));
+    }
+
+    public LandTitle registerMortgage(String ref, String lender, Actor actor) {
+        requireNoPendingTransfer("A mortgage cannot be registered while a transfer is pending");
+        ValidationException.Collector errors = new ValidationException.Collector();
+        checkReference(errors, "mortgageRef", ref);
+        if (isBlank(lender)) {
+            errors.add("lender", "required", "Enter the lender");
+        }
+        errors.throwIfAny();
+        String cleanRef = ref.trim();
+        if (mortgages.stream().anyMatch(m -> m.ref().equals(cleanRef))) {
+            throw ValidationException.of("mortgageRef", "mortgage.duplicate", "A mortgage with this reference is already open");
+        }
+        List<Mortgage> updated = new ArrayList<>(mortgages);
+        updated.add(new Mortgage(cleanRef, lender.trim(), actor.now()));
+        return next(owners, updated, caveats, null,
+                event(TitleOperation.MORTGAGE_REGISTERED, actor, Map.of("mortgageRef", cleanRef, "lender", lender.trim())));
+    }
+
+    public LandTitle dischargeMortgage(String ref, Actor actor) {
+        requireNoPendingTransfer("A mortgage cannot be discharged while a transfer is pending");
+        String cleanRef = ref == null ? "" : ref.trim();
+        List<Mortgage> updated = new ArrayList<>(mortgages);
+        if (!updated.removeIf(m -> m.ref().equals(cleanRef))) {
+            throw ValidationException.of("mortgageRef", "mortgage.not-open", "No open mortgage has this reference");
+        }
+        return next(owners, updated, caveats, null,
+                event(TitleOperation.MORTGAGE_DISCHARGED, actor, Map.of("mortgageRef", cleanRef)));
+    }
+
+    public LandTitle lodgeCaveat(String ref, String reason, Actor actor) {
+        requireNoPendingTransfer("A caveat cannot be lodged while a transfer is pending");
+        ValidationException.Collector errors = new ValidationException.Collector();
+        checkReference(errors, "caveatRef", ref);
+        if (isBlank(reason)) {
+            errors.add("reason", "required", "Enter the reason for the caveat");
+        }
+        errors.throwIfAny();
+        String cleanRef = ref.trim();
+        if (caveats.stream().anyMatch(c -> c.ref().equals(cleanRef))) {
+            throw ValidationException.of("caveatRef", "caveat.duplicate", "A caveat with this reference is already open");
+        }
+        List<Caveat> updated = new ArrayList<>(caveats);
+        updated.add(new Caveat(cleanRef, reason.trim(), actor.now()));
+        return next(owners, mortgages, updated, null,
+                event(TitleOperation.CAVEAT_LODGED, actor, Map.of("caveatRef", cleanRef)));
+    }
+
+    public LandTitle releaseCaveat(String ref, Actor actor) {
+        requireNoPendingTransfer("A caveat cannot be released while a transfer is pending");
+        String cleanRef = ref == null ? "" : ref.trim();
+        List<Caveat> updated = new ArrayList<>(caveats);
+        if (!updated.removeIf(c -> c.ref().equals(cleanRef))) {
+            throw ValidationException.of("caveatRef", "caveat.not-open", "No open caveat has this reference");
+        }
+        return next(owners, mortgages, updated, null,
+                event(TitleOperation.CAVEAT_RELEASED, actor, Map.of("caveatRef", cleanRef)));
+    }
+
+    // ---- helpers ----
+
+    private LandTitle next(List<Owner> newOwners, List<Mortgage> newMortgages, List<Caveat> newCaveats,
+                           PendingTransfer pending, TitleEvent newEvent) {
+        return new LandTitle(parcel, newOwners, newMortgages, newCaveats, pending,
+                statusFor(newMortgages, newCaveats, pending, newEvent.operation()), newEvent);
+    }
+
+    /** Same status rules as the chaincode. */
+    private static TitleStatus statusFor(List<Mortgage> mortgages, List<Caveat> caveats, PendingTransfer pending,
+                                         TitleOperation operation) {
+        if (pending != null) {
+            return TitleStatus.TRANSFER_PENDING;
+        }
+        if (!mortgages.isEmpty() || !caveats.isEmpty()) {
+            return TitleStatus.ENCUMBERED;
+        }
+        if (operation == TitleOperation.TRANSFER_OBJECTED) {
+            return TitleStatus.TRANSFER_OBJECTED;
+        }
+        return TitleStatus.REGISTERED;
+    }
+
+    private static TitleEvent event(TitleOperation operation, Actor actor, Map<String, String> details) {
+        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details);
+    }
+
+    private void requirePendingTransfer() {
+        if (pendingTransfer == null) {
+            throw refused("transfer.none-pending", "No transfer is pending for this parcel");
+        }
+    }
+
+    private void requireNoPendingTransfer(String message) {
+        if (pendingTransfer != null) {
+            throw refused("title.transfer-pending", message);
+        }
+    }
+
+    private static ValidationException refused(String code, String message) {
+        return ValidationException.of("", code, message);
+    }
+
+    private static void checkReference(ValidationException.Collector errors, String field, String ref) {
+        if (isBlank(ref)) {
+            errors.add(field, "required", "Enter the reference");
+        } else if (!LandValidation.REFERENCE.matcher(ref.trim()).matches()) {
+            errors.add(field, "reference.format", "Use 1-40 letters, digits, '-', '/' or '.'");
+        }
+    }
+
+    /** Owners must be non-empty, with distinct CIDs and shares summing to exactly 1. */
+    static void requireValidOwners(List<Owner> owners, String field) {
+        if (owners == null || owners.isEmpty()) {
+            throw ValidationException.of(field, "owners.required", "Enter at least one owner");
+        }
+        Set<String> cids = new HashSet<>();
+        for (int i = 0; i < owners.size(); i++) {
+            if (!cids.add(owners.get(i).cid())) {
+                throw ValidationException.of(field + "[" + i + "].cid", "cid.duplicate", "This CID is listed twice");
+            }
+        }
+        if (!Share.sum(owners.stream().map(Owner::share).toList()).isWhole()) {
+            throw ValidationException.of(field, "shares.sum", "Owners' shares must add up to exactly 1");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,23 @@
+package bt.druk.registry.domain.land;
+
+/** What produced a version of a land title, and the chaincode function that records it. */
+public enum TitleOperation {
+    FIRST_REGISTRATION("RegisterTitle"),
+    TRANSFER_LODGED("LodgeTransfer"),
+    TRANSFER_OBJECTED("ObjectToTransfer"),
+    TRANSFER_FINALISED("FinaliseTransfer"),
+    MORTGAGE_REGISTERED("RegisterMortgage"),
+    MORTGAGE_DISCHARGED("DischargeMortgage"),
+    CAVEAT_LODGED("LodgeCaveat"),
+    CAVEAT_RELEASED("ReleaseCaveat");
+
+    private final String chaincodeFunction;
+
+    TitleOperation(String chaincodeFunction) {
+        this.chaincodeFunction = chaincodeFunction;
+    }
+
+    public String chaincodeFunction() {
+        return chaincodeFunction;
+    }
+}

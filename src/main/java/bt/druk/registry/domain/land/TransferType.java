@@ -1,0 +1,7 @@
+package bt.druk.registry.domain.land;
+
+public enum TransferType {
+    SALE,
+    GIFT,
+    INHERITANCE
+}

@@ -1,0 +1,43 @@
+package bt.druk.registry.domain.ledger;
+
+import bt.druk.registry.domain.record.LedgerCall;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port to the permissioned ledger. Writes are signed with the named staff identity; reads use the
+ * portal's own reading identity. Read methods throw {@link LedgerUnavailableException} when the
+ * ledger cannot be reached.
+ */
+public interface Ledger {
+
+    /** Endorses, orders and waits for the commit of one chaincode call. Never throws for ledger problems. */
+    SubmissionOutcome submit(LedgerCall call, String identityName);
+
+    /** Current ledger entry of a record, empty if the ledger has none. */
+    Optional<LedgerEntry> readRecord(String recordKey);
+
+    /** Every write of the key, oldest first. */
+    List<LedgerHistoryItem> history(String recordKey);
+
+    /** Records whose hash (or notarised document hash) equals the given one. */
+    List<HashIndexHit> findByHash(String sha256Hex);
+
+    /** The committed transaction with this id (block, time, endorsers, events), empty if unknown. */
+    Optional<CommittedTransaction> transaction(String txId);
+
+    /**
+     * Blocks from {@code startBlock} on, as they are committed; {@link BlockStream#next()} waits for
+     * the next block. Close the stream to stop.
+     */
+    BlockStream blocksFrom(long startBlock);
+
+    /** A stream of committed blocks. */
+    interface BlockStream extends AutoCloseable {
+        /** Waits for and returns the next block; throws {@link LedgerUnavailableException} when the connection breaks. */
+        LedgerBlock next();
+
+        @Override
+        void close();
+    }
+}

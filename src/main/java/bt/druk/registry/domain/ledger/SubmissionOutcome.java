@@ -1,0 +1,24 @@
+package bt.druk.registry.domain.ledger;
+
+/** What happened to a submission. */
+public sealed interface SubmissionOutcome {
+
+    /** Committed as a valid transaction. */
+    record Committed(String txId, long blockNumber) implements SubmissionOutcome {
+    }
+
+    /**
+     * The chaincode (or validation) refused the call for good; retrying the same call cannot
+     * succeed. {@code code} is the chaincode's bracketed code without brackets, e.g. ENCUMBERED.
+     * ALREADY_RECORDED arrives as this too; the caller treats it as success.
+     */
+    record Refused(String code, String message) implements SubmissionOutcome {
+        public boolean alreadyRecorded() {
+            return "ALREADY_RECORDED".equals(code);
+        }
+    }
+
+    /** The ledger could not be reached or did not answer in time; try again later. */
+    record Unavailable(String reason) implements SubmissionOutcome {
+    }
+}

@@ -1,0 +1,66 @@
+package bt.druk.registry.domain.record;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A chaincode function call: name and string arguments, exactly as sent to the ledger. */
+public record LedgerCall(String function, List<String> arguments) {
+
+    public LedgerCall {
+        Objects.requireNonNull(function, "function");
+        arguments = List.copyOf(arguments);
+    }
+
+    public static LedgerCall of(String function, String... arguments) {
+        return new LedgerCall(function, List.of(arguments));
+    }
+
+    public String argumentsJson() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        arguments.forEach(array::add);
+        return array.build().toString();
+    }
+
+    public static LedgerCall fromJson(String function, String argumentsJson) {
+        try (JsonReader reader = Json.createReader(new StringReader(argumentsJson))) {
+            JsonArray array = reader.readArray();
+            List<String> args = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                args.add(array.getString(i));
+            }
+            return new LedgerCall(function, args);
+        }
+    }
+
+    /**
+     * Builds the call for a new version once its number and hash are known. Version 1 calls take
+     * {@code (key, hash, extra...)}; later ones {@code (key, version, hash, previousHash, extra...)}.
+     */
+    @FunctionalInterface
+    public interface Factory {
+        LedgerCall build(String recordKey, int version, String hash, String previousHash);
+
+        /** The argument convention shared by the land, procurement and notary chaincode functions. */
+        static Factory standard(String function, String... extraArguments) {
+            return (key, version, hash, previousHash) -> {
+                List<String> args = new ArrayList<>();
+                args.add(key);
+                if (version == 1) {
+                    args.add(hash);
+                } else {
+                    args.add(Integer.toString(version));
+                    args.add(hash);
+                    args.add(previousHash);
+                }
+                args.addAll(List.of(extraArguments));
+                return new LedgerCall(function, args);
+            };
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package bt.druk.registry.domain.record;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A ledger submission waiting to be sent, stored in the same database transaction as its record
+ * version: the chaincode function, its string arguments (JSON array) and the Fabric identity to
+ * sign with. The submitter sends exactly this.
+ */
+@Entity
+@Table(name = "ledger_outbox")
+public class OutboxEntry {
+
+    public enum Status {
+        /** To be sent when {@code nextAttemptAt} has come. */
+        DUE,
+        /** Finished: committed, already recorded, or rejected (see the record version). */
+        DONE,
+        /** Not sent because an earlier version of the record was rejected. */
+        CANCELLED
+    }
+
+    @Id
+    @SequenceGenerator(name = "ledger_outbox_seq", sequenceName = "ledger_outbox_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_outbox_seq")
+    private Long id;
+
+    @Column(name = "record_version_id", nullable = false)
+    private Long recordVersionId;
+
+    @Column(name = "record_key", nullable = false, length = 200)
+    private String recordKey;
+
+    @Column(name = "version", nullable = false)
+    private int version;
+
+    @Column(name = "chaincode_function", nullable = false, length = 60)
+    private String function;
+
+    @Column(name = "arguments_json", nullable = false)
+    private String argumentsJson;
+
+    @Column(name = "identity_name", nullable = false, length = 100)
+    private String identity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private Status status;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 2000)
+    private String lastError;
+
+    @Column(name = "tx_id", length = 128)
+    private String txId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected OutboxEntry() {
+    }
+
+    public OutboxEntry(RecordVersion version, LedgerCall call, String identity, Instant now) {
+        this.recordVersionId = Objects.requireNonNull(version.id(), "record version must be stored first");
+        this.recordKey = version.recordKey();
+        this.version = version.version();
+        this.function = call.function();
+        this.argumentsJson = call.argumentsJson();
+        this.identity = Objects.requireNonNull(identity);
+        this.status = Status.DUE;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public LedgerCall call() {
+        return LedgerCall.fromJson(function, argumentsJson);
+    }
+
+    public void retryLater(String error, Instant next, Instant now) {
+        attempts++;
+        lastError = truncate(error);
+        nextAttemptAt = next;
+        updatedAt = now;
+    }
+
+    public void markDone(String doneTxId, String note, Instant now) {
+        attempts++;
+        status = Status.DONE;
+        if (doneTxId != null) {
+            txId = doneTxId;
+        }
+        if (note != null) {
+            lastError = truncate(note);
+        }
+        updatedAt = now;
+    }
+
+    /** Done without a further attempt (e.g. the commit follower saw the commit first). */
+    public void closeAsCommitted(String committedTxId, Instant now) {
+        status = Status.DONE;
+        txId = committedTxId;
+        updatedAt = now;
+    }
+
+    public void cancel(String reason, Instant now) {
+        status = Status.CANCELLED;
+        lastError = truncate(reason);
+        updatedAt = now;
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() > 2000 ? s.substring(0, 2000) : s;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long recordVersionId() {
+        return recordVersionId;
+    }
+
+    public String recordKey() {
+        return recordKey;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String function() {
+        return function;
+    }
+
+    public String argumentsJson() {
+        return argumentsJson;
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String txId() {
+        return txId;
+    }
+
+    public void assignId(long newId) {
+        this.id = newId;
+    }
+}

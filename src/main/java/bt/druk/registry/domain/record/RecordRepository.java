@@ -1,0 +1,59 @@
+package bt.druk.registry.domain.record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of record versions, heads, outbox entries and the follower checkpoint (all registers). */
+public interface RecordRepository {
+
+    /** Head locked for update until the transaction ends (serialises writers of one record). */
+    Optional<RecordHead> lockHead(String recordKey);
+
+    Optional<RecordHead> findHead(String recordKey);
+
+    /** Stores a new head; a concurrent insert of the same key fails with {@link DuplicateRecordException}. */
+    void addHead(RecordHead head);
+
+    /** Stores the version and assigns its id. */
+    RecordVersion addVersion(RecordVersion version);
+
+    OutboxEntry addOutbox(OutboxEntry entry);
+
+    /** Writes pending changes now so constraint violations surface inside the caller's transaction. */
+    void flush();
+
+    Optional<RecordVersion> findVersion(long id);
+
+    /** The live (pending or committed) version with that number. */
+    Optional<RecordVersion> findLiveVersion(String recordKey, int version);
+
+    /** All versions of the record, including rejected ones, by version number then id. */
+    List<RecordVersion> versionsOf(String recordKey);
+
+    List<RecordVersion> findByHash(String hash);
+
+    List<RecordVersion> recentBySubmitter(String username, int limit);
+
+    List<RecordVersion> pending(int limit);
+
+    /** DUE entries whose time has come, oldest first. */
+    List<OutboxEntry> dueOutbox(Instant now, int limit);
+
+    /** DUE entries of one record, by version. */
+    List<OutboxEntry> openOutboxOf(String recordKey);
+
+    Optional<OutboxEntry> findOutbox(long id);
+
+    Optional<OutboxEntry> findOutboxForVersion(long recordVersionId);
+
+    /** The named checkpoint, created at block 0 if it does not exist yet. */
+    LedgerCheckpoint checkpoint(String name);
+
+    /** A record with this key was created concurrently. */
+    class DuplicateRecordException extends RuntimeException {
+        public DuplicateRecordException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package bt.druk.registry.domain.record;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One version of a record of any register: its canonical JSON, the JSON's SHA-256, the previous
+ * version's hash (the chain of title) and where it stands with the ledger.
+ *
+ * <p>{@code chainVersion} equals {@code version} while the version is live (pending or committed)
+ * and is cleared when the ledger rejects it; a unique index on (record key, chain version) thus
+ * allows exactly one live version per number while keeping rejected attempts for the record.
+ */
+@Entity
+@Table(name = "record_version")
+public class RecordVersion {
+
+    @Id
+    @SequenceGenerator(name = "record_version_seq", sequenceName = "record_version_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_version_seq")
+    private Long id;
+
+    @Column(name = "record_key", nullable = false, length = 200)
+    private String recordKey;
+
+    @Column(name = "kind", nullable = false, length = 40)
+    private String kind;
+
+    @Column(name = "register_code", nullable = false, length = 20)
+    private String register;
+
+    @Column(name = "version", nullable = false)
+    private int version;
+
+    @Column(name = "chain_version")
+    private Integer chainVersion;
+
+    @Column(name = "operation", nullable = false, length = 60)
+    private String operation;
+
+    @Column(name = "chaincode_function", nullable = false, length = 60)
+    private String chaincodeFunction;
+
+    @Column(name = "canonical_json", nullable = false)
+    private String canonicalJson;
+
+    @Column(name = "hash", nullable = false, length = 64)
+    private String hash;
+
+    @Column(name = "previous_hash", length = 64)
+    private String previousHash;
+
+    @Column(name = "submitted_by", nullable = false, length = 100)
+    private String submittedBy;
+
+    @Column(name = "office", length = 40)
+    private String office;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ledger_state", nullable = false, length = 20)
+    private LedgerState ledgerState;
+
+    @Column(name = "rejection_code", length = 60)
+    private String rejectionCode;
+
+    @Column(name = "rejection_reason", length = 2000)
+    private String rejectionReason;
+
+    @Embedded
+    private LedgerReceipt receipt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RecordVersion() {
+    }
+
+    public RecordVersion(String recordKey, String kind, String register, int version, String operation,
+                         String chaincodeFunction, String canonicalJson, String hash, String previousHash,
+                         String submittedBy, String office, Instant now) {
+        this.recordKey = Objects.requireNonNull(recordKey);
+        this.kind = Objects.requireNonNull(kind);
+        this.register = Objects.requireNonNull(register);
+        this.version = version;
+        this.chainVersion = version;
+        this.operation = Objects.requireNonNull(operation);
+        this.chaincodeFunction = Objects.requireNonNull(chaincodeFunction);
+        this.canonicalJson = Objects.requireNonNull(canonicalJson);
+        this.hash = Objects.requireNonNull(hash);
+        this.previousHash = previousHash;
+        this.submittedBy = Objects.requireNonNull(submittedBy);
+        this.office = office;
+        this.ledgerState = LedgerState.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Records the ledger receipt. Completes a partial receipt; never replaces a different tx id. */
+    public void markCommitted(LedgerReceipt newReceipt, Instant now) {
+        if (ledgerState == LedgerState.REJECTED) {
+            throw new IllegalStateException(recordKey + " v" + version + " was rejected; cannot commit");
+        }
+        if (receipt == null || receipt.txId() == null || !receipt.isComplete()) {
+            receipt = merge(receipt, newReceipt);
+        }
+        ledgerState = LedgerState.COMMITTED;
+        updatedAt = now;
+    }
+
+    private static LedgerReceipt merge(LedgerReceipt old, LedgerReceipt fresh) {
+        if (old == null || old.txId() == null) {
+            return fresh;
+        }
+        return new LedgerReceipt(old.txId(),
+                old.blockNumber() != null ? old.blockNumber() : fresh.blockNumber(),
+                old.commitTime() != null ? old.commitTime() : fresh.commitTime(),
+                !old.endorsingMspIds().isEmpty() ? old.endorsingMspIds() : fresh.endorsingMspIds());
+    }
+
+    public void markRejected(String code, String reason, Instant now) {
+        if (ledgerState == LedgerState.COMMITTED) {
+            throw new IllegalStateException(recordKey + " v" + version + " is committed; cannot reject");
+        }
+        ledgerState = LedgerState.REJECTED;
+        chainVersion = null;
+        rejectionCode = code;
+        rejectionReason = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String recordKey() {
+        return recordKey;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String register() {
+        return register;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String chaincodeFunction() {
+        return chaincodeFunction;
+    }
+
+    public String canonicalJson() {
+        return canonicalJson;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public String previousHash() {
+        return previousHash;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public String office() {
+        return office;
+    }
+
+    public LedgerState ledgerState() {
+        return ledgerState;
+    }
+
+    public String rejectionCode() {
+        return rejectionCode;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    /** Null until the version is committed. */
+    public LedgerReceipt receipt() {
+        return receipt == null || receipt.txId() == null ? null : receipt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Test/in-memory support: assigns the id a database would. */
+    public void assignId(long newId) {
+        this.id = newId;
+    }
+}

@@ -1,0 +1,113 @@
+package bt.druk.registry.infrastructure.config;
+
+import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.infrastructure.persistence.DatabaseMigrator;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * At startup: migrates the database first (before any other startup observer touches it), then
+ * starts the ledger submitter (every 2 s, on the managed scheduled executor) and the commit
+ * follower (a long-running loop on its own managed thread that reconnects after 5 s when the
+ * ledger goes away). Both are stopped when the application stops.
+ * {@code druk.ledger.enabled=false} (DRUK_LEDGER_ENABLED) leaves them off.
+ */
+@ApplicationScoped
+public class PortalStartup {
+
+    private static final Logger LOG = Logger.getLogger(PortalStartup.class.getName());
+
+    @Inject
+    DatabaseMigrator migrator;
+
+    @Inject
+    LedgerSubmitter submitter;
+
+    @Inject
+    CommitFollower follower;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    /** The follower blocks on the block stream, so it gets its own thread rather than the executor's (small) pool. */
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private volatile boolean running;
+    private ScheduledFuture<?> submitterTask;
+    private Thread followerThread;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+        migrator.migrate();
+        if (!PortalSettings.get("druk.ledger.enabled").map(Boolean::parseBoolean).orElse(true)) {
+            LOG.info("ledger submitter and commit follower are disabled (druk.ledger.enabled=false)");
+            return;
+        }
+        running = true;
+        submitterTask = executor.scheduleWithFixedDelay(this::submitOnce, 2, 2, TimeUnit.SECONDS);
+        followerThread = threadFactory.newThread(this::followForever);
+        followerThread.setName("druk-commit-follower");
+        followerThread.setDaemon(true);
+        followerThread.start();
+        LOG.info("ledger submitter (every 2 s) and commit follower started");
+    }
+
+    private void submitOnce() {
+        try {
+            while (running && submitter.submitDue() > 0) {
+                // keep going while there is work
+            }
+        } catch (RuntimeException | Error e) {
+            // Never let an exception cancel the periodic task.
+            LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+        }
+    }
+
+    private void followForever() {
+        while (running) {
+            try {
+                follower.follow(() -> running, Long.MAX_VALUE);
+            } catch (LedgerUnavailableException e) {
+                LOG.fine(() -> "commit follower: ledger unavailable (" + e.getMessage() + "); retrying in 5 s");
+                pause(5000);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "commit follower failed; retrying in 5 s", e);
+                pause(5000);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (submitterTask != null) {
+            submitterTask.cancel(false);
+        }
+        if (followerThread != null) {
+            followerThread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package bt.druk.registry.infrastructure.fabric;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The connection file written by deploy/network.sh: channel, chaincode, one peer per MSP and the
+ * enrolled identities (absolute paths to their certificate and key).
+ */
+public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
+                                     Map<String, IdentityFiles> identities) {
+
+    public record Peer(String mspId, String endpoint, String hostOverride, Path tlsCaCert) {
+    }
+
+    public record IdentityFiles(String name, String mspId, Path certificate, Path privateKey, String role) {
+    }
+
+    public static FabricConnectionConfig read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Json.createReader(in)) {
+            JsonObject root = reader.readObject();
+            Map<String, Peer> peers = new LinkedHashMap<>();
+            root.getJsonObject("peers").forEach((msp, value) -> {
+                JsonObject p = value.asJsonObject();
+                peers.put(msp, new Peer(msp, p.getString("endpoint"), p.getString("hostOverride", null),
+                        Path.of(p.getString("tlsCaCert"))));
+            });
+            Map<String, IdentityFiles> identities = new LinkedHashMap<>();
+            root.getJsonObject("identities").forEach((name, value) -> {
+                JsonObject i = value.asJsonObject();
+                identities.put(name, new IdentityFiles(name, i.getString("mspId"), Path.of(i.getString("certificate")),
+                        Path.of(i.getString("privateKey")), i.getString("role", null)));
+            });
+            return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
+                    peers, identities);
+        }
+    }
+
+    public Optional<IdentityFiles> identity(String name) {
+        return Optional.ofNullable(identities.get(name));
+    }
+
+    /**
+     * The identity the portal reads with: {@code druk.fabric.reader} if given, else the first of
+     * inspector, admin (both may read every register).
+     */
+    public Optional<IdentityFiles> readerIdentity(Optional<String> configured) {
+        if (configured.isPresent()) {
+            return identity(configured.get());
+        }
+        for (String candidate : new String[] {"portal.reader", "portal", "inspector", "admin"}) {
+            if (identities.containsKey(candidate)) {
+                return identity(candidate);
+            }
+        }
+        return identities.values().stream().filter(i -> "inspector".equals(i.role()) || "admin".equals(i.role())).findFirst();
+    }
+}

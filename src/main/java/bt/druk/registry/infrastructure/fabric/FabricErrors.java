@@ -1,0 +1,58 @@
+package bt.druk.registry.infrastructure.fabric;
+
+import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import io.grpc.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.GatewayRuntimeException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+
+/**
+ * Tells a chaincode refusal (a message carrying "[CODE] text") from a network problem. Refusals are
+ * final; anything else is worth retrying.
+ */
+final class FabricErrors {
+
+    private static final Pattern CHAINCODE_CODE = Pattern.compile("\\[([A-Z][A-Z_]+)\\]\\s*(.*)", Pattern.DOTALL);
+
+    private FabricErrors() {
+    }
+
+    static SubmissionOutcome classify(GatewayException e) {
+        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()));
+    }
+
+    static SubmissionOutcome classify(GatewayRuntimeException e) {
+        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()));
+    }
+
+    static SubmissionOutcome classify(Status status, List<String> messages) {
+        for (String message : messages) {
+            Matcher m = CHAINCODE_CODE.matcher(message);
+            if (m.find()) {
+                return new SubmissionOutcome.Refused(m.group(1), m.group(2).trim());
+            }
+        }
+        for (String message : messages) {
+            if (message.contains("chaincode response")) {
+                // The chaincode failed without one of our codes (e.g. a bug): retrying cannot help.
+                return new SubmissionOutcome.Refused("CHAINCODE_ERROR", message);
+            }
+        }
+        return new SubmissionOutcome.Unavailable(status.getCode() + ": " + String.join(" | ", messages));
+    }
+
+    private static List<String> messages(String main, List<ErrorDetail> details) {
+        List<String> messages = new ArrayList<>();
+        for (ErrorDetail d : details) {
+            messages.add(d.getMessage());
+        }
+        if (main != null) {
+            messages.add(main);
+        }
+        return messages;
+    }
+}

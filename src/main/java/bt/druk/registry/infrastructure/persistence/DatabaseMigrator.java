@@ -1,0 +1,48 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the versioned schema migrations (Flyway) for the database in use:
+ * {@code db/migration/h2} or {@code db/migration/postgresql}. Runs once at startup, before anything
+ * touches the persistence unit. Versions V1-V99 belong to the record pipeline and registers,
+ * V200+ to the web layer.
+ */
+@ApplicationScoped
+public class DatabaseMigrator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/druk")
+    DataSource dataSource;
+
+    public MigrateResult migrate() {
+        String product = databaseProduct();
+        String folder = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
+        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + folder)
+                .table("schema_history")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "database " + product + ": " + result.migrationsExecuted + " migration(s) applied, schema at version "
+                + result.targetSchemaVersion);
+        return result;
+    }
+
+    private String databaseProduct() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database", e);
+        }
+    }
+}

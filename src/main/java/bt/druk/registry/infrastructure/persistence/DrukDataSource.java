@@ -1,0 +1,131 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import bt.druk.registry.infrastructure.config.PortalSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The portal's data source, chosen by ONE setting: {@code druk.db.url} / {@code DRUK_DB_URL}.
+ * Unset → embedded H2 file database in {@code druk.data.dir} (data survives restarts);
+ * {@code jdbc:postgresql://…} → PostgreSQL with {@code DRUK_DB_USER} / {@code DRUK_DB_PASSWORD}.
+ * The server pools the connections (see {@link DataSourceDefinitions}).
+ */
+public class DrukDataSource implements DataSource {
+
+    private static final Logger LOG = Logger.getLogger(DrukDataSource.class.getName());
+
+    private volatile DataSource delegate;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    /** Database URL in effect: the configured one, or the default H2 file URL. */
+    public static String effectiveUrl() {
+        return PortalSettings.get("druk.db.url").orElseGet(() -> {
+            Path dir = PortalSettings.dataDir();
+            // H2 wants forward slashes; the file is <dir>/druk.mv.db
+            return "jdbc:h2:file:" + dir.toAbsolutePath().toString().replace('\\', '/') + "/druk;DB_CLOSE_ON_EXIT=FALSE";
+        });
+    }
+
+    public static boolean isPostgres(String url) {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    private DataSource delegate() throws SQLException {
+        DataSource ds = delegate;
+        if (ds == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = create();
+                }
+                ds = delegate;
+            }
+        }
+        return ds;
+    }
+
+    private static DataSource create() throws SQLException {
+        String url = effectiveUrl();
+        String user = PortalSettings.get("druk.db.user").orElse(null);
+        String password = PortalSettings.get("druk.db.password").orElse("");
+        if (isPostgres(url)) {
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(url);
+            if (user != null) {
+                pg.setUser(user);
+                pg.setPassword(password);
+            }
+            LOG.info(() -> "database: PostgreSQL " + url);
+            return pg;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            try {
+                Files.createDirectories(PortalSettings.dataDir());
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot create data directory " + PortalSettings.dataDir(), e);
+            }
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user == null ? "sa" : user);
+            h2.setPassword(password);
+            LOG.info(() -> "database: H2 " + url);
+            return h2;
+        }
+        throw new SQLException("unsupported database URL (use jdbc:postgresql: or jdbc:h2:): " + url);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        // The server may pass the annotation's user; the real credentials come from the settings.
+        return delegate().getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return LOG;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return delegate().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || delegate().isWrapperFor(iface);
+    }
+}

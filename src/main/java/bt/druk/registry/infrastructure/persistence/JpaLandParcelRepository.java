@@ -1,0 +1,65 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import bt.druk.registry.domain.land.LandParcel;
+import bt.druk.registry.domain.land.LandParcelRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+
+/** JPA storage of the land search projection. */
+@ApplicationScoped
+public class JpaLandParcelRepository implements LandParcelRepository {
+
+    @PersistenceContext(unitName = "druk")
+    EntityManager em;
+
+    @Override
+    public Optional<LandParcel> find(String recordKey) {
+        return Optional.ofNullable(em.find(LandParcel.class, recordKey));
+    }
+
+    @Override
+    public void add(LandParcel parcel) {
+        em.persist(parcel);
+    }
+
+    @Override
+    public void remove(String recordKey) {
+        find(recordKey).ifPresent(em::remove);
+    }
+
+    @Override
+    public List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit) {
+        StringBuilder jpql = new StringBuilder("select p from LandParcel p where 1 = 1");
+        if (pin != null) {
+            jpql.append(" and p.pin = :pin");
+        }
+        if (thramNo != null) {
+            jpql.append(" and p.thramNo = :thramNo");
+        }
+        if (dzongkhag != null) {
+            jpql.append(" and p.dzongkhag = :dzongkhag");
+        }
+        if (gewog != null) {
+            jpql.append(" and p.gewog = :gewog");
+        }
+        jpql.append(" order by p.pin");
+        TypedQuery<LandParcel> query = em.createQuery(jpql.toString(), LandParcel.class).setMaxResults(limit);
+        if (pin != null) {
+            query.setParameter("pin", pin);
+        }
+        if (thramNo != null) {
+            query.setParameter("thramNo", thramNo);
+        }
+        if (dzongkhag != null) {
+            query.setParameter("dzongkhag", dzongkhag);
+        }
+        if (gewog != null) {
+            query.setParameter("gewog", gewog);
+        }
+        return query.getResultList();
+    }
+}

@@ -1,0 +1,156 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import bt.druk.registry.domain.record.LedgerCheckpoint;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.RecordHead;
+import bt.druk.registry.domain.record.RecordRepository;
+import bt.druk.registry.domain.record.RecordVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** JPA storage of the record pipeline; runs inside the caller's transaction. */
+@ApplicationScoped
+public class JpaRecordRepository implements RecordRepository {
+
+    @PersistenceContext(unitName = "druk")
+    EntityManager em;
+
+    @Override
+    public Optional<RecordHead> lockHead(String recordKey) {
+        return Optional.ofNullable(em.find(RecordHead.class, recordKey, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<RecordHead> findHead(String recordKey) {
+        return Optional.ofNullable(em.find(RecordHead.class, recordKey));
+    }
+
+    @Override
+    public void addHead(RecordHead head) {
+        try {
+            em.persist(head);
+        } catch (EntityExistsException e) {
+            throw new DuplicateRecordException(head.recordKey(), e);
+        }
+    }
+
+    @Override
+    public RecordVersion addVersion(RecordVersion version) {
+        em.persist(version);
+        em.flush(); // the outbox entry needs the id
+        return version;
+    }
+
+    @Override
+    public OutboxEntry addOutbox(OutboxEntry entry) {
+        em.persist(entry);
+        return entry;
+    }
+
+    @Override
+    public void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new DuplicateRecordException("concurrent change", e);
+        } catch (PersistenceException e) {
+            // A unique key (record head, or live version number) taken by a concurrent transaction.
+            throw new DuplicateRecordException("concurrent insert", e);
+        }
+    }
+
+    @Override
+    public Optional<RecordVersion> findVersion(long id) {
+        return Optional.ofNullable(em.find(RecordVersion.class, id));
+    }
+
+    @Override
+    public Optional<RecordVersion> findLiveVersion(String recordKey, int version) {
+        return em.createQuery("select v from RecordVersion v where v.recordKey = :key and v.version = :version"
+                        + " and v.ledgerState <> :rejected", RecordVersion.class)
+                .setParameter("key", recordKey)
+                .setParameter("version", version)
+                .setParameter("rejected", LedgerState.REJECTED)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<RecordVersion> versionsOf(String recordKey) {
+        return em.createQuery("select v from RecordVersion v where v.recordKey = :key order by v.version, v.id", RecordVersion.class)
+                .setParameter("key", recordKey)
+                .getResultList();
+    }
+
+    @Override
+    public List<RecordVersion> findByHash(String hash) {
+        return em.createQuery("select v from RecordVersion v where v.hash = :hash order by v.id", RecordVersion.class)
+                .setParameter("hash", hash)
+                .getResultList();
+    }
+
+    @Override
+    public List<RecordVersion> recentBySubmitter(String username, int limit) {
+        return em.createQuery("select v from RecordVersion v where v.submittedBy = :user order by v.id desc", RecordVersion.class)
+                .setParameter("user", username)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<RecordVersion> pending(int limit) {
+        return em.createQuery("select v from RecordVersion v where v.ledgerState = :pending order by v.id", RecordVersion.class)
+                .setParameter("pending", LedgerState.PENDING)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> dueOutbox(Instant now, int limit) {
+        return em.createQuery("select e from OutboxEntry e where e.status = :due and e.nextAttemptAt <= :now order by e.id",
+                        OutboxEntry.class)
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> openOutboxOf(String recordKey) {
+        return em.createQuery("select e from OutboxEntry e where e.status = :due and e.recordKey = :key order by e.version, e.id",
+                        OutboxEntry.class)
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .setParameter("key", recordKey)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<OutboxEntry> findOutbox(long id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id));
+    }
+
+    @Override
+    public Optional<OutboxEntry> findOutboxForVersion(long recordVersionId) {
+        return em.createQuery("select e from OutboxEntry e where e.recordVersionId = :id", OutboxEntry.class)
+                .setParameter("id", recordVersionId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public LedgerCheckpoint checkpoint(String name) {
+        LedgerCheckpoint checkpoint = em.find(LedgerCheckpoint.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (checkpoint == null) {
+            checkpoint = new LedgerCheckpoint(name, 0, Instant.now());
+            em.persist(checkpoint);
+        }
+        return checkpoint;
+    }
+}

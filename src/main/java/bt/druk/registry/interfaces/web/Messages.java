@@ -1,0 +1,122 @@
+package bt.druk.registry.interfaces.web;
+
+import bt.druk.registry.domain.shared.FieldError;
+import bt.druk.registry.domain.shared.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Page messages from the {@code messages} bundle, and application validation errors placed next to
+ * the field they belong to.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public static final String BUNDLE = "bt.druk.registry.interfaces.web.messages";
+    private static final Pattern INDEXED = Pattern.compile("\\[(\\d+)]\\.?");
+
+    public String text(String key, Object... args) {
+        ResourceBundle bundle = bundle();
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
+    }
+
+    public void error(String clientId, String key, Object... args) {
+        add(clientId, FacesMessage.SEVERITY_ERROR, text(key, args));
+    }
+
+    public void info(String clientId, String key, Object... args) {
+        add(clientId, FacesMessage.SEVERITY_INFO, text(key, args));
+    }
+
+    public void warn(String clientId, String key, Object... args) {
+        add(clientId, FacesMessage.SEVERITY_WARN, text(key, args));
+    }
+
+    /** Adds a literal message (e.g. a chaincode reason) without bundle lookup. */
+    public void raw(String clientId, FacesMessage.Severity severity, String text) {
+        add(clientId, severity, text);
+    }
+
+    /**
+     * Shows each application validation error next to its field. A field name such as
+     * {@code owners[1].cid} is looked up as the component {@code <formId>:owners:1:cid}; then as
+     * {@code <formId>:owners}; errors of the record as a whole (field "") or of fields the page has
+     * no component for become global messages.
+     */
+    public void show(ValidationException e, String formId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        for (FieldError error : e.errors()) {
+            String text = localised(error);
+            String clientId = null;
+            if (!error.field().isEmpty()) {
+                String candidate = formId + ":" + toComponentPath(error.field());
+                if (exists(faces, candidate)) {
+                    clientId = candidate;
+                } else {
+                    String base = formId + ":" + error.field().replaceAll("\\[.*$", "");
+                    if (exists(faces, base)) {
+                        clientId = base;
+                    }
+                }
+            }
+            add(clientId, FacesMessage.SEVERITY_ERROR, text);
+        }
+        faces.validationFailed();
+    }
+
+    static String toComponentPath(String field) {
+        Matcher m = INDEXED.matcher(field);
+        String path = m.replaceAll(":$1:");
+        if (path.endsWith(":")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.replace('.', ':');
+    }
+
+    private String localised(FieldError error) {
+        // A translation of the stable code wins; otherwise the application's English text.
+        String key = "error." + error.code();
+        String text = text(key);
+        return text.equals(key) ? error.message() : text;
+    }
+
+    private static boolean exists(FacesContext faces, String clientId) {
+        if (faces.getViewRoot() == null) {
+            return false;
+        }
+        boolean[] found = {false};
+        try {
+            faces.getViewRoot().invokeOnComponent(faces, clientId, (ctx, component) -> found[0] = true);
+        } catch (RuntimeException ignored) {
+            return false;
+        }
+        return found[0];
+    }
+
+    private static void add(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
+    }
+
+    private static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+    }
+
+    private static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, locale(), Thread.currentThread().getContextClassLoader());
+    }
+
+}

@@ -1,0 +1,175 @@
+package bt.druk.registry.application.land;
+
+import static bt.druk.registry.testing.PortalHarness.CLERK;
+import static bt.druk.registry.testing.PortalHarness.NOTARY_CLERK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.application.record.LedgerVerification;
+import bt.druk.registry.application.record.VersionCheck;
+import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.TitleStatus;
+import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.AccessDeniedException;
+import bt.druk.registry.domain.shared.RecordNotFoundException;
+import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.testing.PortalHarness;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LandServicesTest {
+
+    private final PortalHarness h = new PortalHarness();
+
+    private static FirstRegistrationCommand firstRegistration(String pin) {
+        return new FirstRegistrationCommand(pin, "t-42", "Thimphu", "Kawang", new BigDecimal("1.2500"), LandType.DRY_LAND,
+                List.of(new OwnerInput("Karma Wangchuk", "10101001234", "1/2"), new OwnerInput("Sonam Choden", "10101001235", "0.5")));
+    }
+
+    @Test
+    void fieldErrorsNameTheFields() {
+        ValidationException e = assertThrows(ValidationException.class, () -> h.land.registerFirstTitle(CLERK,
+                new FirstRegistrationCommand("bad pin!", "", "Thimphu", "Laya", new BigDecimal("-1"), null,
+                        List.of(new OwnerInput("Karma", "123", "1/3")))));
+        assertEquals(List.of("pin", "thramNo", "gewog", "areaAcres", "landType", "owners[0].cid"),
+                List.copyOf(e.fieldMessages().keySet()));
+        assertEquals("This gewog is not in Thimphu dzongkhag", e.fieldMessages().get("gewog"));
+    }
+
+    @Test
+    void onlyLandClerksMayWrite() {
+        assertThrows(AccessDeniedException.class, () -> h.land.registerFirstTitle(NOTARY_CLERK, firstRegistration("TH-1")));
+        assertThrows(AccessDeniedException.class, () -> h.land.findForStaff(NOTARY_CLERK, "TH-1"));
+    }
+
+    @Test
+    void duplicatePinIsRefusedAndUnknownPinIsNotFound() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("th-1"));
+        ValidationException e = assertThrows(ValidationException.class, () -> h.land.registerFirstTitle(CLERK, firstRegistration("TH-1")));
+        assertEquals("pin", e.errors().get(0).field());
+        assertThrows(RecordNotFoundException.class,
+                () -> h.land.registerMortgage(CLERK, new RegisterMortgageCommand("TH-404", null, "M-1", "BNB")));
+    }
+
+    @Test
+    void publicViewMasksNamesAndHasNoCids() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-2"));
+        PublicTitleView view = h.publicLand.publicView("th-2").orElseThrow();
+        assertEquals(List.of(new PublicOwner("Ka**** Wa****", "1/2"), new PublicOwner("So**** Ch****", "1/2")), view.owners());
+        assertEquals(new BigDecimal("1.25"), view.areaAcres());
+        assertEquals("T-42", view.thramNo());
+        assertFalse(view.toString().contains("10101001234"), "no CID may reach the public view");
+        assertFalse(view.toString().contains("Wangchuk"));
+        assertEquals(1, view.chainOfTitle().size());
+        assertEquals(LedgerState.PENDING, view.ledgerState());
+
+        LandTitleStaffView staff = h.land.findForStaff(CLERK, "TH-2").orElseThrow();
+        assertEquals("10101001234", staff.title().owners().get(0).cid());
+        assertTrue(staff.canonicalJson().contains("10101001234"));
+    }
+
+    @Test
+    void searchByPinThramAndLocation() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-3"));
+        h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("PR-9", "P-1", "Paro", "Shaba", BigDecimal.ONE,
+                LandType.ORCHARD, List.of(new OwnerInput("Ugyen Dorji", "11111111111", "1"))));
+        assertEquals(1, h.publicLand.search(ParcelSearch.byPin("tH-3")).size());
+        assertEquals("PR-9", h.publicLand.search(ParcelSearch.byThram("p-1")).get(0).pin());
+        assertEquals(1, h.publicLand.search(ParcelSearch.byLocation("Paro", null)).size());
+        assertEquals(0, h.publicLand.search(ParcelSearch.byLocation("Paro", "Naja")).size());
+        assertThrows(ValidationException.class, () -> h.publicLand.search(new ParcelSearch(" ", null, null, null)));
+    }
+
+    @Test
+    void fullTransferLifecycleThroughThePipeline() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-4"));
+        h.land.lodgeTransfer(CLERK, new LodgeTransferCommand("TH-4", 1, TransferType.SALE,
+                List.of(new OwnerInput("Dechen Pelden", "12345678901", "1"))));
+        PublicTitleView pending = h.publicLand.publicView("TH-4").orElseThrow();
+        assertEquals(TitleStatus.TRANSFER_PENDING, pending.status());
+        assertEquals("De**** Pe****", pending.pendingTransfer().newOwners().get(0).maskedName());
+
+        ValidationException early = assertThrows(ValidationException.class,
+                () -> h.land.finaliseTransfer(CLERK, new FinaliseTransferCommand("TH-4", 2)));
+        assertEquals("", early.errors().get(0).field());
+        h.clock.advance(Duration.ofDays(30).plusSeconds(1));
+        h.land.finaliseTransfer(CLERK, new FinaliseTransferCommand("TH-4", 2));
+        for (int i = 0; i < 3; i++) {
+            h.submitter.submitDue();
+        }
+        PublicTitleView done = h.publicLand.publicView("TH-4").orElseThrow();
+        assertEquals(TitleStatus.REGISTERED, done.status());
+        assertEquals(3, done.currentVersion());
+        assertEquals(List.of("RegisterTitle", "LodgeTransfer", "FinaliseTransfer"),
+                done.chainOfTitle().stream().map(v -> v.chaincodeFunction()).toList());
+        assertTrue(done.chainOfTitle().stream().allMatch(v -> v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null));
+        assertEquals(3, h.ledger.commits());
+    }
+
+    @Test
+    void verifyOnLedgerMatchesPendingAndDetectsTampering() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-5"));
+        h.submitter.submitDue();
+        h.land.lodgeCaveat(CLERK, new LodgeCaveatCommand("TH-5", 1, "CAV-1", "Court order"));
+
+        LedgerVerification check = h.publicLand.verifyOnLedger("TH-5");
+        assertEquals(LedgerVerification.Outcome.VERIFIED_WITH_PENDING, check.outcome());
+        assertEquals(List.of(VersionCheck.Match.MATCH, VersionCheck.Match.PENDING),
+                check.versions().stream().map(VersionCheck::match).toList());
+
+        h.submitter.submitDue();
+        assertEquals(LedgerVerification.Outcome.VERIFIED, h.publicLand.verifyOnLedger("TH-5").outcome());
+
+        h.ledger.tamper("land-title:TH-5", 1, "0".repeat(64));
+        LedgerVerification tampered = h.publicLand.verifyOnLedger("TH-5");
+        assertEquals(LedgerVerification.Outcome.MISMATCH, tampered.outcome());
+        assertEquals(VersionCheck.Match.MISMATCH, tampered.versions().get(0).match());
+
+        h.ledger.setDown(true);
+        assertEquals(LedgerVerification.Outcome.LEDGER_UNAVAILABLE, h.publicLand.verifyOnLedger("TH-5").outcome());
+        assertEquals(LedgerVerification.Outcome.NOT_FOUND, h.publicLand.verifyOnLedger("TH-404").outcome());
+    }
+
+    @Test
+    void findByHashCombinesDatabaseAndLedger() {
+        String hash = h.land.registerFirstTitle(CLERK, firstRegistration("TH-6")).hash();
+        var before = h.verification.findByHash(hash);
+        assertTrue(before.hits().get(0).inDatabase());
+        assertFalse(before.hits().get(0).onLedger());
+        h.submitter.submitDue();
+        var after = h.verification.findByHash(hash.toUpperCase());
+        assertTrue(after.hits().get(0).onLedger());
+        assertEquals("hash", assertThrows(ValidationException.class, () -> h.verification.findByHash("abc")).errors().get(0).field());
+    }
+
+    @Test
+    void recentSubmissionsForTheClerkDashboard() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-7"));
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-8"));
+        var recent = h.queries.recentSubmissions(CLERK, 10);
+        assertEquals(List.of("land-title:TH-8", "land-title:TH-7"), recent.stream().map(v -> v.recordKey()).toList());
+        assertNotNull(recent.get(0).hash());
+    }
+
+    @Test
+    void referenceDataHasAllDzongkhagsAndGewogs() {
+        assertEquals(20, h.referenceData.dzongkhags().size());
+        assertEquals(205, h.referenceData.dzongkhags().stream().mapToInt(d -> d.gewogs().size()).sum());
+        assertTrue(h.referenceData.isKnown("Thimphu", "Kawang"));
+        assertFalse(h.referenceData.isKnown("Thimphu", "Laya"));
+    }
+
+    @Test
+    void nameMasking() {
+        assertEquals("Ka**** Wa****", NameMasking.mask("Karma  Wangchuk"));
+        assertEquals("U**** Ts****", NameMasking.mask("Ug Tshering"));
+        assertEquals("U****", NameMasking.mask("Ug"));
+        assertEquals("****", NameMasking.mask(" "));
+    }
+}

@@ -1,0 +1,141 @@
+package bt.druk.registry.domain.land;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import bt.druk.registry.domain.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LandTitleTest {
+
+    private static final Instant T0 = Instant.parse("2025-11-01T09:00:00Z");
+    private static final Duration NOTICE = Duration.ofDays(30);
+    private static final Owner KARMA = new Owner("Karma Wangchuk", "10101001234", Share.WHOLE);
+    private static final Owner DORJI = new Owner("Dorji Wangmo", "11506000987", Share.parse("1/2"));
+    private static final Owner PEMA = new Owner("Pema Lhamo", "11506000988", Share.parse("1/2"));
+
+    private static LandTitle.Actor at(Instant when) {
+        return new LandTitle.Actor("land.clerk", "THIMPHU", when);
+    }
+
+    private static LandTitle registered() {
+        Parcel parcel = new Parcel("TH-1001", "T-77", "Thimphu", "Kawang", new BigDecimal("1.25"), LandType.DRY_LAND);
+        return LandTitle.registerFirst(parcel, List.of(KARMA), at(T0));
+    }
+
+    @Test
+    void firstRegistrationIsRegistered() {
+        LandTitle title = registered();
+        assertEquals(TitleStatus.REGISTERED, title.status());
+        assertEquals(TitleOperation.FIRST_REGISTRATION, title.event().operation());
+        assertEquals("land-title:TH-1001", title.recordKey());
+    }
+
+    @Test
+    void sharesMustSumToOne() {
+        Parcel parcel = new Parcel("TH-1", "T-1", "Thimphu", "Kawang", BigDecimal.ONE, LandType.WETLAND);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> LandTitle.registerFirst(parcel, List.of(DORJI), at(T0)));
+        assertEquals("shares.sum", e.errors().get(0).code());
+        assertEquals("owners", e.errors().get(0).field());
+    }
+
+    @Test
+    void transferWaitsForTheNoticePeriodThenChangesOwners() {
+        LandTitle pending = registered().lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0.plusSeconds(60)));
+        assertEquals(TitleStatus.TRANSFER_PENDING, pending.status());
+        assertEquals(T0.plusSeconds(60).plus(NOTICE), pending.pendingTransfer().noticeEndsAt());
+
+        ValidationException early = assertThrows(ValidationException.class, () -> pending.finaliseTransfer(at(T0.plus(Duration.ofDays(10)))));
+        assertEquals("transfer.notice-running", early.errors().get(0).code());
+        assertEquals("", early.errors().get(0).field());
+
+        LandTitle done = pending.finaliseTransfer(at(T0.plus(Duration.ofDays(31))));
+        assertEquals(TitleStatus.REGISTERED, done.status());
+        assertEquals(List.of(DORJI, PEMA), done.owners());
+        assertNull(done.pendingTransfer());
+    }
+
+    @Test
+    void objectionVoidsTheTransferAndKeepsTheOwners() {
+        LandTitle pending = registered().lodgeTransfer(TransferType.GIFT, List.of(DORJI, PEMA), NOTICE, at(T0));
+        LandTitle objected = pending.objectToTransfer("Sonam Tobgay", "Boundary dispute", at(T0.plus(Duration.ofDays(3))));
+        assertEquals(TitleStatus.TRANSFER_OBJECTED, objected.status());
+        assertEquals(List.of(KARMA), objected.owners());
+        assertNull(objected.pendingTransfer());
+        assertEquals("Boundary dispute", objected.event().details().get("reason"));
+
+        ValidationException late = assertThrows(ValidationException.class,
+                () -> pending.objectToTransfer("X", "Y", at(T0.plus(Duration.ofDays(30)))));
+        assertEquals("transfer.notice-ended", late.errors().get(0).code());
+        // A new transfer may be lodged after an objection.
+        assertEquals(TitleStatus.TRANSFER_PENDING,
+                objected.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0.plus(Duration.ofDays(4)))).status());
+    }
+
+    @Test
+    void noTransferWhileMortgagedOrCaveatedOrPending() {
+        LandTitle mortgaged = registered().registerMortgage("BNB-2025-001", "Bank of Bhutan", at(T0));
+        assertEquals(TitleStatus.ENCUMBERED, mortgaged.status());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> mortgaged.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0)));
+        assertEquals("title.encumbered", e.errors().get(0).code());
+
+        LandTitle caveated = registered().lodgeCaveat("CAV-9", "Court order 12/2025", at(T0));
+        assertThrows(ValidationException.class, () -> caveated.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0)));
+
+        LandTitle pending = registered().lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0));
+        assertEquals("title.transfer-pending", assertThrows(ValidationException.class,
+                () -> pending.lodgeTransfer(TransferType.SALE, List.of(KARMA), NOTICE, at(T0))).errors().get(0).code());
+        assertThrows(ValidationException.class, () -> pending.registerMortgage("M-1", "BNB", at(T0)));
+        assertThrows(ValidationException.class, () -> pending.lodgeCaveat("C-1", "reason", at(T0)));
+    }
+
+    @Test
+    void mortgageAndCaveatLifecycle() {
+        LandTitle title = registered()
+                .registerMortgage("M-1", "Bank of Bhutan", at(T0))
+                .lodgeCaveat("C-1", "Inheritance claim", at(T0));
+        assertEquals(TitleStatus.ENCUMBERED, title.status());
+        assertEquals("mortgage.duplicate", assertThrows(ValidationException.class,
+                () -> title.registerMortgage("M-1", "BDBL", at(T0))).errors().get(0).code());
+        assertEquals("mortgageRef", assertThrows(ValidationException.class,
+                () -> title.dischargeMortgage("M-2", at(T0))).errors().get(0).field());
+        LandTitle released = title.dischargeMortgage("M-1", at(T0)).releaseCaveat("C-1", at(T0));
+        assertEquals(TitleStatus.REGISTERED, released.status());
+        assertEquals(TitleOperation.CAVEAT_RELEASED, released.event().operation());
+    }
+
+    @Test
+    void jsonRoundTripsExactly() {
+        LandTitle title = registered().registerMortgage("M-1", "Bank of Bhutan", at(T0))
+                .dischargeMortgage("M-1", at(T0.plusMillis(5)))
+                .lodgeTransfer(TransferType.INHERITANCE, List.of(DORJI, PEMA), NOTICE, at(T0.plusSeconds(1)));
+        assertEquals(title, LandTitleJson.fromJson(LandTitleJson.toJson(title)));
+    }
+
+    @Test
+    void ownerInputIsValidatedPerField() {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        LandValidation.parseOwners(errors, "owners", List.of(
+                new LandValidation.OwnerText("Karma", "1234", "1/2"),
+                new LandValidation.OwnerText("", "10101001234", "x")));
+        ValidationException e = assertThrows(ValidationException.class, errors::throwIfAny);
+        assertEquals(List.of("owners[0].cid", "owners[1].name", "owners[1].share"), List.copyOf(e.fieldMessages().keySet()));
+    }
+
+    @Test
+    void duplicateCidsAreRefused() {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        LandValidation.parseOwners(errors, "owners", List.of(
+                new LandValidation.OwnerText("Karma", "10101001234", "1/2"),
+                new LandValidation.OwnerText("Karma W", "10101001234", "1/2")));
+        ValidationException e = assertThrows(ValidationException.class, errors::throwIfAny);
+        assertEquals("owners[1].cid", e.errors().get(0).field());
+    }
+}

@@ -1,0 +1,129 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Real headless Chromium (Debian's chromium + chromium-driver), never Selenium Manager. */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("druk.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("druk.chromedriver", "/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("druk-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static boolean available() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    }
+
+    void open(String url) {
+        driver.get(url);
+        waitForAjax();
+    }
+
+    WebElement byId(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        waitForAjax();
+    }
+
+    /** Picks an option of a PrimeFaces selectOneMenu by its visible label. */
+    void selectOne(String menuId, String label) {
+        wait.until(d -> {
+            WebElement menu = d.findElement(By.id(menuId));
+            return !menu.getAttribute("class").contains("ui-state-disabled");
+        });
+        driver.findElement(By.id(menuId)).click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
+        WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label.replace("'", "\\'") + "']"));
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        waitForAjax();
+    }
+
+    /** Waits until PrimeFaces' ajax queue is empty (and jQuery is idle). */
+    void waitForAjax() {
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);"));
+    }
+
+    String text(String id) {
+        return byId(id).getText();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String sessionCookie() {
+        var cookie = driver.manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(PortalUnderTest.buildDir().resolve("screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("screenshot " + name + " failed: " + e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // temp profile, best effort
+            }
+        }
+    }
+}

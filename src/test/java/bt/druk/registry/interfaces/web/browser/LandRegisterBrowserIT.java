@@ -1,0 +1,341 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import bt.druk.registry.interfaces.web.support.PdfProbe;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The land register in a real headless Chromium against a deployed portal: a clerk signs in,
+ * sees validation messages, registers a parcel; a citizen finds it and opens its record page;
+ * the certificate downloads; the ledger check runs.
+ *
+ * <p>Tests marked "needs the Fabric network" assume {@code deploy/.network/connection.json}
+ * exists (the lead's {@code deploy/network.sh}); without it they are reported as SKIPPED, never
+ * as passed. Without the network the portal still saves (versions stay PENDING) and the
+ * ledger check reports that the ledger is unavailable — both asserted here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LandRegisterBrowserIT {
+
+    private static final String OWNER_1 = "Karma Wangchuk";
+    private static final String CID_1 = "10101000123";
+    private static final String OWNER_2 = "Pema Choden";
+    private static final String CID_2 = "10101000456";
+    private static final String DZONGKHAG = "Paro";
+    private static final String GEWOG = "Lamgong";
+
+    /** A Java stack trace or exception message in a page (PrimeFaces' own settings name exception types, so not just "Exception"). */
+    private static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern.compile(
+            "Caused by:|\\bat (java|jakarta|org|com|bt)\\.[\\w.$]+\\(|[\\w.]+Exception: ");
+
+    private PortalUnderTest portal;
+    private Browser clerk;
+    private Browser citizen;
+    private final String pin = "IT-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+    private final String thram = "THR-" + ThreadLocalRandom.current().nextInt(1000, 9999);
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void startPortalAndBrowsers() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        portal = PortalUnderTest.start();
+        System.out.println("[browser-it] portal " + portal.baseUrl + ", ledger "
+                + (portal.ledgerAvailable ? "PRESENT (" + PortalUnderTest.connectionFile() + ")"
+                        : "ABSENT: ledger assertions are skipped"));
+        clerk = new Browser();
+        citizen = new Browser();
+    }
+
+    @AfterAll
+    void stopEverything() {
+        for (AutoCloseable c : new AutoCloseable[] {citizen, clerk, portal}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("[browser-it] close failed: " + e);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return portal.baseUrl + path;
+    }
+
+    @Test
+    @Order(1)
+    void clerkPagesRequireSignIn() {
+        citizen.open(url("/clerk/land/register.xhtml"));
+        assertTrue(citizen.driver.getCurrentUrl().contains("/login.xhtml"), citizen.driver.getCurrentUrl());
+        citizen.byId("login:username");
+        citizen.screenshot("01-login");
+    }
+
+    @Test
+    @Order(2)
+    void wrongPasswordIsRefusedWithAMessage() {
+        clerk.open(url("/login.xhtml"));
+        clerk.click("login:signIn");
+        assertTrue(clerk.text("login:username").isEmpty());
+        assertTrue(clerk.pageText().contains("Enter your user name."), clerk.pageText());
+        clerk.type("login:username", "land.clerk");
+        clerk.type("login:password", "not-the-password");
+        clerk.click("login:signIn");
+        assertTrue(clerk.pageText().contains("Sign-in failed"), clerk.pageText());
+    }
+
+    @Test
+    @Order(3)
+    void clerkSignsIn() {
+        clerk.open(url("/login.xhtml"));
+        clerk.type("login:username", "land.clerk");
+        clerk.type("login:password", portal.demoPassword);
+        clerk.click("login:signIn");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/index.xhtml"));
+        assertTrue(clerk.pageText().contains("My submissions"));
+        assertTrue(clerk.pageText().contains("land.clerk"));
+        clerk.screenshot("02-dashboard-empty");
+    }
+
+    @Test
+    @Order(4)
+    void registrationShowsValidationMessagesNextToFields() {
+        clerk.open(url("/clerk/land/register.xhtml"));
+        clerk.click("register:save");
+        // Required fields: the message sits in the same field block as the input.
+        assertEquals("Required.", fieldMessage("register:pin"));
+        assertEquals("Required.", fieldMessage("register:thramNo"));
+
+        clerk.type("register:pin", pin);
+        clerk.type("register:thramNo", thram);
+        clerk.selectOne("register:dzongkhag", DZONGKHAG);
+        clerk.selectOne("register:gewog", GEWOG);
+        clerk.type("register:areaAcres", "abc");
+        clerk.selectOne("register:landType", "Dry land (Kamzhing)");
+        clerk.type("register:owners:0:name", OWNER_1);
+        clerk.type("register:owners:0:cid", "12345");
+        clerk.type("register:owners:0:share", "1/2");
+        clerk.click("register:save");
+        assertEquals("Enter the area as a number, e.g. 0.25.", fieldMessage("register:areaAcres"));
+        assertEquals("A CID has exactly 11 digits.", rowMessage("register:owners:0:cid"));
+        clerk.screenshot("03-register-validation");
+
+        // Faces-valid input that breaks a domain rule: shares sum to 1/2, not 1.
+        clerk.type("register:areaAcres", "0.25");
+        clerk.type("register:owners:0:cid", CID_1);
+        clerk.click("register:save");
+        String ownersMessage = clerk.byId("register:ownersBlock").getText();
+        assertTrue(ownersMessage.toLowerCase().contains("sum") || ownersMessage.toLowerCase().contains("share"),
+                "shares message next to the owners: " + ownersMessage);
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/register.xhtml"), "nothing saved yet");
+    }
+
+    @Test
+    @Order(5)
+    void clerkRegistersParcelAndSeesSavedAwaitingLedger() {
+        clerk.click("register:addOwner");
+        clerk.type("register:owners:1:name", OWNER_2);
+        clerk.type("register:owners:1:cid", CID_2);
+        clerk.type("register:owners:1:share", "1/2");
+        // the first row kept what was typed across the ajax add
+        assertEquals(OWNER_1, clerk.byId("register:owners:0:name").getAttribute("value"));
+        clerk.screenshot("04-register-filled");
+        clerk.click("register:save");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml"));
+        clerk.waitForAjax();
+        assertTrue(clerk.text("savedHeadline").contains("Saved — awaiting ledger"));
+        String page = clerk.pageText();
+        assertTrue(page.contains(pin), page);
+        assertTrue(page.contains(OWNER_1) && page.contains(CID_1), "staff see full owners");
+        assertTrue(page.contains("First registration"));
+        clerk.screenshot("05-saved-awaiting-ledger");
+    }
+
+    @Test
+    @Order(6)
+    void dashboardListsTheSubmission() {
+        clerk.open(url("/clerk/index.xhtml"));
+        String table = clerk.byId("submissionsTable").getText();
+        assertTrue(table.contains(pin), table);
+        clerk.screenshot("06-dashboard");
+    }
+
+    @Test
+    @Order(7)
+    void citizenFindsTheParcelByPinAndOpensItsRecordPage() {
+        citizen.open(url("/index.xhtml"));
+        citizen.type("quickPin", pin);
+        citizen.byId("quickPin").submit();
+        citizen.wait.until(d -> d.getCurrentUrl().contains("/records/search.xhtml"));
+        citizen.waitForAjax();
+        assertTrue(citizen.driver.getCurrentUrl().contains("pin=" + pin), "bookmarkable search URL");
+        String results = citizen.byId("resultsTable").getText();
+        assertTrue(results.contains(pin) && results.contains(thram), results);
+        citizen.screenshot("07-search-results");
+
+        citizen.driver.findElement(By.linkText(pin)).click();
+        citizen.wait.until(d -> d.getCurrentUrl().contains("/records/land.xhtml?pin="));
+        citizen.waitForAjax();
+        assertEquals(pin, citizen.text("factPin"));
+        String page = citizen.pageText();
+        assertFalse(page.contains(OWNER_1), "full owner names never on the public page");
+        assertFalse(page.contains(CID_1) || page.contains(CID_2), "CIDs never on the public page");
+        assertTrue(page.contains("*"), "masked owner names are shown");
+        assertTrue(page.contains("Chain of title") && page.contains("First registration"));
+        assertTrue(page.contains(DZONGKHAG) && page.contains(GEWOG));
+        citizen.screenshot("08-record-page");
+    }
+
+    @Test
+    @Order(8)
+    void searchByThramAndByLocationAreBookmarkable() {
+        citizen.open(url("/records/search.xhtml?thram=" + thram));
+        assertTrue(citizen.byId("resultsTable").getText().contains(pin));
+        citizen.open(url("/records/search.xhtml?dzongkhag=" + DZONGKHAG + "&gewog=" + GEWOG));
+        assertTrue(citizen.byId("resultsTable").getText().contains(pin));
+        // the form: dzongkhag → dependent gewog drop-down → search
+        citizen.open(url("/records/search.xhtml"));
+        citizen.selectOne("search:dzongkhag", DZONGKHAG);
+        citizen.selectOne("search:gewog", GEWOG);
+        citizen.click("search:submit");
+        citizen.wait.until(d -> d.getCurrentUrl().contains("gewog=" + GEWOG));
+        assertTrue(citizen.byId("resultsTable").getText().contains(pin));
+    }
+
+    @Test
+    @Order(9)
+    void badInputGivesFriendlyPagesNeverAStackTrace() throws Exception {
+        for (String path : List.of(
+                "/records/land.xhtml?pin=" + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8),
+                "/records/land.xhtml?pin=NO-SUCH-PIN",
+                "/records/search.xhtml?pin=" + "x".repeat(500),
+                "/certificates/land/" + URLEncoder.encode("../../etc/passwd", StandardCharsets.UTF_8),
+                "/certificates/land/NO-SUCH-PIN.pdf",
+                "/no-such-page.xhtml")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() < 500, path + " → " + response.statusCode());
+            String body = response.body();
+            assertFalse(STACK_TRACE.matcher(body).find() || body.contains("<script>alert(1)"),
+                    path + " leaked: " + body.substring(0, Math.min(400, body.length())));
+            assertTrue(body.contains("Druk Registry"), path + " renders the portal's own page");
+        }
+        citizen.open(url("/records/land.xhtml?pin=NO-SUCH-PIN"));
+        assertTrue(citizen.pageText().contains("No land title with this PIN."));
+    }
+
+    @Test
+    @Order(10)
+    void withoutTheLedgerTheRecordStaysPendingAndTheCheckSaysSo() {
+        assumeTrue(!portal.ledgerAvailable, "network present: covered by the ledger tests");
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        assertTrue(citizen.pageText().contains("Pending"));
+        citizen.byId("certificateWaiting");
+        citizen.click("verify:verifyButton");
+        String outcome = citizen.text("verifyOutcome");
+        assertFalse(outcome.isBlank());
+        assertFalse(outcome.startsWith("Verified:"), "nothing can be verified without the ledger: " + outcome);
+        citizen.screenshot("09-verify-without-ledger");
+    }
+
+    // ---------------------------------------------------------------- needs the Fabric network
+
+    @Test
+    @Order(20)
+    void needsNetwork_versionIsCommittedWithReceipt() {
+        assumeTrue(portal.ledgerAvailable, "needs the Fabric network (deploy/network.sh → deploy/.network/connection.json)");
+        clerk.open(url("/clerk/land/title.xhtml?pin=" + pin));
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.tagName("body")).getText().contains("Committed");
+        });
+        String page = clerk.pageText();
+        assertTrue(page.contains("Transaction") && page.contains("Block"), "receipt shown: " + page);
+        clerk.screenshot("20-committed");
+    }
+
+    @Test
+    @Order(21)
+    void needsNetwork_publicCertificateIsAPdfWithPinAndQr() throws Exception {
+        assumeTrue(portal.ledgerAvailable, "needs the Fabric network (certificates need a committed version)");
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        WebElement link = citizen.byId("certificatePublic");
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link.getAttribute("href"))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        byte[] pdf = response.body();
+        assertTrue(PdfProbe.isPdf(pdf));
+        String text = PdfProbe.text(pdf);
+        assertTrue(text.contains(pin), text);
+        assertFalse(text.contains(CID_1), "public extract has no CID");
+        assertEquals(url("/records/land.xhtml?pin=" + pin), PdfProbe.qrText(pdf));
+    }
+
+    @Test
+    @Order(22)
+    void needsNetwork_staffLagthramCarriesFullOwners() throws Exception {
+        assumeTrue(portal.ledgerAvailable, "needs the Fabric network (certificates need a committed version)");
+        String session = clerk.sessionCookie();
+        assertNotNull(session);
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url("/certificates/land/" + pin + ".pdf")))
+                .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        String text = PdfProbe.text(response.body());
+        assertTrue(text.contains("Lagthram") && text.contains(OWNER_1) && text.contains(CID_1), text);
+    }
+
+    @Test
+    @Order(23)
+    void needsNetwork_verifyOnLedgerMatches() {
+        assumeTrue(portal.ledgerAvailable, "needs the Fabric network");
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        citizen.click("verify:verifyButton");
+        String outcome = citizen.text("verifyOutcome");
+        assertTrue(outcome.startsWith("Verified"), outcome);
+        assertFalse(citizen.driver.findElements(By.cssSelector("[data-check='MATCH']")).isEmpty());
+        citizen.screenshot("21-verified");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The message rendered inside the same labelled field block as the input. */
+    private String fieldMessage(String inputId) {
+        WebElement input = clerk.byId(inputId);
+        WebElement field = input.findElement(By.xpath("ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]"));
+        return field.findElement(By.cssSelector(".field__message")).getText().trim();
+    }
+
+    /** The message rendered in the same owners-table cell as the input. */
+    private String rowMessage(String inputId) {
+        WebElement input = clerk.byId(inputId);
+        WebElement cell = input.findElement(By.xpath("ancestor::td[1]"));
+        return cell.findElement(By.cssSelector(".field__message")).getText().trim();
+    }
+}

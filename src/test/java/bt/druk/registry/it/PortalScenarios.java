@@ -1,0 +1,174 @@
+package bt.druk.registry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.application.land.FirstRegistrationCommand;
+import bt.druk.registry.application.land.LandPublicService;
+import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.land.LodgeTransferCommand;
+import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.ParcelSearch;
+import bt.druk.registry.application.land.PublicTitleView;
+import bt.druk.registry.application.land.RegisterMortgageCommand;
+import bt.druk.registry.application.record.LedgerVerification;
+import bt.druk.registry.application.record.RecordQueryService;
+import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.TitleStatus;
+import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Services + persistence inside Payara Micro, with the fake ledger: the real database (H2 file or
+ * PostgreSQL), migrations, transactions, the background submitter and commit follower.
+ */
+public abstract class PortalScenarios {
+
+    static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
+
+    @Inject
+    LandTitleService land;
+
+    @Inject
+    LandPublicService publicLand;
+
+    @Inject
+    RecordQueryService queries;
+
+    @Inject
+    Ledger ledger;
+
+    @Resource(lookup = "java:app/jdbc/druk")
+    DataSource dataSource;
+
+    /** A PIN not used by earlier runs against the same database. */
+    static String newPin() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static FirstRegistrationCommand registration(String pin) {
+        return new FirstRegistrationCommand(pin, "TH-" + pin.substring(1, 5), "Thimphu", "Chang", new BigDecimal("0.75"),
+                LandType.URBAN, List.of(new OwnerInput("Kinley Wangmo", "10708003344", "2/3"),
+                        new OwnerInput("Tashi Dorji", "10708003345", "1/3")));
+    }
+
+    @Inject
+    ContainerFakeLedger fakeLedger;
+
+    /** The fake that stands in for Fabric in this deployment (the same instance the submitter uses). */
+    FakeLedgerAccess fake() {
+        return new FakeLedgerAccess(fakeLedger);
+    }
+
+    record FakeLedgerAccess(ContainerFakeLedger ledger) {
+    }
+
+    VersionView awaitVersion(String recordKey, int version, Predicate<VersionView> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        VersionView last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = queries.versions(recordKey).stream().filter(v -> v.version() == version).reduce((a, b) -> b).orElse(null);
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("version " + version + " of " + recordKey + " never reached the expected state; last: " + last);
+    }
+
+    @Test
+    void migrationsCreatedTheSchema() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from \"schema_history\" where \"success\" = true")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 2, "V1 and V2 applied");
+        }
+    }
+
+    @Test
+    void registrationIsSavedPendingThenCommittedByTheBackgroundSubmitter() throws Exception {
+        String pin = newPin();
+        SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
+        assertEquals(1, ack.version());
+        VersionView committed = awaitVersion(ack.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED
+                && v.receipt() != null && v.receipt().blockNumber() >= 0);
+        assertEquals(List.of("AuditMSP", "LandMSP"), committed.receipt().endorsingMspIds());
+        assertNotNull(committed.receipt().commitTime());
+
+        PublicTitleView view = publicLand.publicView(pin).orElseThrow();
+        assertEquals("Ki**** Wa****", view.owners().get(0).maskedName());
+        assertEquals("2/3", view.owners().get(0).share());
+        assertFalse(view.toString().contains("10708003344"));
+        assertEquals(1, publicLand.search(ParcelSearch.byPin(pin)).size());
+        assertEquals(LedgerVerification.Outcome.VERIFIED, publicLand.verifyOnLedger(pin).outcome());
+    }
+
+    @Test
+    void domainRulesAndConcurrencyAreEnforcedBeforeSaving() throws Exception {
+        String pin = newPin();
+        land.registerFirstTitle(CLERK, registration(pin));
+        land.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-77", "Bank of Bhutan"));
+        ValidationException refused = assertThrows(ValidationException.class, () -> land.lodgeTransfer(CLERK,
+                new LodgeTransferCommand(pin, 2, TransferType.SALE, List.of(new OwnerInput("Pema", "11111111111", "1")))));
+        assertEquals("title.encumbered", refused.errors().get(0).code());
+        assertThrows(ConcurrentUpdateException.class,
+                () -> land.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-78", "Bank of Bhutan")));
+        assertEquals(2, queries.versions("land-title:" + pin).size(), "refused operations saved nothing");
+        assertEquals(TitleStatus.ENCUMBERED, publicLand.publicView(pin).orElseThrow().status());
+        ValidationException duplicate = assertThrows(ValidationException.class, () -> land.registerFirstTitle(CLERK, registration(pin)));
+        assertEquals("pin", duplicate.errors().get(0).field());
+    }
+
+    @Test
+    void chaincodeRefusalIsStoredWithItsReasonAndTheTitleFallsBack() throws Exception {
+        String pin = newPin();
+        SubmissionAck v1 = land.registerFirstTitle(CLERK, registration(pin));
+        awaitVersion(v1.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        fake().ledger().refuseNext("ENCUMBERED", "land-title " + pin + " has an open caveat on the ledger");
+        land.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "M-1", "BDBL"));
+        VersionView rejected = awaitVersion(v1.recordKey(), 2, v -> v.ledgerState() == LedgerState.REJECTED);
+        assertEquals("ENCUMBERED", rejected.rejectionCode());
+        assertTrue(rejected.rejectionReason().contains("open caveat"));
+        assertEquals(1, publicLand.publicView(pin).orElseThrow().currentVersion());
+        assertEquals(TitleStatus.REGISTERED, publicLand.search(ParcelSearch.byPin(pin)).get(0).status());
+    }
+
+    @Test
+    void ledgerOutageKeepsTheVersionPendingUntilItReturns() throws Exception {
+        String pin = newPin();
+        ContainerFakeLedger fake = fake().ledger();
+        int before = fake.commits();
+        fake.setDown(true);
+        try {
+            SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
+            Thread.sleep(5000);
+            assertEquals(LedgerState.PENDING, queries.versions(ack.recordKey()).get(0).ledgerState());
+            fake.setDown(false);
+            awaitVersion(ack.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+            Thread.sleep(3000);
+            assertEquals(before + 1, fake.commits(), "committed exactly once");
+        } finally {
+            fake.setDown(false);
+        }
+    }
+}

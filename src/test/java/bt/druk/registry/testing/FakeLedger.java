@@ -1,0 +1,210 @@
+package bt.druk.registry.testing;
+
+import bt.druk.registry.domain.ledger.CommittedTransaction;
+import bt.druk.registry.domain.ledger.HashIndexHit;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.ledger.LedgerEntry;
+import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.ledger.RecordWritten;
+import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import bt.druk.registry.domain.record.LedgerCall;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * In-memory stand-in for the Fabric network, for fast tests only. Imitates the chaincode's rules
+ * that matter to the pipeline: version n+1 must name version n's hash, the same (key, version, hash)
+ * again is ALREADY_RECORDED, a first registration of an existing key is ALREADY_EXISTS. Tests can
+ * take it down, make it refuse the next call, or make it commit but lose the answer.
+ */
+public class FakeLedger implements Ledger {
+
+    private final Map<String, List<LedgerHistoryItem>> history = new HashMap<>();
+    private final List<LedgerBlock> blocks = new ArrayList<>();
+    private final Map<String, CommittedTransaction> transactions = new HashMap<>();
+    private final Deque<SubmissionOutcome.Refused> refusals = new ArrayDeque<>();
+    private volatile boolean down;
+    private volatile boolean loseNextAnswer;
+    private int commits;
+
+    public synchronized void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** The next submission is refused with this code and message. */
+    public synchronized void refuseNext(String code, String message) {
+        refusals.add(new SubmissionOutcome.Refused(code, message));
+    }
+
+    /** The next submission commits, but the caller is told the ledger timed out. */
+    public synchronized void loseNextAnswer() {
+        loseNextAnswer = true;
+    }
+
+    /** Number of transactions committed so far. */
+    public synchronized int commits() {
+        return commits;
+    }
+
+    public synchronized int blockCount() {
+        return blocks.size();
+    }
+
+    @Override
+    public synchronized SubmissionOutcome submit(LedgerCall call, String identityName) {
+        if (down) {
+            return new SubmissionOutcome.Unavailable("UNAVAILABLE: connection refused");
+        }
+        if (!refusals.isEmpty()) {
+            return refusals.poll();
+        }
+        List<String> a = call.arguments();
+        String key = a.get(0);
+        List<LedgerHistoryItem> writes = history.computeIfAbsent(key, k -> new ArrayList<>());
+        LedgerEntry current = writes.isEmpty() ? null : writes.get(writes.size() - 1).value();
+        int version;
+        String hash;
+        String previousHash;
+        if (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage")) {
+            version = 1;
+            hash = a.get(1);
+            previousHash = null;
+            if (current != null) {
+                return current.hash().equals(hash) && current.version() == 1
+                        ? refused("ALREADY_RECORDED", key + " v1 is already recorded")
+                        : refused("ALREADY_EXISTS", key + " already exists");
+            }
+        } else {
+            version = Integer.parseInt(a.get(1));
+            hash = a.get(2);
+            previousHash = a.get(3);
+            if (current == null) {
+                return refused("NOT_FOUND", key + " not found");
+            }
+            for (LedgerHistoryItem w : writes) {
+                if (w.value().version() == version && w.value().hash().equals(hash)) {
+                    return refused("ALREADY_RECORDED", key + " v" + version + " is already recorded");
+                }
+            }
+            if (version != current.version() + 1) {
+                return refused("STALE_VERSION", key + " is at version " + current.version() + "; update named version " + (version - 1));
+            }
+            if (!previousHash.equals(current.hash())) {
+                return refused("HASH_MISMATCH", "previousHash is not the current hash of " + key);
+            }
+        }
+        String txId = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        long blockNumber = blocks.size();
+        LedgerEntry entry = new LedgerEntry(key, key.substring(0, key.indexOf(':')), version, hash, previousHash, "registered",
+                "land", "THIMPHU", "LandMSP", identityName, txId, now, "{}");
+        writes.add(new LedgerHistoryItem(txId, now, false, entry));
+        CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID",
+                List.of("AuditMSP", "LandMSP"), List.of(new RecordWritten(entry.kind(), key, version, hash, txId)));
+        transactions.put(txId, tx);
+        blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
+        commits++;
+        notifyAll();
+        if (loseNextAnswer) {
+            loseNextAnswer = false;
+            return new SubmissionOutcome.Unavailable("DEADLINE_EXCEEDED: commit status");
+        }
+        return new SubmissionOutcome.Committed(txId, blockNumber);
+    }
+
+    private static SubmissionOutcome.Refused refused(String code, String message) {
+        return new SubmissionOutcome.Refused(code, message);
+    }
+
+    private void requireUp() {
+        if (down) {
+            throw new LedgerUnavailableException("ledger is down");
+        }
+    }
+
+    @Override
+    public synchronized Optional<LedgerEntry> readRecord(String recordKey) {
+        requireUp();
+        List<LedgerHistoryItem> writes = history.getOrDefault(recordKey, List.of());
+        return writes.isEmpty() ? Optional.empty() : Optional.of(writes.get(writes.size() - 1).value());
+    }
+
+    @Override
+    public synchronized List<LedgerHistoryItem> history(String recordKey) {
+        requireUp();
+        return List.copyOf(history.getOrDefault(recordKey, List.of()));
+    }
+
+    @Override
+    public synchronized List<HashIndexHit> findByHash(String sha256Hex) {
+        requireUp();
+        List<HashIndexHit> hits = new ArrayList<>();
+        history.values().forEach(writes -> writes.stream().filter(w -> w.value().hash().equals(sha256Hex))
+                .forEach(w -> hits.add(new HashIndexHit(w.value().key(), w.value().version()))));
+        return hits;
+    }
+
+    @Override
+    public synchronized Optional<CommittedTransaction> transaction(String txId) {
+        requireUp();
+        return Optional.ofNullable(transactions.get(txId));
+    }
+
+    /** Test support: overwrite the hash the ledger holds for a version (imitates a forged DB or ledger). */
+    public synchronized void tamper(String key, int version, String newHash) {
+        List<LedgerHistoryItem> writes = history.get(key);
+        for (int i = 0; i < writes.size(); i++) {
+            LedgerEntry e = writes.get(i).value();
+            if (e.version() == version) {
+                writes.set(i, new LedgerHistoryItem(writes.get(i).txId(), writes.get(i).timestamp(), false,
+                        new LedgerEntry(e.key(), e.kind(), e.version(), newHash, e.previousHash(), e.status(), e.register(),
+                                e.office(), e.submitterMspId(), e.submitterSubject(), e.txId(), e.txTime(), e.json())));
+            }
+        }
+    }
+
+    @Override
+    public BlockStream blocksFrom(long startBlock) {
+        return new BlockStream() {
+            private long next = startBlock;
+            private volatile boolean closed;
+
+            @Override
+            public LedgerBlock next() {
+                synchronized (FakeLedger.this) {
+                    long deadline = System.currentTimeMillis() + 2000;
+                    while (!closed && (down || next >= blocks.size())) {
+                        long wait = deadline - System.currentTimeMillis();
+                        if (wait <= 0) {
+                            throw new LedgerUnavailableException("no block within 2 s");
+                        }
+                        try {
+                            FakeLedger.this.wait(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new LedgerUnavailableException("interrupted");
+                        }
+                    }
+                    if (closed) {
+                        throw new LedgerUnavailableException("closed");
+                    }
+                    return blocks.get((int) next++);
+                }
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+    }
+}

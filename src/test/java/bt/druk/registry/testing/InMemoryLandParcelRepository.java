@@ -1,0 +1,39 @@
+package bt.druk.registry.testing;
+
+import bt.druk.registry.domain.land.LandParcel;
+import bt.druk.registry.domain.land.LandParcelRepository;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+public class InMemoryLandParcelRepository implements LandParcelRepository {
+
+    private final Map<String, LandParcel> rows = new TreeMap<>();
+
+    @Override
+    public synchronized Optional<LandParcel> find(String recordKey) {
+        return Optional.ofNullable(rows.get(recordKey));
+    }
+
+    @Override
+    public synchronized void add(LandParcel parcel) {
+        rows.put(parcel.recordKey(), parcel);
+    }
+
+    @Override
+    public synchronized void remove(String recordKey) {
+        rows.remove(recordKey);
+    }
+
+    @Override
+    public synchronized List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit) {
+        return rows.values().stream()
+                .filter(p -> pin == null || p.pin().equals(pin))
+                .filter(p -> thramNo == null || p.thramNo().equals(thramNo))
+                .filter(p -> dzongkhag == null || p.dzongkhag().equals(dzongkhag))
+                .filter(p -> gewog == null || p.gewog().equals(gewog))
+                .sorted(Comparator.comparing(LandParcel::pin)).limit(limit).toList();
+    }
+}

@@ -1,0 +1,141 @@
+package bt.druk.registry.testing;
+
+import bt.druk.registry.domain.record.LedgerCheckpoint;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.RecordHead;
+import bt.druk.registry.domain.record.RecordRepository;
+import bt.druk.registry.domain.record.RecordVersion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Map-backed repository for unit tests (no transactions: each change is immediate). */
+public class InMemoryRecordRepository implements RecordRepository {
+
+    private final Map<String, RecordHead> heads = new LinkedHashMap<>();
+    private final Map<Long, RecordVersion> versions = new LinkedHashMap<>();
+    private final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
+    private final Map<String, LedgerCheckpoint> checkpoints = new LinkedHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1);
+    private final Clock clock;
+
+    public InMemoryRecordRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Optional<RecordHead> lockHead(String recordKey) {
+        return findHead(recordKey);
+    }
+
+    @Override
+    public synchronized Optional<RecordHead> findHead(String recordKey) {
+        return Optional.ofNullable(heads.get(recordKey));
+    }
+
+    @Override
+    public synchronized void addHead(RecordHead head) {
+        if (heads.putIfAbsent(head.recordKey(), head) != null) {
+            throw new DuplicateRecordException(head.recordKey(), null);
+        }
+    }
+
+    @Override
+    public synchronized RecordVersion addVersion(RecordVersion version) {
+        for (RecordVersion v : versions.values()) {
+            if (v.recordKey().equals(version.recordKey()) && v.version() == version.version()
+                    && v.ledgerState() != LedgerState.REJECTED) {
+                throw new IllegalStateException("unique (record_key, chain_version) violated");
+            }
+        }
+        version.assignId(ids.getAndIncrement());
+        versions.put(version.id(), version);
+        return version;
+    }
+
+    @Override
+    public synchronized OutboxEntry addOutbox(OutboxEntry entry) {
+        entry.assignId(ids.getAndIncrement());
+        outbox.put(entry.id(), entry);
+        return entry;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public synchronized Optional<RecordVersion> findVersion(long id) {
+        return Optional.ofNullable(versions.get(id));
+    }
+
+    @Override
+    public synchronized Optional<RecordVersion> findLiveVersion(String recordKey, int version) {
+        return versions.values().stream()
+                .filter(v -> v.recordKey().equals(recordKey) && v.version() == version && v.ledgerState() != LedgerState.REJECTED)
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<RecordVersion> versionsOf(String recordKey) {
+        return versions.values().stream().filter(v -> v.recordKey().equals(recordKey))
+                .sorted(Comparator.comparingInt(RecordVersion::version).thenComparing(RecordVersion::id)).toList();
+    }
+
+    @Override
+    public synchronized List<RecordVersion> findByHash(String hash) {
+        return versions.values().stream().filter(v -> v.hash().equals(hash)).toList();
+    }
+
+    @Override
+    public synchronized List<RecordVersion> recentBySubmitter(String username, int limit) {
+        return versions.values().stream().filter(v -> v.submittedBy().equals(username))
+                .sorted(Comparator.comparing(RecordVersion::id).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<RecordVersion> pending(int limit) {
+        return versions.values().stream().filter(v -> v.ledgerState() == LedgerState.PENDING).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> dueOutbox(Instant now, int limit) {
+        return outbox.values().stream()
+                .filter(e -> e.status() == OutboxEntry.Status.DUE && !e.nextAttemptAt().isAfter(now))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> openOutboxOf(String recordKey) {
+        return outbox.values().stream()
+                .filter(e -> e.status() == OutboxEntry.Status.DUE && e.recordKey().equals(recordKey))
+                .sorted(Comparator.comparingInt(OutboxEntry::version)).toList();
+    }
+
+    @Override
+    public synchronized Optional<OutboxEntry> findOutbox(long id) {
+        return Optional.ofNullable(outbox.get(id));
+    }
+
+    @Override
+    public synchronized Optional<OutboxEntry> findOutboxForVersion(long recordVersionId) {
+        return outbox.values().stream().filter(e -> Objects.equals(e.recordVersionId(), recordVersionId)).findFirst();
+    }
+
+    @Override
+    public synchronized LedgerCheckpoint checkpoint(String name) {
+        return checkpoints.computeIfAbsent(name, n -> new LedgerCheckpoint(n, 0, clock.instant()));
+    }
+
+    public synchronized List<OutboxEntry> allOutbox() {
+        return new ArrayList<>(outbox.values());
+    }
+}

@@ -1,0 +1,41 @@
+package bt.druk.registry.testing;
+
+import bt.druk.registry.application.land.LandProjection;
+import bt.druk.registry.application.land.LandPublicService;
+import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.application.record.OutboxProcessor;
+import bt.druk.registry.application.record.RecordPipeline;
+import bt.druk.registry.application.record.RecordProjection;
+import bt.druk.registry.application.record.RecordQueryService;
+import bt.druk.registry.application.record.VerificationService;
+import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.StaffMember;
+import java.time.Instant;
+import java.util.List;
+
+/** Wires the application layer by hand over in-memory storage and the fake ledger. */
+public class PortalHarness {
+
+    public static final long NOTICE_SECONDS = 30L * 24 * 3600;
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2025-11-01T09:00:00Z"));
+    public final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
+    public final InMemoryLandParcelRepository parcels = new InMemoryLandParcelRepository();
+    public final FakeLedger ledger = new FakeLedger();
+    public final ReferenceDataService referenceData = new ReferenceDataService();
+    public final RecordPipeline pipeline = new RecordPipeline(records, clock,
+            List.<RecordProjection>of(new LandProjection(parcels, clock)));
+    public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
+    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor);
+    public final CommitFollower follower = new CommitFollower(ledger, processor);
+    public final RecordQueryService queries = new RecordQueryService(records);
+    public final VerificationService verification = new VerificationService(records, ledger, clock);
+    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, clock, NOTICE_SECONDS);
+    public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification);
+
+    public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
+    public static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
+}
