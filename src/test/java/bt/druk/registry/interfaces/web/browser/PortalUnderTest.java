@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.network.NetworkScript;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,14 +31,12 @@ final class PortalUnderTest implements AutoCloseable {
 
     final String baseUrl;
     final String demoPassword;
-    final boolean ledgerAvailable;
     private final Process process;
     private final Path log;
 
-    private PortalUnderTest(String baseUrl, String demoPassword, boolean ledgerAvailable, Process process, Path log) {
+    private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log) {
         this.baseUrl = baseUrl;
         this.demoPassword = demoPassword;
-        this.ledgerAvailable = ledgerAvailable;
         this.process = process;
         this.log = log;
     }
@@ -54,11 +54,6 @@ final class PortalUnderTest implements AutoCloseable {
         return configured != null ? Path.of(configured) : projectDir().resolve("deploy/.network/connection.json");
     }
 
-    /** The ledger assertions run only when the Fabric network's connection file exists (and not switched off). */
-    static boolean networkPresent() {
-        return !"off".equals(System.getProperty("druk.ledger")) && Files.isRegularFile(connectionFile());
-    }
-
     static PortalUnderTest start() throws IOException, InterruptedException {
         String external = System.getProperty("druk.portal.url");
         if (external != null && !external.isBlank()) {
@@ -68,7 +63,7 @@ final class PortalUnderTest implements AutoCloseable {
             }
             String base = external.endsWith("/") ? external.substring(0, external.length() - 1) : external;
             waitUntilUp(base, Duration.ofSeconds(30), null);
-            return new PortalUnderTest(base, password, networkPresent(), null, null);
+            return new PortalUnderTest(base, password, null, null);
         }
         Path war = buildDir().resolve("druk-registry.war");
         Path microJar = Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
@@ -80,7 +75,7 @@ final class PortalUnderTest implements AutoCloseable {
         Path dataDir = Files.createTempDirectory(work, "data-");
         Path log = work.resolve("payara.log");
         String password = "Demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        boolean ledger = networkPresent();
+        NetworkScript.ensureUp();
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -98,15 +93,10 @@ final class PortalUnderTest implements AutoCloseable {
         env.put("DRUK_DATA_DIR", dataDir.toString());
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());
-        if (ledger) {
-            env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
-        } else {
-            // No network: point at a file that does not exist so the portal runs "ledger unavailable".
-            env.put("DRUK_FABRIC_CONFIG", work.resolve("no-network/connection.json").toString());
-        }
+        env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port + "/druk-registry";
-        PortalUnderTest portal = new PortalUnderTest(base, password, ledger, process, log);
+        PortalUnderTest portal = new PortalUnderTest(base, password, process, log);
         try {
             waitUntilUp(base, Duration.ofSeconds(Integer.getInteger("druk.browser.startSeconds", 240)), process);
         } catch (RuntimeException | IOException | InterruptedException e) {
