@@ -4,13 +4,15 @@
 #
 # The network and the portal's embedded H2 database are resumed if they exist, so records survive
 # a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
-# DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database.
+# DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database,
+# DRUK_BUILD_DIR (default target/).
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
 RUN="$DEPLOY_DIR/.run"
 PORT="${DRUK_PORT:-8080}"
+BUILD_DIR="${DRUK_BUILD_DIR:-$REPO_DIR/target}"
 URL="http://127.0.0.1:$PORT/"
 started=$SECONDS
 
@@ -21,7 +23,7 @@ if [[ -f "$RUN/portal.pid" ]] && kill -0 "$(cat "$RUN/portal.pid")" 2>/dev/null;
 fi
 
 echo "Building the portal and the chaincode (first time takes a few minutes)..."
-mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests >"$RUN/build.log" 2>&1 \
+mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
   || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
 
 if [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
@@ -43,9 +45,9 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")"
   cd "$RUN"
-  setsid java -Xms128m -Xmx768m -jar "$REPO_DIR/target/payara-micro.jar" --nocluster --port "$PORT" \
+  setsid java -Xms128m -Xmx768m -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --port "$PORT" \
     --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
-    --deploy "$REPO_DIR/target/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
+    --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"
 )
 
@@ -62,7 +64,7 @@ cat <<MSG
 
 Druk Registry is up in $((SECONDS - started)) s:  $URL
   Citizens: search and verify records without signing in.
-  Staff sign-in ($URL/login.xhtml), password for every demo user: $(cat "$RUN/data/demo-password")
+  Staff sign-in (${URL}login.xhtml), password for every demo user: $(cat "$RUN/data/demo-password")
     land.clerk, land.clerk2   land register clerks (Thimphu, Paro)
     procurement.clerk         procurement clerk
     notary.clerk              notary clerk
