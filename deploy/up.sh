@@ -45,7 +45,7 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")"
   cd "$RUN"
-  setsid java -Xms128m -Xmx768m -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --port "$PORT" \
+  setsid java -Xms128m -Xmx768m -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"

@@ -126,12 +126,15 @@ class FabricLedgerIT {
                 () -> "v2: " + v(ack.recordKey(), 2).rejectionCode() + " " + v(ack.recordKey(), 2).rejectionReason());
         assertEquals(2, ledger.history(ack.recordKey()).size());
 
-        // Resending the same call is recognisably harmless.
-        OutboxEntry sent = records.findOutboxForVersion(v1.id()).orElseThrow();
-        SubmissionOutcome again = ledger.submit(sent.call(), "land.clerk");
-        assertInstanceOf(SubmissionOutcome.Refused.class, again);
-        assertTrue(((SubmissionOutcome.Refused) again).alreadyRecorded() || "STALE_VERSION".equals(((SubmissionOutcome.Refused) again).code()),
-                () -> "got " + again);
+        // Resending the latest call is recognisably harmless: ALREADY_RECORDED, no new ledger version.
+        OutboxEntry latest = records.findOutboxForVersion(v(ack.recordKey(), 2).id()).orElseThrow();
+        SubmissionOutcome again = ledger.submit(latest.call(), "land.clerk");
+        SubmissionOutcome.Refused refused = assertInstanceOf(SubmissionOutcome.Refused.class, again);
+        assertTrue(refused.alreadyRecorded(), () -> "got " + again);
+        // An older call is refused too (the chaincode answers ALREADY_EXISTS once the key has moved on).
+        SubmissionOutcome old = ledger.submit(records.findOutboxForVersion(v1.id()).orElseThrow().call(), "land.clerk");
+        assertInstanceOf(SubmissionOutcome.Refused.class, old);
+        assertEquals(2, ledger.history(ack.recordKey()).size(), "still exactly two ledger versions");
     }
 
     @Test
@@ -162,6 +165,47 @@ class FabricLedgerIT {
         assertEquals(committed.txId(), v1.receipt().txId());
         assertEquals(List.of("AuditMSP", "LandMSP"), v1.receipt().endorsingMspIds());
         assertEquals(0, submitter.submitDue(), "nothing left to send");
+    }
+
+    /**
+     * Outage without disturbing the shared network: the portal first sees a connection file whose
+     * peers cannot be reached (as when the network is stopped), then the real one again.
+     */
+    @Test
+    void unreachablePeersKeepTheVersionPendingThenItCommitsExactlyOnce() throws Exception {
+        Path real = Path.of(System.getProperty("druk.fabric.config"));
+        Path copy = Files.createTempFile("druk-connection-", ".json");
+        String unreachable = Files.readString(real).replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:1");
+        Files.writeString(copy, unreachable);
+        System.setProperty("druk.fabric.config", copy.toString());
+        FabricLedger outageLedger = new FabricLedger();
+        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor);
+        try {
+            SubmissionAck ack = land.registerFirstTitle(CLERK, registration(newPin()));
+            outageSubmitter.submitDue();
+            RecordVersion v1 = v(ack.recordKey(), 1);
+            assertEquals(LedgerState.PENDING, v1.ledgerState());
+            OutboxEntry entry = records.findOutboxForVersion(v1.id()).orElseThrow();
+            assertEquals(1, entry.attempts());
+            assertTrue(entry.lastError().contains("UNAVAILABLE"), entry.lastError());
+
+            // The network is back: same file name, real contents (the adapter reconnects on change).
+            Files.writeString(copy, Files.readString(real));
+            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+            forceDue(ack.recordKey());
+            outageSubmitter.submitDue();
+            assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 1).ledgerState(),
+                    () -> "still " + v(ack.recordKey(), 1).ledgerState() + ": " + entry.lastError());
+            assertEquals(1, ledger.history(ack.recordKey()).size(), "exactly one ledger version");
+            forceDue(ack.recordKey());
+            assertEquals(0, outageSubmitter.submitDue(), "nothing sent twice");
+        } finally {
+            System.setProperty("druk.fabric.config", real.toString());
+            var close = FabricLedger.class.getDeclaredMethod("close");
+            close.setAccessible(true);
+            close.invoke(outageLedger);
+            Files.deleteIfExists(copy);
+        }
     }
 
     @Test
