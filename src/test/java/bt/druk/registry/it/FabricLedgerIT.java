@@ -1,11 +1,12 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.network.NetworkScript;
+
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
@@ -33,7 +34,6 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.InMemoryLandParcelRepository;
 import bt.druk.registry.testing.InMemoryRecordRepository;
-import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +48,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The record pipeline against the real Fabric network (deploy/network.sh up): the application layer
  * wired by hand over in-memory storage, with the real fabric-gateway adapter. Needs the connection
- * file (DRUK_FABRIC_CONFIG or deploy/.network/connection.json); skipped without it.
- * The outage test stops and restarts the network, so it only runs with -Ddruk.it.stopNetwork=true.
+ * file deploy/.network/connection.json; the network is brought up if it is not running.
+ * The outage test stops and restarts the network.
  */
 class FabricLedgerIT {
 
-    static Path projectDir = Path.of(System.getProperty("druk.project.dir", ".")).toAbsolutePath();
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
@@ -74,9 +73,8 @@ class FabricLedgerIT {
 
     @BeforeAll
     static void connect() {
-        Path config = System.getenv("DRUK_FABRIC_CONFIG") != null ? Path.of(System.getenv("DRUK_FABRIC_CONFIG"))
-                : projectDir.resolve("deploy/.network/connection.json");
-        assumeTrue(Files.isRegularFile(config), "no Fabric connection file at " + config + " (deploy/network.sh up)");
+        NetworkScript.ensureUp();
+        Path config = NetworkScript.stateDir().resolve("connection.json");
         System.setProperty("druk.fabric.config", config.toString());
         ledger = new FabricLedger();
     }
@@ -210,7 +208,6 @@ class FabricLedgerIT {
 
     @Test
     void ledgerStoppedKeepsThePendingVersionUntilItIsBackThenCommitsExactlyOnce() throws Exception {
-        assumeTrue(Boolean.getBoolean("druk.it.stopNetwork"), "set -Ddruk.it.stopNetwork=true to stop/start the shared network");
         String pin = newPin();
         SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
         network("stop");
@@ -238,8 +235,6 @@ class FabricLedgerIT {
     }
 
     private static void network(String command) throws Exception {
-        Process p = new ProcessBuilder("bash", new File(projectDir.toFile(), "deploy/network.sh").getPath(), command)
-                .inheritIO().start();
-        assertEquals(0, p.waitFor(), "deploy/network.sh " + command);
+        NetworkScript.runOrFail(command);
     }
 }
