@@ -325,7 +325,7 @@ write_peer_launch() {
     "export CORE_PEER_TLS_KEY_FILE='$node/tls/keystore/key.pem' CORE_PEER_TLS_ROOTCERT_FILE='$node/tls/tlscacerts/ca.pem'" \
     "export CORE_OPERATIONS_LISTENADDRESS=$HOST:${PEER_OPS_PORT[$org]}" \
     "export CORE_PEER_FILESYSTEMPATH='$data' CORE_LEDGER_SNAPSHOTS_ROOTDIR='$data/snapshots'" \
-    "export CORE_VM_ENDPOINT=" \
+    "export CORE_VM_ENDPOINT= CORE_METRICS_PROVIDER=prometheus" \
     "exec '$FABRIC_BIN/peer' node start"
 }
 
@@ -565,8 +565,20 @@ wait_all() {
 }
 
 # The first invocation after a (re)start connects the peers to the service; query until it answers.
+# Clients' gateways find the other organisations' endorsers through gossip, so also wait until
+# every peer knows every other peer on the channel (its operations endpoint's gossip metric).
 wait_for_chaincode_ready() {
   wait_until "chaincode to answer on every peer" 90 chaincode_answers_everywhere
+  wait_until "peers to discover each other" 90 peers_know_each_other
+}
+
+peers_know_each_other() {
+  local org known
+  for org in "${PEER_ORGS[@]}"; do
+    known="$(curl -sf --max-time 2 "http://$HOST:${PEER_OPS_PORT[$org]}/metrics" \
+      | sed -n "s/^gossip_membership_total_peers_known{channel=\"$CHANNEL\"} \([0-9]*\).*/\1/p")"
+    [[ -n "$known" ]] && ((known >= ${#PEER_ORGS[@]} - 1)) || return 1
+  done
 }
 
 chaincode_answers_everywhere() {

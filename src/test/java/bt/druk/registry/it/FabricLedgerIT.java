@@ -12,6 +12,9 @@ import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.DischargeMortgageCommand;
+import bt.druk.registry.application.land.FinaliseTransferCommand;
+import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -25,6 +28,7 @@ import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
@@ -133,6 +137,47 @@ class FabricLedgerIT {
         SubmissionOutcome old = ledger.submit(records.findOutboxForVersion(v1.id()).orElseThrow().call(), "land.clerk");
         assertInstanceOf(SubmissionOutcome.Refused.class, old);
         assertEquals(2, ledger.history(ack.recordKey()).size(), "still exactly two ledger versions");
+    }
+
+    /**
+     * The public notice period runs on the ledger's clock: with a 3-second period (set by the
+     * registry admin), finalising at once is refused by the chaincode, and accepted after it.
+     */
+    @Test
+    void aLodgedTransferBecomesFinalOnlyAfterItsPublicNoticeOnTheLedger() throws Exception {
+        NetworkScript.runOrFail("invoke", "admin", "SetNoticePeriod", "3");
+        try {
+            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, clock, 3);
+            String pin = newPin();
+            String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();
+            shortNotice.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-7", "Bank of Bhutan"));
+            shortNotice.dischargeMortgage(CLERK, new DischargeMortgageCommand(pin, 2, "BOB-7"));
+            shortNotice.lodgeTransfer(CLERK, new LodgeTransferCommand(pin, 3, TransferType.SALE,
+                    List.of(new OwnerInput("Sonam Choden", "10203004006", "1"))));
+            while (submitter.submitDue() > 0) {
+                // versions of one record go out in order, one round each
+            }
+            for (int version = 1; version <= 4; version++) {
+                assertEquals(LedgerState.COMMITTED, v(key, version).ledgerState(), "v" + version);
+            }
+
+            SubmissionOutcome early = ledger.submit(LedgerCall.of("FinaliseTransfer", key, "5", "ef".repeat(32),
+                    v(key, 4).hash()), "land.clerk");
+            assertEquals("NOTICE_PERIOD_RUNNING", assertInstanceOf(SubmissionOutcome.Refused.class, early).code());
+
+            Thread.sleep(4000);
+            shortNotice.finaliseTransfer(CLERK, new FinaliseTransferCommand(pin, 4));
+            while (submitter.submitDue() > 0) {
+                // send the finalisation
+            }
+            assertEquals(LedgerState.COMMITTED, v(key, 5).ledgerState(),
+                    () -> v(key, 5).rejectionCode() + " " + v(key, 5).rejectionReason());
+            LedgerEntry finalEntry = ledger.readRecord(key).orElseThrow();
+            assertEquals(5, finalEntry.version());
+            assertEquals(v(key, 5).hash(), finalEntry.hash());
+        } finally {
+            NetworkScript.runOrFail("invoke", "admin", "SetNoticePeriod", "2592000");
+        }
     }
 
     @Test
