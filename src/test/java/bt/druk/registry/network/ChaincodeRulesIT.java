@@ -61,7 +61,7 @@ class ChaincodeRulesIT {
     @Test
     void aBidCommitmentAfterTheDeadlineIsRefused() throws InterruptedException {
         String tender = uniqueKey("tender:ocds-druk-");
-        Instant deadline = Instant.now().plus(4, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        Instant deadline = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
         NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishTender", tender, NetworkScript.sha256(tender),
                 "THIMPHU", deadline.toString());
         String onTime = NetworkScript.sha256("bid-a:salt");
