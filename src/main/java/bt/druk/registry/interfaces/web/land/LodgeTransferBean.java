@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.land;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.LodgeTransferCommand;
+import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
@@ -55,6 +56,12 @@ public class LodgeTransferBean implements Serializable {
 
     public boolean isFound() {
         return view != null;
+    }
+
+    /** True when the title, as loaded, cannot take a transfer (open mortgage or caveat, or one already pending). */
+    public boolean isBlocked() {
+        return view != null && (view.title().status() == TitleStatus.TRANSFER_PENDING
+                || !view.title().mortgages().isEmpty() || !view.title().caveats().isEmpty());
     }
 
     public String getPin() { return pin; }

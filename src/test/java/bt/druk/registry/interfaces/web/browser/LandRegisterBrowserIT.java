@@ -303,6 +303,264 @@ class LandRegisterBrowserIT {
         citizen.screenshot("21-verified");
     }
 
+    // ---------------------------------------------------------------- clerk updates (needs the Fabric network)
+
+    private static final String MORTGAGE_REF = "MTG-2026-0042";
+    private static final String LENDER = "Bank of Bhutan Ltd";
+    private static final String CAVEAT_REF = "CAV-2026-007";
+    private static final String BUYER_1 = "Sonam Dorji";
+    private static final String BUYER_CID_1 = "11512000789";
+    private static final String BUYER_2 = "Dechen Wangmo";
+    private static final String BUYER_CID_2 = "11512000790";
+    private static final String OBJECTOR = "Tshering Yangzom";
+
+    /** The version the clerk's last successful save produced (v1 = first registration). */
+    private int version = 1;
+
+    @Test
+    @Order(30)
+    void clerkRegistersMortgageAndTitleBecomesEncumbered() {
+        openTitle();
+        clerk.click("mortgage:submit");
+        assertEquals("Required.", fieldMessage("mortgage:mortgageRef"));
+        assertEquals("Required.", fieldMessage("mortgage:lender"));
+        assertEquals(version, chainSize(), "nothing saved");
+
+        clerk.type("mortgage:mortgageRef", MORTGAGE_REF);
+        clerk.type("mortgage:lender", LENDER);
+        clerk.screenshot("30-mortgage-filled");
+        submitAndExpectSaved("mortgage:submit", "Mortgage registered");
+        awaitCommitted();
+        assertEquals("Encumbered", titleStatus());
+        String encumbrances = clerk.pageText();
+        assertTrue(encumbrances.contains(MORTGAGE_REF) && encumbrances.contains(LENDER), encumbrances);
+        // the transfer link is offered only as disabled text, with the reason
+        assertTrue(clerk.driver.findElements(By.cssSelector("a#lodgeTransferLink")).isEmpty(), "transfer link disabled");
+        assertTrue(clerk.byId("lodgeTransferLink").getAttribute("class").contains("ui-state-disabled"), "and looks disabled");
+        assertTrue(encumbrances.contains("A transfer cannot be lodged while a mortgage or caveat is open"), encumbrances);
+        clerk.screenshot("31-mortgage-committed");
+    }
+
+    @Test
+    @Order(31)
+    void transferWhileMortgageIsOpenIsRefusedWithAMessageAndNothingSaved() {
+        clerk.open(url("/clerk/land/transfer.xhtml?pin=" + pin));
+        assertTrue(clerk.text("transferBlocked").contains("cannot be lodged while a mortgage"), "warned up front");
+        clerk.selectOne("transfer:transferType", "Sale");
+        fillNewOwner(0, BUYER_1, BUYER_CID_1, "1");
+        clerk.click("transfer:submit");
+        String messages = clerk.text("transfer:messages");
+        assertTrue(messages.contains("A transfer cannot be lodged while a mortgage is open"), messages);
+        assertNoStackTrace(clerk);
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/transfer.xhtml"), "stays on the form");
+        clerk.screenshot("32-transfer-refused-mortgage");
+        openTitle();
+        assertEquals(version, chainSize(), "nothing saved");
+        assertEquals("Encumbered", titleStatus());
+    }
+
+    @Test
+    @Order(32)
+    void citizenSeesTheMortgage() {
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        String table = citizen.byId("encumbrancesTable").getText();
+        assertTrue(table.contains("Mortgage") && table.contains(MORTGAGE_REF) && table.contains(LENDER), table);
+        assertEquals("Encumbered", citizen.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText());
+        assertPublicPageHidesPersonalData();
+        citizen.screenshot("33-citizen-encumbered");
+    }
+
+    @Test
+    @Order(33)
+    void clerkDischargesTheMortgage() {
+        openTitle();
+        // a long "ref — lender" option must not widen the drop-down over the neighbouring form
+        assertTrue(clerk.byId("discharge:mortgageRef").getRect().width <= clerk.byId("discharge").getRect().width,
+                "drop-down fits its card");
+        clerk.selectOne("discharge:mortgageRef", MORTGAGE_REF + " — " + LENDER);
+        submitAndExpectSaved("discharge:submit", "Mortgage discharged");
+        awaitCommitted();
+        assertEquals("Registered", titleStatus());
+        assertTrue(clerk.pageText().contains("No open mortgage or caveat."));
+        assertFalse(clerk.driver.findElements(By.cssSelector("a#lodgeTransferLink")).isEmpty(), "transfer link enabled again");
+    }
+
+    @Test
+    @Order(34)
+    void clerkLodgesAndReleasesACaveat() {
+        openTitle();
+        clerk.type("caveat:caveatRef", CAVEAT_REF);
+        clerk.type("caveat:reason", "Boundary dispute before the dzongkhag court");
+        submitAndExpectSaved("caveat:submit", "Caveat lodged");
+        awaitCommitted();
+        assertEquals("Encumbered", titleStatus());
+        assertTrue(clerk.pageText().contains(CAVEAT_REF));
+        clerk.screenshot("34-caveat-committed");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        String table = citizen.byId("encumbrancesTable").getText();
+        assertTrue(table.contains("Caveat") && table.contains(CAVEAT_REF), table);
+
+        clerk.selectOne("release:caveatRef", CAVEAT_REF);
+        submitAndExpectSaved("release:submit", "Caveat released");
+        awaitCommitted();
+        assertEquals("Registered", titleStatus());
+        assertFalse(clerk.pageText().contains(CAVEAT_REF + " —"), "caveat no longer listed as open");
+    }
+
+    @Test
+    @Order(35)
+    void clerkLodgesATransferAfterFixingABadCid() {
+        openTitle();
+        clerk.click("lodgeTransferLink");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/transfer.xhtml"));
+        clerk.waitForAjax();
+        assertTrue(clerk.driver.findElements(By.id("transferBlocked")).isEmpty(), "no warning once transferable");
+        clerk.selectOne("transfer:transferType", "Sale");
+        fillNewOwner(0, BUYER_1, "1151200078", "1/2");
+        // "Add owner" validates the rows it keeps: the bad CID is marked at once and no row is added yet
+        clerk.click("transfer:addOwner");
+        assertEquals("A CID has exactly 11 digits.", rowMessage("transfer:newOwners:0:cid"));
+        assertTrue(clerk.driver.findElements(By.id("transfer:newOwners:1:name")).isEmpty());
+        clerk.type("transfer:newOwners:0:cid", BUYER_CID_1);
+        clerk.click("transfer:addOwner");
+        fillNewOwner(1, BUYER_2, "1151200079O", "1/2");
+        clerk.click("transfer:submit");
+        assertEquals("A CID has exactly 11 digits.", rowMessage("transfer:newOwners:1:cid"));
+        assertEquals("", rowMessage("transfer:newOwners:0:cid"), "only the bad row is marked");
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/transfer.xhtml"), "nothing saved");
+        clerk.screenshot("35-transfer-bad-cid");
+
+        clerk.type("transfer:newOwners:1:cid", BUYER_CID_2);
+        assertEquals(BUYER_1, clerk.byId("transfer:newOwners:0:name").getAttribute("value"), "rows kept");
+        submitAndExpectSaved("transfer:submit", "Transfer lodged");
+        assertEquals("Transfer pending", titleStatus());
+        String notice = clerk.byId("pendingTransferNotice").getText();
+        assertTrue(noticeEndDates().stream().anyMatch(notice::contains), "notice end date shown: " + notice);
+        assertTrue(notice.contains(BUYER_1) && notice.contains(BUYER_2), notice);
+        awaitCommitted();
+        clerk.screenshot("36-transfer-pending-committed");
+    }
+
+    @Test
+    @Order(36)
+    void citizenSeesThePendingTransferWithMaskedNames() {
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        assertEquals("Transfer pending", citizen.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText());
+        String notice = citizen.byId("pendingTransferNotice").getText();
+        assertTrue(notice.contains("Sale"), notice);
+        assertTrue(noticeEndDates().stream().anyMatch(notice::contains), "notice end date shown: " + notice);
+        assertTrue(notice.contains("So**** Do****") && notice.contains("De**** Wa****"), "masked new owners: " + notice);
+        String page = citizen.pageText();
+        assertFalse(page.contains(BUYER_1) || page.contains(BUYER_2), "no full names of the new owners");
+        assertFalse(page.contains(BUYER_CID_1) || page.contains(BUYER_CID_2), "no CIDs of the new owners");
+        assertPublicPageHidesPersonalData();
+        citizen.screenshot("37-citizen-transfer-pending");
+    }
+
+    @Test
+    @Order(37)
+    void finalisingDuringTheNoticePeriodIsRefusedWithAMessage() {
+        openTitle();
+        clerk.click("finalise:submit");
+        String form = clerk.byId("finalise").getText();
+        assertTrue(form.contains("notice period"), form);
+        assertNoStackTrace(clerk);
+        openTitle();
+        assertEquals(version, chainSize(), "nothing saved");
+    }
+
+    @Test
+    @Order(38)
+    void clerkFilesAnObjectionAndTheTransferIsObjected() {
+        openTitle();
+        clerk.type("object:objectorName", OBJECTOR);
+        clerk.type("object:reason", "The seller's brother holds an unregistered share by inheritance.");
+        submitAndExpectSaved("object:submit", "Objection to transfer");
+        awaitCommitted();
+        assertEquals("Transfer objected", titleStatus());
+        assertTrue(clerk.driver.findElements(By.id("pendingTransferNotice")).isEmpty(), "no pending transfer any more");
+        clerk.screenshot("38-objected-committed");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        assertEquals("Transfer objected", citizen.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText());
+        assertPublicPageHidesPersonalData();
+        assertFalse(citizen.pageText().contains(OBJECTOR), "objector's name is not public");
+        citizen.click("verify:verifyButton");
+        String outcome = citizen.text("verifyOutcome");
+        assertTrue(outcome.startsWith("Verified"), outcome);
+        assertEquals(version, citizen.driver.findElements(By.cssSelector("[data-check='MATCH']")).size(),
+                "every version matches the ledger");
+        citizen.screenshot("39-citizen-objected-verified");
+    }
+
+    // ---------------------------------------------------------------- update helpers
+
+    private void openTitle() {
+        clerk.open(url("/clerk/land/title.xhtml?pin=" + pin));
+    }
+
+    private int chainSize() {
+        return clerk.driver.findElements(By.cssSelector("#chainList > li")).size();
+    }
+
+    private String titleStatus() {
+        return clerk.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText().trim();
+    }
+
+    private void fillNewOwner(int row, String name, String cid, String share) {
+        clerk.type("transfer:newOwners:" + row + ":name", name);
+        clerk.type("transfer:newOwners:" + row + ":cid", cid);
+        clerk.type("transfer:newOwners:" + row + ":share", share);
+    }
+
+    /** Submits, expects the redirect to the title page with "Saved — awaiting ledger" for the next version. */
+    private void submitAndExpectSaved(String buttonId, String operation) {
+        int next = version + 1;
+        clerk.click(buttonId);
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml") && d.getCurrentUrl().contains("saved=" + next));
+        clerk.waitForAjax();
+        assertTrue(clerk.text("savedHeadline").contains("Saved — awaiting ledger"));
+        WebElement newest = clerk.driver.findElement(By.cssSelector("#chainList > li[data-version='" + next + "']"));
+        assertTrue(newest.getText().contains(operation), newest.getText());
+        assertNoStackTrace(clerk);
+        version = next;
+    }
+
+    /** Waits (refreshing) until the current version is committed with a receipt; fails at once if rejected. */
+    private void awaitCommitted() {
+        By newest = By.cssSelector("#chainList > li[data-version='" + version + "']");
+        new WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+            d.navigate().refresh();
+            clerk.waitForAjax();
+            String css = d.findElement(newest).getAttribute("class");
+            assertFalse(css.contains("chain__version--rejected"), "ledger rejected v" + version + ": " + d.findElement(newest).getText());
+            return css.contains("chain__version--committed") && !d.findElement(newest).getText().contains("being read from the block");
+        });
+        String text = clerk.driver.findElement(newest).getText();
+        assertTrue(text.contains("Committed") && text.contains("Transaction") && text.contains("Block"), "receipt shown: " + text);
+        assertTrue(text.contains("National Land Commission") && text.contains("Royal Audit Authority"),
+                "endorsing organisations by name: " + text);
+    }
+
+    private void assertPublicPageHidesPersonalData() {
+        String page = citizen.pageText();
+        assertFalse(page.contains(OWNER_1) || page.contains(OWNER_2), "full owner names never on the public page");
+        assertFalse(page.contains(CID_1) || page.contains(CID_2), "CIDs never on the public page");
+        assertFalse(STACK_TRACE.matcher(citizen.driver.getPageSource()).find(), "no stack trace");
+    }
+
+    private static void assertNoStackTrace(Browser browser) {
+        assertFalse(STACK_TRACE.matcher(browser.pageText()).find(), "stack trace on the page: " + browser.pageText());
+    }
+
+    /** The notice end date as the pages print it (30 days; either side of midnight UTC). */
+    private static List<String> noticeEndDates() {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return List.of(today.plusDays(30).format(format), today.plusDays(29).format(format));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The message rendered inside the same labelled field block as the input. */
@@ -316,6 +574,7 @@ class LandRegisterBrowserIT {
     private String rowMessage(String inputId) {
         WebElement input = clerk.byId(inputId);
         WebElement cell = input.findElement(By.xpath("ancestor::td[1]"));
-        return cell.findElement(By.cssSelector(".field__message")).getText().trim();
+        List<WebElement> messages = cell.findElements(By.cssSelector(".field__message"));
+        return messages.isEmpty() ? "" : messages.get(0).getText().trim();
     }
 }
