@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
+import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.DischargeMortgageCommand;
@@ -61,18 +62,19 @@ class FabricLedgerIT {
 
     final Clock clock = Clock.systemUTC();
     final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
+    final LandTitleReader reader = new LandTitleReader(records);
     final RecordPipeline pipeline = new RecordPipeline(records, clock,
-            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), clock)));
+            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), reader, clock)));
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final RecordQueryService queries = new RecordQueryService(records);
-    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, clock, 2592000);
+    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000);
     final LandPublicService publicLand;
     LedgerSubmitter submitter;
 
     FabricLedgerIT() {
         submitter = new LedgerSubmitter(ledger, processor);
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
-                new VerificationService(records, ledger, clock));
+                new VerificationService(records, ledger, clock), reader);
     }
 
     @BeforeAll
@@ -147,7 +149,7 @@ class FabricLedgerIT {
     void aLodgedTransferBecomesFinalOnlyAfterItsPublicNoticeOnTheLedger() throws Exception {
         NetworkScript.runOrFail("invoke", "admin", "SetNoticePeriod", "3");
         try {
-            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, clock, 3);
+            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 3);
             String pin = newPin();
             String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();
             shortNotice.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-7", "Bank of Bhutan"));

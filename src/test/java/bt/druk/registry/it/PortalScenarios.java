@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.ParcelSearch;
@@ -101,7 +102,7 @@ public abstract class PortalScenarios {
         try (Connection c = dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery("select count(*) from \"schema_history\" where \"success\" = true")) {
             assertTrue(rs.next());
-            assertTrue(rs.getInt(1) >= 2, "V1 and V2 applied");
+            assertTrue(rs.getInt(1) >= 4, "V1, V2, V3 and V200 applied");
         }
     }
 
@@ -121,6 +122,20 @@ public abstract class PortalScenarios {
         assertFalse(view.toString().contains("10708003344"));
         assertEquals(1, publicLand.search(ParcelSearch.byPin(pin)).size());
         assertEquals(LedgerVerification.Outcome.VERIFIED, publicLand.verifyOnLedger(pin).outcome());
+
+        // Owners' personal data lives in record_party; the hashed document holds only their commitments.
+        LandTitleStaffView staff = land.findForStaff(CLERK, pin).orElseThrow();
+        assertEquals("10708003344", staff.title().owners().get(0).cid());
+        assertEquals("Tashi Dorji", staff.title().owners().get(1).name());
+        assertFalse(staff.canonicalJson().contains("10708003344") || staff.canonicalJson().contains("Kinley"));
+        try (Connection c = dataSource.getConnection();
+             var query = c.prepareStatement("select cid from record_party where commitment = ?")) {
+            query.setString(1, staff.title().owners().get(0).party().commitment());
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "party row stored");
+                assertEquals("10708003344", rs.getString(1));
+            }
+        }
     }
 
     @Test

@@ -3,12 +3,14 @@ package bt.druk.registry.testing;
 import bt.druk.registry.domain.record.LedgerCheckpoint;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordHead;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ public class InMemoryRecordRepository implements RecordRepository {
     private final Map<Long, RecordVersion> versions = new LinkedHashMap<>();
     private final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
     private final Map<String, LedgerCheckpoint> checkpoints = new LinkedHashMap<>();
+    private final Map<String, Party> parties = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
     private final Clock clock;
 
@@ -128,6 +131,18 @@ public class InMemoryRecordRepository implements RecordRepository {
     @Override
     public synchronized Optional<OutboxEntry> findOutboxForVersion(long recordVersionId) {
         return outbox.values().stream().filter(e -> Objects.equals(e.recordVersionId(), recordVersionId)).findFirst();
+    }
+
+    @Override
+    public synchronized void addParties(Collection<Party> added, Instant now) {
+        added.forEach(p -> parties.putIfAbsent(p.commitment(), p));
+    }
+
+    @Override
+    public synchronized Map<String, Party> findParties(Collection<String> commitments) {
+        Map<String, Party> found = new LinkedHashMap<>();
+        commitments.stream().filter(parties::containsKey).forEach(c -> found.put(c, parties.get(c)));
+        return found;
     }
 
     @Override

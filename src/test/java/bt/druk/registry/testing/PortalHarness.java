@@ -2,6 +2,7 @@ package bt.druk.registry.testing;
 
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LandPublicService;
+import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -26,15 +27,16 @@ public class PortalHarness {
     public final InMemoryLandParcelRepository parcels = new InMemoryLandParcelRepository();
     public final FakeLedger ledger = new FakeLedger();
     public final ReferenceDataService referenceData = new ReferenceDataService();
+    public final LandTitleReader reader = new LandTitleReader(records);
     public final RecordPipeline pipeline = new RecordPipeline(records, clock,
-            List.<RecordProjection>of(new LandProjection(parcels, clock)));
+            List.<RecordProjection>of(new LandProjection(parcels, reader, clock)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
     public final RecordQueryService queries = new RecordQueryService(records);
     public final VerificationService verification = new VerificationService(records, ledger, clock);
-    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, clock, NOTICE_SECONDS);
-    public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification);
+    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
+    public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
     public static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");

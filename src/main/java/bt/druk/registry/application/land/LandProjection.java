@@ -4,8 +4,6 @@ import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.LandTitle;
-import bt.druk.registry.domain.land.LandTitleJson;
-import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,14 +15,16 @@ import java.util.Optional;
 public class LandProjection implements RecordProjection {
 
     private LandParcelRepository parcels;
+    private LandTitleReader reader;
     private Clock clock;
 
     protected LandProjection() {
     }
 
     @Inject
-    public LandProjection(LandParcelRepository parcels, Clock clock) {
+    public LandProjection(LandParcelRepository parcels, LandTitleReader reader, Clock clock) {
         this.parcels = parcels;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ public class LandProjection implements RecordProjection {
             return;
         }
         RecordVersion version = current.get();
-        LandTitle title = LandTitleJson.fromJson(RecordDocument.dataOf(version.canonicalJson()));
+        LandTitle title = reader.read(version.canonicalJson());
         LandParcel row = parcels.find(recordKey).orElse(null);
         if (row == null) {
             row = new LandParcel(recordKey);

@@ -7,12 +7,11 @@ import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.LandTitle;
-import bt.druk.registry.domain.land.LandTitleJson;
 import bt.druk.registry.domain.land.LandValidation;
 import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.PendingTransfer;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerState;
-import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,18 +34,20 @@ public class LandPublicService {
     private RecordPipeline pipeline;
     private RecordQueryService queries;
     private VerificationService verification;
+    private LandTitleReader reader;
 
     protected LandPublicService() {
     }
 
     @Inject
     public LandPublicService(LandParcelRepository parcels, RecordRepository records, RecordPipeline pipeline,
-                             RecordQueryService queries, VerificationService verification) {
+                             RecordQueryService queries, VerificationService verification, LandTitleReader reader) {
         this.parcels = parcels;
         this.records = records;
         this.pipeline = pipeline;
         this.queries = queries;
         this.verification = verification;
+        this.reader = reader;
     }
 
     /**
@@ -76,7 +77,7 @@ public class LandPublicService {
         }
         String key = LandTitle.recordKeyOf(normalised);
         return pipeline.current(key).map(v -> {
-            LandTitle title = LandTitleJson.fromJson(RecordDocument.dataOf(v.canonicalJson()));
+            LandTitle title = reader.read(v.canonicalJson());
             List<PublicEncumbrance> encumbrances = new ArrayList<>();
             title.mortgages().forEach(m -> encumbrances.add(
                     new PublicEncumbrance(PublicEncumbrance.Kind.MORTGAGE, m.ref(), m.lender(), m.registeredAt())));
@@ -89,6 +90,26 @@ public class LandPublicService {
                     title.parcel().gewog(), title.parcel().areaAcres(), title.parcel().landType(), title.status(),
                     v.version(), v.hash(), v.ledgerState(), mask(title.owners()), encumbrances, pending, queries.versions(key));
         });
+    }
+
+    /**
+     * The exact hashed document (canonical JSON) of a land title version, found by its hash. It is
+     * public: people appear in it only as commitments, so anyone can recompute its SHA-256 and
+     * compare it with the ledger without trusting the portal. Empty for an unknown hash or another
+     * register's record (each register decides whether its documents are public).
+     */
+    public Optional<PublicDocument> publicDocument(String hash) {
+        if (!CanonicalJson.isSha256Hex(hash)) {
+            return Optional.empty();
+        }
+        return records.findByHash(hash).stream()
+                .filter(v -> LandTitle.KIND.equals(v.kind()))
+                .findFirst()
+                .map(v -> new PublicDocument(v.recordKey(), v.version(), v.canonicalJson()));
+    }
+
+    /** A record version's hashed document; {@code canonicalJson} hashes to the version's hash. */
+    public record PublicDocument(String recordKey, int version, String canonicalJson) {
     }
 
     /** Re-reads the ledger for this title and compares every version's hash. */

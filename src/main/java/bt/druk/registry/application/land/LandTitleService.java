@@ -11,7 +11,6 @@ import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.Parcel;
 import bt.druk.registry.domain.land.TitleOperation;
 import bt.druk.registry.domain.record.LedgerCall;
-import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.VersionDraft;
 import bt.druk.registry.domain.shared.AccessDeniedException;
@@ -51,6 +50,7 @@ public class LandTitleService {
     private RecordPipeline pipeline;
     private ReferenceDataService referenceData;
     private RecordQueryService queries;
+    private LandTitleReader reader;
     private Clock clock;
     private Duration noticePeriod;
 
@@ -58,11 +58,13 @@ public class LandTitleService {
     }
 
     @Inject
-    public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries, Clock clock,
+    public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries,
+                            LandTitleReader reader, Clock clock,
                             @ConfigProperty(name = "druk.land.noticePeriodSeconds", defaultValue = "2592000") long noticePeriodSeconds) {
         this.pipeline = pipeline;
         this.referenceData = referenceData;
         this.queries = queries;
+        this.reader = reader;
         this.clock = clock;
         this.noticePeriod = Duration.ofSeconds(noticePeriodSeconds);
     }
@@ -179,7 +181,7 @@ public class LandTitleService {
         }
         String key = LandTitle.recordKeyOf(normalised);
         return pipeline.current(key).map(v -> new LandTitleStaffView(key,
-                LandTitleJson.fromJson(RecordDocument.dataOf(v.canonicalJson())), v.version(), v.hash(), v.ledgerState(),
+                reader.read(v.canonicalJson()), v.version(), v.hash(), v.ledgerState(),
                 v.canonicalJson(), queries.versions(key)));
     }
 
@@ -198,7 +200,7 @@ public class LandTitleService {
             throw new ConcurrentUpdateException("Title " + pin + " is now at version " + current.version()
                     + " (you were looking at version " + expectedVersion + "); reload and try again");
         }
-        LandTitle before = LandTitleJson.fromJson(RecordDocument.dataOf(current.canonicalJson()));
+        LandTitle before = reader.read(current.canonicalJson());
         LandTitle after = apply.apply(before);
         return pipeline.append(draft(actor, after, current.version(),
                 LedgerCall.Factory.standard(operation.chaincodeFunction(), extraArgs)));
@@ -206,7 +208,7 @@ public class LandTitleService {
 
     private static VersionDraft draft(StaffMember actor, LandTitle title, int baseVersion, LedgerCall.Factory call) {
         return new VersionDraft(title.recordKey(), LandTitle.KIND, Register.LAND, baseVersion,
-                title.event().operation().name(), LandTitleJson.toJson(title), call, actor.username(), actor.office());
+                title.event().operation().name(), LandTitleJson.toJson(title), title.parties(), call, actor.username(), actor.office());
     }
 
     private LandTitle.Actor actorOf(StaffMember actor) {

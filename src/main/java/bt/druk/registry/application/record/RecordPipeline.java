@@ -88,6 +88,7 @@ public class RecordPipeline {
         String hash = CanonicalJson.sha256Hex(canonical);
         LedgerCall call = draft.ledgerCall().build(draft.recordKey(), version, hash, previousHash);
 
+        repository.addParties(draft.parties(), now);
         RecordVersion stored = repository.addVersion(new RecordVersion(draft.recordKey(), draft.kind(),
                 draft.register().code(), version, draft.operation(), call.function(), canonical, hash, previousHash,
                 draft.submittedBy(), draft.office(), now));

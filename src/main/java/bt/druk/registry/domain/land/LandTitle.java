@@ -1,5 +1,6 @@
 package bt.druk.registry.domain.land;
 
+import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,17 @@ public record LandTitle(
         return !mortgages.isEmpty() || !caveats.isEmpty();
     }
 
+    /** Everyone this version names (owners, incoming owners, event parties): their data stays off the hashed record. */
+    public List<Party> parties() {
+        List<Party> parties = new ArrayList<>();
+        owners.forEach(o -> parties.add(o.party()));
+        if (pendingTransfer != null) {
+            pendingTransfer.newOwners().forEach(o -> parties.add(o.party()));
+        }
+        parties.addAll(event.parties().values());
+        return parties;
+    }
+
     // ---- operations ----
 
     public static LandTitle registerFirst(Parcel parcel, List<Owner> owners, Actor actor) {
@@ -80,7 +92,8 @@ public record LandTitle(
             throw refused("title.encumbered", "A transfer cannot be lodged while a caveat is open");
         }
         requireValidOwners(newOwners, "newOwners");
-        PendingTransfer pending = new PendingTransfer(type, newOwners, actor.now(), actor.now().plus(noticePeriod));
+        PendingTransfer pending = new PendingTransfer(type, keepingKnownParties(newOwners), actor.now(),
+                actor.now().plus(noticePeriod));
         return next(owners, mortgages, caveats, pending,
                 event(TitleOperation.TRANSFER_LODGED, actor, Map.of("transferType", type.name())));
     }
@@ -99,10 +112,12 @@ public record LandTitle(
         }
         errors.throwIfAny();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("objectorName", objectorName.trim());
         details.put("reason", reason.trim());
         details.put("transferType", pendingTransfer.transferType().name());
-        return next(owners, mortgages, caveats, null, event(TitleOperation.TRANSFER_OBJECTED, actor, details));
+        Party objector = Party.named(objectorName.trim().replaceAll("\\s+", " "), null);
+        return next(owners, mortgages, caveats, null,
+                new TitleEvent(TitleOperation.TRANSFER_OBJECTED, actor.now(), actor.username(), actor.office(), details,
+                        Map.of("objector", objector)));
     }
 
     public LandTitle finaliseTransfer(Actor actor) {
@@ -196,7 +211,15 @@ public record LandTitle(
     }
 
     private static TitleEvent event(TitleOperation operation, Actor actor, Map<String, String> details) {
-        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details);
+        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details, Map.of());
+    }
+
+    /** A current owner who stays an owner keeps the same party, so the chain of title shows it is the same person. */
+    private List<Owner> keepingKnownParties(List<Owner> newOwners) {
+        return newOwners.stream()
+                .map(n -> owners.stream().filter(o -> o.party().samePersonAs(n.party())).findFirst()
+                        .map(o -> new Owner(o.party(), n.share())).orElse(n))
+                .toList();
     }
 
     private void requirePendingTransfer() {

@@ -1,22 +1,30 @@
 package bt.druk.registry.domain.land;
 
+import bt.druk.registry.domain.record.Party;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The JSON form of a land title version (the {@code data} of the hashed record document). Decimals
  * and shares are strings so that they stay exact; times are ISO-8601 UTC with millisecond precision.
+ * People appear only as their {@link Party#commitment() commitments}, so the document holds no
+ * personal data and can be published; reading it back needs the parties that the portal keeps.
  */
 public final class LandTitleJson {
 
@@ -40,12 +48,15 @@ public final class LandTitleJson {
                 .add("ref", c.ref()).add("reason", c.reason()).add("lodgedAt", time(c.lodgedAt()))));
         JsonObjectBuilder details = Json.createObjectBuilder();
         title.event().details().forEach(details::add);
+        JsonObjectBuilder eventParties = Json.createObjectBuilder();
+        title.event().parties().forEach((role, party) -> eventParties.add(role, party.commitment()));
         JsonObjectBuilder event = Json.createObjectBuilder()
                 .add("operation", title.event().operation().name())
                 .add("recordedAt", time(title.event().recordedAt()))
                 .add("recordedBy", title.event().recordedBy())
                 .add("office", title.event().office())
-                .add("details", details);
+                .add("details", details)
+                .add("parties", eventParties);
         JsonObjectBuilder root = Json.createObjectBuilder()
                 .add("parcel", parcel)
                 .add("owners", owners(title.owners()))
@@ -66,7 +77,11 @@ public final class LandTitleJson {
         return root.build();
     }
 
-    public static LandTitle fromJson(JsonObject json) {
+    /**
+     * @param parties the party for each commitment in the document
+     * @throws IllegalStateException if a commitment has no party
+     */
+    public static LandTitle fromJson(JsonObject json, Function<String, Optional<Party>> parties) {
         JsonObject p = json.getJsonObject("parcel");
         Parcel parcel = new Parcel(p.getString("pin"), p.getString("thramNo"), p.getString("dzongkhag"),
                 p.getString("gewog"), new BigDecimal(p.getString("areaAcres")), LandType.valueOf(p.getString("landType")));
@@ -83,15 +98,17 @@ public final class LandTitleJson {
         PendingTransfer pending = null;
         if (!json.isNull("pendingTransfer")) {
             JsonObject t = json.getJsonObject("pendingTransfer");
-            pending = new PendingTransfer(TransferType.valueOf(t.getString("transferType")), owners(t.getJsonArray("newOwners")),
+            pending = new PendingTransfer(TransferType.valueOf(t.getString("transferType")), owners(t.getJsonArray("newOwners"), parties),
                     Instant.parse(t.getString("lodgedAt")), Instant.parse(t.getString("noticeEndsAt")));
         }
         JsonObject e = json.getJsonObject("event");
         Map<String, String> details = new LinkedHashMap<>();
-        e.getJsonObject("details").forEach((k, v) -> details.put(k, ((jakarta.json.JsonString) v).getString()));
+        e.getJsonObject("details").forEach((k, v) -> details.put(k, ((JsonString) v).getString()));
+        Map<String, Party> eventParties = new LinkedHashMap<>();
+        e.getJsonObject("parties").forEach((role, v) -> eventParties.put(role, party(((JsonString) v).getString(), parties)));
         TitleEvent event = new TitleEvent(TitleOperation.valueOf(e.getString("operation")), Instant.parse(e.getString("recordedAt")),
-                e.getString("recordedBy"), e.getString("office"), details);
-        return new LandTitle(parcel, owners(json.getJsonArray("owners")), mortgages, caveats, pending,
+                e.getString("recordedBy"), e.getString("office"), details, eventParties);
+        return new LandTitle(parcel, owners(json.getJsonArray("owners"), parties), mortgages, caveats, pending,
                 TitleStatus.fromLedgerCode(json.getString("status")), event);
     }
 
@@ -107,16 +124,33 @@ public final class LandTitleJson {
     private static JsonArrayBuilder owners(List<Owner> owners) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         owners.forEach(o -> array.add(Json.createObjectBuilder()
-                .add("name", o.name()).add("cid", o.cid()).add("share", o.share().toString())));
+                .add("party", o.party().commitment()).add("share", o.share().toString())));
         return array;
     }
 
-    private static List<Owner> owners(JsonArray array) {
+    private static List<Owner> owners(JsonArray array, Function<String, Optional<Party>> parties) {
         List<Owner> owners = new ArrayList<>();
         for (JsonValue v : array) {
             JsonObject o = v.asJsonObject();
-            owners.add(new Owner(o.getString("name"), o.getString("cid"), Share.parse(o.getString("share"))));
+            owners.add(new Owner(party(o.getString("party"), parties), Share.parse(o.getString("share"))));
         }
         return owners;
+    }
+
+    private static Party party(String commitment, Function<String, Optional<Party>> parties) {
+        return parties.apply(commitment)
+                .orElseThrow(() -> new IllegalStateException("No party is stored for commitment " + commitment));
+    }
+
+    /** The commitments a land title document names (owners, incoming owners, event parties). */
+    public static Set<String> commitmentsIn(JsonObject json) {
+        Set<String> commitments = new LinkedHashSet<>();
+        json.getJsonArray("owners").forEach(o -> commitments.add(o.asJsonObject().getString("party")));
+        if (!json.isNull("pendingTransfer")) {
+            json.getJsonObject("pendingTransfer").getJsonArray("newOwners")
+                    .forEach(o -> commitments.add(o.asJsonObject().getString("party")));
+        }
+        json.getJsonObject("event").getJsonObject("parties").values().forEach(v -> commitments.add(((JsonString) v).getString()));
+        return commitments;
     }
 }

@@ -106,7 +106,7 @@ public final class LandValidation {
                 ok = false;
             }
             if (ok) {
-                owners.add(new Owner(name, cid, share));
+                owners.add(Owner.named(name, cid, share));
             }
         }
         if (owners.size() == input.size()) {

@@ -1,10 +1,12 @@
 package bt.druk.registry.domain.record;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Storage of record versions, heads, outbox entries and the follower checkpoint (all registers). */
+/** Storage of record versions, heads, parties, outbox entries and the follower checkpoint (all registers). */
 public interface RecordRepository {
 
     /** Head locked for update until the transaction ends (serialises writers of one record). */
@@ -46,6 +48,12 @@ public interface RecordRepository {
     Optional<OutboxEntry> findOutbox(long id);
 
     Optional<OutboxEntry> findOutboxForVersion(long recordVersionId);
+
+    /** Stores the parties not stored yet (a party keeps its commitment for life). */
+    void addParties(Collection<Party> parties, Instant now);
+
+    /** The stored parties among these commitments, by commitment. */
+    Map<String, Party> findParties(Collection<String> commitments);
 
     /** The named checkpoint, created at block 0 if it does not exist yet. */
     LedgerCheckpoint checkpoint(String name);

@@ -2,12 +2,15 @@ package bt.druk.registry.domain.record;
 
 import bt.druk.registry.domain.shared.Register;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a register hands to the record pipeline for a new version: its register-specific data, the
  * operation's name and how to build the chaincode call once version number and hash are known.
  *
+ * @param data        public register data: people appear in it only as {@link Party#commitment() commitments}
+ * @param parties     every party whose commitment the data holds; stored off the hashed record
  * @param baseVersion the version the change was computed from (0 for a new record); the pipeline
  *                    refuses the draft if the record moved on meanwhile
  */
@@ -18,6 +21,7 @@ public record VersionDraft(
         int baseVersion,
         String operation,
         JsonObject data,
+        List<Party> parties,
         LedgerCall.Factory ledgerCall,
         String submittedBy,
         String office) {
@@ -28,6 +32,7 @@ public record VersionDraft(
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(data, "data");
+        parties = List.copyOf(parties);
         Objects.requireNonNull(ledgerCall, "ledgerCall");
         Objects.requireNonNull(submittedBy, "submittedBy");
     }

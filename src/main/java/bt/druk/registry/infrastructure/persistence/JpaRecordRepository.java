@@ -3,6 +3,7 @@ package bt.druk.registry.infrastructure.persistence;
 import bt.druk.registry.domain.record.LedgerCheckpoint;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordHead;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
@@ -14,7 +15,10 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** JPA storage of the record pipeline; runs inside the caller's transaction. */
@@ -66,6 +70,31 @@ public class JpaRecordRepository implements RecordRepository {
             // A unique key (record head, or live version number) taken by a concurrent transaction.
             throw new DuplicateRecordException("concurrent insert", e);
         }
+    }
+
+    @Override
+    public void addParties(Collection<Party> parties, Instant now) {
+        for (Party party : parties) {
+            if (em.find(PartyRow.class, party.commitment()) == null) {
+                em.persist(new PartyRow(party, now));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Party> findParties(Collection<String> commitments) {
+        if (commitments.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Party> found = new HashMap<>();
+        em.createQuery("select p from PartyRow p where p.commitment in :commitments", PartyRow.class)
+                .setParameter("commitments", List.copyOf(commitments))
+                .getResultList()
+                .forEach(row -> {
+                    Party party = row.toParty();
+                    found.put(party.commitment(), party);
+                });
+        return found;
     }
 
     @Override

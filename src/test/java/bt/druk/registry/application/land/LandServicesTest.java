@@ -71,7 +71,9 @@ class LandServicesTest {
 
         LandTitleStaffView staff = h.land.findForStaff(CLERK, "TH-2").orElseThrow();
         assertEquals("10101001234", staff.title().owners().get(0).cid());
-        assertTrue(staff.canonicalJson().contains("10101001234"));
+        assertFalse(staff.canonicalJson().contains("10101001234"), "the hashed document holds no CID");
+        assertFalse(staff.canonicalJson().contains("Wangchuk"), "the hashed document holds no name");
+        assertTrue(staff.canonicalJson().contains("\"party\":\"" + staff.title().owners().get(0).party().commitment() + "\""));
     }
 
     @Test
@@ -110,6 +112,27 @@ class LandServicesTest {
                 done.chainOfTitle().stream().map(v -> v.chaincodeFunction()).toList());
         assertTrue(done.chainOfTitle().stream().allMatch(v -> v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null));
         assertEquals(3, h.ledger.commits());
+    }
+
+    @Test
+    void peopleKeepTheirCommitmentAcrossVersionsAndObjectorsStayOffTheHashedDocument() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-5"));
+        String karma = h.land.findForStaff(CLERK, "TH-5").orElseThrow().title().owners().get(0).party().commitment();
+        h.land.registerMortgage(CLERK, new RegisterMortgageCommand("TH-5", 1, "M-1", "Bank of Bhutan"));
+        h.land.dischargeMortgage(CLERK, new DischargeMortgageCommand("TH-5", 2, "M-1"));
+        h.land.lodgeTransfer(CLERK, new LodgeTransferCommand("TH-5", 3, TransferType.GIFT,
+                List.of(new OwnerInput("Karma  Wangchuk", "10101001234", "1/2"), new OwnerInput("Dechen Pelden", "12345678901", "1/2"))));
+        LandTitleStaffView lodged = h.land.findForStaff(CLERK, "TH-5").orElseThrow();
+        assertEquals(karma, lodged.title().owners().get(0).party().commitment(), "unchanged by mortgage and discharge");
+        assertEquals(karma, lodged.title().pendingTransfer().newOwners().get(0).party().commitment(),
+                "an owner who stays an owner keeps the same commitment");
+
+        h.land.objectToTransfer(CLERK, new ObjectToTransferCommand("TH-5", 4, "Tshering Dorji", "Boundary dispute"));
+        LandTitleStaffView objected = h.land.findForStaff(CLERK, "TH-5").orElseThrow();
+        assertEquals("Tshering Dorji", objected.title().event().parties().get("objector").name());
+        assertFalse(objected.canonicalJson().contains("Tshering"), "the objector's name stays off the hashed document");
+        assertTrue(objected.canonicalJson().contains(objected.title().event().parties().get("objector").commitment()));
+        assertEquals(TitleStatus.TRANSFER_OBJECTED, objected.title().status());
     }
 
     @Test

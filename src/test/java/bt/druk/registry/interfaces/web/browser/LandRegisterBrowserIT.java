@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.interfaces.web.support.PdfProbe;
+import bt.druk.registry.network.NetworkScript;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,12 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The land register in a real headless Chromium against a deployed portal: a clerk signs in,
  * sees validation messages, registers a parcel; a citizen finds it and opens its record page;
- * the certificate downloads; the ledger check runs.
+ * the certificate downloads; the ledger check runs; the hashed document recomputes to the
+ * ledger's hash; then mortgage, caveat, transfer and objection through the clerk's pages.
  *
- * <p>Tests marked "needs the Fabric network" assume {@code deploy/.network/connection.json}
- * exists (the lead's {@code deploy/network.sh}); without it they are reported as SKIPPED, never
- * as passed. Without the network the portal still saves (versions stay PENDING) and the
- * ledger check reports that the ledger is unavailable — both asserted here.
+ * <p>Runs against the real Fabric network from {@code deploy/network.sh} (brought up if it is not
+ * running).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -301,6 +301,33 @@ class LandRegisterBrowserIT {
         assertTrue(outcome.startsWith("Verified"), outcome);
         assertFalse(citizen.driver.findElements(By.cssSelector("[data-check='MATCH']")).isEmpty());
         citizen.screenshot("21-verified");
+    }
+
+    @Test
+    @Order(24)
+    void anyoneCanRecomputeTheHashFromThePublicDocumentAndFindItOnTheLedger() throws Exception {
+        citizen.open(url("/records/land.xhtml?pin=" + pin));
+        String pageHash = citizen.driver.findElement(By.cssSelector("#parcelFacts code.hash")).getText().trim();
+        WebElement link = citizen.driver.findElement(By.cssSelector("li[data-version='1'] a.chain__document"));
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link.getAttribute("href"))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        String json = new String(response.body(), StandardCharsets.UTF_8);
+        assertFalse(json.contains(CID_1) || json.contains(CID_2) || json.contains("Wangchuk") || json.contains("Choden"),
+                "the public document names owners only by commitment: " + json);
+        assertTrue(json.contains("\"key\":\"land-title:" + pin + "\""), json);
+
+        String recomputed = NetworkScript.sha256(json);
+        assertEquals(pageHash, recomputed, "the document hashes to the hash the page shows");
+        String ledgerEntry = NetworkScript.runOrFail(
+                "query", "inspector", "audit", "GetRecord", "land-title:" + pin).output();
+        assertTrue(ledgerEntry.contains("\"hash\":\"" + recomputed + "\""), "the auditor's peer holds that hash: " + ledgerEntry);
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(url("/records/documents/" + "0".repeat(64) + ".json")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertFalse(STACK_TRACE.matcher(unknown.body()).find(), "friendly 404");
     }
 
     // ---------------------------------------------------------------- clerk updates (needs the Fabric network)
