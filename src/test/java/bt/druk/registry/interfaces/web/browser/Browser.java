@@ -67,17 +67,31 @@ final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its visible label. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its visible label, the way a person does:
+     * open the menu, scroll the option into view inside the panel, click it. Selenium's own
+     * scrolling may scroll the page instead, and PrimeFaces closes an open menu when the page
+     * scrolls, so the click would land on nothing; hence the explicit scroll and the check.
+     */
     void selectOne(String menuId, String label) {
-        wait.until(d -> {
-            WebElement menu = d.findElement(By.id(menuId));
-            return !menu.getAttribute("class").contains("ui-state-disabled");
-        });
-        driver.findElement(By.id(menuId)).click();
-        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
-        WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label.replace("'", "\\'") + "']"));
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-        waitForAjax();
+        wait.until(d -> !d.findElement(By.id(menuId)).getAttribute("class").contains("ui-state-disabled"));
+        for (int attempt = 1; ; attempt++) {
+            driver.findElement(By.id(menuId)).click();
+            WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
+            WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label.replace("'", "\\'") + "']"));
+            ((JavascriptExecutor) driver).executeScript(
+                    "var item = arguments[0], wrapper = item.closest('.ui-selectonemenu-items-wrapper');"
+                            + " if (wrapper) { wrapper.scrollTop = item.offsetTop - wrapper.clientHeight / 2; }", item);
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            waitForAjax();
+            if (label.equals(driver.findElement(By.id(menuId + "_label")).getText())) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("could not pick '" + label + "' in " + menuId);
+            }
+            driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        }
     }
 
     /** Waits until PrimeFaces' ajax queue is empty (and jQuery is idle). */
