@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,33 +32,50 @@ public class StaffAccountService {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    SignInThrottle throttle;
+
     /** Outcome of a sign-in attempt. */
     public record SignIn(StaffMember member, Set<String> groups) {
     }
 
     /**
-     * Checks a user name and password. Empty when unknown, disabled or wrong (callers must not say which).
+     * Checks a user name and password. Empty when unknown, disabled, wrong or locked after too many
+     * failures (callers must not say which, except through {@link #signInLockedFor(String)}).
      * The password array is wiped afterwards.
      */
     @Transactional
     public Optional<SignIn> authenticate(String username, char[] password) {
+        String name = StaffAccount.normaliseUsername(username);
         try {
-            Optional<StaffAccount> found = repository.findByUsername(StaffAccount.normaliseUsername(username));
+            if (throttle.lockedFor(name).isPresent()) {
+                LOG.warning(() -> "sign-in refused, too many failures: " + name);
+                return Optional.empty();
+            }
+            Optional<StaffAccount> found = repository.findByUsername(name);
             if (found.isEmpty() || !found.get().enabled()) {
                 hasher.verify(password, dummyHash());
+                throttle.failed(name);
                 return Optional.empty();
             }
             StaffAccount account = found.get();
             if (!hasher.verify(password, account.passwordHash())) {
                 LOG.info(() -> "failed sign-in for staff user " + account.username());
+                throttle.failed(name);
                 return Optional.empty();
             }
+            throttle.succeeded(name);
             account.recordSignIn(Instant.now(Clock.systemUTC()));
             repository.save(account);
             return Optional.of(new SignIn(account.toStaffMember(), account.groups()));
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** How long sign-in stays refused for this user name after too many failures, if it is. */
+    public Optional<Duration> signInLockedFor(String username) {
+        return username == null ? Optional.empty() : throttle.lockedFor(StaffAccount.normaliseUsername(username));
     }
 
     /** The staff member behind a signed-in user name (empty if the account vanished or was disabled). */

@@ -2,6 +2,7 @@ package bt.druk.registry.interfaces.web.security;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import bt.druk.registry.application.staff.StaffAccountService;
 import bt.druk.registry.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -16,8 +17,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Staff sign-in and sign-out. */
+/** Staff sign-in (through {@link StaffAuthenticationMechanism}) and sign-out. */
 @Named
 @RequestScoped
 public class LoginBean {
@@ -31,9 +34,15 @@ public class LoginBean {
     @Inject
     Messages messages;
 
+    @Inject
+    StaffAccountService staffAccounts;
+
     private String username;
 
     private String password;
+
+    /** The staff page that asked for sign-in (from {@code ?next=}), continued to afterwards. */
+    private String next;
 
     public String signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -44,19 +53,30 @@ public class LoginBean {
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
         password = null;
         switch (status) {
-            case SEND_CONTINUE:
-                // The mechanism redirects to the page that asked for sign-in.
-                faces.responseComplete();
-                return null;
             case SUCCESS:
-                external.getFlash().setKeepMessages(true);
+                if (isStaffPage(next)) {
+                    external.redirect(external.getRequestContextPath() + next);
+                    faces.responseComplete();
+                    return null;
+                }
                 return "/clerk/index?faces-redirect=true";
             case SEND_FAILURE:
             case NOT_DONE:
             default:
-                messages.error(null, "login.failed");
+                Optional<Duration> locked = staffAccounts.signInLockedFor(username);
+                if (locked.isPresent()) {
+                    messages.error(null, "login.locked", Math.max(1, locked.get().toMinutes() + 1));
+                } else {
+                    messages.error(null, "login.failed");
+                }
                 return null;
         }
+    }
+
+    /** Only a page of this portal's staff area: never another site (no open redirect). */
+    static boolean isStaffPage(String path) {
+        return path != null && path.startsWith("/clerk/") && !path.contains("//") && !path.contains("\\")
+                && path.chars().noneMatch(Character::isISOControl);
     }
 
     public String signOut() throws ServletException {
@@ -72,6 +92,14 @@ public class LoginBean {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getPassword() {

@@ -109,13 +109,36 @@ class LandRegisterBrowserIT {
     }
 
     @Test
+    @Order(10)
+    void repeatedWrongPasswordsLockTheUserNameEvenForTheRightPassword() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            citizen.open(url("/login.xhtml"));
+            citizen.type("login:username", "notary.clerk");
+            citizen.type("login:password", "guess-" + attempt);
+            citizen.click("login:signIn");
+        }
+        assertTrue(citizen.pageText().contains("Too many failed sign-ins"), citizen.pageText());
+        citizen.open(url("/login.xhtml"));
+        citizen.type("login:username", "notary.clerk");
+        citizen.type("login:password", portal.demoPassword);
+        citizen.click("login:signIn");
+        assertTrue(citizen.pageText().contains("Too many failed sign-ins"), "locked: " + citizen.pageText());
+        assertTrue(citizen.driver.getCurrentUrl().contains("/login.xhtml"), "not signed in");
+        citizen.open(url("/clerk/index.xhtml"));
+        assertTrue(citizen.driver.getCurrentUrl().contains("/login.xhtml"), "staff pages still ask for sign-in: " + citizen.driver.getCurrentUrl());
+    }
+
+    @Test
     @Order(3)
-    void clerkSignsIn() {
-        clerk.open(url("/login.xhtml"));
+    void clerkSignsInAndContinuesToThePageAskedFor() {
+        // After the wrong password of test 2 in this same session, a staff page still leads to sign-in.
+        clerk.open(url("/clerk/land/register.xhtml"));
+        assertTrue(clerk.driver.getCurrentUrl().contains("/login.xhtml"), clerk.driver.getCurrentUrl());
         clerk.type("login:username", "land.clerk");
         clerk.type("login:password", portal.demoPassword);
         clerk.click("login:signIn");
-        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/index.xhtml"));
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/register.xhtml"));
+        clerk.open(url("/clerk/index.xhtml"));
         assertTrue(clerk.pageText().contains("My submissions"));
         assertTrue(clerk.pageText().contains("land.clerk"));
         clerk.screenshot("02-dashboard-empty");

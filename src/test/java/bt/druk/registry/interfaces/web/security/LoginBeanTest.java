@@ -1,0 +1,23 @@
+package bt.druk.registry.interfaces.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LoginBeanTest {
+
+    @Test
+    void continuesOnlyToStaffPagesOfThisPortal() {
+        assertTrue(LoginBean.isStaffPage("/clerk/land/title.xhtml?pin=TH-1"));
+        assertTrue(LoginBean.isStaffPage("/clerk/index.xhtml"));
+        assertFalse(LoginBean.isStaffPage(null));
+        assertFalse(LoginBean.isStaffPage(""));
+        assertFalse(LoginBean.isStaffPage("https://evil.example/clerk/"));
+        assertFalse(LoginBean.isStaffPage("//evil.example/clerk/"));
+        assertFalse(LoginBean.isStaffPage("/clerk//evil.example"));
+        assertFalse(LoginBean.isStaffPage("/clerk/\\\\evil.example"));
+        assertFalse(LoginBean.isStaffPage("/clerk/x\r\nSet-Cookie: a=b"));
+        assertFalse(LoginBean.isStaffPage("/records/land.xhtml"));
+    }
+}
