@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -104,6 +105,12 @@ final class Browser implements AutoCloseable {
 
     String text(String id) {
         return byId(id).getText();
+    }
+
+    /** Waits until the page shows the text (also across a full page load after a non-ajax submit). */
+    void waitForText(String text) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     String pageText() {
