@@ -172,10 +172,13 @@ public class OutboxProcessor {
                 if (version.ledgerState() == LedgerState.COMMITTED && existing != null && existing.isComplete()) {
                     continue;
                 }
+                // Read the outbox entry before changing anything: a query after the change would flush
+                // the version row alone, locking it before the outbox row, the opposite of the order
+                // the submitter's commit writes them in (H2 reported that as a deadlock).
+                Optional<OutboxEntry> open = repository.findOutboxForVersion(version.id())
+                        .filter(e -> e.status() == OutboxEntry.Status.DUE);
                 version.markCommitted(receiptOf(tx.txId(), tx.blockNumber(), tx), now);
-                repository.findOutboxForVersion(version.id())
-                        .filter(e -> e.status() == OutboxEntry.Status.DUE)
-                        .ifPresent(e -> e.closeAsCommitted(tx.txId(), now));
+                open.ifPresent(e -> e.closeAsCommitted(tx.txId(), now));
                 changed++;
             }
         }
