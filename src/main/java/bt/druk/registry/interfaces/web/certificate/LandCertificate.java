@@ -36,7 +36,11 @@ public record LandCertificate(
         encumbrances = List.copyOf(encumbrances);
     }
 
-    /** @param cid null on a public extract */
-    public record Owner(String name, String cid, String share) {
+    /**
+     * @param cid  null on a public extract
+     * @param salt the owner's commitment salt, null on a public extract: with name and CID it
+     *             recomputes the commitment that names this owner in the public record
+     */
+    public record Owner(String name, String cid, String share, String salt) {
     }
 }

@@ -138,7 +138,7 @@ public class LandCertificateRenderer {
     }
 
     private PdfPTable ownersTable(LandCertificate c) throws DocumentException {
-        PdfPTable table = c.fullOwnerDetails() ? new PdfPTable(new float[] {3, 2, 1}) : new PdfPTable(new float[] {4, 1});
+        PdfPTable table = c.fullOwnerDetails() ? new PdfPTable(new float[] {2.6f, 1.5f, 0.7f, 2.8f}) : new PdfPTable(new float[] {4, 1});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         headerCell(table, "Name");
@@ -146,12 +146,24 @@ public class LandCertificateRenderer {
             headerCell(table, "CID");
         }
         headerCell(table, "Share");
+        if (c.fullOwnerDetails()) {
+            headerCell(table, "Owner proof (salt)");
+        }
         for (LandCertificate.Owner owner : c.owners()) {
             table.addCell(cell(owner.name(), value));
             if (c.fullOwnerDetails()) {
                 table.addCell(cell(owner.cid(), value));
             }
             table.addCell(cell(owner.share(), value));
+            if (c.fullOwnerDetails()) {
+                table.addCell(cell(owner.salt(), mono));
+            }
+        }
+        if (c.fullOwnerDetails()) {
+            PdfPCell note = cell("The public record names each owner only by SHA-256 of the RFC 8785 JSON "
+                    + "{\"cid\",\"name\",\"salt\"}; with this salt an owner can show that an entry is theirs.", small);
+            note.setColspan(4);
+            table.addCell(note);
         }
         return table;
     }

@@ -26,7 +26,7 @@ final class LandCertificates {
         LandTitle title = view.title();
         List<LandCertificate.Owner> owners = new ArrayList<>();
         for (Owner owner : title.owners()) {
-            owners.add(new LandCertificate.Owner(owner.name(), owner.cid(), owner.share().toString()));
+            owners.add(new LandCertificate.Owner(owner.name(), owner.cid(), owner.share().toString(), owner.party().salt()));
         }
         List<String> encumbrances = new ArrayList<>();
         for (Mortgage m : title.mortgages()) {
@@ -51,7 +51,7 @@ final class LandCertificates {
     static LandCertificate extract(PublicTitleView view, Labels labels, String verifyUrl, Instant now) {
         List<LandCertificate.Owner> owners = new ArrayList<>();
         for (PublicOwner owner : view.owners()) {
-            owners.add(new LandCertificate.Owner(owner.maskedName(), null, owner.share()));
+            owners.add(new LandCertificate.Owner(owner.maskedName(), null, owner.share(), null));
         }
         List<String> encumbrances = new ArrayList<>();
         for (PublicEncumbrance e : view.encumbrances()) {

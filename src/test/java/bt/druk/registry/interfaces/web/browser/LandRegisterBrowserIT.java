@@ -347,6 +347,16 @@ class LandRegisterBrowserIT {
                 "query", "inspector", "audit", "GetRecord", "land-title:" + pin).output();
         assertTrue(ledgerEntry.contains("\"hash\":\"" + recomputed + "\""), "the auditor's peer holds that hash: " + ledgerEntry);
 
+        // The owner's lagthram prints the salt that proves which commitment is theirs.
+        HttpResponse<byte[]> lagthram = http.send(HttpRequest.newBuilder(URI.create(url("/certificates/land/" + pin + ".pdf")))
+                .header("Cookie", "JSESSIONID=" + clerk.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        String certificate = PdfProbe.text(lagthram.body());
+        java.util.regex.Matcher salt = java.util.regex.Pattern.compile(OWNER_1 + "\\s+" + CID_1 + "\\s+\\S+\\s+([0-9a-f]{32})")
+                .matcher(certificate);
+        assertTrue(salt.find(), "owner proof on the lagthram: " + certificate);
+        String commitment = NetworkScript.sha256("{\"cid\":\"" + CID_1 + "\",\"name\":\"" + OWNER_1 + "\",\"salt\":\"" + salt.group(1) + "\"}");
+        assertTrue(json.contains("\"party\":\"" + commitment + "\""), "the owner's commitment is in the public document");
+
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(url("/records/documents/" + "0".repeat(64) + ".json")))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());

@@ -18,10 +18,10 @@ class LandCertificateRendererTest {
 
     private static LandCertificate certificate(boolean full) {
         List<LandCertificate.Owner> owners = full
-                ? List.of(new LandCertificate.Owner("Karma Wangchuk", "10101000123", "1/2"),
-                        new LandCertificate.Owner("Pema Choden", "10101000456", "1/2"))
-                : List.of(new LandCertificate.Owner("Ka*** Wa******", null, "1/2"),
-                        new LandCertificate.Owner("Pe** Ch****", null, "1/2"));
+                ? List.of(new LandCertificate.Owner("Karma Wangchuk", "10101000123", "1/2", "000102030405060708090a0b0c0d0e0f"),
+                        new LandCertificate.Owner("Pema Choden", "10101000456", "1/2", "ffeeddccbbaa99887766554433221100"))
+                : List.of(new LandCertificate.Owner("Ka*** Wa******", null, "1/2", null),
+                        new LandCertificate.Owner("Pe** Ch****", null, "1/2", null));
         return new LandCertificate(full, "TH-1001", "THR-77", "Thimphu", "Chang", "0.25 acres", "Dry land (Kamzhing)",
                 "Registered", owners, List.of("Mortgage M-1 in favour of Bank of Bhutan, registered 1 May 2026"), null,
                 "land-title:TH-1001", 2, HASH, PREVIOUS,
@@ -44,6 +44,7 @@ class LandCertificateRendererTest {
         assertTrue(text.contains("TH-1001"));
         assertTrue(text.contains("Karma Wangchuk"));
         assertTrue(text.contains("10101000123"), "the owner's lagthram carries the CID");
+        assertTrue(text.contains("000102030405060708090a0b0c0d0e0f"), "and the owner's proof salt");
         String compact = text.replaceAll("\\s+", "");
         assertTrue(compact.contains(HASH), "long hashes may wrap inside their cell");
         assertTrue(compact.contains(PREVIOUS));
@@ -58,6 +59,7 @@ class LandCertificateRendererTest {
         assertTrue(text.contains("Public Extract"));
         assertTrue(text.contains("Ka*** Wa******"));
         assertFalse(text.contains("10101000123"));
+        assertFalse(text.contains("salt"), "no owner proof on a public extract");
         assertFalse(text.contains("Karma Wangchuk"));
         assertFalse(text.contains("CID\n"), "no CID column on a public extract");
     }
