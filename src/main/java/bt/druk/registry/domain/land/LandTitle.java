@@ -61,6 +61,11 @@ public record LandTitle(
         return !mortgages.isEmpty() || !caveats.isEmpty();
     }
 
+    /** A transfer may be lodged: no open mortgage or caveat and no transfer already pending. */
+    public boolean canLodgeTransfer() {
+        return pendingTransfer == null && !hasOpenEncumbrance();
+    }
+
     /** Everyone this version names (owners, incoming owners, event parties): their data stays off the hashed record. */
     public List<Party> parties() {
         List<Party> parties = new ArrayList<>();

@@ -1,8 +1,10 @@
 package bt.druk.registry.domain.land;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.shared.ValidationException;
@@ -113,6 +115,11 @@ class LandTitleTest {
         LandTitle released = title.dischargeMortgage("M-1", at(T0)).releaseCaveat("C-1", at(T0));
         assertEquals(TitleStatus.REGISTERED, released.status());
         assertEquals(TitleOperation.CAVEAT_RELEASED, released.event().operation());
+        assertFalse(title.canLodgeTransfer(), "mortgage and caveat open");
+        assertFalse(title.dischargeMortgage("M-1", at(T0)).canLodgeTransfer(), "caveat still open");
+        assertTrue(released.canLodgeTransfer());
+        assertFalse(released.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0)).canLodgeTransfer(),
+                "a transfer already pending");
     }
 
     @Test

@@ -133,8 +133,7 @@ public class LandTitleBean implements Serializable {
     }
 
     public boolean isCanLodgeTransfer() {
-        return view != null && view.title().status() != TitleStatus.TRANSFER_PENDING
-                && view.title().mortgages().isEmpty() && view.title().caveats().isEmpty();
+        return view != null && view.title().canLodgeTransfer();
     }
 
     public boolean isCanEncumber() {

@@ -3,7 +3,6 @@ package bt.druk.registry.interfaces.web.land;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.LodgeTransferCommand;
-import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
@@ -60,8 +59,7 @@ public class LodgeTransferBean implements Serializable {
 
     /** True when the title, as loaded, cannot take a transfer (open mortgage or caveat, or one already pending). */
     public boolean isBlocked() {
-        return view != null && (view.title().status() == TitleStatus.TRANSFER_PENDING
-                || !view.title().mortgages().isEmpty() || !view.title().caveats().isEmpty());
+        return view != null && !view.title().canLodgeTransfer();
     }
 
     public String getPin() { return pin; }
