@@ -119,10 +119,9 @@ public record LandTitle(
         Map<String, String> details = new LinkedHashMap<>();
         details.put("reason", reason.trim());
         details.put("transferType", pendingTransfer.transferType().name());
-        Party objector = Party.named(objectorName.trim().replaceAll("\\s+", " "), null);
+        Party objector = Party.named(LandValidation.normaliseName(objectorName), null);
         return next(owners, mortgages, caveats, null,
-                new TitleEvent(TitleOperation.TRANSFER_OBJECTED, actor.now(), actor.username(), actor.office(), details,
-                        Map.of("objector", objector)));
+                event(TitleOperation.TRANSFER_OBJECTED, actor, details, Map.of("objector", objector)));
     }
 
     public LandTitle finaliseTransfer(Actor actor) {
@@ -216,7 +215,11 @@ public record LandTitle(
     }
 
     private static TitleEvent event(TitleOperation operation, Actor actor, Map<String, String> details) {
-        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details, Map.of());
+        return event(operation, actor, details, Map.of());
+    }
+
+    private static TitleEvent event(TitleOperation operation, Actor actor, Map<String, String> details, Map<String, Party> parties) {
+        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details, parties);
     }
 
     /** A current owner who stays an owner keeps the same party, so the chain of title shows it is the same person. */

@@ -33,6 +33,11 @@ public final class LandValidation {
         }
     }
 
+    /** Trims a person's name and collapses runs of white space, so one person is written one way; null gives "". */
+    public static String normaliseName(String name) {
+        return name == null ? "" : name.trim().replaceAll("\\s+", " ");
+    }
+
     public static String normaliseThram(String thramNo) {
         return thramNo == null ? null : thramNo.trim().toUpperCase(Locale.ROOT);
     }
@@ -85,7 +90,7 @@ public final class LandValidation {
             OwnerText raw = input.get(i);
             String prefix = field + "[" + i + "].";
             boolean ok = true;
-            String name = raw.name() == null ? "" : raw.name().trim().replaceAll("\\s+", " ");
+            String name = normaliseName(raw.name());
             if (name.isEmpty()) {
                 errors.add(prefix + "name", "required", "Enter the owner's name");
                 ok = false;
