@@ -6,7 +6,17 @@
 # a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
 # DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database,
 # DRUK_BUILD_DIR (default target/).
+# Demo content: on an empty database the portal loads ~20 demo parcels with their histories through
+# the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
 set -euo pipefail
+
+DEMO_CONTENT="${DRUK_DEMO_CONTENT:-true}"
+for arg in "$@"; do
+  case "$arg" in
+    --no-demo) DEMO_CONTENT=false ;;
+    *) echo "usage: deploy/up.sh [--no-demo]" >&2; exit 2 ;;
+  esac
+done
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
@@ -43,7 +53,7 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
   > "$RUN/postboot.asadmin"
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
-  export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")"
+  export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   cd "$RUN"
   setsid java -Xms128m -Xmx768m -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
@@ -70,6 +80,10 @@ Druk Registry is up in $((SECONDS - started)) s:  $URL
     notary.clerk              notary clerk
     inspector                 Royal Audit Authority inspector
     admin                     administrator
+  Demo content: $(if [[ "$DEMO_CONTENT" == true ]]; then
+    echo "on: an empty database gets ~20 invented demo parcels, loaded onto the ledger in the background"
+    echo "    (a minute or two; the home page says so). Try PIN KAW1-1108; deploy/up.sh --no-demo skips it."
+  else echo "off (--no-demo / DRUK_DEMO_CONTENT=false)"; fi)
   Logs: $RUN/portal.log and $DEPLOY_DIR/.network/logs;  network: deploy/network.sh status
   Stop everything: deploy/down.sh
 MSG
