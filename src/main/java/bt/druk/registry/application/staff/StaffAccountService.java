@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Staff accounts: sign-in checks, the acting staff member, account creation. */
@@ -43,8 +44,11 @@ public class StaffAccountService {
      * Checks a user name and password. Empty when unknown, disabled, wrong or locked after too many
      * failures (callers must not say which, except through {@link #signInLockedFor(String)}).
      * The password array is wiped afterwards.
+     *
+     * <p>Not one transaction: the account is only read here (no connection held during the
+     * deliberately slow hash check), and the sign-in time is noted afterwards in a transaction of
+     * its own whose failure is logged, never turned into a refusal.
      */
-    @Transactional
     public Optional<SignIn> authenticate(String username, char[] password) {
         String name = StaffAccount.normaliseUsername(username);
         try {
@@ -65,11 +69,18 @@ public class StaffAccountService {
                 return Optional.empty();
             }
             throttle.succeeded(name);
-            account.recordSignIn(Instant.now(Clock.systemUTC()));
-            repository.save(account);
+            recordSignIn(account.username());
             return Optional.of(new SignIn(account.toStaffMember(), account.groups()));
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    private void recordSignIn(String username) {
+        try {
+            repository.recordSignIn(username, Instant.now(Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "could not note the sign-in time of " + username + "; sign-in goes on");
         }
     }
 

@@ -26,7 +26,7 @@ public final class StaffAccount {
     private String passwordHash;
     private boolean enabled;
     private final Instant createdAt;
-    private Instant lastSignInAt;
+    private final Instant lastSignInAt;
 
     public StaffAccount(String username, String displayName, Role role, Register register, String office,
                         String passwordHash, boolean enabled, Instant createdAt, Instant lastSignInAt) {
@@ -76,10 +76,6 @@ public final class StaffAccount {
             groups.add("clerk-" + register.code());
         }
         return groups;
-    }
-
-    public void recordSignIn(Instant when) {
-        this.lastSignInAt = when;
     }
 
     public void changePasswordHash(String newHash) {

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -50,5 +56,34 @@ class SignInThrottleTest {
         throttle.succeeded("land.clerk");
         throttle.failed("land.clerk");
         assertTrue(throttle.lockedFor("land.clerk").isEmpty());
+    }
+
+    @Test
+    void failuresAtTheSameMomentAreAllCounted() throws Exception {
+        // Repeated: a lost update between threads shows only now and then.
+        for (int round = 0; round < 200; round++) {
+            SignInThrottle fresh = new SignInThrottle(clock);
+            int threads = SignInThrottle.MAX_FAILURES - 1;
+            CyclicBarrier together = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    done.add(pool.submit(() -> {
+                        together.await();
+                        fresh.failed("land.clerk");
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(fresh.lockedFor("land.clerk").isEmpty(), "round " + round + ": not yet locked");
+            fresh.failed("land.clerk");
+            assertTrue(fresh.lockedFor("land.clerk").isPresent(), "round " + round + ": every failure counted");
+        }
     }
 }
