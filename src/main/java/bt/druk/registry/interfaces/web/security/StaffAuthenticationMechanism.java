@@ -3,26 +3,34 @@ package bt.druk.registry.interfaces.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Staff sign-in through the Faces login page. A staff page asked for without a session redirects
  * to {@code /login.xhtml?next=<that page>}; {@link LoginBean} validates the credential here and
- * then continues to {@code next}. The signed-in caller is kept in the HTTP session.
+ * then continues to {@code next}.
+ *
+ * <p>The signed-in caller, name <em>and groups</em>, is kept in the HTTP session by this class
+ * ({@link SignedInCaller}) and given to the container again on every request. Not
+ * {@code @AutoApplySession}: that re-establishes a later request from the request's principal
+ * alone, and Payara then finds the caller's groups only through the security context current on
+ * the request thread (payara/Payara#6145). With several sessions at once that context is
+ * sometimes missing, the groups are lost and a signed-in land clerk gets HTTP 403, also on the
+ * ajax step of a form (whose lost value then surfaced as "Choose the gewog").
  *
  * <p>Ours rather than the built-in custom form mechanism: its "login to continue" keeps the first
  * protected request in the session, and on Payara 6 any later staff page asked for before a
  * successful sign-in (a second link, or after a wrong password) came back as an empty page.
  */
-@AutoApplySession
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -36,13 +44,41 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStores.validate(credential));
+            return signIn(request, context, identityStores.validate(credential));
+        }
+        SignedInCaller caller = SignedInCaller.of(request.getSession(false));
+        if (caller != null) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
                     + URLEncoder.encode(pageAskedFor(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    private static AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                               CredentialValidationResult result) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        // A new session id at sign-in: an id planted before it (session fixation) is worth nothing after.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SignedInCaller.ATTRIBUTE,
+                new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** Called by {@code request.logout()}: the session no longer signs anyone in. */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SignedInCaller.ATTRIBUTE);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
     private static String pageAskedFor(HttpServletRequest request) {
