@@ -18,6 +18,7 @@ import bt.druk.registry.application.land.FinaliseTransferCommand;
 import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.OutboxProcessor;
@@ -72,7 +73,7 @@ class FabricLedgerIT {
     LedgerSubmitter submitter;
 
     FabricLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, processor);
+        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth());
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
                 new VerificationService(records, ledger, clock), reader);
     }
@@ -224,7 +225,7 @@ class FabricLedgerIT {
         Files.writeString(copy, unreachable);
         System.setProperty("druk.fabric.config", copy.toString());
         FabricLedger outageLedger = new FabricLedger();
-        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor);
+        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, new LedgerHealth());
         try {
             SubmissionAck ack = land.registerFirstTitle(CLERK, registration(newPin()));
             outageSubmitter.submitDue();

@@ -2,6 +2,7 @@ package bt.druk.registry.testing;
 
 import bt.druk.registry.domain.record.LedgerCheckpoint;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxBacklog;
 import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordHead;
@@ -114,6 +115,12 @@ public class InMemoryRecordRepository implements RecordRepository {
         return outbox.values().stream()
                 .filter(e -> e.status() == OutboxEntry.Status.DUE && !e.nextAttemptAt().isAfter(now))
                 .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized OutboxBacklog outboxBacklog() {
+        List<OutboxEntry> open = outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DUE).toList();
+        return new OutboxBacklog(open.size(), open.isEmpty() ? null : open.get(0).createdAt());
     }
 
     @Override

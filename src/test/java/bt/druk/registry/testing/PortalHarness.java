@@ -5,6 +5,8 @@ import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerHealth;
+import bt.druk.registry.application.record.LedgerStatusService;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
@@ -31,7 +33,9 @@ public class PortalHarness {
     public final RecordPipeline pipeline = new RecordPipeline(records, clock,
             List.<RecordProjection>of(new LandProjection(parcels, reader, clock)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
-    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor);
+    public final LedgerHealth health = new LedgerHealth(clock);
+    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
+    public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
     public final RecordQueryService queries = new RecordQueryService(records);
     public final VerificationService verification = new VerificationService(records, ledger, clock);

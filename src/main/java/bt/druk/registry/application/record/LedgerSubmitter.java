@@ -27,14 +27,16 @@ public class LedgerSubmitter {
 
     private Ledger ledger;
     private OutboxProcessor processor;
+    private LedgerHealth health;
 
     protected LedgerSubmitter() {
     }
 
     @Inject
-    public LedgerSubmitter(Ledger ledger, OutboxProcessor processor) {
+    public LedgerSubmitter(Ledger ledger, OutboxProcessor processor, LedgerHealth health) {
         this.ledger = ledger;
         this.processor = processor;
+        this.health = health;
     }
 
     /** Sends what is due now; returns how many entries were attempted. */
@@ -52,25 +54,29 @@ public class LedgerSubmitter {
             outcome = ledger.submit(work.call(), work.identity());
         } catch (RuntimeException e) {
             // The adapter should not throw, but an unexpected error must not lose or reject the entry.
-            LOG.log(Level.WARNING, "ledger submit failed unexpectedly for " + work.recordKey(), e);
-            outcome = new SubmissionOutcome.Unavailable(e.toString());
+            outcome = new SubmissionOutcome.Unavailable(e.toString(), e);
         }
         // Java 17: no pattern matching in switch yet, so plain instanceof.
         if (outcome instanceof SubmissionOutcome.Committed committed) {
+            health.succeeded();
             CommittedTransaction details = lookUp(committed.txId()).orElse(null);
             processor.recordCommitted(work.outboxId(), committed.txId(), committed.blockNumber(), details, null);
             LOG.info(() -> "committed " + work.recordKey() + " v" + work.version() + " in tx " + committed.txId());
         } else if (outcome instanceof SubmissionOutcome.Refused refused && refused.alreadyRecorded()) {
+            health.succeeded();
             alreadyRecorded(work, refused);
         } else if (outcome instanceof SubmissionOutcome.Refused refused) {
+            health.succeeded();
             processor.recordRejected(work.outboxId(), refused.code(), refused.message());
             LOG.info(() -> "ledger rejected " + work.recordKey() + " v" + work.version() + ": [" + refused.code() + "] " + refused.message());
+        } else if (outcome instanceof SubmissionOutcome.Conflict conflict) {
+            health.succeeded();
+            processor.recordRetry(work.outboxId(), conflict.reason());
+            LOG.fine(() -> "ledger conflict for " + work.recordKey() + " v" + work.version() + ", will retry: " + conflict.reason());
         } else if (outcome instanceof SubmissionOutcome.Unavailable unavailable) {
             processor.recordRetry(work.outboxId(), unavailable.reason());
-            // Say so on the first failure and then every 10th, not every few seconds.
-            Level level = work.attempts() % 10 == 0 ? Level.INFO : Level.FINE;
-            LOG.log(level, () -> "ledger unavailable for " + work.recordKey() + " v" + work.version() + " (attempt "
-                    + (work.attempts() + 1) + "), will retry: " + unavailable.reason());
+            // LedgerHealth says so at WARNING (first failure, then every few minutes); per record only FINE.
+            health.failed("submitting " + work.recordKey() + " v" + work.version(), unavailable.reason(), unavailable.cause());
         }
     }
 

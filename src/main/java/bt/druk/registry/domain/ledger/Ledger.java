@@ -14,6 +14,17 @@ public interface Ledger {
     /** Endorses, orders and waits for the commit of one chaincode call. Never throws for ledger problems. */
     SubmissionOutcome submit(LedgerCall call, String identityName);
 
+    /**
+     * Asks the ledger something cheap and returns when it answered; throws
+     * {@link LedgerUnavailableException} when it cannot. Used by the readiness check.
+     */
+    default void ping() {
+        readRecord(PING_KEY);
+    }
+
+    /** A key no record ever has: reading it costs one evaluation and answers "not found". */
+    String PING_KEY = "land-title:READINESS-PROBE";
+
     /** Current ledger entry of a record, empty if the ledger has none. */
     Optional<LedgerEntry> readRecord(String recordKey);
 

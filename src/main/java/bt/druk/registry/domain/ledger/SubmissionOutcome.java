@@ -18,7 +18,20 @@ public sealed interface SubmissionOutcome {
         }
     }
 
-    /** The ledger could not be reached or did not answer in time; try again later. */
-    record Unavailable(String reason) implements SubmissionOutcome {
+    /**
+     * The ledger answered but invalidated the transaction because another one changed the same key
+     * first (MVCC); the next attempt re-reads it. Not a sign of trouble with the ledger.
+     */
+    record Conflict(String reason) implements SubmissionOutcome {
+    }
+
+    /**
+     * The ledger could not be reached or did not answer in time; try again later. {@code cause} is
+     * the underlying error when there is one (logged with its whole chain), else null.
+     */
+    record Unavailable(String reason, Throwable cause) implements SubmissionOutcome {
+        public Unavailable(String reason) {
+            this(reason, null);
+        }
     }
 }

@@ -131,6 +131,10 @@ public class OutboxEntry {
         return s == null ? null : s.length() > 2000 ? s.substring(0, 2000) : s;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Long id() {
         return id;
     }

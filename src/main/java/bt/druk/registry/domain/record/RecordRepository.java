@@ -42,6 +42,9 @@ public interface RecordRepository {
     /** DUE entries whose time has come, oldest first. */
     List<OutboxEntry> dueOutbox(Instant now, int limit);
 
+    /** How many outbox entries still wait for the ledger, and since when the oldest has waited. */
+    OutboxBacklog outboxBacklog();
+
     /** DUE entries of one record, by version. */
     List<OutboxEntry> openOutboxOf(String recordKey);
 

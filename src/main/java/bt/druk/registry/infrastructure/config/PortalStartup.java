@@ -1,6 +1,7 @@
 package bt.druk.registry.infrastructure.config;
 
 import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.infrastructure.persistence.DatabaseMigrator;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * At startup: migrates the database first (before any other startup observer touches it), then
  * starts the ledger submitter (every 2 s, on the managed scheduled executor) and the commit
  * follower (a long-running loop on its own managed thread that reconnects after 5 s when the
- * ledger goes away). Both are stopped when the application stops.
+ * ledger goes away). Both survive any error, and both are stopped, and waited for, when the
+ * application stops, so neither outlives this application's class loader.
  * {@code druk.ledger.enabled=false} (DRUK_LEDGER_ENABLED) leaves them off.
  */
 @ApplicationScoped
@@ -39,6 +41,9 @@ public class PortalStartup {
 
     @Inject
     CommitFollower follower;
+
+    @Inject
+    LedgerHealth health;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -71,9 +76,11 @@ public class PortalStartup {
             while (running && submitter.submitDue() > 0) {
                 // keep going while there is work
             }
-        } catch (RuntimeException | Error e) {
-            // Never let an exception cancel the periodic task.
-            LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+        } catch (Throwable e) {
+            // Never let anything cancel the periodic task (a thrown Error would, silently).
+            if (running) {
+                LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+            }
         }
     }
 
@@ -82,11 +89,16 @@ public class PortalStartup {
             try {
                 follower.follow(() -> running, Long.MAX_VALUE);
             } catch (LedgerUnavailableException e) {
-                LOG.fine(() -> "commit follower: ledger unavailable (" + e.getMessage() + "); retrying in 5 s");
-                pause(5000);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "commit follower failed; retrying in 5 s", e);
-                pause(5000);
+                if (running) {
+                    health.failed("following blocks", e.getMessage(), e.getCause());
+                    pause(5000);
+                }
+            } catch (Throwable e) {
+                // An Error too: the follower is the portal's source of truth for commits and must not die.
+                if (running) {
+                    health.failed("following blocks", e.toString(), e);
+                    pause(5000);
+                }
             }
         }
     }
@@ -107,7 +119,16 @@ public class PortalStartup {
             submitterTask.cancel(false);
         }
         if (followerThread != null) {
+            // Interrupting cancels the follower's blocking gRPC call; then wait for the thread to end.
             followerThread.interrupt();
+            try {
+                followerThread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (followerThread.isAlive()) {
+                LOG.warning("the commit follower did not stop within 10 s");
+            }
         }
     }
 }

@@ -15,7 +15,12 @@ import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,8 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -58,13 +64,35 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * re-created network has new certificates). Writes are signed by the clerk's own identity, so the
  * ledger records who submitted; reads use the portal's reader identity (inspector by default,
  * {@code druk.fabric.reader} to choose another).
+ *
+ * <p>This bean is the one owner of every gRPC resource of the application: its channels run on an
+ * event loop and an executor made here from the server's managed thread factory, not on grpc-java's
+ * JVM-wide shared ones, and {@link #close()} shuts them all down and waits. So no gRPC thread
+ * outlives the application's class loader (grpc/grpc-java #9510, #4893: shared event-loop threads
+ * that load classes through a closed loader fail for the life of the JVM). After
+ * {@link #RESET_AFTER_FAILURES} failed calls in a row it drops its gateways and channels and
+ * connects afresh, so a peer that went away and came back is found again.
  */
 @ApplicationScoped
 public class FabricLedger implements Ledger {
 
     private static final Logger LOG = Logger.getLogger(FabricLedger.class.getName());
 
+    /** Failed calls in a row after which gateways and channels are rebuilt. */
+    static final int RESET_AFTER_FAILURES = 3;
+    /** Fabric peers refuse pings more often than their keepalive minInterval (60 s by default). */
+    private static final long KEEPALIVE_SECONDS = 90;
+    /** Blocks can be as large as the orderer's BatchSize.AbsoluteMaxBytes (10 MB in deploy/network.sh), plus envelope. */
+    private static final int MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private final Object lock = new Object();
+    private EventLoopGroup eventLoop;
+    private ExecutorService grpcExecutor;
+    private int failuresInARow;
+    private boolean closed;
     private FabricConnectionConfig config;
     private Path configPath;
     private long configModified;
@@ -89,28 +117,41 @@ public class FabricLedger implements Ledger {
                     .endorse()
                     .submitAsync();
             Status status = submitted.getStatus();
+            answered();
             if (status.isSuccessful()) {
                 return new SubmissionOutcome.Committed(status.getTransactionId(), status.getBlockNumber());
             }
             TxValidationCode code = status.getCode();
             if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
                 // Another transaction changed the same key first; the next attempt re-reads it.
-                return new SubmissionOutcome.Unavailable("transaction " + status.getTransactionId() + " invalidated: " + code);
+                return new SubmissionOutcome.Conflict("transaction " + status.getTransactionId() + " invalidated: " + code);
             }
             return new SubmissionOutcome.Refused("INVALID_TRANSACTION",
                     "The peers marked transaction " + status.getTransactionId() + " invalid: " + code);
         } catch (EndorseException | SubmitException | CommitStatusException e) {
-            return FabricErrors.classify(e);
+            return counted(FabricErrors.classify(e), e);
         } catch (UnknownIdentityException e) {
             return new SubmissionOutcome.Refused("NO_LEDGER_IDENTITY", e.getMessage());
         } catch (LedgerUnavailableException e) {
-            return new SubmissionOutcome.Unavailable(e.getMessage());
+            failed();
+            return new SubmissionOutcome.Unavailable(e.getMessage(), e.getCause());
         } catch (GatewayRuntimeException e) {
-            return FabricErrors.classify(e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "unexpected error submitting " + call.function(), e);
-            return new SubmissionOutcome.Unavailable(e.toString());
+            return counted(FabricErrors.classify(e), e);
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. a gRPC class that failed to initialise: say so with the whole chain, never throw.
+            failed();
+            return new SubmissionOutcome.Unavailable(e.toString(), e);
         }
+    }
+
+    /** A refusal means the ledger answered; anything else counts towards a reconnect. */
+    private SubmissionOutcome counted(SubmissionOutcome outcome, Exception cause) {
+        if (outcome instanceof SubmissionOutcome.Unavailable unavailable) {
+            failed();
+            return new SubmissionOutcome.Unavailable(unavailable.reason(), cause);
+        }
+        answered();
+        return outcome;
     }
 
     @Override
@@ -175,13 +216,17 @@ public class FabricLedger implements Ledger {
             @Override
             public LedgerBlock next() {
                 try {
-                    return BlockParser.parse(blocks.next());
+                    LedgerBlock block = BlockParser.parse(blocks.next());
+                    answered();
+                    return block;
                 } catch (GatewayRuntimeException e) {
+                    failed();
                     throw new LedgerUnavailableException("block events stopped: " + e.getStatus(), e);
-                } catch (RuntimeException e) {
-                    if (e instanceof LedgerUnavailableException l) {
-                        throw l;
-                    }
+                } catch (LedgerUnavailableException e) {
+                    failed();
+                    throw e;
+                } catch (RuntimeException | LinkageError e) {
+                    failed();
                     throw new LedgerUnavailableException("block events stopped: " + e, e);
                 }
             }
@@ -208,15 +253,25 @@ public class FabricLedger implements Ledger {
     private String evaluate(String function, String... args) {
         try {
             Contract contract = network(readerName()).getContract(currentConfig().chaincode());
-            return new String(contract.evaluateTransaction(function, args), StandardCharsets.UTF_8);
+            String answer = new String(contract.evaluateTransaction(function, args), StandardCharsets.UTF_8);
+            answered();
+            return answer;
         } catch (GatewayException e) {
             SubmissionOutcome outcome = FabricErrors.classify(e);
             if (outcome instanceof SubmissionOutcome.Refused refused) {
+                answered();
                 throw new Refusal(refused);
             }
+            failed();
             throw new LedgerUnavailableException(function + ": " + ((SubmissionOutcome.Unavailable) outcome).reason(), e);
         } catch (UnknownIdentityException e) {
             throw new LedgerUnavailableException(e.getMessage(), e);
+        } catch (LedgerUnavailableException e) {
+            failed();
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            failed();
+            throw new LedgerUnavailableException(function + ": " + e, e);
         }
     }
 
@@ -274,7 +329,16 @@ public class FabricLedger implements Ledger {
         ManagedChannel channel = channels.get(peer.endpoint());
         if (channel == null) {
             ChannelCredentials credentials = TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build();
-            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoint(), credentials);
+            startGrpcThreads();
+            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoint(), credentials)
+                    .eventLoopGroup(eventLoop)
+                    .channelType(NioSocketChannel.class)
+                    .executor(grpcExecutor)
+                    .offloadExecutor(grpcExecutor)
+                    .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+                    .keepAliveTimeout(20, TimeUnit.SECONDS)
+                    .keepAliveWithoutCalls(true)
+                    .maxInboundMessageSize(MAX_INBOUND_BYTES);
             if (peer.hostOverride() != null) {
                 builder.overrideAuthority(peer.hostOverride());
             }
@@ -311,6 +375,35 @@ public class FabricLedger implements Ledger {
         }
     }
 
+    /** The event loop and executor of this application's channels, made once from managed threads. */
+    private void startGrpcThreads() {
+        if (closed) {
+            throw new LedgerUnavailableException("the portal is stopping");
+        }
+        if (eventLoop == null) {
+            eventLoop = new NioEventLoopGroup(2, threadFactory);
+            grpcExecutor = Executors.newCachedThreadPool(threadFactory);
+        }
+    }
+
+    private void answered() {
+        synchronized (lock) {
+            failuresInARow = 0;
+        }
+    }
+
+    private void failed() {
+        synchronized (lock) {
+            failuresInARow++;
+            if (failuresInARow >= RESET_AFTER_FAILURES && !channels.isEmpty()) {
+                LOG.info(() -> failuresInARow + " ledger calls failed in a row: reconnecting to the peers");
+                failuresInARow = 0;
+                closeAll();
+            }
+        }
+    }
+
+    /** Drops gateways and channels (they are made again on the next call); the threads stay. */
     private void closeAll() {
         gateways.values().forEach(Gateway::close);
         gateways.clear();
@@ -320,10 +413,34 @@ public class FabricLedger implements Ledger {
         channels.clear();
     }
 
+    /** Closes every connection and stops every gRPC thread, waiting for them, before the application's class loader goes. */
     @PreDestroy
     void close() {
+        List<ManagedChannel> closing;
+        EventLoopGroup loop;
+        ExecutorService executor;
         synchronized (lock) {
+            closed = true;
+            closing = List.copyOf(channels.values());
             closeAll();
+            loop = eventLoop;
+            executor = grpcExecutor;
+            eventLoop = null;
+            grpcExecutor = null;
+        }
+        try {
+            for (ManagedChannel channel : closing) {
+                channel.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            if (loop != null) {
+                loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+            }
+            if (executor != null) {
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

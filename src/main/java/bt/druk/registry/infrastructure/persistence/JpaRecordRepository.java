@@ -2,6 +2,7 @@ package bt.druk.registry.infrastructure.persistence;
 
 import bt.druk.registry.domain.record.LedgerCheckpoint;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxBacklog;
 import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordHead;
@@ -150,6 +151,19 @@ public class JpaRecordRepository implements RecordRepository {
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public OutboxBacklog outboxBacklog() {
+        long waiting = em.createQuery("select count(e) from OutboxEntry e where e.status = :due", Long.class)
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .getSingleResult();
+        // Ids grow with creation, so the lowest open id is the oldest entry.
+        Optional<Instant> oldest = em.createQuery("select e from OutboxEntry e where e.status = :due order by e.id", OutboxEntry.class)
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(OutboxEntry::createdAt);
+        return new OutboxBacklog(waiting, oldest.orElse(null));
     }
 
     @Override
