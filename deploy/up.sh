@@ -48,6 +48,13 @@ if [[ ! -f "$RUN/data/demo-password" ]]; then
 fi
 
 echo "Starting the portal on $URL ..."
+# A fresh server root every start: Payara Micro records a deployed application in its root's
+# domain.xml, so a kept root loads the previous start's application at boot and then --deploy
+# redeploys it. That first instance started the ledger threads and gRPC and was undeployed under
+# them: its threads went on with a closed class loader ("zip file closed", "This web container has
+# not yet been started"), and requests were served by an instance about to go (deploy/README.md).
+# Everything worth keeping lives in $RUN/data.
+rm -rf "$RUN/micro-root"
 # Only on the loopback interface, like the network.
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$RUN/postboot.asadmin"
