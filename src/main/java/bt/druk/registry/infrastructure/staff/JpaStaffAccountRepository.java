@@ -45,9 +45,10 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
     }
 
     /**
-     * One UPDATE statement: JPQL bulk updates skip the {@code @Version} check, so a concurrent
-     * sign-in of the same account cannot make it fail (reading the entity and changing it did: an
-     * OptimisticLockException at commit turned a correct password into HTTP 500).
+     * One UPDATE statement without a {@code row_version = ?} condition (EclipseLink still counts
+     * row_version up), so a concurrent sign-in of the same account cannot make it fail; reading the
+     * entity and changing it did: an OptimisticLockException at commit turned a correct password
+     * into HTTP 500.
      */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
