@@ -1,0 +1,189 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One browser session over plain HTTP: its own cookie jar, full-page GETs and posts, and the
+ * partial (ajax) posts PrimeFaces makes, with the Faces view state carried from each response to
+ * the next request exactly as the browser does. Redirects are followed by hand so that a redirect
+ * to the sign-in page is seen, not silently followed.
+ */
+final class FacesHttpSession {
+
+    private static final Pattern VIEW_STATE_INPUT = Pattern.compile(
+            "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE_UPDATE = Pattern.compile(
+            "<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[(.*?)]]>");
+    private static final Pattern PARTIAL_REDIRECT = Pattern.compile("<redirect url=\"([^\"]+)\"");
+    private static final Pattern ERROR_TEXT = Pattern.compile(
+            "class=\"(?:ui-message-error-detail|ui-messages-error-summary|ui-messages-error-detail)\"[^>]*>([^<]*)<");
+
+    /** A response: its status, the address it came from, its body, and for a redirect where it points. */
+    record Page(int status, URI uri, String body, String location) {
+
+        String viewState() {
+            Matcher m = VIEW_STATE_INPUT.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
+        /** Error messages shown on the page or in a partial response (field and global). */
+        List<String> errors() {
+            List<String> errors = new ArrayList<>();
+            Matcher m = ERROR_TEXT.matcher(body);
+            while (m.find()) {
+                errors.add(unescape(m.group(1)));
+            }
+            return errors;
+        }
+
+        /** The target of a partial response's {@code <redirect>}, or null. */
+        String partialRedirect() {
+            Matcher m = PARTIAL_REDIRECT.matcher(body);
+            return m.find() ? unescape(m.group(1)) : null;
+        }
+
+        /** The option values of a {@code <select>} (PrimeFaces renders {@code <id>_input}), blank ones left out. */
+        List<String> options(String selectId) {
+            int start = body.indexOf("id=\"" + selectId + "\"");
+            if (start < 0) {
+                return List.of();
+            }
+            int end = body.indexOf("</select>", start);
+            List<String> values = new ArrayList<>();
+            Matcher m = Pattern.compile("<option value=\"([^\"]*)\"").matcher(body.substring(start, end));
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    values.add(unescape(m.group(1)));
+                }
+            }
+            return values;
+        }
+
+        String summary() {
+            String text = body.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ")
+                    .replaceAll("\\s+", " ").trim();
+            return "HTTP " + status + " " + uri + ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        }
+    }
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private String viewState;
+
+    FacesHttpSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The current session cookie's value, or null before the portal made a session. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** GET a page of the portal (path from the context root, e.g. {@code /login.xhtml}), following redirects. */
+    Page get(String path) throws IOException, InterruptedException {
+        return follow(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()));
+    }
+
+    /** A full (non-ajax) form post, as {@code ajax="false"} buttons make; follows the redirect after it. */
+    Page post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> body = new LinkedHashMap<>(fields);
+        body.put("jakarta.faces.ViewState", viewState);
+        return follow(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(body)))));
+    }
+
+    /**
+     * A PrimeFaces ajax post: the whole form's fields plus the partial-request parameters. The
+     * response is the partial-response XML (or, when something refused it, whatever page came back).
+     */
+    Page ajax(String path, String source, String execute, String render, String event, Map<String, String> formFields)
+            throws IOException, InterruptedException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("jakarta.faces.partial.ajax", "true");
+        body.put("jakarta.faces.source", source);
+        body.put("jakarta.faces.partial.execute", execute);
+        body.put("jakarta.faces.partial.render", render);
+        if (event != null) {
+            body.put("jakarta.faces.behavior.event", event);
+            body.put("jakarta.faces.partial.event", "change");
+        } else {
+            body.put(source, source);
+        }
+        body.putAll(formFields);
+        body.put("jakarta.faces.ViewState", viewState);
+        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(body))));
+        Matcher m = VIEW_STATE_UPDATE.matcher(page.body());
+        if (m.find()) {
+            viewState = m.group(1);
+        }
+        return page;
+    }
+
+    /** Follows a partial response's redirect with a GET, as PrimeFaces does. */
+    Page followPartialRedirect(Page partial) throws IOException, InterruptedException {
+        String target = partial.partialRedirect();
+        if (target == null) {
+            throw new IllegalStateException("no redirect in " + partial.summary());
+        }
+        return follow(send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(target)).GET()));
+    }
+
+    private Page follow(Page page) throws IOException, InterruptedException {
+        for (int hops = 0; page.status() / 100 == 3 && hops < 5; hops++) {
+            page = send(HttpRequest.newBuilder(page.uri().resolve(page.location())).GET());
+        }
+        String state = page.viewState();
+        if (state != null) {
+            viewState = state;
+        }
+        return page;
+    }
+
+    private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Page(response.statusCode(), response.uri(), response.body(),
+                response.headers().firstValue("Location").orElse(null));
+    }
+
+    private static String encode(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
+        });
+        return body.toString();
+    }
+
+    static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+}
