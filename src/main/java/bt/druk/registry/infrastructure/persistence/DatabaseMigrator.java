@@ -3,7 +3,9 @@ package bt.druk.registry.infrastructure.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -40,9 +42,28 @@ public class DatabaseMigrator {
 
     private String databaseProduct() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                warnIfCommitsAreDeferred(connection);
+            }
+            return product;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
+        }
+    }
+
+    /**
+     * A saved record is acknowledged after its commit returns; with fsync or synchronous_commit off
+     * the server answers before the commit is on disk, and a server crash loses acknowledged records.
+     */
+    private static void warnIfCommitsAreDeferred(Connection connection) throws SQLException {
+        for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                if (value.next() && "off".equalsIgnoreCase(value.getString(1))) {
+                    LOG.warning(() -> "database: PostgreSQL has " + setting + "=off: acknowledged records are lost if the server crashes");
+                }
+            }
         }
     }
 }

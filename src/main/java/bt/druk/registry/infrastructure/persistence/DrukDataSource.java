@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -24,13 +26,34 @@ public class DrukDataSource implements DataSource {
     private PrintWriter logWriter;
     private int loginTimeout;
 
-    /** Database URL in effect: the configured one, or the default H2 file URL. */
+    /** Database URL in effect: the configured one, or the default H2 file URL; H2 always with durable commits. */
     public static String effectiveUrl() {
-        return PortalSettings.get("druk.db.url").orElseGet(() -> {
+        String url = PortalSettings.get("druk.db.url").orElseGet(() -> {
             Path dir = PortalSettings.dataDir();
             // H2 wants forward slashes; the file is <dir>/druk.mv.db
             return "jdbc:h2:file:" + dir.toAbsolutePath().toString().replace('\\', '/') + "/druk;DB_CLOSE_ON_EXIT=FALSE";
         });
+        return url.startsWith("jdbc:h2:") ? durableH2(url) : url;
+    }
+
+    /**
+     * H2 (MVStore, 2.2.224) acknowledges a commit before writing it: with the default WRITE_DELAY of
+     * 500 ms a commit only marks the transaction committed in memory and a background thread writes
+     * the store later, so a killed JVM loses the last commits the clerks were told were saved. With
+     * WRITE_DELAY=0 every commit with changes writes its chunk to the file in the committing thread
+     * before returning, so it survives the death of the JVM (the OS holds the written pages; power
+     * loss needs PostgreSQL, H2 does not fsync each commit). An explicit WRITE_DELAY is kept but warned about.
+     */
+    static String durableH2(String url) {
+        Matcher set = Pattern.compile("(?i);WRITE_DELAY=(\\d+)").matcher(url);
+        if (!set.find()) {
+            return url + ";WRITE_DELAY=0";
+        }
+        if (!set.group(1).equals("0")) {
+            LOG.warning(() -> "database: H2 with WRITE_DELAY=" + set.group(1)
+                    + ": commits acknowledged in the last " + set.group(1) + " ms are lost if the portal dies; use WRITE_DELAY=0");
+        }
+        return url;
     }
 
     public static boolean isPostgres(String url) {
@@ -57,6 +80,12 @@ public class DrukDataSource implements DataSource {
         if (isPostgres(url)) {
             org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
             pg.setURL(url);
+            // An acknowledged save must be on the server's disk: never let a server or role default of
+            // synchronous_commit=off defer it (an explicit synchronous_commit in the URL's options wins).
+            String options = pg.getOptions();
+            if (options == null || !options.contains("synchronous_commit")) {
+                pg.setOptions((options == null ? "" : options + " ") + "-c synchronous_commit=on");
+            }
             if (user != null) {
                 pg.setUser(user);
                 pg.setPassword(password);
