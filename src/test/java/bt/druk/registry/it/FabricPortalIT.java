@@ -1,6 +1,7 @@
 package bt.druk.registry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,16 +10,23 @@ import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LodgeCaveatCommand;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerStatusService;
 import bt.druk.registry.application.record.LedgerVerification;
+import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import jakarta.inject.Inject;
+import bt.druk.registry.network.NetworkScript;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -41,7 +49,7 @@ class FabricPortalIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, Deployments.builtWar()).addClass(FabricPortalIT.class);
+        return ShrinkWrap.createFromZipFile(WebArchive.class, Deployments.builtWar()).addClasses(FabricPortalIT.class, NetworkScript.class, NetworkScript.Result.class);
     }
 
     @Inject
@@ -52,6 +60,24 @@ class FabricPortalIT {
 
     @Inject
     RecordQueryService queries;
+
+    @Inject
+    LedgerStatusService ledgerStatus;
+
+    @Inject
+    OutboxProcessor outbox;
+
+    @Inject
+    Ledger ledger;
+
+    SubmissionAck registerParcel(String pin) {
+        return land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "FP-1", "Bumthang", "Ura",
+                new BigDecimal("3.0625"), LandType.DRY_LAND, List.of(new OwnerInput("Sangay Choden", "10509006007", "1"))));
+    }
+
+    static String newPin() {
+        return "FP" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
 
     VersionView await(String key, int version, Predicate<VersionView> condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
@@ -86,5 +112,52 @@ class FabricPortalIT {
         LedgerVerification check = publicLand.verifyOnLedger(pin);
         assertEquals(LedgerVerification.Outcome.VERIFIED, check.outcome(), check::message);
         assertEquals(2, check.currentLedgerVersion());
+    }
+
+    /**
+     * The land clerk's gateway peer and the auditor's peer (the portal's reader: the block stream)
+     * are killed under the running portal and started again: a registration made meanwhile waits,
+     * readiness says why, and then it is committed exactly once and the block stream resumes from
+     * its checkpoint; a registration after that goes through as usual.
+     */
+    @Test
+    void killedAndRestartedPeersUnderALivePortal() throws Exception {
+        SubmissionAck before = registerParcel(newPin());
+        await(before.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+
+        NetworkScript.runOrFail("kill", "peer-land");
+        NetworkScript.runOrFail("kill", "peer-audit");
+        SubmissionAck during;
+        try {
+            during = registerParcel(newPin());
+            assertEquals(LedgerState.PENDING, during.ledgerState());
+            Thread.sleep(8000);
+            assertEquals(LedgerState.PENDING, queries.versions(during.recordKey()).get(0).ledgerState(),
+                    "nothing can commit while the peers are down");
+            LedgerStatusService.Readiness readiness = ledgerStatus.readiness(Duration.ofSeconds(120));
+            assertFalse(readiness.ready(), "readiness while the peers are down");
+            assertTrue(ledgerStatus.status().backlog().waiting() >= 1);
+        } finally {
+            NetworkScript.runOrFail("start");
+        }
+
+        VersionView committed = await(during.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED
+                && v.receipt() != null && !v.receipt().endorsingMspIds().isEmpty());
+        List<LedgerHistoryItem> writes = ledger.history(during.recordKey());
+        assertEquals(1, writes.size(), "exactly one ledger write: " + writes);
+        assertEquals(committed.receipt().txId(), writes.get(0).txId());
+
+        // The block stream is back: the follower's checkpoint passes the block of that commit.
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (outbox.nextBlock(CommitFollower.CHECKPOINT) <= committed.receipt().blockNumber()
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(outbox.nextBlock(CommitFollower.CHECKPOINT) > committed.receipt().blockNumber(),
+                "the commit follower resumed after the peers came back");
+
+        SubmissionAck after = registerParcel(newPin());
+        await(after.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        assertTrue(ledgerStatus.readiness(Duration.ofSeconds(120)).ready());
     }
 }
