@@ -2,6 +2,7 @@ package bt.druk.registry.interfaces.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Page;
@@ -98,6 +99,7 @@ class ConcurrentClerksIT {
 
         for (int i = 0; i < devices.size(); i++) {
             FacesHttpSession device = devices.get(i);
+            assertNotNull(sessionsBefore.get(i), "the sign-in page opened a session (its view state lives there)");
             assertNotEquals(sessionsBefore.get(i), device.sessionId(), "sign-in gives a new session id (no fixation)");
             Page register = device.get(REGISTER);
             assertTrue(isRegisterPage(register), "signed in, the clerk may open the register page: " + register.summary());
