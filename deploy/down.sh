@@ -4,16 +4,12 @@
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RUN="$DEPLOY_DIR/.run"
+RUN="$(realpath -m "${DRUK_RUN_DIR:-$DEPLOY_DIR/.run}")"
+source "$DEPLOY_DIR/lib/portal-process.sh"
 
+# Whether it serves or not (hung, dying after kill -9): TERM, KILL after 10 s, wait until it is gone.
 if [[ -f "$RUN/portal.pid" ]]; then
-  pid="$(cat "$RUN/portal.pid")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$RUN/portal.pid"
+  portal_stop
   echo "Portal stopped"
 fi
 

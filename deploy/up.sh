@@ -5,7 +5,7 @@
 # The network and the portal's embedded H2 database are resumed if they exist, so records survive
 # a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
 # DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database,
-# DRUK_BUILD_DIR (default target/).
+# DRUK_BUILD_DIR (default target/), DRUK_RUN_DIR (default deploy/.run: database, logs, pid).
 # Demo content: on an empty database the portal loads ~20 demo parcels with their histories through
 # the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
 set -euo pipefail
@@ -20,23 +20,33 @@ done
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
-RUN="$DEPLOY_DIR/.run"
+RUN="$(realpath -m "${DRUK_RUN_DIR:-$DEPLOY_DIR/.run}")"
 PORT="${DRUK_PORT:-8080}"
 BUILD_DIR="${DRUK_BUILD_DIR:-$REPO_DIR/target}"
 URL="http://127.0.0.1:$PORT/"
 started=$SECONDS
 
+source "$DEPLOY_DIR/lib/portal-process.sh"
+
 mkdir -p "$RUN/data"
-if [[ -f "$RUN/portal.pid" ]] && kill -0 "$(cat "$RUN/portal.pid")" 2>/dev/null; then
-  echo "The portal is already running: $URL (deploy/down.sh stops it)"
-  exit 0
+# Running means serving: a pid that exists but does not answer (a JVM dying after kill -9, a hung
+# one) is stopped and a fresh portal started.
+if pid="$(portal_pid)"; then
+  if portal_serves "$URL"; then
+    echo "The portal is already running: $URL (deploy/down.sh stops it)"
+    exit 0
+  fi
+  echo "The portal process $pid does not answer on $URL: stopping it and starting a fresh one"
+  portal_stop
 fi
 
 echo "Building the portal and the chaincode (first time takes a few minutes)..."
 mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
   || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
 
-if [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
+if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
+  echo "The network is running"
+elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
   "$DEPLOY_DIR/network.sh" start
 else
   "$DEPLOY_DIR/network.sh" up
@@ -55,14 +65,22 @@ echo "Starting the portal on $URL ..."
 # not yet been started"), and requests were served by an instance about to go (deploy/README.md).
 # Everything worth keeping lives in $RUN/data.
 rm -rf "$RUN/micro-root"
+# Keep the log of the previous start (the one that died is the one worth reading): portal.log.1 … .5
+portal_rotate_log
 # Only on the loopback interface, like the network.
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$RUN/postboot.asadmin"
+# If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
+# process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes
+# hs_err_pid<pid>.log; GC and safepoint pauses go to gc.log (5 x 10 MB), where a portal that stops
+# answering without a word in portal.log shows whether it was collecting garbage.
+JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitOnOutOfMemoryError
+  "-XX:ErrorFile=$RUN/hs_err_pid%p.log" "-Xlog:gc*,safepoint:file=$RUN/gc.log:time,uptime,level,tags:filecount=5,filesize=10m")
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   cd "$RUN"
-  setsid java -Xms128m -Xmx768m -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
+  setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"
@@ -70,7 +88,7 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
 
 deadline=$((SECONDS + 240))
 until curl -sf -o /dev/null --max-time 5 "$URL"; do
-  if ! kill -0 "$(cat "$RUN/portal.pid")" 2>/dev/null; then
+  if ! portal_pid >/dev/null; then
     tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
   fi
   ((SECONDS < deadline)) || { echo "The portal did not answer within 240 s: see $RUN/portal.log" >&2; exit 1; }

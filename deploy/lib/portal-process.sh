@@ -1,0 +1,51 @@
+# The portal's process as deploy/up.sh and deploy/down.sh see it; sourced by both, needs $RUN.
+#
+# A pid file is not proof of a running portal: right after a kill -9 the dying JVM (or its zombie,
+# until its parent reaps it) still answers `kill -0`, and after a reboot the pid may belong to some
+# other program. So "running" means: the pid is a live Payara Micro started from $RUN, and
+# "serving" means it also answers HTTP.
+
+# The pid from $RUN/portal.pid if it is a live (not zombie) Payara Micro process of this run directory.
+portal_pid() {
+  local pid state cmdline
+  [[ -f "$RUN/portal.pid" ]] || return 1
+  pid="$(cat "$RUN/portal.pid")"
+  [[ "$pid" =~ ^[0-9]+$ && -r "/proc/$pid/stat" ]] || return 1
+  state="$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f1)"
+  [[ "$state" != Z && "$state" != X ]] || return 1
+  cmdline="$(tr '\0' ' ' < "/proc/$pid/cmdline")"
+  [[ "$cmdline" == *payara-micro* && "$cmdline" == *"--rootdir $RUN/micro-root"* ]] || return 1
+  echo "$pid"
+}
+
+# True if the portal answers HTTP at $1 (any status: a 500 is still a portal that serves).
+portal_serves() {
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || true)"
+  [[ "$code" =~ ^[1-5][0-9][0-9]$ ]]
+}
+
+# Stops the portal: TERM, then KILL after 10 s; waits until the process is gone. Removes the pid file.
+portal_stop() {
+  local pid
+  if pid="$(portal_pid)"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do portal_pid >/dev/null || break; sleep 0.2; done
+    if portal_pid >/dev/null; then
+      kill -KILL "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do portal_pid >/dev/null || break; sleep 0.2; done
+    fi
+  fi
+  rm -f "$RUN/portal.pid"
+}
+
+# Keeps the logs of earlier starts: portal.log -> portal.log.1 -> ... -> portal.log.5 (the oldest goes).
+portal_rotate_log() {
+  local log="$RUN/portal.log" keep=5 i
+  [[ -s "$log" ]] || return 0
+  rm -f "$log.$keep"
+  for ((i = keep - 1; i >= 1; i--)); do
+    [[ -f "$log.$i" ]] && mv "$log.$i" "$log.$((i + 1))"
+  done
+  mv "$log" "$log.1"
+}
