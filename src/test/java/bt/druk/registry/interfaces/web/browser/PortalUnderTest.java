@@ -26,6 +26,7 @@ import java.util.Map;
  *     {@code druk.browser.port} (default 18080), a fresh H2 data directory and a known demo password,
  *     pointing at {@code deploy/.network/connection.json} when the Fabric network is up.</li>
  * </ul>
+ * A portal of our own can be killed ({@link #kill()}) and started again on the same data ({@link #restart()}).
  */
 final class PortalUnderTest implements AutoCloseable {
 
@@ -33,12 +34,23 @@ final class PortalUnderTest implements AutoCloseable {
     final String demoPassword;
     private final Process process;
     private final Path log;
+    private final Launch launch;
 
-    private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log) {
+    /** How a portal of our own was started, so that it can be started again on the same data. */
+    private record Launch(Path work, int port, Path dataDir, String password, int generation) {
+
+        /** The first start logs to payara.log, later ones to payara-2.log, …: a restart keeps the dead one's log. */
+        Path log() {
+            return work.resolve(generation == 1 ? "payara.log" : "payara-" + generation + ".log");
+        }
+    }
+
+    private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log, Launch launch) {
         this.baseUrl = baseUrl;
         this.demoPassword = demoPassword;
         this.process = process;
         this.log = log;
+        this.launch = launch;
     }
 
     static Path buildDir() {
@@ -63,20 +75,54 @@ final class PortalUnderTest implements AutoCloseable {
             }
             String base = external.endsWith("/") ? external.substring(0, external.length() - 1) : external;
             waitUntilUp(base, Duration.ofSeconds(30), null);
-            return new PortalUnderTest(base, password, null, null);
+            return new PortalUnderTest(base, password, null, null, null);
         }
+        return startOwn("browser-it", Integer.getInteger("druk.browser.port", 18080));
+    }
+
+    /**
+     * Starts a portal of our own in {@code <build dir>/<name>} on {@code port} with a fresh data
+     * directory, whatever {@code druk.portal.url} says.
+     */
+    static PortalUnderTest startOwn(String name, int port) throws IOException, InterruptedException {
         Path war = buildDir().resolve("druk-registry.war");
         Path microJar = Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
         if (!Files.isRegularFile(war) || !Files.isRegularFile(microJar)) {
             throw new IllegalStateException("need " + war + " and " + microJar + " (run through mvn verify)");
         }
-        int port = Integer.getInteger("druk.browser.port", 18080);
-        Path work = Files.createDirectories(buildDir().resolve("browser-it"));
+        Path work = Files.createDirectories(buildDir().resolve(name));
         Path dataDir = Files.createTempDirectory(work, "data-");
-        Path log = work.resolve("payara.log");
         String password = "Demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         NetworkScript.ensureUp();
+        return launch(new Launch(work, port, dataDir, password, 1));
+    }
 
+    /** Starts this portal again on the same port, data directory and demo password (after {@link #kill()} or {@link #close()}). */
+    PortalUnderTest restart() throws IOException, InterruptedException {
+        if (launch == null) {
+            throw new IllegalStateException("an external portal cannot be restarted");
+        }
+        return launch(new Launch(launch.work(), launch.port(), launch.dataDir(), launch.password(), launch.generation() + 1));
+    }
+
+    /** Kills the portal's JVM with SIGKILL (no shutdown hooks, nothing flushed), as a crash or {@code kill -9} would. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly(); // SIGKILL on Linux
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static PortalUnderTest launch(Launch launch) throws IOException, InterruptedException {
+        Path war = buildDir().resolve("druk-registry.war");
+        Path microJar = Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
+        Path work = launch.work();
+        Path log = launch.log();
+        String password = launch.password();
+        int port = launch.port();
+        // A fresh server root every start, as deploy/up.sh does: a kept root redeploys the previous
+        // start's WAR at boot before --deploy replaces it (two instances, one of them stale).
+        deleteTree(work.resolve("micro-root"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -90,15 +136,17 @@ final class PortalUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("DRUK_DATA_DIR", dataDir.toString());
+        env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());
         env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port + "/druk-registry";
-        PortalUnderTest portal = new PortalUnderTest(base, password, process, log);
+        PortalUnderTest portal = new PortalUnderTest(base, password, process, log, launch);
         try {
-            waitUntilUp(base, Duration.ofSeconds(Integer.getInteger("druk.browser.startSeconds", 240)), process);
+            Duration timeout = Duration.ofSeconds(Integer.getInteger("druk.browser.startSeconds", 240));
+            waitUntilUp(base, timeout, process);
+            waitUntilBooted(log, timeout, process);
         } catch (RuntimeException | IOException | InterruptedException e) {
             portal.close();
             throw e;
@@ -125,6 +173,35 @@ final class PortalUnderTest implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("portal did not answer at " + base + " within " + timeout);
+    }
+
+    /**
+     * Pages answer while the WAR is still being deployed (an earlier instance of the application
+     * serves them, without its database), so a page answering is not enough: Payara Micro prints
+     * "ready in" once every deployment has finished.
+     */
+    private static void waitUntilBooted(Path log, Duration timeout, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(") ready in ")) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Payara Micro did not finish booting within " + timeout + "; see " + log);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     String logTail() {
