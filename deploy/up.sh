@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds what is needed, starts the Fabric network and the portal in the background, waits until
-# the portal answers, and prints its URL and the demo logins. Stop it all with deploy/down.sh.
+# the portal is ready and its ledger check passes (/health/ready), and prints its URL and the demo
+# logins; if it does not get there it says why and exits non-zero. Stop it all with deploy/down.sh.
 #
 # The network and the portal's embedded H2 database are resumed if they exist, so records survive
 # a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
@@ -8,13 +9,17 @@
 # DRUK_BUILD_DIR (default target/), DRUK_RUN_DIR (default deploy/.run: database, logs, pid).
 # Demo content: on an empty database the portal loads ~20 demo parcels with their histories through
 # the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
+# `--no-build` starts the WAR already in DRUK_BUILD_DIR (the tests do, after their own build).
+# DRUK_START_SECONDS (default 300): how long to wait for readiness.
 set -euo pipefail
 
 DEMO_CONTENT="${DRUK_DEMO_CONTENT:-true}"
+BUILD=true
 for arg in "$@"; do
   case "$arg" in
     --no-demo) DEMO_CONTENT=false ;;
-    *) echo "usage: deploy/up.sh [--no-demo]" >&2; exit 2 ;;
+    --no-build) BUILD=false ;;
+    *) echo "usage: deploy/up.sh [--no-demo] [--no-build]" >&2; exit 2 ;;
   esac
 done
 
@@ -40,9 +45,11 @@ if pid="$(portal_pid)"; then
   portal_stop
 fi
 
-echo "Building the portal and the chaincode (first time takes a few minutes)..."
-mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
-  || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
+if [[ "$BUILD" == true ]]; then
+  echo "Building the portal (first time takes a few minutes)..."
+  mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
+    || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
+fi
 
 if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
   echo "The network is running"
@@ -67,9 +74,11 @@ echo "Starting the portal on $URL ..."
 rm -rf "$RUN/micro-root"
 # Keep the log of the previous start (the one that died is the one worth reading): portal.log.1 … .5
 portal_rotate_log
-# Only on the loopback interface, like the network.
+# Only on the loopback interface, like the network. Set before boot: the same `set` after boot
+# re-creates the running listener, and under load that left no listener at all ("Error adding
+# HttpProbes. NetworkListener http-listeners GrizzlyProxy is NULL", nothing bound to the port).
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
-  > "$RUN/postboot.asadmin"
+  > "$RUN/preboot.asadmin"
 # If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
 # process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes
 # hs_err_pid<pid>.log; GC and safepoint pauses go to gc.log (5 x 10 MB), where a portal that stops
@@ -81,23 +90,34 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   cd "$RUN"
   setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
-    --contextroot / --postbootcommandfile "$RUN/postboot.asadmin" \
+    --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"
 )
 
-deadline=$((SECONDS + 240))
-until curl -sf -o /dev/null --max-time 5 "$URL"; do
+# Ready means the whole path works: the application is deployed and it can evaluate on the ledger
+# (/health/ready, see deploy/README.md). "/" answering is not enough: the portal serves pages
+# before its ledger connection is known to work.
+READY_URL="${URL}health/ready"
+deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
+echo "Waiting until the portal is ready and its ledger check passes ($READY_URL) ..."
+until readiness="$(curl -s --max-time 20 "$READY_URL")" && [[ "$readiness" == '{"status":"UP"'* ]]; do
   if ! portal_pid >/dev/null; then
     tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
   fi
-  ((SECONDS < deadline)) || { echo "The portal did not answer within 240 s: see $RUN/portal.log" >&2; exit 1; }
+  if ((SECONDS >= deadline)); then
+    tail -20 "$RUN/portal.log"
+    echo "The portal is not ready after ${DRUK_START_SECONDS:-300} s. Its readiness check says:" >&2
+    echo "  ${readiness:-no answer}" >&2
+    echo "See $RUN/portal.log and deploy/network.sh status; deploy/down.sh stops it." >&2
+    exit 1
+  fi
   sleep 2
 done
 
 cat <<MSG
 
-Druk Registry is up in $((SECONDS - started)) s:  $URL
+Druk Registry is up and its ledger check passes, in $((SECONDS - started)) s:  $URL
   Citizens: search and verify records without signing in.
   Staff sign-in (${URL}login.xhtml), password for every demo user: $(cat "$RUN/data/demo-password")
     land.clerk, land.clerk2   land register clerks (Thimphu, Paro)

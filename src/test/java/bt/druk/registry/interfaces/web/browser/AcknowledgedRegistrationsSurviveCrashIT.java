@@ -40,8 +40,6 @@ class AcknowledgedRegistrationsSurviveCrashIT {
 
     private static final List<String> CLERKS = List.of("land.clerk", "land.clerk2");
     private static final int SESSIONS_PER_CLERK = 2;
-    private static final String REGISTER = "/clerk/land/register.xhtml";
-    private static final List<String> DZONGKHAGS = List.of("Thimphu", "Paro", "Punakha", "Bumthang");
     /** Acknowledgements to wait for before the kill timer starts (the first saves compile the pages). */
     private static final int WARM_ACKS = 8;
     private static final long BURST_MILLIS_BEFORE_KILL = 4000;
@@ -180,27 +178,14 @@ class AcknowledgedRegistrationsSurviveCrashIT {
                                      ConcurrentLinkedQueue<String> refusals, AtomicBoolean killed) {
         try {
             FacesHttpSession session = new FacesHttpSession(base);
-            session.get("/login.xhtml");
-            Map<String, String> signIn = new LinkedHashMap<>();
-            signIn.put("login", "login");
-            signIn.put("login:next", "");
-            signIn.put("login:username", clerk);
-            signIn.put("login:password", password);
-            signIn.put("login:signIn", "");
-            // Two sessions of one clerk sign in together; a refused simultaneous sign-in is another
-            // test's subject (ConcurrentClerksIT), so try again rather than lose the session.
-            Page home = session.post("/login.xhtml", signIn);
-            for (int attempt = 1; !home.uri().getPath().contains("/clerk/"); attempt++) {
-                if (attempt == 3) {
-                    refusals.add(clerk + " sign-in: " + home.summary());
-                    return;
-                }
-                session.get("/login.xhtml");
-                home = session.post("/login.xhtml", signIn);
+            Page home = session.signIn(clerk, password);
+            if (!home.uri().getPath().contains("/clerk/")) {
+                refusals.add(clerk + " sign-in: " + home.summary());
+                return;
             }
             while (!killed.get()) {
                 String pin = "CR" + run + "-" + sequence.incrementAndGet();
-                Page saved = register(session, pin);
+                Page saved = session.registerParcel(pin, sequence.get()).response();
                 String target = saved.partialRedirect();
                 if (target != null && target.contains("/clerk/land/title.xhtml") && target.contains("pin=" + pin + "&")) {
                     acks.add(new Ack(pin, clerk, System.currentTimeMillis()));
@@ -215,29 +200,6 @@ class AcknowledgedRegistrationsSurviveCrashIT {
             }
             // after the kill: the request in flight was never acknowledged
         }
-    }
-
-    /** The register form as a browser fills it: open it, choose the dzongkhag (ajax), pick a gewog, save. */
-    private static Page register(FacesHttpSession session, String pin) throws IOException, InterruptedException {
-        session.get(REGISTER);
-        String dzongkhag = DZONGKHAGS.get(Math.floorMod(pin.hashCode(), DZONGKHAGS.size()));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("register", "register");
-        fields.put("register:pin", pin);
-        fields.put("register:thramNo", "T-" + pin);
-        fields.put("register:dzongkhag_input", dzongkhag);
-        fields.put("register:areaAcres", "1.25");
-        fields.put("register:landType_input", "WETLAND");
-        fields.put("register:owners:0:name", "Pema Wangmo");
-        fields.put("register:owners:0:cid", "10101010101");
-        fields.put("register:owners:0:share", "1");
-        Page gewogs = session.ajax(REGISTER, "register:dzongkhag", "register:dzongkhag", "register:gewogField", "valueChange", fields);
-        List<String> choices = gewogs.options("register:gewog_input");
-        if (choices.isEmpty()) {
-            return gewogs;
-        }
-        fields.put("register:gewog_input", choices.get(0));
-        return session.ajax(REGISTER, "register:save", "register", "register", null, fields);
     }
 
     /** The public record page of a PIN: empty when the portal has no title with it. */

@@ -44,7 +44,7 @@ class ConcurrentClerksIT {
     private static final int SESSIONS_PER_CLERK = 2;
     private static final int PARCELS_PER_SESSION = 12;
     private static final int SIMULTANEOUS_SIGN_INS = 8;
-    private static final String REGISTER = "/clerk/land/register.xhtml";
+    private static final String REGISTER = FacesHttpSession.REGISTER;
 
     private PortalUnderTest portal;
     /** Keeps the PINs of this run apart from those of earlier runs against the same portal. */
@@ -174,43 +174,16 @@ class ConcurrentClerksIT {
     /** One parcel through the real form, then a caveat on its title page; the failure, or null. */
     private static String registerAndLodgeCaveat(FacesHttpSession browser, String pin, int n,
                                                  AtomicInteger registered, AtomicInteger caveats) throws Exception {
-        Page form = browser.get(REGISTER);
-        if (!isRegisterPage(form)) {
-            return "register page: " + form.summary();
+        FacesHttpSession.Registration registration = browser.registerParcel(pin, n);
+        if (!registration.saved()) {
+            return registration.failure();
         }
-        List<String> dzongkhags = form.options("register:dzongkhag_input");
-        List<String> landTypes = form.options("register:landType_input");
-        String dzongkhag = dzongkhags.get(n % dzongkhags.size());
-
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("register", "register");
-        fields.put("register:pin", pin);
-        fields.put("register:thramNo", "T" + pin);
-        fields.put("register:dzongkhag_input", dzongkhag);
-        fields.put("register:areaAcres", "1.25");
-        fields.put("register:landType_input", landTypes.get(n % landTypes.size()));
-        fields.put("register:owners:0:name", "Owner " + pin);
-        fields.put("register:owners:0:cid", "1" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)));
-        fields.put("register:owners:0:share", "1");
-
-        // The ajax step: choosing the dzongkhag fills (and enables) the gewog drop-down.
-        Page step = browser.ajax(REGISTER, "register:dzongkhag", "register:dzongkhag", "register:gewogField",
-                "valueChange", fields);
-        List<String> gewogs = step.options("register:gewog_input");
-        if (step.status() != 200 || gewogs.isEmpty()) {
-            return "dzongkhag step: no gewogs of " + dzongkhag + " came back: " + step.summary();
-        }
-        String gewog = gewogs.get(n % gewogs.size());
-        fields.put("register:gewog_input", gewog);
-
-        Page saved = browser.ajax(REGISTER, "register:save", "register", "register", null, fields);
-        if (saved.status() != 200 || saved.partialRedirect() == null) {
-            return "save: " + saved.errors() + " " + saved.summary();
-        }
-        Page title = browser.followPartialRedirect(saved);
+        Page title = browser.followPartialRedirect(registration.response());
         String text = FacesHttpSession.unescape(title.body());
-        if (title.status() != 200 || !text.contains(pin) || !text.contains(dzongkhag) || !text.contains(gewog)) {
-            return "title page after saving (expected " + dzongkhag + "/" + gewog + "): " + title.summary();
+        if (title.status() != 200 || !text.contains(pin) || !text.contains(registration.dzongkhag())
+                || !text.contains(registration.gewog())) {
+            return "title page after saving (expected " + registration.dzongkhag() + "/" + registration.gewog() + "): "
+                    + title.summary();
         }
         registered.incrementAndGet();
 
@@ -233,13 +206,7 @@ class ConcurrentClerksIT {
     }
 
     private Page submitSignIn(FacesHttpSession browser, String username) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("login", "login");
-        fields.put("login:next", "");
-        fields.put("login:username", username);
-        fields.put("login:password", portal.demoPassword);
-        fields.put("login:signIn", "");
-        return browser.post("/login.xhtml", fields);
+        return browser.postSignIn(username, portal.demoPassword);
     }
 
     private static boolean isDashboardOf(Page page, String username) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,6 +142,72 @@ final class FacesHttpSession {
             viewState = m.group(1);
         }
         return page;
+    }
+
+    // ---- what a clerk does, step by step as the browser does it (shared by the HTTP-level tests) ----
+
+    static final String REGISTER = "/clerk/land/register.xhtml";
+
+    /** Opens the sign-in page and signs in; the page it lands on (the dashboard when it worked). */
+    Page signIn(String username, String password) throws IOException, InterruptedException {
+        get("/login.xhtml");
+        return postSignIn(username, password);
+    }
+
+    /** Posts the sign-in form of the sign-in page already open (a full post, as its button makes). */
+    Page postSignIn(String username, String password) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("login", "login");
+        fields.put("login:next", "");
+        fields.put("login:username", username);
+        fields.put("login:password", password);
+        fields.put("login:signIn", "");
+        return post("/login.xhtml", fields);
+    }
+
+    /** The outcome of one registration through the form: the failure (null when saved) and the save's response. */
+    record Registration(String pin, String dzongkhag, String gewog, Page response, String failure) {
+        boolean saved() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * Registers a parcel through the real form: open it, choose a dzongkhag (the ajax step that fills
+     * the gewogs), a gewog from its answer, save. {@code variant} picks the dzongkhag, gewog and land
+     * type among the page's options. Saved means the save answered with the redirect to the title page.
+     */
+    Registration registerParcel(String pin, int variant) throws IOException, InterruptedException {
+        Page form = get(REGISTER);
+        List<String> dzongkhags = form.options("register:dzongkhag_input");
+        List<String> landTypes = form.options("register:landType_input");
+        if (form.status() != 200 || dzongkhags.isEmpty() || landTypes.isEmpty()) {
+            return new Registration(pin, null, null, form, "register page: " + form.summary());
+        }
+        String dzongkhag = dzongkhags.get(Math.floorMod(variant, dzongkhags.size()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("register", "register");
+        fields.put("register:pin", pin);
+        fields.put("register:thramNo", "T" + pin);
+        fields.put("register:dzongkhag_input", dzongkhag);
+        fields.put("register:areaAcres", "1.25");
+        fields.put("register:landType_input", landTypes.get(Math.floorMod(variant, landTypes.size())));
+        fields.put("register:owners:0:name", "Owner " + pin);
+        fields.put("register:owners:0:cid", "1" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)));
+        fields.put("register:owners:0:share", "1");
+        Page step = ajax(REGISTER, "register:dzongkhag", "register:dzongkhag", "register:gewogField", "valueChange", fields);
+        List<String> gewogs = step.options("register:gewog_input");
+        if (step.status() != 200 || gewogs.isEmpty()) {
+            return new Registration(pin, dzongkhag, null, step,
+                    "dzongkhag step: no gewogs of " + dzongkhag + " came back: " + step.summary());
+        }
+        String gewog = gewogs.get(Math.floorMod(variant, gewogs.size()));
+        fields.put("register:gewog_input", gewog);
+        Page saved = ajax(REGISTER, "register:save", "register", "register", null, fields);
+        if (saved.status() != 200 || saved.partialRedirect() == null) {
+            return new Registration(pin, dzongkhag, gewog, saved, "save: " + saved.errors() + " " + saved.summary());
+        }
+        return new Registration(pin, dzongkhag, gewog, saved, null);
     }
 
     /** Follows a partial response's redirect with a GET, as PrimeFaces does. */

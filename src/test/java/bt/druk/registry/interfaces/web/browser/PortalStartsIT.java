@@ -1,0 +1,160 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Registration;
+import bt.druk.registry.network.NetworkScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal started exactly as a user starts it, {@code deploy/up.sh}, several times in a row on
+ * one run directory (so every start after the first finds the previous start's files, as a
+ * restart does), with both cores kept busy beside it: every start must come up ready and commit a
+ * clerk's registration to the auditor's peer within 30 s. This is the test that would have caught
+ * the double deployment of a kept server root, whose ledger client was broken for good.
+ */
+class PortalStartsIT {
+
+    static final int STARTS = Integer.getInteger("druk.starts", 3);
+    static final int PORT = Integer.getInteger("druk.starts.port", 18087);
+    static final Duration COMMIT_LIMIT = Duration.ofSeconds(30);
+
+    @Test
+    void everyStartTheWayUpShDoesItCommitsARegistrationWithin30Seconds() throws Exception {
+        NetworkScript.ensureUp();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
+        Path run = Files.createDirectories(PortalUnderTest.buildDir().toAbsolutePath()
+                .resolve("portal-starts").resolve(stamp));
+        List<String> timings = new ArrayList<>();
+        AtomicBoolean loaded = new AtomicBoolean(true);
+        List<Thread> load = cpuLoad(loaded);
+        try {
+            for (int n = 1; n <= STARTS; n++) {
+                int start = n;
+                long began = System.nanoTime();
+                upSh(run);
+                long upSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
+                try {
+                    String password = Files.readString(run.resolve("data/demo-password"), StandardCharsets.UTF_8).strip();
+                    FacesHttpSession clerk = new FacesHttpSession("http://127.0.0.1:" + PORT);
+                    assertTrue(clerk.signIn("land.clerk", password).uri().getPath().endsWith("/clerk/index.xhtml"),
+                            "start " + start + ": land.clerk signs in");
+                    String pin = "PS" + stamp + "-" + start;
+                    Registration registration = clerk.registerParcel(pin, start);
+                    assertTrue(registration.saved(), () -> "start " + start + ": " + registration.failure());
+                    long saved = System.nanoTime();
+                    Duration toLedger = awaitOnAuditPeer("land-title:" + pin, saved);
+                    timings.add("start " + start + ": up.sh " + upSeconds + " s, on the auditor's peer "
+                            + toLedger.toMillis() + " ms after the clerk was told 'Saved'");
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError(e.getMessage() + "\nportal log: " + run.resolve("portal.log"), e);
+                } finally {
+                    stopPortal(run);
+                }
+            }
+        } finally {
+            loaded.set(false);
+            for (Thread t : load) {
+                t.join();
+            }
+            timings.forEach(t -> System.out.println("[portal-starts] " + t));
+        }
+        assertEquals(STARTS, timings.size());
+    }
+
+    /** Both cores busy while the portal starts: the race showed on a loaded machine. */
+    private static List<Thread> cpuLoad(AtomicBoolean loaded) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (loaded.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                if (x == 42) {
+                    System.out.println(x); // keeps the loop from being optimised away
+                }
+            }, "cpu-load-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        return threads;
+    }
+
+    /** deploy/up.sh on the already built WAR; it returns only when the portal is ready and its ledger check passes. */
+    private static void upSh(Path run) throws IOException, InterruptedException {
+        Path log = run.resolve("up-sh.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                PortalUnderTest.projectDir().resolve("deploy/up.sh").toAbsolutePath().toString(), "--no-build", "--no-demo")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("DRUK_RUN_DIR", run.toString());
+        env.put("DRUK_PORT", Integer.toString(PORT));
+        env.put("DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString());
+        Process up = builder.start();
+        if (!up.waitFor(8, TimeUnit.MINUTES)) {
+            up.destroyForcibly();
+            fail("deploy/up.sh did not return within 8 min: " + log);
+        }
+        assertEquals(0, up.exitValue(), () -> "deploy/up.sh failed: " + tail(log));
+    }
+
+    private static Duration awaitOnAuditPeer(String key, long savedNanos) throws InterruptedException {
+        String last = "";
+        while (System.nanoTime() - savedNanos < COMMIT_LIMIT.toNanos()) {
+            NetworkScript.Result answer = NetworkScript.run("query", "inspector", "audit", "GetRecord", key);
+            if (answer.succeeded() && answer.output().contains("\"key\":\"" + key + "\"")) {
+                return Duration.ofNanos(System.nanoTime() - savedNanos);
+            }
+            last = answer.output();
+            Thread.sleep(500);
+        }
+        throw new AssertionError(key + " was not on the auditor's peer within " + COMMIT_LIMIT.toSeconds()
+                + " s of being saved; last answer: " + last);
+    }
+
+    /** Stops the portal the way deploy/down.sh does (TERM, then KILL), leaving the network running. */
+    private static void stopPortal(Path run) throws IOException, InterruptedException {
+        Path pidFile = run.resolve("portal.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle portal = ProcessHandle.of(pid).orElse(null);
+        if (portal != null) {
+            portal.destroy();
+            try {
+                portal.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                portal.destroyForcibly();
+                portal.onExit().join();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
