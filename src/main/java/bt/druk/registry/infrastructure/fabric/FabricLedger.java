@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CallOption;
@@ -381,8 +382,10 @@ public class FabricLedger implements Ledger {
             throw new LedgerUnavailableException("the portal is stopping");
         }
         if (eventLoop == null) {
-            eventLoop = new NioEventLoopGroup(2, threadFactory);
-            grpcExecutor = Executors.newCachedThreadPool(threadFactory);
+            // Outside a container (tests, tools) nothing injects the managed factory: plain threads then.
+            ThreadFactory factory = threadFactory != null ? threadFactory : Executors.defaultThreadFactory();
+            grpcExecutor = Executors.newCachedThreadPool(factory);
+            eventLoop = new NioEventLoopGroup(2, factory);
         }
     }
 
