@@ -22,14 +22,15 @@ final class FabricErrors {
     }
 
     static SubmissionOutcome classify(GatewayException e) {
-        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()));
+        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()), e);
     }
 
     static SubmissionOutcome classify(GatewayRuntimeException e) {
-        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()));
+        return classify(e.getStatus(), messages(e.getMessage(), e.getDetails()), e);
     }
 
-    static SubmissionOutcome classify(Status status, List<String> messages) {
+    /** {@code cause} goes with an Unavailable outcome, so its whole chain can be logged. */
+    static SubmissionOutcome classify(Status status, List<String> messages, Exception cause) {
         for (String message : messages) {
             Matcher m = CHAINCODE_CODE.matcher(message);
             if (m.find()) {
@@ -42,7 +43,7 @@ final class FabricErrors {
                 return new SubmissionOutcome.Refused("CHAINCODE_ERROR", message);
             }
         }
-        return new SubmissionOutcome.Unavailable(status.getCode() + ": " + String.join(" | ", messages));
+        return new SubmissionOutcome.Unavailable(status.getCode() + ": " + String.join(" | ", messages), cause);
     }
 
     private static List<String> messages(String main, List<ErrorDetail> details) {

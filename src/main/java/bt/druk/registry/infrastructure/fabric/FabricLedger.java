@@ -130,14 +130,14 @@ public class FabricLedger implements Ledger {
             return new SubmissionOutcome.Refused("INVALID_TRANSACTION",
                     "The peers marked transaction " + status.getTransactionId() + " invalid: " + code);
         } catch (EndorseException | SubmitException | CommitStatusException e) {
-            return counted(FabricErrors.classify(e), e);
+            return counted(FabricErrors.classify(e));
         } catch (UnknownIdentityException e) {
             return new SubmissionOutcome.Refused("NO_LEDGER_IDENTITY", e.getMessage());
         } catch (LedgerUnavailableException e) {
             failed();
             return new SubmissionOutcome.Unavailable(e.getMessage(), e.getCause());
         } catch (GatewayRuntimeException e) {
-            return counted(FabricErrors.classify(e), e);
+            return counted(FabricErrors.classify(e));
         } catch (RuntimeException | LinkageError e) {
             // e.g. a gRPC class that failed to initialise: say so with the whole chain, never throw.
             failed();
@@ -146,12 +146,12 @@ public class FabricLedger implements Ledger {
     }
 
     /** A refusal means the ledger answered; anything else counts towards a reconnect. */
-    private SubmissionOutcome counted(SubmissionOutcome outcome, Exception cause) {
-        if (outcome instanceof SubmissionOutcome.Unavailable unavailable) {
+    private SubmissionOutcome counted(SubmissionOutcome outcome) {
+        if (outcome instanceof SubmissionOutcome.Unavailable) {
             failed();
-            return new SubmissionOutcome.Unavailable(unavailable.reason(), cause);
+        } else {
+            answered();
         }
-        answered();
         return outcome;
     }
 

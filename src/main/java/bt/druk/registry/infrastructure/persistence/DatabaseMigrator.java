@@ -27,7 +27,7 @@ public class DatabaseMigrator {
 
     public MigrateResult migrate() {
         String product = databaseProduct();
-        String folder = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
+        String folder = isPostgres(product) ? "postgresql" : "h2";
         MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + folder)
@@ -43,13 +43,17 @@ public class DatabaseMigrator {
     private String databaseProduct() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            if (isPostgres(product)) {
                 warnIfCommitsAreDeferred(connection);
             }
             return product;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }
+    }
+
+    private static boolean isPostgres(String databaseProduct) {
+        return databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /**
