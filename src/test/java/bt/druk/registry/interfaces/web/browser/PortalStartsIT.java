@@ -112,7 +112,7 @@ class PortalStartsIT {
             up.destroyForcibly();
             fail("deploy/up.sh did not return within 8 min: " + log);
         }
-        assertEquals(0, up.exitValue(), () -> "deploy/up.sh failed: " + tail(log));
+        assertEquals(0, up.exitValue(), () -> "deploy/up.sh failed: " + PortalUnderTest.tail(log, 30));
     }
 
     private static Duration awaitOnAuditPeer(String key, long savedNanos) throws InterruptedException {
@@ -129,32 +129,19 @@ class PortalStartsIT {
                 + " s of being saved; last answer: " + last);
     }
 
-    /** Stops the portal the way deploy/down.sh does (TERM, then KILL), leaving the network running. */
+    /** Stops the portal with the same function deploy/down.sh uses (TERM, then KILL), leaving the network running. */
     private static void stopPortal(Path run) throws IOException, InterruptedException {
-        Path pidFile = run.resolve("portal.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
+        Path script = PortalUnderTest.projectDir().resolve("deploy/lib/portal-process.sh").toAbsolutePath();
+        // RUN as up.sh computes it, so that portal_pid recognises the process by its --rootdir.
+        Process stop = new ProcessBuilder("bash", "-c", "RUN=\"$(realpath -m \"$2\")\" && source \"$1\" && portal_stop",
+                "stop-portal", script.toString(), run.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!stop.waitFor(2, TimeUnit.MINUTES)) {
+            stop.destroyForcibly();
+            fail("portal_stop did not return within 2 min");
         }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        ProcessHandle portal = ProcessHandle.of(pid).orElse(null);
-        if (portal != null) {
-            portal.destroy();
-            try {
-                portal.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception notYet) {
-                portal.destroyForcibly();
-                portal.onExit().join();
-            }
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        assertEquals(0, stop.exitValue(), "portal_stop");
     }
 }

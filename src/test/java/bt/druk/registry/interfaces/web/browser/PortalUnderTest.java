@@ -85,10 +85,8 @@ final class PortalUnderTest implements AutoCloseable {
      * directory, whatever {@code druk.portal.url} says.
      */
     static PortalUnderTest startOwn(String name, int port) throws IOException, InterruptedException {
-        Path war = buildDir().resolve("druk-registry.war");
-        Path microJar = Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
-        if (!Files.isRegularFile(war) || !Files.isRegularFile(microJar)) {
-            throw new IllegalStateException("need " + war + " and " + microJar + " (run through mvn verify)");
+        if (!Files.isRegularFile(war()) || !Files.isRegularFile(microJar())) {
+            throw new IllegalStateException("need " + war() + " and " + microJar() + " (run through mvn verify)");
         }
         Path work = Files.createDirectories(buildDir().resolve(name));
         Path dataDir = Files.createTempDirectory(work, "data-");
@@ -113,9 +111,15 @@ final class PortalUnderTest implements AutoCloseable {
         }
     }
 
+    private static Path war() {
+        return buildDir().resolve("druk-registry.war");
+    }
+
+    private static Path microJar() {
+        return Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
+    }
+
     private static PortalUnderTest launch(Launch launch) throws IOException, InterruptedException {
-        Path war = buildDir().resolve("druk-registry.war");
-        Path microJar = Path.of(System.getProperty("microJar", buildDir().resolve("payara-micro.jar").toString()));
         Path work = launch.work();
         Path log = launch.log();
         String password = launch.password();
@@ -126,8 +130,8 @@ final class PortalUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-jar", microJar.toString(),
-                "--deploy", war.toString(),
+                "-jar", microJar().toString(),
+                "--deploy", war().toString(),
                 "--contextroot", "druk-registry",
                 "--port", String.valueOf(port),
                 "--nocluster",
@@ -205,12 +209,14 @@ final class PortalUnderTest implements AutoCloseable {
     }
 
     String logTail() {
-        if (log == null) {
-            return "(external portal)";
-        }
+        return log == null ? "(external portal)" : tail(log, 80);
+    }
+
+    /** The last {@code lines} lines of a log file, for failure messages. */
+    static String tail(Path file, int lines) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
