@@ -1,0 +1,78 @@
+package bt.druk.registry.infrastructure.files;
+
+import bt.druk.registry.domain.file.FileRules;
+import bt.druk.registry.domain.file.FileType;
+import bt.druk.registry.infrastructure.config.PortalSettings;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The file store's settings, read like every other portal setting (system property, else the
+ * environment variable): {@code druk.files.dir} / {@code DRUK_FILES_DIR},
+ * {@code druk.files.maxBytes} / {@code DRUK_FILES_MAXBYTES}, {@code druk.files.types} /
+ * {@code DRUK_FILES_TYPES}. A value that cannot be understood stops the store with a message
+ * naming the setting, rather than quietly accepting more than was meant.
+ */
+public final class FileStoreSettings {
+
+    private FileStoreSettings() {
+    }
+
+    /** Folder of the stored files; default {@code files} under {@code druk.data.dir}. */
+    public static Path dir() {
+        return PortalSettings.get("druk.files.dir").map(Paths::get)
+                .map(p -> p.isAbsolute() ? p : PortalSettings.home().resolve(p))
+                .orElse(PortalSettings.dataDir().resolve("files"));
+    }
+
+    public static FileRules rules() {
+        return rules(PortalSettings.get("druk.files.maxBytes"), PortalSettings.get("druk.files.types"));
+    }
+
+    /** Size limit in bytes (a plain number, or with KiB/MiB/GiB) and a comma-separated list of kinds, e.g. {@code pdf,png,jpeg}. */
+    static FileRules rules(Optional<String> maxBytes, Optional<String> types) {
+        long max = maxBytes.map(FileStoreSettings::parseSize).orElse(FileRules.DEFAULT_MAX_BYTES);
+        Set<FileType> accepted = types.map(FileStoreSettings::parseTypes).orElse(FileRules.DEFAULT_TYPES);
+        return new FileRules(max, accepted);
+    }
+
+    static long parseSize(String text) {
+        String t = text.trim().replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}}) {
+            if (t.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                t = t.substring(0, t.length() - suffix[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            long value = Math.multiplyExact(Long.parseLong(t), unit);
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalStateException("druk.files.maxBytes must be a positive number of bytes (or e.g. 20MiB), not '" + text + "'");
+        }
+    }
+
+    static Set<FileType> parseTypes(String text) {
+        Set<FileType> accepted = EnumSet.noneOf(FileType.class);
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            accepted.add(FileType.bySettingName(name).orElseThrow(() -> new IllegalStateException(
+                    "druk.files.types: '" + name.trim() + "' is not a kind of file the store can accept; use some of "
+                            + "pdf, png, jpeg, gif, tiff, webp, heic, docx, xlsx, pptx, odt, ods, odp, txt")));
+        }
+        if (accepted.isEmpty()) {
+            throw new IllegalStateException("druk.files.types names no kind of file");
+        }
+        return accepted;
+    }
+}
