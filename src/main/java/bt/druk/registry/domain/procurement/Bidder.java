@@ -1,0 +1,31 @@
+package bt.druk.registry.domain.procurement;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The business making a bid, as its trade licence names it. A legal entity, not a person: OCDS
+ * publishes bidders after the award, but until the opening the bidder stays inside the sealed bid
+ * like the price.
+ *
+ * @param licenceNumber trade licence number: 1 to 40 letters, digits and {@code . / -}, starting
+ *                      with a letter or digit
+ * @param name          the registered name, any script (Dzongkha included), 1 to 200 UTF-16 code
+ *                      units, no control characters
+ */
+public record Bidder(String licenceNumber, String name) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    static final Pattern LICENCE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
+
+    public Bidder {
+        Objects.requireNonNull(licenceNumber, "licenceNumber");
+        Objects.requireNonNull(name, "name");
+        if (!LICENCE_NUMBER.matcher(licenceNumber).matches()) {
+            throw new IllegalArgumentException("licence number must be 1 to 40 letters, digits, '.', '/' or '-'");
+        }
+        if (!BidText.isCleanText(name, MAX_NAME_LENGTH)) {
+            throw new IllegalArgumentException("name must be 1 to 200 characters without control characters");
+        }
+    }
+}
