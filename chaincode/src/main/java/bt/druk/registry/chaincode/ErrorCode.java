@@ -34,6 +34,11 @@ public enum ErrorCode {
     COMMITMENT_MISMATCH,
     /** The document hash is already registered in an active notarisation. */
     DUPLICATE_HASH,
+    /**
+     * A write whose proposal timestamp (chosen by the client) differs from the endorsing chaincode
+     * process's clock by more than the maximum skew ({@link ClockSkewGuard}).
+     */
+    CLOCK_SKEW,
     /** Exactly this (key, version, hash) is already the current ledger entry: a harmless retry. */
     ALREADY_RECORDED;
 

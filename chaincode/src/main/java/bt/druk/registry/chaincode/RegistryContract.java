@@ -24,6 +24,16 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 public final class RegistryContract implements ContractInterface {
 
     private final AccessPolicy policy = new AccessPolicy();
+    private final ClockSkewGuard clock;
+
+    /** As the contract router creates it: the system clock, skew limit from the environment. */
+    public RegistryContract() {
+        this(ClockSkewGuard.fromEnvironment());
+    }
+
+    RegistryContract(ClockSkewGuard clock) {
+        this.clock = clock;
+    }
 
     // ================================================================ land
 
@@ -106,6 +116,7 @@ public final class RegistryContract implements ContractInterface {
     public String setNoticePeriod(Context ctx, String seconds) {
         Caller caller = policy.caller(ctx);
         policy.requireAdmin(caller);
+        clock.requireCurrent(ctx.getStub().getTxTimestamp());
         long value = Args.noticeSeconds(seconds);
         Ledger ledger = new Ledger(ctx.getStub());
         ledger.setNoticePeriod(value, ledger.tx(caller));
@@ -179,6 +190,35 @@ public final class RegistryContract implements ContractInterface {
         String r = Args.reason(reason);
         Ledger ledger = new Ledger(ctx.getStub());
         return json(new TenderRules(ledger).cancelTender(ledger.tx(caller), u, r));
+    }
+
+    /** Moves the bid deadline (later or earlier) while the tender is open; the tender stays active.tendering. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AmendTender")
+    public String amendTender(Context ctx, String key, String version, String hash, String previousHash,
+            String bidDeadline) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        var deadline = Args.deadline("bidDeadline", bidDeadline);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).amendTender(ledger.tx(caller), u, deadline));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CompleteTender")
+    public String completeTender(Context ctx, String key, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).completeTender(ledger.tx(caller), u));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "TenderUnsuccessful")
+    public String tenderUnsuccessful(Context ctx, String key, String version, String hash, String previousHash,
+            String reason) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
+        String r = Args.reason(reason);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new TenderRules(ledger).tenderUnsuccessful(ledger.tx(caller), u, r));
     }
 
     // ================================================================ notary
@@ -270,9 +310,11 @@ public final class RegistryContract implements ContractInterface {
 
     // ================================================================
 
+    /** Every write: access, then the proposal's timestamp against this process's clock. */
     private Caller writer(Context ctx, Register register) {
         Caller caller = policy.caller(ctx);
         policy.requireWriter(caller, register);
+        clock.requireCurrent(ctx.getStub().getTxTimestamp());
         return caller;
     }
 

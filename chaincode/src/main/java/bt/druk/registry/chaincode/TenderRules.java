@@ -15,12 +15,15 @@ public final class TenderRules {
     public static final String EVALUATION = "evaluation";
     public static final String AWARDED = "awarded";
     public static final String CANCELLED = "cancelled";
+    public static final String COMPLETE = "complete";
+    public static final String UNSUCCESSFUL = "unsuccessful";
     public static final String COMMITTED = "committed";
     public static final String REVEALED = "revealed";
 
     static final String BID_DEADLINE = "bidDeadline";
     static final String AWARDED_BID = "awardedBid";
     static final String CANCEL_REASON = "cancelReason";
+    static final String UNSUCCESSFUL_REASON = "unsuccessfulReason";
     static final String TENDER_KEY = "tenderKey";
     static final String COMMITMENT = "commitment";
     static final String REVEALED_HASH = "revealedHash";
@@ -41,6 +44,7 @@ public final class TenderRules {
         fields.put(BID_DEADLINE, TxInfo.iso(bidDeadline));
         fields.put(AWARDED_BID, null);
         fields.put(CANCEL_REASON, null);
+        fields.put(UNSUCCESSFUL_REASON, null);
         LedgerEntry entry = LedgerEntry.first(Kind.TENDER, key, hash, ACTIVE_TENDERING, office, tx, fields);
         ledger.create(entry, Register.PROCUREMENT);
         return entry;
@@ -144,12 +148,64 @@ public final class TenderRules {
         return write(cur, u, CANCELLED, tx, Map.of(CANCEL_REASON, reason));
     }
 
+    /**
+     * A new bid deadline, only while bids are accepted (active.tendering and before the current
+     * deadline); the new deadline must be after the transaction time, and may be earlier or later
+     * than the current one. Commitments, reveals and the opening then follow the new deadline.
+     */
+    public LedgerEntry amendTender(TxInfo tx, Update u, Instant bidDeadline) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!ACTIVE_TENDERING.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active.tendering tender can be amended",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        Instant current = deadline(cur);
+        if (!tx.txTime().isBefore(current)) {
+            throw ErrorCode.DEADLINE_PASSED.error("%s: the bid deadline %s has passed (transaction time %s)",
+                    Ledger.describe(u.key()), TxInfo.iso(current), tx.txTimeIso());
+        }
+        if (!bidDeadline.isAfter(tx.txTime())) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
+                    TxInfo.iso(bidDeadline), tx.txTimeIso());
+        }
+        return write(cur, u, ACTIVE_TENDERING, tx, Map.of(BID_DEADLINE, TxInfo.iso(bidDeadline)));
+    }
+
+    /** awarded → complete (the contract has been carried out). */
+    public LedgerEntry completeTender(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!AWARDED.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an awarded tender can be completed",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        return write(cur, u, COMPLETE, tx, Map.of());
+    }
+
+    /** evaluation → unsuccessful (no bid can be awarded), with the reason in {@code unsuccessfulReason}. */
+    public LedgerEntry tenderUnsuccessful(TxInfo tx, Update u, String reason) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        if (!EVALUATION.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error(
+                    "%s is %s; only a tender in evaluation can be declared unsuccessful", Ledger.describe(u.key()),
+                    cur.status());
+        }
+        return write(cur, u, UNSUCCESSFUL, tx, Map.of(UNSUCCESSFUL_REASON, reason));
+    }
+
     private static Instant deadline(LedgerEntry tender) {
         return Instant.parse(tender.text(BID_DEADLINE));
     }
 
+    /**
+     * Writes the tender's next version. A tender published before {@code unsuccessfulReason} existed
+     * gains it (null) with its next version, so every tender version written now has every field.
+     */
     private LedgerEntry write(LedgerEntry cur, Update u, String status, TxInfo tx, Map<String, Object> changed) {
-        LedgerEntry next = cur.next(u.version(), u.hash(), status, tx, changed);
+        Map<String, Object> all = new HashMap<>(changed);
+        if (!cur.fields().containsKey(UNSUCCESSFUL_REASON)) {
+            all.putIfAbsent(UNSUCCESSFUL_REASON, null);
+        }
+        LedgerEntry next = cur.next(u.version(), u.hash(), status, tx, all);
         ledger.update(next, Register.PROCUREMENT);
         return next;
     }

@@ -7,8 +7,11 @@ import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.Mockito.mock;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,14 +25,36 @@ import bt.druk.registry.chaincode.TestIdentities.Identity;
 /**
  * Runs contract transactions against {@link FakeFabric}: each call gets a fresh Mockito-mocked
  * ChaincodeStub delegating to a {@link FakeFabric.Tx}, and a real {@link Context} (so the real
- * ClientIdentity parses the test certificate's attributes). The clock is the transaction timestamp.
+ * ClientIdentity parses the test certificate's attributes). {@link #now} is both the endorsing
+ * chaincode's clock and, shifted by {@link #clientOffset} (zero unless a test skews the client), the
+ * transaction timestamp.
  */
 final class Harness {
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     final FakeFabric fabric = new FakeFabric();
-    final RegistryContract contract = new RegistryContract();
     Instant now = T0;
+    /** How far the client's clock (the proposal timestamp) is from the chaincode's clock. */
+    Duration clientOffset = Duration.ZERO;
+    /** The chaincode process's clock: always {@link #now}. */
+    final Clock chaincodeClock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    final RegistryContract contract = new RegistryContract(
+            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)));
     private int txCounter;
     /** The stub of the last transaction run, for Mockito verification. */
     ChaincodeStub lastStub;
@@ -97,7 +122,7 @@ final class Harness {
     private FakeFabric.Tx newTx(Identity id) {
         txCounter++;
         String txId = String.format("tx%04d", txCounter);
-        FakeFabric.Tx tx = fabric.new Tx(txId, now, id.creator());
+        FakeFabric.Tx tx = fabric.new Tx(txId, now.plus(clientOffset), id.creator());
         lastStub = mock(ChaincodeStub.class, delegatesTo(tx));
         return tx;
     }

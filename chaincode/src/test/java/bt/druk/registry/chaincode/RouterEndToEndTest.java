@@ -1,14 +1,19 @@
 package bt.druk.registry.chaincode;
 
 import static bt.druk.registry.chaincode.Harness.h;
+import static bt.druk.registry.chaincode.TestIdentities.ADMIN;
 import static bt.druk.registry.chaincode.TestIdentities.CITIZEN;
 import static bt.druk.registry.chaincode.TestIdentities.INSPECTOR;
 import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK;
 import static bt.druk.registry.chaincode.TestIdentities.NOTARY_CLERK;
+import static bt.druk.registry.chaincode.TestIdentities.PROCUREMENT_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.contract.RouterAccess;
@@ -17,9 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import bt.druk.registry.chaincode.TestIdentities.Identity;
+
 /**
  * Through the shim's own ContractRouter, as the peer calls the chaincode: function names, string
  * arguments, results, and refusals as error responses with {@code [CODE]} message and code payload.
+ * The router creates the contract itself, so it checks proposal timestamps against the system clock:
+ * these tests stamp their transactions with the real time.
  */
 class RouterEndToEndTest {
     static ContractRouter router;
@@ -33,6 +42,7 @@ class RouterEndToEndTest {
     @BeforeEach
     void setUp() {
         hx = new Harness();
+        hx.now = Instant.now();
     }
 
     @Test
@@ -74,6 +84,56 @@ class RouterEndToEndTest {
 
         Response invalid = hx.invoke(router, INSPECTOR, "FindByHash", "not-a-hash");
         assertTrue(invalid.getMessage().startsWith("[INVALID_ARGUMENT] "), invalid.getMessage());
+    }
+
+    /**
+     * Every write transaction, as the router serves it, refuses a proposal stamped two minutes behind
+     * or ahead of the system clock with CLOCK_SKEW (checked after access, before the arguments, so
+     * placeholder arguments do), and reads do not care.
+     */
+    @Test
+    void everyWriteRefusesASkewedTimestampAndReadsDoNot() {
+        Map<String, Identity> writers = new java.util.TreeMap<>();
+        for (String fn : ContractDiscoveryTest.SUBMIT) {
+            writers.put(fn, LAND_CLERK);
+        }
+        for (String fn : java.util.List.of("PublishTender", "CommitBid", "RevealBid", "OpenBids", "AwardTender",
+                "CancelTender", "AmendTender", "CompleteTender", "TenderUnsuccessful")) {
+            writers.put(fn, PROCUREMENT_CLERK);
+        }
+        for (String fn : java.util.List.of("RegisterNotarisation", "RevokeNotarisation", "SupersedeNotarisation",
+                "AnchorBatch")) {
+            writers.put(fn, NOTARY_CLERK);
+        }
+        writers.put("SetNoticePeriod", ADMIN);
+        for (Duration offset : java.util.List.of(Duration.ofSeconds(-120), Duration.ofSeconds(120))) {
+            hx.clientOffset = offset;
+            for (Map.Entry<String, Identity> w : writers.entrySet()) {
+                String[] args = new String[parameterCount(w.getKey())];
+                java.util.Arrays.fill(args, "x");
+                Response r = hx.invoke(router, w.getValue(), w.getKey(), args);
+                assertEquals(500, r.getStatusCode(), w.getKey());
+                assertTrue(r.getMessage().startsWith("[CLOCK_SKEW] "), w.getKey() + ": " + r.getMessage());
+                assertEquals("CLOCK_SKEW", new String(r.getPayload(), StandardCharsets.UTF_8), w.getKey());
+            }
+        }
+        assertTrue(hx.fabric.state.isEmpty());
+        Response read = hx.invoke(router, INSPECTOR, "GetNoticePeriod");
+        assertEquals(200, read.getStatusCode(), read.getMessage());
+        Response missing = hx.invoke(router, INSPECTOR, "GetRecord", "land-title:PIN-1");
+        assertTrue(missing.getMessage().startsWith("[NOT_FOUND] "), missing.getMessage());
+    }
+
+    /** Number of string arguments of a transaction (its method's parameters after the Context). */
+    private static int parameterCount(String transaction) {
+        for (java.lang.reflect.Method m : RegistryContract.class.getMethods()) {
+            org.hyperledger.fabric.contract.annotation.Transaction t =
+                    m.getAnnotation(org.hyperledger.fabric.contract.annotation.Transaction.class);
+            if (t != null && t.name().equals(transaction)) {
+                return m.getParameterCount() - 1;
+            }
+        }
+        throw new AssertionError("no transaction " + transaction);
     }
 
     @Test

@@ -6,12 +6,14 @@ import static bt.druk.registry.chaincode.TestIdentities.PROCUREMENT_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import bt.druk.registry.chaincode.Harness.Step;
@@ -48,6 +50,8 @@ class TenderRulesTest {
         assertEquals(DEADLINE, t.text("bidDeadline"));
         assertNull(t.text("awardedBid"));
         assertNull(t.text("cancelReason"));
+        assertTrue(t.fields().containsKey("unsuccessfulReason"));
+        assertNull(t.text("unsuccessfulReason"));
         assertEquals(List.of("AuditMSP", "ProcurementMSP"), StateBasedEndorsementFactory.getInstance()
                 .newStateBasedEndorsement(hx.fabric.validationParameters.get(TENDER)).listOrgs().stream().sorted().toList());
     }
@@ -261,6 +265,200 @@ class TenderRulesTest {
                 c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "x".repeat(501)));
         hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
                 c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "bidder 11512345678 withdrew"));
+    }
+
+    @Nested
+    class AmendTender {
+        static final String LATER = "2026-03-09T08:00:00Z";
+
+        String amend(String deadline) {
+            Step s = hx.step(TENDER);
+            return hx.submit(PROCUREMENT_CLERK, c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), deadline));
+        }
+
+        @Test
+        void movesTheDeadlineAndKeepsTheTenderOpen() {
+            hx.advance(Duration.ofHours(1));
+            String result = amend("2026-03-09T14:00:00+06:00");
+            LedgerEntry t = hx.entry(TENDER);
+            assertEquals(hx.fabric.stateText(TENDER), result);
+            assertEquals(2, t.version());
+            assertEquals(T1, t.previousHash());
+            assertEquals("active.tendering", t.status());
+            assertEquals(LATER, t.text("bidDeadline"));
+            assertEquals("tender", hx.lastEvent().payloadText().replaceAll(".*\"kind\":\"([a-z-]+)\".*", "$1"));
+        }
+
+        @Test
+        void aLaterDeadlineLetsBidsInAfterTheOldOne() {
+            amend(LATER);
+            hx.advance(Duration.ofDays(3)); // past the original deadline, before the amended one
+            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
+            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK,
+                    c -> cc.openBids(c, TENDER, s.version(), s.hash(), s.previousHash()));
+            hx.advance(Duration.ofDays(5));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+            open();
+            assertEquals("evaluation", hx.entry(TENDER).status());
+        }
+
+        @Test
+        void anEarlierDeadlineClosesBiddingSooner() {
+            amend("2026-03-01T12:00:00Z"); // T0 + 4 h instead of T0 + 1 day
+            hx.advance(Duration.ofHours(4));
+            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
+            open();
+            assertEquals("evaluation", hx.entry(TENDER).status());
+        }
+
+        @Test
+        void isRefusedAtOrAfterTheCurrentDeadline() {
+            hx.advance(Duration.ofDays(1));
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), LATER));
+        }
+
+        @Test
+        void theNewDeadlineMustBeAfterTheTransactionTime() {
+            hx.advance(Duration.ofHours(2));
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "2026-03-01T10:00:00Z"));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "2026-03-01T09:00:00Z"));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "2026-03-09"));
+        }
+
+        @Test
+        void isRefusedUnlessActiveTendering() {
+            Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
+            Step s2 = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), LATER));
+        }
+
+        @Test
+        void updateGuardAndIdempotentRetry() {
+            Step s = hx.step(TENDER);
+            amend(LATER);
+            hx.advance(Duration.ofDays(2)); // a retry is recognised even after the old deadline
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), s.hash(), s.previousHash(), LATER));
+            hx.refused(ErrorCode.STALE_VERSION, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, s.version(), h("other"), s.previousHash(), LATER));
+            hx.refused(ErrorCode.HASH_MISMATCH, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, TENDER, "3", h("v3"), h("not current"), LATER));
+            hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK,
+                    c -> cc.amendTender(c, "tender:ocds-none", "2", h("v2"), h("v1"), LATER));
+        }
+    }
+
+    @Nested
+    class CompleteTender {
+        @Test
+        void anAwardedTenderBecomesComplete() {
+            award();
+            Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.completeTender(c, TENDER, s.version(), s.hash(), s.previousHash()));
+            LedgerEntry t = hx.entry(TENDER);
+            assertEquals("complete", t.status());
+            assertEquals(4, t.version());
+            assertEquals(BID1, t.text("awardedBid"));
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK,
+                    c -> cc.completeTender(c, TENDER, s.version(), s.hash(), s.previousHash()));
+            Step s2 = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.cancelTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), "too late"));
+        }
+
+        @Test
+        void isRefusedUnlessAwarded() {
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.completeTender(c, TENDER, s.version(), s.hash(), s.previousHash()));
+            commitAndReveal();
+            open();
+            Step s2 = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.completeTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash()));
+        }
+
+        @Test
+        void updateGuard() {
+            award();
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.STALE_VERSION, PROCUREMENT_CLERK,
+                    c -> cc.completeTender(c, TENDER, "9", s.hash(), s.previousHash()));
+            hx.refused(ErrorCode.HASH_MISMATCH, PROCUREMENT_CLERK,
+                    c -> cc.completeTender(c, TENDER, s.version(), s.hash(), h("not current")));
+        }
+    }
+
+    @Nested
+    class TenderUnsuccessful {
+        @Test
+        void aTenderInEvaluationBecomesUnsuccessfulWithItsReason() {
+            commitAndReveal();
+            open();
+            Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(),
+                    "  no responsive bid  "));
+            LedgerEntry t = hx.entry(TENDER);
+            assertEquals("unsuccessful", t.status());
+            assertEquals("no responsive bid", t.text("unsuccessfulReason"));
+            assertNull(t.text("cancelReason"));
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK, c -> cc.tenderUnsuccessful(c, TENDER, s.version(),
+                    s.hash(), s.previousHash(), "no responsive bid"));
+            Step s2 = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.awardTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), BID1));
+        }
+
+        @Test
+        void isRefusedUnlessInEvaluation() {
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(), "no bids"));
+            award();
+            Step s2 = hx.step(TENDER);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.tenderUnsuccessful(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), "no bids"));
+        }
+
+        @Test
+        void theReasonIsCheckedLikeACancelReason() {
+            commitAndReveal();
+            open();
+            Step s = hx.step(TENDER);
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
+                    c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(), " "));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
+                    c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(), "ask x@y.bt"));
+        }
+    }
+
+    /** A tender published before unsuccessfulReason existed gains the field (null) with its next version. */
+    @Test
+    void anOlderTenderGainsUnsuccessfulReasonWithItsNextVersion() {
+        java.util.TreeMap<String, Object> m = new java.util.TreeMap<>(hx.entry(TENDER).toMap());
+        m.remove("unsuccessfulReason");
+        hx.fabric.state.put(TENDER, Json.bytes(m));
+        assertEquals(false, hx.entry(TENDER).fields().containsKey("unsuccessfulReason"));
+        Step s = hx.step(TENDER);
+        hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
+        assertTrue(hx.fabric.stateText(TENDER).contains("\"unsuccessfulReason\":null"), hx.fabric.stateText(TENDER));
+    }
+
+    private void award() {
+        commitAndReveal();
+        open();
+        Step s = hx.step(TENDER);
+        hx.submit(PROCUREMENT_CLERK, c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
     }
 
     private void commitAndReveal() {
