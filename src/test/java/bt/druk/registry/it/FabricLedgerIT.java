@@ -19,6 +19,7 @@ import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
+import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.OutboxProcessor;
@@ -75,7 +76,7 @@ class FabricLedgerIT {
     FabricLedgerIT() {
         submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth());
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
-                new VerificationService(records, ledger, clock), reader);
+                new VerificationService(records, ledger, new LedgerImprints(List.of()), clock), reader);
     }
 
     @BeforeAll

@@ -6,6 +6,7 @@ import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
+import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerStatusService;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.application.record.OutboxProcessor;
@@ -38,7 +39,7 @@ public class PortalHarness {
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
     public final RecordQueryService queries = new RecordQueryService(records);
-    public final VerificationService verification = new VerificationService(records, ledger, clock);
+    public final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(List.of()), clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 

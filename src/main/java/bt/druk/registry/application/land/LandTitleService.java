@@ -11,6 +11,8 @@ import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.Parcel;
 import bt.druk.registry.domain.land.TitleOperation;
 import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.domain.record.LedgerImprint;
+import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.VersionDraft;
 import bt.druk.registry.domain.shared.AccessDeniedException;
@@ -207,8 +209,9 @@ public class LandTitleService {
     }
 
     private static VersionDraft draft(StaffMember actor, LandTitle title, int baseVersion, LedgerCall.Factory call) {
-        return new VersionDraft(title.recordKey(), LandTitle.KIND, Register.LAND, baseVersion,
-                title.event().operation().name(), LandTitleJson.toJson(title), title.parties(), call, actor.username(), actor.office());
+        return new VersionDraft(RecordKey.parse(title.recordKey()), Register.LAND, baseVersion,
+                title.event().operation().name(), LandTitleJson.toJson(title), title.parties(), LedgerImprint.DOCUMENT,
+                call, actor.username(), actor.office());
     }
 
     private LandTitle.Actor actorOf(StaffMember actor) {

@@ -20,8 +20,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one path by which every register saves a record version: canonical JSON → SHA-256 → the
- * version and its outbox entry stored in the caller's database transaction. The ledger submitter
+ * The one path by which every register saves a record version: canonical JSON → SHA-256 → what
+ * the ledger will hold for it (the draft's {@link bt.druk.registry.domain.record.LedgerImprint}) →
+ * the version and its outbox entry stored in the caller's database transaction. The ledger submitter
  * sends the outbox entry later; nothing here talks to the ledger.
  */
 @ApplicationScoped
@@ -85,12 +86,13 @@ public class RecordPipeline {
         JsonObject document = RecordDocument.envelope(draft.recordKey(), draft.kind(), draft.register().code(),
                 version, previousHash, draft.data());
         String canonical = CanonicalJson.canonicalize(document);
-        String hash = CanonicalJson.sha256Hex(canonical);
-        LedgerCall call = draft.ledgerCall().build(draft.recordKey(), version, hash, previousHash);
+        String ledgerHash = draft.imprint().ledgerHash(canonical);
+        LedgerCall call = draft.ledgerCall().build(draft.recordKey(), version, ledgerHash, previousHash);
 
         repository.addParties(draft.parties(), now);
         RecordVersion stored = repository.addVersion(new RecordVersion(draft.recordKey(), draft.kind(),
-                draft.register().code(), version, draft.operation(), call.function(), canonical, hash, previousHash,
+                draft.register().code(), version, draft.operation(), call.function(), canonical,
+                CanonicalJson.sha256Hex(canonical), draft.imprint().code(), ledgerHash, previousHash,
                 draft.submittedBy(), draft.office(), now));
         repository.addOutbox(new OutboxEntry(stored, call, draft.submittedBy(), now));
         if (head == null) {

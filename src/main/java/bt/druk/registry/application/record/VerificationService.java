@@ -28,19 +28,25 @@ public class VerificationService {
 
     private RecordRepository repository;
     private Ledger ledger;
+    private LedgerImprints imprints;
     private Clock clock;
 
     protected VerificationService() {
     }
 
     @Inject
-    public VerificationService(RecordRepository repository, Ledger ledger, Clock clock) {
+    public VerificationService(RecordRepository repository, Ledger ledger, LedgerImprints imprints, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
+        this.imprints = imprints;
         this.clock = clock;
     }
 
-    /** Re-reads the ledger history for the key and compares every version's hash. */
+    /**
+     * Re-reads the ledger history for the key and compares every version: the stored document must
+     * still hash to what was stored, and what the ledger holds must be what the document gives by
+     * its {@link bt.druk.registry.domain.record.LedgerImprint} (so an edited row shows as a mismatch).
+     */
     public LedgerVerification verifyOnLedger(String recordKey) {
         List<RecordVersion> versions = repository.versionsOf(recordKey);
         if (versions.isEmpty()) {
@@ -67,7 +73,7 @@ public class VerificationService {
         boolean pending = false;
         int liveMax = 0;
         for (RecordVersion v : versions) {
-            String recomputed = recompute(v.canonicalJson());
+            String recomputed = recompute(v);
             LedgerHistoryItem item = v.ledgerState() == LedgerState.REJECTED ? null : onLedger.get(v.version());
             String ledgerHash = item == null ? null : item.value().hash();
             String ledgerTx = item == null ? null : item.txId();
@@ -138,9 +144,14 @@ public class VerificationService {
         return new HashLookup(hash, available, new ArrayList<>(hits.values()));
     }
 
-    private static String recompute(String storedJson) {
+    /** The ledger hash the stored document gives now; "unreadable" if it no longer parses or hashes to its document hash. */
+    private String recompute(RecordVersion v) {
         try {
-            return CanonicalJson.sha256Hex(CanonicalJson.canonicalize(storedJson));
+            String canonical = CanonicalJson.canonicalize(v.canonicalJson());
+            if (!CanonicalJson.sha256Hex(canonical).equals(v.documentHash())) {
+                return "document-edited";
+            }
+            return imprints.of(v.imprint()).ledgerHash(canonical);
         } catch (RuntimeException e) {
             return "unreadable";
         }

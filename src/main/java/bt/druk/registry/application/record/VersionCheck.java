@@ -4,7 +4,8 @@ package bt.druk.registry.application.record;
  * Result of comparing one version held in the database with the ledger.
  *
  * @param databaseHash   hash stored with the version
- * @param recomputedHash hash recomputed now from the stored canonical JSON (detects edited data)
+ * @param recomputedHash ledger hash recomputed now from the stored canonical JSON (detects edited data):
+ *                       {@code document-edited} when the JSON no longer hashes to its stored document hash
  * @param ledgerHash     hash the ledger holds for this version, or null when it holds none
  * @param ledgerTxId     transaction id the ledger reports for this version, or null
  */

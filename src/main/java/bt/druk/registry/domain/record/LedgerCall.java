@@ -39,14 +39,20 @@ public record LedgerCall(String function, List<String> arguments) {
     }
 
     /**
-     * Builds the call for a new version once its number and hash are known. Version 1 calls take
-     * {@code (key, hash, extra...)}; later ones {@code (key, version, hash, previousHash, extra...)}.
+     * Builds the call for a new version once its number and ledger hash are known ({@code hash} is
+     * what the version's {@link LedgerImprint} puts on the ledger, {@code previousHash} the ledger
+     * hash of the version before, null for version 1).
      */
     @FunctionalInterface
     public interface Factory {
         LedgerCall build(String recordKey, int version, String hash, String previousHash);
 
-        /** The argument convention shared by the land, procurement and notary chaincode functions. */
+        /**
+         * The convention of most chaincode functions (land titles, tender updates, notarisations):
+         * version 1 takes {@code (key, hash, extra...)}, later versions
+         * {@code (key, version, hash, previousHash, extra...)}. Calls such as {@code CommitBid} and
+         * {@code RevealBid} have arguments of their own and build them with their own factory.
+         */
         static Factory standard(String function, String... extraArguments) {
             return (key, version, hash, previousHash) -> {
                 List<String> args = new ArrayList<>();

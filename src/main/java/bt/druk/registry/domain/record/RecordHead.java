@@ -29,6 +29,7 @@ public class RecordHead {
     @Column(name = "current_version", nullable = false)
     private int currentVersion;
 
+    /** Ledger hash of the current version: what the next version names as its previous hash. */
     @Column(name = "current_hash", length = 64)
     private String currentHash;
 

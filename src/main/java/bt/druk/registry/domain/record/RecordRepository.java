@@ -33,6 +33,7 @@ public interface RecordRepository {
     /** All versions of the record, including rejected ones, by version number then id. */
     List<RecordVersion> versionsOf(String recordKey);
 
+    /** Versions whose ledger hash or document hash this is. */
     List<RecordVersion> findByHash(String hash);
 
     List<RecordVersion> recentBySubmitter(String username, int limit);

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One version of a record of any register: its canonical JSON, the JSON's SHA-256, the previous
- * version's hash (the chain of title) and where it stands with the ledger.
+ * One version of a record of any register: its canonical JSON and that JSON's SHA-256
+ * ({@code documentHash}), the hash the ledger holds for it ({@code hash}: the same for most records,
+ * see {@link LedgerImprint}), the previous version's ledger hash (the chain of title) and where it
+ * stands with the ledger.
  *
  * <p>{@code chainVersion} equals {@code version} while the version is live (pending or committed)
  * and is cleared when the ledger rejects it; a unique index on (record key, chain version) thus
@@ -54,8 +56,15 @@ public class RecordVersion {
     @Column(name = "canonical_json", nullable = false)
     private String canonicalJson;
 
+    /** What the ledger holds for this version, by {@link #imprint}. */
     @Column(name = "hash", nullable = false, length = 64)
     private String hash;
+
+    @Column(name = "document_hash", nullable = false, length = 64)
+    private String documentHash;
+
+    @Column(name = "imprint", nullable = false, length = 30)
+    private String imprint;
 
     @Column(name = "previous_hash", length = 64)
     private String previousHash;
@@ -89,8 +98,8 @@ public class RecordVersion {
     }
 
     public RecordVersion(String recordKey, String kind, String register, int version, String operation,
-                         String chaincodeFunction, String canonicalJson, String hash, String previousHash,
-                         String submittedBy, String office, Instant now) {
+                         String chaincodeFunction, String canonicalJson, String documentHash, String imprint,
+                         String hash, String previousHash, String submittedBy, String office, Instant now) {
         this.recordKey = Objects.requireNonNull(recordKey);
         this.kind = Objects.requireNonNull(kind);
         this.register = Objects.requireNonNull(register);
@@ -99,6 +108,8 @@ public class RecordVersion {
         this.operation = Objects.requireNonNull(operation);
         this.chaincodeFunction = Objects.requireNonNull(chaincodeFunction);
         this.canonicalJson = Objects.requireNonNull(canonicalJson);
+        this.documentHash = Objects.requireNonNull(documentHash);
+        this.imprint = Objects.requireNonNull(imprint);
         this.hash = Objects.requireNonNull(hash);
         this.previousHash = previousHash;
         this.submittedBy = Objects.requireNonNull(submittedBy);
@@ -173,8 +184,19 @@ public class RecordVersion {
         return canonicalJson;
     }
 
+    /** The hash the ledger holds for this version. */
     public String hash() {
         return hash;
+    }
+
+    /** SHA-256 of {@link #canonicalJson()}. */
+    public String documentHash() {
+        return documentHash;
+    }
+
+    /** {@link LedgerImprint#code()} of how {@link #hash()} derives from the document. */
+    public String imprint() {
+        return imprint;
     }
 
     public String previousHash() {

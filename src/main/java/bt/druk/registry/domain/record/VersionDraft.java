@@ -7,33 +7,43 @@ import java.util.Objects;
 
 /**
  * What a register hands to the record pipeline for a new version: its register-specific data, the
- * operation's name and how to build the chaincode call once version number and hash are known.
+ * operation's name, what the ledger will hold for it and how to build the chaincode call once
+ * version number and ledger hash are known.
  *
  * @param data        public register data: people appear in it only as {@link Party#commitment() commitments}
  * @param parties     every party whose commitment the data holds; stored off the hashed record
  * @param baseVersion the version the change was computed from (0 for a new record); the pipeline
  *                    refuses the draft if the record moved on meanwhile
+ * @param imprint     what the ledger holds for this version ({@link LedgerImprint#DOCUMENT} for most)
  */
 public record VersionDraft(
-        String recordKey,
-        String kind,
+        RecordKey key,
         Register register,
         int baseVersion,
         String operation,
         JsonObject data,
         List<Party> parties,
+        LedgerImprint imprint,
         LedgerCall.Factory ledgerCall,
         String submittedBy,
         String office) {
 
     public VersionDraft {
-        Objects.requireNonNull(recordKey, "recordKey");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(data, "data");
         parties = List.copyOf(parties);
+        Objects.requireNonNull(imprint, "imprint");
         Objects.requireNonNull(ledgerCall, "ledgerCall");
         Objects.requireNonNull(submittedBy, "submittedBy");
+    }
+
+    public String recordKey() {
+        return key.toString();
+    }
+
+    public String kind() {
+        return key.kind();
     }
 }

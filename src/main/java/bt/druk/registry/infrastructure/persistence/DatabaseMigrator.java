@@ -14,8 +14,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Applies the versioned schema migrations (Flyway) for the database in use:
  * {@code db/migration/h2} or {@code db/migration/postgresql}. Runs once at startup, before anything
- * touches the persistence unit. Versions V1-V99 belong to the record pipeline and registers,
- * V200+ to the web layer.
+ * touches the persistence unit. A new migration always takes the next number after the highest
+ * one in the repository, whichever layer or register it belongs to: Flyway applies only versions
+ * above a database's current one, so a lower number would never reach an existing database.
  */
 @ApplicationScoped
 public class DatabaseMigrator {

@@ -122,7 +122,7 @@ public class JpaRecordRepository implements RecordRepository {
 
     @Override
     public List<RecordVersion> findByHash(String hash) {
-        return em.createQuery("select v from RecordVersion v where v.hash = :hash order by v.id", RecordVersion.class)
+        return em.createQuery("select v from RecordVersion v where v.hash = :hash or v.documentHash = :hash order by v.id", RecordVersion.class)
                 .setParameter("hash", hash)
                 .getResultList();
     }

@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.web;
 
+import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.record.LedgerState;
@@ -41,6 +43,6 @@ public class ClerkDashboardBean {
 
     /** PIN of a land title key for links, e.g. {@code land-title:TH-1} → {@code TH-1}; null for other registers. */
     public String landPin(String recordKey) {
-        return recordKey != null && recordKey.startsWith("land-title:") ? recordKey.substring("land-title:".length()) : null;
+        return RecordKey.parseIfKind(recordKey, LandTitle.KIND).map(RecordKey::id).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.land;
 
+import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
@@ -34,8 +35,7 @@ final class Submissions {
 
     /** "Saved — awaiting ledger": the clerk's record page with a banner for the saved version. */
     static String savedOutcome(SubmissionAck ack) {
-        String key = ack.recordKey();
-        String pin = key.startsWith("land-title:") ? key.substring("land-title:".length()) : key;
+        String pin = RecordKey.parse(ack.recordKey()).id();
         return "/clerk/land/title?faces-redirect=true&pin=" + URLEncoder.encode(pin, StandardCharsets.UTF_8)
                 + "&saved=" + ack.version();
     }
