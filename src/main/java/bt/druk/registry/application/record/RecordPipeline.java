@@ -66,6 +66,12 @@ public class RecordPipeline {
                 .flatMap(head -> repository.findVersion(head.currentVersionId()));
     }
 
+    /** The record's live version 1 (the one that created it), without locking. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RecordVersion> firstVersion(String recordKey) {
+        return repository.findLiveVersion(recordKey, 1);
+    }
+
     /**
      * Stores the next version of the record and its ledger submission.
      *
