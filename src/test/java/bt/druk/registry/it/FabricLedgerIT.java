@@ -68,7 +68,7 @@ class FabricLedgerIT {
     final RecordPipeline pipeline = new RecordPipeline(records, clock,
             List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), reader, clock)));
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
-    final RecordQueryService queries = new RecordQueryService(records);
+    final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
     final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000);
     final LandPublicService publicLand;
     LedgerSubmitter submitter;

@@ -96,7 +96,7 @@ public class InMemoryRecordRepository implements RecordRepository {
 
     @Override
     public synchronized List<RecordVersion> findByHash(String hash) {
-        return versions.values().stream().filter(v -> v.hash().equals(hash)).toList();
+        return versions.values().stream().filter(v -> v.hash().equals(hash) || v.documentHash().equals(hash)).toList();
     }
 
     @Override

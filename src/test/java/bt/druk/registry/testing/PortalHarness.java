@@ -4,6 +4,7 @@ import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.procurement.BidImprints;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
@@ -38,8 +39,9 @@ public class PortalHarness {
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
-    public final RecordQueryService queries = new RecordQueryService(records);
-    public final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(List.of()), clock);
+    public final LedgerImprints imprints = new LedgerImprints(BidImprints.all());
+    public final RecordQueryService queries = new RecordQueryService(records, imprints);
+    public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 

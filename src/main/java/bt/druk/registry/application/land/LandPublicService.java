@@ -92,26 +92,6 @@ public class LandPublicService {
         });
     }
 
-    /**
-     * The exact hashed document (canonical JSON) of a land title version, found by its hash. It is
-     * public: people appear in it only as commitments, so anyone can recompute its SHA-256 and
-     * compare it with the ledger without trusting the portal. Empty for an unknown hash or another
-     * register's record (each register decides whether its documents are public).
-     */
-    public Optional<PublicDocument> publicDocument(String hash) {
-        if (!CanonicalJson.isSha256Hex(hash)) {
-            return Optional.empty();
-        }
-        return records.findByHash(hash).stream()
-                .filter(v -> LandTitle.KIND.equals(v.kind()))
-                .findFirst()
-                .map(v -> new PublicDocument(v.recordKey(), v.version(), v.canonicalJson()));
-    }
-
-    /** A record version's hashed document; {@code canonicalJson} hashes to the version's hash. */
-    public record PublicDocument(String recordKey, int version, String canonicalJson) {
-    }
-
     /** Re-reads the ledger for this title and compares every version's hash. */
     public LedgerVerification verifyOnLedger(String pin) {
         String normalised = blankToNull(LandValidation.normalisePin(pin));

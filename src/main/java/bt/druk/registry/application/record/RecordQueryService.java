@@ -1,5 +1,8 @@
 package bt.druk.registry.application.record;
 
+import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.RecordVersion;
+import java.util.Optional;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.shared.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +16,43 @@ import java.util.List;
 public class RecordQueryService {
 
     private RecordRepository repository;
+    private LedgerImprints imprints;
 
     protected RecordQueryService() {
     }
 
     @Inject
-    public RecordQueryService(RecordRepository repository) {
+    public RecordQueryService(RecordRepository repository, LedgerImprints imprints) {
         this.repository = repository;
+        this.imprints = imprints;
+    }
+
+    /**
+     * The exact text behind a hash: a version's canonical document (by its document hash), or the
+     * public text whose SHA-256 the ledger holds for it (by its ledger hash, e.g. a revealed bid).
+     * Every register's versions are public: people appear in them only as commitments, and a bid's
+     * price only after its reveal. Anyone can recompute the hash with their own tools and compare it
+     * with the ledger without trusting the portal.
+     */
+    public Optional<PublicDocument> publicDocument(String hash) {
+        if (!CanonicalJson.isSha256Hex(hash)) {
+            return Optional.empty();
+        }
+        for (RecordVersion v : repository.findByHash(hash)) {
+            if (v.documentHash().equals(hash)) {
+                return Optional.of(new PublicDocument(v.recordKey(), v.version(), v.canonicalJson()));
+            }
+            Optional<String> text = imprints.of(v.imprint()).hashedText(v.canonicalJson())
+                    .filter(t -> CanonicalJson.sha256Hex(t).equals(hash));
+            if (text.isPresent()) {
+                return Optional.of(new PublicDocument(v.recordKey(), v.version(), text.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text whose SHA-256 is the hash asked for, and the record version it belongs to. */
+    public record PublicDocument(String recordKey, int version, String canonicalJson) {
     }
 
     /** Chain of title of a record: every version, oldest first, including rejected ones. */

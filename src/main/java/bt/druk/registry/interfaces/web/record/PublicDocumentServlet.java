@@ -1,7 +1,7 @@
 package bt.druk.registry.interfaces.web.record;
 
-import bt.druk.registry.application.land.LandPublicService;
-import bt.druk.registry.application.land.LandPublicService.PublicDocument;
+import bt.druk.registry.application.record.RecordQueryService;
+import bt.druk.registry.application.record.RecordQueryService.PublicDocument;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,12 +24,12 @@ public class PublicDocumentServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([0-9a-f]{64})\\.json");
 
     @Inject
-    LandPublicService land;
+    RecordQueryService records;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        Optional<PublicDocument> document = m.matches() ? land.publicDocument(m.group(1)) : Optional.empty();
+        Optional<PublicDocument> document = m.matches() ? records.publicDocument(m.group(1)) : Optional.empty();
         if (document.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

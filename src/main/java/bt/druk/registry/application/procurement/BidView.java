@@ -1,0 +1,39 @@
+package bt.druk.registry.application.procurement;
+
+import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.domain.procurement.BidDocument;
+import bt.druk.registry.domain.record.LedgerState;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A bid as anyone may see it: before the reveal only its number, commitment and receipt; after it,
+ * the bidder, the price and the documents.
+ */
+public record BidView(
+        String recordKey,
+        String tenderKey,
+        int number,
+        String commitment,
+        String channel,
+        Instant lodgedAt,
+        boolean revealed,
+        String bidderName,
+        String bidderLicence,
+        BigDecimal amount,
+        String bidHash,
+        List<BidDocument> documents,
+        LedgerState ledgerState,
+        List<VersionView> versions) {
+
+    public BidView {
+        documents = List.copyOf(documents);
+        versions = List.copyOf(versions);
+    }
+
+    /** The receipt of the commitment (version 1), once the ledger has it. */
+    public VersionView lodging() {
+        return versions.stream().filter(v -> v.version() == 1 && v.ledgerState() != LedgerState.REJECTED).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,37 @@
+package bt.druk.registry.application.procurement;
+
+import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.record.LedgerState;
+import java.util.List;
+
+/**
+ * A tender's current version with its history and bids, as the pages show it. Public: bids carry
+ * bidder and price only once revealed.
+ *
+ * @param deadlinePassed the bid deadline has passed by the portal's clock (the ledger decides by its own)
+ */
+public record TenderView(
+        Tender tender,
+        String recordKey,
+        int version,
+        String hash,
+        LedgerState ledgerState,
+        boolean published,
+        boolean deadlinePassed,
+        List<VersionView> versions,
+        List<BidView> bids) {
+
+    public TenderView {
+        versions = List.copyOf(versions);
+        bids = List.copyOf(bids);
+    }
+
+    public long revealedCount() {
+        return bids.stream().filter(BidView::revealed).count();
+    }
+
+    public java.util.Optional<BidView> awardedBid() {
+        return bids.stream().filter(b -> b.recordKey().equals(tender.awardedBidKey())).findFirst();
+    }
+}
