@@ -1,6 +1,7 @@
 package bt.druk.registry.application.procurement;
 
 import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.domain.procurement.BidCommitment;
 import bt.druk.registry.domain.procurement.BidDocument;
 import bt.druk.registry.domain.record.LedgerState;
 import java.math.BigDecimal;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * A bid as anyone may see it: before the reveal only its number, commitment and receipt; after it,
- * the bidder, the price and the documents.
+ * the bidder, the price and the documents, with the bid hash and salt that give the commitment back
+ * (anyone can check SHA-256(bidHash + ":" + salt) = commitment).
  */
 public record BidView(
         String recordKey,
@@ -23,6 +25,7 @@ public record BidView(
         String bidderLicence,
         BigDecimal amount,
         String bidHash,
+        String salt,
         List<BidDocument> documents,
         LedgerState ledgerState,
         List<VersionView> versions) {
@@ -30,6 +33,11 @@ public record BidView(
     public BidView {
         documents = List.copyOf(documents);
         versions = List.copyOf(versions);
+    }
+
+    /** Revealed, and SHA-256 of {@code bidHash:salt} is the lodged commitment (recomputed here, not taken on trust). */
+    public boolean commitmentMatches() {
+        return revealed && bidHash != null && salt != null && BidCommitment.of(bidHash, salt).equals(commitment);
     }
 
     /** The receipt of the commitment (version 1), once the ledger has it. */

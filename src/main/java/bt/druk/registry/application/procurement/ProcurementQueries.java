@@ -88,6 +88,7 @@ public class ProcurementQueries {
                 revealed ? sealed.bid().bidder().licenceNumber() : null,
                 revealed ? sealed.bid().price().amount() : null,
                 revealed ? sealed.bidHash() : null,
+                revealed ? sealed.salt() : null,
                 revealed ? sealed.bid().documents() : List.of(),
                 current.ledgerState(), records.versions(key.toString()));
     }
