@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param submittedBy     staff user name of the clerk
  * @param rejectionCode   chaincode error code (e.g. ENCUMBERED) when REJECTED, else null
  * @param rejectionReason chaincode message when REJECTED, else null
+ * @param hash            what the ledger holds for this version
+ * @param documentHash    SHA-256 of the version's canonical document (equal to {@code hash} unless the
+ *                        register's imprint puts something else on the ledger, e.g. a bid's commitment)
  * @param receipt         ledger receipt when COMMITTED, else null (may lack endorsers for a moment
  *                        until the commit follower has read the block)
  */
@@ -23,6 +26,7 @@ public record VersionView(
         String submittedBy,
         String office,
         String hash,
+        String documentHash,
         String previousHash,
         LedgerState ledgerState,
         String rejectionCode,

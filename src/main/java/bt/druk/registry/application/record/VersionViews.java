@@ -14,7 +14,7 @@ public final class VersionViews {
         ReceiptView receipt = r == null ? null
                 : new ReceiptView(r.txId(), r.blockNumber() == null ? -1 : r.blockNumber(), r.commitTime(), r.endorsingMspIds());
         return new VersionView(v.recordKey(), v.version(), v.operation(), v.chaincodeFunction(), v.createdAt(),
-                v.submittedBy(), v.office(), v.hash(), v.previousHash(), v.ledgerState(), v.rejectionCode(),
+                v.submittedBy(), v.office(), v.hash(), v.documentHash(), v.previousHash(), v.ledgerState(), v.rejectionCode(),
                 v.rejectionReason(), receipt);
     }
 }

@@ -12,9 +12,13 @@ import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 
 /**
  * Tells a chaincode refusal (a message carrying "[CODE] text") from a network problem. Refusals are
- * final; anything else is worth retrying.
+ * final, except {@code CLOCK_SKEW}: it says the signer's clock is off, nothing about the record, and a
+ * resend signs a fresh timestamp. Anything else is worth retrying.
  */
 final class FabricErrors {
+
+    /** The endorser refused the proposal's timestamp: fix the clock, then the same submission goes through. */
+    static final String CLOCK_SKEW = "CLOCK_SKEW";
 
     private static final Pattern CHAINCODE_CODE = Pattern.compile("\\[([A-Z][A-Z_]+)\\]\\s*(.*)", Pattern.DOTALL);
 
@@ -33,7 +37,10 @@ final class FabricErrors {
     static SubmissionOutcome classify(Status status, List<String> messages, Exception cause) {
         for (String message : messages) {
             Matcher m = CHAINCODE_CODE.matcher(message);
-            if (m.find()) {
+            if (m.find() && CLOCK_SKEW.equals(m.group(1))) {
+                return new SubmissionOutcome.Unavailable("[" + CLOCK_SKEW + "] " + m.group(2).trim(), cause);
+            }
+            if (m.find(0)) {
                 return new SubmissionOutcome.Refused(m.group(1), m.group(2).trim());
             }
         }

@@ -59,6 +59,10 @@ public class CurrentStaff {
         return member().map(m -> m.isClerkOf(Register.LAND)).orElse(false);
     }
 
+    public boolean isProcurementClerk() {
+        return member().map(m -> m.isClerkOf(Register.PROCUREMENT)).orElse(false);
+    }
+
     /** Land clerks, inspectors and admins may see full land titles and print the owner's lagthram. */
     public boolean isLandStaff() {
         return member().map(m -> m.isClerkOf(Register.LAND) || m.role() == Role.INSPECTOR || m.role() == Role.ADMIN)

@@ -1,0 +1,35 @@
+package bt.druk.registry.infrastructure.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import io.grpc.Status;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FabricErrorsTest {
+
+    @Test
+    void aChaincodeCodeIsAFinalRefusal() {
+        SubmissionOutcome outcome = FabricErrors.classify(Status.ABORTED,
+                List.of("evaluate call to endorser returned error: chaincode response 500, [DEADLINE_PASSED] the bid deadline passed"), null);
+        SubmissionOutcome.Refused refused = assertInstanceOf(SubmissionOutcome.Refused.class, outcome);
+        assertEquals("DEADLINE_PASSED", refused.code());
+    }
+
+    @Test
+    void aClockSkewIsRetriedNotHeldAgainstTheRecord() {
+        SubmissionOutcome outcome = FabricErrors.classify(Status.ABORTED,
+                List.of("chaincode response 500, [CLOCK_SKEW] the proposal timestamp is 121.3 s behind the endorser's clock"), null);
+        SubmissionOutcome.Unavailable unavailable = assertInstanceOf(SubmissionOutcome.Unavailable.class, outcome);
+        assertTrue(unavailable.reason().contains("CLOCK_SKEW"), unavailable.reason());
+    }
+
+    @Test
+    void aNetworkFailureIsRetried() {
+        assertInstanceOf(SubmissionOutcome.Unavailable.class,
+                FabricErrors.classify(Status.UNAVAILABLE, List.of("connection refused"), null));
+    }
+}
