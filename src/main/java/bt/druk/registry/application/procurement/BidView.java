@@ -35,6 +35,14 @@ public record BidView(
         versions = List.copyOf(versions);
     }
 
+    /** Without the salt (a sealed bid, or a caller that does not show the commitment check). */
+    public BidView(String recordKey, String tenderKey, int number, String commitment, String channel, Instant lodgedAt,
+                   boolean revealed, String bidderName, String bidderLicence, BigDecimal amount, String bidHash,
+                   List<BidDocument> documents, LedgerState ledgerState, List<VersionView> versions) {
+        this(recordKey, tenderKey, number, commitment, channel, lodgedAt, revealed, bidderName, bidderLicence, amount, bidHash,
+                null, documents, ledgerState, versions);
+    }
+
     /** Revealed, and SHA-256 of {@code bidHash:salt} is the lodged commitment (recomputed here, not taken on trust). */
     public boolean commitmentMatches() {
         return revealed && bidHash != null && salt != null && BidCommitment.of(bidHash, salt).equals(commitment);

@@ -37,7 +37,7 @@ final class PortalUnderTest implements AutoCloseable {
     private final Launch launch;
 
     /** How a portal of our own was started, so that it can be started again on the same data. */
-    private record Launch(Path work, int port, Path dataDir, String password, int generation) {
+    private record Launch(Path work, int port, Path dataDir, String password, int generation, Map<String, String> settings) {
 
         /** The first start logs to payara.log, later ones to payara-2.log, …: a restart keeps the dead one's log. */
         Path log() {
@@ -85,6 +85,15 @@ final class PortalUnderTest implements AutoCloseable {
      * directory, whatever {@code druk.portal.url} says.
      */
     static PortalUnderTest startOwn(String name, int port) throws IOException, InterruptedException {
+        return startOwn(name, port, Map.of());
+    }
+
+    /**
+     * As {@link #startOwn(String, int)}, with portal settings of the test's own (environment
+     * variables, e.g. {@code DRUK_PROCUREMENT_MIN_BID_PERIOD=PT1M} for a tender whose deadline is
+     * minutes away); the launcher's own variables win over them.
+     */
+    static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(war()) || !Files.isRegularFile(microJar())) {
             throw new IllegalStateException("need " + war() + " and " + microJar() + " (run through mvn verify)");
         }
@@ -92,7 +101,7 @@ final class PortalUnderTest implements AutoCloseable {
         Path dataDir = Files.createTempDirectory(work, "data-");
         String password = "Demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         NetworkScript.ensureUp();
-        return launch(new Launch(work, port, dataDir, password, 1));
+        return launch(new Launch(work, port, dataDir, password, 1, Map.copyOf(settings)));
     }
 
     /** Starts this portal again on the same port, data directory and demo password (after {@link #kill()} or {@link #close()}). */
@@ -100,7 +109,7 @@ final class PortalUnderTest implements AutoCloseable {
         if (launch == null) {
             throw new IllegalStateException("an external portal cannot be restarted");
         }
-        return launch(new Launch(launch.work(), launch.port(), launch.dataDir(), launch.password(), launch.generation() + 1));
+        return launch(new Launch(launch.work(), launch.port(), launch.dataDir(), launch.password(), launch.generation() + 1, launch.settings()));
     }
 
     /** Kills the portal's JVM with SIGKILL (no shutdown hooks, nothing flushed), as a crash or {@code kill -9} would. */
@@ -140,6 +149,7 @@ final class PortalUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        env.putAll(launch.settings());
         env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());

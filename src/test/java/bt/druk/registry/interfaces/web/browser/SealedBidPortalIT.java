@@ -1,0 +1,432 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.network.NetworkScript;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The bidder's public pages in a real headless Chromium against a portal on the real Fabric
+ * network: a procurement clerk publishes a tender whose deadline is minutes away (the portal runs
+ * with a one-minute minimum bidding period, a setting of the office, not a weakened rule); a bidder
+ * seals a bid with a price and two documents on "Seal my bid", downloads the sealed-bid file and
+ * lodges only the commitment; the bid's page follows it onto the ledger (read back from the
+ * auditor's peer); after the deadline the bidder reveals it with the file and the documents, and
+ * the bid's page shows the price, the documents and SHA-256(bidHash:salt) = commitment.
+ *
+ * <p>Every request the bidder's browser makes goes through a recording proxy in this test, so the
+ * claim "before the deadline nothing but the commitment leaves the browser" is checked on the
+ * wire: no request body before the reveal holds the price, the bidder, the salt, the bid hash or
+ * any byte sequence of the documents.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SealedBidPortalIT {
+
+    private static final ZoneId BHUTAN = ZoneId.of("Asia/Thimphu");
+    private static final String PRICE_TYPED = "4871236.5";
+    private static final String PRICE_SHOWN = "Nu. 4,871,236.50";
+    private static final String LICENCE = "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+    private static final String BIDDER = "ཀུན་ལེགས་ Builders " + LICENCE;
+    /** Distinctive content of the bid documents: none of it may reach the portal before the reveal. */
+    private static final String DOCUMENT_MARKER = "TECHNICAL-PROPOSAL-" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+    private static final Pattern TRANSACTION = Pattern.compile("[0-9a-f]{64}");
+
+    /** One request the bidder's browser sent: method, path and query, body. */
+    record Sent(Instant at, String method, String target, byte[] body) {
+        String bodyText() {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private PortalUnderTest portal;
+    private Browser clerk;
+    private Browser bidder;
+    private HttpServer proxy;
+    private String bidderBase;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private Path work;
+    private Path downloads;
+
+    private String ocid;
+    private Instant deadline;
+    private String bidKey;
+    private String commitment;
+    private Path sealedFile;
+    private Path technical;
+    private Path drawing;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        portal = PortalUnderTest.startOwn("sealed-bid-portal-it", Integer.getInteger("druk.sealedBid.port", 18391),
+                Map.of("DRUK_PROCUREMENT_MIN_BID_PERIOD", "PT1M", "DRUK_DEMO_CONTENT", "false"));
+        System.out.println("[sealed-bid-it] portal " + portal.baseUrl);
+        startRecordingProxy(URI.create(portal.baseUrl));
+        work = Files.createTempDirectory("druk-sealed-bid-portal-");
+        downloads = Files.createDirectories(work.resolve("downloads"));
+        clerk = new Browser();
+        bidder = new Browser();
+        bidder.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        for (AutoCloseable c : new AutoCloseable[] {bidder, clerk, portal}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("[sealed-bid-it] close failed: " + e);
+            }
+        }
+        if (proxy != null) {
+            proxy.stop(0);
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aProcurementClerkPublishesATenderWithADeadlineMinutesAway() {
+        clerk.open(portal.baseUrl + "/clerk/procurement/new.xhtml");
+        assertTrue(clerk.driver.getCurrentUrl().contains("/login.xhtml"), clerk.driver.getCurrentUrl());
+        clerk.type("login:username", "procurement.clerk");
+        clerk.type("login:password", portal.demoPassword);
+        clerk.click("login:signIn");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/procurement/new.xhtml"));
+        clerk.waitForAjax();
+
+        String entity = clerk.driver.findElements(By.cssSelector("select[id='tender:entity_input'] option")).stream()
+                .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim())
+                .findFirst().orElseThrow(() -> new AssertionError("no procuring agency to choose"));
+        clerk.selectOne("tender:entity", entity);
+        clerk.type("tender:title", "Supply of cement for the Dochula school, sealed-bid IT " + LICENCE);
+        clerk.selectOne("tender:category", firstOption("tender:category"));
+        clerk.type("tender:estimatedValue", "5000000");
+        // Bhutan time, whole minutes: at least two minutes away, so the bid can be sealed and committed first.
+        LocalDateTime due = LocalDateTime.now(BHUTAN).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        deadline = due.atZone(BHUTAN).toInstant();
+        WebElement deadlineInput = clerk.byId("tender:bidDeadline_input");
+        deadlineInput.clear();
+        deadlineInput.sendKeys(due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        clerk.driver.findElement(By.tagName("h1")).click(); // close the date picker
+        clerk.type("tender:items:0:description", "Portland cement, 50 kg bags");
+        clerk.type("tender:items:0:quantity", "2000");
+        clerk.type("tender:items:0:unit", "bag");
+        clerk.click("tender:save");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("ocid="));
+        Matcher m = Pattern.compile("ocid=([^&]+)").matcher(clerk.driver.getCurrentUrl());
+        assertTrue(m.find(), clerk.driver.getCurrentUrl());
+        ocid = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        System.out.println("[sealed-bid-it] tender " + ocid + ", deadline " + deadline);
+        clerk.screenshot("sealed-01-tender-published");
+    }
+
+    @Test
+    @Order(2)
+    void theSealPageShowsTheTenderAndExplainsWhatStaysInTheBrowser() {
+        bidder.open(bidderBase + "/tenders/seal.xhtml?ocid=" + ocid);
+        // The tender is published once the ledger has it; the page reloads itself until then.
+        bidder.wait.withTimeout(Duration.ofSeconds(90)).until(d -> !d.findElements(By.id("seal")).isEmpty());
+        String page = bidder.pageText();
+        assertTrue(page.contains(ocid), page);
+        assertTrue(page.contains("BTT") || page.contains("Bhutan"), "deadline in Bhutan time: " + page);
+        assertTrue(page.contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(deadline)),
+                "deadline in UTC: " + page);
+        assertTrue(page.contains("stay in this browser"), page);
+        assertTrue(page.contains("Only the commitment is lodged"), page);
+        for (String id : List.of("licence", "bidderName", "amount", "documents")) {
+            assertEquals(null, bidder.byId(id).getDomAttribute("name"), id + " must have no name: it is never submitted");
+        }
+        assertFalse(bidder.byId("lodge:lodgeButton").isEnabled(), "nothing to lodge before sealing");
+
+        // Wrong input: messages next to the fields, nothing sealed, nothing sent.
+        int before = sent.size();
+        bidder.type("licence", "10 02");
+        bidder.type("amount", "4,871,236");
+        bidder.click("sealButton");
+        bidder.wait.until(d -> "error".equals(d.findElement(By.id("seal")).getAttribute("data-druk-seal-state")));
+        assertTrue(bidder.text("licenceMessage").contains("licence number"), bidder.text("licenceMessage"));
+        assertTrue(bidder.text("amountMessage").contains("digits"), bidder.text("amountMessage"));
+        assertTrue(bidder.text("nameMessage").contains("name"), bidder.text("nameMessage"));
+        assertEquals(before, sent.size(), "a refused seal sent a request: " + sent.subList(before, sent.size()));
+        bidder.screenshot("sealed-02-seal-validation");
+    }
+
+    @Test
+    @Order(3)
+    void theBidIsSealedInTheBrowserAndOnlyTheCommitmentIsLodged() throws Exception {
+        technical = Files.writeString(work.resolve("technical-proposal.pdf"), "%PDF-1.4\n% " + DOCUMENT_MARKER
+                + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R',
+                0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, (byte) 0x90, 0x77, 0x53, (byte) 0xde, 0, 0, 0, 0, 'I', 'E', 'N', 'D',
+                (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+        drawing = Files.write(work.resolve("site-drawing.png"), png);
+
+        int before = sent.size();
+        bidder.type("licence", LICENCE);
+        bidder.type("bidderName", BIDDER);
+        bidder.type("amount", PRICE_TYPED);
+        bidder.byId("documents").sendKeys(technical + "\n" + drawing);
+        bidder.click("sealButton");
+        bidder.wait.until(d -> "sealed".equals(d.findElement(By.id("seal")).getAttribute("data-druk-seal-state")));
+        commitment = bidder.text("commitment");
+        assertTrue(TRANSACTION.matcher(commitment).matches(), commitment);
+        assertEquals(before, sent.size(), "sealing sent a request: " + sent.subList(before, sent.size()));
+        assertFalse(bidder.byId("lodge:lodgeButton").isEnabled(), "lodging waits for the sealed-bid file");
+
+        WebElement download = bidder.byId("download");
+        String fileName = download.getAttribute("download");
+        download.click();
+        sealedFile = downloads.resolve(fileName);
+        bidder.wait.withTimeout(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(sealedFile) && sealedFile.toFile().length() > 0);
+        SealedBid sealed = SealedBid.parse(Files.readString(sealedFile, StandardCharsets.UTF_8)).requireLodged("tender:" + ocid, commitment);
+        assertEquals(2, sealed.bid().documents().size());
+        assertEquals(before, sent.size(), "downloading the sealed-bid file sent a request");
+        bidder.screenshot("sealed-03-sealed");
+
+        bidder.wait.until(d -> d.findElement(By.id("lodge:lodgeButton")).isEnabled());
+        bidder.click("lodge:lodgeButton");
+        bidder.wait.withTimeout(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml"));
+        Matcher m = Pattern.compile("key=([^&]+)").matcher(bidder.driver.getCurrentUrl());
+        assertTrue(m.find());
+        bidKey = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        assertTrue(bidKey.startsWith("bid:" + ocid + ":"), bidKey);
+
+        // On the wire: the lodge post carried the tender key and the commitment, plus Faces' own fields.
+        List<Sent> posts = sent.subList(before, sent.size()).stream().filter(s -> s.method().equals("POST")).toList();
+        assertEquals(1, posts.size(), "one post: the lodge; " + posts);
+        Map<String, String> fields = form(posts.get(0).bodyText());
+        assertEquals("tender:" + ocid, fields.get("lodge:tenderKey"));
+        assertEquals(commitment, fields.get("lodge:commitment"));
+        Set<String> faces = Set.of("lodge", "lodge:lodgeButton", "jakarta.faces.ViewState", "jakarta.faces.ClientWindow",
+                "jakarta.faces.source", "jakarta.faces.partial.event", "jakarta.faces.partial.execute",
+                "jakarta.faces.partial.render", "jakarta.faces.behavior.event", "jakarta.faces.partial.ajax");
+        for (String name : fields.keySet()) {
+            assertTrue(name.equals("lodge:tenderKey") || name.equals("lodge:commitment") || faces.contains(name),
+                    "the lodge post carried a field of its own: " + name + " in " + fields.keySet());
+        }
+        assertNothingSecretSent(sealed);
+        bidder.screenshot("sealed-04-lodged");
+    }
+
+    @Test
+    @Order(4)
+    void theBidPageFollowsTheCommitmentOntoTheLedgerAndTheAuditorsPeerHasIt() {
+        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("bidHeading")) != null
+                && d.findElement(By.id("lodgingLedger")).getText().contains("Committed"));
+        String page = bidder.pageText();
+        assertTrue(page.contains(commitment), page);
+        assertTrue(page.contains("Online"), page);
+        assertTrue(bidder.text("bannerHeadline").contains("committed"), bidder.text("bannerHeadline"));
+        String receipt = bidder.text("lodgingLedger");
+        assertTrue(TRANSACTION.matcher(receipt).find(), "tx id on the receipt: " + receipt);
+        assertTrue(receipt.contains("Royal Audit Authority") && receipt.contains("Procurement"), "endorsers: " + receipt);
+        assertFalse(page.contains(PRICE_SHOWN) || page.contains("4871236"), "no price before the reveal");
+        bidder.screenshot("sealed-05-bid-committed");
+
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        assertTrue(onLedger.contains(commitment), "the auditor's peer holds the commitment: " + onLedger);
+        assertFalse(onLedger.contains("4871236"), onLedger);
+
+        // Before the deadline the reveal page says when reveals open.
+        if (Instant.now().isBefore(deadline.minusSeconds(5))) {
+            bidder.open(bidderBase + "/tenders/reveal.xhtml?key=" + bidKey);
+            assertTrue(bidder.byId("tooEarly").getText().contains("Reveals open after the bid deadline"), bidder.pageText());
+            assertTrue(bidder.driver.findElements(By.id("reveal")).isEmpty(), "no reveal form before the deadline");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void afterTheDeadlineTheBidderRevealsWithTheFileAndTheDocuments() throws Exception {
+        long wait = Duration.between(Instant.now(), deadline).toMillis() + 3000;
+        if (wait > 0) {
+            System.out.println("[sealed-bid-it] waiting " + wait / 1000 + " s for the bid deadline");
+            Thread.sleep(wait);
+        }
+        SealedBid sealed = SealedBid.parse(Files.readString(sealedFile, StandardCharsets.UTF_8));
+        assertNothingSecretSent(sealed);
+        bidder.open(bidderBase + "/tenders/bid.xhtml?key=" + bidKey);
+        bidder.click("revealLink");
+        bidder.wait.until(d -> d.getCurrentUrl().contains("/tenders/reveal.xhtml"));
+        bidder.byId("reveal:documents").sendKeys(technical + "\n" + drawing);
+        bidder.byId("reveal:sealedFile").sendKeys(sealedFile.toString());
+        bidder.wait.until(d -> "ok".equals(d.findElement(By.id("check")).getAttribute("data-druk-seal-check-result")));
+        bidder.screenshot("sealed-06-reveal-checked");
+        bidder.driver.findElement(By.id("reveal:revealButton")).click();
+        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml")
+                && d.getCurrentUrl().contains("revealed=true"));
+        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("revealLedger")).getText().contains("Committed"));
+
+        assertEquals(PRICE_SHOWN, bidder.text("bidPrice"));
+        assertEquals(BIDDER, bidder.text("bidderName"));
+        assertEquals(LICENCE, bidder.text("bidderLicence"));
+        assertEquals(sealed.bidHash(), bidder.text("bidHash"));
+        assertEquals("MATCH", bidder.byId("commitmentCheck").getAttribute("data-check"));
+        assertEquals(NetworkScript.sha256(sealed.bidHash() + ":" + sealed.salt()), commitment);
+        String documents = bidder.text("documentsTable");
+        assertTrue(documents.contains("technical-proposal.pdf") && documents.contains("site-drawing.png"), documents);
+        assertTrue(documents.contains(sha256(Files.readAllBytes(technical))), documents);
+        bidder.screenshot("sealed-07-revealed");
+
+        // The document links serve the revealed files.
+        String href = bidder.driver.findElements(By.cssSelector("#documentsTable a.document-link")).stream()
+                .map(a -> a.getAttribute("href")).filter(h -> h.endsWith(sha256(readUnchecked(technical)))).findFirst().orElseThrow();
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertTrue(new String(file.body(), StandardCharsets.ISO_8859_1).contains(DOCUMENT_MARKER));
+
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        assertTrue(onLedger.contains(sealed.bidHash()), "the auditor's peer holds the revealed bid's hash: " + onLedger);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** Nothing the browser sent so far holds the price, the bidder, the salt, the bid hash or document bytes. */
+    private void assertNothingSecretSent(SealedBid sealed) throws IOException {
+        List<String> secrets = List.of("4871236", LICENCE, "Builders", sealed.salt(), sealed.bidHash(), DOCUMENT_MARKER,
+                "IHDR", "technical-proposal", "site-drawing");
+        for (Sent s : sent) {
+            String decoded = java.net.URLDecoder.decode(s.bodyText().replace("+", "%2B"), StandardCharsets.ISO_8859_1);
+            String utf8 = new String(s.body(), StandardCharsets.UTF_8) + " " + s.target();
+            for (String secret : secrets) {
+                assertFalse(s.bodyText().contains(secret) || decoded.contains(secret) || utf8.contains(secret),
+                        s.method() + " " + s.target() + " carried " + secret);
+            }
+            assertFalse(utf8.contains("ཀུན་ལེགས་"), s.target() + " carried the bidder's name");
+        }
+        // Everything the page loaded came from the portal (through the proxy): no other origin was asked.
+        @SuppressWarnings("unchecked")
+        List<String> resources = (List<String>) ((JavascriptExecutor) bidder.driver)
+                .executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        for (String r : resources) {
+            assertTrue(r.startsWith(bidderBase.substring(0, bidderBase.indexOf("/druk-registry"))) || r.startsWith("data:"),
+                    "a request left for another origin: " + r);
+        }
+    }
+
+    private String firstOption(String menuId) {
+        return clerk.driver.findElements(By.cssSelector("select[id='" + menuId + "_input'] option")).stream()
+                .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim())
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * A reverse proxy in front of the portal that the bidder's browser uses: it forwards every
+     * request unchanged and records it, so the test sees exactly what left the browser.
+     */
+    private void startRecordingProxy(URI portalBase) throws IOException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String origin = portalBase.getScheme() + "://" + portalBase.getRawAuthority();
+        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        String proxyOrigin = "http://127.0.0.1:" + proxy.getAddress().getPort();
+        proxy.createContext("/", exchange -> {
+            try {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String target = exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                sent.add(new Sent(Instant.now(), exchange.getRequestMethod(), target, body));
+                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(origin + target)).timeout(Duration.ofSeconds(120))
+                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    String n = name.toLowerCase(Locale.ROOT);
+                    if (!Set.of("host", "connection", "content-length", "expect", "upgrade", "keep-alive", "transfer-encoding").contains(n)) {
+                        values.forEach(v -> forward.header(name, v.replace(proxyOrigin, origin)));
+                    }
+                });
+                HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response.headers().map().forEach((name, values) -> {
+                    String n = name.toLowerCase(Locale.ROOT);
+                    if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(n)) {
+                        values.forEach(v -> exchange.getResponseHeaders().add(name, v.replace(origin, proxyOrigin)));
+                    }
+                });
+                byte[] out = response.body();
+                exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
+                if (out.length > 0) {
+                    exchange.getResponseBody().write(out);
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.err.println("[sealed-bid-it] proxy: " + e);
+                exchange.sendResponseHeaders(502, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        proxy.start();
+        bidderBase = proxyOrigin + portalBase.getRawPath();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            fields.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
+    }
+
+    private static byte[] readUnchecked(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        return SealedBidBrowserIT.sha256(bytes);
+    }
+}
