@@ -9,6 +9,7 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.RecordWritten;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -74,9 +75,25 @@ public class FakeLedger implements Ledger {
         int version;
         String hash;
         String previousHash;
-        if (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage")) {
-            version = 1;
+        boolean creation = (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage"))
+                || call.function().equals("PublishTender") || call.function().equals("CommitBid");
+        if (call.function().equals("RevealBid")) {
+            // (bidKey, bidHash, salt): the next version, accepted only if it opens the commitment.
+            if (current == null) {
+                return refused("NOT_FOUND", key + " not found");
+            }
             hash = a.get(1);
+            if (current.hash().equals(hash)) {
+                return refused("ALREADY_RECORDED", key + " is already revealed");
+            }
+            if (!CanonicalJson.sha256Hex(hash + ":" + a.get(2)).equals(current.hash())) {
+                return refused("COMMITMENT_MISMATCH", "the bid hash and salt do not give the commitment of " + key);
+            }
+            version = current.version() + 1;
+            previousHash = current.hash();
+        } else if (creation) {
+            version = 1;
+            hash = call.function().equals("CommitBid") ? a.get(2) : a.get(1);
             previousHash = null;
             if (current != null) {
                 return current.hash().equals(hash) && current.version() == 1

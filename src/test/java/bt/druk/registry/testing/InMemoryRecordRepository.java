@@ -157,6 +157,18 @@ public class InMemoryRecordRepository implements RecordRepository {
         return checkpoints.computeIfAbsent(name, n -> new LedgerCheckpoint(n, 0, clock.instant()));
     }
 
+    /** What an UPDATE run directly in SQL does to a stored version's document (tamper tests). */
+    public synchronized void replaceCanonicalJson(long versionId, String json) {
+        RecordVersion version = findVersion(versionId).orElseThrow();
+        try {
+            java.lang.reflect.Field field = RecordVersion.class.getDeclaredField("canonicalJson");
+            field.setAccessible(true);
+            field.set(version, json);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public synchronized List<OutboxEntry> allOutbox() {
         return new ArrayList<>(outbox.values());
     }

@@ -5,6 +5,12 @@ import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.ProcurementPolicy;
+import bt.druk.registry.application.procurement.ProcurementProjection;
+import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
@@ -18,6 +24,7 @@ import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,8 +39,11 @@ public class PortalHarness {
     public final FakeLedger ledger = new FakeLedger();
     public final ReferenceDataService referenceData = new ReferenceDataService();
     public final LandTitleReader reader = new LandTitleReader(records);
-    public final RecordPipeline pipeline = new RecordPipeline(records, clock,
-            List.<RecordProjection>of(new LandProjection(parcels, reader, clock)));
+    public final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
+    public final RecordPipeline pipeline = new RecordPipeline(records, clock, List.<RecordProjection>of(
+            new LandProjection(parcels, reader, clock),
+            new ProcurementProjection.Tenders(tenderRepository, clock),
+            new ProcurementProjection.Bids(tenderRepository, clock)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerHealth health = new LedgerHealth(clock);
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
@@ -43,8 +53,15 @@ public class PortalHarness {
     public final RecordQueryService queries = new RecordQueryService(records, imprints);
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
+    public final ProcurementPolicy procurementPolicy = new ProcurementPolicy("ocds-drk001", Duration.ofDays(7),
+            "procurement.bidbox", ProcurementPolicy.BHUTAN);
+    public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),
+            procurementPolicy, clock);
+    public final BidService bids = new BidService(pipeline, tenderRepository, procurementPolicy, clock);
+    public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
+    public static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
     public static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
 }
