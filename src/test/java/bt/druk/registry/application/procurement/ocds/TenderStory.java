@@ -1,0 +1,233 @@
+package bt.druk.registry.application.procurement.ocds;
+
+import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.domain.procurement.Bid;
+import bt.druk.registry.domain.procurement.BidDocument;
+import bt.druk.registry.domain.procurement.BidKeys;
+import bt.druk.registry.domain.procurement.BidPrice;
+import bt.druk.registry.domain.procurement.Bidder;
+import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.MainCategory;
+import bt.druk.registry.domain.procurement.ProcurementMethod;
+import bt.druk.registry.domain.procurement.ProcuringEntity;
+import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.procurement.TenderDocument;
+import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderJson;
+import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.LedgerImprint;
+import bt.druk.registry.domain.record.LedgerReceipt;
+import bt.druk.registry.domain.record.RecordDocument;
+import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.domain.shared.Register;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A tender's life told through the domain API, each step stored as the record version the
+ * pipeline would store (same envelope, hashes and imprints) and committed with a receipt, unless
+ * the step is left pending or rejected on purpose.
+ */
+final class TenderStory {
+
+    static final ProcuringEntity DES = new ProcuringEntity("DES", "Department of Engineering Services");
+    static final Bidder DRUK_BUILDERS = new Bidder("1002345", "ཀུན་ལེགས་ Druk Builders");
+    static final Bidder TASHI_CONSTRUCTION = new Bidder("CL-2207/11", "Tashi Construction Pvt. Ltd.");
+    static final Bidder NORBU_WORKS = new Bidder("1009876", "Norbu Works");
+    static final String NOTICE_SHA = "a1".repeat(32);
+    static final String DRAWINGS_SHA = "b2".repeat(32);
+    static final String ADDENDUM_SHA = "c3".repeat(32);
+    static final String BID_DOC_SHA = "d4".repeat(32);
+
+    final String ocid;
+    Instant now = Instant.parse("2026-03-02T03:00:00Z");
+    Tender tender;
+    final List<RecordVersion> tenderVersions = new ArrayList<>();
+    final Map<RecordKey, List<RecordVersion>> bids = new LinkedHashMap<>();
+    private final Map<RecordKey, SealedBid> sealed = new HashMap<>();
+    private long nextId = 1;
+    private long nextBlock = 12;
+
+    private TenderStory(String ocid) {
+        this.ocid = ocid;
+    }
+
+    static TenderStory published() {
+        return published("ocds-drk001-2026-0007");
+    }
+
+    static TenderStory published(String ocid) {
+        TenderStory story = new TenderStory(ocid);
+        Instant start = story.now;
+        Tender.Terms terms = new Tender.Terms("Construction of the Wangchu bridge approach road",
+                "Earthwork, retaining walls and blacktopping of 1.2 km.", ProcurementMethod.OPEN, MainCategory.WORKS,
+                new BigDecimal("2500000.00"), start.plus(Duration.ofDays(7)), start.plus(Duration.ofDays(14)),
+                List.of(new TenderItem("Blacktopping", new BigDecimal("1200"), "m"),
+                        new TenderItem("Retaining wall", new BigDecimal("2.5"), "lot")),
+                List.of(new TenderDocument("Invitation for bids", "tenderNotice", "ifb.pdf", "application/pdf", 48213, NOTICE_SHA),
+                        new TenderDocument("Drawings", "technicalSpecifications", "drawings.pdf", "application/pdf", 901234,
+                                DRAWINGS_SHA)));
+        story.tender = Tender.publish(ocid, "DES/2026/007", DES, terms, start.plus(Duration.ofDays(7)), "proc.clerk", "THIMPHU", start);
+        story.commitTender();
+        return story;
+    }
+
+    TenderStory amend(String reason) {
+        tick();
+        Tender.Terms old = tender.terms();
+        List<TenderDocument> documents = new ArrayList<>(old.documents());
+        documents.add(new TenderDocument("Addendum 1", "clarifications", "addendum-1.pdf", "application/pdf", 2048, ADDENDUM_SHA));
+        Tender.Terms terms = new Tender.Terms(old.title(), old.description(), old.method(), old.category(),
+                new BigDecimal("2750000.00"), old.enquiryPeriodEnd(), old.bidDeadline().plus(Duration.ofDays(3)), old.items(), documents);
+        return step(t -> t.amend(terms, reason, now.plus(Duration.ofDays(7)), "proc.clerk", "THIMPHU", now));
+    }
+
+    TenderStory cancel(String reason) {
+        tick();
+        return step(t -> t.cancel(reason, "proc.clerk", "THIMPHU", now));
+    }
+
+    /** Lodges a sealed bid's commitment before the deadline; the sealed bid waits for its reveal. */
+    RecordKey lodge(Bidder bidder, String price, String channel, List<BidDocument> documents) {
+        tick();
+        RecordKey key = BidKeys.of(ocid, bids.size() + 1);
+        Bid bid = Bid.of(tender.key().toString(), bidder, BidPrice.parse(price, "price"), documents, now);
+        SealedBid seal = SealedBid.seal(bid, "salt-" + key.id().replace(':', '-'));
+        sealed.put(key, seal);
+        LodgedBid lodged = LodgedBid.lodge(key, tender.key().toString(), seal.commitment(), channel,
+                channel.equals(LodgedBid.ONLINE) ? LodgedBid.ONLINE : "proc.clerk", now);
+        List<RecordVersion> versions = new ArrayList<>();
+        versions.add(store(key.toString(), BidKeys.KIND, 1, "BID_LODGED", "CommitBid", lodged.toJson(),
+                BidImprints.Commitment.CODE, LodgedBid::commitmentOf, null));
+        bids.put(key, versions);
+        return key;
+    }
+
+    RecordKey lodge(Bidder bidder, String price) {
+        return lodge(bidder, price, LodgedBid.ONLINE, List.of());
+    }
+
+    TenderStory passDeadline() {
+        now = tender.bidDeadline().plus(Duration.ofMinutes(30));
+        return this;
+    }
+
+    TenderStory reveal(RecordKey key) {
+        tick();
+        List<RecordVersion> versions = bids.get(key);
+        RecordVersion first = versions.get(0);
+        LodgedBid lodged = LodgedBid.fromJson(key, RecordDocument.dataOf(first.canonicalJson()));
+        LodgedBid revealed = lodged.reveal(sealed.get(key), LodgedBid.ONLINE, now);
+        versions.add(store(key.toString(), BidKeys.KIND, 2, "BID_REVEALED", "RevealBid", revealed.toJson(),
+                BidImprints.Reveal.CODE, LodgedBid::revealedHashOf, first.hash()));
+        return this;
+    }
+
+    TenderStory openBids() {
+        tick();
+        return step(t -> t.openBids("proc.clerk", "THIMPHU", now));
+    }
+
+    TenderStory award(RecordKey bid) {
+        tick();
+        return step(t -> t.award(bid, "proc.clerk", "THIMPHU", now));
+    }
+
+    TenderStory complete() {
+        tick();
+        return step(t -> t.complete("proc.clerk", "THIMPHU", now));
+    }
+
+    TenderStory unsuccessful(String reason) {
+        tick();
+        return step(t -> t.unsuccessful(reason, "proc.clerk", "THIMPHU", now));
+    }
+
+    /** The next tender version stored but still waiting for the ledger. */
+    TenderStory pendingStep(UnaryOperator<Tender> change) {
+        tick();
+        Tender next = change.apply(tender);
+        RecordVersion last = tenderVersions.isEmpty() ? null : tenderVersions.get(tenderVersions.size() - 1);
+        tenderVersions.add(uncommitted(tender.key().toString(), Tender.KIND, last == null ? 1 : last.version() + 1,
+                next.event().operation().name(), next.event().operation().chaincodeFunction(), TenderJson.toJson(next),
+                last == null ? null : last.hash()));
+        return this;
+    }
+
+    /** A tender version the ledger refused: stored, rejected, never part of the record. */
+    TenderStory rejectedStep(UnaryOperator<Tender> change) {
+        pendingStep(change);
+        tenderVersions.get(tenderVersions.size() - 1).markRejected("OUT_OF_ORDER", "refused", now);
+        return this;
+    }
+
+    List<List<RecordVersion>> bidVersions() {
+        return new ArrayList<>(bids.values());
+    }
+
+    List<JsonObject> releases() {
+        return new OcdsReleases(OcdsExportTest.LINKS).releases(tenderVersions, bidVersions());
+    }
+
+    static List<BidDocument> bidDocuments() {
+        return List.of(new BidDocument("technical-proposal.pdf", "application/pdf", 51234, BID_DOC_SHA));
+    }
+
+    private TenderStory step(UnaryOperator<Tender> change) {
+        tender = change.apply(tender);
+        commitTender();
+        return this;
+    }
+
+    private void commitTender() {
+        RecordVersion last = tenderVersions.stream().filter(v -> v.ledgerState() != bt.druk.registry.domain.record.LedgerState.REJECTED)
+                .reduce((a, b) -> b).orElse(null);
+        int version = last == null ? 1 : last.version() + 1;
+        tenderVersions.add(store(tender.key().toString(), Tender.KIND, version, tender.event().operation().name(),
+                tender.event().operation().chaincodeFunction(), TenderJson.toJson(tender), LedgerImprint.DOCUMENT.code(),
+                data -> null, last == null ? null : last.hash()));
+    }
+
+    private interface LedgerHashOf {
+        String of(JsonObject data);
+    }
+
+    private RecordVersion store(String key, String kind, int version, String operation, String function, JsonObject data,
+                                String imprint, LedgerHashOf ledgerHash, String previousHash) {
+        RecordVersion v = uncommitted(key, kind, version, operation, function, data, previousHash, imprint, ledgerHash);
+        v.markCommitted(new LedgerReceipt("tx-" + v.id() + "-" + Long.toHexString(v.documentHash().hashCode()), nextBlock++,
+                now.plusSeconds(2), List.of("ProcurementMSP", "AuditMSP")), now.plusSeconds(2));
+        return v;
+    }
+
+    private RecordVersion uncommitted(String key, String kind, int version, String operation, String function, JsonObject data,
+                                      String previousHash) {
+        return uncommitted(key, kind, version, operation, function, data, previousHash, LedgerImprint.DOCUMENT.code(), d -> null);
+    }
+
+    private RecordVersion uncommitted(String key, String kind, int version, String operation, String function, JsonObject data,
+                                      String previousHash, String imprint, LedgerHashOf ledgerHash) {
+        String canonical = CanonicalJson.canonicalize(
+                RecordDocument.envelope(key, kind, Register.PROCUREMENT.code(), version, previousHash, data));
+        String documentHash = CanonicalJson.sha256Hex(canonical);
+        String hash = ledgerHash.of(data);
+        RecordVersion v = new RecordVersion(key, kind, Register.PROCUREMENT.code(), version, operation, function, canonical,
+                documentHash, imprint, hash == null ? documentHash : hash, previousHash, "proc.clerk", "THIMPHU", now);
+        v.assignId(nextId++);
+        return v;
+    }
+
+    private void tick() {
+        now = now.plus(Duration.ofHours(1));
+    }
+}
