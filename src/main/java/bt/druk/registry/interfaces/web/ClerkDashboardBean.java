@@ -1,17 +1,19 @@
 package bt.druk.registry.interfaces.web;
 
-import bt.druk.registry.domain.land.LandTitle;
-import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The signed-in clerk's recent submissions with their ledger state. */
+/**
+ * The signed-in clerk's recent submissions with their ledger state, whatever the register; each
+ * links to its record's page through {@link RecordLinks}.
+ */
 @Named
 @RequestScoped
 public class ClerkDashboardBean {
@@ -41,8 +43,8 @@ public class ClerkDashboardBean {
         return count(LedgerState.PENDING) > 0;
     }
 
-    /** PIN of a land title key for links, e.g. {@code land-title:TH-1} → {@code TH-1}; null for other registers. */
-    public String landPin(String recordKey) {
-        return RecordKey.parseIfKind(recordKey, LandTitle.KIND).map(RecordKey::id).orElse(null);
+    /** Clerks submit records (of their register); inspectors and admins only look. */
+    public boolean isClerk() {
+        return currentStaff.member().map(m -> m.role() == Role.CLERK).orElse(false);
     }
 }

@@ -1,11 +1,18 @@
 package bt.druk.registry.interfaces.web;
 
+import bt.druk.registry.application.procurement.BidView;
+import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TitleStatus;
+import bt.druk.registry.domain.procurement.BidSummary;
+import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.TenderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +27,24 @@ public class Labels {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    /** Deadlines are set and read in Bhutan time (BTT, UTC+6, no daylight saving). */
+    private static final DateTimeFormatter BHUTAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'BTT'", Locale.ENGLISH)
+            .withZone(ProcurementPolicy.BHUTAN);
+
+    /** Status code of a bid whose commitment is lodged but not revealed: nobody can read it yet. */
+    public static final String BID_SEALED = "sealed";
+    /** Status code of a revealed bid (bidder and price public, matched against its commitment). */
+    public static final String BID_REVEALED = "revealed";
 
     @Inject
     Messages messages;
 
-    /** CSS-friendly code of a title status or ledger state, e.g. {@code transfer-pending}, {@code committed}. */
+    /**
+     * CSS-friendly code of a status, used for the badge's class and the {@code status.<code>} message:
+     * a title status or tender status by its ledger code ({@code transfer-pending}, {@code active.tendering}
+     * → {@code active-tendering}), a bid ({@link BidView}, {@link BidSummary}, {@link LodgedBid}) as
+     * {@value #BID_SEALED} or {@value #BID_REVEALED}, a ledger state by name ({@code committed}).
+     */
     public String statusCode(Object value) {
         if (value == null) {
             return "unknown";
@@ -32,10 +52,28 @@ public class Labels {
         if (value instanceof TitleStatus status) {
             return status.ledgerCode();
         }
-        if (value instanceof Enum<?> e) {
-            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (value instanceof TenderStatus status) {
+            return cssCode(status.ledgerCode());
         }
-        return value.toString().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (value instanceof BidView bid) {
+            return bid.revealed() ? BID_REVEALED : BID_SEALED;
+        }
+        if (value instanceof BidSummary bid) {
+            return bid.revealed() ? BID_REVEALED : BID_SEALED;
+        }
+        if (value instanceof LodgedBid bid) {
+            return bid.isRevealed() ? BID_REVEALED : BID_SEALED;
+        }
+        if (value instanceof Enum<?> e) {
+            return cssCode(e.name());
+        }
+        return cssCode(value.toString());
+    }
+
+    /** Lower case, with anything but letters and digits turned into single hyphens ({@code active.tendering} → {@code active-tendering}). */
+    static String cssCode(String raw) {
+        String code = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return code.isEmpty() ? "unknown" : code;
     }
 
     public String status(Object value) {
@@ -48,6 +86,33 @@ public class Labels {
 
     public String date(Instant instant) {
         return instant == null ? "—" : DATE.format(instant);
+    }
+
+    /** Bhutan time, e.g. {@code 2026-03-15 12:00 BTT} (deadlines are entered and shown in it; stored UTC). */
+    public String bhutanTime(Instant instant) {
+        return formatBhutanTime(instant);
+    }
+
+    /** An amount in Ngultrum with thousands separators, e.g. {@code Nu. 1,250,000.00}. */
+    public String ngultrum(BigDecimal amount) {
+        return formatNgultrum(amount);
+    }
+
+    public static String formatBhutanTime(Instant instant) {
+        return instant == null ? "—" : BHUTAN.format(instant);
+    }
+
+    public static String formatUtc(Instant instant) {
+        return instant == null ? "—" : UTC.format(instant);
+    }
+
+    public static String formatNgultrum(BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        // DecimalFormat is not thread-safe: one per call.
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        return "Nu. " + format.format(amount);
     }
 
     public String organisation(String mspId) {

@@ -1,0 +1,85 @@
+package bt.druk.registry.interfaces.web;
+
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site navigation and each register's "new record" action, by who is signed in: the one place
+ * that knows which register offers which pages. The layout's menu and the clerk dashboard's buttons
+ * both read it, so a new register adds its entries here and nowhere else.
+ */
+@Named
+@RequestScoped
+public class Navigation {
+
+    /**
+     * A link in the menu.
+     *
+     * @param labelKey message key of its text
+     * @param path     context-relative path of the view, e.g. {@code /tenders/index.xhtml}
+     */
+    public record Item(String labelKey, String path) {
+    }
+
+    /** Public pages, for everybody (signed in or not). */
+    static final List<Item> PUBLIC = List.of(
+            new Item("nav.landRecords", "/records/search.xhtml"),
+            new Item("nav.tenders", "/tenders/index.xhtml"));
+
+    static final Item DASHBOARD = new Item("nav.dashboard", "/clerk/index.xhtml");
+
+    /** What a clerk of each register creates: the register's first step. */
+    static final Map<Register, Item> NEW_RECORD = Map.of(
+            Register.LAND, new Item("nav.registerParcel", "/clerk/land/register.xhtml"),
+            Register.PROCUREMENT, new Item("nav.newTender", "/clerk/procurement/new.xhtml"));
+
+    @Inject
+    CurrentStaff currentStaff;
+
+    private List<Item> items;
+
+    /** The menu for this person: public pages, then (signed in) the dashboard and their register's action. */
+    static List<Item> itemsFor(Optional<StaffMember> member) {
+        List<Item> result = new ArrayList<>(PUBLIC);
+        if (member.isPresent()) {
+            result.add(DASHBOARD);
+            result.addAll(newRecordActionsFor(member));
+        }
+        return List.copyOf(result);
+    }
+
+    /** The "new record" actions of a clerk's register; none for inspectors, admins and the public. */
+    static List<Item> newRecordActionsFor(Optional<StaffMember> member) {
+        return member.filter(m -> m.role() == Role.CLERK && m.register() != null)
+                .map(m -> NEW_RECORD.get(m.register()))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    public List<Item> getItems() {
+        if (items == null) {
+            items = itemsFor(currentStaff.member());
+        }
+        return items;
+    }
+
+    public List<Item> getNewRecordActions() {
+        return newRecordActionsFor(currentStaff.member());
+    }
+
+    /** The item is the page being shown (for {@code aria-current}). */
+    public boolean isCurrent(Item item) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null && faces.getViewRoot() != null && item.path().equals(faces.getViewRoot().getViewId());
+    }
+}

@@ -1,0 +1,86 @@
+package bt.druk.registry.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.application.procurement.BidView;
+import bt.druk.registry.domain.land.TitleStatus;
+import bt.druk.registry.domain.procurement.TenderStatus;
+import bt.druk.registry.domain.record.LedgerState;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LabelsTest {
+
+    private final Labels labels = labels();
+
+    private static Labels labels() {
+        Labels labels = new Labels();
+        labels.messages = new BundleMessages();
+        return labels;
+    }
+
+    private static BidView bid(boolean revealed) {
+        return new BidView("bid:ocds-drk001-2026-0001:1", "tender:ocds-drk001-2026-0001", 1, "a".repeat(64), "online",
+                Instant.parse("2026-03-01T08:00:00Z"), revealed, revealed ? "Druk Builders" : null, revealed ? "L-1" : null,
+                revealed ? new BigDecimal("100.00") : null, revealed ? "b".repeat(64) : null, revealed ? "salt" : null, List.of(),
+                LedgerState.COMMITTED, List.of());
+    }
+
+    @Test
+    void tenderStatusesUseTheirLedgerCodeWithDotsAsHyphens() {
+        assertEquals("active-tendering", labels.statusCode(TenderStatus.ACTIVE_TENDERING));
+        assertEquals("evaluation", labels.statusCode(TenderStatus.EVALUATION));
+        assertEquals("cancelled", labels.statusCode(TenderStatus.CANCELLED));
+        assertEquals("Open for bids", labels.status(TenderStatus.ACTIVE_TENDERING));
+        assertEquals("Bids opened / evaluation", labels.status(TenderStatus.EVALUATION));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TenderStatus.class)
+    void everyTenderStatusHasAMessageAndABadge(TenderStatus status) throws Exception {
+        String code = labels.statusCode(status);
+        assertTrue(ResourceBundle.getBundle(Messages.BUNDLE).containsKey("status." + code), "status." + code);
+        String stylesheet = java.nio.file.Files.readString(java.nio.file.Path.of("webapp/resources/druk/css/druk.css"));
+        assertTrue(stylesheet.contains(".badge--" + code), "badge CSS for " + code);
+    }
+
+    @Test
+    void bidsAreSealedUntilRevealedWithoutCollidingWithLedgerStates() {
+        assertEquals("sealed", labels.statusCode(bid(false)));
+        assertEquals("revealed", labels.statusCode(bid(true)));
+        assertEquals("Sealed (not revealed)", labels.status(bid(false)));
+        assertEquals("Revealed", labels.status(bid(true)));
+        assertNotEquals(labels.statusCode(LedgerState.COMMITTED), labels.statusCode(bid(false)));
+    }
+
+    @Test
+    void landStatusesAndLedgerStatesKeepTheirCodes() {
+        assertEquals("transfer-pending", labels.statusCode(TitleStatus.TRANSFER_PENDING));
+        assertEquals("committed", labels.statusCode(LedgerState.COMMITTED));
+        assertEquals("pending", labels.statusCode("PENDING"), "pages pass ledger states as strings");
+        assertEquals("Committed", labels.status(LedgerState.COMMITTED));
+        assertEquals("unknown", labels.statusCode(null));
+        assertEquals("active-tendering", labels.statusCode("active.tendering"), "a ledger code as text");
+    }
+
+    @Test
+    void ngultrumHasThousandsSeparatorsAndTwoDecimals() {
+        assertEquals("Nu. 1,250,000.00", labels.ngultrum(new BigDecimal("1250000")));
+        assertEquals("Nu. 999.50", labels.ngultrum(new BigDecimal("999.5")));
+        assertEquals("Nu. 12,345,678.90", labels.ngultrum(new BigDecimal("12345678.90")));
+        assertEquals("—", labels.ngultrum(null));
+    }
+
+    @Test
+    void deadlinesAreShownInBhutanTime() {
+        assertEquals("2026-03-15 12:00 BTT", labels.bhutanTime(Instant.parse("2026-03-15T06:00:00Z")));
+        assertEquals("2026-03-16 05:30 BTT", labels.bhutanTime(Instant.parse("2026-03-15T23:30:00Z")), "next day in Thimphu");
+    }
+}

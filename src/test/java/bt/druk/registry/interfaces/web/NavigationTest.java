@@ -1,0 +1,61 @@
+package bt.druk.registry.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NavigationTest {
+
+    private static List<String> paths(Optional<StaffMember> member) {
+        return Navigation.itemsFor(member).stream().map(Navigation.Item::path).toList();
+    }
+
+    @Test
+    void thePublicSeesLandSearchAndTenders() {
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml"), paths(Optional.empty()));
+        assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.empty()));
+    }
+
+    @Test
+    void aLandClerkRegistersParcels() {
+        Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU"));
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml"),
+                paths(clerk));
+        assertEquals(List.of(new Navigation.Item("nav.registerParcel", "/clerk/land/register.xhtml")),
+                Navigation.newRecordActionsFor(clerk));
+    }
+
+    @Test
+    void aProcurementClerkPublishesTenders() {
+        Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU"));
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml", "/clerk/procurement/new.xhtml"),
+                paths(clerk));
+        assertEquals(List.of(new Navigation.Item("nav.newTender", "/clerk/procurement/new.xhtml")),
+                Navigation.newRecordActionsFor(clerk));
+    }
+
+    @Test
+    void inspectorsAdminsAndNotaryClerksCreateNothingHereYet() {
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml"),
+                paths(Optional.of(new StaffMember("audit.inspector", Role.INSPECTOR, null, null))));
+        assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
+        assertEquals(List.of(), Navigation.newRecordActionsFor(
+                Optional.of(StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"))));
+    }
+
+    @Test
+    void everyItemHasItsMessage() {
+        Messages messages = new BundleMessages();
+        for (Navigation.Item item : Navigation.itemsFor(Optional.of(StaffMember.clerk("x", Register.LAND, "T")))) {
+            assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
+        }
+        for (Navigation.Item item : Navigation.NEW_RECORD.values()) {
+            assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
+        }
+    }
+}
