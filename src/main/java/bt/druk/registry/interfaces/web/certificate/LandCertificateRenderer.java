@@ -1,12 +1,6 @@
 package bt.druk.registry.interfaces.web.certificate;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.lowagie.text.BadElementException;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -20,13 +14,11 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * Renders the lagthram (or a public extract) as PDF with OpenPDF, with a vector QR code (ZXing)
@@ -193,7 +185,7 @@ public class LandCertificateRenderer {
         PdfPCell right = new PdfPCell();
         right.setBorder(Rectangle.NO_BORDER);
         right.setHorizontalAlignment(Element.ALIGN_CENTER);
-        Image qr = qrImage(writer, c.verifyUrl(), 110);
+        Image qr = PdfQrCode.of(writer, c.verifyUrl(), 110);
         qr.setAlignment(Element.ALIGN_CENTER);
         right.addElement(qr);
         Paragraph caption = new Paragraph("Scan to open the public record and verify it on the ledger", small);
@@ -245,29 +237,6 @@ public class LandCertificateRenderer {
         cell.setBorderColor(RULE);
         cell.setPadding(5);
         return cell;
-    }
-
-    /** QR code drawn as vector squares (crisp at any zoom), quiet zone included. */
-    private Image qrImage(PdfWriter writer, String text, float size) throws WriterException, BadElementException {
-        BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                        EncodeHintType.CHARACTER_SET, "UTF-8"));
-        int modules = matrix.getWidth();
-        float unit = size / modules;
-        PdfTemplate template = writer.getDirectContent().createTemplate(size, size);
-        template.setColorFill(Color.WHITE);
-        template.rectangle(0, 0, size, size);
-        template.fill();
-        template.setColorFill(Color.BLACK);
-        for (int y = 0; y < modules; y++) {
-            for (int x = 0; x < modules; x++) {
-                if (matrix.get(x, y)) {
-                    template.rectangle(x * unit, size - (y + 1) * unit, unit, unit);
-                }
-            }
-        }
-        template.fill();
-        return Image.getInstance(template);
     }
 
     private void border(PdfWriter writer) {

@@ -124,20 +124,6 @@ public class LandCertificateServlet extends HttpServlet {
      * proxy), else from the request.
      */
     private String verifyUrl(HttpServletRequest request, String pin) {
-        String base = config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
-        if (base == null || base.isBlank()) {
-            StringBuilder b = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());
-            int port = request.getServerPort();
-            boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-                    || ("https".equals(request.getScheme()) && port == 443);
-            if (!defaultPort) {
-                b.append(':').append(port);
-            }
-            base = b.append(request.getContextPath()).toString();
-        }
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + "/records/land.xhtml?pin=" + URLEncoder.encode(pin, StandardCharsets.UTF_8);
+        return PublicBaseUrl.of(request, config) + "/records/land.xhtml?pin=" + URLEncoder.encode(pin, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,305 @@
+package bt.druk.registry.interfaces.web.certificate;
+
+import bt.druk.registry.application.record.ReceiptView;
+import bt.druk.registry.interfaces.web.Labels;
+import com.google.zxing.WriterException;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+
+/**
+ * Renders a tender's bid-opening report as PDF with OpenPDF (A4 landscape, as many pages as there
+ * are bids): every commitment lodged with its ledger receipt, bidder and price for those revealed,
+ * "not revealed" for the others, the award, and the tender record's ledger hash with a QR code
+ * that opens the tender's public page. Latin script only for now (the standard Helvetica font).
+ */
+public class BidOpeningReportRenderer {
+
+    private static final Color INK = new Color(0x1f, 0x2a, 0x37);
+    private static final Color SAFFRON = new Color(0xe8, 0x9a, 0x1c);
+    private static final Color MAROON = new Color(0x8a, 0x1c, 0x1c);
+    private static final Color RULE = new Color(0xd6, 0xd9, 0xde);
+    private static final Color SHADE = new Color(0xf5, 0xf1, 0xe8);
+    private static final Color GREY = new Color(0x55, 0x5f, 0x6b);
+
+    private final Font title = new Font(Font.HELVETICA, 18, Font.BOLD, MAROON);
+    private final Font subtitle = new Font(Font.HELVETICA, 10, Font.NORMAL, INK);
+    private final Font heading = new Font(Font.HELVETICA, 11, Font.BOLD, MAROON);
+    private final Font label = new Font(Font.HELVETICA, 8, Font.BOLD, GREY);
+    private final Font value = new Font(Font.HELVETICA, 9, Font.NORMAL, INK);
+    private final Font strong = new Font(Font.HELVETICA, 9, Font.BOLD, INK);
+    private final Font mono = new Font(Font.COURIER, 7.5f, Font.NORMAL, INK);
+    private final Font small = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, GREY);
+    private final Font muted = new Font(Font.HELVETICA, 8.5f, Font.ITALIC, GREY);
+
+    public byte[] render(BidOpeningReport r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 44, 44, 40, 46);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPageEvent(new Frame(r));
+            document.addTitle("Bid-opening report " + r.tenderNumber());
+            document.addSubject("Tender " + r.recordKey() + " version " + r.version());
+            document.addCreator("Druk Registry");
+            document.addKeywords("OCID " + r.ocid() + " hash " + r.ledgerHash());
+            document.open();
+
+            header(writer, document, r);
+            section(document, "Tender");
+            document.add(tenderTable(r));
+            section(document, "Commitments lodged: " + r.bids().size() + ", revealed: " + r.revealedCount());
+            if (r.bids().isEmpty()) {
+                document.add(new Paragraph("No bid was lodged for this tender.", value));
+            } else {
+                document.add(bidsTable(r));
+            }
+            // The heading stays with the award it announces.
+            Paragraph award = new Paragraph();
+            award.setKeepTogether(true);
+            award.add(heading("Award"));
+            award.add(award(r));
+            document.add(award);
+            section(document, "Ledger record of the tender");
+            document.add(ledgerTable(r));
+            footer(document, r);
+        } catch (DocumentException | WriterException e) {
+            throw new IllegalStateException("could not render the bid-opening report of " + r.ocid(), e);
+        } finally {
+            if (document.isOpen()) {
+                document.close();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Title block, with the QR code that opens the tender's page top right (on the first page, where people look). */
+    private void header(PdfWriter writer, Document document, BidOpeningReport r) throws DocumentException, WriterException {
+        PdfPTable top = new PdfPTable(new float[] {1, 5, 1});
+        top.setWidthPercentage(100);
+        PdfPCell spacer = new PdfPCell();
+        spacer.setBorder(Rectangle.NO_BORDER);
+        top.addCell(spacer);
+
+        PdfPCell middle = new PdfPCell();
+        middle.setBorder(Rectangle.NO_BORDER);
+        middle.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        Paragraph agency = new Paragraph("KINGDOM OF BHUTAN  ·  PUBLIC PROCUREMENT  ·  " + r.agency().toUpperCase(Locale.ROOT), label);
+        agency.setAlignment(Element.ALIGN_CENTER);
+        middle.addElement(agency);
+        Paragraph t = new Paragraph("Bid-Opening Report", title);
+        t.setAlignment(Element.ALIGN_CENTER);
+        t.setSpacingBefore(4);
+        middle.addElement(t);
+        Paragraph s = new Paragraph("Druk Registry  ·  Tender " + r.tenderNumber() + "  ·  " + r.ocid(), subtitle);
+        s.setAlignment(Element.ALIGN_CENTER);
+        middle.addElement(s);
+        top.addCell(middle);
+
+        PdfPCell right = new PdfPCell();
+        right.setBorder(Rectangle.NO_BORDER);
+        Image qr = PdfQrCode.of(writer, r.verifyUrl(), 84);
+        qr.setAlignment(Element.ALIGN_CENTER);
+        right.addElement(qr);
+        Paragraph caption = new Paragraph("Scan to open the tender and verify it on the ledger", small);
+        caption.setAlignment(Element.ALIGN_CENTER);
+        right.addElement(caption);
+        top.addCell(right);
+        document.add(top);
+    }
+
+    private void section(Document document, String name) throws DocumentException {
+        document.add(heading(name));
+    }
+
+    private Paragraph heading(String name) {
+        Paragraph p = new Paragraph(name.toUpperCase(Locale.ROOT), heading);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        return p;
+    }
+
+    private PdfPTable tenderTable(BidOpeningReport r) {
+        PdfPTable table = new PdfPTable(new float[] {1.1f, 2.6f, 1.1f, 2.6f});
+        table.setWidthPercentage(100);
+        pair(table, "Tender number", r.tenderNumber(), value);
+        pair(table, "OCID", r.ocid(), value);
+        PdfPCell l = cell("Title", label);
+        l.setBackgroundColor(SHADE);
+        table.addCell(l);
+        PdfPCell t = cell(r.title(), strong);
+        t.setColspan(3);
+        table.addCell(t);
+        pair(table, "Procuring agency", r.agency(), value);
+        pair(table, "Method / category", r.method() + " / " + r.category(), value);
+        pair(table, "Estimated value", Labels.formatNgultrum(r.estimatedValue()), value);
+        pair(table, "Status", r.status(), value);
+        pair(table, "Bid deadline", Labels.formatBhutanTime(r.bidDeadline()) + "  (" + Labels.formatUtc(r.bidDeadline()) + ")", value);
+        ReceiptView opened = r.opened();
+        pair(table, "Bids opened", opened == null ? "Recorded; awaiting the ledger's receipt"
+                : Labels.formatBhutanTime(opened.commitTime()) + "  (" + Labels.formatUtc(opened.commitTime()) + ")", value);
+        pair(table, "Opening transaction", opened == null ? "—" : opened.txId(), mono);
+        pair(table, "Opening block", opened == null || opened.blockNumber() < 0 ? "—" : String.valueOf(opened.blockNumber()), value);
+        return table;
+    }
+
+    private PdfPTable bidsTable(BidOpeningReport r) {
+        PdfPTable table = new PdfPTable(new float[] {0.4f, 2.2f, 1.1f, 2.2f, 0.5f, 1.5f, 0.9f, 1.5f, 2.2f});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String h : new String[] {"No.", "Commitment (SHA-256)", "Lodged (UTC)", "Lodging tx id", "Block", "Bidder",
+                "Licence no.", "Price", "Reveal receipt"}) {
+            headerCell(table, h);
+        }
+        for (BidOpeningReport.Bid b : r.bids()) {
+            table.addCell(cell(String.valueOf(b.number()), strong));
+            table.addCell(cell(b.commitment(), mono));
+            table.addCell(cell(Labels.formatUtc(b.lodgedAt()) + "\n" + b.channel(), value));
+            if (b.lodging() != null) {
+                table.addCell(cell(b.lodging().txId(), mono));
+                table.addCell(cell(b.lodging().blockNumber() < 0 ? "—" : String.valueOf(b.lodging().blockNumber()), value));
+            } else {
+                PdfPCell note = cell(b.lodgingNote(), muted);
+                note.setColspan(2);
+                table.addCell(note);
+            }
+            if (b.revealed()) {
+                table.addCell(cell(b.bidderName(), value));
+                table.addCell(cell(b.bidderLicence(), value));
+                PdfPCell price = cell(Labels.formatNgultrum(b.price()), strong);
+                price.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                table.addCell(price);
+                table.addCell(b.reveal() == null ? cell("Revealed; awaiting the ledger's receipt", muted)
+                        : cell("tx " + b.reveal().txId() + "\nblock " + blockOf(b.reveal()) + "  ·  "
+                                + Labels.formatUtc(b.reveal().commitTime()), mono));
+            } else {
+                PdfPCell none = cell("not revealed — bidder and price unknown; the commitment stays sealed", muted);
+                none.setColspan(4);
+                table.addCell(none);
+            }
+        }
+        return table;
+    }
+
+    private Paragraph award(BidOpeningReport r) {
+        BidOpeningReport.Award a = r.award();
+        Paragraph p = new Paragraph();
+        if (a == null) {
+            p.add(new Chunk("Not awarded", strong));
+            p.add(new Chunk("  (tender status: " + r.status() + ")", value));
+            return p;
+        }
+        p.add(new Chunk("Awarded to bid " + a.bidNumber() + ": " + a.bidderName() + " (licence " + a.bidderLicence()
+                + ") at " + Labels.formatNgultrum(a.price()), strong));
+        if (a.receipt() != null) {
+            p.add(Chunk.NEWLINE);
+            p.add(new Chunk("Award on the ledger " + Labels.formatUtc(a.receipt().commitTime()) + ", block "
+                    + blockOf(a.receipt()) + ", tx ", value));
+            p.add(new Chunk(a.receipt().txId(), mono));
+        } else {
+            p.add(new Chunk("  (awaiting the ledger's receipt)", muted));
+        }
+        return p;
+    }
+
+    private PdfPTable ledgerTable(BidOpeningReport r) {
+        PdfPTable facts = new PdfPTable(new float[] {1, 5});
+        facts.setWidthPercentage(100);
+        facts.setKeepTogether(true);
+        pair(facts, "Record key", r.recordKey(), mono);
+        pair(facts, "Version", String.valueOf(r.version()), mono);
+        pair(facts, "Ledger hash (SHA-256)", r.ledgerHash(), mono);
+        PdfPCell how = cell("How to verify: the ledger hash is the SHA-256 of the tender version's canonical JSON (RFC 8785), "
+                + "published at " + documentUrl(r, r.ledgerHash()) + " . Each commitment is SHA-256 of \"<bid hash>:<salt>\" "
+                + "and was committed on the ledger before the deadline (its tx id and block above); a revealed bid's JSON is at "
+                + "/records/documents/<bid hash>.json and hashes to its bid hash. \"Verify on ledger\" on the tender's page "
+                + "compares every version with the ledger, endorsed by the procuring agency and the Royal Audit Authority.", small);
+        how.setColspan(2);
+        facts.addCell(how);
+        return facts;
+    }
+
+    private void footer(Document document, BidOpeningReport r) throws DocumentException {
+        Paragraph url = new Paragraph();
+        url.setSpacingBefore(8);
+        url.add(new Chunk("Verify at: ", small));
+        url.add(new Chunk(r.verifyUrl(), mono).setAnchor(r.verifyUrl()));
+        document.add(url);
+        Paragraph issued = new Paragraph("Issued " + Labels.formatUtc(r.issuedAt()) + " from the public record; prices appear "
+                + "only for bids revealed after the deadline.", small);
+        document.add(issued);
+    }
+
+    /** The verify URL's site root + the public document of a hash (both printed; the QR holds the page). */
+    private static String documentUrl(BidOpeningReport r, String hash) {
+        String base = r.verifyUrl();
+        int tenders = base.indexOf("/tenders/");
+        return (tenders < 0 ? "" : base.substring(0, tenders)) + "/records/documents/" + hash + ".json";
+    }
+
+    private static String blockOf(ReceiptView receipt) {
+        return receipt.blockNumber() < 0 ? "—" : String.valueOf(receipt.blockNumber());
+    }
+
+    private void pair(PdfPTable table, String name, String text, Font font) {
+        PdfPCell l = cell(name, label);
+        l.setBackgroundColor(SHADE);
+        table.addCell(l);
+        table.addCell(cell(text, font));
+    }
+
+    private void headerCell(PdfPTable table, String text) {
+        PdfPCell cell = cell(text, label);
+        cell.setBackgroundColor(SHADE);
+        table.addCell(cell);
+    }
+
+    private PdfPCell cell(String text, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isEmpty() ? "—" : text, font));
+        cell.setBorderColor(RULE);
+        cell.setPadding(4);
+        return cell;
+    }
+
+    /** Border and "tender · page n" on every page. */
+    private final class Frame extends PdfPageEventHelper {
+
+        private final BidOpeningReport report;
+
+        Frame(BidOpeningReport report) {
+            this.report = report;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContentUnder();
+            Rectangle page = document.getPageSize();
+            canvas.setColorStroke(SAFFRON);
+            canvas.setLineWidth(3);
+            canvas.rectangle(20, 20, page.getWidth() - 40, page.getHeight() - 40);
+            canvas.stroke();
+            canvas.setColorStroke(MAROON);
+            canvas.setLineWidth(0.8f);
+            canvas.rectangle(26, 26, page.getWidth() - 52, page.getHeight() - 52);
+            canvas.stroke();
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
+                    new Phrase("Bid-opening report " + report.tenderNumber() + "  ·  page " + writer.getPageNumber(), small),
+                    page.getWidth() - 44, 31, 0);
+        }
+    }
+}
