@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The procurement settings: {@code druk.ocds.prefix} (default {@code ocds-drk001}),
- * {@code druk.procurement.min-bid-period} (ISO-8601 duration, default {@code P7D}) and
- * {@code druk.procurement.bidbox-identity} (default {@code procurement.bidbox}).
+ * {@code druk.procurement.minBidPeriod} (ISO-8601 duration, default {@code P7D}) and
+ * {@code druk.procurement.bidboxIdentity} (default {@code procurement.bidbox}).
  */
 @ApplicationScoped
 public class ProcurementSettings {
@@ -17,14 +17,14 @@ public class ProcurementSettings {
     /** Dependent: a record cannot be proxied, and reading the settings is cheap. */
     @Produces
     public ProcurementPolicy policy() {
-        String period = PortalSettings.get("druk.procurement.min-bid-period").orElse("P7D");
+        String period = PortalSettings.get("druk.procurement.minBidPeriod").orElse("P7D");
         Duration minimum;
         try {
             minimum = Duration.parse(period);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException("druk.procurement.min-bid-period is not an ISO-8601 duration: " + period, e);
+            throw new IllegalStateException("druk.procurement.minBidPeriod is not an ISO-8601 duration: " + period, e);
         }
         return new ProcurementPolicy(PortalSettings.get("druk.ocds.prefix").orElse("ocds-drk001"), minimum,
-                PortalSettings.get("druk.procurement.bidbox-identity").orElse("procurement.bidbox"), ProcurementPolicy.BHUTAN);
+                PortalSettings.get("druk.procurement.bidboxIdentity").orElse("procurement.bidbox"), ProcurementPolicy.BHUTAN);
     }
 }
