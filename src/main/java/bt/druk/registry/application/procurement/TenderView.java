@@ -31,7 +31,8 @@ public record TenderView(
         return bids.stream().filter(BidView::revealed).count();
     }
 
-    public java.util.Optional<BidView> awardedBid() {
-        return bids.stream().filter(b -> b.recordKey().equals(tender.awardedBidKey())).findFirst();
+    /** The winning bid, or null before an award (null rather than Optional: pages test it with EL's {@code empty}). */
+    public BidView awardedBid() {
+        return bids.stream().filter(b -> b.recordKey().equals(tender.awardedBidKey())).findFirst().orElse(null);
     }
 }

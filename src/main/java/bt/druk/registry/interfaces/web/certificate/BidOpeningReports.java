@@ -42,7 +42,7 @@ final class BidOpeningReports {
                 .sorted(Comparator.comparingInt(BidView::number))
                 .map(BidOpeningReports::bid)
                 .toList();
-        BidOpeningReport.Award award = view.awardedBid().map(b -> new BidOpeningReport.Award(b.number(), b.bidderName(),
+        BidOpeningReport.Award award = Optional.ofNullable(view.awardedBid()).map(b -> new BidOpeningReport.Award(b.number(), b.bidderName(),
                 b.bidderLicence(), b.amount(),
                 liveVersion(view.versions(), TenderOperation.AWARD.name()).map(VersionView::receipt).orElse(null)))
                 .orElse(null);
