@@ -20,6 +20,11 @@ public class InMemoryDemoRecordRepository implements DemoRecordRepository {
     }
 
     @Override
+    public synchronized long countOfKind(String kind) {
+        return rows.keySet().stream().filter(key -> key.startsWith(kind + ":")).count();
+    }
+
+    @Override
     public synchronized void add(String recordKey, Instant createdAt) {
         if (rows.putIfAbsent(recordKey, createdAt) != null) {
             throw new IllegalStateException("duplicate demo record " + recordKey);

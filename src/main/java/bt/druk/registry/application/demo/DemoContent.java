@@ -5,6 +5,7 @@ import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandParcelRepository;
+import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.ValidationException;
@@ -102,6 +103,13 @@ public class DemoContent {
         return demoRecords.count();
     }
 
+    /** Number of land titles the demo content created. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long demoParcelCount() {
+        return demoRecords.countOfKind(LandTitle.KIND);
+    }
+
+    /** True for a record (a land title, a tender, a bid) the demo content created. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isDemoRecord(String recordKey) {
         return demoRecords.contains(recordKey);

@@ -12,14 +12,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads the demo plan in rounds: each round moves every unfinished parcel one step if it can
- * ({@link DemoContent#advance}, one transaction per parcel), so a slow ledger or a long notice
- * period only delays that parcel. The caller runs rounds in the background until
- * {@link Round#finished()}; a restart simply starts rounds again and carries on where the records stand.
+ * Loads the demo plans in rounds: each round moves every unfinished parcel ({@link DemoContent#advance})
+ * and then every unfinished tender ({@link DemoProcurement#advance}) one step if it can, one
+ * transaction per item, so a slow ledger, a notice period or a bid deadline only delays that item.
+ * The caller runs rounds in the background until {@link Round#finished()}; a restart simply starts
+ * rounds again and carries on where the records stand.
+ *
+ * <p>A tender the demo takes past a short bid deadline is published only in a round after a
+ * {@linkplain Round#quiet() quiet} one, and at most one per round, so that its commitments do not
+ * queue at the ledger behind the demo's other records and miss the deadline.
  */
 @ApplicationScoped
 public class DemoContentLoader {
@@ -28,49 +34,77 @@ public class DemoContentLoader {
 
     /** Delay between rounds while steps are going to the ledger. */
     static final Duration BUSY = Duration.ofSeconds(3);
-    /** Longest delay while only notice periods run (so a changed clock or a clerk's change is noticed). */
+    /** Longest delay while only notice periods or bid deadlines run (so a changed clock or a clerk's change is noticed). */
     static final Duration IDLE = Duration.ofMinutes(10);
 
     private DemoContent content;
     private DemoPlan plan;
+    private DemoProcurement procurement;
+    private DemoTenderPlan tenderPlan;
     private Clock clock;
 
-    /** Parcels finished (done or skipped) in this run of the portal; not looked at again. */
+    /** Items finished (done or skipped) in this run of the portal; not looked at again. */
     private final Map<String, DemoProgress> finished = new HashMap<>();
+    private Round lastRound;
     private boolean announcedLoaded;
 
     protected DemoContentLoader() {
     }
 
     @Inject
-    public DemoContentLoader(DemoContent content, Clock clock) {
-        this(content, DemoPlan.standard(), clock);
+    public DemoContentLoader(DemoContent content, DemoProcurement procurement, Clock clock) {
+        this(content, DemoPlan.standard(), procurement, DemoTenderPlan.standard(), clock);
     }
 
+    /** Land demo content only. */
     public DemoContentLoader(DemoContent content, DemoPlan plan, Clock clock) {
+        this(content, plan, null, new DemoTenderPlan(List.of()), clock);
+    }
+
+    public DemoContentLoader(DemoContent content, DemoPlan plan, DemoProcurement procurement, DemoTenderPlan tenderPlan,
+                             Clock clock) {
         this.content = Objects.requireNonNull(content, "content");
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.tenderPlan = Objects.requireNonNull(tenderPlan, "tenderPlan");
+        if (procurement == null && !tenderPlan.tenders().isEmpty()) {
+            throw new IllegalArgumentException("demo tenders need the procurement demo");
+        }
+        this.procurement = procurement;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The outcome of one round: where each parcel stands. */
-    public record Round(List<DemoProgress> parcels) {
+    /** The outcome of one round: where each parcel, then each tender stands. */
+    public record Round(List<DemoProgress> items) {
         public Round {
-            parcels = List.copyOf(parcels);
+            items = List.copyOf(items);
         }
 
         public boolean finished() {
-            return parcels.stream().allMatch(DemoProgress::finished);
+            return items.stream().allMatch(DemoProgress::finished);
         }
 
         public long count(DemoProgress.State state) {
-            return parcels.stream().filter(p -> p.state() == state).count();
+            return items.stream().filter(p -> p.state() == state).count();
         }
 
-        /** Nothing but notice periods left to wait for: the earliest end; otherwise null. */
+        /** Where the item with this PIN or plan reference stands. */
+        public DemoProgress item(String item) {
+            return items.stream().filter(p -> p.item().equals(item)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no demo item " + item));
+        }
+
+        /**
+         * Nothing of the demo is on its way to the ledger: every item is finished, held, or waits
+         * for a time (a notice period, a bid deadline).
+         */
+        public boolean quiet() {
+            return items.stream().allMatch(p -> p.finished() || p.state() == DemoProgress.State.HELD || p.notBefore() != null);
+        }
+
+        /** Nothing but notice periods and bid deadlines left to wait for: the earliest end; otherwise null. */
         public Instant onlyWaitingUntil() {
             Instant earliest = null;
-            for (DemoProgress p : parcels) {
+            for (DemoProgress p : items) {
                 if (p.finished()) {
                     continue;
                 }
@@ -93,26 +127,54 @@ public class DemoContentLoader {
         }
     }
 
-    /** Moves every unfinished parcel at most one step. Never throws for a single parcel's trouble. */
+    /** Moves every unfinished parcel and tender at most one step. Never throws for a single item's trouble. */
     public synchronized Round runRound() {
         List<DemoProgress> results = new ArrayList<>();
+        boolean quiet = lastRound != null && lastRound.quiet();
         for (DemoParcel parcel : plan.parcels()) {
-            DemoProgress progress = finished.get(parcel.pin());
-            if (progress == null) {
-                progress = advance(parcel);
-                if (progress.finished()) {
-                    finished.put(parcel.pin(), progress);
-                    if (progress.state() == DemoProgress.State.SKIPPED && !notStarted(progress)) {
-                        DemoProgress skipped = progress;
-                        LOG.warning(() -> "demo content: parcel " + skipped.pin() + " left as it is: " + skipped.detail());
-                    }
-                }
-            }
+            DemoProgress progress = progress(parcel.pin(), () -> advance(parcel));
+            quiet &= progress.state() != DemoProgress.State.APPLIED;
+            results.add(progress);
+        }
+        for (DemoTender tender : tenderPlan.tenders()) {
+            boolean mayStart = quiet;
+            DemoProgress progress = progress(tender.ref(), () -> advance(tender, mayStart));
+            quiet &= progress.state() != DemoProgress.State.APPLIED;
             results.add(progress);
         }
         Round round = new Round(results);
+        lastRound = round;
         report(round);
         return round;
+    }
+
+    private DemoProgress progress(String item, Supplier<DemoProgress> advance) {
+        DemoProgress progress = finished.get(item);
+        if (progress == null) {
+            progress = advance.get();
+            if (progress.finished()) {
+                finished.put(item, progress);
+                if (progress.state() == DemoProgress.State.SKIPPED && !notStarted(progress)) {
+                    DemoProgress skipped = progress;
+                    LOG.warning(() -> "demo content: " + skipped.item() + " left as it is: " + skipped.detail());
+                }
+            }
+        }
+        return progress;
+    }
+
+    private DemoProgress advance(DemoTender tender, boolean mayStart) {
+        try {
+            return procurement.advance(tender, mayStart);
+        } catch (ConcurrentUpdateException e) {
+            return DemoProgress.waiting(tender.ref(), "changed meanwhile; looking again next round");
+        } catch (ValidationException e) {
+            // A procurement rule refused the step: the tender is not where the plan expects it.
+            return DemoProgress.skipped(tender.ref(), "refused: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "demo content: step for tender " + tender.ref() + " failed; will try again", e);
+            return DemoProgress.waiting(tender.ref(), "failed: " + e);
+        }
     }
 
     private DemoProgress advance(DemoParcel parcel) {
@@ -131,8 +193,8 @@ public class DemoContentLoader {
     }
 
     private void report(Round round) {
-        if (round.parcels().stream().allMatch(DemoContentLoader::notStarted)) {
-            LOG.info("demo content not loaded: the land register already holds titles");
+        if (round.items().stream().allMatch(DemoContentLoader::notStarted)) {
+            LOG.info("demo content not loaded: the land register already holds titles, the procurement register tenders");
             return;
         }
         long applied = round.count(DemoProgress.State.APPLIED);
@@ -144,14 +206,15 @@ public class DemoContentLoader {
             announcedLoaded = true;
             long done = round.count(DemoProgress.State.DONE);
             long waiting = round.count(DemoProgress.State.WAITING);
-            LOG.info(() -> "demo content loaded: " + done + " demo parcel(s) complete on the ledger"
-                    + (waiting > 0 ? ", " + waiting + " wait(s) for a public notice period to end (first at " + until + ")" : "")
+            LOG.info(() -> "demo content loaded: " + done + " demo parcel(s) and tender(s) complete on the ledger"
+                    + (waiting > 0 ? ", " + waiting + " wait(s) for a notice period or bid deadline to end (first at " + until + ")" : "")
                     + (round.count(DemoProgress.State.SKIPPED) > 0 ? ", " + round.count(DemoProgress.State.SKIPPED) + " skipped" : ""));
         }
     }
 
-    /** Skipped because the register held real titles before the demo began. */
+    /** Skipped because the register held real records before the demo began. */
     private static boolean notStarted(DemoProgress progress) {
-        return progress.state() == DemoProgress.State.SKIPPED && DemoContent.REGISTER_NOT_EMPTY.equals(progress.detail());
+        return progress.state() == DemoProgress.State.SKIPPED && (DemoContent.REGISTER_NOT_EMPTY.equals(progress.detail())
+                || DemoProcurement.REGISTER_NOT_EMPTY.equals(progress.detail()) || DemoProcurement.LAND_NOT_DEMO.equals(progress.detail()));
     }
 }

@@ -13,5 +13,8 @@ public interface DemoRecordRepository {
     /** Number of records created by the demo content loader (0: no demo content in this database). */
     long count();
 
+    /** Number of demo records of one kind, e.g. {@code land-title}. */
+    long countOfKind(String kind);
+
     void add(String recordKey, Instant createdAt);
 }

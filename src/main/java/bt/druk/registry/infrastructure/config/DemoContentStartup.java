@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * With {@code druk.demo.content=true} (DRUK_DEMO_CONTENT; deploy/up.sh sets it unless --no-demo),
- * loads the demo content into an empty land register in the background: startup only schedules
- * the first round, each round runs on the managed scheduled executor and schedules the next one,
- * until the whole plan is on the ledger. Off by default, so tests and real deployments start empty.
+ * loads the demo content (land titles, then tenders and bids) into empty registers in the
+ * background: startup only schedules the first round, each round runs on the managed scheduled
+ * executor and schedules the next one, until the whole plan is on the ledger. Off by default, so tests and real deployments start empty.
  */
 @ApplicationScoped
 public class DemoContentStartup {
@@ -48,7 +48,7 @@ public class DemoContentStartup {
         if (!PortalSettings.get("druk.demo.content").map(Boolean::parseBoolean).orElse(false)) {
             return;
         }
-        LOG.info("demo content: on (druk.demo.content=true); loading it in the background if the land register is empty");
+        LOG.info("demo content: on (druk.demo.content=true); loading it in the background into the land and procurement registers if they are empty");
         running = true;
         schedule(FIRST_ROUND);
     }

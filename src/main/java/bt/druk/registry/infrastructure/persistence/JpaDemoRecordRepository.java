@@ -24,6 +24,12 @@ public class JpaDemoRecordRepository implements DemoRecordRepository {
     }
 
     @Override
+    public long countOfKind(String kind) {
+        return em.createQuery("select count(d) from DemoRecordRow d where d.recordKey like :prefix", Long.class)
+                .setParameter("prefix", kind + ":%").getSingleResult();
+    }
+
+    @Override
     public void add(String recordKey, Instant createdAt) {
         em.persist(new DemoRecordRow(recordKey, createdAt));
     }

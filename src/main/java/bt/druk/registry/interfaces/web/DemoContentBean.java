@@ -2,6 +2,7 @@ package bt.druk.registry.interfaces.web;
 
 import bt.druk.registry.application.demo.DemoContent;
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.procurement.Tender;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,16 +20,26 @@ public class DemoContentBean {
     DemoContent demoContent;
 
     private Long recordCount;
+    private Long parcelCount;
 
-    public long getRecordCount() {
+    /** Records of every register the demo created (parcels, tenders, bids). */
+    public long getTotalCount() {
         if (recordCount == null) {
             recordCount = demoContent.demoRecordCount();
         }
         return recordCount;
     }
 
+    /** Land titles the demo created (the home page's "{0} invented demo parcels"). */
+    public long getRecordCount() {
+        if (parcelCount == null) {
+            parcelCount = isLoaded() ? demoContent.demoParcelCount() : 0;
+        }
+        return parcelCount;
+    }
+
     public boolean isLoaded() {
-        return getRecordCount() > 0;
+        return getTotalCount() > 0;
     }
 
     public List<String> getExamplePins() {
@@ -38,5 +49,15 @@ public class DemoContentBean {
     /** True if the land title with this PIN was created by the demo content loader. */
     public boolean isDemoTitle(String pin) {
         return pin != null && isLoaded() && demoContent.isDemoRecord(LandTitle.recordKeyOf(pin));
+    }
+
+    /** True if the tender with this OCID was published by the demo content loader. */
+    public boolean isDemoTender(String ocid) {
+        return ocid != null && !ocid.isBlank() && isLoaded() && demoContent.isDemoRecord(Tender.keyOf(ocid.trim()).toString());
+    }
+
+    /** True if the bid with this record key ({@code bid:<ocid>:<n>}) was made by the demo's invented bidders. */
+    public boolean isDemoBid(String bidKey) {
+        return bidKey != null && isLoaded() && demoContent.isDemoRecord(bidKey);
     }
 }
