@@ -28,11 +28,28 @@ import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.BidView;
+import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.TenderService;
+import bt.druk.registry.domain.procurement.Bid;
+import bt.druk.registry.domain.procurement.BidPrice;
+import bt.druk.registry.domain.procurement.Bidder;
+import bt.druk.registry.domain.procurement.MainCategory;
+import bt.druk.registry.domain.procurement.ProcurementMethod;
+import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderStatus;
+import bt.druk.registry.domain.procurement.TenderSummary;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -184,6 +201,52 @@ public abstract class PortalScenarios {
             assertEquals(before + 1, fake.commits(), "committed exactly once");
         } finally {
             fake.setDown(false);
+        }
+    }
+
+    @Inject
+    TenderService tenders;
+
+    @Inject
+    BidService bids;
+
+    @Inject
+    ProcurementQueries procurement;
+
+    static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
+
+    @Test
+    void aSealedBidIsLodgedThenRevealedAndTheTenderIsFoundByItsNumber() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(4);
+        SubmissionAck published = tenders.publish(PROCUREMENT_CLERK, "MOH", new Tender.Terms("Oxygen concentrators for JDWNRH",
+                "Supply and installation", ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("4800000.00"), null, deadline,
+                List.of(new TenderItem("Oxygen concentrator, 10 l/min", new BigDecimal("24"), "unit")), List.of()), Duration.ZERO);
+        awaitVersion(published.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        String ocid = published.recordKey().substring("tender:".length());
+        SealedBid sealed = SealedBid.seal(Bid.of(published.recordKey(), new Bidder("3004567", "Menjong Medical Supplies"),
+                BidPrice.parse("4650000.00", "price"), List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        SubmissionAck lodged = bids.lodgeOnline(ocid, sealed.commitment());
+        awaitVersion(lodged.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+
+        String number = procurement.tender(ocid).orElseThrow().tender().tenderNumber();
+        assertEquals(List.of(ocid), procurement.search(number, List.of(TenderStatus.ACTIVE_TENDERING), "MOH").stream()
+                .map(TenderSummary::ocid).toList(), "found by its number among open tenders of its agency");
+        assertTrue(procurement.search(number, List.of(TenderStatus.CANCELLED), null).isEmpty());
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 500);
+        bids.revealOnline(lodged.recordKey(), sealed.toFileJson(), List.of());
+        awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
+        BidView revealed = procurement.bid(lodged.recordKey()).orElseThrow();
+        assertEquals(new BigDecimal("4650000.00"), revealed.amount());
+        assertEquals("Menjong Medical Supplies", revealed.bidderName());
+        try (Connection c = dataSource.getConnection();
+             var query = c.prepareStatement("select amount, revealed from bid_summary where record_key = ?")) {
+            query.setString(1, lodged.recordKey());
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(0, new BigDecimal("4650000.00").compareTo(rs.getBigDecimal(1)));
+                assertTrue(rs.getBoolean(2));
+            }
         }
     }
 }
