@@ -363,8 +363,10 @@
     }
 
     /** sealed-bid-<ocid>.json, the ocid made safe for a file name. */
-    function sealedFileName(tenderKey) {
-        return 'sealed-bid-' + String(tenderKey).replace(/^tender:/, '').replace(/[^A-Za-z0-9._-]/g, '_') + '.json';
+    /** Names the file after the tender and the commitment's first characters, so two bids sealed for one tender (a clerk helping several bidders) never overwrite each other. */
+    function sealedFileName(tenderKey, commitment) {
+        return 'sealed-bid-' + String(tenderKey).replace(/^tender:/, '').replace(/[^A-Za-z0-9._-]/g, '_')
+            + (commitment ? '-' + String(commitment).slice(0, 8) : '') + '.json';
     }
 
     /**
@@ -574,7 +576,7 @@
                 state.url = URL.createObjectURL(new Blob([sealedFileText(sealed)], {type: 'application/json'}));
                 if (download) {
                     download.href = state.url;
-                    download.download = sealedFileName(bid.tender);
+                    download.download = sealedFileName(bid.tender, sealed.commitment);
                     download.hidden = false;
                 }
                 setText(show(form, 'commitment'), sealed.commitment);

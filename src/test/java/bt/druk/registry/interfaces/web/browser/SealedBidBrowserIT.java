@@ -196,9 +196,10 @@ class SealedBidBrowserIT {
         assertFalse(browser.byId("lodge-button").isEnabled(), "lodging waits until the sealed-bid file was downloaded");
 
         WebElement download = browser.byId("download");
-        assertEquals("sealed-bid-ocds-b5fd17-2026-0042.json", download.getAttribute("download"));
+        String fileName = "sealed-bid-ocds-b5fd17-2026-0042-" + commitment.substring(0, 8) + ".json";
+        assertEquals(fileName, download.getAttribute("download"), "named after the tender and the commitment, so a second bid does not overwrite it");
         download.click();
-        Path file = downloads.resolve("sealed-bid-ocds-b5fd17-2026-0042.json");
+        Path file = downloads.resolve(fileName);
         browser.wait.withTimeout(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
         assertTrue(browser.byId("lodge-button").isEnabled());
         assertEquals(requestsBefore, requests.size(), "downloading the sealed-bid file sent a request");
