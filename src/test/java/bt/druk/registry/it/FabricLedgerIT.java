@@ -81,19 +81,12 @@ class FabricLedgerIT {
 
     @BeforeAll
     static void connect() {
-        NetworkScript.ensureUp();
-        Path config = NetworkScript.stateDir().resolve("connection.json");
-        System.setProperty("druk.fabric.config", config.toString());
-        ledger = new FabricLedger();
+        ledger = RealLedger.open();
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (ledger != null) {
-            var close = FabricLedger.class.getDeclaredMethod("close");
-            close.setAccessible(true);
-            close.invoke(ledger);
-        }
+        RealLedger.close(ledger);
     }
 
     static String newPin() {

@@ -35,11 +35,9 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
-import bt.druk.registry.network.NetworkScript;
 import bt.druk.registry.testing.InMemoryRecordRepository;
 import bt.druk.registry.testing.InMemoryTenderRepository;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,19 +76,12 @@ class ProcurementLedgerIT {
 
     @BeforeAll
     static void connect() {
-        NetworkScript.ensureUp();
-        Path config = NetworkScript.stateDir().resolve("connection.json");
-        System.setProperty("druk.fabric.config", config.toString());
-        ledger = new FabricLedger();
+        ledger = RealLedger.open();
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (ledger != null) {
-            var close = FabricLedger.class.getDeclaredMethod("close");
-            close.setAccessible(true);
-            close.invoke(ledger);
-        }
+        RealLedger.close(ledger);
     }
 
     RecordVersion current(String key) {

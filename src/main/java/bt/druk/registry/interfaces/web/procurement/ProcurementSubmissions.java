@@ -3,16 +3,12 @@ package bt.druk.registry.interfaces.web.procurement;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.record.RecordKey;
-import bt.druk.registry.domain.shared.AccessDeniedException;
-import bt.druk.registry.domain.shared.ConcurrentUpdateException;
-import bt.druk.registry.domain.shared.RecordNotFoundException;
-import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** Runs a procurement submission and turns every expected refusal into a message on the page. */
+/** Procurement clerks' submissions: after a save, the tender's page. */
 final class ProcurementSubmissions {
 
     private ProcurementSubmissions() {
@@ -20,18 +16,7 @@ final class ProcurementSubmissions {
 
     /** @return the acknowledgement, or null when a message was shown instead */
     static SubmissionAck run(Messages messages, String formId, Supplier<SubmissionAck> submission) {
-        try {
-            return submission.get();
-        } catch (ValidationException e) {
-            messages.show(e, formId);
-        } catch (ConcurrentUpdateException e) {
-            messages.error(null, "submit.concurrent");
-        } catch (RecordNotFoundException e) {
-            messages.error(null, "submit.notFound");
-        } catch (AccessDeniedException e) {
-            messages.error(null, "submit.denied");
-        }
-        return null;
+        return bt.druk.registry.interfaces.web.Submissions.run(messages, formId, submission, ack -> ack);
     }
 
     /** The clerk's tender page for a saved tender version (or for the tender of a saved bid). */
