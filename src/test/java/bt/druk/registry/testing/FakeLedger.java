@@ -76,7 +76,8 @@ public class FakeLedger implements Ledger {
         String hash;
         String previousHash;
         boolean creation = (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage"))
-                || call.function().equals("PublishTender") || call.function().equals("CommitBid");
+                || call.function().equals("PublishTender") || call.function().equals("CommitBid")
+                || call.function().equals("AnchorBatch");
         if (call.function().equals("RevealBid")) {
             // (bidKey, bidHash, salt): the next version, accepted only if it opens the commitment.
             if (current == null) {

@@ -4,6 +4,12 @@ import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.notary.BatchAnchorService;
+import bt.druk.registry.application.notary.MerkleRootImprint;
+import bt.druk.registry.application.notary.NotarisationReader;
+import bt.druk.registry.application.notary.NotaryProjection;
+import bt.druk.registry.application.notary.NotaryQueries;
+import bt.druk.registry.application.notary.NotaryService;
 import bt.druk.registry.application.procurement.BidImprints;
 import bt.druk.registry.application.procurement.BidService;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
@@ -40,16 +46,20 @@ public class PortalHarness {
     public final ReferenceDataService referenceData = new ReferenceDataService();
     public final LandTitleReader reader = new LandTitleReader(records);
     public final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
+    public final InMemoryNotarisationRepository notarisationRepository = new InMemoryNotarisationRepository();
+    public final NotarisationReader notarisationReader = new NotarisationReader(records);
     public final RecordPipeline pipeline = new RecordPipeline(records, clock, List.<RecordProjection>of(
             new LandProjection(parcels, reader, clock),
             new ProcurementProjection.Tenders(tenderRepository, clock),
-            new ProcurementProjection.Bids(tenderRepository, clock)));
+            new ProcurementProjection.Bids(tenderRepository, clock),
+            new NotaryProjection(notarisationRepository, notarisationReader, clock)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerHealth health = new LedgerHealth(clock);
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
-    public final LedgerImprints imprints = new LedgerImprints(BidImprints.all());
+    public final LedgerImprints imprints = new LedgerImprints(
+            java.util.stream.Stream.concat(BidImprints.all().stream(), java.util.stream.Stream.of(new MerkleRootImprint())).toList());
     public final RecordQueryService queries = new RecordQueryService(records, imprints);
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
@@ -59,6 +69,9 @@ public class PortalHarness {
             procurementPolicy, clock);
     public final BidService bids = new BidService(pipeline, tenderRepository, procurementPolicy, clock);
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
+    public final NotaryService notary = new NotaryService(pipeline, notarisationRepository, notarisationReader, clock);
+    public final NotaryQueries notaryQueries = new NotaryQueries(notarisationRepository, notarisationReader, pipeline, queries);
+    public final BatchAnchorService batchAnchors = new BatchAnchorService(pipeline, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

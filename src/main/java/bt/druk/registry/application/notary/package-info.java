@@ -1,0 +1,7 @@
+/**
+ * Notary use cases: a notary clerk registers a notarised document (its hash computed by the browser
+ * and again by the server), revokes or supersedes it, all through the record pipeline; the search
+ * projection and read side for the pages; and batch anchors, whose ledger hash is a Merkle root
+ * recomputed from the anchor's stored leaves ({@link bt.druk.registry.application.notary.MerkleRootImprint}).
+ */
+package bt.druk.registry.application.notary;

@@ -1,0 +1,30 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The last notarisation number serial handed out in a year. */
+@Entity
+@Table(name = "notary_serial")
+public class NotarySerialRow {
+
+    @Id
+    @Column(name = "serial_year")
+    private int year;
+
+    @Column(name = "last_serial", nullable = false)
+    private int lastSerial;
+
+    protected NotarySerialRow() {
+    }
+
+    NotarySerialRow(int year) {
+        this.year = year;
+    }
+
+    int next() {
+        return ++lastSerial;
+    }
+}
