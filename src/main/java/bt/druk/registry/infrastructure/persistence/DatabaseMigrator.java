@@ -12,8 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the versioned schema migrations (Flyway) for the database in use:
- * {@code db/migration/h2} or {@code db/migration/postgresql}. Runs once at startup, before anything
+ * Applies the versioned schema migrations (Flyway): {@code db/migration/common} holds those that
+ * are the same SQL for H2 and PostgreSQL, {@code db/migration/h2} or {@code db/migration/postgresql}
+ * the few whose SQL differs (V1: long text columns). Runs once at startup, before anything
  * touches the persistence unit. A new migration always takes the next number after the highest
  * one in the repository, whichever layer or register it belongs to: Flyway applies only versions
  * above a database's current one, so a lower number would never reach an existing database.
@@ -31,7 +32,7 @@ public class DatabaseMigrator {
         String folder = isPostgres(product) ? "postgresql" : "h2";
         MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + folder)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + folder)
                 .table("schema_history")
                 .failOnMissingLocations(true)
                 .load()

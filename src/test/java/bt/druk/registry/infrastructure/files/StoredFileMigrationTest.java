@@ -38,7 +38,7 @@ class StoredFileMigrationTest {
     }
 
     private static Flyway flyway(String target) {
-        return Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/h2").table("schema_history")
+        return Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").table("schema_history")
                 .target(target).load();
     }
 }

@@ -41,7 +41,7 @@ class LedgerImprintMigrationTest {
     }
 
     private static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/h2").table("schema_history");
+        var config = Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").table("schema_history");
         return (target == null ? config : config.target(target)).load();
     }
 }
