@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +44,8 @@ class DzongkhaFontBrowserIT {
     private static final String FONT_FILE = "fonts/DDC_Uchen.woff2";
     private static final Pattern RESOURCE_EL = Pattern.compile("#\\{resource\\['druk:([^']+)'\\]\\}");
 
-    private HttpServer server;
+    private StaticSite site;
     private String baseUrl;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> fontContentTypes = new CopyOnWriteArrayList<>();
     private Path work;
     private ChromeDriver driver;
@@ -62,35 +56,23 @@ class DzongkhaFontBrowserIT {
         Path webapp = projectDir().resolve("webapp");
         Path resources = webapp.resolve("resources/druk");
         String webXml = Files.readString(webapp.resolve("WEB-INF/web.xml"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(path);
+        site = StaticSite.start((method, path, body) -> {
             if (path.equals("/font-test.html") || path.equals("/latin-only.html") || path.equals("/font-test.css")) {
                 String type = path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
-                try (InputStream in = getClass().getResourceAsStream("/dzongkha-font" + path)) {
-                    respond(exchange, 200, type, in.readAllBytes());
-                }
-            } else if (path.equals("/css/druk.css")) {
-                String css = Files.readString(resources.resolve("css/druk.css"));
-                respond(exchange, 200, "text/css; charset=utf-8",
-                        RESOURCE_EL.matcher(css).replaceAll("/resources/druk/$1").getBytes(StandardCharsets.UTF_8));
-            } else if (path.startsWith("/resources/druk/fonts/") && !path.contains("..")) {
-                Path file = resources.resolve(path.substring("/resources/druk/".length()));
-                String extension = path.substring(path.lastIndexOf('.') + 1);
-                String type = mimeType(webXml, extension);
-                fontContentTypes.add(type);
-                if (Files.isRegularFile(file) && type != null) {
-                    respond(exchange, 200, type, Files.readAllBytes(file));
-                } else {
-                    respond(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
-                }
-            } else {
-                respond(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
+                return StaticSite.Response.testResource("/dzongkha-font" + path, type);
             }
+            if (path.equals("/css/druk.css")) {
+                String css = Files.readString(resources.resolve("css/druk.css"));
+                return StaticSite.Response.ok("text/css; charset=utf-8", RESOURCE_EL.matcher(css).replaceAll("/resources/druk/$1"));
+            }
+            if (path.startsWith("/resources/druk/fonts/")) {
+                String type = mimeType(webXml, path.substring(path.lastIndexOf('.') + 1));
+                fontContentTypes.add(type);
+                return type == null ? null : StaticSite.Response.projectFile("webapp" + path, type);
+            }
+            return null;
         });
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        baseUrl = site.baseUrl;
         work = Files.createTempDirectory("druk-dzongkha-font-it-");
         driver = chromiumWithoutTibetanFonts();
     }
@@ -102,8 +84,8 @@ class DzongkhaFontBrowserIT {
                 driver.quit();
             }
         } finally {
-            if (server != null) {
-                server.stop(0);
+            if (site != null) {
+                site.close();
             }
             if (work != null) {
                 try (Stream<Path> files = Files.walk(work)) {
@@ -130,14 +112,14 @@ class DzongkhaFontBrowserIT {
 
     @Test
     void tibetanTextIsDrawnWithTheWebFontNotBoxes() {
-        requests.clear();
+        site.clear();
         fontContentTypes.clear();
         open("/font-test.html");
 
         assertEquals(Boolean.TRUE, js("return document.fonts.check('16px \"" + FAMILY + "\"', 'ཀུན');"));
         assertEquals("loaded", js("for (const f of document.fonts) { if (f.family.replace(/\"/g, '') === '" + FAMILY
                 + "') return f.status; } return 'no such face';"));
-        assertEquals(1, requests.stream().filter(p -> p.equals("/resources/druk/" + FONT_FILE)).count(), requests.toString());
+        assertEquals(1, site.paths().stream().filter(p -> p.equals("/resources/druk/" + FONT_FILE)).count(), site.paths().toString());
         assertEquals(List.of("font/woff2"), fontContentTypes);
 
         // With the web font the syllables are real glyphs; without it (same text, a stack without
@@ -165,10 +147,10 @@ class DzongkhaFontBrowserIT {
 
     @Test
     void aPageWithoutTibetanTextNeverDownloadsTheFont() {
-        requests.clear();
+        site.clear();
         open("/latin-only.html");
-        assertTrue(requests.contains("/css/druk.css"), requests.toString());
-        assertFalse(requests.stream().anyMatch(p -> p.startsWith("/resources/druk/fonts/")), requests.toString());
+        assertTrue(site.paths().contains("/css/druk.css"), site.paths().toString());
+        assertFalse(site.paths().stream().anyMatch(p -> p.startsWith("/resources/druk/fonts/")), site.paths().toString());
     }
 
     private void open(String page) {
@@ -243,15 +225,7 @@ class DzongkhaFontBrowserIT {
         return m.find() ? m.group(1) : null;
     }
 
-    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
     private static Path projectDir() {
-        return Path.of(System.getProperty("druk.project.dir", System.getProperty("user.dir")));
+        return StaticSite.projectDir();
     }
 }

@@ -13,26 +13,17 @@ import bt.druk.registry.domain.notary.merkle.MerkleVerification;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +37,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * built, every proof Java writes checked and every altered one refused alike, every malformed proof
  * file refused with the same field and code, and checking sends nothing.
  *
- * <p>No portal and no ledger: the JDK's HttpServer on 127.0.0.1 (a secure context, so Web Crypto
+ * <p>No portal and no ledger: a {@link StaticSite} on 127.0.0.1 (a secure context, so Web Crypto
  * works over plain http) serves a static test page and the script straight from
  * {@code webapp/resources/druk/js/}, and counts every request.
  */
@@ -55,31 +46,22 @@ class MerkleProofBrowserIT {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private HttpServer server;
+    private StaticSite site;
     private String baseUrl;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private List<String> requests;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        Path js = projectDir().resolve("webapp/resources/druk/js");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(exchange.getRequestMethod() + " " + path);
-            if (path.equals("/merkle-test.html")) {
-                try (InputStream page = getClass().getResourceAsStream("/merkle-proof/merkle-test.html")) {
-                    respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
-                }
-            } else if (path.equals("/js/merkle-proof.js")) {
-                respond(exchange, 200, "text/javascript; charset=utf-8", Files.readAllBytes(js.resolve("merkle-proof.js")));
-            } else {
-                respond(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
-            }
+        site = StaticSite.start((method, path, body) -> switch (path) {
+            case "/merkle-test.html" -> StaticSite.Response.testResource("/merkle-proof/merkle-test.html", "text/html; charset=utf-8");
+            case "/js/merkle-proof.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/merkle-proof.js",
+                    "text/javascript; charset=utf-8");
+            default -> null;
         });
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        requests = site.requests();
+        baseUrl = site.baseUrl;
         browser = new Browser();
         browser.open(baseUrl + "/merkle-test.html");
         browser.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !!window.DrukMerkle;"));
@@ -92,8 +74,8 @@ class MerkleProofBrowserIT {
                 browser.close();
             }
         } finally {
-            if (server != null) {
-                server.stop(0);
+            if (site != null) {
+                site.close();
             }
         }
     }
@@ -337,20 +319,5 @@ class MerkleProofBrowserIT {
 
     private static JsonArray jsonArray(String text) {
         return Json.createReader(new StringReader(text)).readArray();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        // No inline script may be needed; requests to this origin stay allowed, so that one would be counted.
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data:");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
-    private static Path projectDir() {
-        return Path.of(System.getProperty("druk.project.dir", System.getProperty("user.dir")));
     }
 }

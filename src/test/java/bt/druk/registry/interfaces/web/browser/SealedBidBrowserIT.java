@@ -13,15 +13,11 @@ import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.ValidationException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +46,7 @@ import org.openqa.selenium.WebElement;
  * in Java, and a tampered file is refused by both with the same code. Sealing the page's form
  * sends nothing; lodging sends the commitment and the tender key and nothing else.
  *
- * <p>No portal and no ledger: the JDK's HttpServer on 127.0.0.1 (a secure context, so Web Crypto
+ * <p>No portal and no ledger: a {@link StaticSite} on 127.0.0.1 (a secure context, so Web Crypto
  * works over plain http) serves a static test page and the JavaScript straight from
  * {@code webapp/resources/druk/js/}, and records every request it receives.
  */
@@ -60,9 +56,9 @@ class SealedBidBrowserIT {
     private static final String TENDER = "tender:ocds-b5fd17-2026-0042";
     private static final String DZONGKHA_NAME = "ཀུན་ལེགས་ Construction Pvt. Ltd.";
 
-    private HttpServer server;
+    private StaticSite site;
     private String baseUrl;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private List<String> requests;
     private final List<String> lodgedBodies = new CopyOnWriteArrayList<>();
     private Browser browser;
     private Path work;
@@ -71,28 +67,21 @@ class SealedBidBrowserIT {
     @BeforeAll
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        Path js = projectDir().resolve("webapp/resources/druk/js");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            requests.add(exchange.getRequestMethod() + " " + path);
-            if (path.equals("/lodge") && exchange.getRequestMethod().equals("POST")) {
+        site = StaticSite.start((method, path, body) -> {
+            if (path.equals("/lodge") && method.equals("POST")) {
                 lodgedBodies.add(new String(body, StandardCharsets.UTF_8));
-                respond(exchange, 200, "text/html", "<!DOCTYPE html><link rel=icon href=\"data:,\"><title>Lodged</title><p id=lodged>Lodged</p>"
-                        .getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/seal-test.html")) {
-                try (InputStream page = getClass().getResourceAsStream("/seal-bid/seal-test.html")) {
-                    respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
-                }
-            } else if (path.equals("/js/canonical-json.js") || path.equals("/js/seal-bid.js")) {
-                respond(exchange, 200, "text/javascript; charset=utf-8", Files.readAllBytes(js.resolve(path.substring(4))));
-            } else {
-                respond(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
+                return StaticSite.Response.ok("text/html", "<!DOCTYPE html><link rel=icon href=\"data:,\"><title>Lodged</title><p id=lodged>Lodged</p>");
             }
+            if (path.equals("/seal-test.html")) {
+                return StaticSite.Response.testResource("/seal-bid/seal-test.html", "text/html; charset=utf-8");
+            }
+            if (path.equals("/js/canonical-json.js") || path.equals("/js/seal-bid.js")) {
+                return StaticSite.Response.projectFile("webapp/resources/druk" + path, "text/javascript; charset=utf-8");
+            }
+            return null;
         });
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        requests = site.requests();
+        baseUrl = site.baseUrl;
         work = Files.createTempDirectory("druk-seal-it-");
         downloads = Files.createDirectories(work.resolve("downloads"));
         browser = new Browser();
@@ -107,8 +96,8 @@ class SealedBidBrowserIT {
                 browser.close();
             }
         } finally {
-            if (server != null) {
-                server.stop(0);
+            if (site != null) {
+                site.close();
             }
             if (work != null) {
                 try (Stream<Path> files = Files.walk(work)) {
@@ -384,22 +373,6 @@ class SealedBidBrowserIT {
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return fields;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        // No inline script may be needed. Requests to this origin stay allowed, so that a leak
-        // would reach this server and be counted rather than be hidden by the policy.
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data:");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
-    private static Path projectDir() {
-        return Path.of(System.getProperty("druk.project.dir", System.getProperty("user.dir")));
     }
 
     /** The bid of SealedBidTest's outside vector (kept in step by the commitment asserted above). */
