@@ -90,7 +90,7 @@ final class PortalUnderTest implements AutoCloseable {
 
     /**
      * As {@link #startOwn(String, int)}, with portal settings of the test's own (environment
-     * variables, e.g. {@code DRUK_PROCUREMENT_MIN_BID_PERIOD=PT1M} for a tender whose deadline is
+     * variables, e.g. {@code DRUK_PROCUREMENT_MINBIDPERIOD=PT1M} for a tender whose deadline is
      * minutes away); the launcher's own variables win over them.
      */
     static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
