@@ -5,6 +5,7 @@ import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
 import jakarta.faces.context.FacesContext;
@@ -102,10 +103,11 @@ public class SealBidBean implements Serializable {
         return t != null && t.published() && t.tender().acceptsBidsAt(clock.instant());
     }
 
-    /** Open for bids by its status and deadline, but version 1 is not on the ledger yet. */
+    /** Open for bids by its status and deadline, but version 1 is still on its way to the ledger (not refused). */
     public boolean isAwaitingLedger() {
         TenderView t = getTender();
-        return t != null && !t.published() && t.tender().acceptsBidsAt(clock.instant());
+        return t != null && !t.published() && t.tender().acceptsBidsAt(clock.instant())
+                && t.versions().stream().noneMatch(v -> v.version() == 1 && v.ledgerState() == LedgerState.REJECTED);
     }
 
     public boolean isClosed() {
