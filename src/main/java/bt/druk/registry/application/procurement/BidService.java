@@ -13,7 +13,6 @@ import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
-import bt.druk.registry.domain.record.LedgerImprint;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordKey;
@@ -114,7 +113,7 @@ public class BidService {
         LedgerCall.Factory call = (k, version, ledgerHash, previousHash) ->
                 LedgerCall.of("CommitBid", k, tenderKey, ledgerHash, lodger.office());
         return pipeline.append(new VersionDraft(key, Register.PROCUREMENT, 0, "BID_LODGED", bid.toJson(), List.of(),
-                imprint(BidImprints.Commitment.CODE), call, lodger.identity(), lodger.office()));
+                new BidImprints.Commitment(), call, lodger.identity(), lodger.office()));
     }
 
     private SubmissionAck reveal(String bidKey, String sealedBidFile, List<StoredFile> documents, StaffMember clerk) {
@@ -148,7 +147,7 @@ public class BidService {
         String salt = sealed.salt();
         LedgerCall.Factory call = (k, version, ledgerHash, previousHash) -> LedgerCall.of("RevealBid", k, ledgerHash, salt);
         return pipeline.append(new VersionDraft(key, Register.PROCUREMENT, current.version(), "BID_REVEALED",
-                revealed.toJson(), List.of(), imprint(BidImprints.Reveal.CODE), call, lodger.identity(), lodger.office()));
+                revealed.toJson(), List.of(), new BidImprints.Reveal(), call, lodger.identity(), lodger.office()));
     }
 
     /** Every document the bid lists must be uploaded, and nothing else. */
@@ -176,9 +175,5 @@ public class BidService {
             return new Lodger(policy.bidBoxIdentity(), tenderOffice, LodgedBid.ONLINE, LodgedBid.ONLINE);
         }
         return new Lodger(clerk.username(), clerk.office(), LodgedBid.COUNTER, clerk.username());
-    }
-
-    private static LedgerImprint imprint(String code) {
-        return code.equals(BidImprints.Commitment.CODE) ? new BidImprints.Commitment() : new BidImprints.Reveal();
     }
 }

@@ -22,6 +22,11 @@ public record LedgerVerification(
         versions = versions == null ? List.of() : List.copyOf(versions);
     }
 
+    /** The check of one version, or null when the portal had no such version. */
+    public VersionCheck checkOf(int version) {
+        return versions.stream().filter(v -> v.version() == version).findFirst().orElse(null);
+    }
+
     public enum Outcome {
         /** Every committed version matches the ledger. */
         VERIFIED,

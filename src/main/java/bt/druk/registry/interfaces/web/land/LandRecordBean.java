@@ -67,10 +67,7 @@ public class LandRecordBean implements Serializable {
 
     /** The check of one version from the last verification, or null. */
     public VersionCheck checkOf(int version) {
-        if (verification == null) {
-            return null;
-        }
-        return verification.versions().stream().filter(v -> v.version() == version).findFirst().orElse(null);
+        return verification == null ? null : verification.checkOf(version);
     }
 
     public boolean isCurrentCommitted() {

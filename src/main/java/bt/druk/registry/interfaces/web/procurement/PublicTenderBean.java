@@ -67,7 +67,7 @@ public class PublicTenderBean implements Serializable {
     }
 
     public VersionCheck checkOf(int version) {
-        return result == null ? null : result.versions().stream().filter(c -> c.version() == version).findFirst().orElse(null);
+        return result == null ? null : result.checkOf(version);
     }
 
     public String getOcid() { return ocid; }
