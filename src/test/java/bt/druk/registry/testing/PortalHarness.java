@@ -4,7 +4,10 @@ import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.notary.AnchorProjection;
 import bt.druk.registry.application.notary.BatchAnchorService;
+import bt.druk.registry.application.notary.BatchMembers;
+import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.notary.MerkleRootImprint;
 import bt.druk.registry.application.notary.NotarisationReader;
 import bt.druk.registry.application.notary.NotaryProjection;
@@ -48,11 +51,13 @@ public class PortalHarness {
     public final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
     public final InMemoryNotarisationRepository notarisationRepository = new InMemoryNotarisationRepository();
     public final NotarisationReader notarisationReader = new NotarisationReader(records);
+    public final InMemoryBatchQueue batchQueue = new InMemoryBatchQueue();
     public final RecordPipeline pipeline = new RecordPipeline(records, clock, List.<RecordProjection>of(
             new LandProjection(parcels, reader, clock),
             new ProcurementProjection.Tenders(tenderRepository, clock),
             new ProcurementProjection.Bids(tenderRepository, clock),
-            new NotaryProjection(notarisationRepository, notarisationReader, clock)));
+            new NotaryProjection(notarisationRepository, notarisationReader, clock),
+            new AnchorProjection(batchQueue)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerHealth health = new LedgerHealth(clock);
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
@@ -71,7 +76,10 @@ public class PortalHarness {
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
     public final NotaryService notary = new NotaryService(pipeline, notarisationRepository, notarisationReader, clock);
     public final NotaryQueries notaryQueries = new NotaryQueries(notarisationRepository, notarisationReader, pipeline, queries);
-    public final BatchAnchorService batchAnchors = new BatchAnchorService(pipeline, clock);
+    /** Batches of at most 8 documents, or fewer after 2 s. */
+    public final BatchPolicy batchPolicy = new BatchPolicy(8, Duration.ofSeconds(2));
+    public final BatchMembers batchMembers = new BatchMembers(batchQueue, pipeline);
+    public final BatchAnchorService batchAnchors = new BatchAnchorService(pipeline, batchQueue, batchPolicy, batchMembers, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

@@ -1,5 +1,7 @@
 package bt.druk.registry.infrastructure.config;
 
+import bt.druk.registry.application.notary.BatchAnchorService;
+import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -22,10 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * At startup: migrates the database first (before any other startup observer touches it), then
- * starts the ledger submitter (every 2 s, on the managed scheduled executor) and the commit
- * follower (a long-running loop on its own managed thread that reconnects after 5 s when the
- * ledger goes away). Both survive any error, and both are stopped, and waited for, when the
- * application stops, so neither outlives this application's class loader.
+ * starts the notary's batch cutter (a few times per batch wait) and the ledger submitter (every
+ * 2 s), both on the managed scheduled executor, and the commit follower (a long-running loop on
+ * its own managed thread that reconnects after 5 s when the ledger goes away). All survive any
+ * error, and all are stopped, and waited for, when the
+ * application stops, so none outlives this application's class loader.
  * {@code druk.ledger.enabled=false} (DRUK_LEDGER_ENABLED) leaves them off.
  */
 @ApplicationScoped
@@ -45,6 +48,12 @@ public class PortalStartup {
     @Inject
     LedgerHealth health;
 
+    @Inject
+    BatchAnchorService batches;
+
+    @Inject
+    BatchPolicy batchPolicy;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -54,6 +63,7 @@ public class PortalStartup {
 
     private volatile boolean running;
     private ScheduledFuture<?> submitterTask;
+    private ScheduledFuture<?> cutterTask;
     private Thread followerThread;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -64,6 +74,9 @@ public class PortalStartup {
         }
         running = true;
         submitterTask = executor.scheduleWithFixedDelay(this::submitOnce, 2, 2, TimeUnit.SECONDS);
+        // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
+        long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
+        cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
         followerThread = threadFactory.newThread(this::followForever);
         followerThread.setName("druk-commit-follower");
         followerThread.setDaemon(true);
@@ -80,6 +93,18 @@ public class PortalStartup {
             // Never let anything cancel the periodic task (a thrown Error would, silently).
             if (running) {
                 LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+            }
+        }
+    }
+
+    private void cutBatches() {
+        try {
+            while (running && batches.cutDue().isPresent()) {
+                // cut every batch that is due
+            }
+        } catch (Throwable e) {
+            if (running) {
+                LOG.log(Level.WARNING, "cutting notary batches failed; will retry", e);
             }
         }
     }
@@ -117,6 +142,9 @@ public class PortalStartup {
         running = false;
         if (submitterTask != null) {
             submitterTask.cancel(false);
+        }
+        if (cutterTask != null) {
+            cutterTask.cancel(false);
         }
         if (followerThread != null) {
             // Interrupting cancels the follower's blocking gRPC call; then wait for the thread to end.

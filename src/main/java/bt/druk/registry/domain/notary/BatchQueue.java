@@ -1,0 +1,31 @@
+package bt.druk.registry.domain.notary;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Durable queue of documents waiting for, or assigned to, a Merkle batch anchor, in the order they were added. */
+public interface BatchQueue {
+
+    Optional<QueuedDocument> find(String documentHash);
+
+    void add(QueuedDocument document);
+
+    /**
+     * Takes the cutters' lock for this transaction (one cutter at a time, across portal instances),
+     * then returns the waiting documents of the clerk and office of the first waiting document, in
+     * queue order, at most {@code limit}; empty if nothing waits.
+     */
+    List<QueuedDocument> lockOldestBatch(int limit);
+
+    /** Makes the waiting document leaf {@code leafIndex} of the anchor. */
+    void assign(String documentHash, String anchorKey, int leafIndex);
+
+    /** The anchor's documents in leaf order. */
+    List<QueuedDocument> ofAnchor(String anchorKey);
+
+    /** Puts the documents of an anchor the ledger refused back in the queue; returns how many. */
+    int requeue(String anchorKey);
+
+    /** Documents waiting for a batch now. */
+    long countWaiting();
+}

@@ -1,0 +1,85 @@
+package bt.druk.registry.infrastructure.persistence;
+
+import bt.druk.registry.domain.notary.BatchQueue;
+import bt.druk.registry.domain.notary.QueuedDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** JPA storage of the Merkle batch queue (V207). */
+@ApplicationScoped
+public class JpaBatchQueue implements BatchQueue {
+
+    @PersistenceContext(unitName = "druk")
+    EntityManager em;
+
+    @Override
+    public Optional<QueuedDocument> find(String documentHash) {
+        return row(documentHash).map(NotaryBatchItemRow::toDocument);
+    }
+
+    @Override
+    public void add(QueuedDocument document) {
+        em.persist(new NotaryBatchItemRow(document));
+    }
+
+    @Override
+    public List<QueuedDocument> lockOldestBatch(int limit) {
+        // The one row of notary_batch_lock: a second cutter (another portal instance) waits here
+        // until this transaction has assigned its documents, and then sees them assigned.
+        em.find(NotaryBatchLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        List<NotaryBatchItemRow> oldest = em.createQuery("select i from NotaryBatchItemRow i where i.anchorKey is null"
+                        + " order by i.id", NotaryBatchItemRow.class)
+                .setMaxResults(1)
+                .getResultList();
+        if (oldest.isEmpty()) {
+            return List.of();
+        }
+        QueuedDocument first = oldest.get(0).toDocument();
+        return em.createQuery("select i from NotaryBatchItemRow i where i.anchorKey is null and i.queuedBy = :by"
+                        + " and i.office = :office order by i.id", NotaryBatchItemRow.class)
+                .setParameter("by", first.queuedBy())
+                .setParameter("office", first.office())
+                .setMaxResults(limit)
+                .getResultList()
+                .stream().map(NotaryBatchItemRow::toDocument).toList();
+    }
+
+    @Override
+    public void assign(String documentHash, String anchorKey, int leafIndex) {
+        row(documentHash).orElseThrow(() -> new IllegalStateException("no queued document " + documentHash))
+                .assign(anchorKey, leafIndex);
+    }
+
+    private Optional<NotaryBatchItemRow> row(String documentHash) {
+        return em.createQuery("select i from NotaryBatchItemRow i where i.documentHash = :hash", NotaryBatchItemRow.class)
+                .setParameter("hash", documentHash)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<QueuedDocument> ofAnchor(String anchorKey) {
+        return em.createQuery("select i from NotaryBatchItemRow i where i.anchorKey = :anchor order by i.leafIndex",
+                        NotaryBatchItemRow.class)
+                .setParameter("anchor", anchorKey)
+                .getResultList()
+                .stream().map(NotaryBatchItemRow::toDocument).toList();
+    }
+
+    @Override
+    public int requeue(String anchorKey) {
+        return em.createQuery("update NotaryBatchItemRow i set i.anchorKey = null, i.leafIndex = null where i.anchorKey = :anchor")
+                .setParameter("anchor", anchorKey)
+                .executeUpdate();
+    }
+
+    @Override
+    public long countWaiting() {
+        return em.createQuery("select count(i) from NotaryBatchItemRow i where i.anchorKey is null", Long.class)
+                .getSingleResult();
+    }
+}
