@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.web;
 
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.RecordKey;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Which page shows a record of each kind, for the public and for staff: the one place that knows
- * that a land title is opened by its PIN, a tender by its OCID and a bid by its full key. Generic
+ * that a land title is opened by its PIN, a tender by its OCID, a bid by its full key and a
+ * notarisation by its number. Generic
  * pages (the clerk dashboard, "find a record") link through it instead of slicing keys themselves;
  * a new register adds one entry to {@link #PAGES}.
  *
@@ -51,7 +53,8 @@ public class RecordLinks {
             LandTitle.KIND, new Pages("/records/land.xhtml", "/clerk/land/title.xhtml", "pin", RecordKey::id),
             Tender.KIND, new Pages("/tenders/tender.xhtml", "/clerk/procurement/tender.xhtml", "ocid", RecordKey::id),
             // A bid has one page for everybody: what the public sees is all there is before the reveal.
-            BidKeys.KIND, new Pages("/tenders/bid.xhtml", "/tenders/bid.xhtml", "key", RecordKey::toString));
+            BidKeys.KIND, new Pages("/tenders/bid.xhtml", "/tenders/bid.xhtml", "key", RecordKey::toString),
+            Notarisation.KIND, new Pages("/notary/notarisation.xhtml", "/clerk/notary/notarisation.xhtml", "id", RecordKey::id));
 
     @Inject
     Messages messages;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.RecordKey;
@@ -42,10 +43,17 @@ class RecordLinksTest {
     }
 
     @Test
+    void notarisationsOpenByTheirNumber() {
+        assertEquals("/clerk/notary/notarisation.xhtml?id=2026-000001", links.staffHref("notarisation:2026-000001"));
+        assertEquals("/notary/notarisation.xhtml?id=2026-000001", links.publicHref("notarisation:2026-000001"));
+        assertEquals("2026-000001", links.label("notarisation:2026-000001"));
+    }
+
+    @Test
     void kindsWithoutPagesAndNonKeysHaveNoLink() {
-        assertNull(links.staffHref("notarisation:2026-000001"));
+        assertNull(links.staffHref("anchor:2026-03-01-001"));
         assertNull(links.publicHref("anchor:2026-03-01-001"));
-        assertEquals("notarisation:2026-000001", links.label("notarisation:2026-000001"));
+        assertEquals("anchor:2026-03-01-001", links.label("anchor:2026-03-01-001"));
         assertNull(links.staffHref("no key"));
         assertNull(links.staffHref(null));
         assertEquals("no key", links.label("no key"));
@@ -53,7 +61,7 @@ class RecordLinksTest {
 
     @Test
     void everyKindOfTheRegistersWithPagesIsMapped() {
-        for (String kind : new String[] {LandTitle.KIND, Tender.KIND, BidKeys.KIND}) {
+        for (String kind : new String[] {LandTitle.KIND, Tender.KIND, BidKeys.KIND, Notarisation.KIND}) {
             assertTrue(RecordLinks.isLinkable(new RecordKey(kind, "x")), kind);
         }
     }

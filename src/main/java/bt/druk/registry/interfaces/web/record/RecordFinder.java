@@ -1,6 +1,8 @@
 package bt.druk.registry.interfaces.web.record;
 
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.notary.Notarisation;
+import bt.druk.registry.domain.notary.NotaryRules;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.RecordKey;
 import java.util.Locale;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what a "find a record" query names: a SHA-256 hash (of a version's document, or what the
- * ledger holds for it), a record key ({@code kind:id}), an OCID, a tender number or a land PIN, tried
+ * ledger holds for it), a record key ({@code kind:id}), an OCID, a tender number, a notarisation number
+ * ({@code 2026-000123}) or a land PIN, tried
  * in that order, and which record it is. The lookups are passed in, so the rules are testable without
  * a database.
  */
@@ -67,6 +70,9 @@ final class RecordFinder {
         Optional<RecordKey> tender = lookups.tenderNumbered(q);
         if (tender.isPresent()) {
             return new Found(tender.get(), null);
+        }
+        if (NotaryRules.isId(q) && lookups.exists(Notarisation.keyOf(q))) {
+            return new Found(Notarisation.keyOf(q), null);
         }
         if (q.indexOf(':') < 0) {
             for (String pin : new String[] {q, q.toUpperCase(Locale.ROOT)}) {

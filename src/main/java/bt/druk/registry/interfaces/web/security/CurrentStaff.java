@@ -59,6 +59,10 @@ public class CurrentStaff {
         return member().map(m -> m.isClerkOf(Register.LAND)).orElse(false);
     }
 
+    public boolean isNotaryClerk() {
+        return member().map(m -> m.isClerkOf(Register.NOTARY)).orElse(false);
+    }
+
     public boolean isProcurementClerk() {
         return member().map(m -> m.isClerkOf(Register.PROCUREMENT)).orElse(false);
     }

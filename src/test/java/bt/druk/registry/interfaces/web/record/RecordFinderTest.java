@@ -15,6 +15,7 @@ class RecordFinderTest {
     private static final RecordKey LAND = new RecordKey("land-title", "KAW1-1108");
     private static final RecordKey TENDER = new RecordKey("tender", "ocds-drk001-2026-0007");
     private static final RecordKey BID = new RecordKey("bid", "ocds-drk001-2026-0007:2");
+    private static final RecordKey NOTARISATION = new RecordKey("notarisation", "2026-000042");
 
     private final RecordFinder.Lookups lookups = new RecordFinder.Lookups() {
         @Override
@@ -24,7 +25,7 @@ class RecordFinderTest {
 
         @Override
         public boolean exists(RecordKey key) {
-            return Set.of(LAND, TENDER, BID).contains(key);
+            return Set.of(LAND, TENDER, BID, NOTARISATION).contains(key);
         }
 
         @Override
@@ -69,6 +70,13 @@ class RecordFinderTest {
     void aBarePinFindsItsLandTitle() {
         assertEquals(new RecordFinder.Found(LAND, null), find("KAW1-1108"));
         assertEquals(new RecordFinder.Found(LAND, null), find("kaw1-1108"), "PINs are upper case");
+    }
+
+    @Test
+    void aNotarisationNumberFindsItsNotarisation() {
+        assertEquals(new RecordFinder.Found(NOTARISATION, null), find(" 2026-000042 "));
+        assertEquals(new RecordFinder.Found(NOTARISATION, null), find("notarisation:2026-000042"));
+        assertInstanceOf(RecordFinder.NotFound.class, find("2026-000043"));
     }
 
     @Test
