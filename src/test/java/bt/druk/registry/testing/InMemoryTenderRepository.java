@@ -81,6 +81,11 @@ public class InMemoryTenderRepository implements TenderRepository {
     }
 
     @Override
+    public synchronized List<String> recordsWithFile(String sha256) {
+        return publicFiles.entrySet().stream().filter(e -> e.getValue().contains(sha256)).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    @Override
     public synchronized int nextSerial(int year) {
         return serials.merge(year, 1, Integer::sum);
     }

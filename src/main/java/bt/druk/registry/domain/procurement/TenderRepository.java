@@ -35,6 +35,9 @@ public interface TenderRepository {
 
     boolean isPublicFile(String sha256);
 
+    /** The records (tenders, revealed bids) whose current version makes this file public. */
+    List<String> recordsWithFile(String sha256);
+
     /** Next serial of the year for OCIDs and tender numbers; serialised between clerks. */
     int nextSerial(int year);
 }

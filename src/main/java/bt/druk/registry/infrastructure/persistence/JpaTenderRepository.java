@@ -99,6 +99,12 @@ public class JpaTenderRepository implements TenderRepository {
     }
 
     @Override
+    public List<String> recordsWithFile(String sha256) {
+        return em.createQuery("select f.recordKey from ProcurementFileRow f where f.sha256 = :sha order by f.recordKey", String.class)
+                .setParameter("sha", sha256).getResultList();
+    }
+
+    @Override
     public int nextSerial(int year) {
         ProcurementSerialRow row = em.find(ProcurementSerialRow.class, year, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {

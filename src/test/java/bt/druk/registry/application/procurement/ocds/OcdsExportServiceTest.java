@@ -154,6 +154,11 @@ class OcdsExportServiceTest {
         }
 
         @Override
+        public List<String> recordsWithFile(String sha256) {
+            return List.of();
+        }
+
+        @Override
         public int nextSerial(int year) {
             throw new UnsupportedOperationException();
         }
