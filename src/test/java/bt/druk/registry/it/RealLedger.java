@@ -4,14 +4,14 @@ import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.NetworkScript;
 import java.nio.file.Path;
 
-/** The real fabric-gateway adapter outside a container, for tests that wire the application by hand. */
-final class RealLedger {
+/** The real fabric-gateway adapter outside a container, for tests that wire the application by hand or read the ledger. */
+public final class RealLedger {
 
     private RealLedger() {
     }
 
     /** Connects to the network of deploy/network.sh (brought up if it is not running). */
-    static FabricLedger open() {
+    public static FabricLedger open() {
         NetworkScript.ensureUp();
         Path config = NetworkScript.stateDir().resolve("connection.json");
         System.setProperty("druk.fabric.config", config.toString());
@@ -19,7 +19,7 @@ final class RealLedger {
     }
 
     /** What the container's @PreDestroy would do: closes the gateways and stops the gRPC threads. */
-    static void close(FabricLedger ledger) throws Exception {
+    public static void close(FabricLedger ledger) throws Exception {
         if (ledger != null) {
             var close = FabricLedger.class.getDeclaredMethod("close");
             close.setAccessible(true);

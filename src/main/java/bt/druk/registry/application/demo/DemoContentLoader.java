@@ -17,8 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads the demo plans in rounds: each round moves every unfinished parcel ({@link DemoContent#advance})
- * and then every unfinished tender ({@link DemoProcurement#advance}) one step if it can, one
+ * Loads the demo plans in rounds: each round moves every unfinished parcel ({@link DemoContent#advance}),
+ * then every unfinished tender ({@link DemoProcurement#advance}), then every unfinished notarisation
+ * ({@link DemoNotary#advance}) one step if it can, one
  * transaction per item, so a slow ledger, a notice period or a bid deadline only delays that item.
  * The caller runs rounds in the background until {@link Round#finished()}; a restart simply starts
  * rounds again and carries on where the records stand.
@@ -41,6 +42,8 @@ public class DemoContentLoader {
     private DemoPlan plan;
     private DemoProcurement procurement;
     private DemoTenderPlan tenderPlan;
+    private DemoNotary notary;
+    private DemoNotaryPlan notaryPlan = new DemoNotaryPlan(List.of());
     private Clock clock;
 
     /** Items finished (done or skipped) in this run of the portal; not looked at again. */
@@ -52,8 +55,21 @@ public class DemoContentLoader {
     }
 
     @Inject
-    public DemoContentLoader(DemoContent content, DemoProcurement procurement, Clock clock) {
+    public DemoContentLoader(DemoContent content, DemoProcurement procurement, DemoNotary notary, Clock clock) {
         this(content, DemoPlan.standard(), procurement, DemoTenderPlan.standard(), clock);
+        this.notary = Objects.requireNonNull(notary, "notary");
+        this.notaryPlan = DemoNotaryPlan.standard();
+    }
+
+    /** Every demo: parcels, tenders and notarisations. */
+    public DemoContentLoader(DemoContent content, DemoPlan plan, DemoProcurement procurement, DemoTenderPlan tenderPlan,
+                             DemoNotary notary, DemoNotaryPlan notaryPlan, Clock clock) {
+        this(content, plan, procurement, tenderPlan, clock);
+        if (notary == null && !notaryPlan.notarisations().isEmpty()) {
+            throw new IllegalArgumentException("demo notarisations need the notary demo");
+        }
+        this.notary = notary;
+        this.notaryPlan = notaryPlan;
     }
 
     /** Land demo content only. */
@@ -142,6 +158,9 @@ public class DemoContentLoader {
             quiet &= progress.state() != DemoProgress.State.APPLIED;
             results.add(progress);
         }
+        for (DemoNotarisation notarisation : notaryPlan.notarisations()) {
+            results.add(progress(notarisation.ref(), () -> advance(notarisation)));
+        }
         Round round = new Round(results);
         lastRound = round;
         report(round);
@@ -177,6 +196,20 @@ public class DemoContentLoader {
         }
     }
 
+    private DemoProgress advance(DemoNotarisation notarisation) {
+        try {
+            return notary.advance(notarisation);
+        } catch (ConcurrentUpdateException e) {
+            return DemoProgress.waiting(notarisation.ref(), "changed meanwhile; looking again next round");
+        } catch (ValidationException e) {
+            // A notary rule refused the step: the notarisation is not where the plan expects it.
+            return DemoProgress.skipped(notarisation.ref(), "refused: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "demo content: step for notarisation " + notarisation.ref() + " failed; will try again", e);
+            return DemoProgress.waiting(notarisation.ref(), "failed: " + e);
+        }
+    }
+
     private DemoProgress advance(DemoParcel parcel) {
         try {
             return content.advance(parcel);
@@ -194,7 +227,8 @@ public class DemoContentLoader {
 
     private void report(Round round) {
         if (round.items().stream().allMatch(DemoContentLoader::notStarted)) {
-            LOG.info("demo content not loaded: the land register already holds titles, the procurement register tenders");
+            LOG.info("demo content not loaded: the land register already holds titles, the procurement register tenders,"
+                    + " the notary register notarisations");
             return;
         }
         long applied = round.count(DemoProgress.State.APPLIED);
@@ -206,7 +240,7 @@ public class DemoContentLoader {
             announcedLoaded = true;
             long done = round.count(DemoProgress.State.DONE);
             long waiting = round.count(DemoProgress.State.WAITING);
-            LOG.info(() -> "demo content loaded: " + done + " demo parcel(s) and tender(s) complete on the ledger"
+            LOG.info(() -> "demo content loaded: " + done + " demo parcel(s), tender(s) and notarisation(s) complete on the ledger"
                     + (waiting > 0 ? ", " + waiting + " wait(s) for a notice period or bid deadline to end (first at " + until + ")" : "")
                     + (round.count(DemoProgress.State.SKIPPED) > 0 ? ", " + round.count(DemoProgress.State.SKIPPED) + " skipped" : ""));
         }
@@ -215,6 +249,7 @@ public class DemoContentLoader {
     /** Skipped because the register held real records before the demo began. */
     private static boolean notStarted(DemoProgress progress) {
         return progress.state() == DemoProgress.State.SKIPPED && (DemoContent.REGISTER_NOT_EMPTY.equals(progress.detail())
-                || DemoProcurement.REGISTER_NOT_EMPTY.equals(progress.detail()) || DemoProcurement.LAND_NOT_DEMO.equals(progress.detail()));
+                || DemoProcurement.REGISTER_NOT_EMPTY.equals(progress.detail()) || DemoProcurement.LAND_NOT_DEMO.equals(progress.detail())
+                || DemoNotary.REGISTER_NOT_EMPTY.equals(progress.detail()) || DemoNotary.LAND_NOT_DEMO.equals(progress.detail()));
     }
 }

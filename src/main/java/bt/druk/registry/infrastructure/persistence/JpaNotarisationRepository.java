@@ -3,6 +3,7 @@ package bt.druk.registry.infrastructure.persistence;
 import bt.druk.registry.domain.notary.NotarisationRepository;
 import bt.druk.registry.domain.notary.NotarisationSummary;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import bt.druk.registry.infrastructure.config.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -49,12 +50,30 @@ public class JpaNotarisationRepository implements NotarisationRepository {
                 .getResultList();
     }
 
+    /**
+     * {@code druk.notary.firstSerial} (default 1): where a year's numbers start in a new database. A
+     * test portal on a shared ledger starts elsewhere, so that its numbers are not ones another
+     * portal has already put on that ledger.
+     */
+    static int firstSerial() {
+        String value = PortalSettings.get("druk.notary.firstSerial").orElse("1").strip();
+        try {
+            int first = Integer.parseInt(value);
+            if (first >= 1 && first <= 999_999) {
+                return first;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException("druk.notary.firstSerial must be a number from 1 to 999999, not '" + value + "'");
+    }
+
     @Override
     public int nextSerial(int year) {
         NotarySerialRow row = em.find(NotarySerialRow.class, year, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             try {
-                row = new NotarySerialRow(year);
+                row = new NotarySerialRow(year, firstSerial());
                 em.persist(row);
                 em.flush();
             } catch (PersistenceException e) {

@@ -20,8 +20,10 @@ public class NotarySerialRow {
     protected NotarySerialRow() {
     }
 
-    NotarySerialRow(int year) {
+    /** The year's first number will be {@code firstSerial}. */
+    NotarySerialRow(int year, int firstSerial) {
         this.year = year;
+        this.lastSerial = firstSerial - 1;
     }
 
     int next() {
