@@ -6,6 +6,7 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.RecordWritten;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
@@ -19,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,6 +34,8 @@ import java.util.UUID;
 public class FakeLedger implements Ledger {
 
     private final Map<String, List<LedgerHistoryItem>> history = new HashMap<>();
+    /** Open mortgage and caveat refs of each land title, for its status as the chaincode gives it. */
+    private final Map<String, Set<String>> openEncumbrances = new HashMap<>();
     private final List<LedgerBlock> blocks = new ArrayList<>();
     private final Map<String, CommittedTransaction> transactions = new HashMap<>();
     private final Deque<SubmissionOutcome.Refused> refusals = new ArrayDeque<>();
@@ -123,8 +129,9 @@ public class FakeLedger implements Ledger {
         String txId = UUID.randomUUID().toString().replace("-", "");
         Instant now = Instant.now();
         long blockNumber = blocks.size();
-        LedgerEntry entry = new LedgerEntry(key, key.substring(0, key.indexOf(':')), version, hash, previousHash, "registered",
-                "land", "THIMPHU", "LandMSP", identityName, txId, now, "{}");
+        String kind = key.substring(0, key.indexOf(':'));
+        LedgerEntry entry = new LedgerEntry(key, kind, version, hash, previousHash, statusAfter(call, key),
+                registerOf(kind), "THIMPHU", mspOf(kind), identityName, txId, now, "{}");
         writes.add(new LedgerHistoryItem(txId, now, false, entry));
         CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID",
                 List.of("AuditMSP", "LandMSP"), List.of(new RecordWritten(entry.kind(), key, version, hash, txId)));
@@ -137,6 +144,50 @@ public class FakeLedger implements Ledger {
             return new SubmissionOutcome.Unavailable("DEADLINE_EXCEEDED: commit status");
         }
         return new SubmissionOutcome.Committed(txId, blockNumber);
+    }
+
+    /** The status the chaincode's rules give the written version (chaincode/README.md, Transactions). */
+    private String statusAfter(LedgerCall call, String key) {
+        List<String> a = call.arguments();
+        Set<String> open = openEncumbrances.computeIfAbsent(key, k -> new TreeSet<>());
+        switch (call.function()) {
+            case "RegisterMortgage", "LodgeCaveat" -> open.add(a.get(4));
+            case "DischargeMortgage", "ReleaseCaveat" -> open.remove(a.get(4));
+            default -> { }
+        }
+        return switch (call.function()) {
+            case "LodgeTransfer" -> "transfer-pending";
+            case "ObjectToTransfer" -> "transfer-objected";
+            case "RegisterMortgage", "LodgeCaveat", "DischargeMortgage", "ReleaseCaveat" -> open.isEmpty() ? "registered" : "encumbered";
+            case "PublishTender", "AmendTender" -> "active.tendering";
+            case "OpenBids" -> "evaluation";
+            case "AwardTender" -> "awarded";
+            case "CancelTender" -> "cancelled";
+            case "CompleteTender" -> "complete";
+            case "TenderUnsuccessful" -> "unsuccessful";
+            case "CommitBid" -> "committed";
+            case "RevealBid" -> "revealed";
+            case "RevokeNotarisation" -> "revoked";
+            case "SupersedeNotarisation" -> "superseded";
+            case "AnchorBatch" -> "anchored";
+            default -> "registered";
+        };
+    }
+
+    private static String registerOf(String kind) {
+        return switch (kind) {
+            case "tender", "bid" -> "procurement";
+            case "notarisation", "anchor" -> "notary";
+            default -> "land";
+        };
+    }
+
+    private static String mspOf(String kind) {
+        return switch (registerOf(kind)) {
+            case "procurement" -> "ProcurementMSP";
+            case "notary" -> "JusticeMSP";
+            default -> "LandMSP";
+        };
     }
 
     private static SubmissionOutcome.Refused refused(String code, String message) {
@@ -175,6 +226,46 @@ public class FakeLedger implements Ledger {
     public synchronized Optional<CommittedTransaction> transaction(String txId) {
         requireUp();
         return Optional.ofNullable(transactions.get(txId));
+    }
+
+    /** Current entries of the kind in key order; the bookmark is the next key to read, as on LevelDB. */
+    @Override
+    public synchronized LedgerRecordPage listRecords(String kind, int pageSize, String bookmark) {
+        requireUp();
+        TreeMap<String, LedgerEntry> current = new TreeMap<>();
+        history.forEach((key, writes) -> {
+            if (!writes.isEmpty() && key.startsWith(kind + ":") && (bookmark == null || key.compareTo(bookmark) >= 0)) {
+                current.put(key, writes.get(writes.size() - 1).value());
+            }
+        });
+        List<LedgerEntry> page = current.values().stream().limit(pageSize).toList();
+        String next = current.size() > pageSize ? current.keySet().stream().skip(pageSize).findFirst().orElse("") : "";
+        return new LedgerRecordPage(page, next);
+    }
+
+    /** Test support: a write of another portal on the same ledger (a key this portal's database never had). */
+    public synchronized void writeForeign(String key, String hash) {
+        String kind = key.substring(0, key.indexOf(':'));
+        String txId = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        history.computeIfAbsent(key, k -> new ArrayList<>()).add(new LedgerHistoryItem(txId, now, false,
+                new LedgerEntry(key, kind, 1, hash, null, "registered", registerOf(kind), "PARO", mspOf(kind), "other.clerk",
+                        txId, now, "{}")));
+    }
+
+    /** Test support: the ledger gains a version the portal never saved (a write from outside the portal). */
+    public synchronized void appendOutside(String key, String hash) {
+        List<LedgerHistoryItem> writes = history.get(key);
+        LedgerEntry last = writes.get(writes.size() - 1).value();
+        String txId = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        writes.add(new LedgerHistoryItem(txId, now, false, new LedgerEntry(key, last.kind(), last.version() + 1, hash,
+                last.hash(), last.status(), last.register(), last.office(), last.submitterMspId(), "outsider", txId, now, "{}")));
+    }
+
+    /** Test support: the ledger loses every write of a version from this one on (as if never committed). */
+    public synchronized void forgetFrom(String key, int version) {
+        history.get(key).removeIf(w -> w.value().version() >= version);
     }
 
     /** Test support: overwrite the hash the ledger holds for a version (imitates a forged DB or ledger). */

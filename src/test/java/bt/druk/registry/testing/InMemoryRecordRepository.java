@@ -169,6 +169,11 @@ public class InMemoryRecordRepository implements RecordRepository {
         }
     }
 
+    /** Every stored version, in the order stored. */
+    public synchronized List<RecordVersion> allVersions() {
+        return new ArrayList<>(versions.values());
+    }
+
     public synchronized List<OutboxEntry> allOutbox() {
         return new ArrayList<>(outbox.values());
     }

@@ -60,6 +60,14 @@ public class VerificationService {
             return new LedgerVerification(recordKey, LedgerVerification.Outcome.LEDGER_UNAVAILABLE, null, null, List.of(),
                     clock.instant(), "The ledger could not be reached; try again later");
         }
+        return compare(recordKey, versions, history);
+    }
+
+    /**
+     * The comparison of {@link #verifyOnLedger} over versions and a ledger history the caller has
+     * read already (the tamper report reads each history once and checks more of it).
+     */
+    public LedgerVerification compare(String recordKey, List<RecordVersion> versions, List<LedgerHistoryItem> history) {
         Map<Integer, LedgerHistoryItem> onLedger = new TreeMap<>();
         LedgerEntry current = null;
         for (LedgerHistoryItem item : history) {

@@ -31,6 +31,13 @@ public interface Ledger {
     /** Every write of the key, oldest first. */
     List<LedgerHistoryItem> history(String recordKey);
 
+    /**
+     * One page of the current ledger entries of a kind ({@code land-title}, {@code tender}, …), in
+     * key order: every portal's records on this ledger, not only this portal's. Pass {@code ""} as
+     * bookmark for the first page, then the bookmark of the page before; {@code pageSize} 1 to 100.
+     */
+    LedgerRecordPage listRecords(String kind, int pageSize, String bookmark);
+
     /** Records whose hash (or notarised document hash) equals the given one. */
     List<HashIndexHit> findByHash(String sha256Hex);
 

@@ -6,6 +6,7 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
@@ -176,6 +177,15 @@ public class FabricLedger implements Ledger {
                 return List.of();
             }
             throw new LedgerUnavailableException("the ledger refused GetHistory: [" + r.refused.code() + "] " + r.refused.message());
+        }
+    }
+
+    @Override
+    public LedgerRecordPage listRecords(String kind, int pageSize, String bookmark) {
+        try {
+            return LedgerJson.recordPage(evaluate("ListRecords", kind, String.valueOf(pageSize), bookmark == null ? "" : bookmark));
+        } catch (Refusal r) {
+            throw new LedgerUnavailableException("the ledger refused ListRecords: [" + r.refused.code() + "] " + r.refused.message());
         }
     }
 

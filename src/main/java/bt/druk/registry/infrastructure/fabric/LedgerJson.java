@@ -3,6 +3,7 @@ package bt.druk.registry.infrastructure.fabric;
 import bt.druk.registry.domain.ledger.HashIndexHit;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses the chaincode's read results (GetRecord, GetHistory, FindByHash). */
+/** Parses the chaincode's read results (GetRecord, GetHistory, FindByHash, ListRecords). */
 final class LedgerJson {
 
     private LedgerJson() {
@@ -69,6 +70,16 @@ final class LedgerJson {
             hits.add(new HashIndexHit(o.getString("key"), o.getInt("version")));
         }
         return hits;
+    }
+
+    /** {@code {"bookmark":"...","records":[entry, ...]}}. */
+    static LedgerRecordPage recordPage(String json) {
+        JsonObject o = read(json).asJsonObject();
+        List<LedgerEntry> records = new ArrayList<>();
+        for (JsonValue value : o.getJsonArray("records")) {
+            records.add(entry(value.asJsonObject()));
+        }
+        return new LedgerRecordPage(records, o.getString("bookmark", ""));
     }
 
     private static Instant time(String iso) {

@@ -43,6 +43,11 @@ public class Navigation {
             Register.LAND, new Item("nav.registerParcel", "/clerk/land/register.xhtml"),
             Register.PROCUREMENT, new Item("nav.newTender", "/clerk/procurement/new.xhtml"));
 
+    /** Inspectors' and admins' pages (web.xml guards /inspect/* for the same roles). */
+    static final List<Item> INSPECT = List.of(
+            new Item("nav.tamper", "/inspect/tamper.xhtml"),
+            new Item("nav.audit", "/inspect/audit.xhtml"));
+
     @Inject
     CurrentStaff currentStaff;
 
@@ -54,6 +59,9 @@ public class Navigation {
         if (member.isPresent()) {
             result.add(DASHBOARD);
             result.addAll(newRecordActionsFor(member));
+            if (member.get().role() == Role.INSPECTOR || member.get().role() == Role.ADMIN) {
+                result.addAll(INSPECT);
+            }
         }
         return List.copyOf(result);
     }

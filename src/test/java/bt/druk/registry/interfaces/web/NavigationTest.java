@@ -41,8 +41,12 @@ class NavigationTest {
 
     @Test
     void inspectorsAdminsAndNotaryClerksCreateNothingHereYet() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml",
+                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
                 paths(Optional.of(new StaffMember("audit.inspector", Role.INSPECTOR, null, null))));
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml",
+                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
+                paths(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
         assertEquals(List.of(), Navigation.newRecordActionsFor(
                 Optional.of(StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"))));
@@ -52,6 +56,9 @@ class NavigationTest {
     void everyItemHasItsMessage() {
         Messages messages = new BundleMessages();
         for (Navigation.Item item : Navigation.itemsFor(Optional.of(StaffMember.clerk("x", Register.LAND, "T")))) {
+            assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
+        }
+        for (Navigation.Item item : Navigation.INSPECT) {
             assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
         }
         for (Navigation.Item item : Navigation.NEW_RECORD.values()) {
