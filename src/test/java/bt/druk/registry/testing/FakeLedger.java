@@ -131,7 +131,7 @@ public class FakeLedger implements Ledger {
         long blockNumber = blocks.size();
         String kind = key.substring(0, key.indexOf(':'));
         LedgerEntry entry = new LedgerEntry(key, kind, version, hash, previousHash, statusAfter(call, key),
-                registerOf(kind), "THIMPHU", mspOf(kind), identityName, txId, now, "{}");
+                registerOf(kind), "THIMPHU", mspOf(kind), identityName, txId, now, entryJson(call, kind, current));
         writes.add(new LedgerHistoryItem(txId, now, false, entry));
         CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID",
                 List.of("AuditMSP", "LandMSP"), List.of(new RecordWritten(entry.kind(), key, version, hash, txId)));
@@ -217,9 +217,40 @@ public class FakeLedger implements Ledger {
     public synchronized List<HashIndexHit> findByHash(String sha256Hex) {
         requireUp();
         List<HashIndexHit> hits = new ArrayList<>();
-        history.values().forEach(writes -> writes.stream().filter(w -> w.value().hash().equals(sha256Hex))
+        history.values().forEach(writes -> writes.stream()
+                .filter(w -> w.value().hash().equals(sha256Hex) || (w.value().version() == 1 && sha256Hex.equals(documentHashOf(w.value()))))
                 .forEach(w -> hits.add(new HashIndexHit(w.value().key(), w.value().version()))));
         return hits;
+    }
+
+    /**
+     * The kind-specific fields the chaincode stores in a notarisation's entry ({@code documentHash},
+     * {@code reason}, {@code supersededBy}); "{}" for other kinds.
+     */
+    private static String entryJson(LedgerCall call, String kind, LedgerEntry current) {
+        if (!"notarisation".equals(kind)) {
+            return "{}";
+        }
+        List<String> a = call.arguments();
+        jakarta.json.JsonObjectBuilder json = jakarta.json.Json.createObjectBuilder();
+        String documentHash = call.function().equals("RegisterNotarisation") ? a.get(2) : documentHashOf(current);
+        if (documentHash != null) {
+            json.add("documentHash", documentHash);
+        }
+        switch (call.function()) {
+            case "RevokeNotarisation" -> json.add("reason", a.get(4)).addNull("supersededBy");
+            case "SupersedeNotarisation" -> json.add("reason", a.get(5)).add("supersededBy", a.get(4));
+            default -> json.addNull("reason").addNull("supersededBy");
+        }
+        return json.build().toString();
+    }
+
+    /** A notarisation entry's documentHash, or null. */
+    private static String documentHashOf(LedgerEntry entry) {
+        if (entry == null || !entry.json().contains("documentHash")) {
+            return null;
+        }
+        return jakarta.json.Json.createReader(new java.io.StringReader(entry.json())).readObject().getString("documentHash", null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package bt.druk.registry.application.verify;
 
+import bt.druk.registry.application.notary.BatchMember;
+import bt.druk.registry.application.notary.BatchMembers;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
@@ -15,6 +17,8 @@ import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.notary.NotarisationRepository;
 import bt.druk.registry.domain.notary.NotarisationSummary;
+import bt.druk.registry.domain.notary.merkle.InclusionProof;
+import bt.druk.registry.domain.notary.merkle.MerkleVerification;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderRepository;
@@ -69,6 +73,7 @@ public class DocumentVerifier {
     private RecordRepository records;
     private NotarisationRepository notarisations;
     private TenderRepository tenders;
+    private BatchMembers batchMembers;
     private Ledger ledger;
     private VerificationService verification;
     private LedgerImprints imprints;
@@ -78,20 +83,35 @@ public class DocumentVerifier {
     }
 
     @Inject
-    public DocumentVerifier(RecordRepository records, NotarisationRepository notarisations, TenderRepository tenders, Ledger ledger,
-                            VerificationService verification, LedgerImprints imprints, Clock clock) {
+    public DocumentVerifier(RecordRepository records, NotarisationRepository notarisations, TenderRepository tenders,
+                            BatchMembers batchMembers, Ledger ledger, VerificationService verification, LedgerImprints imprints,
+                            Clock clock) {
         this.records = records;
         this.notarisations = notarisations;
         this.tenders = tenders;
+        this.batchMembers = batchMembers;
         this.ledger = ledger;
         this.verification = verification;
         this.imprints = imprints;
         this.clock = clock;
     }
 
-    /** Where a hash was found, before anything is compared with the ledger. */
+    /**
+     * Where a hash was found, before anything is compared with the ledger.
+     *
+     * @param batch the document's place in a notary batch, for {@link FoundAs#BATCH_MEMBER}; else null
+     */
     private record Finding(FoundAs foundAs, RecordVersion version, String ledgerHash, Optional<String> recordDocument,
-                           String description, boolean proofFits, NotarisationSummary notarisation) {
+                           String description, boolean proofFits, NotarisationSummary notarisation, BatchMember batch) {
+
+        Finding(FoundAs foundAs, RecordVersion version, String ledgerHash, Optional<String> recordDocument, String description,
+                boolean proofFits, NotarisationSummary notarisation) {
+            this(foundAs, version, ledgerHash, recordDocument, description, proofFits, notarisation, null);
+        }
+
+        Optional<InclusionProof> inclusion() {
+            return batch == null ? Optional.empty() : batch.proof();
+        }
     }
 
     /**
@@ -105,7 +125,11 @@ public class DocumentVerifier {
         opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
                 + " was not sent) or pasted."));
         List<Finding> findings = findings(sha);
-        if (findings.isEmpty()) {
+        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
+        if (queued.isPresent()) {
+            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
+                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
+        } else if (findings.isEmpty()) {
             opening.add(notFound(sha));
         }
         Map<String, LedgerRead> reads = new HashMap<>();
@@ -128,6 +152,10 @@ public class DocumentVerifier {
     public ProofOutcome proof(String sha256Hex, LedgerCoordinates coordinates, String issuer) {
         String sha = normalise(sha256Hex);
         List<Finding> fitting = findings(sha).stream().filter(Finding::proofFits).toList();
+        if (fitting.isEmpty() && batchMembers.find(sha).isPresent()) {
+            return new ProofOutcome.NotCommitted("The document " + sha + " is queued for a notary batch; its proof file can be"
+                    + " downloaded once the batch is anchored on the ledger");
+        }
         if (fitting.isEmpty()) {
             return new ProofOutcome.NotFound("This portal holds no document with SHA-256 " + sha + " that a proof file can be issued for");
         }
@@ -138,7 +166,7 @@ public class DocumentVerifier {
                 LedgerReceipt r = receipt.get();
                 return new ProofOutcome.Issued(new ProofReceipt(sha, f.foundAs(), v.recordKey(), v.version(), f.ledgerHash(),
                         coordinates.channel(), coordinates.chaincode(), r.txId(), r.blockNumber(), r.commitTime(),
-                        r.endorsingMspIds(), Optional.empty(), f.recordDocument(), clock.instant(), issuer));
+                        r.endorsingMspIds(), f.inclusion(), f.recordDocument(), clock.instant(), issuer));
             }
         }
         RecordVersion first = fitting.get(0).version();
@@ -219,6 +247,7 @@ public class DocumentVerifier {
                             "A notarised document: notarisation " + n.notarisationId() + ", " + n.documentType().label().toLowerCase(Locale.ROOT)
                                     + " notarised by " + n.notaryOffice() + " on " + n.notarisedOn() + ".", true, n)));
         }
+        batchMembers.find(sha).flatMap(this::batchFinding).ifPresent(found::add);
         for (String key : tenders.recordsWithFile(sha)) {
             namingVersion(key, sha).ifPresent(found::add);
         }
@@ -227,6 +256,19 @@ public class DocumentVerifier {
         }
         Set<String> seen = new LinkedHashSet<>();
         return found.stream().filter(f -> seen.add(f.foundAs() + " " + f.version().recordKey() + " " + f.version().version())).toList();
+    }
+
+    /** A document in a cut batch, found by its anchor's version; a document still queued has no anchor yet. */
+    private Optional<Finding> batchFinding(BatchMember member) {
+        if (member.anchorKey() == null) {
+            return Optional.empty();
+        }
+        return records.versionsOf(member.anchorKey()).stream().filter(v -> v.ledgerState() != LedgerState.REJECTED).findFirst()
+                .map(v -> new Finding(FoundAs.BATCH_MEMBER, v, member.ledgerHash() == null ? v.hash() : member.ledgerHash(),
+                        Optional.empty(), "A member of notary batch " + RecordKey.parse(member.anchorKey()).id() + " (document "
+                        + (member.leafIndex() + 1) + (member.treeSize() == null ? "" : " of " + member.treeSize())
+                        + "), queued by " + member.office() + " at " + member.queuedAt() + ".",
+                        member.state() == BatchMember.State.ANCHORED && member.proof().isPresent(), null, member));
     }
 
     /** The first version of a tender or revealed bid whose hashed text names the file. */
@@ -390,6 +432,8 @@ public class DocumentVerifier {
                 }
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ", and document hash " + sha + ": this document.");
             }
+            case BATCH_MEMBER:
+                return batchLedgerStep(f, check.ledgerHash(), read1);
             case TENDER_DOCUMENT:
             case BID:
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ": the SHA-256 of "
@@ -398,6 +442,25 @@ public class DocumentVerifier {
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + (sha.equals(check.ledgerHash())
                         ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
         }
+    }
+
+    /** The batch's root is on the ledger; the document's Merkle path must lead to it. */
+    private static VerificationStep batchLedgerStep(Finding f, String ledgerRoot, String read1) {
+        BatchMember member = f.batch();
+        if (member.state() == BatchMember.State.TAMPERED) {
+            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.FAIL, read1 + ", but the batch's stored documents no longer give"
+                    + " that root: the portal's database was changed.");
+        }
+        if (member.proof().isEmpty()) {
+            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.WARN, read1 + "; the document's inclusion proof is issued once the"
+                    + " batch is committed.");
+        }
+        MerkleVerification path = member.proof().get().verifyAgainst(ledgerRoot);
+        return path.ok()
+                ? VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ": the Merkle root of the batch, to which this"
+                + " document's inclusion proof leads.")
+                : VerificationStep.of(Kind.LEDGER_ENTRY, Result.FAIL, read1 + ", but this document's inclusion proof does not lead"
+                + " to it: " + path.reason() + ".");
     }
 
     private VerificationStep endorsementStep(RecordVersion v, LedgerRead read) {

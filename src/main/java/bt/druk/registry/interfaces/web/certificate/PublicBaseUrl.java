@@ -8,12 +8,12 @@ import org.eclipse.microprofile.config.Config;
  * {@code druk.public.base-url} when set (behind a proxy), else the request's scheme, host, port and
  * context path. Never ends with a slash.
  */
-final class PublicBaseUrl {
+public final class PublicBaseUrl {
 
     private PublicBaseUrl() {
     }
 
-    static String of(HttpServletRequest request, Config config) {
+    public static String of(HttpServletRequest request, Config config) {
         String base = config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
         if (base == null || base.isBlank()) {
             StringBuilder b = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());

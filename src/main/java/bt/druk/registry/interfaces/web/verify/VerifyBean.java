@@ -1,0 +1,112 @@
+package bt.druk.registry.interfaces.web.verify;
+
+import bt.druk.registry.application.verify.DocumentMatch;
+import bt.druk.registry.application.verify.DocumentVerification;
+import bt.druk.registry.application.verify.DocumentVerifier;
+import bt.druk.registry.application.verify.ProofCheck;
+import bt.druk.registry.application.verify.VerificationStep;
+import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.interfaces.web.Messages;
+import bt.druk.registry.interfaces.web.RecordLinks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The public verify page: {@code /verify.xhtml?hash=<sha256>} (the page's own form, a link, a QR
+ * code on a notarial certificate) shows the steps of {@link DocumentVerifier#verify}; a proof file's
+ * text, read in the browser, is checked against the ledger on request. The file itself is never
+ * sent: the browser hashes it and sends the hash.
+ */
+@Named
+@RequestScoped
+public class VerifyBean {
+
+    private static final Logger LOG = Logger.getLogger(VerifyBean.class.getName());
+
+    @Inject
+    DocumentVerifier verifier;
+
+    @Inject
+    PortalLedger portalLedger;
+
+    @Inject
+    RecordLinks links;
+
+    @Inject
+    Messages messages;
+
+    private String hash;
+    private String hashError;
+    private DocumentVerification result;
+    private String proofText;
+    private String proofError;
+    private ProofCheck proofCheck;
+
+    /** View action: checks {@code ?hash=} when present. */
+    public void load() {
+        if (hash == null || hash.isBlank()) {
+            return;
+        }
+        try {
+            result = verifier.verify(hash);
+        } catch (ValidationException e) {
+            hashError = messages.text("docverify.hash.invalid");
+        } catch (RuntimeException e) {
+            // The ledger's troubles are step results; anything else still ends on this page, not an error page.
+            LOG.log(Level.WARNING, "verification of " + hash + " failed", e);
+            hashError = messages.text("docverify.failed");
+        }
+    }
+
+    /** Ajax action of "check against the ledger now": the proof's text only. */
+    public void checkProof() {
+        if (proofText == null || proofText.isBlank()) {
+            proofError = messages.text("docverify.proof.none");
+            return;
+        }
+        try {
+            proofCheck = verifier.checkProof(proofText, portalLedger.coordinates());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "proof check failed", e);
+            proofError = messages.text("docverify.failed");
+        }
+    }
+
+    public boolean isChecked() {
+        return result != null;
+    }
+
+    /** The proof file's download, when some finding has one. */
+    public String getProofPath() {
+        return result != null && result.matches().stream().anyMatch(DocumentMatch::proofAvailable)
+                ? "/verify/proof/" + result.sha256() + ".json" : null;
+    }
+
+    /** {@code pass}, {@code fail}, {@code warn}, {@code not-applicable}, {@code not-checked}: the step's CSS modifier and message key. */
+    public String resultCode(VerificationStep step) {
+        return step.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code verified}, {@code failed} or {@code unchecked}: the verdict over a finding's steps. */
+    public String verdict(DocumentMatch match) {
+        return match.failed() ? "failed" : match.verified() ? "verified" : "unchecked";
+    }
+
+    /** The public page of a record, context-relative, or null. */
+    public String recordHref(String recordKey) {
+        return recordKey == null ? null : links.publicHref(recordKey);
+    }
+
+    public String getHash() { return hash; }
+    public void setHash(String hash) { this.hash = hash == null ? null : hash.strip(); }
+    public String getHashError() { return hashError; }
+    public DocumentVerification getResult() { return result; }
+    public String getProofText() { return proofText; }
+    public void setProofText(String proofText) { this.proofText = proofText; }
+    public String getProofError() { return proofError; }
+    public ProofCheck getProofCheck() { return proofCheck; }
+}
