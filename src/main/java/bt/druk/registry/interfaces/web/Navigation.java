@@ -34,14 +34,17 @@ public class Navigation {
     /** Public pages, for everybody (signed in or not). */
     static final List<Item> PUBLIC = List.of(
             new Item("nav.landRecords", "/records/search.xhtml"),
-            new Item("nav.tenders", "/tenders/index.xhtml"));
+            new Item("nav.tenders", "/tenders/index.xhtml"),
+            new Item("nav.verify", "/verify.xhtml"));
 
     static final Item DASHBOARD = new Item("nav.dashboard", "/clerk/index.xhtml");
 
     /** What a clerk of each register creates: the register's first step. */
-    static final Map<Register, Item> NEW_RECORD = Map.of(
-            Register.LAND, new Item("nav.registerParcel", "/clerk/land/register.xhtml"),
-            Register.PROCUREMENT, new Item("nav.newTender", "/clerk/procurement/new.xhtml"));
+    static final Map<Register, List<Item>> NEW_RECORD = Map.of(
+            Register.LAND, List.of(new Item("nav.registerParcel", "/clerk/land/register.xhtml")),
+            Register.PROCUREMENT, List.of(new Item("nav.newTender", "/clerk/procurement/new.xhtml")),
+            Register.NOTARY, List.of(new Item("nav.newNotarisation", "/clerk/notary/new.xhtml"),
+                    new Item("nav.batchNotarisation", "/clerk/notary/batch.xhtml")));
 
     /** Inspectors' and admins' pages (web.xml guards /inspect/* for the same roles). */
     static final List<Item> INSPECT = List.of(
@@ -70,7 +73,6 @@ public class Navigation {
     static List<Item> newRecordActionsFor(Optional<StaffMember> member) {
         return member.filter(m -> m.role() == Role.CLERK && m.register() != null)
                 .map(m -> NEW_RECORD.get(m.register()))
-                .map(List::of)
                 .orElse(List.of());
     }
 

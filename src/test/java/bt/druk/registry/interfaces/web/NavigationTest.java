@@ -17,14 +17,14 @@ class NavigationTest {
 
     @Test
     void thePublicSeesLandSearchAndTenders() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml"), paths(Optional.empty()));
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml"), paths(Optional.empty()));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.empty()));
     }
 
     @Test
     void aLandClerkRegistersParcels() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml"),
                 paths(clerk));
         assertEquals(List.of(new Navigation.Item("nav.registerParcel", "/clerk/land/register.xhtml")),
                 Navigation.newRecordActionsFor(clerk));
@@ -33,23 +33,32 @@ class NavigationTest {
     @Test
     void aProcurementClerkPublishesTenders() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml", "/clerk/procurement/new.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/procurement/new.xhtml"),
                 paths(clerk));
         assertEquals(List.of(new Navigation.Item("nav.newTender", "/clerk/procurement/new.xhtml")),
                 Navigation.newRecordActionsFor(clerk));
     }
 
     @Test
-    void inspectorsAdminsAndNotaryClerksCreateNothingHereYet() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml",
+    void aNotaryClerkRegistersNotarisations() {
+        Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"));
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/notary/new.xhtml",
+                        "/clerk/notary/batch.xhtml"),
+                paths(clerk));
+        assertEquals(List.of(new Navigation.Item("nav.newNotarisation", "/clerk/notary/new.xhtml"),
+                        new Navigation.Item("nav.batchNotarisation", "/clerk/notary/batch.xhtml")),
+                Navigation.newRecordActionsFor(clerk));
+    }
+
+    @Test
+    void inspectorsAndAdminsCreateNothing() {
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
                         "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
                 paths(Optional.of(new StaffMember("audit.inspector", Role.INSPECTOR, null, null))));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/clerk/index.xhtml",
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
                         "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
                 paths(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
-        assertEquals(List.of(), Navigation.newRecordActionsFor(
-                Optional.of(StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"))));
     }
 
     @Test
@@ -61,7 +70,7 @@ class NavigationTest {
         for (Navigation.Item item : Navigation.INSPECT) {
             assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
         }
-        for (Navigation.Item item : Navigation.NEW_RECORD.values()) {
+        for (Navigation.Item item : Navigation.NEW_RECORD.values().stream().flatMap(List::stream).toList()) {
             assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
         }
     }
