@@ -1,0 +1,52 @@
+package bt.druk.registry.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verifier is trusted because it is small and stands apart: it may use the domain's proof, Merkle
+ * and JSON classes and fabric-gateway, never the portal's application, infrastructure or web layers
+ * (druk-verify.jar holds only the classes listed in src/verifier/assembly.xml).
+ */
+class VerifierSourcesTest {
+
+    static final List<String> ALLOWED = List.of(
+            "java.", "jakarta.json.", "com.google.protobuf.", "io.grpc.", "org.hyperledger.fabric.",
+            "bt.druk.registry.verifier",
+            "bt.druk.registry.domain.record.ProofReceipt", "bt.druk.registry.domain.record.CanonicalJson",
+            "bt.druk.registry.domain.notary.merkle.", "bt.druk.registry.domain.shared.ValidationException",
+            "bt.druk.registry.domain.shared.FieldError");
+    /** Imports, and the project's classes however they are named (a fully qualified name needs no import). */
+    static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)|\\b(bt\\.druk\\.registry\\.[\\w.]+)");
+
+    @Test
+    void importOnlyTheDomainClassesThatTravelInTheJar() throws IOException {
+        Path sources = Path.of(System.getProperty("druk.project.dir", "."), "src/verifier/java");
+        List<String> refused = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> paths = Files.walk(sources)) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
+                files++;
+                Matcher m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (ALLOWED.stream().noneMatch(name::startsWith)) {
+                        refused.add(file.getFileName() + ": " + name);
+                    }
+                }
+            }
+        }
+        assertTrue(files >= 5, "verifier sources found under " + sources.toAbsolutePath());
+        assertEquals(List.of(), refused);
+    }
+}
