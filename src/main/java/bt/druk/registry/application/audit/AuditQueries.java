@@ -27,6 +27,7 @@ public class AuditQueries {
 
     private AuditTrail trail;
     private StaffAccountRepository staff;
+    private int chunk = CHUNK;
 
     protected AuditQueries() {
     }
@@ -35,6 +36,12 @@ public class AuditQueries {
     public AuditQueries(AuditTrail trail, StaffAccountRepository staff) {
         this.trail = trail;
         this.staff = staff;
+    }
+
+    /** With a smaller download chunk (tests cross chunk boundaries with few rows). */
+    AuditQueries(AuditTrail trail, StaffAccountRepository staff, int chunk) {
+        this(trail, staff);
+        this.chunk = chunk;
     }
 
     /** A page of receipts and how many match in all. */
@@ -61,10 +68,10 @@ public class AuditQueries {
     public void forEach(StaffMember inspector, AuditFilter filter, Consumer<AuditEntry> sink) {
         Inspectors.require(inspector);
         Map<String, String> names = names();
-        for (int first = 0; ; first += CHUNK) {
-            List<RecordVersion> chunk = trail.page(filter, first, CHUNK);
-            chunk.forEach(v -> sink.accept(entry(v, names)));
-            if (chunk.size() < CHUNK) {
+        for (int first = 0; ; first += chunk) {
+            List<RecordVersion> rows = trail.page(filter, first, chunk);
+            rows.forEach(v -> sink.accept(entry(v, names)));
+            if (rows.size() < chunk) {
                 return;
             }
         }
