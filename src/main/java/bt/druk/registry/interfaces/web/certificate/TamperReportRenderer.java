@@ -3,51 +3,30 @@ package bt.druk.registry.interfaces.web.certificate;
 import bt.druk.registry.domain.audit.ReconciliationFinding;
 import bt.druk.registry.domain.audit.ReconciliationRun;
 import bt.druk.registry.domain.audit.TamperKind;
-import bt.druk.registry.interfaces.web.Labels;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Renders a tamper report run as PDF with OpenPDF (A4 landscape, in the look of the bid-opening
- * report): the run's times and counts, this portal's discrepancies with the database and ledger
- * values, then the ledger's records this database does not know. Latin script only (Helvetica).
+ * Renders a tamper report run as PDF with OpenPDF and the certificates' {@link PdfKit} (A4
+ * landscape, as many pages as there are findings): the run's times and counts, this portal's
+ * discrepancies with the database and ledger values, then the ledger's records this database does
+ * not know. Latin script only (Helvetica, Courier).
  */
 public class TamperReportRenderer {
 
-    private static final Color INK = new Color(0x1f, 0x2a, 0x37);
-    private static final Color SAFFRON = new Color(0xe8, 0x9a, 0x1c);
-    private static final Color MAROON = new Color(0x8a, 0x1c, 0x1c);
-    private static final Color RULE = new Color(0xd6, 0xd9, 0xde);
-    private static final Color SHADE = new Color(0xf5, 0xf1, 0xe8);
-    private static final Color GREY = new Color(0x55, 0x5f, 0x6b);
-    private static final Color RED = new Color(0xb4, 0x23, 0x18);
-
-    private final Font title = new Font(Font.HELVETICA, 18, Font.BOLD, MAROON);
-    private final Font subtitle = new Font(Font.HELVETICA, 10, Font.NORMAL, INK);
-    private final Font heading = new Font(Font.HELVETICA, 11, Font.BOLD, MAROON);
-    private final Font label = new Font(Font.HELVETICA, 8, Font.BOLD, GREY);
-    private final Font value = new Font(Font.HELVETICA, 9, Font.NORMAL, INK);
-    private final Font alarm = new Font(Font.HELVETICA, 9, Font.BOLD, RED);
-    private final Font mono = new Font(Font.COURIER, 7.5f, Font.NORMAL, INK);
-    private final Font small = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, GREY);
+    private final PdfKit kit = new PdfKit();
 
     public byte[] render(ReconciliationRun run, List<ReconciliationFinding> findings, Function<TamperKind, String> words,
                          Instant issuedAt) {
@@ -61,37 +40,31 @@ public class TamperReportRenderer {
             document.addCreator("Druk Registry");
             document.open();
 
-            Paragraph agency = new Paragraph("KINGDOM OF BHUTAN  ·  DRUK REGISTRY  ·  INSPECTION", label);
-            agency.setAlignment(Element.ALIGN_CENTER);
-            document.add(agency);
-            Paragraph t = new Paragraph("Tamper Report", title);
-            t.setAlignment(Element.ALIGN_CENTER);
-            document.add(t);
-            Paragraph s = new Paragraph("Every record version of the portal's database reconciled with the ledger  ·  run "
-                    + run.id(), subtitle);
-            s.setAlignment(Element.ALIGN_CENTER);
-            document.add(s);
+            document.add(kit.centred("KINGDOM OF BHUTAN  ·  DRUK REGISTRY  ·  INSPECTION", kit.label));
+            document.add(kit.centred("Tamper Report", kit.title));
+            document.add(kit.centred("Every record version of the portal's database reconciled with the ledger  ·  run "
+                    + run.id(), kit.subtitle));
 
-            document.add(heading("Run"));
+            kit.section(document, "Run");
             document.add(runTable(run));
 
             List<ReconciliationFinding> tamper = findings.stream().filter(f -> f.kind().isTampering()).toList();
             List<ReconciliationFinding> unknown = findings.stream().filter(f -> !f.kind().isTampering()).toList();
-            document.add(heading("Discrepancies of this portal's records: " + tamper.size()));
+            kit.section(document, "Discrepancies of this portal's records: " + tamper.size());
             if (tamper.isEmpty()) {
-                document.add(new Paragraph("None: every record version of the database matches the ledger.", value));
+                document.add(new Paragraph("None: every record version of the database matches the ledger.", kit.value));
             } else {
                 document.add(findingsTable(tamper, words));
             }
-            document.add(heading("On the ledger, not in this portal's database: " + unknown.size()));
+            kit.section(document, "On the ledger, not in this portal's database: " + unknown.size());
             document.add(new Paragraph("Records of other portals that share this ledger appear here; they are not "
-                    + "tampering of this portal's records.", small));
+                    + "tampering of this portal's records.", kit.small));
             if (!unknown.isEmpty()) {
                 document.add(findingsTable(unknown, words));
             }
-            Paragraph issued = new Paragraph("Issued " + Labels.formatUtc(issuedAt) + ". Database value: what the portal's "
+            Paragraph issued = new Paragraph("Issued " + PdfKit.UTC.format(issuedAt) + ". Database value: what the portal's "
                     + "database holds now (for an edited row, the SHA-256 its stored document hashes to now); ledger value: "
-                    + "what the ledger holds for that version.", small);
+                    + "what the ledger holds for that version.", kit.small);
             issued.setSpacingBefore(8);
             document.add(issued);
         } catch (DocumentException e) {
@@ -104,24 +77,17 @@ public class TamperReportRenderer {
         return out.toByteArray();
     }
 
-    private Paragraph heading(String name) {
-        Paragraph p = new Paragraph(name.toUpperCase(Locale.ROOT), heading);
-        p.setSpacingBefore(10);
-        p.setSpacingAfter(4);
-        return p;
-    }
-
     private PdfPTable runTable(ReconciliationRun run) {
         PdfPTable table = new PdfPTable(new float[] {1.2f, 2.4f, 1.2f, 2.4f});
         table.setWidthPercentage(100);
-        pair(table, "Started", Labels.formatUtc(run.startedAt()), value);
-        pair(table, "Finished", Labels.formatUtc(run.finishedAt()), value);
-        pair(table, "Started by", run.startedBy(), value);
-        pair(table, "Records checked", String.valueOf(run.recordsChecked()), value);
-        pair(table, "Versions checked", String.valueOf(run.versionsChecked()), value);
-        pair(table, "Ledger records listed", String.valueOf(run.ledgerRecords()), value);
-        pair(table, "Discrepancies", String.valueOf(run.tamperFindings()), run.tamperFindings() > 0 ? alarm : value);
-        pair(table, "Not in this database", String.valueOf(run.notInDatabase()), value);
+        kit.pair(table, "Started", PdfKit.UTC.format(run.startedAt()));
+        kit.pair(table, "Finished", run.finishedAt() == null ? "—" : PdfKit.UTC.format(run.finishedAt()));
+        kit.pair(table, "Started by", run.startedBy());
+        kit.pair(table, "Records checked", String.valueOf(run.recordsChecked()));
+        kit.pair(table, "Versions checked", String.valueOf(run.versionsChecked()));
+        kit.pair(table, "Ledger records listed", String.valueOf(run.ledgerRecords()));
+        kit.pair(table, "Discrepancies", String.valueOf(run.tamperFindings()));
+        kit.pair(table, "Not in this database", String.valueOf(run.notInDatabase()));
         return table;
     }
 
@@ -130,35 +96,19 @@ public class TamperReportRenderer {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String h : new String[] {"Record key", "Version", "Finding", "Database value", "Ledger value"}) {
-            PdfPCell cell = cell(h, label);
-            cell.setBackgroundColor(SHADE);
-            table.addCell(cell);
+            kit.headerCell(table, h);
         }
         for (ReconciliationFinding f : findings) {
-            table.addCell(cell(f.recordKey(), mono));
-            table.addCell(cell(f.version() == null ? "—" : String.valueOf(f.version()), value));
-            table.addCell(cell(words.apply(f.kind()), f.kind().isTampering() ? alarm : value));
-            table.addCell(cell(f.databaseValue(), mono));
-            table.addCell(cell(f.ledgerValue(), mono));
+            table.addCell(kit.cell(f.recordKey(), kit.mono));
+            table.addCell(kit.cell(f.version() == null ? "—" : String.valueOf(f.version()), kit.value));
+            table.addCell(kit.cell(words.apply(f.kind()), f.kind().isTampering() ? kit.warning : kit.value));
+            table.addCell(kit.cell(f.databaseValue(), kit.mono));
+            table.addCell(kit.cell(f.ledgerValue(), kit.mono));
         }
         return table;
     }
 
-    private void pair(PdfPTable table, String name, String text, Font font) {
-        PdfPCell l = cell(name, label);
-        l.setBackgroundColor(SHADE);
-        table.addCell(l);
-        table.addCell(cell(text, font));
-    }
-
-    private PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isEmpty() ? "—" : text, font));
-        cell.setBorderColor(RULE);
-        cell.setPadding(4);
-        return cell;
-    }
-
-    /** Border and "tamper report run n · page n" on every page. */
+    /** The certificates' border and "tamper report run n · page n" on every page. */
     private final class Frame extends PdfPageEventHelper {
 
         private final long runId;
@@ -169,19 +119,10 @@ public class TamperReportRenderer {
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte canvas = writer.getDirectContentUnder();
-            Rectangle page = document.getPageSize();
-            canvas.setColorStroke(SAFFRON);
-            canvas.setLineWidth(3);
-            canvas.rectangle(20, 20, page.getWidth() - 40, page.getHeight() - 40);
-            canvas.stroke();
-            canvas.setColorStroke(MAROON);
-            canvas.setLineWidth(0.8f);
-            canvas.rectangle(26, 26, page.getWidth() - 52, page.getHeight() - 52);
-            canvas.stroke();
+            kit.border(writer);
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                    new Phrase("Tamper report run " + runId + "  ·  page " + writer.getPageNumber(), small),
-                    page.getWidth() - 44, 31, 0);
+                    new Phrase("Tamper report run " + runId + "  ·  page " + writer.getPageNumber(), kit.small),
+                    document.getPageSize().getWidth() - 44, 33, 0);
         }
     }
 }
