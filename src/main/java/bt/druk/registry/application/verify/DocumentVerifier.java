@@ -350,17 +350,16 @@ public class DocumentVerifier {
         }
     }
 
+    /** One read of the record's ledger history, compared with the portal's versions as "verify on ledger" does. */
     private LedgerRead read(String recordKey) {
+        List<LedgerHistoryItem> history;
         try {
-            List<LedgerHistoryItem> history = ledger.history(recordKey);
-            LedgerVerification compared = verification.verifyOnLedger(recordKey);
-            if (compared.outcome() == LedgerVerification.Outcome.LEDGER_UNAVAILABLE) {
-                return new LedgerRead(false, List.of(), compared);
-            }
-            return new LedgerRead(true, history, compared);
+            history = ledger.history(recordKey);
         } catch (LedgerUnavailableException e) {
             return new LedgerRead(false, List.of(), null);
         }
+        List<RecordVersion> versions = records.versionsOf(recordKey);
+        return new LedgerRead(true, history, versions.isEmpty() ? null : verification.compare(recordKey, versions, history));
     }
 
     private static final String UNREACHABLE = "The ledger could not be reached just now, so this could not be checked; try again in a moment.";
