@@ -60,9 +60,15 @@ public class TamperReportBean implements Serializable {
         forget();
     }
 
-    /** Called by the page's poll while a run is under way: the next render reads everything afresh. */
+    /**
+     * Called by the page's poll while a run is under way: the latest run is read again each time, the
+     * shown run's findings (possibly thousands) only once the run has ended.
+     */
     public void refresh() {
-        forget();
+        latest = null;
+        if (!jobs.isRunning()) {
+            forget();
+        }
     }
 
     private void forget() {
