@@ -11,6 +11,7 @@ import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.Submissions;
 import bt.druk.registry.interfaces.web.file.FileUploads;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,12 +60,10 @@ public class NewNotarisationBean implements Serializable {
     private transient Part file;
     private String browserSha256;
 
-    /** Most documents are registered the day they are notarised. */
-    public LocalDate getNotarisedOn() {
-        if (notarisedOn == null) {
-            notarisedOn = LocalDate.now(clock.withZone(Notarisation.ZONE));
-        }
-        return notarisedOn;
+    /** Most documents are registered the day they are notarised (Bhutan's calendar). */
+    @PostConstruct
+    void startToday() {
+        notarisedOn = clock.instant().atZone(Notarisation.ZONE).toLocalDate();
     }
 
     public String save() {
@@ -96,6 +95,7 @@ public class NewNotarisationBean implements Serializable {
     public DocumentType[] getDocumentTypes() { return DocumentType.values(); }
     public DocumentType getDocumentType() { return documentType; }
     public void setDocumentType(DocumentType documentType) { this.documentType = documentType; }
+    public LocalDate getNotarisedOn() { return notarisedOn; }
     public void setNotarisedOn(LocalDate notarisedOn) { this.notarisedOn = notarisedOn; }
     public PartiesEditor getParties() { return parties; }
     public Part getFile() { return file; }

@@ -60,6 +60,15 @@ class NotaryPagesTest {
     }
 
     @Test
+    void theFormStartsWithTodayInBhutan() {
+        h.clock.advance(java.time.Duration.ofMinutes(630)); // 19:30 UTC
+        NewNotarisationBean bean = new NewNotarisationBean();
+        bean.clock = h.clock;
+        bean.startToday();
+        assertEquals(LocalDate.of(2025, 11, 2), bean.getNotarisedOn(), "01:30 on 2 November in Thimphu");
+    }
+
+    @Test
     void partyRowsKeepTheirPlaceSoThatARefusalLandsNextToItsRow() {
         PartiesEditor editor = new PartiesEditor();
         assertEquals(List.of(), editor.texts(), "no party at all: refused as 'name at least one party'");
