@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.application.audit.AuditEntry;
+import bt.druk.registry.application.audit.AuditQueries;
+import bt.druk.registry.application.audit.TamperReport;
+import bt.druk.registry.application.audit.TamperReportJobs;
+import bt.druk.registry.application.audit.TamperWarnings;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleService;
@@ -19,6 +24,10 @@ import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.domain.audit.AuditFilter;
+import bt.druk.registry.domain.audit.ReconciliationFinding;
+import bt.druk.registry.domain.audit.ReconciliationRun;
+import bt.druk.registry.domain.audit.TamperKind;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
@@ -26,6 +35,7 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.application.procurement.BidService;
@@ -248,5 +258,71 @@ public abstract class PortalScenarios {
                 assertTrue(rs.getBoolean(2));
             }
         }
+    }
+
+    @Inject
+    TamperReportJobs tamperJobs;
+
+    @Inject
+    TamperReport tamperReport;
+
+    @Inject
+    TamperWarnings tamperWarnings;
+
+    @Inject
+    AuditQueries audit;
+
+    /**
+     * A stored document edited directly in SQL is flagged by the tamper report run on the managed
+     * executor; the run and its findings are kept in the database (JPA), the public warning reads
+     * them, and the audit trail's filters run as queries of this database.
+     */
+    @Test
+    void tamperReportFlagsARowEditedInSqlAndKeepsItsFindings() throws Exception {
+        StaffMember inspector = new StaffMember("inspector", Role.INSPECTOR, null, null);
+        Instant before = Instant.now().minusSeconds(1);
+        String edited = newPin();
+        String clean = newPin();
+        SubmissionAck a = land.registerFirstTitle(CLERK, registration(edited));
+        SubmissionAck b = land.registerFirstTitle(CLERK, registration(clean));
+        awaitVersion(a.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        awaitVersion(b.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        try (Connection c = dataSource.getConnection();
+             var read = c.prepareStatement("select canonical_json from record_version where record_key = ? and version = 1")) {
+            read.setString(1, a.recordKey());
+            String json;
+            try (ResultSet rs = read.executeQuery()) {
+                assertTrue(rs.next());
+                json = rs.getString(1);
+            }
+            try (var update = c.prepareStatement("update record_version set canonical_json = ? where record_key = ? and version = 1")) {
+                update.setString(1, json.replaceFirst("\"areaAcres\":\"[^\"]*\"", "\"areaAcres\":\"750\""));
+                update.setString(2, a.recordKey());
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+
+        TamperReportJobs.Start start = tamperJobs.start(inspector);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (tamperJobs.isRunning() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        ReconciliationRun run = tamperReport.run(start.runId()).orElseThrow();
+        assertEquals(ReconciliationRun.State.FINISHED, run.state(), () -> String.valueOf(run.error()));
+        assertEquals(run.id(), tamperReport.latestFinished().orElseThrow().id());
+        List<ReconciliationFinding> findings = tamperReport.findings(run.id());
+        assertEquals(List.of(TamperKind.DOCUMENT_EDITED), findings.stream().filter(f -> f.recordKey().equals(a.recordKey()))
+                .map(ReconciliationFinding::kind).toList());
+        assertTrue(findings.stream().noneMatch(f -> f.recordKey().equals(b.recordKey())), findings::toString);
+        assertEquals(List.of(1), tamperWarnings.of(a.recordKey()).orElseThrow().versions());
+        assertTrue(tamperWarnings.of(b.recordKey()).isEmpty());
+
+        AuditFilter mine = new AuditFilter("land", "THIMPHU", "land.clerk", before, Instant.now().plusSeconds(1));
+        List<String> keys = audit.page(inspector, mine, 0, AuditQueries.MAX_PAGE).entries().stream()
+                .map(AuditEntry::recordKey).toList();
+        assertTrue(keys.contains(a.recordKey()) && keys.contains(b.recordKey()), keys::toString);
+        assertTrue(keys.indexOf(b.recordKey()) < keys.indexOf(a.recordKey()), "newest first");
+        assertEquals(0, audit.count(inspector, new AuditFilter(null, null, null, before, before)));
+        assertEquals(0, audit.count(inspector, new AuditFilter("notary", "THIMPHU", "land.clerk", before, null)));
     }
 }

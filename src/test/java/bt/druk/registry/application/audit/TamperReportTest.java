@@ -35,8 +35,8 @@ class TamperReportTest {
 
     private final PortalHarness h = new PortalHarness();
     private final InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
-    private final TamperReport report = new TamperReport(new InMemoryAuditTrail(h.records), h.records, h.ledger,
-            h.verification, runs, h.clock);
+    private final TamperReport report = new TamperReport(
+            new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification), h.ledger, runs, h.clock);
     private final TamperWarnings warnings = new TamperWarnings(runs);
     /** Runs each job when the test says so, to see a run under way. */
     private final List<Runnable> queued = new ArrayList<>();
@@ -257,6 +257,6 @@ class TamperReportTest {
     @Test
     void theDocumentStatusIsReadFromItsData() {
         register("TR-12");
-        assertEquals("registered", TamperReport.documentStatus(version("land-title:TR-12", 1)).orElseThrow());
+        assertEquals("registered", RecordReconciler.documentStatus(version("land-title:TR-12", 1)).orElseThrow());
     }
 }
