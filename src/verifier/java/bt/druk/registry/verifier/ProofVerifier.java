@@ -163,7 +163,8 @@ public final class ProofVerifier {
             String instead = atVersion == null ? "; it has no version " + proof.version()
                     : "; version " + proof.version() + " was written by transaction " + atVersion.getString("txId", "?")
                     + " with hash " + atVersion.getJsonObject("value").getString("hash", "?");
-            fail(LEDGER_ENTRY, "the history of " + key + " (" + history.size() + " writes) has no write by transaction "
+            fail(LEDGER_ENTRY, "the history of " + key + " (" + history.size() + (history.size() == 1 ? " write" : " writes")
+                    + ") has no write by transaction "
                     + proof.txId() + instead);
             return Optional.empty();
         }
@@ -243,7 +244,7 @@ public final class ProofVerifier {
         JsonObject current = json(answer.get(), "GetRecord(" + key + ")", JsonValue.ValueType.OBJECT).asJsonObject();
         String status = current.getString("status", "?");
         int version = current.getInt("version", -1);
-        String since = " since version " + version + " (" + current.getString("txTime", "?") + ")";
+        String since = " at version " + version + " (" + current.getString("txTime", "?") + ")";
         String reason = current.get("reason") instanceof JsonString r ? ": \"" + r.getString() + "\"" : "";
         switch (status) {
             case "revoked" -> fail(STATUS, "NOT VALID ANY MORE: " + key + " was revoked" + since + reason);
