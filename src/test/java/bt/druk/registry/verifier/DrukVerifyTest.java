@@ -175,6 +175,28 @@ class DrukVerifyTest {
         }
 
         @Test
+        void withTheTransactionTimeToTheMicrosecondAsThePortalStoresItPasses() throws IOException {
+            Instant ledgerTime = Instant.parse("2026-11-30T10:00:00.123456789Z");
+            String recordHash = sha256("notarisation in nanoseconds".getBytes(StandardCharsets.UTF_8));
+            ledger.write(NOTARISATION_KEY, "notarisation", 1, recordHash, "registered", txId("nanos"), ledgerTime, 12, ENDORSERS,
+                    notaryFields(sha256(document), null, null));
+            for (String proofTime : List.of("2026-11-30T10:00:00.123456Z", "2026-11-30T10:00:00.123457Z")) {
+                ProofReceipt proof = new ProofReceipt(sha256(document), FoundAs.NOTARISATION, NOTARISATION_KEY, 1, recordHash,
+                        "registry", "registry", txId("nanos"), 12L, Instant.parse(proofTime), ENDORSERS, Optional.empty(),
+                        Optional.empty(), ISSUED, "x");
+                Run run = verify(proof, document);
+                assertEquals(0, run.status(), proofTime + "\n" + run.out());
+            }
+            ProofReceipt later = new ProofReceipt(sha256(document), FoundAs.NOTARISATION, NOTARISATION_KEY, 1, recordHash,
+                    "registry", "registry", txId("nanos"), 12L, Instant.parse("2026-11-30T10:00:01.123456Z"), ENDORSERS,
+                    Optional.empty(), Optional.empty(), ISSUED, "x");
+            Run run = verify(later, document);
+            assertEquals(1, run.status(), run.out());
+            assertTrue(run.line(ProofVerifier.LEDGER_ENTRY).contains("is of 2026-11-30T10:00:00.123456789Z, not of"
+                    + " 2026-11-30T10:00:01.123456Z"), run.out());
+        }
+
+        @Test
         void ofARecordThatChangedSinceStillPassesAndSaysSo() throws IOException {
             String v1 = sha256("land title v1".getBytes(StandardCharsets.UTF_8));
             ledger.write("land-title:THI-1001", "land-title", 1, v1, "registered", txId("v1"), TX_TIME, 7,

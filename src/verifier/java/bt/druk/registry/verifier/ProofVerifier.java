@@ -14,6 +14,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -207,7 +208,7 @@ public final class ProofVerifier {
             }
         }
         String txTime = value.getString("txTime", write.getString("timestamp", "?"));
-        if (proof.txTime() != null && !proof.txTime().equals(instant(txTime))) {
+        if (proof.txTime() != null && !sameTime(proof.txTime(), instant(txTime))) {
             fail(LEDGER_ENTRY, "transaction " + proof.txId() + " is of " + txTime + ", not of " + proof.txTime()
                     + " as the proof says");
             return Optional.empty();
@@ -316,6 +317,14 @@ public final class ProofVerifier {
             throw new LedgerReadException("the peer's answer to " + what + " is not a JSON " + type.name().toLowerCase());
         }
         return value;
+    }
+
+    /**
+     * The ledger keeps the transaction time to the nanosecond, the portal's receipts to the
+     * microsecond (TIMESTAMP(6), truncated or rounded): a proof's time is the ledger's within 1 µs.
+     */
+    static boolean sameTime(Instant proofTime, Instant ledgerTime) {
+        return ledgerTime != null && Math.abs(Duration.between(proofTime, ledgerTime).toNanos()) < 1_000;
     }
 
     private static Instant instant(String text) {
