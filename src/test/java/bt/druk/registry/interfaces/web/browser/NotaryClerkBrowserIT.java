@@ -223,7 +223,59 @@ class NotaryClerkBrowserIT {
         citizen.screenshot("notary-04-public-revoked");
     }
 
+    @Test
+    @Order(7)
+    void aSupersededNotarisationLinksToItsReplacement() throws Exception {
+        String first = registerThroughThePage(randomPdf("sale-agreement-", 40_000));
+        String replacement = registerThroughThePage(randomPdf("sale-agreement-corrected-", 40_000));
+        assertEquals(expectedId.substring(0, 5) + String.format("%06d", firstSerial + 1), first, "numbers follow on");
+
+        clerk.open(url("/clerk/notary/notarisation.xhtml?id=" + first));
+        clerk.type("supersede:replacement", expectedId.substring(0, 5) + "000000");
+        clerk.type("supersede:reason", "Clause 2 gave the wrong plot area");
+        clerk.click("supersede:submit");
+        assertTrue(fieldMessage("supersede:replacement").contains("There is no notarisation"), fieldMessage("supersede:replacement"));
+        clerk.type("supersede:replacement", replacement);
+        clerk.click("supersede:submit");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("saved=2"));
+        clerk.waitForAjax();
+        awaitCommitted(2);
+        assertEquals("superseded", ledgerEntry(first).getString("status"));
+        assertEquals("notarisation:" + replacement, ledgerEntry(first).getString("supersededBy"));
+
+        citizen.open(url("/notary/notarisation.xhtml?id=" + first));
+        assertTrue(citizen.text("statusNow").startsWith("Superseded"), citizen.text("statusNow"));
+        citizen.click("replacementLink");
+        citizen.wait.until(d -> d.getCurrentUrl().contains("id=" + replacement));
+        assertTrue(citizen.text("statusNow").startsWith("Valid"), citizen.text("statusNow"));
+        citizen.screenshot("notary-05-replacement");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private Path randomPdf(String prefix, int size) throws Exception {
+        byte[] bytes = new byte[size];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+        Path pdf = Files.createTempFile(PortalUnderTest.buildDir(), prefix, ".pdf");
+        Files.write(pdf, bytes);
+        pdf.toFile().deleteOnExit();
+        return pdf;
+    }
+
+    /** Registers a file through the form, waits for its commit, and answers its number. */
+    private String registerThroughThePage(Path pdf) {
+        clerk.open(url("/clerk/notary/new.xhtml"));
+        clerk.selectOne("notarisation:documentType", "Sale agreement");
+        clerk.type("notarisation:parties:0:name", PARTY);
+        clerk.byId("notarisation:file").sendKeys(pdf.toString());
+        awaitBrowserHash();
+        clerk.click("notarisation:save");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/notary/notarisation.xhtml") && d.getCurrentUrl().contains("saved=1"));
+        clerk.waitForAjax();
+        awaitCommitted(1);
+        return clerk.text("factNumber").trim();
+    }
 
     private void fillForm() {
         clerk.open(url("/clerk/notary/new.xhtml"));
@@ -242,7 +294,11 @@ class NotaryClerkBrowserIT {
     }
 
     private JsonObject ledgerEntry() {
-        LedgerEntry entry = ledger.readRecord("notarisation:" + expectedId).orElseThrow();
+        return ledgerEntry(expectedId);
+    }
+
+    private JsonObject ledgerEntry(String id) {
+        LedgerEntry entry = ledger.readRecord("notarisation:" + id).orElseThrow();
         try (var reader = Json.createReader(new StringReader(entry.json()))) {
             return reader.readObject();
         }
