@@ -45,8 +45,8 @@ class NotaryBatchBrowserIT {
             hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
         FabricLedger ledger = RealLedger.open();
-        try (PortalUnderTest portal = PortalUnderTest.startOwn("notary-batch-it", Integer.getInteger("druk.notaryBatch.port", 18397), Map.of(
-                "DRUK_NOTARY_BATCHSIZE", "3", "DRUK_NOTARY_BATCHMAXWAITMILLIS", "500", "DRUK_DEMO_CONTENT", "false"));
+        try (PortalUnderTest portal = PortalUnderTest.startOwn("notary-batch-it", Integer.getInteger("druk.notaryBatch.port", 18397),
+                Map.of("DRUK_NOTARY_BATCHSIZE", "3", "DRUK_NOTARY_BATCHMAXWAITMILLIS", "500", "DRUK_DEMO_CONTENT", "false"));
              Browser clerk = new Browser()) {
             clerk.open(portal.baseUrl + "/clerk/notary/batch.xhtml");
             clerk.type("login:username", "notary.clerk");
