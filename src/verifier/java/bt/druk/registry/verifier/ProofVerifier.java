@@ -165,8 +165,7 @@ public final class ProofVerifier {
                     : "; version " + proof.version() + " was written by transaction " + atVersion.getString("txId", "?")
                     + " with hash " + atVersion.getJsonObject("value").getString("hash", "?");
             fail(LEDGER_ENTRY, "the history of " + key + " (" + history.size() + (history.size() == 1 ? " write" : " writes")
-                    + ") has no write by transaction "
-                    + proof.txId() + instead);
+                    + ") has no write by transaction " + proof.txId() + instead);
             return Optional.empty();
         }
         if (!(write.get("value") instanceof JsonObject value)) {
