@@ -1,0 +1,309 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.domain.record.ProofReceipt;
+import bt.druk.registry.network.NetworkScript;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The public verify page in a real headless Chromium against a portal on the real Fabric network:
+ * a land clerk registers a parcel; once it is on the ledger, its public record document
+ * ({@code /records/documents/<hash>.json}, saved to a file) is dropped on {@code /verify.xhtml} and
+ * every step passes (the ledger read now from the auditor's peer, endorsed by the land registry and
+ * the auditor); its proof file downloads, is chosen again on the page with the document, holds in
+ * the browser and against the ledger; a proof with an edited transaction id or ledger hash fails
+ * with the reason. Every request the browser makes goes through a recording proxy: none carries
+ * the document.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VerifyPortalIT {
+
+    private static final Pattern DOCUMENT_LINK = Pattern.compile("/records/documents/([0-9a-f]{64})\\.json");
+
+    record Sent(String method, String target, byte[] body) {
+    }
+
+    private PortalUnderTest portal;
+    private Browser browser;
+    private HttpServer proxy;
+    private String browserBase;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private Path work;
+    private Path downloads;
+
+    private String pin;
+    private String hash;
+    private String txId;
+    private Path document;
+    private Path proofFile;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        // The ledger outlives this portal's fresh database: a PIN and an OCID prefix of this run's own.
+        String prefix = "ocds-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+        pin = "VRF" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        portal = PortalUnderTest.startOwn("verify-portal-it", Integer.getInteger("druk.verifyPortal.port", 18421),
+                Map.of("DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false"));
+        System.out.println("[verify-it] portal " + portal.baseUrl + ", parcel " + pin);
+        startRecordingProxy(URI.create(portal.baseUrl));
+        work = Files.createTempDirectory("druk-verify-portal-");
+        downloads = Files.createDirectories(work.resolve("downloads"));
+        browser = new Browser();
+        browser.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {browser, portal}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("[verify-it] closing: " + e);
+            }
+        }
+        if (proxy != null) {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRegisteredParcelsDocumentIsOnTheLedgerAndItsProofWaitsForTheCommit() throws Exception {
+        FacesHttpSession clerk = new FacesHttpSession(portal.baseUrl);
+        clerk.signIn("land.clerk", portal.demoPassword);
+        FacesHttpSession.Registration registration = clerk.registerParcel(pin, 3);
+        assertTrue(registration.saved(), registration.failure());
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String landPage = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/records/land.xhtml?pin=" + pin)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher link = DOCUMENT_LINK.matcher(landPage);
+        assertTrue(link.find(), "the land page links its version's public document");
+        hash = link.group(1);
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/records/documents/" + hash + ".json")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertEquals(hash, NetworkScript.sha256(new String(bytes, StandardCharsets.UTF_8)));
+        document = Files.write(work.resolve("land-" + pin + ".json"), bytes);
+
+        // The proof file exists once the version is committed and its receipt complete: 409 until then.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int status;
+        do {
+            HttpResponse<String> proof = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/verify/proof/" + hash + ".json"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            status = proof.statusCode();
+            assertTrue(status == 200 || status == 409, "proof download answered " + status + ": " + proof.body());
+            if (status == 409) {
+                assertTrue(proof.body().contains("\"error\""), proof.body());
+                Thread.sleep(2000);
+            }
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status, "the registration reached the ledger within two minutes");
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", "land-title:" + pin).output();
+        assertTrue(onLedger.contains(hash), "the auditor's peer holds the document's hash: " + onLedger);
+        txId = NetworkScript.txIdOf(onLedger);
+    }
+
+    @Test
+    @Order(2)
+    void theDocumentDroppedOnTheVerifyPagePassesEveryStepAndNeverLeavesTheBrowser() throws Exception {
+        browser.open(browserBase + "/verify.xhtml");
+        assertTrue(browser.pageText().contains("Verify a document"));
+        sent.clear();
+        browser.byId("verifyFile").sendKeys(document.toString());
+        browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + hash));
+        browser.byId("verifyReport");
+        browser.screenshot("verify-portal-steps");
+
+        WebElement match = browser.byId("match0");
+        assertEquals("verified", match.findElement(By.cssSelector(".verify-match__verdict")).getAttribute("data-verdict"),
+                match.getText());
+        List<String> steps = match.findElements(By.cssSelector(".verify-step")).stream()
+                .map(li -> li.getAttribute("data-step") + "=" + li.getAttribute("data-result")).toList();
+        assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass", "HISTORY=pass"),
+                steps, match.getText());
+        String text = match.getText();
+        assertTrue(text.contains("Passed."), "results are words, not colour alone: " + text);
+        assertTrue(text.contains("endorsed by AuditMSP and LandMSP"), text);
+        assertTrue(text.contains(txId), "the transaction the auditor's peer reports: " + text);
+        assertTrue(text.contains("land-title:" + pin + " is now registered on the ledger, at version 1"), text);
+
+        String documentText = Files.readString(document);
+        for (Sent s : sent) {
+            String body = new String(s.body(), StandardCharsets.UTF_8);
+            assertFalse(body.contains(documentText.substring(0, Math.min(60, documentText.length())))
+                    || body.contains("\"data\":{"), s.method() + " " + s.target() + " carried the document");
+        }
+        assertTrue(sent.stream().anyMatch(s -> s.method().equals("GET") && s.target().contains("hash=" + hash)),
+                "the page looked up the hash: " + sent.stream().map(Sent::target).toList());
+        assertTrue(sent.stream().noneMatch(s -> s.method().equals("POST")), "dropping a file posts nothing");
+    }
+
+    @Test
+    @Order(3)
+    void itsProofFileDownloadsAndHoldsInTheBrowserAndAgainstTheLedger() throws Exception {
+        browser.click("proofDownload");
+        Path expected = downloads.resolve("druk-proof-" + hash.substring(0, 16) + ".json");
+        browser.wait.until(d -> Files.isRegularFile(expected) && readOrEmpty(expected).endsWith("}"));
+        proofFile = expected;
+        ProofReceipt proof = ProofReceipt.parse(Files.readString(proofFile));
+        assertEquals(hash, proof.sha256());
+        assertEquals("land-title:" + pin, proof.recordKey());
+        assertEquals(txId, proof.txId());
+        assertTrue(proof.endorsingMspIds().containsAll(List.of("AuditMSP", "LandMSP")), proof.endorsingMspIds().toString());
+        assertEquals(portal.baseUrl, proof.issuer(), "the portal's own address (druk.public.base-url is not set)");
+
+        browser.open(browserBase + "/verify.xhtml");
+        sent.clear();
+        browser.byId("proofDocument").sendKeys(document.toString());
+        browser.byId("proofFile").sendKeys(proofFile.toString());
+        browser.wait.until(d -> "passed".equals(d.findElement(By.cssSelector("[data-druk-proof]")).getAttribute("data-druk-proof-result")));
+        assertEquals(List.of("format=pass", "document-ok=pass", "record-ok=pass"), offlineChecks());
+        assertEquals(List.of(), sent, "the offline checks send nothing");
+
+        assertEquals("verified", checkAgainstLedger(), browser.text("proofForm:proofResult"));
+        assertTrue(browser.text("proofForm:proofResult").contains("written by transaction " + txId + ", as the proof says"));
+        for (Sent s : sent) {
+            assertFalse(new String(s.body(), StandardCharsets.UTF_8).contains("\"data\":{"), s.target() + " carried the document");
+        }
+        assertTrue(sent.stream().anyMatch(s -> s.method().equals("POST") && new String(s.body(), StandardCharsets.UTF_8)
+                .contains("druk-registry-proof")), "the ledger check sent the proof's text");
+    }
+
+    @Test
+    @Order(4)
+    void aProofWithAnEditedTransactionOrLedgerHashFailsWithTheReason() throws Exception {
+        String original = Files.readString(proofFile);
+        String fakeTx = "0".repeat(64);
+        Path editedTx = Files.writeString(work.resolve("edited-tx.json"), original.replace(txId, fakeTx));
+        browser.open(browserBase + "/verify.xhtml");
+        browser.byId("proofFile").sendKeys(editedTx.toString());
+        browser.wait.until(d -> d.findElement(By.cssSelector("[data-druk-proof]")).getAttribute("data-druk-proof-result") != null);
+        assertEquals("failed", checkAgainstLedger());
+        String result = browser.text("proofForm:proofResult");
+        assertTrue(result.contains("was written by transaction " + txId + ", not " + fakeTx + " as the proof says"), result);
+        assertTrue(result.contains("The ledger knows no transaction " + fakeTx), result);
+
+        String fakeHash = "1".repeat(64);
+        Path editedHash = Files.writeString(work.resolve("edited-hash.json"), original.replace("\"ledgerHash\":\"" + hash, "\"ledgerHash\":\"" + fakeHash));
+        browser.open(browserBase + "/verify.xhtml");
+        browser.byId("proofFile").sendKeys(editedHash.toString());
+        browser.wait.until(d -> "failed".equals(d.findElement(By.cssSelector("[data-druk-proof]")).getAttribute("data-druk-proof-result")));
+        assertTrue(offlineChecks().contains("record-bad=fail"), offlineChecks().toString());
+        assertEquals("failed", checkAgainstLedger());
+        result = browser.text("proofForm:proofResult");
+        assertTrue(result.contains("The ledger holds " + hash + " for land-title:" + pin + " version 1, not the proof's ledger hash " + fakeHash), result);
+    }
+
+    @Test
+    @Order(5)
+    void aHashNobodyRegisteredIsNotFoundAndBadInputIsRefusedNextToTheField() {
+        browser.open(browserBase + "/verify.xhtml?hash=" + "ab".repeat(32));
+        assertTrue(browser.text("verifyReport").contains("Not found"), browser.text("verifyReport"));
+        browser.open(browserBase + "/verify.xhtml?hash=not-a-hash");
+        assertEquals("A SHA-256 has exactly 64 hexadecimal characters (0-9, a-f).", browser.text("hashMessage"));
+        assertEquals("true", browser.byId("hash").getAttribute("aria-invalid"));
+        assertTrue(browser.driver.findElements(By.id("verifyReport")).isEmpty());
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private List<String> offlineChecks() {
+        return browser.driver.findElements(By.cssSelector("#offlineChecks li")).stream()
+                .map(li -> li.getAttribute("data-check") + "=" + li.getAttribute("data-result")).toList();
+    }
+
+    /** Clicks "check against the ledger now" and answers the verdict the page shows. */
+    private String checkAgainstLedger() {
+        browser.click("proofForm:checkProof");
+        browser.wait.until(d -> !d.findElements(By.id("proofVerdict")).isEmpty());
+        return browser.byId("proofVerdict").getAttribute("data-verdict");
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A reverse proxy in front of the portal for the browser, recording every request it forwards. */
+    private void startRecordingProxy(URI portalBase) throws IOException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String origin = portalBase.getScheme() + "://" + portalBase.getRawAuthority();
+        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        String proxyOrigin = "http://127.0.0.1:" + proxy.getAddress().getPort();
+        proxy.createContext("/", exchange -> {
+            try {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String target = exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                sent.add(new Sent(exchange.getRequestMethod(), target, body));
+                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(origin + target)).timeout(Duration.ofSeconds(120))
+                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    String n = name.toLowerCase(Locale.ROOT);
+                    if (!Set.of("host", "connection", "content-length", "expect", "upgrade", "keep-alive", "transfer-encoding").contains(n)) {
+                        values.forEach(v -> forward.header(name, v.replace(proxyOrigin, origin)));
+                    }
+                });
+                HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response.headers().map().forEach((name, values) -> {
+                    String n = name.toLowerCase(Locale.ROOT);
+                    if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(n)) {
+                        values.forEach(v -> exchange.getResponseHeaders().add(name, v.replace(origin, proxyOrigin)));
+                    }
+                });
+                byte[] out = response.body();
+                exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
+                if (out.length > 0) {
+                    exchange.getResponseBody().write(out);
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.err.println("[verify-it] proxy: " + e);
+                exchange.sendResponseHeaders(502, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        proxy.start();
+        browserBase = proxyOrigin + portalBase.getRawPath();
+    }
+}
