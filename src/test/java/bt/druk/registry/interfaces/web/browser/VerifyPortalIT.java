@@ -62,6 +62,8 @@ class VerifyPortalIT {
     private Path work;
     private Path downloads;
 
+    /** Notarisation numbers of this run's own: the ledger outlives the portal's database. */
+    private final int firstSerial = ThreadLocalRandom.current().nextInt(200_000, 999_000);
     private String pin;
     private String hash;
     private String txId;
@@ -75,7 +77,7 @@ class VerifyPortalIT {
         String prefix = "ocds-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
         pin = "VRF" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
         portal = PortalUnderTest.startOwn("verify-portal-it", Integer.getInteger("druk.verifyPortal.port", 18421),
-                Map.of("DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false"));
+                Map.of("DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false", "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
         System.out.println("[verify-it] portal " + portal.baseUrl + ", parcel " + pin);
         startRecordingProxy(URI.create(portal.baseUrl));
         work = Files.createTempDirectory("druk-verify-portal-");
@@ -240,7 +242,86 @@ class VerifyPortalIT {
         assertTrue(browser.driver.findElements(By.id("verifyReport")).isEmpty());
     }
 
+    @Test
+    @Order(6)
+    void aNotarisedFileIsValidUntilRevokedAndTheSameFileWithOneByteChangedIsNotFound() throws Exception {
+        byte[] bytes = new byte[30_000];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+        Path pdf = Files.write(work.resolve("affidavit.pdf"), bytes);
+        String fileHash = sha256(bytes);
+        try (Browser clerk = new Browser()) {
+            clerk.open(portal.baseUrl + "/login.xhtml");
+            clerk.type("login:username", "notary.clerk");
+            clerk.type("login:password", portal.demoPassword);
+            clerk.click("login:signIn");
+            clerk.open(portal.baseUrl + "/clerk/notary/new.xhtml");
+            clerk.selectOne("notarisation:documentType", "Affidavit");
+            clerk.type("notarisation:parties:0:name", "Pema Lhamo");
+            clerk.byId("notarisation:file").sendKeys(pdf.toString());
+            clerk.wait.until(d -> d.findElement(By.id("browserHash")).getText().length() == 64);
+            clerk.click("notarisation:save");
+            clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/notary/notarisation.xhtml") && d.getCurrentUrl().contains("saved=1"));
+            String id = clerk.text("factNumber").trim();
+            awaitCommitted(clerk, 1);
+
+            browser.open(browserBase + "/verify.xhtml");
+            browser.byId("verifyFile").sendKeys(pdf.toString());
+            browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + fileHash));
+            WebElement valid = browser.byId("match0");
+            assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass", "HISTORY=pass"),
+                    steps(valid), valid.getText());
+            assertTrue(valid.getText().contains("A notarised document: notarisation " + id), valid.getText());
+            assertTrue(valid.getText().contains("and document hash " + fileHash + ": this document"), valid.getText());
+            assertTrue(valid.getText().contains("Valid: notarisation " + id + " is registered"), valid.getText());
+
+            byte[] changed = bytes.clone();
+            changed[20_000] ^= 1;
+            Path changedPdf = Files.write(work.resolve("affidavit-changed.pdf"), changed);
+            browser.open(browserBase + "/verify.xhtml");
+            browser.byId("verifyFile").sendKeys(changedPdf.toString());
+            String changedHash = sha256(changed);
+            browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + changedHash));
+            assertTrue(browser.text("verifyReport").contains("Failed. Not found"), browser.text("verifyReport"));
+            assertTrue(browser.driver.findElements(By.id("match0")).isEmpty());
+
+            clerk.open(portal.baseUrl + "/clerk/notary/notarisation.xhtml?id=" + id);
+            clerk.type("revoke:reason", "Signed under a mistaken identity");
+            clerk.click("revoke:submit");
+            clerk.wait.until(d -> d.getCurrentUrl().contains("saved=2"));
+            awaitCommitted(clerk, 2);
+            browser.open(browserBase + "/verify.xhtml?hash=" + fileHash);
+            WebElement revoked = browser.byId("match0");
+            assertEquals("failed", revoked.findElement(By.cssSelector(".verify-match__verdict")).getAttribute("data-verdict"));
+            assertTrue(steps(revoked).contains("STATUS=fail"), steps(revoked).toString());
+            assertTrue(revoked.getText().contains("Revoked: notarisation " + id + " was revoked (ledger version 2): Signed under a mistaken identity"),
+                    revoked.getText());
+            browser.screenshot("verify-portal-revoked");
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static List<String> steps(WebElement match) {
+        return match.findElements(By.cssSelector(".verify-step")).stream()
+                .map(li -> li.getAttribute("data-step") + "=" + li.getAttribute("data-result")).toList();
+    }
+
+    /** Waits (refreshing the clerk's page) until the notarisation's version is committed. */
+    private static void awaitCommitted(Browser clerk, int version) {
+        By row = By.cssSelector("#chainList > li[data-version='" + version + "']");
+        new org.openqa.selenium.support.ui.WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+            d.navigate().refresh();
+            clerk.waitForAjax();
+            WebElement li = d.findElement(row);
+            assertFalse(li.getAttribute("class").contains("chain__version--rejected"), "ledger refused v" + version + ": " + li.getText());
+            return li.getAttribute("class").contains("chain__version--committed");
+        });
+    }
 
     private List<String> offlineChecks() {
         return browser.driver.findElements(By.cssSelector("#offlineChecks li")).stream()
