@@ -6,6 +6,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    static final String API_PATH = "/api";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -42,6 +44,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (isApi(request)) {
+            return apiCaller(request, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return signIn(request, context, identityStores.validate(credential));
@@ -69,6 +74,30 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         request.getSession(true).setAttribute(SignedInCaller.ATTRIBUTE,
                 new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The REST API ({@code /api/*}) is stateless: the caller comes from HTTP Basic on each request,
+     * checked by the same identity store (and so the same sign-in throttle) as the login page, and
+     * never from the session, so a page's session cookie cannot be used to write through the API
+     * from another site. No session is created. Missing or wrong credentials leave the request
+     * anonymous; the API's resources then answer 401 in JSON rather than the container's HTML page.
+     */
+    private AuthenticationStatus apiCaller(HttpServletRequest request, HttpMessageContext context) {
+        UsernamePasswordCredential basic = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        if (basic == null) {
+            return context.doNothing();
+        }
+        CredentialValidationResult result = identityStores.validate(basic);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.doNothing();
+        }
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(API_PATH) || path.startsWith(API_PATH + "/");
     }
 
     /** Called by {@code request.logout()}: the session no longer signs anyone in. */

@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
@@ -13,6 +14,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +94,64 @@ class StaffAuthenticationMechanismTest {
         assertEquals("redirect", page.calls.get(0).split(" ")[0]);
     }
 
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anApiRequestWithRightBasicCredentialsIsSignedInForThatRequestOnlyAndNoSessionIsMade() {
+        request.uri = "/druk-registry/api/land/titles";
+        request.method = "POST";
+        request.authorization = basic("land.clerk:right");
+        for (int i = 0; i < 2; i++) {
+            FakeContext api = new FakeContext(null, false);
+            assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request.proxy(), null, api.proxy()));
+            assertEquals(List.of("login land.clerk [clerk, clerk-land]"), api.calls);
+        }
+        assertEquals(2, identityStoreCalls, "asked on every request: nothing is remembered");
+        assertNull(request.sessionId);
+    }
+
+    @Test
+    void anApiRequestWithWrongMissingOrGarbledCredentialsStaysAnonymousForTheApiToAnswer401() {
+        request.uri = "/druk-registry/api/notary/batch";
+        for (String header : new String[] {basic("land.clerk:wrong"), null, "Basic ###", "Bearer abc", basic("no-colon")}) {
+            request.authorization = header;
+            FakeContext api = new FakeContext(null, false);
+            assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request.proxy(), null, api.proxy()), header);
+            assertEquals(List.of(), api.calls, header);
+        }
+        assertEquals(1, identityStoreCalls, "only the well-formed credential reaches the identity store");
+        assertNull(request.sessionId);
+    }
+
+    @Test
+    void aPageSessionDoesNotSignInAnApiRequestSoAnotherSiteCannotWriteWithTheCookie() {
+        mechanism.validateRequest(request.proxy(), null,
+                new FakeContext(new UsernamePasswordCredential("land.clerk", new Password("right")), false).proxy());
+        request.uri = "/druk-registry/api/land/titles";
+        FakeContext api = new FakeContext(null, false);
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request.proxy(), null, api.proxy()));
+        assertEquals(List.of(), api.calls);
+
+        request.uri = "/druk-registry/apiary.xhtml";
+        FakeContext page = new FakeContext(null, false);
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request.proxy(), null, page.proxy()),
+                "only /api itself is the API");
+    }
+
+    @Test
+    void basicCredentialsKeepColonsInThePasswordAndRefuseOtherSchemes() {
+        UsernamePasswordCredential parsed = BasicCredentials.parse(basic("notary.clerk:a:b é")).orElseThrow();
+        assertEquals("notary.clerk", parsed.getCaller());
+        assertEquals("a:b é", parsed.getPasswordAsString());
+        assertEquals("x", BasicCredentials.parse("basic " + Base64.getEncoder().encodeToString("x:y".getBytes(StandardCharsets.UTF_8)))
+                .orElseThrow().getCaller());
+        assertTrue(BasicCredentials.parse("Digest abc").isEmpty());
+        assertTrue(BasicCredentials.parse(basic(":nobody")).isEmpty());
+        assertTrue(BasicCredentials.parse("Basic " + "A".repeat(2000)).isEmpty());
+    }
+
     /** An HTTP request of one session (a cookie jar of one), as far as the mechanism looks at it. */
     private static final class FakeRequest {
         final Map<String, Object> attributes = new HashMap<>();
@@ -99,6 +160,7 @@ class StaffAuthenticationMechanismTest {
         String uri = "/druk-registry/login.xhtml";
         String query;
         String method = "GET";
+        String authorization;
 
         HttpSession session(boolean create) {
             if (sessionId == null && create) {
@@ -126,6 +188,7 @@ class StaffAuthenticationMechanismTest {
                         case "getRequestURI" -> uri;
                         case "getQueryString" -> query;
                         case "getMethod" -> method;
+                        case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }

@@ -1,0 +1,194 @@
+package bt.druk.registry.interfaces.rest;
+
+import bt.druk.registry.application.notary.BatchMember;
+import bt.druk.registry.application.record.ReceiptView;
+import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.application.verify.DocumentMatch;
+import bt.druk.registry.application.verify.DocumentVerification;
+import bt.druk.registry.application.verify.VerificationStep;
+import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.record.LedgerReceipt;
+import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The API's JSON documents, built from the application's views. Only what the public pages show:
+ * hashes, states, receipts, offices; never a person, nor the clerk who submitted a version.
+ */
+final class ApiJson {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM = "application/problem+json";
+
+    private ApiJson() {
+    }
+
+    /** A record's current version and its chain of versions. */
+    static JsonObject record(String recordKey, List<VersionView> versions) {
+        VersionView current = versions.get(versions.size() - 1);
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        versions.forEach(v -> history.add(version(v)));
+        return Json.createObjectBuilder()
+                .add("recordKey", recordKey)
+                .add("kind", RecordKey.parse(recordKey).kind())
+                .add("version", current.version())
+                .add("hash", current.hash())
+                .add("ledgerState", current.ledgerState().name())
+                .add("current", version(current))
+                .add("versions", history)
+                .build();
+    }
+
+    static JsonObject version(VersionView v) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("version", v.version())
+                .add("recordedAt", v.recordedAt().toString())
+                .add("hash", v.hash())
+                .add("documentHash", v.documentHash())
+                .add("document", "/records/documents/" + v.documentHash() + ".json")
+                .add("ledgerState", v.ledgerState().name());
+        nullable(json, "operation", v.operation());
+        nullable(json, "office", v.office());
+        nullable(json, "previousHash", v.previousHash());
+        if (v.rejectionCode() != null) {
+            json.add("rejection", Json.createObjectBuilder().add("code", v.rejectionCode())
+                    .add("reason", v.rejectionReason() == null ? "" : v.rejectionReason()));
+        }
+        if (v.receipt() != null) {
+            json.add("receipt", receipt(v.receipt()));
+        }
+        return json.build();
+    }
+
+    static JsonObject receipt(ReceiptView r) {
+        return receipt(r.txId(), r.blockNumber(), r.commitTime(), r.endorsingMspIds());
+    }
+
+    static JsonObject receipt(LedgerReceipt r) {
+        return receipt(r.txId(), r.blockNumber() == null ? -1 : r.blockNumber(), r.commitTime(), r.endorsingMspIds());
+    }
+
+    /** {@code blockNumber} -1 and no endorsers until the commit follower has read the block. */
+    private static JsonObject receipt(String txId, long blockNumber, Instant commitTime, List<String> endorsers) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("txId", txId).add("blockNumber", blockNumber);
+        nullable(json, "commitTime", commitTime == null ? null : commitTime.toString());
+        return json.add("endorsingMspIds", Json.createArrayBuilder(endorsers == null ? List.of() : endorsers)).build();
+    }
+
+    static JsonObject accepted(SubmissionAck ack) {
+        return Json.createObjectBuilder()
+                .add("recordKey", ack.recordKey())
+                .add("version", ack.version())
+                .add("hash", ack.hash())
+                .add("ledgerState", ack.ledgerState().name())
+                .build();
+    }
+
+    static JsonObject verification(DocumentVerification v) {
+        JsonArrayBuilder matches = Json.createArrayBuilder();
+        for (DocumentMatch m : v.matches()) {
+            JsonArrayBuilder history = Json.createArrayBuilder();
+            for (LedgerHistoryItem item : m.history()) {
+                JsonObjectBuilder write = Json.createObjectBuilder().add("txId", item.txId()).add("deleted", item.deleted());
+                nullable(write, "timestamp", item.timestamp() == null ? null : item.timestamp().toString());
+                if (item.value() != null) {
+                    write.add("version", item.value().version()).add("hash", item.value().hash()).add("status", item.value().status());
+                }
+                history.add(write);
+            }
+            JsonObjectBuilder match = Json.createObjectBuilder()
+                    .add("foundAs", m.foundAs().name())
+                    .add("recordKey", m.recordKey())
+                    .add("version", m.version())
+                    .add("ledgerHash", m.ledgerHash())
+                    .add("verified", m.verified())
+                    .add("failed", m.failed())
+                    .add("proofAvailable", m.proofAvailable())
+                    .add("steps", steps(m.steps()))
+                    .add("ledgerHistory", history);
+            if (m.proofAvailable()) {
+                match.add("proofFile", proofFile(v.sha256()));
+            }
+            matches.add(match);
+        }
+        return Json.createObjectBuilder()
+                .add("sha256", v.sha256())
+                .add("checkedAt", v.checkedAt().toString())
+                .add("found", v.found())
+                .add("steps", steps(v.steps()))
+                .add("matches", matches)
+                .build();
+    }
+
+    private static JsonArrayBuilder steps(List<VerificationStep> steps) {
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        for (VerificationStep s : steps) {
+            JsonObjectBuilder step = Json.createObjectBuilder().add("kind", s.kind().name()).add("result", s.result().name())
+                    .add("text", s.text());
+            nullable(step, "relatedKey", s.relatedKey());
+            json.add(step);
+        }
+        return json;
+    }
+
+    /** Where a document stands in the notary batches; its inclusion proof and proof file once anchored. */
+    static JsonObject member(BatchMember m) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("documentHash", m.documentHash())
+                .add("state", m.state().name())
+                .add("queuedAt", m.queuedAt().toString())
+                .add("office", m.office());
+        nullable(json, "anchorKey", m.anchorKey());
+        if (m.leafIndex() != null) {
+            json.add("leafIndex", m.leafIndex());
+        }
+        if (m.treeSize() != null) {
+            json.add("treeSize", m.treeSize());
+        }
+        nullable(json, "ledgerHash", m.ledgerHash());
+        if (m.receipt() != null) {
+            json.add("receipt", receipt(m.receipt()));
+        }
+        if (m.state() == BatchMember.State.ANCHORED && m.proof().isPresent()) {
+            json.add("inclusionProof", m.proof().get().toJsonObject());
+            json.add("proofFile", proofFile(m.documentHash()));
+        }
+        return json.build();
+    }
+
+    /** The proof file that {@code ProofFileServlet} serves for a committed document. */
+    static String proofFile(String sha256) {
+        return "/verify/proof/" + sha256 + ".json";
+    }
+
+    /** An RFC 9457 problem document. */
+    static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail);
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("code", e.code())
+                    .add("message", e.message())));
+            json.add("errors", list);
+        }
+        return json.build();
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+}
