@@ -73,9 +73,9 @@ public class LoginBean {
         }
     }
 
-    /** Only a page of this portal's staff area: never another site (no open redirect). */
+    /** Only a page of this portal's staff area (clerks', inspectors'): never another site (no open redirect). */
     static boolean isStaffPage(String path) {
-        return path != null && path.startsWith("/clerk/") && !path.contains("//") && !path.contains("\\")
+        return path != null && (path.startsWith("/clerk/") || path.startsWith("/inspect/")) && !path.contains("//") && !path.contains("\\")
                 && path.chars().noneMatch(Character::isISOControl);
     }
 

@@ -120,6 +120,11 @@ final class PortalUnderTest implements AutoCloseable {
         }
     }
 
+    /** The data directory of a portal of our own (its H2 database is {@code druk.mv.db} in it); null for an external portal. */
+    Path dataDir() {
+        return launch == null ? null : launch.dataDir();
+    }
+
     private static Path war() {
         return buildDir().resolve("druk-registry.war");
     }

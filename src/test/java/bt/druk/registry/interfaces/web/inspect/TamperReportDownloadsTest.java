@@ -77,6 +77,13 @@ class TamperReportDownloadsTest {
     }
 
     @Test
+    void thePublicWarningNamesWhenAndWhichVersions() {
+        String text = messages.text("tamper.warning.text", "2026-11-30 11:00:05 UTC", "1, 3");
+        assertTrue(text.startsWith("The tamper report of 2026-11-30 11:00:05 UTC found that the portal's copy"), text);
+        assertTrue(text.contains("(versions: 1, 3)") && text.contains("the ledger's entries"), text);
+    }
+
+    @Test
     void auditCsvHasOneRowPerReceipt() {
         AuditEntry entry = new AuditEntry("CAVEAT_LODGED", "land-title:IT-1", 2, "land", "land.clerk", "Land clerk (Thimphu)",
                 "THIMPHU", Instant.parse("2026-11-30T10:00:00Z"), LedgerState.COMMITTED, null, "tx1", 42L,

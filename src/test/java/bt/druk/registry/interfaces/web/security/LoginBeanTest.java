@@ -11,6 +11,8 @@ class LoginBeanTest {
     void continuesOnlyToStaffPagesOfThisPortal() {
         assertTrue(LoginBean.isStaffPage("/clerk/land/title.xhtml?pin=TH-1"));
         assertTrue(LoginBean.isStaffPage("/clerk/index.xhtml"));
+        assertTrue(LoginBean.isStaffPage("/inspect/tamper.xhtml"));
+        assertFalse(LoginBean.isStaffPage("/inspect//evil.example"));
         assertFalse(LoginBean.isStaffPage(null));
         assertFalse(LoginBean.isStaffPage(""));
         assertFalse(LoginBean.isStaffPage("https://evil.example/clerk/"));
