@@ -300,6 +300,55 @@ class VerifyPortalIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void aBatchMembersStepsPassAndItsProofFollowsTheMerklePathToTheAnchorOnTheLedger() throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            files.add(Files.writeString(work.resolve("filing-" + i + ".txt"), "Court filing " + i + " of " + pin + " " + System.nanoTime()));
+        }
+        String memberHash = sha256(Files.readAllBytes(files.get(1)));
+        try (Browser clerk = new Browser()) {
+            clerk.open(portal.baseUrl + "/clerk/notary/batch.xhtml");
+            clerk.type("login:username", "notary.clerk");
+            clerk.type("login:password", portal.demoPassword);
+            clerk.click("login:signIn");
+            clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/notary/batch.xhtml"));
+            clerk.byId("batchFiles").sendKeys(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("\n")));
+            clerk.wait.until(d -> clerk.byId("batch:queue").isEnabled());
+            clerk.click("batch:queue");
+            clerk.wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("#batchMembers .batch-member"));
+                return rows.size() == 3 && rows.stream().allMatch(r -> "ANCHORED".equals(r.getAttribute("data-state")));
+            });
+        }
+
+        browser.open(browserBase + "/verify.xhtml");
+        browser.byId("verifyFile").sendKeys(files.get(1).toString());
+        browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + memberHash));
+        WebElement member = browser.byId("match0");
+        assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass", "HISTORY=pass"),
+                steps(member), member.getText());
+        assertTrue(member.getText().contains("A member of notary batch") && member.getText().contains("(document 2 of 3)"), member.getText());
+        assertTrue(member.getText().contains("the Merkle root of the batch, to which this document's inclusion proof leads"), member.getText());
+
+        browser.click("proofDownload");
+        Path proofPath = downloads.resolve("druk-proof-" + memberHash.substring(0, 16) + ".json");
+        browser.wait.until(d -> Files.isRegularFile(proofPath) && readOrEmpty(proofPath).endsWith("}"));
+        ProofReceipt proof = ProofReceipt.parse(Files.readString(proofPath));
+        assertEquals(ProofReceipt.FoundAs.BATCH_MEMBER, proof.foundAs());
+        assertEquals(1, proof.inclusion().orElseThrow().leafIndex());
+        String anchor = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", proof.recordKey()).output();
+        assertTrue(anchor.contains("\"merkleRoot\":\"" + proof.ledgerHash() + "\""), "the anchor on the auditor's peer: " + anchor);
+
+        browser.open(browserBase + "/verify.xhtml");
+        browser.byId("proofDocument").sendKeys(files.get(1).toString());
+        browser.byId("proofFile").sendKeys(proofPath.toString());
+        browser.wait.until(d -> "passed".equals(d.findElement(By.cssSelector("[data-druk-proof]")).getAttribute("data-druk-proof-result")));
+        assertEquals(List.of("format=pass", "document-ok=pass", "inclusion-ok=pass"), offlineChecks());
+        assertEquals("verified", checkAgainstLedger(), browser.text("proofForm:proofResult"));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
