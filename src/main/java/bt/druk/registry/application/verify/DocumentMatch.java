@@ -20,13 +20,22 @@ public record DocumentMatch(FoundAs foundAs, String recordKey, int version, Stri
         history = List.copyOf(history);
     }
 
-    /** No step failed and none was left unchecked. */
+    /** Every step passed (or did not apply). */
     public boolean verified() {
-        return steps.stream().allMatch(s -> s.result() == VerificationStep.Result.PASS
-                || s.result() == VerificationStep.Result.NOT_APPLICABLE || s.result() == VerificationStep.Result.WARN);
+        return steps.stream().allMatch(s -> s.result() == VerificationStep.Result.PASS || s.result() == VerificationStep.Result.NOT_APPLICABLE);
+    }
+
+    /** Nothing failed and everything was checked, but a step needs attention (waiting for the ledger, a newer version). */
+    public boolean attention() {
+        return !failed() && !unchecked() && steps.stream().anyMatch(s -> s.result() == VerificationStep.Result.WARN);
     }
 
     public boolean failed() {
         return steps.stream().anyMatch(VerificationStep::failed);
+    }
+
+    /** A step could not be checked (the ledger could not be reached). */
+    public boolean unchecked() {
+        return steps.stream().anyMatch(s -> s.result() == VerificationStep.Result.NOT_CHECKED);
     }
 }

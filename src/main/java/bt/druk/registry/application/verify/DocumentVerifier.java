@@ -320,7 +320,7 @@ public class DocumentVerifier {
 
     private VerificationStep notFound(String sha) {
         StringBuilder text = new StringBuilder("Not found: this portal holds no notarised document, record document, tender"
-                + " document or bid with this SHA-256.");
+                + " document, bid or notary batch member with this SHA-256.");
         try {
             List<HashIndexHit> hits = ledger.findByHash(sha);
             if (hits.isEmpty()) {

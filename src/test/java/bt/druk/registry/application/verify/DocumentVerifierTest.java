@@ -156,6 +156,7 @@ class DocumentVerifierTest {
         assertStep(match, Kind.STATUS, Result.WARN, "at version 2");
         assertStep(match, Kind.HISTORY, Result.PASS, "2 versions");
         assertEquals(2, match.history().size());
+        assertTrue(match.attention() && !match.verified() && !match.failed());
     }
 
     @Test
@@ -367,6 +368,7 @@ class DocumentVerifierTest {
         assertFalse(unknown.found());
         assertEquals(Result.FAIL, unknown.steps().get(1).result());
         assertTrue(unknown.steps().get(1).text().contains("does not know it either"), unknown.steps().get(1).text());
+        assertTrue(unknown.steps().get(1).text().contains("bid or notary batch member"), unknown.steps().get(1).text());
         assertInstanceOf(ProofOutcome.NotFound.class, verifier.proof("ab".repeat(32), REGISTRY, ISSUER));
 
         h.ledger.writeForeign("land-title:PARO-9", "cd".repeat(32));
@@ -420,6 +422,8 @@ class DocumentVerifierTest {
         assertStep(match, Kind.PORTAL_RECORD, Result.WARN, "still waiting for the ledger");
         assertStep(match, Kind.LEDGER_ENTRY, Result.WARN, "waiting to be committed");
         assertFalse(match.proofAvailable());
+        assertFalse(match.verified(), "waiting for the ledger is not verified");
+        assertTrue(match.attention());
         ProofOutcome outcome = verifier.proof(v1.hash(), REGISTRY, ISSUER);
         assertTrue(assertInstanceOf(ProofOutcome.NotCommitted.class, outcome).message().contains("still waiting for the ledger"));
     }

@@ -91,9 +91,9 @@ public class VerifyBean {
         return step.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** {@code verified}, {@code failed} or {@code unchecked}: the verdict over a finding's steps. */
+    /** {@code verified}, {@code attention}, {@code failed} or {@code unchecked}: the verdict over a finding's steps. */
     public String verdict(DocumentMatch match) {
-        return match.failed() ? "failed" : match.verified() ? "verified" : "unchecked";
+        return match.failed() ? "failed" : match.unchecked() ? "unchecked" : match.attention() ? "attention" : "verified";
     }
 
     /** The public page of a record, context-relative, or null. */
