@@ -13,7 +13,8 @@ import java.math.BigDecimal;
 
 /**
  * A request body read strictly: not JSON at all is a 400 of its own ({@link ApiProblem}); a field
- * of the wrong type is a field error like the service's own, so a client sees both in one list.
+ * of the wrong JSON type is a field error in the same form as the service's validation errors
+ * (which follow once the types are right).
  */
 final class JsonBody {
 
