@@ -222,12 +222,29 @@ class TamperReportBrowserIT {
 
     @Test
     @Order(6)
-    void theAuditTrailShowsWhoRegisteredThem() {
+    void theAuditTrailShowsWhoRegisteredThemFilteredAndAsCsv() throws Exception {
         inspector.open(url("/inspect/audit.xhtml"));
         String trail = inspector.byId("receipts:receiptsTable").getText();
         assertTrue(trail.contains(editedPin) && trail.contains(cleanPin), trail);
         assertTrue(trail.contains("Land clerk (Thimphu)"), trail);
         assertTrue(trail.contains("THIMPHU"), trail);
+
+        inspector.selectOne("filters:office", "THIMPHU");
+        inspector.selectOne("filters:user", "land.clerk");
+        inspector.click("filters:apply");
+        inspector.wait.until(d -> d.findElement(By.id("auditCsv")).getAttribute("href").contains("user=land.clerk"));
+        String csvHref = inspector.byId("auditCsv").getAttribute("href");
+        assertTrue(csvHref.contains("office=THIMPHU"), csvHref);
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(csvHref))
+                .header("Cookie", "JSESSIONID=" + inspector.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        String[] rows = csv.body().split("\r\n");
+        assertTrue(rows[0].startsWith("submitted_at,operation,record_key,version,register,submitted_by,staff_name"), rows[0]);
+        assertEquals(3, rows.length, "a header and the two registrations: " + csv.body());
+        for (String pin : List.of(editedPin, cleanPin)) {
+            assertTrue(csv.body().contains(",land-title:" + pin + ",1,land,land.clerk,Land clerk (Thimphu),THIMPHU,COMMITTED,"),
+                    csv.body());
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
