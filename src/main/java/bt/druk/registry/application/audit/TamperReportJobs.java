@@ -98,6 +98,8 @@ public class TamperReportJobs {
         try {
             TamperReport.Result result = report.reconcile(job);
             report.complete(job.runId, result);
+            // Pages see the run as over as soon as its findings are stored.
+            job.running = false;
             LOG.info(() -> "tamper report run " + job.runId + ": " + result.recordsChecked() + " records, "
                     + result.findings().size() + " findings");
         } catch (RuntimeException | Error e) {

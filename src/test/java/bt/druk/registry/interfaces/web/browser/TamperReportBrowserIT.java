@@ -154,7 +154,7 @@ class TamperReportBrowserIT {
         // The page polls while the run reads the ledger, then shows the run's findings.
         new org.openqa.selenium.support.ui.WebDriverWait(inspector.driver, Duration.ofMinutes(5))
                 .until(d -> d.findElements(By.id("findingsHeading")).size() > 0
-                        && d.findElements(By.id("progressBar")).isEmpty());
+                        && d.findElements(By.id("tamper:progressBar")).isEmpty());
         inspector.waitForAjax();
         inspector.screenshot("tamper-01-report");
 
