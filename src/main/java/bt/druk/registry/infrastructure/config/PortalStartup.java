@@ -17,17 +17,18 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At startup: migrates the database first (before any other startup observer touches it), then
- * starts the notary's batch cutter (a few times per batch wait) and the ledger submitter (every
- * 2 s), both on the managed scheduled executor, and the commit follower (a long-running loop on
- * its own managed thread that reconnects after 5 s when the ledger goes away). All survive any
- * error, and all are stopped, and waited for, when the
+ * At startup: migrates the database first (before any other startup observer touches it), then,
+ * once the deployment has finished, starts the notary's batch cutter (a few times per batch wait)
+ * and the ledger submitter (every 2 s), both on the managed scheduled executor, and the commit
+ * follower (a long-running loop on its own managed thread that reconnects after 5 s when the
+ * ledger goes away). All survive any error, and all are stopped, and waited for, when the
  * application stops, so none outlives this application's class loader.
  * {@code druk.ledger.enabled=false} (DRUK_LEDGER_ENABLED) leaves them off.
  */
@@ -61,7 +62,11 @@ public class PortalStartup {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    /** Longest wait for the deploying thread to finish before the background work starts anyway. */
+    static final Duration DEPLOYMENT_WAIT = Duration.ofSeconds(60);
+
     private volatile boolean running;
+    private Thread starterThread;
     private ScheduledFuture<?> submitterTask;
     private ScheduledFuture<?> cutterTask;
     private Thread followerThread;
@@ -73,15 +78,41 @@ public class PortalStartup {
             return;
         }
         running = true;
-        submitterTask = executor.scheduleWithFixedDelay(this::submitOnce, 2, 2, TimeUnit.SECONDS);
-        // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
-        long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
-        cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
-        followerThread = threadFactory.newThread(this::followForever);
-        followerThread.setName("druk-commit-follower");
-        followerThread.setDaemon(true);
-        followerThread.start();
-        LOG.info("ledger submitter (every 2 s) and commit follower started");
+        // The deploying thread (Payara Micro's main thread, which ends once the server is ready)
+        // must be finished before anything runs in the background: deployment closes cached JAR
+        // files JVM-wide, and a class whose static initialiser was loading from one at that moment
+        // stays broken for the JVM's life (STACK-NOTES 8; seen under load as a ledger client that
+        // never recovers). A deployer that does not end (a redeploy on an admin thread) is waited
+        // for at most DEPLOYMENT_WAIT.
+        Thread deployer = Thread.currentThread();
+        starterThread = threadFactory.newThread(() -> startAfter(deployer));
+        starterThread.setName("druk-background-starter");
+        starterThread.setDaemon(true);
+        starterThread.start();
+    }
+
+    private void startAfter(Thread deployer) {
+        try {
+            deployer.join(DEPLOYMENT_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            submitterTask = executor.scheduleWithFixedDelay(this::submitOnce, 0, 2, TimeUnit.SECONDS);
+            // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
+            long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
+            cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
+            followerThread = threadFactory.newThread(this::followForever);
+            followerThread.setName("druk-commit-follower");
+            followerThread.setDaemon(true);
+            followerThread.start();
+        }
+        LOG.info(() -> "deployment finished" + (deployer.isAlive() ? " (or " + DEPLOYMENT_WAIT.toSeconds() + " s passed)" : "")
+                + ": batch cutter, ledger submitter (every 2 s) and commit follower started");
     }
 
     private void submitOnce() {
@@ -139,7 +170,12 @@ public class PortalStartup {
 
     @PreDestroy
     void stop() {
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
+        if (starterThread != null) {
+            starterThread.interrupt();
+        }
         if (submitterTask != null) {
             submitterTask.cancel(false);
         }
