@@ -1,7 +1,7 @@
 /*
  * Druk Registry: batch notarisation hashes the chosen documents in the browser; only their SHA-256
  * digests are sent (one per line, in the hidden [data-druk-batch-output="hashes"] field). The file
- * input has no name, so the documents themselves never leave the browser.
+ * input has no name, so the documents themselves never leave the browser. Needs file-hash.js.
  *
  * Inside a [data-druk-batch-files] block: input[data-druk-batch-input="files"] (multiple),
  * [data-druk-batch-show="status|progress|table|rows"], #batchTexts data-* (texts from the bundle);
@@ -9,10 +9,6 @@
  */
 (function () {
     'use strict';
-
-    function hex(buffer) {
-        return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
-    }
 
     function fill(template, values) {
         return (template || '').replace(/\{(\d+)\}/g, function (_, i) { return String(values[Number(i)]); });
@@ -51,7 +47,7 @@
                 for (let i = 0; i < files.length; i++) {
                     status.textContent = fill(texts.hashing, [i + 1, files.length]);
                     progress.value = Math.round(i * 100 / files.length);
-                    const digest = hex(await crypto.subtle.digest('SHA-256', await files[i].arrayBuffer()));
+                    const digest = await window.DrukFileHash.sha256File(files[i]);
                     if (mine !== run) {
                         return;
                     }

@@ -6,31 +6,13 @@
  *   [data-druk-notary-output="sha256"]                hidden field sent with the upload
  *   [data-druk-notary-show="status|progress|result|hash"]  what the clerk sees while it runs
  *   #hashTexts data-*                                 the texts, from the message bundle
- * The file is read in slices (progress for big files), then hashed with Web Crypto (SHA-256; a
- * secure context: https or 127.0.0.1). The server hashes the bytes it receives again and refuses
- * the upload if the two differ. Saving waits until the hash is there; a form submitted shows its
+ * The file is read in slices (progress for big files), then hashed with Web Crypto (file-hash.js,
+ * window.DrukFileHash, included before this script). The server hashes the bytes it receives
+ * again and refuses the upload if the two differ. Saving waits until the hash is there; a form submitted shows its
  * [data-druk-busy-show] element. No inline script.
  */
 (function () {
     'use strict';
-
-    const SLICE = 4 * 1024 * 1024;
-
-    function hex(buffer) {
-        return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
-    }
-
-    async function readAll(file, onProgress) {
-        const bytes = new Uint8Array(file.size);
-        let offset = 0;
-        while (offset < file.size) {
-            const part = new Uint8Array(await file.slice(offset, offset + SLICE).arrayBuffer());
-            bytes.set(part, offset);
-            offset += part.length;
-            onProgress(file.size === 0 ? 1 : offset / file.size);
-        }
-        return bytes;
-    }
 
     function init(box) {
         const form = box.closest('form');
@@ -72,16 +54,16 @@
             progress.hidden = false;
             say(texts.reading, 'reading');
             try {
-                const bytes = await readAll(file, function (share) {
-                    if (mine === run) {
+                const digest = await window.DrukFileHash.sha256File(file, function (share, phase) {
+                    if (mine !== run) {
+                        return;
+                    }
+                    if (phase === 'hashing') {
+                        say(texts.hashing, 'hashing');
+                    } else {
                         progress.value = Math.round(share * 100);
                     }
                 });
-                if (mine !== run) {
-                    return;
-                }
-                say(texts.hashing, 'hashing');
-                const digest = hex(await window.crypto.subtle.digest('SHA-256', bytes));
                 if (mine !== run) {
                     return;
                 }

@@ -1,7 +1,8 @@
 /*
  * Druk Registry: the public verify page. A file is hashed HERE (Web Crypto, SHA-256; a secure
  * context: https or 127.0.0.1) and only its hash is looked up; a proof file is read and checked
- * HERE before anything is sent. Needs merkle-proof.js (window.DrukMerkle) for batch proofs.
+ * HERE before anything is sent. Needs file-hash.js (window.DrukFileHash) and merkle-proof.js
+ * (window.DrukMerkle, for batch proofs).
  * Plain ES2020, no inline script.
  *
  * PAGE CONTRACT (data attributes)
@@ -36,36 +37,12 @@
     'use strict';
 
     const FORMAT = 'druk-registry-proof/1';
-    const SLICE = 4 * 1024 * 1024;
     const HEX64 = /^[0-9a-f]{64}$/;
     const FOUND_AS = ['notarisation', 'record-document', 'tender-document', 'bid', 'batch-member'];
     const MAX_PROOF_CHARS = 1024 * 1024;
 
-    function hex(buffer) {
-        return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
-    }
-
-    async function sha256Hex(bytes) {
-        return hex(await global.crypto.subtle.digest('SHA-256', bytes));
-    }
-
-    /** Reads the file in slices (so large files show progress), then hashes it. */
-    async function sha256File(file, onProgress) {
-        const bytes = new Uint8Array(file.size);
-        let offset = 0;
-        while (offset < file.size) {
-            const part = new Uint8Array(await file.slice(offset, offset + SLICE).arrayBuffer());
-            bytes.set(part, offset);
-            offset += part.length;
-            if (onProgress) {
-                onProgress(offset / file.size, 'reading');
-            }
-        }
-        if (onProgress) {
-            onProgress(1, 'hashing');
-        }
-        return sha256Hex(bytes);
-    }
+    const sha256Hex = global.DrukFileHash.sha256Hex;
+    const sha256File = global.DrukFileHash.sha256File;
 
     function format(template, args) {
         return (template || '').replace(/\{(\d+)\}/g, function (all, i) {

@@ -36,6 +36,8 @@ class NotaryFileHashBrowserIT {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         site = StaticSite.start((method, path, body) -> switch (path) {
             case "/notary-file-test.html" -> StaticSite.Response.testResource("/notary-file/notary-file-test.html", "text/html; charset=utf-8");
+            case "/js/file-hash.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/file-hash.js",
+                    "text/javascript; charset=utf-8");
             case "/js/notary-file.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/notary-file.js",
                     "text/javascript; charset=utf-8");
             default -> null;

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.network.NetworkScript;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +22,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,19 +65,12 @@ class SealedBidPortalIT {
     private static final String DOCUMENT_MARKER = "TECHNICAL-PROPOSAL-" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
     private static final Pattern TRANSACTION = Pattern.compile("[0-9a-f]{64}");
 
-    /** One request the bidder's browser sent: method, path and query, body. */
-    record Sent(Instant at, String method, String target, byte[] body) {
-        String bodyText() {
-            return new String(body, StandardCharsets.ISO_8859_1);
-        }
-    }
-
     private PortalUnderTest portal;
     private Browser clerk;
     private Browser bidder;
-    private HttpServer proxy;
+    private RecordingProxy proxy;
     private String bidderBase;
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private List<RecordingProxy.Sent> sent;
     private Path work;
     private Path downloads;
 
@@ -103,7 +91,9 @@ class SealedBidPortalIT {
         portal = PortalUnderTest.startOwn("sealed-bid-portal-it", Integer.getInteger("druk.sealedBid.port", 18391),
                 Map.of("DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M", "DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false"));
         System.out.println("[sealed-bid-it] portal " + portal.baseUrl);
-        startRecordingProxy(URI.create(portal.baseUrl));
+        proxy = new RecordingProxy(URI.create(portal.baseUrl));
+        bidderBase = proxy.base();
+        sent = proxy.sent();
         work = Files.createTempDirectory("druk-sealed-bid-portal-");
         downloads = Files.createDirectories(work.resolve("downloads"));
         clerk = new Browser();
@@ -123,7 +113,7 @@ class SealedBidPortalIT {
             }
         }
         if (proxy != null) {
-            proxy.stop(0);
+            proxy.close();
         }
         if (work != null) {
             try (var files = Files.walk(work)) {
@@ -273,7 +263,7 @@ class SealedBidPortalIT {
         assertTrue(bidKey.startsWith("bid:" + ocid + ":"), bidKey);
 
         // On the wire: the lodge post carried the tender key and the commitment, plus Faces' own fields.
-        List<Sent> posts = sent.subList(before, sent.size()).stream().filter(s -> s.method().equals("POST")).toList();
+        List<RecordingProxy.Sent> posts = sent.subList(before, sent.size()).stream().filter(s -> s.method().equals("POST")).toList();
         assertEquals(1, posts.size(), "one post: the lodge; " + posts);
         Map<String, String> fields = form(posts.get(0).bodyText());
         assertEquals("tender:" + ocid, fields.get("lodge:tenderKey"));
@@ -368,7 +358,7 @@ class SealedBidPortalIT {
     private void assertNothingSecretSent(SealedBid sealed) throws IOException {
         List<String> secrets = List.of("4871236", LICENCE, "Builders", sealed.salt(), sealed.bidHash(), DOCUMENT_MARKER,
                 "IHDR", "technical-proposal", "site-drawing");
-        for (Sent s : sent) {
+        for (RecordingProxy.Sent s : sent) {
             String decoded = java.net.URLDecoder.decode(s.bodyText().replace("+", "%2B"), StandardCharsets.ISO_8859_1);
             String utf8 = new String(s.body(), StandardCharsets.UTF_8) + " " + s.target();
             for (String secret : secrets) {
@@ -391,54 +381,6 @@ class SealedBidPortalIT {
         return clerk.driver.findElements(By.cssSelector("select[id='" + menuId + "_input'] option")).stream()
                 .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim())
                 .findFirst().orElseThrow();
-    }
-
-    /**
-     * A reverse proxy in front of the portal that the bidder's browser uses: it forwards every
-     * request unchanged and records it, so the test sees exactly what left the browser.
-     */
-    private void startRecordingProxy(URI portalBase) throws IOException {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        String origin = portalBase.getScheme() + "://" + portalBase.getRawAuthority();
-        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        proxy.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        String proxyOrigin = "http://127.0.0.1:" + proxy.getAddress().getPort();
-        proxy.createContext("/", exchange -> {
-            try {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String target = exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-                sent.add(new Sent(Instant.now(), exchange.getRequestMethod(), target, body));
-                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(origin + target)).timeout(Duration.ofSeconds(120))
-                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                exchange.getRequestHeaders().forEach((name, values) -> {
-                    String n = name.toLowerCase(Locale.ROOT);
-                    if (!Set.of("host", "connection", "content-length", "expect", "upgrade", "keep-alive", "transfer-encoding").contains(n)) {
-                        values.forEach(v -> forward.header(name, v.replace(proxyOrigin, origin)));
-                    }
-                });
-                HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                response.headers().map().forEach((name, values) -> {
-                    String n = name.toLowerCase(Locale.ROOT);
-                    if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(n)) {
-                        values.forEach(v -> exchange.getResponseHeaders().add(name, v.replace(origin, proxyOrigin)));
-                    }
-                });
-                byte[] out = response.body();
-                exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
-                if (out.length > 0) {
-                    exchange.getResponseBody().write(out);
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                System.err.println("[sealed-bid-it] proxy: " + e);
-                exchange.sendResponseHeaders(502, -1);
-            } finally {
-                exchange.close();
-            }
-        });
-        proxy.start();
-        bidderBase = proxyOrigin + portalBase.getRawPath();
     }
 
     private static Map<String, String> form(String body) {

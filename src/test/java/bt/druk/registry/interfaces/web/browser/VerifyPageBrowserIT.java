@@ -61,6 +61,8 @@ class VerifyPageBrowserIT {
             }
             return switch (path) {
                 case "/verify-test.html" -> StaticSite.Response.testResource("/verify-page/verify-test.html", "text/html; charset=utf-8");
+                case "/js/file-hash.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/file-hash.js",
+                        "text/javascript; charset=utf-8");
                 case "/js/verify-page.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/verify-page.js",
                         "text/javascript; charset=utf-8");
                 case "/js/merkle-proof.js" -> StaticSite.Response.projectFile("webapp/resources/druk/js/merkle-proof.js",

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.network.NetworkScript;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,14 +46,11 @@ class VerifyPortalIT {
 
     private static final Pattern DOCUMENT_LINK = Pattern.compile("/records/documents/([0-9a-f]{64})\\.json");
 
-    record Sent(String method, String target, byte[] body) {
-    }
-
     private PortalUnderTest portal;
     private Browser browser;
-    private HttpServer proxy;
+    private RecordingProxy proxy;
     private String browserBase;
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private List<RecordingProxy.Sent> sent;
     private Path work;
     private Path downloads;
 
@@ -79,7 +71,9 @@ class VerifyPortalIT {
         portal = PortalUnderTest.startOwn("verify-portal-it", Integer.getInteger("druk.verifyPortal.port", 18421),
                 Map.of("DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false", "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
         System.out.println("[verify-it] portal " + portal.baseUrl + ", parcel " + pin);
-        startRecordingProxy(URI.create(portal.baseUrl));
+        proxy = new RecordingProxy(URI.create(portal.baseUrl));
+        browserBase = proxy.base();
+        sent = proxy.sent();
         work = Files.createTempDirectory("druk-verify-portal-");
         downloads = Files.createDirectories(work.resolve("downloads"));
         browser = new Browser();
@@ -98,7 +92,7 @@ class VerifyPortalIT {
             }
         }
         if (proxy != null) {
-            proxy.stop(0);
+            proxy.close();
         }
     }
 
@@ -165,13 +159,13 @@ class VerifyPortalIT {
         assertTrue(text.contains("land-title:" + pin + " is now registered on the ledger, at version 1"), text);
 
         String documentText = Files.readString(document);
-        for (Sent s : sent) {
+        for (RecordingProxy.Sent s : sent) {
             String body = new String(s.body(), StandardCharsets.UTF_8);
             assertFalse(body.contains(documentText.substring(0, Math.min(60, documentText.length())))
                     || body.contains("\"data\":{"), s.method() + " " + s.target() + " carried the document");
         }
         assertTrue(sent.stream().anyMatch(s -> s.method().equals("GET") && s.target().contains("hash=" + hash)),
-                "the page looked up the hash: " + sent.stream().map(Sent::target).toList());
+                "the page looked up the hash: " + sent.stream().map(RecordingProxy.Sent::target).toList());
         assertTrue(sent.stream().noneMatch(s -> s.method().equals("POST")), "dropping a file posts nothing");
     }
 
@@ -199,7 +193,7 @@ class VerifyPortalIT {
 
         assertEquals("verified", checkAgainstLedger(), browser.text("proofForm:proofResult"));
         assertTrue(browser.text("proofForm:proofResult").contains("written by transaction " + txId + ", as the proof says"));
-        for (Sent s : sent) {
+        for (RecordingProxy.Sent s : sent) {
             assertFalse(new String(s.body(), StandardCharsets.UTF_8).contains("\"data\":{"), s.target() + " carried the document");
         }
         assertTrue(sent.stream().anyMatch(s -> s.method().equals("POST") && new String(s.body(), StandardCharsets.UTF_8)
@@ -392,48 +386,4 @@ class VerifyPortalIT {
         }
     }
 
-    /** A reverse proxy in front of the portal for the browser, recording every request it forwards. */
-    private void startRecordingProxy(URI portalBase) throws IOException {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        String origin = portalBase.getScheme() + "://" + portalBase.getRawAuthority();
-        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        proxy.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        String proxyOrigin = "http://127.0.0.1:" + proxy.getAddress().getPort();
-        proxy.createContext("/", exchange -> {
-            try {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String target = exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-                sent.add(new Sent(exchange.getRequestMethod(), target, body));
-                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(origin + target)).timeout(Duration.ofSeconds(120))
-                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                exchange.getRequestHeaders().forEach((name, values) -> {
-                    String n = name.toLowerCase(Locale.ROOT);
-                    if (!Set.of("host", "connection", "content-length", "expect", "upgrade", "keep-alive", "transfer-encoding").contains(n)) {
-                        values.forEach(v -> forward.header(name, v.replace(proxyOrigin, origin)));
-                    }
-                });
-                HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                response.headers().map().forEach((name, values) -> {
-                    String n = name.toLowerCase(Locale.ROOT);
-                    if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(n)) {
-                        values.forEach(v -> exchange.getResponseHeaders().add(name, v.replace(origin, proxyOrigin)));
-                    }
-                });
-                byte[] out = response.body();
-                exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
-                if (out.length > 0) {
-                    exchange.getResponseBody().write(out);
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                System.err.println("[verify-it] proxy: " + e);
-                exchange.sendResponseHeaders(502, -1);
-            } finally {
-                exchange.close();
-            }
-        });
-        proxy.start();
-        browserBase = proxyOrigin + portalBase.getRawPath();
-    }
 }
