@@ -20,6 +20,14 @@ import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.ParcelSearch;
 import bt.druk.registry.application.land.PublicTitleView;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
+import bt.druk.registry.application.notary.BatchAnchorService;
+import bt.druk.registry.application.notary.BatchMember;
+import bt.druk.registry.application.notary.BatchMembers;
+import bt.druk.registry.application.notary.BatchPolicy;
+import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.BidView;
+import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
@@ -32,16 +40,6 @@ import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.ledger.Ledger;
-import bt.druk.registry.domain.record.LedgerState;
-import bt.druk.registry.domain.shared.ConcurrentUpdateException;
-import bt.druk.registry.domain.shared.Register;
-import bt.druk.registry.domain.shared.Role;
-import bt.druk.registry.domain.shared.StaffMember;
-import bt.druk.registry.domain.shared.ValidationException;
-import bt.druk.registry.application.procurement.BidService;
-import bt.druk.registry.application.procurement.BidView;
-import bt.druk.registry.application.procurement.ProcurementQueries;
-import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.domain.procurement.Bid;
 import bt.druk.registry.domain.procurement.BidPrice;
 import bt.druk.registry.domain.procurement.Bidder;
@@ -52,8 +50,16 @@ import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.TenderSummary;
+import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,7 +70,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Services + persistence inside Payara Micro, with the fake ledger: the real database (H2 file or
@@ -212,6 +217,74 @@ public abstract class PortalScenarios {
         } finally {
             fake.setDown(false);
         }
+    }
+
+    @Inject
+    BatchAnchorService batches;
+
+    @Inject
+    BatchMembers batchMembers;
+
+    @Inject
+    BatchPolicy batchPolicy;
+
+    static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
+
+    List<BatchMember> awaitAnchored(List<String> documents) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<BatchMember> states = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            states = documents.stream().map(d -> batchMembers.find(d).orElseThrow()).toList();
+            if (states.stream().allMatch(m -> m.state() == BatchMember.State.ANCHORED)) {
+                return states;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not all anchored: " + states.stream().map(BatchMember::state).distinct().toList());
+    }
+
+    /**
+     * The batch queue on this database: a full batch is cut at once and the rest after the wait,
+     * each in one transaction with its anchor; a batch cut while the ledger is down is anchored
+     * once when it is back; every proof leads to the root the ledger holds.
+     */
+    @Test
+    void queuedDocumentsAreAnchoredInBatchesOnceEvenAcrossALedgerOutage() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> documents = java.util.stream.IntStream.range(0, batchPolicy.maxDocuments() + 7)
+                .mapToObj(i -> CanonicalJson.sha256Hex(run + " filing " + i)).toList();
+        ContainerFakeLedger fake = fake().ledger();
+        int before = fake.commits();
+        fake.setDown(true);
+        try {
+            batches.enqueue(NOTARY_CLERK, documents);
+            Thread.sleep(batchPolicy.maxWait().toMillis() * 3);
+            List<BatchMember> waiting = documents.stream().map(d -> batchMembers.find(d).orElseThrow()).toList();
+            assertTrue(waiting.stream().allMatch(m -> m.state() == BatchMember.State.ANCHORING),
+                    "cut into batches that wait for the ledger: " + waiting.stream().map(BatchMember::state).distinct().toList());
+        } finally {
+            fake.setDown(false);
+        }
+        List<BatchMember> anchored = awaitAnchored(documents);
+        List<String> anchors = anchored.stream().map(BatchMember::anchorKey).distinct().toList();
+        assertEquals(2, anchors.size(), "a full batch and the rest");
+        assertEquals(batchPolicy.maxDocuments(), anchored.stream().filter(m -> m.anchorKey().equals(anchors.get(0))).count());
+        Thread.sleep(3000);
+        assertEquals(before + 2, fake.commits(), "each anchor written once");
+        for (BatchMember m : anchored) {
+            assertTrue(m.proof().orElseThrow().verifyAgainst(fake.readRecord(m.anchorKey()).orElseThrow().hash()).ok());
+        }
+        try (Connection c = dataSource.getConnection();
+             var query = c.prepareStatement("select count(*), count(distinct anchor_key) from notary_batch_item where document_hash in ('"
+                     + documents.get(0) + "','" + documents.get(documents.size() - 1) + "')")) {
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1));
+                assertEquals(2, rs.getInt(2));
+            }
+        }
+        assertEquals(List.of(BatchMember.State.ANCHORED), batches.enqueue(NOTARY_CLERK, documents.subList(0, 1)).stream()
+                .map(BatchMember::state).toList(), "queued again: nothing new");
     }
 
     @Inject

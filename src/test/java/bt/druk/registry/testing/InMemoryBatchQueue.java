@@ -61,6 +61,13 @@ public class InMemoryBatchQueue implements BatchQueue {
     }
 
     @Override
+    public List<QueuedDocument> recentOf(String queuedBy, int limit) {
+        List<QueuedDocument> mine = new java.util.ArrayList<>(documents.values().stream().filter(d -> d.queuedBy().equals(queuedBy)).toList());
+        java.util.Collections.reverse(mine);
+        return mine.stream().limit(limit).toList();
+    }
+
+    @Override
     public long countWaiting() {
         return documents.values().stream().filter(QueuedDocument::isWaiting).count();
     }

@@ -44,6 +44,8 @@ public class DemoContentLoader {
     private DemoTenderPlan tenderPlan;
     private DemoNotary notary;
     private DemoNotaryPlan notaryPlan = new DemoNotaryPlan(List.of());
+    /** The demo's Merkle batch; none in the loaders tests build by hand. */
+    private DemoNotaryBatch notaryBatch;
     private Clock clock;
 
     /** Items finished (done or skipped) in this run of the portal; not looked at again. */
@@ -55,10 +57,12 @@ public class DemoContentLoader {
     }
 
     @Inject
-    public DemoContentLoader(DemoContent content, DemoProcurement procurement, DemoNotary notary, Clock clock) {
+    public DemoContentLoader(DemoContent content, DemoProcurement procurement, DemoNotary notary, DemoNotaryBatch notaryBatch,
+                             Clock clock) {
         this(content, DemoPlan.standard(), procurement, DemoTenderPlan.standard(), clock);
         this.notary = Objects.requireNonNull(notary, "notary");
         this.notaryPlan = DemoNotaryPlan.standard();
+        this.notaryBatch = Objects.requireNonNull(notaryBatch, "notaryBatch");
     }
 
     /** Every demo: parcels, tenders and notarisations. */
@@ -161,6 +165,9 @@ public class DemoContentLoader {
         for (DemoNotarisation notarisation : notaryPlan.notarisations()) {
             results.add(progress(notarisation.ref(), () -> advance(notarisation)));
         }
+        if (notaryBatch != null) {
+            results.add(progress(DemoNotaryBatch.REF, this::advanceBatch));
+        }
         Round round = new Round(results);
         lastRound = round;
         report(round);
@@ -207,6 +214,15 @@ public class DemoContentLoader {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "demo content: step for notarisation " + notarisation.ref() + " failed; will try again", e);
             return DemoProgress.waiting(notarisation.ref(), "failed: " + e);
+        }
+    }
+
+    private DemoProgress advanceBatch() {
+        try {
+            return notaryBatch.advance();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "demo content: the demo batch failed; will try again", e);
+            return DemoProgress.waiting(DemoNotaryBatch.REF, "failed: " + e);
         }
     }
 

@@ -53,6 +53,11 @@ public class BatchMembers {
                 document.anchorKey(), document.leafIndex(), null, anchorVersion.hash(), Optional.empty(), null);
     }
 
+    /** The documents this clerk queued last, newest first. */
+    public List<BatchMember> recentOf(String username, int limit) {
+        return queue.recentOf(username, limit).stream().map(this::memberOf).toList();
+    }
+
     /** Documents waiting for a batch to be cut. */
     public long waiting() {
         return queue.countWaiting();

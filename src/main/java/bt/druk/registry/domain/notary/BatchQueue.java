@@ -26,6 +26,9 @@ public interface BatchQueue {
     /** Puts the documents of an anchor the ledger refused back in the queue; returns how many. */
     int requeue(String anchorKey);
 
+    /** The documents the clerk queued last, newest first, at most {@code limit}. */
+    List<QueuedDocument> recentOf(String queuedBy, int limit);
+
     /** Documents waiting for a batch now. */
     long countWaiting();
 }

@@ -78,6 +78,15 @@ public class JpaBatchQueue implements BatchQueue {
     }
 
     @Override
+    public List<QueuedDocument> recentOf(String queuedBy, int limit) {
+        return em.createQuery("select i from NotaryBatchItemRow i where i.queuedBy = :by order by i.id desc", NotaryBatchItemRow.class)
+                .setParameter("by", queuedBy)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream().map(NotaryBatchItemRow::toDocument).toList();
+    }
+
+    @Override
     public long countWaiting() {
         return em.createQuery("select count(i) from NotaryBatchItemRow i where i.anchorKey is null", Long.class)
                 .getSingleResult();

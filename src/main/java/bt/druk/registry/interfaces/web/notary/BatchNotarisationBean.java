@@ -58,6 +58,19 @@ public class BatchNotarisationBean implements Serializable {
         }
     }
 
+    /** Shown until this page queues something: the clerk's last queued documents and where they stand. */
+    static final int RECENT = 20;
+
+    /** View action: the clerk's recent documents, so a batch queued earlier (or by the demo) can be followed. */
+    public void load() {
+        if (queued.isEmpty()) {
+            staff.member().ifPresent(m -> {
+                states = members.recentOf(m.username(), RECENT);
+                queued = states.stream().map(BatchMember::documentHash).toList();
+            });
+        }
+    }
+
     /** Reads the queued documents' states again (the page polls while any is not anchored). */
     public void refresh() {
         states = queued.stream().map(h -> members.find(h).orElseThrow()).toList();
