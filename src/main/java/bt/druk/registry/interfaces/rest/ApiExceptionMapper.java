@@ -31,7 +31,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable e = domainCause(thrown);
         if (e instanceof ApiProblem p) {
             Response.ResponseBuilder answer = answer(p.status(), p.getMessage(), List.of());
-            return p.status() == 401 ? answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build() : answer.build();
+            if (p.status() == 401) {
+                answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+            }
+            if (p.retryAfterSeconds() > 0) {
+                answer.header(HttpHeaders.RETRY_AFTER, p.retryAfterSeconds());
+            }
+            return answer.build();
         }
         if (e instanceof ValidationException v) {
             return answer(400, "The request has invalid fields; see errors", v.errors()).build();
@@ -49,8 +55,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             // Jersey's own refusals (no such path 404, wrong method 405, not JSON 415, ...): keep the status.
             int status = w.getResponse().getStatus();
             if (status < 500) {
-                return answer(status, Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
-                        ? reason(status) : "Refused", List.of()).build();
+                Response.ResponseBuilder answer = answer(status, Response.Status.Family.familyOf(status)
+                        == Response.Status.Family.CLIENT_ERROR ? reason(status) : "Refused", List.of());
+                // A 405 must say which methods the path takes (RFC 9110 15.5.6); Jersey put them in its own response.
+                String allow = w.getResponse().getHeaderString(HttpHeaders.ALLOW);
+                if (allow != null) {
+                    answer.header(HttpHeaders.ALLOW, allow);
+                }
+                return answer.build();
             }
         }
         String incident = UUID.randomUUID().toString();

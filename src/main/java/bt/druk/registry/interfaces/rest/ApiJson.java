@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.application.land.ParcelSummary;
 import bt.druk.registry.application.notary.BatchMember;
 import bt.druk.registry.application.record.ReceiptView;
 import bt.druk.registry.application.record.SubmissionAck;
@@ -15,8 +16,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The API's JSON documents, built from the application's views. Only what the public pages show:
@@ -44,6 +48,57 @@ final class ApiJson {
                 .add("current", version(current))
                 .add("versions", history)
                 .build();
+    }
+
+    /** Every version of a record, oldest first, each with its ledger state and (once committed) receipt. */
+    static JsonObject history(String recordKey, List<VersionView> versions) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        versions.forEach(v -> list.add(version(v)));
+        return Json.createObjectBuilder()
+                .add("recordKey", recordKey)
+                .add("kind", RecordKey.parse(recordKey).kind())
+                .add("versions", list)
+                .build();
+    }
+
+    /**
+     * One page of a land search: what the public search page lists (no owners), each hit with the
+     * API address of its record; {@code next} while more pages follow.
+     */
+    static JsonObject searchPage(Map<String, String> criteria, int page, int pageSize, int total, List<ParcelSummary> hits) {
+        JsonObjectBuilder query = Json.createObjectBuilder();
+        criteria.forEach((name, value) -> nullable(query, name, value));
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        for (ParcelSummary p : hits) {
+            JsonObjectBuilder hit = Json.createObjectBuilder()
+                    .add("recordKey", p.recordKey())
+                    .add("pin", p.pin())
+                    .add("thramNo", p.thramNo())
+                    .add("dzongkhag", p.dzongkhag())
+                    .add("gewog", p.gewog())
+                    .add("areaAcres", p.areaAcres())
+                    .add("landType", p.landType().name())
+                    .add("status", p.status().name())
+                    .add("version", p.currentVersion());
+            nullable(hit, "ledgerState", p.ledgerState() == null ? null : p.ledgerState().name());
+            results.add(hit.add("record", "/api/records/" + p.recordKey()));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("query", query)
+                .add("page", page)
+                .add("pageSize", pageSize)
+                .add("total", total)
+                .add("results", results);
+        if ((long) page * pageSize < total) {
+            StringBuilder next = new StringBuilder("/api/records?");
+            criteria.forEach((name, value) -> {
+                if (value != null) {
+                    next.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+                }
+            });
+            json.add("next", next.append("page=").append(page + 1).toString());
+        }
+        return json.build();
     }
 
     static JsonObject version(VersionView v) {

@@ -1,34 +1,63 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.application.land.DischargeMortgageCommand;
+import bt.druk.registry.application.land.FinaliseTransferCommand;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.land.LodgeCaveatCommand;
+import bt.druk.registry.application.land.LodgeTransferCommand;
+import bt.druk.registry.application.land.ObjectToTransferCommand;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.RegisterMortgageCommand;
+import bt.druk.registry.application.land.ReleaseCaveatCommand;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code POST /api/land/titles}: first registration of a land title by a land clerk, the same
- * command and service as the clerk's form. Answers 202 once the version and its ledger submission
- * are stored; the ledger's verdict follows at {@code Location} ({@code GET /api/records/<key>}).
+ * Land clerks' writes, the same commands and service as the clerk's forms, as the clerk signed in
+ * with HTTP Basic (so the ledger identity and the audit trail are the clerk's, as on the forms):
+ * {@code POST /api/land/titles} registers a title for the first time; the follow-up transactions
+ * of a title's page are {@code POST /api/land/titles/<pin>/<action>}. Each answers 202 once the
+ * version and its ledger submission are stored; the ledger's verdict follows at {@code Location}
+ * ({@code GET /api/records/<key>}).
+ *
+ * <p>A change names the version it was based on ({@code expectedVersion}, required here although
+ * the command allows none: an API client that skipped it could overwrite a change it never saw);
+ * a stale one is a 409.
  */
 @Path("land/titles")
 @RequestScoped
+@Tag(name = "land", description = "Land clerks' registrations and updates (HTTP Basic)")
+@SecurityScheme(securitySchemeName = "staff", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityRequirement(name = "staff")
+@APIResponse(responseCode = "401", description = "No or wrong staff credentials (HTTP Basic)")
+@APIResponse(responseCode = "403", description = "The caller is not a land clerk with an office")
 public class LandTitleResource {
 
     @Inject
@@ -40,11 +69,192 @@ public class LandTitleResource {
     @POST
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "First registration of a land title: {pin, thramNo, dzongkhag, gewog, areaAcres, landType, "
+            + "owners: [{name, cid, share}]}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
+    @APIResponse(responseCode = "400", description = "Invalid fields, with the form's messages in errors")
     public Response register(String body) {
         StaffMember actor = StaffCaller.require(staff);
-        SubmissionAck ack = titles.registerFirstTitle(actor, command(JsonBody.object(body)));
+        return accepted(titles.registerFirstTitle(actor, command(JsonBody.object(body))));
+    }
+
+    @POST
+    @Path("{pin}/transfers")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Lodge a transfer: {expectedVersion, transferType: SALE|GIFT|INHERITANCE, newOwners: [{name, cid, share}]}; "
+            + "it waits through the public notice period")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
+    @APIResponse(responseCode = "400", description = "Invalid fields or a rule of the title (field \"\"), with the form's messages")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is no longer the title's latest version")
+    public Response lodgeTransfer(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            TransferType type = transferType(json, errors);
+            List<OwnerInput> owners = owners(json, "newOwners", errors);
+            errors.throwIfAny();
+            return actor -> titles.lodgeTransfer(actor, new LodgeTransferCommand(pin, expected, type, owners));
+        });
+    }
+
+    @POST
+    @Path("{pin}/transfer-objections")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Object to the pending transfer during its notice period: {expectedVersion, objectorName, reason}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "Invalid fields or no transfer pending")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response objectToTransfer(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String objector = JsonBody.string(json, "objectorName", "objectorName", errors);
+            String reason = JsonBody.string(json, "reason", "reason", errors);
+            errors.throwIfAny();
+            return actor -> titles.objectToTransfer(actor, new ObjectToTransferCommand(pin, expected, objector, reason));
+        });
+    }
+
+    @POST
+    @Path("{pin}/transfer-finalisations")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Finalise the pending transfer once its notice period is over: {expectedVersion}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "No transfer pending, or its notice period is not over")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response finaliseTransfer(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            errors.throwIfAny();
+            return actor -> titles.finaliseTransfer(actor, new FinaliseTransferCommand(pin, expected));
+        });
+    }
+
+    @POST
+    @Path("{pin}/mortgages")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Note a mortgage: {expectedVersion, mortgageRef, lender}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "Invalid fields or a rule of the title")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response registerMortgage(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String ref = JsonBody.string(json, "mortgageRef", "mortgageRef", errors);
+            String lender = JsonBody.string(json, "lender", "lender", errors);
+            errors.throwIfAny();
+            return actor -> titles.registerMortgage(actor, new RegisterMortgageCommand(pin, expected, ref, lender));
+        });
+    }
+
+    @POST
+    @Path("{pin}/mortgage-discharges")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Discharge an open mortgage: {expectedVersion, mortgageRef}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "Invalid fields or no such open mortgage")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response dischargeMortgage(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String ref = JsonBody.string(json, "mortgageRef", "mortgageRef", errors);
+            errors.throwIfAny();
+            return actor -> titles.dischargeMortgage(actor, new DischargeMortgageCommand(pin, expected, ref));
+        });
+    }
+
+    @POST
+    @Path("{pin}/caveats")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Lodge a caveat: {expectedVersion, caveatRef, reason}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "Invalid fields or a rule of the title")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response lodgeCaveat(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String ref = JsonBody.string(json, "caveatRef", "caveatRef", errors);
+            String reason = JsonBody.string(json, "reason", "reason", errors);
+            errors.throwIfAny();
+            return actor -> titles.lodgeCaveat(actor, new LodgeCaveatCommand(pin, expected, ref, reason));
+        });
+    }
+
+    @POST
+    @Path("{pin}/caveat-releases")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Release an open caveat: {expectedVersion, caveatRef}")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger")
+    @APIResponse(responseCode = "400", description = "Invalid fields or no such open caveat")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response releaseCaveat(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String ref = JsonBody.string(json, "caveatRef", "caveatRef", errors);
+            errors.throwIfAny();
+            return actor -> titles.releaseCaveat(actor, new ReleaseCaveatCommand(pin, expected, ref));
+        });
+    }
+
+    /**
+     * The caller first (a 401 before anything about the body), then the body read into a command,
+     * then the service; its refusals reach {@link ApiExceptionMapper}.
+     */
+    private Response change(String body, Function<JsonObject, Function<StaffMember, SubmissionAck>> command) {
+        StaffMember actor = StaffCaller.require(staff);
+        return accepted(command.apply(JsonBody.object(body)).apply(actor));
+    }
+
+    private static Response accepted(SubmissionAck ack) {
         return Response.accepted(ApiJson.accepted(ack).toString()).type(ApiJson.JSON)
                 .location(UriBuilder.fromPath("records/{key}").build(ack.recordKey())).build();
+    }
+
+    private static TransferType transferType(JsonObject json, ValidationException.Collector errors) {
+        String given = JsonBody.string(json, "transferType", "transferType", errors);
+        if (given == null) {
+            return null; // the service says it is required, in the form's words
+        }
+        try {
+            return TransferType.valueOf(given.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add("transferType", "transferType.unknown", "Transfer type is one of " + List.of(TransferType.values()));
+            return null;
+        }
+    }
+
+    /** The version the change is based on: a whole JSON number from 1, required. */
+    static Integer expectedVersion(JsonObject json, ValidationException.Collector errors) {
+        JsonValue value = json.get("expectedVersion");
+        if (value == null || value == JsonValue.NULL) {
+            errors.add("expectedVersion", "required", "Give expectedVersion, the version of the title this change is based on");
+            return null;
+        }
+        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().signum() > 0
+                && n.bigIntegerValue().bitLength() < 32) {
+            return n.intValue();
+        }
+        errors.add("expectedVersion", "type", "Give expectedVersion as a whole number from 1");
+        return null;
     }
 
     /**
@@ -67,14 +277,21 @@ public class LandTitleResource {
                 errors.add("landType", "landType.unknown", "Land type is one of " + List.of(LandType.values()));
             }
         }
+        List<OwnerInput> owners = owners(json, "owners", errors);
+        errors.throwIfAny();
+        return new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, area, landType, owners);
+    }
+
+    /** Owners as {@code [{"name", "cid", "share"}]} under {@code name}; errors named as the service names them. */
+    private static List<OwnerInput> owners(JsonObject json, String name, ValidationException.Collector errors) {
         List<OwnerInput> owners = new ArrayList<>();
-        JsonValue given = json.get("owners");
+        JsonValue given = json.get(name);
         if (given != null && given != JsonValue.NULL && given.getValueType() != JsonValue.ValueType.ARRAY) {
-            errors.add("owners", "type", "Give owners as a JSON array of {name, cid, share}");
+            errors.add(name, "type", "Give " + name + " as a JSON array of {name, cid, share}");
         } else if (given != null && given != JsonValue.NULL) {
             var list = given.asJsonArray();
             for (int i = 0; i < list.size(); i++) {
-                String field = "owners[" + i + "]";
+                String field = name + "[" + i + "]";
                 if (!(list.get(i) instanceof JsonObject owner)) {
                     errors.add(field, "type", "Give each owner as a JSON object {name, cid, share}");
                     continue;
@@ -83,7 +300,6 @@ public class LandTitleResource {
                         JsonBody.string(owner, "cid", field + ".cid", errors), JsonBody.text(owner, "share", field + ".share", errors)));
             }
         }
-        errors.throwIfAny();
-        return new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, area, landType, owners);
+        return owners;
     }
 }

@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Batch notarisation: {@code POST /api/notary/batch} queues document hashes for a notary clerk
@@ -34,6 +38,7 @@ import java.util.Locale;
  */
 @Path("notary/batch")
 @RequestScoped
+@Tag(name = "notary", description = "Merkle-batched notarisation of document hashes")
 public class NotaryBatchResource {
 
     @Inject
@@ -48,6 +53,12 @@ public class NotaryBatchResource {
     @POST
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Queue documents for the notary clerk's next batch: {documents: [<sha256>, ...]} (HTTP Basic)")
+    @SecurityRequirement(name = "staff")
+    @APIResponse(responseCode = "202", description = "Queued; each document's state")
+    @APIResponse(responseCode = "400", description = "Not a list of SHA-256 hashes; see errors")
+    @APIResponse(responseCode = "401", description = "No or wrong staff credentials (HTTP Basic)")
+    @APIResponse(responseCode = "403", description = "The caller is not a notary clerk")
     public Response enqueue(String body) {
         StaffMember actor = StaffCaller.require(staff);
         List<BatchMember> states = batches.enqueue(actor, documents(JsonBody.object(body)));
@@ -60,6 +71,10 @@ public class NotaryBatchResource {
     @GET
     @Path("{sha256}")
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Where a queued document stands; once anchored, its inclusion proof and proof file")
+    @APIResponse(responseCode = "200", description = "The document's state")
+    @APIResponse(responseCode = "400", description = "Not a SHA-256 hash")
+    @APIResponse(responseCode = "404", description = "Never queued")
     public Response document(@PathParam("sha256") String sha256) {
         String sha = sha256.strip().toLowerCase(Locale.ROOT);
         if (!CanonicalJson.isSha256Hex(sha)) {

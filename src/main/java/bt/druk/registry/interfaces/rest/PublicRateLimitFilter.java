@@ -1,0 +1,44 @@
+package bt.druk.registry.interfaces.rest;
+
+import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+
+/**
+ * Answers 429 with {@code Retry-After} (through {@link ApiExceptionMapper}) when a client has spent
+ * its budget of costly public calls: those marked {@link RateLimited}, and verify by hash, which
+ * reads the ledger on every answer.
+ */
+@Provider
+public class PublicRateLimitFilter implements ContainerRequestFilter {
+
+    @Inject
+    PublicRateLimiter limiter;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (!limited(resource.getResourceClass(), resource.getResourceMethod())) {
+            return;
+        }
+        PublicRateLimiter.Admission admission = limiter.admit(request.getRemoteAddr());
+        if (!admission.allowed()) {
+            throw ApiProblem.tooManyRequests(admission.retryAfterSeconds());
+        }
+    }
+
+    static boolean limited(Class<?> resourceClass, Method method) {
+        return method != null && (method.isAnnotationPresent(RateLimited.class) || resourceClass == VerifyResource.class);
+    }
+}
