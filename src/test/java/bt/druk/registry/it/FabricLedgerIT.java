@@ -21,6 +21,7 @@ import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.testing.PortalHarness;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
@@ -74,7 +75,7 @@ class FabricLedgerIT {
     LedgerSubmitter submitter;
 
     FabricLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth());
+        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
                 new VerificationService(records, ledger, new LedgerImprints(List.of()), clock), reader);
     }
@@ -219,7 +220,7 @@ class FabricLedgerIT {
         Files.writeString(copy, unreachable);
         System.setProperty("druk.fabric.config", copy.toString());
         FabricLedger outageLedger = new FabricLedger();
-        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, new LedgerHealth());
+        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
         try {
             SubmissionAck ack = land.registerFirstTitle(CLERK, registration(newPin()));
             outageSubmitter.submitDue();

@@ -13,6 +13,7 @@ import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.testing.PortalHarness;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
@@ -71,7 +72,7 @@ class ProcurementLedgerIT {
     LedgerSubmitter submitter;
 
     ProcurementLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, new OutboxProcessor(records, clock, pipeline), new LedgerHealth());
+        submitter = new LedgerSubmitter(ledger, new OutboxProcessor(records, clock, pipeline), new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
     }
 
     @BeforeAll

@@ -1,6 +1,7 @@
 package bt.druk.registry.testing;
 
 import bt.druk.registry.domain.ledger.CommittedTransaction;
+import bt.druk.registry.domain.ledger.Endorsement;
 import bt.druk.registry.domain.ledger.HashIndexHit;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
@@ -67,7 +68,28 @@ public class FakeLedger implements Ledger {
     }
 
     @Override
-    public synchronized SubmissionOutcome submit(LedgerCall call, String identityName) {
+    public Endorsement endorse(LedgerCall call, String identityName) {
+        synchronized (this) {
+            if (down) {
+                return Endorsement.ended(new SubmissionOutcome.Unavailable("UNAVAILABLE: connection refused"));
+            }
+        }
+        String txId = UUID.randomUUID().toString().replace("-", "");
+        return Endorsement.endorsed(new Endorsement.Transaction() {
+            @Override
+            public String txId() {
+                return txId;
+            }
+
+            @Override
+            public SubmissionOutcome send() {
+                return commit(call, identityName, txId);
+            }
+        });
+    }
+
+    /** Orders and commits an endorsed call, with the chaincode's rules. */
+    private synchronized SubmissionOutcome commit(LedgerCall call, String identityName, String txId) {
         if (down) {
             return new SubmissionOutcome.Unavailable("UNAVAILABLE: connection refused");
         }
@@ -126,7 +148,6 @@ public class FakeLedger implements Ledger {
                 return refused("HASH_MISMATCH", "previousHash is not the current hash of " + key);
             }
         }
-        String txId = UUID.randomUUID().toString().replace("-", "");
         Instant now = Instant.now();
         long blockNumber = blocks.size();
         String kind = key.substring(0, key.indexOf(':'));

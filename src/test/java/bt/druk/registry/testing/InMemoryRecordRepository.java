@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +112,37 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
-    public synchronized List<OutboxEntry> dueOutbox(Instant now, int limit) {
-        return outbox.values().stream()
+    public synchronized List<OutboxEntry> claimOutbox(Instant now, int limit, String owner, Instant leaseUntil) {
+        List<OutboxEntry> claimed = outbox.values().stream()
                 .filter(e -> e.status() == OutboxEntry.Status.DUE && !e.nextAttemptAt().isAfter(now))
+                .filter(e -> e.leaseUntil() == null || e.leaseUntil().isBefore(now))
+                .filter(e -> outbox.values().stream().noneMatch(earlier -> earlier.status() == OutboxEntry.Status.DUE
+                        && earlier.recordKey().equals(e.recordKey()) && earlier.version() < e.version()))
+                .sorted(Comparator.comparingLong(OutboxEntry::id))
                 .limit(limit).toList();
+        claimed.forEach(e -> e.lease(owner, leaseUntil, now));
+        return claimed;
+    }
+
+    @Override
+    public synchronized int releaseLeases(String owner) {
+        int released = 0;
+        for (OutboxEntry e : outbox.values()) {
+            if (owner.equals(e.leaseOwner())) {
+                e.endLease(clock.instant());
+                released++;
+            }
+        }
+        return released;
+    }
+
+    @Override
+    public synchronized Map<Long, String> hashesOf(Collection<Long> recordVersionIds) {
+        Map<Long, String> hashes = new HashMap<>();
+        for (Long id : recordVersionIds) {
+            findVersion(id).ifPresent(v -> hashes.put(id, v.hash()));
+        }
+        return hashes;
     }
 
     @Override

@@ -25,6 +25,7 @@ import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerStatusService;
 import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordProjection;
@@ -60,7 +61,9 @@ public class PortalHarness {
             new AnchorProjection(batchQueue)));
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerHealth health = new LedgerHealth(clock);
-    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health);
+    /** The submitter's policy in tests: a small window, a lease longer than any test, one portal. */
+    public static final SubmitterPolicy SUBMITTER_POLICY = new SubmitterPolicy(16, Duration.ofMinutes(2), "test-portal");
+    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health, SUBMITTER_POLICY);
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor);
     public final LedgerImprints imprints = new LedgerImprints(

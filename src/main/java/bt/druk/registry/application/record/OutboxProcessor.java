@@ -17,10 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -50,30 +49,55 @@ public class OutboxProcessor {
     }
 
     /**
-     * Due entries, at most one per record: an entry waits while an earlier version of its record is
-     * still open, so versions reach the ledger in order.
+     * Claims up to {@code limit} due entries for {@code owner} until {@code lease} has passed, at most
+     * one per record: an entry waits while an earlier version of its record is still open, so
+     * versions reach the ledger in order.
      */
     @Transactional
-    public List<OutboxWork> claimDue(int limit) {
+    public List<OutboxWork> claim(int limit, String owner, Duration lease) {
         Instant now = clock.instant();
-        List<OutboxWork> work = new ArrayList<>();
-        Set<String> keysSeen = new HashSet<>();
-        for (OutboxEntry entry : repository.dueOutbox(now, limit * 4)) {
-            if (!keysSeen.add(entry.recordKey())) {
-                continue;
-            }
-            OutboxEntry first = repository.openOutboxOf(entry.recordKey()).get(0);
-            if (!first.id().equals(entry.id())) {
-                continue; // an earlier version of this record goes first
-            }
-            RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
-            work.add(new OutboxWork(entry.id(), entry.recordKey(), entry.version(), version.hash(), entry.call(),
-                    entry.identity(), entry.attempts()));
-            if (work.size() == limit) {
-                break;
-            }
+        List<OutboxEntry> claimed = repository.claimOutbox(now, limit, owner, now.plus(lease));
+        Map<Long, String> hashes = repository.hashesOf(claimed.stream().map(OutboxEntry::recordVersionId).toList());
+        List<OutboxWork> work = new ArrayList<>(claimed.size());
+        for (OutboxEntry entry : claimed) {
+            work.add(new OutboxWork(entry.id(), entry.recordKey(), entry.version(), hashes.get(entry.recordVersionId()),
+                    entry.call(), entry.identity(), entry.attempts()));
         }
         return work;
+    }
+
+    /**
+     * Stores the id of the transaction about to be sent for the entry. False when {@code owner} no
+     * longer holds its lease (it ran out, and another may be sending it): then it must not be sent.
+     */
+    @Transactional
+    public boolean recordSending(long outboxId, String txId, String owner) {
+        Instant now = clock.instant();
+        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        if (entry.status() != OutboxEntry.Status.DUE || !owner.equals(entry.leaseOwner())
+                || entry.leaseUntil() == null || !entry.leaseUntil().isAfter(now)) {
+            return false;
+        }
+        entry.sending(txId, now);
+        return true;
+    }
+
+    /** Ends the leases {@code owner} held before it stopped; returns how many. */
+    @Transactional
+    public int releaseLeases(String owner) {
+        return repository.releaseLeases(owner);
+    }
+
+    /** Commits the ledger reported, recorded together in one transaction (the commit follower adds their block's details). */
+    @Transactional
+    public void recordCommitted(List<SentCommit> commits) {
+        for (SentCommit commit : commits) {
+            recordCommitted(commit.outboxId(), commit.txId(), commit.blockNumber(), null, commit.note());
+        }
+    }
+
+    /** A transaction the ledger reported committed, for {@link #recordCommitted(List)}. */
+    public record SentCommit(long outboxId, String txId, Long blockNumber, String note) {
     }
 
     /** The ledger committed the call (or already had it: then {@code note} says so). */
@@ -88,6 +112,9 @@ public class OutboxProcessor {
         if (version.ledgerState() == LedgerState.REJECTED) {
             LOG.warning(() -> version.recordKey() + " v" + version.version() + " committed after being marked rejected");
             return;
+        }
+        if (version.ledgerState() == LedgerState.COMMITTED && version.receipt() != null && version.receipt().isComplete()) {
+            return; // the commit follower saw its block first
         }
         version.markCommitted(receiptOf(txId, blockNumber, details), now);
     }
@@ -125,13 +152,13 @@ public class OutboxProcessor {
         pipeline.notifyProjections(version.kind(), version.recordKey(), live);
     }
 
-    /** The ledger could not be reached: try again after a back-off that grows with the attempts. */
+    /** The ledger could not be reached: {@code owner} lets go, and tries again after a back-off that grows with the attempts. */
     @Transactional
-    public void recordRetry(long outboxId, String error) {
+    public void recordRetry(long outboxId, String error, String owner) {
         Instant now = clock.instant();
         OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
-        if (entry.status() != OutboxEntry.Status.DUE) {
-            return;
+        if (entry.status() != OutboxEntry.Status.DUE || (entry.leaseOwner() != null && !entry.leaseOwner().equals(owner))) {
+            return; // finished meanwhile, or another portal has taken it over
         }
         entry.retryLater(error, now.plus(backoff(entry.attempts() + 1)), now);
     }

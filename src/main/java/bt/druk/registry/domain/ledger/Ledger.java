@@ -11,8 +11,18 @@ import java.util.Optional;
  */
 public interface Ledger {
 
+    /**
+     * Endorses one chaincode call, signed with the named identity. The answer holds the transaction,
+     * with its id, ready to be sent for ordering; or the outcome when endorsement already decided it.
+     * Never throws for ledger problems.
+     */
+    Endorsement endorse(LedgerCall call, String identityName);
+
     /** Endorses, orders and waits for the commit of one chaincode call. Never throws for ledger problems. */
-    SubmissionOutcome submit(LedgerCall call, String identityName);
+    default SubmissionOutcome submit(LedgerCall call, String identityName) {
+        Endorsement endorsement = endorse(call, identityName);
+        return endorsement.isEndorsed() ? endorsement.transaction().send() : endorsement.outcome();
+    }
 
     /**
      * Asks the ledger something cheap and returns when it answered; throws

@@ -69,6 +69,13 @@ public class OutboxEntry {
     @Column(name = "tx_id", length = 128)
     private String txId;
 
+    /** The portal instance sending it now, and until when; another may take it over after that. */
+    @Column(name = "lease_owner", length = 100)
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -95,7 +102,32 @@ public class OutboxEntry {
         return LedgerCall.fromJson(function, argumentsJson);
     }
 
+    /** Claimed for sending by {@code owner}, which has until {@code until} to finish. */
+    public void lease(String owner, Instant until, Instant now) {
+        leaseOwner = Objects.requireNonNull(owner);
+        leaseUntil = Objects.requireNonNull(until);
+        updatedAt = now;
+    }
+
+    /** About to be sent as this transaction: stored first, so the id is known whatever happens next. */
+    public void sending(String sentTxId, Instant now) {
+        txId = Objects.requireNonNull(sentTxId);
+        updatedAt = now;
+    }
+
+    /** No longer claimed by anyone; due again as before. */
+    public void endLease(Instant now) {
+        releaseLease();
+        updatedAt = now;
+    }
+
+    private void releaseLease() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
+
     public void retryLater(String error, Instant next, Instant now) {
+        releaseLease();
         attempts++;
         lastError = truncate(error);
         nextAttemptAt = next;
@@ -103,6 +135,7 @@ public class OutboxEntry {
     }
 
     public void markDone(String doneTxId, String note, Instant now) {
+        releaseLease();
         attempts++;
         status = Status.DONE;
         if (doneTxId != null) {
@@ -116,12 +149,14 @@ public class OutboxEntry {
 
     /** Done without a further attempt (e.g. the commit follower saw the commit first). */
     public void closeAsCommitted(String committedTxId, Instant now) {
+        releaseLease();
         status = Status.DONE;
         txId = committedTxId;
         updatedAt = now;
     }
 
     public void cancel(String reason, Instant now) {
+        releaseLease();
         status = Status.CANCELLED;
         lastError = truncate(reason);
         updatedAt = now;
@@ -181,6 +216,14 @@ public class OutboxEntry {
 
     public String txId() {
         return txId;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
     }
 
     public void assignId(long newId) {

@@ -40,8 +40,19 @@ public interface RecordRepository {
 
     List<RecordVersion> pending(int limit);
 
-    /** DUE entries whose time has come, oldest first. */
-    List<OutboxEntry> dueOutbox(Instant now, int limit);
+    /**
+     * Claims up to {@code limit} DUE entries whose time has come and that no live lease holds, oldest
+     * first, at most one per record (the lowest open version; later ones wait for it), leasing each to
+     * {@code owner} until {@code leaseUntil}. Rows another transaction is claiming are skipped, not
+     * waited for, so two portals on one database never claim the same row.
+     */
+    List<OutboxEntry> claimOutbox(Instant now, int limit, String owner, Instant leaseUntil);
+
+    /** Ends every lease {@code owner} holds (a restarted portal takes its unfinished work back at once). */
+    int releaseLeases(String owner);
+
+    /** The ledger hashes of these versions, by version id. */
+    Map<Long, String> hashesOf(Collection<Long> recordVersionIds);
 
     /** How many outbox entries still wait for the ledger, and since when the oldest has waited. */
     OutboxBacklog outboxBacklog();

@@ -5,6 +5,7 @@ import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.infrastructure.persistence.DatabaseMigrator;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,11 +28,12 @@ import java.util.logging.Logger;
 
 /**
  * At startup: migrates the database first (before any other startup observer touches it), then,
- * once the deployment has finished, starts the notary's batch cutter (a few times per batch wait)
- * and the ledger submitter (every 2 s), both on the managed scheduled executor, and the commit
- * follower (a long-running loop on its own managed thread that reconnects after 5 s when the
- * ledger goes away). All survive any error, and all are stopped, and waited for, when the
- * application stops, so none outlives this application's class loader.
+ * once the deployment has finished, starts the notary's batch cutter (a few times per batch wait,
+ * on the managed scheduled executor), the ledger submitter's dispatcher (a loop on its own managed
+ * thread that keeps up to {@link SubmitterPolicy#window()} transactions in flight on as many
+ * sending threads) and the commit follower (a long-running loop on its own managed thread that
+ * reconnects after 5 s when the ledger goes away). All survive any error, and all are stopped, and
+ * waited for, when the application stops, so none outlives this application's class loader.
  * {@code druk.ledger.enabled=false} (DRUK_LEDGER_ENABLED) leaves them off.
  */
 @ApplicationScoped
@@ -55,6 +59,9 @@ public class PortalStartup {
     @Inject
     BatchPolicy batchPolicy;
 
+    @Inject
+    SubmitterPolicy submitterPolicy;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -62,12 +69,17 @@ public class PortalStartup {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    /** How often the submitter looks for new outbox entries while transactions are in flight, and while none are. */
+    static final long BUSY_POLL_MILLIS = 50;
+    static final long IDLE_POLL_MILLIS = 250;
+
     /** Longest wait for the deploying thread to finish before the background work starts anyway. */
     static final Duration DEPLOYMENT_WAIT = Duration.ofSeconds(60);
 
     private volatile boolean running;
     private Thread starterThread;
-    private ScheduledFuture<?> submitterTask;
+    private ExecutorService senders;
+    private Thread dispatcherThread;
     private ScheduledFuture<?> cutterTask;
     private Thread followerThread;
 
@@ -102,7 +114,11 @@ public class PortalStartup {
             if (!running) {
                 return;
             }
-            submitterTask = executor.scheduleWithFixedDelay(this::submitOnce, 0, 2, TimeUnit.SECONDS);
+            senders = Executors.newFixedThreadPool(submitterPolicy.window(), threadFactory);
+            dispatcherThread = threadFactory.newThread(this::dispatchForever);
+            dispatcherThread.setName("druk-ledger-submitter");
+            dispatcherThread.setDaemon(true);
+            dispatcherThread.start();
             // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
             long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
             cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
@@ -112,18 +128,30 @@ public class PortalStartup {
             followerThread.start();
         }
         LOG.info(() -> "deployment finished" + (deployer.isAlive() ? " (or " + DEPLOYMENT_WAIT.toSeconds() + " s passed)" : "")
-                + ": batch cutter, ledger submitter (every 2 s) and commit follower started");
+                + ": batch cutter, ledger submitter (" + submitterPolicy.window() + " in flight at most) and commit follower started");
     }
 
-    private void submitOnce() {
+    private void dispatchForever() {
         try {
-            while (running && submitter.submitDue() > 0) {
-                // keep going while there is work
+            int resumed = submitter.resume();
+            if (resumed > 0) {
+                LOG.info(() -> resumed + " outbox entries claimed before the last stop are due again");
             }
-        } catch (Throwable e) {
-            // Never let anything cancel the periodic task (a thrown Error would, silently).
-            if (running) {
-                LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not take back this portal's earlier leases; they run out by themselves", e);
+        }
+        while (running) {
+            try {
+                if (submitter.pump(senders) == 0) {
+                    // Nothing new to send: come back soon if answers are on their way, else a little later.
+                    pause(submitter.inFlight() > 0 ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS);
+                }
+            } catch (Throwable e) {
+                // An Error too: the dispatcher must not die (nothing would be sent until a restart).
+                if (running) {
+                    LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
+                    pause(2000);
+                }
             }
         }
     }
@@ -176,8 +204,18 @@ public class PortalStartup {
         if (starterThread != null) {
             starterThread.interrupt();
         }
-        if (submitterTask != null) {
-            submitterTask.cancel(false);
+        if (dispatcherThread != null) {
+            dispatcherThread.interrupt();
+            join(dispatcherThread, "the ledger submitter");
+        }
+        if (senders != null) {
+            // Cancels the calls in flight; their entries keep their leases, which the next start takes back.
+            senders.shutdownNow();
+            try {
+                senders.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (cutterTask != null) {
             cutterTask.cancel(false);
@@ -185,14 +223,18 @@ public class PortalStartup {
         if (followerThread != null) {
             // Interrupting cancels the follower's blocking gRPC call; then wait for the thread to end.
             followerThread.interrupt();
-            try {
-                followerThread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (followerThread.isAlive()) {
-                LOG.warning("the commit follower did not stop within 10 s");
-            }
+            join(followerThread, "the commit follower");
+        }
+    }
+
+    private static void join(Thread thread, String what) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warning(what + " did not stop within 10 s");
         }
     }
 }

@@ -1,6 +1,7 @@
 package bt.druk.registry.infrastructure.fabric;
 
 import bt.druk.registry.domain.ledger.CommittedTransaction;
+import bt.druk.registry.domain.ledger.Endorsement;
 import bt.druk.registry.domain.ledger.HashIndexHit;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
@@ -35,10 +36,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -52,7 +55,6 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
-import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
@@ -90,16 +92,21 @@ public class FabricLedger implements Ledger {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    /** How often the connection file's modification time is looked at (not on every call: many calls run at once). */
+    private static final long CONFIG_CHECK_MILLIS = 1000;
+
+    /** Guards connecting, reconnecting and closing; the common path (a gateway that exists) takes no lock. */
     private final Object lock = new Object();
     private EventLoopGroup eventLoop;
     private ExecutorService grpcExecutor;
-    private int failuresInARow;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
     private boolean closed;
-    private FabricConnectionConfig config;
+    private volatile FabricConnectionConfig config;
+    private volatile long configCheckedAt;
     private Path configPath;
     private long configModified;
     private final Map<String, ManagedChannel> channels = new HashMap<>();
-    private final Map<String, Gateway> gateways = new HashMap<>();
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
     /** The identity is not in the connection file: no amount of retrying helps. */
     static final class UnknownIdentityException extends RuntimeException {
@@ -109,40 +116,67 @@ public class FabricLedger implements Ledger {
     }
 
     @Override
-    public SubmissionOutcome submit(LedgerCall call, String identityName) {
+    public Endorsement endorse(LedgerCall call, String identityName) {
         try {
-            Network network = network(identityName);
-            Contract contract = network.getContract(currentConfig().chaincode());
-            SubmittedTransaction submitted = contract.newProposal(call.function())
+            Contract contract = network(identityName).getContract(currentConfig().chaincode());
+            org.hyperledger.fabric.client.Transaction transaction = contract.newProposal(call.function())
                     .addArguments(call.arguments().toArray(String[]::new))
                     .build()
-                    .endorse()
-                    .submitAsync();
-            Status status = submitted.getStatus();
+                    .endorse();
             answered();
-            if (status.isSuccessful()) {
-                return new SubmissionOutcome.Committed(status.getTransactionId(), status.getBlockNumber());
-            }
-            TxValidationCode code = status.getCode();
-            if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
-                // Another transaction changed the same key first; the next attempt re-reads it.
-                return new SubmissionOutcome.Conflict("transaction " + status.getTransactionId() + " invalidated: " + code);
-            }
-            return new SubmissionOutcome.Refused("INVALID_TRANSACTION",
-                    "The peers marked transaction " + status.getTransactionId() + " invalid: " + code);
-        } catch (EndorseException | SubmitException | CommitStatusException e) {
-            return counted(FabricErrors.classify(e));
+            return Endorsement.endorsed(new Endorsed(transaction));
+        } catch (EndorseException e) {
+            return Endorsement.ended(counted(FabricErrors.classify(e)));
         } catch (UnknownIdentityException e) {
-            return new SubmissionOutcome.Refused("NO_LEDGER_IDENTITY", e.getMessage());
+            return Endorsement.ended(new SubmissionOutcome.Refused("NO_LEDGER_IDENTITY", e.getMessage()));
         } catch (LedgerUnavailableException e) {
             failed();
-            return new SubmissionOutcome.Unavailable(e.getMessage(), e.getCause());
+            return Endorsement.ended(new SubmissionOutcome.Unavailable(e.getMessage(), e.getCause()));
         } catch (GatewayRuntimeException e) {
-            return counted(FabricErrors.classify(e));
+            return Endorsement.ended(counted(FabricErrors.classify(e)));
         } catch (RuntimeException | LinkageError e) {
             // e.g. a gRPC class that failed to initialise: say so with the whole chain, never throw.
             failed();
-            return new SubmissionOutcome.Unavailable(e.toString(), e);
+            return Endorsement.ended(new SubmissionOutcome.Unavailable(e.toString(), e));
+        }
+    }
+
+    /** An endorsed Fabric transaction: sent to the orderer through the gateway peer, then its commit status awaited. */
+    private final class Endorsed implements Endorsement.Transaction {
+        private final org.hyperledger.fabric.client.Transaction transaction;
+
+        Endorsed(org.hyperledger.fabric.client.Transaction transaction) {
+            this.transaction = transaction;
+        }
+
+        @Override
+        public String txId() {
+            return transaction.getTransactionId();
+        }
+
+        @Override
+        public SubmissionOutcome send() {
+            try {
+                Status status = transaction.submitAsync().getStatus();
+                answered();
+                if (status.isSuccessful()) {
+                    return new SubmissionOutcome.Committed(status.getTransactionId(), status.getBlockNumber());
+                }
+                TxValidationCode code = status.getCode();
+                if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
+                    // Another transaction changed the same key first; the next attempt re-reads it.
+                    return new SubmissionOutcome.Conflict("transaction " + status.getTransactionId() + " invalidated: " + code);
+                }
+                return new SubmissionOutcome.Refused("INVALID_TRANSACTION",
+                        "The peers marked transaction " + status.getTransactionId() + " invalid: " + code);
+            } catch (SubmitException | CommitStatusException e) {
+                return counted(FabricErrors.classify(e));
+            } catch (GatewayRuntimeException e) {
+                return counted(FabricErrors.classify(e));
+            } catch (RuntimeException | LinkageError e) {
+                failed();
+                return new SubmissionOutcome.Unavailable(e.toString(), e);
+            }
         }
     }
 
@@ -294,14 +328,17 @@ public class FabricLedger implements Ledger {
 
     private Network network(String identityName) {
         FabricConnectionConfig cfg = currentConfig();
-        synchronized (lock) {
-            Gateway gateway = gateways.get(identityName);
-            if (gateway == null) {
-                gateway = connect(cfg, identityName);
-                gateways.put(identityName, gateway);
+        Gateway gateway = gateways.get(identityName);
+        if (gateway == null) {
+            synchronized (lock) {
+                gateway = gateways.get(identityName);
+                if (gateway == null) {
+                    gateway = connect(cfg, identityName);
+                    gateways.put(identityName, gateway);
+                }
             }
-            return gateway.getNetwork(cfg.channel());
         }
+        return gateway.getNetwork(cfg.channel());
     }
 
     private Gateway connect(FabricConnectionConfig cfg, String identityName) {
@@ -361,6 +398,10 @@ public class FabricLedger implements Ledger {
 
     /** The connection file, re-read (and all connections dropped) when it changes. */
     private FabricConnectionConfig currentConfig() {
+        FabricConnectionConfig known = config;
+        if (known != null && System.currentTimeMillis() - configCheckedAt < CONFIG_CHECK_MILLIS) {
+            return known;
+        }
         Path path = PortalSettings.fabricConfig();
         synchronized (lock) {
             long modified;
@@ -379,9 +420,11 @@ public class FabricLedger implements Ledger {
                 }
                 configPath = path;
                 configModified = modified;
-                LOG.info(() -> "Fabric connection file " + path + ": channel " + config.channel() + ", chaincode "
-                        + config.chaincode() + ", " + config.identities().size() + " identities");
+                FabricConnectionConfig read = config;
+                LOG.info(() -> "Fabric connection file " + path + ": channel " + read.channel() + ", chaincode "
+                        + read.chaincode() + ", " + read.identities().size() + " identities");
             }
+            configCheckedAt = System.currentTimeMillis();
             return config;
         }
     }
@@ -400,17 +443,19 @@ public class FabricLedger implements Ledger {
     }
 
     private void answered() {
-        synchronized (lock) {
-            failuresInARow = 0;
+        if (failuresInARow.get() != 0) {
+            failuresInARow.set(0);
         }
     }
 
     private void failed() {
+        if (failuresInARow.incrementAndGet() < RESET_AFTER_FAILURES) {
+            return;
+        }
         synchronized (lock) {
-            failuresInARow++;
-            if (failuresInARow >= RESET_AFTER_FAILURES && !channels.isEmpty()) {
-                LOG.info(() -> failuresInARow + " ledger calls failed in a row: reconnecting to the peers");
-                failuresInARow = 0;
+            int failures = failuresInARow.getAndSet(0);
+            if (failures >= RESET_AFTER_FAILURES && !channels.isEmpty()) {
+                LOG.info(() -> failures + " ledger calls failed in a row: reconnecting to the peers");
                 closeAll();
             }
         }

@@ -16,6 +16,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -144,13 +146,45 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
-    public List<OutboxEntry> dueOutbox(Instant now, int limit) {
-        return em.createQuery("select e from OutboxEntry e where e.status = :due and e.nextAttemptAt <= :now order by e.id",
-                        OutboxEntry.class)
-                .setParameter("due", OutboxEntry.Status.DUE)
-                .setParameter("now", now)
-                .setMaxResults(limit)
+    public List<OutboxEntry> claimOutbox(Instant now, int limit, String owner, Instant leaseUntil) {
+        // Native: JPQL has no SKIP LOCKED. H2 2.2 and PostgreSQL both take this statement as written.
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT o.id FROM ledger_outbox o"
+                        + " WHERE o.status = 'DUE' AND o.next_attempt_at <= ?1 AND (o.lease_until IS NULL OR o.lease_until < ?1)"
+                        + " AND NOT EXISTS (SELECT 1 FROM ledger_outbox e"
+                        + "   WHERE e.record_key = o.record_key AND e.status = 'DUE' AND e.version < o.version)"
+                        + " ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                 .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxEntry> claimed = em.createQuery("select e from OutboxEntry e where e.id in :ids order by e.id", OutboxEntry.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .getResultList();
+        claimed.forEach(e -> e.lease(owner, leaseUntil, now));
+        return claimed;
+    }
+
+    @Override
+    public int releaseLeases(String owner) {
+        return em.createQuery("update OutboxEntry e set e.leaseOwner = null, e.leaseUntil = null where e.leaseOwner = :owner")
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    @Override
+    public Map<Long, String> hashesOf(Collection<Long> recordVersionIds) {
+        if (recordVersionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> hashes = new HashMap<>();
+        for (Object[] row : em.createQuery("select v.id, v.hash from RecordVersion v where v.id in :ids", Object[].class)
+                .setParameter("ids", List.copyOf(recordVersionIds))
+                .getResultList()) {
+            hashes.put((Long) row[0], (String) row[1]);
+        }
+        return hashes;
     }
 
     @Override

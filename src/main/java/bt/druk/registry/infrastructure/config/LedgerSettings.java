@@ -1,0 +1,45 @@
+package bt.druk.registry.infrastructure.config;
+
+import bt.druk.registry.application.record.SubmitterPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * The ledger submitter's settings: {@code druk.ledger.window} transactions in flight (default 128),
+ * a lease of {@code druk.ledger.leaseSeconds} (default 120) on each claimed outbox entry, and this
+ * portal's name on its leases, {@code druk.node.name} (default host name and data folder, so that
+ * two portals sharing a PostgreSQL database differ unless both are told the same name).
+ */
+@ApplicationScoped
+public class LedgerSettings {
+
+    @Produces
+    public SubmitterPolicy submitterPolicy() {
+        return new SubmitterPolicy(integer("druk.ledger.window", 128),
+                Duration.ofSeconds(integer("druk.ledger.leaseSeconds", 120)),
+                PortalSettings.get("druk.node.name").orElseGet(LedgerSettings::defaultNodeName));
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + PortalSettings.dataDir().toAbsolutePath();
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = PortalSettings.get(name).orElse(Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " is not a whole number: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package bt.druk.registry.application.record;
+
+import static bt.druk.registry.testing.PortalHarness.CLERK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.application.land.FirstRegistrationCommand;
+import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.RegisterMortgageCommand;
+import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.ledger.Endorsement;
+import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.testing.FakeLedger;
+import bt.druk.registry.testing.PortalHarness;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The submitter's window, leases and per-record order, with answers that take their time. */
+class PipelinedSubmitterTest {
+
+    private final PortalHarness h = new PortalHarness();
+    private final ExecutorService workers = Executors.newFixedThreadPool(32);
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private String register(String pin) {
+        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+                new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
+    }
+
+    /** A ledger whose commits take a while and that counts how many calls are in flight at once. */
+    private static final class SlowLedger extends FakeLedger {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger mostInFlight = new AtomicInteger();
+        volatile CountDownLatch release = new CountDownLatch(0);
+
+        @Override
+        public Endorsement endorse(LedgerCall call, String identityName) {
+            Endorsement endorsement = super.endorse(call, identityName);
+            if (!endorsement.isEndorsed()) {
+                return endorsement;
+            }
+            Endorsement.Transaction inner = endorsement.transaction();
+            return Endorsement.endorsed(new Endorsement.Transaction() {
+                @Override
+                public String txId() {
+                    return inner.txId();
+                }
+
+                @Override
+                public SubmissionOutcome send() {
+                    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inFlight.decrementAndGet();
+                    return inner.send();
+                }
+            });
+        }
+    }
+
+    private static void pumpUntilDone(LedgerSubmitter submitter, ExecutorService workers, PortalHarness h) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            submitter.pump(workers);
+            if (h.records.pending(1000).isEmpty() && submitter.inFlight() == 0) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("still pending: " + h.records.pending(1000).size());
+    }
+
+    @Test
+    void keepsUpToTheWindowInFlightAndCommitsEachVersionOnceInOrder() throws InterruptedException {
+        SlowLedger ledger = new SlowLedger();
+        ledger.release = new CountDownLatch(1);
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health,
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"));
+        for (int i = 0; i < 30; i++) {
+            register("PW-" + i);
+        }
+        // Version 2 of a record waits for its version 1.
+        h.land.registerMortgage(CLERK, new RegisterMortgageCommand("PW-0", 1, "M-1", "BNB"));
+
+        assertEquals(8, submitter.pump(workers), "claims only what the window holds");
+        assertEquals(0, submitter.pump(workers), "the window is full");
+        ledger.release.countDown();
+        pumpUntilDone(submitter, workers, h);
+
+        assertTrue(ledger.mostInFlight.get() > 1, "sent in parallel: " + ledger.mostInFlight.get());
+        assertTrue(ledger.mostInFlight.get() <= 8, "never more than the window: " + ledger.mostInFlight.get());
+        assertEquals(31, ledger.commits(), "each version exactly once");
+        assertEquals(List.of(1, 2), ledger.history("land-title:PW-0").stream().map(w -> w.value().version()).toList());
+        for (OutboxEntry entry : h.records.allOutbox()) {
+            assertEquals(OutboxEntry.Status.DONE, entry.status());
+            assertNotNull(entry.txId());
+            assertNull(entry.leaseOwner());
+        }
+    }
+
+    @Test
+    void aClaimedEntryIsNotSentByAnotherPortalUntilItsLeaseRunsOut() {
+        String key = register("PL-1");
+        LedgerSubmitter other = new LedgerSubmitter(h.ledger, h.processor, h.health,
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-b"));
+        // Portal A claims the entry and stops before sending it (a crash).
+        List<OutboxWork> claimed = h.processor.claim(8, "portal-a", Duration.ofMinutes(2));
+        assertEquals(1, claimed.size());
+        assertEquals(0, other.submitDue(), "leased to portal A");
+        assertEquals(0, h.ledger.commits());
+
+        h.clock.advance(Duration.ofMinutes(3));
+        assertEquals(1, other.submitDue(), "the lease ran out: portal B sends it");
+        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+        assertEquals(1, h.ledger.commits());
+        // Portal A waking up late may not send it: its lease is gone.
+        assertFalse(h.processor.recordSending(claimed.get(0).outboxId(), "late-tx", "portal-a"));
+    }
+
+    @Test
+    void aRestartedPortalTakesBackItsLeasesAndACommitItMissedIsNotWrittenTwice() {
+        String key = register("PL-2");
+        // Sent and committed, but the portal died before recording anything but the transaction id.
+        OutboxWork work = h.processor.claim(8, PortalHarness.SUBMITTER_POLICY.owner(), Duration.ofMinutes(2)).get(0);
+        Endorsement endorsement = h.ledger.endorse(work.call(), work.identity());
+        assertTrue(h.processor.recordSending(work.outboxId(), endorsement.transaction().txId(), PortalHarness.SUBMITTER_POLICY.owner()));
+        endorsement.transaction().send();
+        assertEquals(1, h.ledger.commits());
+        assertEquals(0, h.submitter.submitDue(), "still leased");
+
+        assertEquals(1, h.submitter.resume());
+        assertEquals(1, h.submitter.submitDue());
+        assertEquals(1, h.ledger.commits(), "ALREADY_RECORDED, not a second write");
+        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+        assertEquals(endorsement.transaction().txId(), h.records.findLiveVersion(key, 1).orElseThrow().receipt().txId());
+    }
+}
