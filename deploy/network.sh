@@ -382,7 +382,7 @@ write_chaincode_launch() {
   local package_id="$1"
   write_launch chaincode \
     "export CHAINCODE_SERVER_ADDRESS=$CHAINCODE_ADDRESS CORE_CHAINCODE_ID_NAME='$package_id' CORE_PEER_TLS_ENABLED=false DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}'" \
-    "exec java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '$NET/chaincode/registry-chaincode.jar'"
+    "exec java -Xms32m -Xmx256m -XX:+UseSerialGC -jar '$NET/chaincode/registry-chaincode.jar'"
 }
 
 deploy_chaincode() {
