@@ -28,10 +28,10 @@ import java.util.Map;
  * </ul>
  * A portal of our own can be killed ({@link #kill()}) and started again on the same data ({@link #restart()}).
  */
-final class PortalUnderTest implements AutoCloseable {
+public final class PortalUnderTest implements AutoCloseable {
 
-    final String baseUrl;
-    final String demoPassword;
+    public final String baseUrl;
+    public final String demoPassword;
     private final Process process;
     private final Path log;
     private final Launch launch;
@@ -93,7 +93,7 @@ final class PortalUnderTest implements AutoCloseable {
      * variables, e.g. {@code DRUK_PROCUREMENT_MINBIDPERIOD=PT1M} for a tender whose deadline is
      * minutes away); the launcher's own variables win over them.
      */
-    static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
+    public static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(war()) || !Files.isRegularFile(microJar())) {
             throw new IllegalStateException("need " + war() + " and " + microJar() + " (run through mvn verify)");
         }
@@ -118,6 +118,11 @@ final class PortalUnderTest implements AutoCloseable {
             process.destroyForcibly(); // SIGKILL on Linux
             process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** The process id of a portal of our own (its RSS is read from /proc), -1 for an external portal. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     /** The data directory of a portal of our own (its H2 database is {@code druk.mv.db} in it); null for an external portal. */

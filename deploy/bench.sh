@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The benchmark (BENCHMARKS.md): builds the portal and druk-bench.jar, makes sure the Fabric
+# network runs, starts a portal of its own (fresh H2 database, no demo content, an OCDS prefix of
+# its own) on port 18442, runs the scenarios of druk-bench.jar against it and the network side by
+# side, prints one table and writes it to <build dir>/bench/bench-<time>.md, then stops the portal
+# (and wrk, the bench and Caliper) it started, whatever happens.
+#
+#   deploy/bench.sh [--quick] [--seconds N] [--count N] [--no-build] [--use-running-network]
+#                   [--port P] [--caliper] [-- druk-bench options...]
+#
+# --quick              about a minute in all: short runs, small counts
+# --seconds N          how long the raw submits and each wrk run last (default 20 s raw, 15 s each read)
+# --count N            portal registrations (default 200) ; notary documents are 8 x N
+# --no-build           use the WAR, Payara Micro and druk-bench.jar already in the build dir
+# --use-running-network  never start the network: fail unless deploy/network.sh status says it runs
+# --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
+#                      ~/.cache/druk-registry/caliper) against the network as an outside reference
+# Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442); DRUK_* settings in
+# the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND).
+set -euo pipefail
+
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(dirname "$DEPLOY_DIR")"
+BUILD_DIR="$(realpath -m "${DRUK_BUILD_DIR:-$REPO_DIR/target}")"
+PORT="${DRUK_BENCH_PORT:-18442}"
+BUILD=true
+USE_RUNNING=false
+CALIPER=false
+SECONDS_RAW=20
+SECONDS_READ=15
+COUNT=200
+EXTRA=()
+while (($#)); do
+  case "$1" in
+    --quick) SECONDS_RAW=6; SECONDS_READ=4; COUNT=40 ;;
+    --seconds) SECONDS_RAW="$2"; SECONDS_READ="$2"; shift ;;
+    --count) COUNT="$2"; shift ;;
+    --no-build) BUILD=false ;;
+    --use-running-network) USE_RUNNING=true ;;
+    --port) PORT="$2"; shift ;;
+    --caliper) CALIPER=true ;;
+    --) shift; EXTRA=("$@"); break ;;
+    *) sed -n '8,20p' "$0" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RUN="$BUILD_DIR/bench/run-$STAMP"
+OUT="$BUILD_DIR/bench/bench-$STAMP.md"
+mkdir -p "$RUN/data"
+
+PORTAL_PID=""
+cleanup() {
+  if [[ -n "$PORTAL_PID" ]] && kill -0 "$PORTAL_PID" 2>/dev/null; then
+    kill -TERM "$PORTAL_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$PORTAL_PID" 2>/dev/null || true
+  fi
+  # wrk, the bench's JVM and Caliper are children of this script
+  pkill -TERM -P $$ 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ "$BUILD" == true ]]; then
+  echo "Building the portal and druk-bench.jar ..."
+  mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
+    || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
+  # Payara Micro is copied in process-test-classes, which package -DskipTests still runs
+fi
+for f in druk-registry.war payara-micro.jar druk-bench.jar; do
+  [[ -f "$BUILD_DIR/$f" ]] || { echo "$BUILD_DIR/$f is missing (run without --no-build)" >&2; exit 1; }
+done
+
+if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
+  echo "The network is running"
+elif [[ "$USE_RUNNING" == true ]]; then
+  echo "The network is not running (deploy/network.sh status) and --use-running-network was given" >&2; exit 1
+elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
+  "$DEPLOY_DIR/network.sh" start
+else
+  "$DEPLOY_DIR/network.sh" up
+fi
+CONNECTION="$DEPLOY_DIR/.network/connection.json"
+
+# Caliper first, while nothing else runs: its figure is an outside reference for raw-submit.
+CALIPER_TEXT="not available (not run: deploy/bench.sh --caliper runs it)"
+if [[ "$CALIPER" == true ]]; then
+  CALIPER_TEXT="$("$DEPLOY_DIR/bench/caliper.sh" "$CONNECTION" "$RUN/caliper" "$SECONDS_RAW" 2>"$RUN/caliper.err" | tail -1)" \
+    || CALIPER_TEXT="not available ($(tail -1 "$RUN/caliper.err"))"
+fi
+
+PASSWORD="Bench-$(openssl rand -hex 8)"
+echo "Starting a portal of the benchmark's own on port $PORT (log: $RUN/portal.log) ..."
+printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+  > "$RUN/preboot.asadmin"
+(
+  export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$CONNECTION" DRUK_DEMO_PASSWORD="$PASSWORD" DRUK_DEMO_CONTENT=false
+  # The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.
+  export DRUK_OCDS_PREFIX="ocds-$(openssl rand -hex 3)"
+  cd "$RUN"
+  exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome \
+    --rootdir "$RUN/micro-root" --port "$PORT" --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" \
+    --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 </dev/null
+) &
+PORTAL_PID=$!
+URL="http://127.0.0.1:$PORT"
+deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
+until [[ "$(curl -s --max-time 20 "$URL/health/ready" || true)" == '{"status":"UP"'* ]]; do
+  kill -0 "$PORTAL_PID" 2>/dev/null || { tail -40 "$RUN/portal.log"; echo "The portal stopped while starting" >&2; exit 1; }
+  ((SECONDS < deadline)) || { tail -20 "$RUN/portal.log"; echo "The portal is not ready after ${DRUK_START_SECONDS:-300} s" >&2; exit 1; }
+  sleep 2
+done
+echo "The portal is ready (pid $PORTAL_PID); running the scenarios ..."
+
+java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --portal "$URL" --password "$PASSWORD" \
+  --portal-pid "$PORTAL_PID" --seconds "$SECONDS_RAW" --read-seconds "$SECONDS_READ" --count "$COUNT" \
+  --notary-count "$((COUNT * 8))" --out "$OUT" --caliper "$CALIPER_TEXT" "${EXTRA[@]}" &
+status=0
+wait $! || status=$?
+echo "Table written to $OUT"
+exit "$status"
