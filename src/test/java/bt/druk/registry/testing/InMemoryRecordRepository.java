@@ -90,6 +90,20 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
+    public synchronized List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> numbers) {
+        return versions.values().stream()
+                .filter(v -> recordKeys.contains(v.recordKey()) && numbers.contains(v.version()) && v.ledgerState() != LedgerState.REJECTED)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> openOutboxForVersions(Collection<Long> recordVersionIds) {
+        return outbox.values().stream()
+                .filter(e -> e.status() == OutboxEntry.Status.DUE && recordVersionIds.contains(e.recordVersionId()))
+                .toList();
+    }
+
+    @Override
     public synchronized List<RecordVersion> versionsOf(String recordKey) {
         return versions.values().stream().filter(v -> v.recordKey().equals(recordKey))
                 .sorted(Comparator.comparingInt(RecordVersion::version).thenComparing(RecordVersion::id)).toList();

@@ -17,9 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -183,34 +186,45 @@ public class OutboxProcessor {
         if (block.number() < checkpoint.nextBlock()) {
             return 0; // seen already
         }
-        int changed = 0;
+        // Two queries for the whole block: its versions, then their open outbox entries. Everything is
+        // read before anything changes: a query after a change would flush the version row alone,
+        // locking it before the outbox row, the opposite of the order the submitter's commit writes
+        // them in (H2 reported that as a deadlock).
+        Map<String, CommittedTransaction> txOf = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        Set<Integer> numbers = new HashSet<>();
         for (CommittedTransaction tx : block.transactions()) {
-            if (!tx.valid()) {
-                continue;
+            if (tx.valid()) {
+                for (RecordWritten event : tx.events()) {
+                    txOf.put(event.key() + "#" + event.version() + "#" + event.hash(), tx);
+                    keys.add(event.key());
+                    numbers.add(event.version());
+                }
             }
-            for (RecordWritten event : tx.events()) {
-                Optional<RecordVersion> match = repository.findLiveVersion(event.key(), event.version())
-                        .filter(v -> v.hash().equals(event.hash()));
-                if (match.isEmpty()) {
-                    continue; // written by someone else, or by another portal database
-                }
-                RecordVersion version = match.get();
-                LedgerReceipt existing = version.receipt();
-                if (version.ledgerState() == LedgerState.COMMITTED && existing != null && existing.isComplete()) {
-                    continue;
-                }
-                // Read the outbox entry before changing anything: a query after the change would flush
-                // the version row alone, locking it before the outbox row, the opposite of the order
-                // the submitter's commit writes them in (H2 reported that as a deadlock).
-                Optional<OutboxEntry> open = repository.findOutboxForVersion(version.id())
-                        .filter(e -> e.status() == OutboxEntry.Status.DUE);
-                version.markCommitted(receiptOf(tx.txId(), tx.blockNumber(), tx), now);
-                open.ifPresent(e -> e.closeAsCommitted(tx.txId(), now));
-                changed++;
+        }
+        List<RecordVersion> written = new ArrayList<>();
+        for (RecordVersion version : repository.findLiveVersions(keys, numbers)) {
+            LedgerReceipt existing = version.receipt();
+            boolean complete = version.ledgerState() == LedgerState.COMMITTED && existing != null && existing.isComplete();
+            // Events of other portals' databases, and versions already complete, are passed over.
+            if (!complete && txOf.containsKey(version.recordKey() + "#" + version.version() + "#" + version.hash())) {
+                written.add(version);
+            }
+        }
+        Map<Long, OutboxEntry> open = new HashMap<>();
+        for (OutboxEntry entry : repository.openOutboxForVersions(written.stream().map(RecordVersion::id).toList())) {
+            open.put(entry.recordVersionId(), entry);
+        }
+        for (RecordVersion version : written) {
+            CommittedTransaction tx = txOf.get(version.recordKey() + "#" + version.version() + "#" + version.hash());
+            version.markCommitted(receiptOf(tx.txId(), tx.blockNumber(), tx), now);
+            OutboxEntry entry = open.get(version.id());
+            if (entry != null) {
+                entry.closeAsCommitted(tx.txId(), now);
             }
         }
         checkpoint.advanceTo(block.number() + 1, now);
-        return changed;
+        return written.size();
     }
 
     @Transactional

@@ -30,6 +30,15 @@ public interface RecordRepository {
     /** The live (pending or committed) version with that number. */
     Optional<RecordVersion> findLiveVersion(String recordKey, int version);
 
+    /**
+     * The live versions whose key is one of {@code recordKeys} and whose number is one of
+     * {@code versions} (every such pair, so possibly more than the caller's pairs).
+     */
+    List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> versions);
+
+    /** The DUE outbox entries of these versions. */
+    List<OutboxEntry> openOutboxForVersions(Collection<Long> recordVersionIds);
+
     /** All versions of the record, including rejected ones, by version number then id. */
     List<RecordVersion> versionsOf(String recordKey);
 

@@ -116,6 +116,30 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
+    public List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> versions) {
+        if (recordKeys.isEmpty() || versions.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
+                        + " and v.ledgerState <> :rejected", RecordVersion.class)
+                .setParameter("keys", List.copyOf(recordKeys))
+                .setParameter("versions", List.copyOf(versions))
+                .setParameter("rejected", LedgerState.REJECTED)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> openOutboxForVersions(Collection<Long> recordVersionIds) {
+        if (recordVersionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from OutboxEntry e where e.recordVersionId in :ids and e.status = :due", OutboxEntry.class)
+                .setParameter("ids", List.copyOf(recordVersionIds))
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .getResultList();
+    }
+
+    @Override
     public List<RecordVersion> versionsOf(String recordKey) {
         return em.createQuery("select v from RecordVersion v where v.recordKey = :key order by v.version, v.id", RecordVersion.class)
                 .setParameter("key", recordKey)
