@@ -10,7 +10,7 @@
 #
 # --quick              about a minute in all: short runs, small counts
 # --seconds N          how long the raw submits and each wrk run last (default 20 s raw, 15 s each read)
-# --count N            portal registrations (default 200) ; notary documents are 8 x N
+# --count N            portal registrations (default 100) ; notary documents are 8 x N
 # --no-build           use the WAR, Payara Micro and druk-bench.jar already in the build dir
 # --use-running-network  never start the network: fail unless deploy/network.sh status says it runs
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
@@ -28,7 +28,7 @@ USE_RUNNING=false
 CALIPER=false
 SECONDS_RAW=20
 SECONDS_READ=15
-COUNT=200
+COUNT=100
 EXTRA=()
 while (($#)); do
   case "$1" in
