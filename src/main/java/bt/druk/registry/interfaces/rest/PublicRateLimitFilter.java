@@ -12,8 +12,8 @@ import java.lang.reflect.Method;
 
 /**
  * Answers 429 with {@code Retry-After} (through {@link ApiExceptionMapper}) when a client has spent
- * its budget of costly public calls: those marked {@link RateLimited}, and verify by hash, which
- * reads the ledger on every answer.
+ * its budget of costly public calls, those marked {@link RateLimited}. (Checks that read the ledger
+ * now spend the same budget in {@code LedgerChecks}, not here, so that they are charged once.)
  */
 @Provider
 public class PublicRateLimitFilter implements ContainerRequestFilter {
@@ -29,7 +29,7 @@ public class PublicRateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (!limited(resource.getResourceClass(), resource.getResourceMethod())) {
+        if (!limited(resource.getResourceMethod())) {
             return;
         }
         PublicRateLimiter.Admission admission = limiter.admit(request.getRemoteAddr());
@@ -38,7 +38,7 @@ public class PublicRateLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    static boolean limited(Class<?> resourceClass, Method method) {
-        return method != null && (method.isAnnotationPresent(RateLimited.class) || resourceClass == VerifyResource.class);
+    static boolean limited(Method method) {
+        return method != null && method.isAnnotationPresent(RateLimited.class);
     }
 }
