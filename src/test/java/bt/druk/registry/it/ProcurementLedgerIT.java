@@ -69,10 +69,11 @@ class ProcurementLedgerIT {
     final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(), policy, clock);
     final BidService bids = new BidService(pipeline, tenderRepository, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);
+    final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     LedgerSubmitter submitter;
 
     ProcurementLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, new OutboxProcessor(records, clock, pipeline), new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
+        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
     }
 
     @BeforeAll
@@ -93,6 +94,7 @@ class ProcurementLedgerIT {
         submitter.submitDue();
         RecordVersion v = current(key);
         assertEquals(LedgerState.COMMITTED, v.ledgerState(), () -> key + " v" + v.version() + ": " + v.rejectionCode() + " " + v.rejectionReason());
+        RealLedger.completeReceipt(ledger, processor, v);
     }
 
     SealedBid seal(String tenderKey, String price) {

@@ -1,8 +1,14 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.application.record.OutboxProcessor;
+import bt.druk.registry.domain.ledger.CommittedTransaction;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.NetworkScript;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The real fabric-gateway adapter outside a container, for tests that wire the application by hand or read the ledger. */
 public final class RealLedger {
@@ -25,5 +31,16 @@ public final class RealLedger {
             close.setAccessible(true);
             close.invoke(ledger);
         }
+    }
+
+    /**
+     * Completes a committed version's receipt (block time, endorsers) at once, as the commit follower
+     * does when it reaches the version's block: the submitter records only the transaction id and
+     * block number.
+     */
+    public static void completeReceipt(Ledger ledger, OutboxProcessor processor, RecordVersion version) {
+        CommittedTransaction tx = ledger.transaction(version.receipt().txId()).orElseThrow();
+        // A checkpoint of its own, so that the follower's own checkpoint is left alone.
+        processor.applyBlock("receipt-of-" + tx.txId(), new LedgerBlock(tx.blockNumber(), List.of(tx)));
     }
 }
