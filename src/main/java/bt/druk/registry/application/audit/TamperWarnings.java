@@ -41,6 +41,11 @@ public class TamperWarnings {
         }
     }
 
+    /** The latest finished run (0 when none): a new one may add or clear a warning on any record page. */
+    public long latestRunId() {
+        return runs.latestFinished().map(ReconciliationRun::id).orElse(0L);
+    }
+
     /** The warning for this record key, if the latest finished run flagged it. */
     public Optional<Warning> of(String recordKey) {
         if (recordKey == null || recordKey.isBlank()) {

@@ -138,7 +138,37 @@ public class DocumentVerifier {
             LedgerRead read = reads.computeIfAbsent(f.version().recordKey(), this::read);
             matches.add(check(sha, f, read));
         }
-        return new DocumentVerification(sha, clock.instant(), opening, matches);
+        return new DocumentVerification(sha, clock.instant(), opening, matches, DocumentVerification.Source.LEDGER_NOW);
+    }
+
+    /**
+     * Every place the hash is found, answered from the portal's own database without a ledger call:
+     * what the commit follower recorded from the ledger's events (committed, the receipt with block
+     * and endorsers), a batch member's inclusion proof against its anchor's stored root, the status
+     * in the portal. Cheap enough for every request; {@link #verify} reads the ledger afresh.
+     *
+     * @throws ValidationException field {@code hash} if it is not a SHA-256 (64 hexadecimal characters)
+     */
+    public DocumentVerification verifyFromIndex(String sha256Hex) {
+        String sha = normalise(sha256Hex);
+        List<VerificationStep> opening = new ArrayList<>();
+        opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
+                + " was not sent) or pasted."));
+        List<Finding> findings = findings(sha);
+        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
+        if (queued.isPresent()) {
+            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
+                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
+        } else if (findings.isEmpty()) {
+            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.FAIL, "Not found: this portal holds no notarised document,"
+                    + " record document, tender document, bid or notary batch member with this SHA-256. Checking on the ledger"
+                    + " now also asks the ledger's hash index."));
+        }
+        List<DocumentMatch> matches = new ArrayList<>();
+        for (Finding f : findings) {
+            matches.add(checkFromIndex(sha, f));
+        }
+        return new DocumentVerification(sha, clock.instant(), opening, matches, DocumentVerification.Source.PORTAL_INDEX);
     }
 
     /**
@@ -573,6 +603,92 @@ public class DocumentVerifier {
             case VERIFIED_WITH_PENDING -> VerificationStep.of(Kind.HISTORY, Result.WARN, text);
             default -> VerificationStep.of(Kind.HISTORY, Result.FAIL, text);
         };
+    }
+
+    // ---- from the portal's index ---------------------------------------------------------------
+
+    private DocumentMatch checkFromIndex(String sha, Finding f) {
+        RecordVersion v = f.version();
+        List<VerificationStep> steps = new ArrayList<>();
+        steps.add(VerificationStep.of(Kind.FOUND_AS, Result.PASS, f.description()));
+        steps.add(portalStep(v));
+        steps.add(indexedEntryStep(sha, f));
+        steps.add(indexedEndorsementStep(v));
+        steps.add(indexedStatusStep(f));
+        return new DocumentMatch(f.foundAs(), v.recordKey(), v.version(), f.ledgerHash(), steps, List.of(),
+                f.proofFits() && v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null);
+    }
+
+    /** What the commit follower recorded when the ledger's event for the version arrived. */
+    private static VerificationStep indexedEntryStep(String sha, Finding f) {
+        RecordVersion v = f.version();
+        String at = v.recordKey() + " version " + v.version();
+        switch (v.ledgerState()) {
+            case PENDING:
+                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.WARN, "The ledger holds nothing for " + at + " yet: it is"
+                        + " waiting to be committed.");
+            case REJECTED:
+                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.NOT_APPLICABLE, "The ledger refused " + at + ", so it holds nothing for it.");
+            case COMMITTED:
+            default:
+                break;
+        }
+        String written = "The ledger wrote " + f.ledgerHash() + " for " + at
+                + (v.receipt() == null ? "" : " in transaction " + v.receipt().txId())
+                + " (the portal's record of the ledger's event; checking on the ledger now reads it afresh)";
+        switch (f.foundAs()) {
+            case NOTARISATION:
+                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ", with document hash " + sha + ": this document.");
+            case BATCH_MEMBER:
+                return batchLedgerStep(f, v.hash(), written);
+            case TENDER_DOCUMENT:
+            case BID:
+                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ": the SHA-256 of "
+                        + (f.foundAs() == FoundAs.BID ? "the revealed bid" : "the tender's document") + ", which names this file.");
+            default:
+                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + (sha.equals(f.ledgerHash())
+                        ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
+        }
+    }
+
+    private static VerificationStep indexedEndorsementStep(RecordVersion v) {
+        LedgerReceipt receipt = v.receipt();
+        if (v.ledgerState() != LedgerState.COMMITTED || receipt == null) {
+            return VerificationStep.of(Kind.ENDORSEMENT, Result.NOT_APPLICABLE, "There is no ledger transaction of "
+                    + v.recordKey() + " version " + v.version() + " yet.");
+        }
+        if (!receipt.isComplete()) {
+            return VerificationStep.of(Kind.ENDORSEMENT, Result.WARN, "Transaction " + receipt.txId() + " is committed; its block"
+                    + " and endorsing organisations are being recorded.");
+        }
+        Set<String> endorsers = new TreeSet<>(receipt.endorsingMspIds());
+        return VerificationStep.of(Kind.ENDORSEMENT, Result.PASS, "Transaction " + receipt.txId() + " is in block "
+                + receipt.blockNumber() + ", at " + receipt.commitTime() + ", endorsed by "
+                + (endorsers.isEmpty() ? "no organisation" : String.join(" and ", endorsers)) + " (the portal's receipt).");
+    }
+
+    private VerificationStep indexedStatusStep(Finding f) {
+        RecordVersion v = f.version();
+        if (f.foundAs() == FoundAs.NOTARISATION && f.notarisation() != null) {
+            NotarisationSummary n = f.notarisation();
+            String id = n.notarisationId();
+            return switch (n.status()) {
+                case REGISTERED -> VerificationStep.of(Kind.STATUS, Result.PASS, "Valid: notarisation " + id + " is registered"
+                        + " (portal version " + n.currentVersion() + ").");
+                case REVOKED -> VerificationStep.of(Kind.STATUS, Result.FAIL, "Revoked: notarisation " + id + " was revoked"
+                        + " (portal version " + n.currentVersion() + ").");
+                case SUPERSEDED -> new VerificationStep(Kind.STATUS, Result.FAIL, "Superseded: notarisation " + id + " was replaced"
+                        + (n.supersededBy() == null ? "" : " by notarisation " + n.supersededBy()) + " (portal version "
+                        + n.currentVersion() + ").", n.supersededBy() == null ? null : Notarisation.keyOf(n.supersededBy()).toString());
+            };
+        }
+        int current = records.findHead(v.recordKey()).map(h -> h.currentVersion()).orElse(0);
+        String text = v.recordKey() + " is now at version " + current + " in the portal.";
+        if (f.foundAs() == FoundAs.RECORD_DOCUMENT && v.version() < current) {
+            return VerificationStep.of(Kind.STATUS, Result.WARN, text + " This document is version " + v.version()
+                    + ": the record has changed since.");
+        }
+        return VerificationStep.of(Kind.STATUS, Result.PASS, text);
     }
 
     // ---- proof files ---------------------------------------------------------------------------

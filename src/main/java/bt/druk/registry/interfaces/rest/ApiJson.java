@@ -176,6 +176,7 @@ final class ApiJson {
         return Json.createObjectBuilder()
                 .add("sha256", v.sha256())
                 .add("checkedAt", v.checkedAt().toString())
+                .add("source", v.source().name())
                 .add("found", v.found())
                 .add("steps", steps(v.steps()))
                 .add("matches", matches)

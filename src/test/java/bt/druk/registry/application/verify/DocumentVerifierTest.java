@@ -250,6 +250,61 @@ class DocumentVerifierTest {
         assertStep(only(verifier.verify(replacement.sha256())), Kind.STATUS, Result.PASS, "Valid: notarisation 2025-000002");
     }
 
+    // ---- from the portal's index ---------------------------------------------------------------
+
+    @Test
+    void fromTheIndexACommittedDocumentPassesWithTheStoredReceiptAndTheLedgerIsNotAsked() {
+        String key = registerLand("IDX-1");
+        h.follower.follow(() -> true, h.ledger.blockCount());
+        RecordVersion v1 = h.pipeline.current(key).orElseThrow();
+        h.ledger.setDown(true); // any ledger call would now make a step "not checked"
+
+        DocumentVerification result = verifier.verifyFromIndex(v1.documentHash());
+        assertEquals(DocumentVerification.Source.PORTAL_INDEX, result.source());
+        DocumentMatch match = only(result);
+        assertStep(match, Kind.LEDGER_ENTRY, Result.PASS, "in transaction " + v1.receipt().txId());
+        assertStep(match, Kind.ENDORSEMENT, Result.PASS, "endorsed by AuditMSP and LandMSP");
+        assertStep(match, Kind.STATUS, Result.PASS, key + " is now at version 1");
+        assertTrue(match.verified() && match.proofAvailable(), match.steps().toString());
+        assertTrue(match.history().isEmpty(), "the ledger's history is read only on request");
+
+        DocumentVerification unknown = verifier.verifyFromIndex("ab".repeat(32));
+        assertFalse(unknown.found());
+        assertEquals(Result.FAIL, unknown.steps().get(1).result());
+        assertEquals(DocumentVerification.Source.LEDGER_NOW, verifier.verify(v1.documentHash()).source());
+    }
+
+    @Test
+    void fromTheIndexAPendingVersionNeedsAttentionAndARevokedNotarisationFails() {
+        h.ledger.setDown(true);
+        String key = registerLand("IDX-2");
+        DocumentMatch pending = only(verifier.verifyFromIndex(h.pipeline.current(key).orElseThrow().documentHash()));
+        assertStep(pending, Kind.LEDGER_ENTRY, Result.WARN, "waiting to be committed");
+        assertTrue(pending.attention() && !pending.proofAvailable());
+        h.ledger.setDown(false);
+
+        StoredFile file = pdf("revoked from the index");
+        String notarisation = notarise(file);
+        h.notary.revoke(NOTARY_CLERK, notarisation.substring("notarisation:".length()), 1, "Signed under a mistaken identity");
+        h.submitter.submitDue();
+        DocumentMatch revoked = only(verifier.verifyFromIndex(file.sha256()));
+        assertStep(revoked, Kind.LEDGER_ENTRY, Result.PASS, "with document hash " + file.sha256());
+        assertStep(revoked, Kind.STATUS, Result.FAIL, "Revoked: notarisation");
+        assertTrue(revoked.failed());
+    }
+
+    @Test
+    void fromTheIndexABatchMembersInclusionProofIsCheckedAgainstItsAnchorsStoredRoot() {
+        List<String> documents = List.of(CanonicalJson.sha256Hex("index filing 1"), CanonicalJson.sha256Hex("index filing 2"));
+        h.batchAnchors.enqueue(NOTARY_CLERK, documents);
+        h.clock.advance(Duration.ofSeconds(2));
+        h.batchAnchors.cutDue().orElseThrow();
+        h.submitter.submitDue();
+        DocumentMatch match = only(verifier.verifyFromIndex(documents.get(1)));
+        assertEquals(FoundAs.BATCH_MEMBER, match.foundAs());
+        assertStep(match, Kind.LEDGER_ENTRY, Result.PASS, "the Merkle root of the batch");
+    }
+
     // ---- procurement ---------------------------------------------------------------------------
 
     @Test

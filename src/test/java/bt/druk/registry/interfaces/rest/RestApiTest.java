@@ -12,7 +12,9 @@ import bt.druk.registry.domain.notary.merkle.InclusionProof;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -90,6 +92,8 @@ class RestApiTest {
         VerifyResource resource = new VerifyResource();
         resource.verifier = new DocumentVerifier(h.records, h.notarisationRepository, h.tenderRepository, h.batchMembers, h.ledger,
                 h.verification, h.imprints, h.clock);
+        resource.ledgerChecks = new LedgerChecks(h.verification::verifyOnLedger, resource.verifier::verify,
+                new PublicRateLimiter(30, 10, 100, System::nanoTime), () -> "192.0.2.9", System::nanoTime, 5);
         return resource;
     }
 
@@ -190,6 +194,7 @@ class RestApiTest {
     void verifyByHashFindsARecordsOwnDocumentAndOffersItsProofFile() {
         call(() -> land(CLERK).register(TITLE.formatted("API-5")));
         h.submitter.submitDue();
+        h.follower.follow(() -> true, h.ledger.blockCount()); // the receipt's block and endorsers
         String hash = h.pipeline.current("land-title:API-5").orElseThrow().hash();
 
         Answer found = call(() -> verify().verify(hash.toUpperCase()));
@@ -203,8 +208,15 @@ class RestApiTest {
         assertTrue(match.getBoolean("verified"), found.text());
         assertEquals("/verify/proof/" + hash + ".json", match.getString("proofFile"));
         assertTrue(match.getJsonArray("steps").size() > 2);
-        assertEquals(1, match.getJsonArray("ledgerHistory").size());
+        assertEquals("PORTAL_INDEX", json.getString("source"), "answered from the portal's index");
+        assertEquals(0, match.getJsonArray("ledgerHistory").size(), "the ledger is not read");
         assertTrue(found.header(HttpHeaders.CACHE_CONTROL).startsWith("public"));
+
+        Answer onLedger = call(() -> verify().verifyOnLedger(hash));
+        assertEquals(200, onLedger.status(), onLedger.text());
+        assertEquals("LEDGER_NOW", onLedger.json().getString("source"));
+        assertEquals(1, onLedger.json().getJsonArray("matches").getJsonObject(0).getJsonArray("ledgerHistory").size());
+        assertEquals(400, call(() -> verify().verifyOnLedger("abc")).status());
     }
 
     @Test

@@ -5,27 +5,24 @@ import bt.druk.registry.application.land.PublicTitleView;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VersionCheck;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.Messages;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
  * Public record page of a land title ({@code /records/land.xhtml?pin=...}): masked owners,
- * encumbrances, chain of title, and "verify on ledger". Uses only the application's public view,
- * which never carries CIDs or full names.
+ * encumbrances, chain of title, and "verify on ledger" ({@code &check=ledger}, a GET of its own).
+ * Request-scoped on a stateless view, so an anonymous reader gets no session. Uses only the
+ * application's public view, which never carries CIDs or full names.
  */
 @Named
-@ViewScoped
-public class LandRecordBean implements Serializable {
+@RequestScoped
+public class LandRecordBean {
 
-    private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(LandRecordBean.class.getName());
     /** Same shape the application accepts; anything else is simply "not found". */
     static final Pattern PIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
@@ -33,12 +30,17 @@ public class LandRecordBean implements Serializable {
     LandPublicService publicService;
 
     @Inject
+    LedgerChecks ledgerChecks;
+
+    @Inject
     Messages messages;
 
     private String pin;
+    private String check;
     private PublicTitleView title;
     private LedgerVerification verification;
 
+    /** View action: the title, and with {@code check=ledger} its comparison with the ledger. */
     public void load() {
         title = null;
         verification = null;
@@ -47,25 +49,16 @@ public class LandRecordBean implements Serializable {
         }
         Optional<PublicTitleView> found = publicService.publicView(pin.trim());
         title = found.orElse(null);
+        if (title != null && "ledger".equals(check)) {
+            verify();
+        }
     }
 
-    /** Re-reads the ledger and compares every version's hash (may take a few seconds). */
-    public void verify() {
-        if (title == null) {
-            return;
-        }
-        try {
-            verification = publicService.verifyOnLedger(title.pin());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ledger verification failed for " + title.pin(), e);
-            messages.error(null, "verify.failed");
-            verification = null;
-        }
-        // Ledger state may have moved on since the page was loaded.
-        publicService.publicView(title.pin()).ifPresent(fresh -> title = fresh);
+    private void verify() {
+        verification = ledgerChecks.checkOrTell(title.recordKey(), messages);
     }
 
-    /** The check of one version from the last verification, or null. */
+    /** The check of one version from the verification, or null. */
     public VersionCheck checkOf(int version) {
         return verification == null ? null : verification.checkOf(version);
     }
@@ -80,6 +73,8 @@ public class LandRecordBean implements Serializable {
 
     public String getPin() { return pin; }
     public void setPin(String pin) { this.pin = pin; }
+    public String getCheck() { return check; }
+    public void setCheck(String check) { this.check = check; }
     public PublicTitleView getTitle() { return title; }
     public LedgerVerification getVerification() { return verification; }
 }

@@ -5,10 +5,9 @@ import bt.druk.registry.application.land.ParcelSearch;
 import bt.druk.registry.application.land.ParcelSummary;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,10 +15,8 @@ import java.util.List;
  * search result is a bookmarkable URL, e.g. {@code /records/search.xhtml?dzongkhag=Paro&gewog=Lango}.
  */
 @Named
-@ViewScoped
-public class LandSearchBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LandSearchBean {
 
     @Inject
     LandPublicService publicService;

@@ -4,21 +4,18 @@ import bt.druk.registry.application.notary.NotarisationView;
 import bt.druk.registry.application.notary.NotaryQueries;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.ReceiptView;
-import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.record.VersionCheck;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.record.Party;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.Messages;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A notarisation as anyone sees it, without signing in: what was notarised (type, office, date, the
@@ -27,23 +24,21 @@ import java.util.logging.Logger;
  * the file was uploaded with is not shown.
  */
 @Named
-@ViewScoped
-public class PublicNotarisationBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(PublicNotarisationBean.class.getName());
+@RequestScoped
+public class PublicNotarisationBean {
 
     @Inject
-    transient NotaryQueries queries;
+    NotaryQueries queries;
 
     @Inject
-    transient VerificationService verification;
+    LedgerChecks ledgerChecks;
 
     @Inject
     Messages messages;
 
     private String id;
-    private transient NotarisationView view;
+    private NotarisationView view;
+    private String check;
     private LedgerVerification result;
 
     public NotarisationView getView() {
@@ -87,16 +82,10 @@ public class PublicNotarisationBean implements Serializable {
         return "/verify.xhtml?hash=" + URLEncoder.encode(sha256, StandardCharsets.UTF_8);
     }
 
-    public void verify() {
-        if (!isFound()) {
-            messages.error(null, "submit.notFound");
-            return;
-        }
-        try {
-            result = verification.verifyOnLedger(view.recordKey());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ledger verification failed", e);
-            messages.error(null, "verify.failed");
+    /** View action: with {@code check=ledger}, the record compared with the ledger (cached a few seconds, rate-limited). */
+    public void load() {
+        if ("ledger".equals(check) && isFound()) {
+            result = ledgerChecks.checkOrTell(view.recordKey(), messages);
         }
     }
 
@@ -106,5 +95,7 @@ public class PublicNotarisationBean implements Serializable {
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id == null ? null : id.strip(); }
+    public String getCheck() { return check; }
+    public void setCheck(String check) { this.check = check; }
     public LedgerVerification getVerification() { return result; }
 }

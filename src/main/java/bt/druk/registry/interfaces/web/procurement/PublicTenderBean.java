@@ -3,36 +3,34 @@ package bt.druk.registry.interfaces.web.procurement;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.LedgerVerification;
-import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.record.VersionCheck;
 import bt.druk.registry.domain.procurement.TenderStatus;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.Messages;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** A tender as citizens and bidders see it, with "verify on ledger" for the tender record. */
+/**
+ * A tender as citizens and bidders see it, with "verify on ledger" for the tender record
+ * ({@code &check=ledger}, a GET of its own). Request-scoped on a stateless view: no session.
+ */
 @Named
-@ViewScoped
-public class PublicTenderBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(PublicTenderBean.class.getName());
+@RequestScoped
+public class PublicTenderBean {
 
     @Inject
-    transient ProcurementQueries queries;
+    ProcurementQueries queries;
 
     @Inject
-    transient VerificationService verification;
+    LedgerChecks ledgerChecks;
 
     @Inject
     Messages messages;
 
     private String ocid;
-    private transient TenderView view;
+    private TenderView view;
+    private String check;
     private LedgerVerification result;
 
     public TenderView getView() {
@@ -57,12 +55,10 @@ public class PublicTenderBean implements Serializable {
                 || view.tender().status() == TenderStatus.EVALUATION);
     }
 
-    public void verify() {
-        try {
-            result = verification.verifyOnLedger(getView().recordKey());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ledger verification failed", e);
-            messages.error(null, "verify.failed");
+    /** View action: with {@code check=ledger}, the record compared with the ledger (cached a few seconds, rate-limited). */
+    public void load() {
+        if ("ledger".equals(check) && isFound()) {
+            result = ledgerChecks.checkOrTell(view.recordKey(), messages);
         }
     }
 
@@ -72,5 +68,7 @@ public class PublicTenderBean implements Serializable {
 
     public String getOcid() { return ocid; }
     public void setOcid(String ocid) { this.ocid = ocid; }
+    public String getCheck() { return check; }
+    public void setCheck(String check) { this.check = check; }
     public LedgerVerification getVerification() { return result; }
 }

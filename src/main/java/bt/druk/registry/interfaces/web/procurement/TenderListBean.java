@@ -5,10 +5,9 @@ import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.TenderSummary;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +21,8 @@ import java.util.Optional;
  * anyone can share. Without criteria it lists the newest tenders.
  */
 @Named
-@ViewScoped
-public class TenderListBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class TenderListBean {
 
     /** The status filter's order: the tender's life from open to its end. */
     static final List<TenderStatus> STATUS_FILTER = List.of(TenderStatus.ACTIVE_TENDERING, TenderStatus.EVALUATION,
@@ -38,8 +35,7 @@ public class TenderListBean implements Serializable {
      * @param deadlinePassed still open on the ledger but the deadline has passed: bids wait to be opened
      */
     public record Row(String recordKey, String ocid, String tenderNumber, String title, String agency,
-                      TenderStatus status, Instant bidDeadline, BigDecimal estimatedValue, boolean deadlinePassed)
-            implements Serializable {
+                      TenderStatus status, Instant bidDeadline, BigDecimal estimatedValue, boolean deadlinePassed) {
 
         static Row of(TenderSummary s, Instant now) {
             return new Row(s.recordKey(), s.ocid(), s.tenderNumber(), s.title(), s.entityName(), s.status(),
@@ -48,13 +44,13 @@ public class TenderListBean implements Serializable {
     }
 
     @Inject
-    transient ProcurementQueries queries;
+    ProcurementQueries queries;
 
     @Inject
-    transient ProcuringEntities entities;
+    ProcuringEntities entities;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     private String q;
     private String status;

@@ -6,6 +6,7 @@ import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.application.verify.ProofCheck;
 import bt.druk.registry.application.verify.VerificationStep;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.RecordLinks;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,25 +35,44 @@ public class VerifyBean {
     PortalLedger portalLedger;
 
     @Inject
+    LedgerChecks ledgerChecks;
+
+    @Inject
     RecordLinks links;
 
     @Inject
     Messages messages;
 
     private String hash;
+    private String ledger;
+    private String ledgerError;
     private String hashError;
     private DocumentVerification result;
     private String proofText;
     private String proofError;
     private ProofCheck proofCheck;
 
-    /** View action: checks {@code ?hash=} when present. */
+    /**
+     * View action: checks {@code ?hash=} when present, from the portal's own index of what the
+     * ledger committed; with {@code &ledger=now} against the ledger read now (reused for a few
+     * seconds, rate-limited per client).
+     */
     public void load() {
         if (hash == null || hash.isBlank()) {
             return;
         }
         try {
-            result = verifier.verify(hash);
+            result = verifier.verifyFromIndex(hash);
+            if ("now".equals(ledger)) {
+                LedgerChecks.Outcome<DocumentVerification> now = ledgerChecks.documentNow(result.sha256());
+                if (now instanceof LedgerChecks.Checked<DocumentVerification> checked) {
+                    result = checked.answer();
+                } else if (now instanceof LedgerChecks.Limited<DocumentVerification> limited) {
+                    ledgerError = messages.text("verify.limited", limited.retryAfterSeconds());
+                } else {
+                    ledgerError = messages.text("verify.failed");
+                }
+            }
         } catch (ValidationException e) {
             hashError = messages.text("docverify.hash.invalid");
         } catch (RuntimeException e) {
@@ -80,6 +100,16 @@ public class VerifyBean {
         return result != null;
     }
 
+    /** The answer came from the portal's index, not from the ledger read now. */
+    public boolean isFromIndex() {
+        return result != null && result.source() == DocumentVerification.Source.PORTAL_INDEX;
+    }
+
+    /** "Check on the ledger now": this page again with {@code ledger=now}, context-relative. */
+    public String getLedgerNowPath() {
+        return result == null ? null : "/verify.xhtml?hash=" + result.sha256() + "&ledger=now";
+    }
+
     /** The proof file's download, when some finding has one. */
     public String getProofPath() {
         return result != null && result.matches().stream().anyMatch(DocumentMatch::proofAvailable)
@@ -103,6 +133,9 @@ public class VerifyBean {
 
     public String getHash() { return hash; }
     public void setHash(String hash) { this.hash = hash == null ? null : hash.strip(); }
+    public String getLedger() { return ledger; }
+    public void setLedger(String ledger) { this.ledger = ledger; }
+    public String getLedgerError() { return ledgerError; }
     public String getHashError() { return hashError; }
     public DocumentVerification getResult() { return result; }
     public String getProofText() { return proofText; }

@@ -19,6 +19,8 @@ import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.testing.PortalHarness;
+import bt.druk.registry.interfaces.web.LedgerChecks;
+import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +41,8 @@ class NotaryPagesTest {
     PublicNotarisationBean publicBean(String id) {
         PublicNotarisationBean bean = new PublicNotarisationBean();
         bean.queries = h.notaryQueries;
-        bean.verification = h.verification;
+        bean.ledgerChecks = new LedgerChecks(h.verification::verifyOnLedger, sha -> null, new PublicRateLimiter(30, 10, 100, System::nanoTime),
+                () -> "192.0.2.1", System::nanoTime, 5);
         bean.setId(" " + id + " ");
         return bean;
     }
@@ -108,7 +111,8 @@ class NotaryPagesTest {
         h.submitter.submitDue();
         bean = publicBean(id);
         assertTrue(bean.getReceipt() != null && !bean.getReceipt().txId().isEmpty());
-        bean.verify();
+        bean.setCheck("ledger");
+        bean.load();
         assertEquals(LedgerVerification.Outcome.VERIFIED, bean.getVerification().outcome());
         assertEquals(VersionCheck.Match.MATCH, bean.checkOf(1).match());
     }

@@ -12,8 +12,10 @@ import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.interfaces.web.BundleMessages;
+import bt.druk.registry.interfaces.web.LedgerChecks;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.RecordLinks;
+import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +34,8 @@ class VerifyBeanTest {
         bean.portalLedger = new PortalLedger();
         bean.links = new RecordLinks();
         bean.messages = messages;
+        bean.ledgerChecks = new LedgerChecks(h.verification::verifyOnLedger, bean.verifier::verify,
+                new PublicRateLimiter(2, 0.001, 10, System::nanoTime), () -> "192.0.2.7", System::nanoTime, 0);
         return bean;
     }
 
@@ -39,6 +43,7 @@ class VerifyBeanTest {
         h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "t-42", "Thimphu", "Kawang", new BigDecimal("1.2500"),
                 LandType.DRY_LAND, List.of(new OwnerInput("Karma Wangchuk", "10101001234", "1"))));
         h.submitter.submitDue();
+        h.follower.follow(() -> true, h.ledger.blockCount()); // the receipt's block and endorsers, as the commit follower records them
         return h.pipeline.current("land-title:" + pin).orElseThrow();
     }
 
@@ -74,14 +79,23 @@ class VerifyBeanTest {
     }
 
     @Test
-    void aHashNotFoundHasNoProofAndTheUnreachableLedgerIsUnchecked() {
+    void aHashIsAnsweredFromThePortalsIndexWithoutTheLedgerAndOnRequestFromTheLedgerNow() {
         RecordVersion v1 = registered("BEAN-2");
         h.ledger.setDown(true);
         VerifyBean bean = bean();
         bean.setHash(v1.hash());
         bean.load();
-        assertEquals("unchecked", bean.verdict(bean.getResult().matches().get(0)));
-        assertEquals("not-checked", bean.resultCode(bean.getResult().matches().get(0).steps().get(2)));
+        assertTrue(bean.isFromIndex());
+        assertEquals("verified", bean.verdict(bean.getResult().matches().get(0)), "committed, by the portal's receipt");
+        assertEquals("/verify.xhtml?hash=" + v1.hash() + "&ledger=now", bean.getLedgerNowPath());
+
+        VerifyBean now = bean();
+        now.setHash(v1.hash());
+        now.setLedger("now");
+        now.load();
+        assertFalse(now.isFromIndex());
+        assertEquals("unchecked", now.verdict(now.getResult().matches().get(0)), "the ledger is down");
+        assertEquals("not-checked", now.resultCode(now.getResult().matches().get(0).steps().get(2)));
 
         VerifyBean unknown = bean();
         unknown.setHash("ab".repeat(32));
@@ -89,6 +103,28 @@ class VerifyBeanTest {
         assertTrue(unknown.isChecked());
         assertNull(unknown.getProofPath());
         assertEquals("fail", unknown.resultCode(unknown.getResult().steps().get(1)));
+    }
+
+    @Test
+    void checkingOnTheLedgerNowIsRateLimitedPerClient() {
+        RecordVersion v1 = registered("BEAN-3");
+        VerifyBean bean = bean();
+        for (int i = 0; i < 2; i++) {
+            VerifyBean asked = bean();
+            asked.ledgerChecks = bean.ledgerChecks;
+            asked.setHash(v1.hash());
+            asked.setLedger("now");
+            asked.load();
+            assertNull(asked.getLedgerError());
+            assertFalse(asked.isFromIndex());
+        }
+        VerifyBean third = bean();
+        third.ledgerChecks = bean.ledgerChecks;
+        third.setHash(v1.hash());
+        third.setLedger("now");
+        third.load();
+        assertTrue(third.isFromIndex(), "the portal's answer still shows");
+        assertTrue(third.getLedgerError().startsWith("Too many ledger checks"), third.getLedgerError());
     }
 
     @Test
