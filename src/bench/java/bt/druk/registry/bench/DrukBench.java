@@ -178,7 +178,9 @@ public final class DrukBench {
     }
 
     private static Row readRow(String scenario, WrkRun.Result r, long rss, String more) {
-        return new Row(scenario, r.perSecond(), Double.NaN, "req/s", r.p50Millis(), r.p99Millis(), rss,
+        // wrk's percentiles are 0 when no request completed within its timeout
+        boolean none = r.p99Millis() == 0;
+        return new Row(scenario, r.perSecond(), Double.NaN, "req/s", none ? Double.NaN : r.p50Millis(), none ? Double.NaN : r.p99Millis(), rss,
                 r.requests() + " requests in " + seconds(r.seconds()) + ", " + r.non2xx() + " not 2xx/3xx, " + r.socketErrors()
                         + " socket errors" + more);
     }
