@@ -41,6 +41,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    VerifiedCredentials verified;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -82,16 +85,23 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
      * never from the session, so a page's session cookie cannot be used to write through the API
      * from another site. No session is created. Missing or wrong credentials leave the request
      * anonymous; the API's resources then answer 401 in JSON rather than the container's HTML page.
+     * A credential found valid is believed for a minute without deriving its hash again
+     * ({@link VerifiedCredentials}).
      */
     private AuthenticationStatus apiCaller(HttpServletRequest request, HttpMessageContext context) {
         UsernamePasswordCredential basic = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
         if (basic == null) {
             return context.doNothing();
         }
+        VerifiedCredentials.Caller known = verified.find(basic.getCaller(), basic.getPassword().getValue()).orElse(null);
+        if (known != null) {
+            return context.notifyContainerAboutLogin(known.name(), known.groups());
+        }
         CredentialValidationResult result = identityStores.validate(basic);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return context.doNothing();
         }
+        verified.remember(basic.getCaller(), basic.getPassword().getValue(), result.getCallerPrincipal().getName(), result.getCallerGroups());
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 
