@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -197,7 +198,7 @@ public final class DrukBench {
     /** The 1, 5 and 15 minute load averages: other work on the machine shows in every figure. */
     private static String loadAverage() {
         try {
-            String[] fields = Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";

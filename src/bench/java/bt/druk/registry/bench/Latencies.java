@@ -15,10 +15,6 @@ final class Latencies {
         values[size++] = nanos;
     }
 
-    synchronized int count() {
-        return size;
-    }
-
     /** The {@code p}-th percentile (0 < p ≤ 100) in milliseconds; NaN when nothing was recorded. */
     synchronized double percentileMillis(double p) {
         if (size == 0) {

@@ -29,10 +29,6 @@ final class PortalRegister {
         double perSecond() {
             return seconds <= 0 ? Double.NaN : awaited.done() / seconds;
         }
-
-        boolean allCommitted() {
-            return awaited.done() == acknowledged.size() && refused == 0;
-        }
     }
 
     private final PortalApi api;
