@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /records/documents/<sha256>.json}: the exact bytes whose SHA-256 the ledger holds for
- * a record version, so that anyone can recompute the hash with their own tools.
+ * a record version, so that anyone can recompute the hash with their own tools. Kept in
+ * {@link PublicPageCache} once read: the text behind a hash never changes.
  */
 @WebServlet(urlPatterns = "/records/documents/*")
 public class PublicDocumentServlet extends HttpServlet {
@@ -26,23 +27,47 @@ public class PublicDocumentServlet extends HttpServlet {
     @Inject
     RecordQueryService records;
 
+    @Inject
+    PublicPageCache cache;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        Optional<PublicDocument> document = m.matches() ? records.publicDocument(m.group(1)) : Optional.empty();
-        if (document.isEmpty()) {
+        if (!m.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = document.get().canonicalJson().getBytes(StandardCharsets.UTF_8);
-        String fileName = document.get().recordKey().replaceAll("[^A-Za-z0-9-]", "-") + "-v" + document.get().version() + ".json";
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
-        // A hash names exactly one document, so the answer never changes.
-        response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        String hash = m.group(1);
+        // A hash names exactly one text, so its entity tag is the hash and a copy never goes stale.
+        String tag = "\"" + hash + "\"";
+        if (PublicPageFilter.matches(request.getHeader("If-None-Match"), tag)) {
+            response.setHeader("ETag", tag);
+            response.setHeader("Cache-Control", IMMUTABLE);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        String key = "document " + hash;
+        Optional<PublicPageCache.Page> page = cache.get(key, tag);
+        if (page.isEmpty()) {
+            Optional<PublicDocument> document = records.publicDocument(hash);
+            if (document.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            String fileName = document.get().recordKey().replaceAll("[^A-Za-z0-9-]", "-") + "-v" + document.get().version() + ".json";
+            page = Optional.of(new PublicPageCache.Page(tag, document.get().canonicalJson().getBytes(StandardCharsets.UTF_8),
+                    "application/json;charset=UTF-8", "inline; filename=\"" + fileName + "\"", null));
+            cache.put(key, page.get());
+        }
+        byte[] body = page.get().body();
+        response.setContentType(page.get().contentType());
+        response.setHeader("Content-Disposition", page.get().disposition());
+        response.setHeader("ETag", tag);
+        response.setHeader("Cache-Control", IMMUTABLE);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
+
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Rendered public pages for anonymous readers, each kept with the stamp of what it was rendered
  * from (the record's versions, the latest tamper report): an entry whose stamp no longer matches is
- * never served, so a change shows on the next request. Bounded by total bytes
+ * never served, so a change shows on the next request. Public documents by hash are kept here too. Bounded by total bytes
  * ({@code druk.pagecache.maxBytes}, default 32 MiB), the least recently read page dropped first.
  */
 @ApplicationScoped
@@ -20,9 +20,10 @@ public class PublicPageCache {
      * One rendered page.
      *
      * @param stamp        what it was rendered from; also its entity tag
-     * @param lastModified the latest change of what it shows
+     * @param disposition  its Content-Disposition, or null
+     * @param lastModified the latest change of what it shows, or null
      */
-    public record Page(String stamp, byte[] body, String contentType, Instant lastModified) {
+    public record Page(String stamp, byte[] body, String contentType, String disposition, Instant lastModified) {
     }
 
     private final long maxBytes;

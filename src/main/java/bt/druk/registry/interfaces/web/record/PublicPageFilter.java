@@ -83,7 +83,7 @@ public class PublicPageFilter extends HttpFilter {
         chain.doFilter(request, capture);
         byte[] body = capture.body();
         if (capture.getStatus() == HttpServletResponse.SC_OK && request.getSession(false) == null && !response.isCommitted()) {
-            PublicPageCache.Page page = new PublicPageCache.Page(tag, body, capture.getContentType(), stamp.get().lastChange());
+            PublicPageCache.Page page = new PublicPageCache.Page(tag, body, capture.getContentType(), null, stamp.get().lastChange());
             cache.put(key, page);
             write(response, tag, stamp.get(), page);
         } else if (!response.isCommitted()) {
