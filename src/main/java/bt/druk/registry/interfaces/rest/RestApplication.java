@@ -3,9 +3,17 @@ package bt.druk.registry.interfaces.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API under {@code /api}; resources and the exception mapper are found by scanning. */
+/**
+ * The REST API under {@code /api}; resources and the exception mapper are found by scanning. Its
+ * OpenAPI document is built by Payara from the resources' annotations and served at {@code /openapi}.
+ */
 @ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "Druk Registry API", version = "1",
+        description = "Public records on a Hyperledger Fabric ledger: reads without sign-in, clerks' writes with HTTP Basic. "
+                + "Refusals are RFC 9457 problem documents (application/problem+json)."))
 public class RestApplication extends Application {
 
     @Override
