@@ -78,6 +78,11 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
+    public synchronized Optional<RecordVersion> lockVersion(long id) {
+        return findVersion(id);
+    }
+
+    @Override
     public synchronized Optional<RecordVersion> findVersion(long id) {
         return Optional.ofNullable(versions.get(id));
     }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +95,8 @@ public class OutboxProcessor {
     /** Commits the ledger reported, recorded together in one transaction (the commit follower adds their block's details). */
     @Transactional
     public void recordCommitted(List<SentCommit> commits) {
-        for (SentCommit commit : commits) {
+        // In id order, as the commit follower writes: two writers that lock rows in one order cannot deadlock.
+        for (SentCommit commit : commits.stream().sorted(Comparator.comparingLong(SentCommit::outboxId)).toList()) {
             recordCommitted(commit.outboxId(), commit.txId(), commit.blockNumber(), null, commit.note());
         }
     }
@@ -108,7 +110,9 @@ public class OutboxProcessor {
     public void recordCommitted(long outboxId, String txId, Long blockNumber, CommittedTransaction details, String note) {
         Instant now = clock.instant();
         OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
-        RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
+        // Locked and read as last committed: the commit follower may be completing this very receipt
+        // from its block at the same moment, and a partial receipt written over it would stay partial.
+        RecordVersion version = repository.lockVersion(entry.recordVersionId()).orElseThrow();
         if (entry.status() == OutboxEntry.Status.DUE) {
             entry.markDone(txId, note, now);
         }

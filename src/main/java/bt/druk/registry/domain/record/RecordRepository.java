@@ -27,6 +27,9 @@ public interface RecordRepository {
 
     Optional<RecordVersion> findVersion(long id);
 
+    /** The version, locked for update until the transaction ends, as last committed (waits for a writer in progress). */
+    Optional<RecordVersion> lockVersion(long id);
+
     /** The live (pending or committed) version with that number. */
     Optional<RecordVersion> findLiveVersion(String recordKey, int version);
 

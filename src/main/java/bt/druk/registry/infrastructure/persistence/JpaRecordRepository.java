@@ -106,6 +106,11 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
+    public Optional<RecordVersion> lockVersion(long id) {
+        return Optional.ofNullable(em.find(RecordVersion.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<RecordVersion> findLiveVersion(String recordKey, int version) {
         return em.createQuery("select v from RecordVersion v where v.recordKey = :key and v.version = :version"
                         + " and v.ledgerState <> :rejected", RecordVersion.class)
@@ -121,7 +126,7 @@ public class JpaRecordRepository implements RecordRepository {
             return List.of();
         }
         return em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
-                        + " and v.ledgerState <> :rejected", RecordVersion.class)
+                        + " and v.ledgerState <> :rejected order by v.id", RecordVersion.class)
                 .setParameter("keys", List.copyOf(recordKeys))
                 .setParameter("versions", List.copyOf(versions))
                 .setParameter("rejected", LedgerState.REJECTED)
