@@ -12,10 +12,10 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.record.LedgerReceipt;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.shared.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +28,9 @@ import java.util.Map;
  */
 final class ApiJson {
 
+    /** Looked up once: each {@code Json.createObjectBuilder()} runs a ServiceLoader lookup (the top cost of verify by hash in JFR). */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
 
@@ -37,9 +40,9 @@ final class ApiJson {
     /** A record's current version and its chain of versions. */
     static JsonObject record(String recordKey, List<VersionView> versions) {
         VersionView current = versions.get(versions.size() - 1);
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = PROVIDER.createArrayBuilder();
         versions.forEach(v -> history.add(version(v)));
-        return Json.createObjectBuilder()
+        return PROVIDER.createObjectBuilder()
                 .add("recordKey", recordKey)
                 .add("kind", RecordKey.parse(recordKey).kind())
                 .add("version", current.version())
@@ -52,9 +55,9 @@ final class ApiJson {
 
     /** Every version of a record, oldest first, each with its ledger state and (once committed) receipt. */
     static JsonObject history(String recordKey, List<VersionView> versions) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = PROVIDER.createArrayBuilder();
         versions.forEach(v -> list.add(version(v)));
-        return Json.createObjectBuilder()
+        return PROVIDER.createObjectBuilder()
                 .add("recordKey", recordKey)
                 .add("kind", RecordKey.parse(recordKey).kind())
                 .add("versions", list)
@@ -66,11 +69,11 @@ final class ApiJson {
      * API address of its record; {@code next} while more pages follow.
      */
     static JsonObject searchPage(Map<String, String> criteria, int page, int pageSize, int total, List<ParcelSummary> hits) {
-        JsonObjectBuilder query = Json.createObjectBuilder();
+        JsonObjectBuilder query = PROVIDER.createObjectBuilder();
         criteria.forEach((name, value) -> nullable(query, name, value));
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = PROVIDER.createArrayBuilder();
         for (ParcelSummary p : hits) {
-            JsonObjectBuilder hit = Json.createObjectBuilder()
+            JsonObjectBuilder hit = PROVIDER.createObjectBuilder()
                     .add("recordKey", p.recordKey())
                     .add("pin", p.pin())
                     .add("thramNo", p.thramNo())
@@ -83,7 +86,7 @@ final class ApiJson {
             nullable(hit, "ledgerState", p.ledgerState() == null ? null : p.ledgerState().name());
             results.add(hit.add("record", "/api/records/" + p.recordKey()));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("query", query)
                 .add("page", page)
                 .add("pageSize", pageSize)
@@ -102,7 +105,7 @@ final class ApiJson {
     }
 
     static JsonObject version(VersionView v) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("version", v.version())
                 .add("recordedAt", v.recordedAt().toString())
                 .add("hash", v.hash())
@@ -113,7 +116,7 @@ final class ApiJson {
         nullable(json, "office", v.office());
         nullable(json, "previousHash", v.previousHash());
         if (v.rejectionCode() != null) {
-            json.add("rejection", Json.createObjectBuilder().add("code", v.rejectionCode())
+            json.add("rejection", PROVIDER.createObjectBuilder().add("code", v.rejectionCode())
                     .add("reason", v.rejectionReason() == null ? "" : v.rejectionReason()));
         }
         if (v.receipt() != null) {
@@ -132,13 +135,13 @@ final class ApiJson {
 
     /** {@code blockNumber} -1 and no endorsers until the commit follower has read the block. */
     private static JsonObject receipt(String txId, long blockNumber, Instant commitTime, List<String> endorsers) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("txId", txId).add("blockNumber", blockNumber);
+        JsonObjectBuilder json = PROVIDER.createObjectBuilder().add("txId", txId).add("blockNumber", blockNumber);
         nullable(json, "commitTime", commitTime == null ? null : commitTime.toString());
-        return json.add("endorsingMspIds", Json.createArrayBuilder(endorsers == null ? List.of() : endorsers)).build();
+        return json.add("endorsingMspIds", PROVIDER.createArrayBuilder(endorsers == null ? List.of() : endorsers)).build();
     }
 
     static JsonObject accepted(SubmissionAck ack) {
-        return Json.createObjectBuilder()
+        return PROVIDER.createObjectBuilder()
                 .add("recordKey", ack.recordKey())
                 .add("version", ack.version())
                 .add("hash", ack.hash())
@@ -147,18 +150,18 @@ final class ApiJson {
     }
 
     static JsonObject verification(DocumentVerification v) {
-        JsonArrayBuilder matches = Json.createArrayBuilder();
+        JsonArrayBuilder matches = PROVIDER.createArrayBuilder();
         for (DocumentMatch m : v.matches()) {
-            JsonArrayBuilder history = Json.createArrayBuilder();
+            JsonArrayBuilder history = PROVIDER.createArrayBuilder();
             for (LedgerHistoryItem item : m.history()) {
-                JsonObjectBuilder write = Json.createObjectBuilder().add("txId", item.txId()).add("deleted", item.deleted());
+                JsonObjectBuilder write = PROVIDER.createObjectBuilder().add("txId", item.txId()).add("deleted", item.deleted());
                 nullable(write, "timestamp", item.timestamp() == null ? null : item.timestamp().toString());
                 if (item.value() != null) {
                     write.add("version", item.value().version()).add("hash", item.value().hash()).add("status", item.value().status());
                 }
                 history.add(write);
             }
-            JsonObjectBuilder match = Json.createObjectBuilder()
+            JsonObjectBuilder match = PROVIDER.createObjectBuilder()
                     .add("foundAs", m.foundAs().name())
                     .add("recordKey", m.recordKey())
                     .add("version", m.version())
@@ -173,7 +176,7 @@ final class ApiJson {
             }
             matches.add(match);
         }
-        return Json.createObjectBuilder()
+        return PROVIDER.createObjectBuilder()
                 .add("sha256", v.sha256())
                 .add("checkedAt", v.checkedAt().toString())
                 .add("source", v.source().name())
@@ -184,9 +187,9 @@ final class ApiJson {
     }
 
     private static JsonArrayBuilder steps(List<VerificationStep> steps) {
-        JsonArrayBuilder json = Json.createArrayBuilder();
+        JsonArrayBuilder json = PROVIDER.createArrayBuilder();
         for (VerificationStep s : steps) {
-            JsonObjectBuilder step = Json.createObjectBuilder().add("kind", s.kind().name()).add("result", s.result().name())
+            JsonObjectBuilder step = PROVIDER.createObjectBuilder().add("kind", s.kind().name()).add("result", s.result().name())
                     .add("text", s.text());
             nullable(step, "relatedKey", s.relatedKey());
             json.add(step);
@@ -196,7 +199,7 @@ final class ApiJson {
 
     /** Where a document stands in the notary batches; its inclusion proof and proof file once anchored. */
     static JsonObject member(BatchMember m) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("documentHash", m.documentHash())
                 .add("state", m.state().name())
                 .add("queuedAt", m.queuedAt().toString())
@@ -226,14 +229,14 @@ final class ApiJson {
 
     /** An RFC 9457 problem document. */
     static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("code", e.code())
+            JsonArrayBuilder list = PROVIDER.createArrayBuilder();
+            errors.forEach(e -> list.add(PROVIDER.createObjectBuilder().add("field", e.field()).add("code", e.code())
                     .add("message", e.message())));
             json.add("errors", list);
         }
