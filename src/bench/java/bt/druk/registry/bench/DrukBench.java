@@ -111,8 +111,8 @@ public final class DrukBench {
                     rows.add(new Row("portal-register (" + o.clients() + " clients)", r.perSecond(), raw, "reg/s",
                             r.ackLatencies().percentileMillis(50), r.ackLatencies().percentileMillis(99), rss(o),
                             r.acknowledged().size() + "/" + r.posted() + " acknowledged, " + r.awaited().done() + " committed in "
-                                    + seconds(r.seconds()) + ", " + r.awaited().failed() + " rejected, " + r.awaited().stillPending()
-                                    + " still pending" + (r.firstRefusal() == null ? "" : "; refused: " + abbreviate(r.firstRefusal()))
+                                    + seconds(r.seconds()) + ", " + r.awaited().failed() + " rejected, " + r.notCommitted()
+                                    + " not committed within " + o.drainSeconds() + " s" + (r.firstRefusal() == null ? "" : "; refused: " + abbreviate(r.firstRefusal()))
                                     + "; p50/p99 = acknowledgement"));
                 }
             }

@@ -29,6 +29,11 @@ final class PortalRegister {
         double perSecond() {
             return seconds <= 0 ? Double.NaN : awaited.done() / seconds;
         }
+
+        /** Acknowledged and never seen committed or rejected, including those acknowledged after the deadline. */
+        int notCommitted() {
+            return acknowledged.size() - awaited.done() - awaited.failed();
+        }
     }
 
     private final PortalApi api;
