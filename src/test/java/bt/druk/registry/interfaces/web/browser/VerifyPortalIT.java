@@ -129,6 +129,16 @@ class VerifyPortalIT {
             }
         } while (status != 200 && System.nanoTime() < deadline);
         assertEquals(200, status, "the registration reached the ledger within two minutes");
+        // The verify page answers from the portal's own receipts: wait until the commit follower has recorded the endorsers.
+        String record;
+        do {
+            record = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/api/records/land-title:" + pin)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (!record.contains("\"endorsingMspIds\":[\"")) {
+                Thread.sleep(1000);
+            }
+        } while (!record.contains("\"endorsingMspIds\":[\"") && System.nanoTime() < deadline + Duration.ofSeconds(60).toNanos());
+        assertTrue(record.contains("\"endorsingMspIds\":[\""), "the portal's receipt names the endorsers: " + record);
         String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", "land-title:" + pin).output();
         assertTrue(onLedger.contains(hash), "the auditor's peer holds the document's hash: " + onLedger);
         txId = NetworkScript.txIdOf(onLedger);
@@ -143,6 +153,13 @@ class VerifyPortalIT {
         browser.byId("verifyFile").sendKeys(document.toString());
         browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + hash));
         browser.byId("verifyReport");
+        assertEquals("PORTAL_INDEX", browser.byId("verifySource").getAttribute("data-source"), "answered from the portal's index first");
+        WebElement fromIndex = browser.byId("match0");
+        assertEquals("verified", fromIndex.findElement(By.cssSelector(".verify-match__verdict")).getAttribute("data-verdict"),
+                fromIndex.getText());
+        assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass"),
+                steps(fromIndex), fromIndex.getText());
+        ledgerNow();
         browser.screenshot("verify-portal-steps");
 
         WebElement match = browser.byId("match0");
@@ -262,6 +279,7 @@ class VerifyPortalIT {
             browser.open(browserBase + "/verify.xhtml");
             browser.byId("verifyFile").sendKeys(pdf.toString());
             browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + fileHash));
+            ledgerNow();
             WebElement valid = browser.byId("match0");
             assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass", "HISTORY=pass"),
                     steps(valid), valid.getText());
@@ -285,6 +303,8 @@ class VerifyPortalIT {
             clerk.wait.until(d -> d.getCurrentUrl().contains("saved=2"));
             awaitCommitted(clerk, 2);
             browser.open(browserBase + "/verify.xhtml?hash=" + fileHash);
+            assertTrue(steps(browser.byId("match0")).contains("STATUS=fail"), "revoked, by the portal's index too");
+            ledgerNow();
             WebElement revoked = browser.byId("match0");
             assertEquals("failed", revoked.findElement(By.cssSelector(".verify-match__verdict")).getAttribute("data-verdict"));
             assertTrue(steps(revoked).contains("STATUS=fail"), steps(revoked).toString());
@@ -320,6 +340,7 @@ class VerifyPortalIT {
         browser.open(browserBase + "/verify.xhtml");
         browser.byId("verifyFile").sendKeys(files.get(1).toString());
         browser.wait.until(d -> d.getCurrentUrl().contains("hash=" + memberHash));
+        ledgerNow();
         WebElement member = browser.byId("match0");
         assertEquals(List.of("FOUND_AS=pass", "PORTAL_RECORD=pass", "LEDGER_ENTRY=pass", "ENDORSEMENT=pass", "STATUS=pass", "HISTORY=pass"),
                 steps(member), member.getText());
@@ -347,6 +368,13 @@ class VerifyPortalIT {
 
     private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** "Check on the ledger now": the same hash answered from the ledger read now instead of the portal's index. */
+    private void ledgerNow() {
+        browser.click("ledgerNow");
+        browser.wait.until(d -> d.getCurrentUrl().contains("ledger=now"));
+        assertEquals("LEDGER_NOW", browser.byId("verifySource").getAttribute("data-source"));
     }
 
     private static List<String> steps(WebElement match) {
