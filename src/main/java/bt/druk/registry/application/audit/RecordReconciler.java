@@ -1,5 +1,7 @@
 package bt.druk.registry.application.audit;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.record.VersionCheck;
@@ -15,7 +17,6 @@ import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -156,7 +157,7 @@ public class RecordReconciler {
 
     /** The status a register writes into its document ({@code data.status}); bids and anchors have none. */
     static Optional<String> documentStatus(RecordVersion v) {
-        try (JsonReader reader = Json.createReader(new StringReader(v.canonicalJson()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(v.canonicalJson()))) {
             JsonObject data = reader.readObject().getJsonObject("data");
             JsonValue status = data == null ? null : data.get("status");
             return status != null && status.getValueType() == JsonValue.ValueType.STRING

@@ -1,8 +1,9 @@
 package bt.druk.registry.application.procurement;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -34,7 +35,7 @@ public class ProcuringEntities {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JSON.createReader(in)) {
                 List<ProcuringEntity> result = new ArrayList<>();
                 for (JsonValue value : reader.readObject().getJsonArray("entities")) {
                     JsonObject entity = value.asJsonObject();

@@ -1,7 +1,8 @@
 package bt.druk.registry.application.reference;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -46,7 +47,7 @@ public class ReferenceDataService {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JSON.createReader(in)) {
                 JsonObject all = reader.readObject().getJsonObject("dzongkhags");
                 Map<String, Dzongkhag> result = new TreeMap<>();
                 all.forEach((name, gewogs) -> {

@@ -1,5 +1,7 @@
 package bt.druk.registry.application.verify;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.application.notary.BatchMember;
 import bt.druk.registry.application.notary.BatchMembers;
 import bt.druk.registry.application.record.LedgerImprints;
@@ -34,7 +36,6 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -772,7 +773,7 @@ public class DocumentVerifier {
         if (entry == null || entry.json() == null) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(entry.json()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(entry.json()))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         } catch (RuntimeException e) {

@@ -1,7 +1,8 @@
 package bt.druk.registry.domain.land;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.record.Party;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,31 +34,31 @@ public final class LandTitleJson {
 
     public static JsonObject toJson(LandTitle title) {
         Parcel p = title.parcel();
-        JsonObjectBuilder parcel = Json.createObjectBuilder()
+        JsonObjectBuilder parcel = JSON.createObjectBuilder()
                 .add("pin", p.pin())
                 .add("thramNo", p.thramNo())
                 .add("dzongkhag", p.dzongkhag())
                 .add("gewog", p.gewog())
                 .add("areaAcres", p.areaAcres().toPlainString())
                 .add("landType", p.landType().name());
-        JsonArrayBuilder mortgages = Json.createArrayBuilder();
-        title.mortgages().forEach(m -> mortgages.add(Json.createObjectBuilder()
+        JsonArrayBuilder mortgages = JSON.createArrayBuilder();
+        title.mortgages().forEach(m -> mortgages.add(JSON.createObjectBuilder()
                 .add("ref", m.ref()).add("lender", m.lender()).add("registeredAt", time(m.registeredAt()))));
-        JsonArrayBuilder caveats = Json.createArrayBuilder();
-        title.caveats().forEach(c -> caveats.add(Json.createObjectBuilder()
+        JsonArrayBuilder caveats = JSON.createArrayBuilder();
+        title.caveats().forEach(c -> caveats.add(JSON.createObjectBuilder()
                 .add("ref", c.ref()).add("reason", c.reason()).add("lodgedAt", time(c.lodgedAt()))));
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JSON.createObjectBuilder();
         title.event().details().forEach(details::add);
-        JsonObjectBuilder eventParties = Json.createObjectBuilder();
+        JsonObjectBuilder eventParties = JSON.createObjectBuilder();
         title.event().parties().forEach((role, party) -> eventParties.add(role, party.commitment()));
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("operation", title.event().operation().name())
                 .add("recordedAt", time(title.event().recordedAt()))
                 .add("recordedBy", title.event().recordedBy())
                 .add("office", title.event().office())
                 .add("details", details)
                 .add("parties", eventParties);
-        JsonObjectBuilder root = Json.createObjectBuilder()
+        JsonObjectBuilder root = JSON.createObjectBuilder()
                 .add("parcel", parcel)
                 .add("owners", owners(title.owners()))
                 .add("mortgages", mortgages)
@@ -68,7 +69,7 @@ public final class LandTitleJson {
         if (t == null) {
             root.addNull("pendingTransfer");
         } else {
-            root.add("pendingTransfer", Json.createObjectBuilder()
+            root.add("pendingTransfer", JSON.createObjectBuilder()
                     .add("transferType", t.transferType().name())
                     .add("newOwners", owners(t.newOwners()))
                     .add("lodgedAt", time(t.lodgedAt()))
@@ -122,8 +123,8 @@ public final class LandTitleJson {
     }
 
     private static JsonArrayBuilder owners(List<Owner> owners) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        owners.forEach(o -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        owners.forEach(o -> array.add(JSON.createObjectBuilder()
                 .add("party", o.party().commitment()).add("share", o.share().toString())));
         return array;
     }

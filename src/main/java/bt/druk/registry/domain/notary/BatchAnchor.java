@@ -1,8 +1,9 @@
 package bt.druk.registry.domain.notary;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.notary.merkle.MerkleTree;
 import bt.druk.registry.domain.record.RecordKey;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -60,9 +61,9 @@ public record BatchAnchor(String id, List<String> leaves, String office, Instant
 
     /** Register data of the anchor's hashed record: the tree construction, the ordered leaves, their count and the root. */
     public JsonObject toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         leaves.forEach(array::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("anchorId", id)
                 .add("tree", TREE)
                 .add("leaves", array)

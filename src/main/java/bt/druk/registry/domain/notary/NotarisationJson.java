@@ -1,8 +1,9 @@
 package bt.druk.registry.domain.notary;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordKey;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,22 +30,22 @@ public final class NotarisationJson {
     }
 
     public static JsonObject toJson(Notarisation n) {
-        JsonArrayBuilder parties = Json.createArrayBuilder();
+        JsonArrayBuilder parties = JSON.createArrayBuilder();
         n.parties().forEach(p -> parties.add(p.commitment()));
         NotaryEvent e = n.event();
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("operation", e.operation().name())
                 .add("at", e.at().toString())
                 .add("by", e.by())
                 .add("office", e.office());
         nullable(event, "reason", e.reason());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("notarisationId", n.id())
                 .add("documentType", n.documentType().code())
                 .add("notaryOffice", n.notaryOffice())
                 .add("notarisedOn", n.notarisedOn().toString())
                 .add("parties", parties)
-                .add("document", Json.createObjectBuilder()
+                .add("document", JSON.createObjectBuilder()
                         .add("sha256", n.file().sha256())
                         .add("mediaType", n.file().mediaType())
                         .add("size", n.file().size()))

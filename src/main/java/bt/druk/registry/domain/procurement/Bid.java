@@ -1,8 +1,9 @@
 package bt.druk.registry.domain.procurement;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -92,15 +93,15 @@ public record Bid(String tenderKey, Bidder bidder, BidPrice price, List<BidDocum
 
     /** The bid as JSON (documents in the order held). */
     public JsonObject toJson() {
-        JsonArrayBuilder docs = Json.createArrayBuilder();
+        JsonArrayBuilder docs = JSON.createArrayBuilder();
         for (BidDocument d : documents) {
-            docs.add(Json.createObjectBuilder().add("name", d.name()).add("mediaType", d.mediaType())
+            docs.add(JSON.createObjectBuilder().add("name", d.name()).add("mediaType", d.mediaType())
                     .add("size", d.size()).add("sha256", d.sha256()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("tender", tenderKey)
-                .add("bidder", Json.createObjectBuilder().add("licenceNumber", bidder.licenceNumber()).add("name", bidder.name()))
-                .add("price", Json.createObjectBuilder().add("amount", price.amountText()).add("currency", price.currency()))
+                .add("bidder", JSON.createObjectBuilder().add("licenceNumber", bidder.licenceNumber()).add("name", bidder.name()))
+                .add("price", JSON.createObjectBuilder().add("amount", price.amountText()).add("currency", price.currency()))
                 .add("documents", docs)
                 .add("sealedAt", sealedAt.toString())
                 .build();

@@ -1,8 +1,9 @@
 package bt.druk.registry.domain.procurement;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.RecordKey;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -69,11 +70,11 @@ public record LodgedBid(
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("tender", tenderKey)
                 .add("bidNumber", bidNumber())
                 .add("commitment", commitment)
-                .add("lodged", Json.createObjectBuilder()
+                .add("lodged", JSON.createObjectBuilder()
                         .add("at", lodgedAt.toString())
                         .add("by", lodgedBy)
                         .add("channel", channel));
@@ -81,7 +82,7 @@ public record LodgedBid(
             json.add("bid", revealed.bidJson())
                     .add("bidHash", revealed.bidHash())
                     .add("salt", revealed.salt())
-                    .add("revealed", Json.createObjectBuilder()
+                    .add("revealed", JSON.createObjectBuilder()
                             .add("at", revealedAt.toString())
                             .add("by", revealedBy));
         }

@@ -1,8 +1,9 @@
 package bt.druk.registry.domain.procurement;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public record SealedBid(Bid bid, JsonObject bidJson, String salt, String bidHash
 
     /** Duplicate member names are refused: a reader that kept the other one would see another bid. */
     private static final JsonReaderFactory READERS =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+            JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     public SealedBid {
         Objects.requireNonNull(bid, "bid");
@@ -140,7 +141,7 @@ public record SealedBid(Bid bid, JsonObject bidJson, String salt, String bidHash
 
     /** The file as the seal page writes it (members in canonical order, pretty-printing aside). */
     public String toFileJson() {
-        return CanonicalJson.canonicalize(Json.createObjectBuilder()
+        return CanonicalJson.canonicalize(JSON.createObjectBuilder()
                 .add("format", FORMAT).add("note", NOTE).add("bid", bidJson)
                 .add("salt", salt).add("bidHash", bidHash).add("commitment", commitment).build());
     }

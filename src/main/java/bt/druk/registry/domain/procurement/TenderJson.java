@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.procurement;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,16 +22,16 @@ public final class TenderJson {
     }
 
     public static JsonObject toJson(Tender t) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (TenderItem item : t.items()) {
-            items.add(Json.createObjectBuilder()
+            items.add(JSON.createObjectBuilder()
                     .add("description", item.description())
                     .add("quantity", item.quantity().toPlainString())
                     .add("unit", item.unit()));
         }
-        JsonArrayBuilder documents = Json.createArrayBuilder();
+        JsonArrayBuilder documents = JSON.createArrayBuilder();
         for (TenderDocument d : t.documents()) {
-            documents.add(Json.createObjectBuilder()
+            documents.add(JSON.createObjectBuilder()
                     .add("title", d.title())
                     .add("documentType", d.documentType())
                     .add("fileName", d.fileName())
@@ -39,23 +40,23 @@ public final class TenderJson {
                     .add("sha256", d.sha256()));
         }
         TenderEvent e = t.event();
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("operation", e.operation().name())
                 .add("at", e.at().toString())
                 .add("by", e.by())
                 .add("office", e.office());
         nullable(event, "reason", e.reason());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("ocid", t.ocid())
                 .add("tenderNumber", t.tenderNumber())
                 .add("title", t.title())
                 .add("description", t.description())
-                .add("procuringEntity", Json.createObjectBuilder()
+                .add("procuringEntity", JSON.createObjectBuilder()
                         .add("code", t.procuringEntity().code())
                         .add("name", t.procuringEntity().name()))
                 .add("procurementMethod", t.method().code())
                 .add("mainProcurementCategory", t.category().code())
-                .add("estimatedValue", Json.createObjectBuilder()
+                .add("estimatedValue", JSON.createObjectBuilder()
                         .add("amount", t.estimatedValue().toPlainString())
                         .add("currency", Tender.CURRENCY))
                 .add("bidDeadline", t.bidDeadline().toString())

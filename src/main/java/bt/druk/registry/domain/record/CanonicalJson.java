@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.record;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ public final class CanonicalJson {
 
     /** Parses JSON text and returns its canonical form. */
     public static String canonicalize(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return canonicalize(reader.readValue());
         }
     }

@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.record;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
@@ -22,13 +23,13 @@ public record LedgerCall(String function, List<String> arguments) {
     }
 
     public String argumentsJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         arguments.forEach(array::add);
         return array.build().toString();
     }
 
     public static LedgerCall fromJson(String function, String argumentsJson) {
-        try (JsonReader reader = Json.createReader(new StringReader(argumentsJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(argumentsJson))) {
             JsonArray array = reader.readArray();
             List<String> args = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {

@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.record;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -44,7 +45,7 @@ public record Party(String name, String cid, String salt) {
 
     /** The canonical JSON whose SHA-256 is the commitment: what the party can show to prove it is named. */
     public String disclosure() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("name", name).add("salt", salt);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("name", name).add("salt", salt);
         if (cid == null) {
             json.addNull("cid");
         } else {

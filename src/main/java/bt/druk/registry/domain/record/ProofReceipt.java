@@ -1,10 +1,11 @@
 package bt.druk.registry.domain.record;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.notary.merkle.InclusionProof;
 import bt.druk.registry.domain.notary.merkle.MerkleHashes;
 import bt.druk.registry.domain.notary.merkle.MerkleVerification;
 import bt.druk.registry.domain.shared.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -139,9 +140,9 @@ public record ProofReceipt(String sha256, FoundAs foundAs, String recordKey, int
     }
 
     public JsonObject toJsonObject() {
-        JsonArrayBuilder endorsers = Json.createArrayBuilder();
+        JsonArrayBuilder endorsers = JSON.createArrayBuilder();
         endorsingMspIds.forEach(endorsers::add);
-        JsonObjectBuilder ledger = Json.createObjectBuilder()
+        JsonObjectBuilder ledger = JSON.createObjectBuilder()
                 .add("channel", channel)
                 .add("chaincode", chaincode)
                 .add("txId", txId);
@@ -152,11 +153,11 @@ public record ProofReceipt(String sha256, FoundAs foundAs, String recordKey, int
             ledger.add("txTime", txTime.toString());
         }
         ledger.add("endorsingMspIds", endorsers);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("sha256", sha256)
                 .add("foundAs", foundAs.code())
-                .add("record", Json.createObjectBuilder().add("key", recordKey).add("version", version).add("ledgerHash", ledgerHash))
+                .add("record", JSON.createObjectBuilder().add("key", recordKey).add("version", version).add("ledgerHash", ledgerHash))
                 .add("ledger", ledger);
         inclusion.ifPresent(p -> json.add("inclusion", p.toJsonObject()));
         recordDocument.ifPresent(d -> json.add("recordDocument", d));
@@ -180,7 +181,7 @@ public record ProofReceipt(String sha256, FoundAs foundAs, String recordKey, int
             throw ValidationException.of("proof", "proof.tooLarge", "the proof file is larger than " + MAX_TEXT_LENGTH + " characters");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw ValidationException.of("proof", "proof.notJson", "the proof file is not valid JSON (" + e.getMessage() + ")");

@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.record;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -18,7 +19,7 @@ public final class RecordDocument {
     }
 
     public static JsonObject envelope(String key, String kind, String register, int version, String previousHash, JsonObject data) {
-        JsonObjectBuilder builder = Json.createObjectBuilder()
+        JsonObjectBuilder builder = JSON.createObjectBuilder()
                 .add("key", key)
                 .add("kind", kind)
                 .add("register", register)
@@ -34,7 +35,7 @@ public final class RecordDocument {
 
     /** The register data of a stored version's canonical JSON. */
     public static JsonObject dataOf(String canonicalJson) {
-        try (JsonReader reader = Json.createReader(new StringReader(canonicalJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(canonicalJson))) {
             return reader.readObject().getJsonObject("data");
         }
     }

@@ -1,11 +1,12 @@
 package bt.druk.registry.infrastructure.fabric;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.ledger.CommittedTransaction;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.RecordWritten;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -93,7 +94,7 @@ public final class BlockParser {
     }
 
     static RecordWritten recordWritten(String json, String txId) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return new RecordWritten(o.getString("kind", null), o.getString("key"), o.getInt("version"), o.getString("hash"),
                     o.getString("txId", txId));

@@ -1,6 +1,7 @@
 package bt.druk.registry.infrastructure.fabric;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
     }
 
     public static FabricConnectionConfig read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Json.createReader(in)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = JSON.createReader(in)) {
             JsonObject root = reader.readObject();
             Map<String, Peer> peers = new LinkedHashMap<>();
             root.getJsonObject("peers").forEach((msp, value) -> {

@@ -1,10 +1,11 @@
 package bt.druk.registry.infrastructure.fabric;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.ledger.HashIndexHit;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -21,7 +22,7 @@ final class LedgerJson {
     }
 
     static JsonStructure read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.read();
         }
     }

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.application.land.ParcelSummary;
 import bt.druk.registry.application.notary.BatchMember;
 import bt.druk.registry.application.record.ReceiptView;
@@ -15,7 +16,6 @@ import bt.druk.registry.domain.shared.FieldError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,9 +28,6 @@ import java.util.Map;
  */
 final class ApiJson {
 
-    /** Looked up once: each {@code Json.createObjectBuilder()} runs a ServiceLoader lookup (the top cost of verify by hash in JFR). */
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
-
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
 
@@ -40,9 +37,9 @@ final class ApiJson {
     /** A record's current version and its chain of versions. */
     static JsonObject record(String recordKey, List<VersionView> versions) {
         VersionView current = versions.get(versions.size() - 1);
-        JsonArrayBuilder history = PROVIDER.createArrayBuilder();
+        JsonArrayBuilder history = JsonProviders.JSON.createArrayBuilder();
         versions.forEach(v -> history.add(version(v)));
-        return PROVIDER.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("recordKey", recordKey)
                 .add("kind", RecordKey.parse(recordKey).kind())
                 .add("version", current.version())
@@ -55,9 +52,9 @@ final class ApiJson {
 
     /** Every version of a record, oldest first, each with its ledger state and (once committed) receipt. */
     static JsonObject history(String recordKey, List<VersionView> versions) {
-        JsonArrayBuilder list = PROVIDER.createArrayBuilder();
+        JsonArrayBuilder list = JsonProviders.JSON.createArrayBuilder();
         versions.forEach(v -> list.add(version(v)));
-        return PROVIDER.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("recordKey", recordKey)
                 .add("kind", RecordKey.parse(recordKey).kind())
                 .add("versions", list)
@@ -69,11 +66,11 @@ final class ApiJson {
      * API address of its record; {@code next} while more pages follow.
      */
     static JsonObject searchPage(Map<String, String> criteria, int page, int pageSize, int total, List<ParcelSummary> hits) {
-        JsonObjectBuilder query = PROVIDER.createObjectBuilder();
+        JsonObjectBuilder query = JsonProviders.JSON.createObjectBuilder();
         criteria.forEach((name, value) -> nullable(query, name, value));
-        JsonArrayBuilder results = PROVIDER.createArrayBuilder();
+        JsonArrayBuilder results = JsonProviders.JSON.createArrayBuilder();
         for (ParcelSummary p : hits) {
-            JsonObjectBuilder hit = PROVIDER.createObjectBuilder()
+            JsonObjectBuilder hit = JsonProviders.JSON.createObjectBuilder()
                     .add("recordKey", p.recordKey())
                     .add("pin", p.pin())
                     .add("thramNo", p.thramNo())
@@ -86,7 +83,7 @@ final class ApiJson {
             nullable(hit, "ledgerState", p.ledgerState() == null ? null : p.ledgerState().name());
             results.add(hit.add("record", "/api/records/" + p.recordKey()));
         }
-        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = JsonProviders.JSON.createObjectBuilder()
                 .add("query", query)
                 .add("page", page)
                 .add("pageSize", pageSize)
@@ -105,7 +102,7 @@ final class ApiJson {
     }
 
     static JsonObject version(VersionView v) {
-        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = JsonProviders.JSON.createObjectBuilder()
                 .add("version", v.version())
                 .add("recordedAt", v.recordedAt().toString())
                 .add("hash", v.hash())
@@ -116,7 +113,7 @@ final class ApiJson {
         nullable(json, "office", v.office());
         nullable(json, "previousHash", v.previousHash());
         if (v.rejectionCode() != null) {
-            json.add("rejection", PROVIDER.createObjectBuilder().add("code", v.rejectionCode())
+            json.add("rejection", JsonProviders.JSON.createObjectBuilder().add("code", v.rejectionCode())
                     .add("reason", v.rejectionReason() == null ? "" : v.rejectionReason()));
         }
         if (v.receipt() != null) {
@@ -135,13 +132,13 @@ final class ApiJson {
 
     /** {@code blockNumber} -1 and no endorsers until the commit follower has read the block. */
     private static JsonObject receipt(String txId, long blockNumber, Instant commitTime, List<String> endorsers) {
-        JsonObjectBuilder json = PROVIDER.createObjectBuilder().add("txId", txId).add("blockNumber", blockNumber);
+        JsonObjectBuilder json = JsonProviders.JSON.createObjectBuilder().add("txId", txId).add("blockNumber", blockNumber);
         nullable(json, "commitTime", commitTime == null ? null : commitTime.toString());
-        return json.add("endorsingMspIds", PROVIDER.createArrayBuilder(endorsers == null ? List.of() : endorsers)).build();
+        return json.add("endorsingMspIds", JsonProviders.JSON.createArrayBuilder(endorsers == null ? List.of() : endorsers)).build();
     }
 
     static JsonObject accepted(SubmissionAck ack) {
-        return PROVIDER.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("recordKey", ack.recordKey())
                 .add("version", ack.version())
                 .add("hash", ack.hash())
@@ -150,18 +147,18 @@ final class ApiJson {
     }
 
     static JsonObject verification(DocumentVerification v) {
-        JsonArrayBuilder matches = PROVIDER.createArrayBuilder();
+        JsonArrayBuilder matches = JsonProviders.JSON.createArrayBuilder();
         for (DocumentMatch m : v.matches()) {
-            JsonArrayBuilder history = PROVIDER.createArrayBuilder();
+            JsonArrayBuilder history = JsonProviders.JSON.createArrayBuilder();
             for (LedgerHistoryItem item : m.history()) {
-                JsonObjectBuilder write = PROVIDER.createObjectBuilder().add("txId", item.txId()).add("deleted", item.deleted());
+                JsonObjectBuilder write = JsonProviders.JSON.createObjectBuilder().add("txId", item.txId()).add("deleted", item.deleted());
                 nullable(write, "timestamp", item.timestamp() == null ? null : item.timestamp().toString());
                 if (item.value() != null) {
                     write.add("version", item.value().version()).add("hash", item.value().hash()).add("status", item.value().status());
                 }
                 history.add(write);
             }
-            JsonObjectBuilder match = PROVIDER.createObjectBuilder()
+            JsonObjectBuilder match = JsonProviders.JSON.createObjectBuilder()
                     .add("foundAs", m.foundAs().name())
                     .add("recordKey", m.recordKey())
                     .add("version", m.version())
@@ -176,7 +173,7 @@ final class ApiJson {
             }
             matches.add(match);
         }
-        return PROVIDER.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("sha256", v.sha256())
                 .add("checkedAt", v.checkedAt().toString())
                 .add("source", v.source().name())
@@ -187,9 +184,9 @@ final class ApiJson {
     }
 
     private static JsonArrayBuilder steps(List<VerificationStep> steps) {
-        JsonArrayBuilder json = PROVIDER.createArrayBuilder();
+        JsonArrayBuilder json = JsonProviders.JSON.createArrayBuilder();
         for (VerificationStep s : steps) {
-            JsonObjectBuilder step = PROVIDER.createObjectBuilder().add("kind", s.kind().name()).add("result", s.result().name())
+            JsonObjectBuilder step = JsonProviders.JSON.createObjectBuilder().add("kind", s.kind().name()).add("result", s.result().name())
                     .add("text", s.text());
             nullable(step, "relatedKey", s.relatedKey());
             json.add(step);
@@ -199,7 +196,7 @@ final class ApiJson {
 
     /** Where a document stands in the notary batches; its inclusion proof and proof file once anchored. */
     static JsonObject member(BatchMember m) {
-        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = JsonProviders.JSON.createObjectBuilder()
                 .add("documentHash", m.documentHash())
                 .add("state", m.state().name())
                 .add("queuedAt", m.queuedAt().toString())
@@ -229,14 +226,14 @@ final class ApiJson {
 
     /** An RFC 9457 problem document. */
     static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder json = PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = JsonProviders.JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = PROVIDER.createArrayBuilder();
-            errors.forEach(e -> list.add(PROVIDER.createObjectBuilder().add("field", e.field()).add("code", e.code())
+            JsonArrayBuilder list = JsonProviders.JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JsonProviders.JSON.createObjectBuilder().add("field", e.field()).add("code", e.code())
                     .add("message", e.message())));
             json.add("errors", list);
         }

@@ -1,7 +1,8 @@
 package bt.druk.registry.interfaces.rest;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.shared.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,7 +32,7 @@ final class JsonBody {
         if (body.length() > MAX_CHARS) {
             throw ApiProblem.badRequest("The request body is larger than " + MAX_CHARS + " characters");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.rest;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchMember;
 import bt.druk.registry.application.notary.BatchMembers;
@@ -9,7 +11,6 @@ import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -62,9 +63,9 @@ public class NotaryBatchResource {
     public Response enqueue(String body) {
         StaffMember actor = StaffCaller.require(staff);
         List<BatchMember> states = batches.enqueue(actor, documents(JsonBody.object(body)));
-        JsonArrayBuilder documents = Json.createArrayBuilder();
+        JsonArrayBuilder documents = JSON.createArrayBuilder();
         states.forEach(m -> documents.add(ApiJson.member(m)));
-        return Response.accepted(Json.createObjectBuilder().add("documents", documents).build().toString())
+        return Response.accepted(JSON.createObjectBuilder().add("documents", documents).build().toString())
                 .type(ApiJson.JSON).build();
     }
 

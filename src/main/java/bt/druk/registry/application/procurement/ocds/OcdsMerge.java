@@ -1,6 +1,7 @@
 package bt.druk.registry.application.procurement.ocds;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,18 +36,18 @@ public final class OcdsMerge {
         }
         JsonObject merged = JsonValue.EMPTY_JSON_OBJECT;
         for (JsonObject release : releases) {
-            JsonObjectBuilder patch = Json.createObjectBuilder(release);
+            JsonObjectBuilder patch = JSON.createObjectBuilder(release);
             OMIT_WHEN_MERGED.forEach(patch::remove);
             merged = mergeObject(merged, patch.build());
         }
         JsonObject last = releases.get(releases.size() - 1);
         String ocid = last.getString("ocid");
         String date = last.getString("date");
-        JsonObjectBuilder compiled = Json.createObjectBuilder()
+        JsonObjectBuilder compiled = JSON.createObjectBuilder()
                 .add("ocid", ocid)
                 .add("id", ocid + "-" + date)
                 .add("date", date)
-                .add("tag", Json.createArrayBuilder().add(OcdsCodes.TAG_COMPILED));
+                .add("tag", JSON.createArrayBuilder().add(OcdsCodes.TAG_COMPILED));
         merged.forEach((name, value) -> {
             if (!name.equals("ocid")) {
                 compiled.add(name, value);
@@ -75,7 +76,7 @@ public final class OcdsMerge {
                 result.put(name, value);
             }
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         result.forEach(builder::add);
         return builder.build();
     }
@@ -95,7 +96,7 @@ public final class OcdsMerge {
             JsonObject old = byId.get(id);
             byId.put(id, old == null ? mergeObject(JsonValue.EMPTY_JSON_OBJECT, item) : mergeObject(old, item));
         }
-        JsonArrayBuilder merged = Json.createArrayBuilder();
+        JsonArrayBuilder merged = JSON.createArrayBuilder();
         byId.values().forEach(merged::add);
         return merged.build();
     }

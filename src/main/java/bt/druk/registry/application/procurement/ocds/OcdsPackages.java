@@ -1,6 +1,7 @@
 package bt.druk.registry.application.procurement.ocds;
 
-import jakarta.json.Json;
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,55 +20,55 @@ public final class OcdsPackages {
     }
 
     public static JsonObject releasePackage(OcdsLinks links, String uri, List<JsonObject> releases) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         releases.forEach(array::add);
         return envelope(links, uri, latestDate(releases)).add("releases", array).build();
     }
 
     /** The record of one tender: its releases linked by URL (oldest first) and the compiled release. */
     public static JsonObject recordPackage(OcdsLinks links, String ocid, List<JsonObject> releases) {
-        JsonArrayBuilder linked = Json.createArrayBuilder();
+        JsonArrayBuilder linked = JSON.createArrayBuilder();
         for (JsonObject release : releases) {
-            linked.add(Json.createObjectBuilder()
+            linked.add(JSON.createObjectBuilder()
                     .add("url", links.release(ocid, release.getString("id")))
                     .add("date", release.getString("date"))
                     .add("tag", release.getJsonArray("tag")));
         }
-        JsonObject record = Json.createObjectBuilder()
+        JsonObject record = JSON.createObjectBuilder()
                 .add("ocid", ocid)
                 .add("releases", linked)
                 .add("compiledRelease", OcdsMerge.compile(releases))
                 .build();
         return envelope(links, links.recordPackage(ocid), latestDate(releases))
-                .add("packages", Json.createArrayBuilder().add(links.releasePackage(ocid)))
-                .add("records", Json.createArrayBuilder().add(record))
+                .add("packages", JSON.createArrayBuilder().add(links.releasePackage(ocid)))
+                .add("records", JSON.createArrayBuilder().add(record))
                 .build();
     }
 
     /** The {@code extension.json} of the portal's ledger-evidence extension (its schema patch is a static file). */
     public static JsonObject ledgerExtension(OcdsLinks links) {
-        return Json.createObjectBuilder()
-                .add("name", Json.createObjectBuilder().add("en", "Druk Registry ledger evidence"))
-                .add("description", Json.createObjectBuilder().add("en", "Adds to each release, and to each bid, what the"
+        return JSON.createObjectBuilder()
+                .add("name", JSON.createObjectBuilder().add("en", "Druk Registry ledger evidence"))
+                .add("description", JSON.createObjectBuilder().add("en", "Adds to each release, and to each bid, what the"
                         + " Hyperledger Fabric ledger holds for the record version behind it (record key, version, ledger"
                         + " hash, previous hash, transaction id, block, endorsing organisations), and the SHA-256 of each"
                         + " document."))
-                .add("documentationUrl", Json.createObjectBuilder().add("en", links.ledgerExtensionFile("README.md")))
-                .add("compatibility", Json.createArrayBuilder().add(OcdsCodes.OCDS_VERSION))
-                .add("schemas", Json.createArrayBuilder().add("release-schema.json"))
-                .add("contactPoint", Json.createObjectBuilder().add("name", OcdsCodes.PUBLISHER_NAME).add("url", links.publisher()))
+                .add("documentationUrl", JSON.createObjectBuilder().add("en", links.ledgerExtensionFile("README.md")))
+                .add("compatibility", JSON.createArrayBuilder().add(OcdsCodes.OCDS_VERSION))
+                .add("schemas", JSON.createArrayBuilder().add("release-schema.json"))
+                .add("contactPoint", JSON.createObjectBuilder().add("name", OcdsCodes.PUBLISHER_NAME).add("url", links.publisher()))
                 .build();
     }
 
     private static JsonObjectBuilder envelope(OcdsLinks links, String uri, String publishedDate) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("uri", uri)
                 .add("version", OcdsCodes.OCDS_VERSION)
-                .add("extensions", Json.createArrayBuilder()
+                .add("extensions", JSON.createArrayBuilder()
                         .add(OcdsCodes.BIDS_EXTENSION)
                         .add(links.ledgerExtension()))
                 .add("publishedDate", publishedDate)
-                .add("publisher", Json.createObjectBuilder()
+                .add("publisher", JSON.createObjectBuilder()
                         .add("name", OcdsCodes.PUBLISHER_NAME)
                         .add("uri", links.publisher()));
     }

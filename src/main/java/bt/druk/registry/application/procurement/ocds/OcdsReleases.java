@@ -1,5 +1,7 @@
 package bt.druk.registry.application.procurement.ocds;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.procurement.BidDocument;
 import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.LodgedBid;
@@ -14,7 +16,6 @@ import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -134,11 +135,11 @@ public final class OcdsReleases {
         List<TenderVersion> past = history.stream().filter(v -> v.version() <= current.version()).toList();
         Optional<BidVersion> awarded = awardedBid(tender, bids);
 
-        JsonObjectBuilder release = Json.createObjectBuilder()
+        JsonObjectBuilder release = JSON.createObjectBuilder()
                 .add("ocid", ocid)
                 .add("id", moment.id())
                 .add("date", moment.date().toString())
-                .add("tag", Json.createArrayBuilder().add(moment.tag()))
+                .add("tag", JSON.createArrayBuilder().add(moment.tag()))
                 .add("initiationType", OcdsCodes.INITIATION_TYPE)
                 .add("parties", parties(tender, bids, awarded))
                 .add("buyer", entityReference(tender))
@@ -158,24 +159,24 @@ public final class OcdsReleases {
     // ---- parties
 
     private JsonArrayBuilder parties(Tender tender, List<BidVersion> bids, Optional<BidVersion> awarded) {
-        JsonArrayBuilder parties = Json.createArrayBuilder();
-        JsonArrayBuilder entityRoles = Json.createArrayBuilder();
+        JsonArrayBuilder parties = JSON.createArrayBuilder();
+        JsonArrayBuilder entityRoles = JSON.createArrayBuilder();
         OcdsCodes.entityRoles().forEach(entityRoles::add);
-        parties.add(Json.createObjectBuilder()
+        parties.add(JSON.createObjectBuilder()
                 .add("id", entityId(tender))
                 .add("name", tender.procuringEntity().name())
                 .add("roles", entityRoles));
         Bidder supplier = awarded.map(b -> b.bid().revealed().bid().bidder()).orElse(null);
         Map<String, Bidder> tenderers = revealedBidders(bids);
         for (Map.Entry<String, Bidder> e : tenderers.entrySet()) {
-            JsonArrayBuilder roles = Json.createArrayBuilder().add(OcdsCodes.ROLE_TENDERER);
+            JsonArrayBuilder roles = JSON.createArrayBuilder().add(OcdsCodes.ROLE_TENDERER);
             if (supplier != null && supplier.licenceNumber().equals(e.getValue().licenceNumber())) {
                 roles.add(OcdsCodes.ROLE_SUPPLIER);
             }
-            parties.add(Json.createObjectBuilder()
+            parties.add(JSON.createObjectBuilder()
                     .add("id", e.getKey())
                     .add("name", e.getValue().name())
-                    .add("identifier", Json.createObjectBuilder()
+                    .add("identifier", JSON.createObjectBuilder()
                             .add("id", e.getValue().licenceNumber())
                             .add("legalName", e.getValue().name()))
                     .add("roles", roles));
@@ -205,18 +206,18 @@ public final class OcdsReleases {
     }
 
     private static JsonObjectBuilder entityReference(Tender tender) {
-        return Json.createObjectBuilder().add("id", entityId(tender)).add("name", tender.procuringEntity().name());
+        return JSON.createObjectBuilder().add("id", entityId(tender)).add("name", tender.procuringEntity().name());
     }
 
     private static JsonObjectBuilder bidderReference(Bidder bidder) {
-        return Json.createObjectBuilder().add("id", bidderId(bidder)).add("name", bidder.name());
+        return JSON.createObjectBuilder().add("id", bidderId(bidder)).add("name", bidder.name());
     }
 
     // ---- tender
 
     private JsonObjectBuilder tender(String ocid, TenderVersion current, List<TenderVersion> past, List<BidVersion> bids) {
         Tender t = current.tender();
-        JsonObjectBuilder tender = Json.createObjectBuilder()
+        JsonObjectBuilder tender = JSON.createObjectBuilder()
                 .add("id", t.tenderNumber())
                 .add("title", t.title());
         if (!t.description().isBlank()) {
@@ -224,24 +225,24 @@ public final class OcdsReleases {
         }
         tender.add("status", OcdsCodes.tenderStatus(t.status()))
                 .add("procuringEntity", entityReference(t));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         int n = 0;
         for (TenderItem item : t.items()) {
-            items.add(Json.createObjectBuilder()
+            items.add(JSON.createObjectBuilder()
                     .add("id", String.valueOf(++n))
                     .add("description", item.description())
                     .add("quantity", item.quantity())
-                    .add("unit", Json.createObjectBuilder().add("name", item.unit())));
+                    .add("unit", JSON.createObjectBuilder().add("name", item.unit())));
         }
         tender.add("items", items)
                 .add("value", value(t.estimatedValue()))
                 .add("procurementMethod", t.method().code())
                 .add("mainProcurementCategory", t.category().code())
-                .add("tenderPeriod", Json.createObjectBuilder()
+                .add("tenderPeriod", JSON.createObjectBuilder()
                         .add("startDate", t.published().toString())
                         .add("endDate", t.bidDeadline().toString()));
         if (t.enquiryPeriodEnd() != null) {
-            tender.add("enquiryPeriod", Json.createObjectBuilder()
+            tender.add("enquiryPeriod", JSON.createObjectBuilder()
                     .add("startDate", t.published().toString())
                     .add("endDate", t.enquiryPeriodEnd().toString()));
         }
@@ -251,19 +252,19 @@ public final class OcdsReleases {
         }
         Map<String, Bidder> tenderers = revealedBidders(bids);
         if (!tenderers.isEmpty()) {
-            JsonArrayBuilder refs = Json.createArrayBuilder();
+            JsonArrayBuilder refs = JSON.createArrayBuilder();
             tenderers.values().forEach(b -> refs.add(bidderReference(b)));
             tender.add("tenderers", refs);
         }
         tender.add("documents", tenderDocuments(t, past));
-        JsonArrayBuilder amendments = Json.createArrayBuilder();
+        JsonArrayBuilder amendments = JSON.createArrayBuilder();
         boolean amended = false;
         for (int i = 1; i < past.size(); i++) {
             TenderVersion v = past.get(i);
             if (v.operation() == TenderOperation.AMEND) {
                 amended = true;
                 String id = releaseId(ocid, v.version());
-                amendments.add(Json.createObjectBuilder()
+                amendments.add(JSON.createObjectBuilder()
                         .add("id", id)
                         .add("date", v.date().toString())
                         .add("rationale", v.tender().event().reason())
@@ -283,14 +284,14 @@ public final class OcdsReleases {
         if (opened.isEmpty()) {
             return null;
         }
-        JsonObjectBuilder period = Json.createObjectBuilder().add("startDate", opened.get().date().toString());
+        JsonObjectBuilder period = JSON.createObjectBuilder().add("startDate", opened.get().date().toString());
         past.stream().filter(v -> v.operation() == TenderOperation.AWARD || v.operation() == TenderOperation.UNSUCCESSFUL)
                 .findFirst().ifPresent(v -> period.add("endDate", v.date().toString()));
         return period;
     }
 
     private JsonArrayBuilder tenderDocuments(Tender t, List<TenderVersion> past) {
-        JsonArrayBuilder documents = Json.createArrayBuilder();
+        JsonArrayBuilder documents = JSON.createArrayBuilder();
         List<String> ids = new ArrayList<>();
         for (TenderDocument d : t.documents()) {
             // The file's hash identifies the document across versions (OCDS merges documents by id).
@@ -302,7 +303,7 @@ public final class OcdsReleases {
             Instant firstPublished = past.stream()
                     .filter(v -> v.tender().documents().stream().anyMatch(x -> x.sha256().equals(d.sha256())))
                     .map(TenderVersion::date).findFirst().orElse(past.get(past.size() - 1).date());
-            documents.add(Json.createObjectBuilder()
+            documents.add(JSON.createObjectBuilder()
                     .add("id", id)
                     .add("documentType", d.documentType())
                     .add("title", d.title())
@@ -314,7 +315,7 @@ public final class OcdsReleases {
         }
         if (t.status() == TenderStatus.CANCELLED) {
             TenderVersion cancelled = past.get(past.size() - 1);
-            documents.add(Json.createObjectBuilder()
+            documents.add(JSON.createObjectBuilder()
                     .add("id", "cancellation")
                     .add("documentType", OcdsCodes.DOCUMENT_CANCELLATION)
                     .add("title", "Reason for cancellation")
@@ -337,31 +338,31 @@ public final class OcdsReleases {
         }
         long online = bids.stream().filter(b -> LodgedBid.ONLINE.equals(b.bid().channel())).count();
         String closed = tender.bidDeadline().toString();
-        JsonArrayBuilder statistics = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("id", OcdsCodes.STATISTIC_BIDS).add("measure", OcdsCodes.STATISTIC_BIDS)
+        JsonArrayBuilder statistics = JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("id", OcdsCodes.STATISTIC_BIDS).add("measure", OcdsCodes.STATISTIC_BIDS)
                         .add("date", closed).add("value", bids.size()))
-                .add(Json.createObjectBuilder().add("id", OcdsCodes.STATISTIC_ELECTRONIC_BIDS)
+                .add(JSON.createObjectBuilder().add("id", OcdsCodes.STATISTIC_ELECTRONIC_BIDS)
                         .add("measure", OcdsCodes.STATISTIC_ELECTRONIC_BIDS).add("date", closed).add("value", online));
-        JsonArrayBuilder details = Json.createArrayBuilder();
+        JsonArrayBuilder details = JSON.createArrayBuilder();
         for (BidVersion b : bids) {
             details.add(bidDetail(tender, b, awarded.map(a -> a.bid().key().equals(b.bid().key())).orElse(false)));
         }
-        return Json.createObjectBuilder().add("statistics", statistics).add("details", details).build();
+        return JSON.createObjectBuilder().add("statistics", statistics).add("details", details).build();
     }
 
     private JsonObjectBuilder bidDetail(Tender tender, BidVersion b, boolean isAwarded) {
         LodgedBid bid = b.bid();
-        JsonObjectBuilder detail = Json.createObjectBuilder()
+        JsonObjectBuilder detail = JSON.createObjectBuilder()
                 .add("id", bid.bidNumber())
                 .add("date", bid.lodgedAt().toString())
                 .add("status", bidStatus(tender.status(), bid, isAwarded));
         if (bid.isRevealed()) {
             var sealed = bid.revealed().bid();
-            detail.add("tenderers", Json.createArrayBuilder().add(bidderReference(sealed.bidder())))
+            detail.add("tenderers", JSON.createArrayBuilder().add(bidderReference(sealed.bidder())))
                     .add("value", value(sealed.price().amount()));
-            JsonArrayBuilder documents = Json.createArrayBuilder();
+            JsonArrayBuilder documents = JSON.createArrayBuilder();
             for (BidDocument d : sealed.documents()) {
-                documents.add(Json.createObjectBuilder()
+                documents.add(JSON.createObjectBuilder()
                         .add("id", d.sha256())
                         .add("documentType", OcdsCodes.DOCUMENT_BID)
                         .add("title", d.name())
@@ -372,7 +373,7 @@ public final class OcdsReleases {
             }
             detail.add("documents", documents);
         }
-        JsonArrayBuilder evidence = Json.createArrayBuilder();
+        JsonArrayBuilder evidence = JSON.createArrayBuilder();
         b.history().forEach(v -> evidence.add(evidence(v)));
         return detail.add("drukLedger", evidence);
     }
@@ -401,7 +402,7 @@ public final class OcdsReleases {
         if (tender.status() == TenderStatus.AWARDED || tender.status() == TenderStatus.COMPLETE) {
             TenderVersion decision = past.stream().filter(v -> v.operation() == TenderOperation.AWARD).findFirst()
                     .orElse(past.get(past.size() - 1));
-            JsonObjectBuilder award = Json.createObjectBuilder()
+            JsonObjectBuilder award = JSON.createObjectBuilder()
                     .add("id", "1")
                     .add("title", "Award of " + tender.tenderNumber())
                     .add("status", OcdsCodes.AWARD_ACTIVE)
@@ -413,14 +414,14 @@ public final class OcdsReleases {
             awarded.ifPresent(b -> {
                 var sealed = b.bid().revealed().bid();
                 award.add("value", value(sealed.price().amount()))
-                        .add("suppliers", Json.createArrayBuilder().add(bidderReference(sealed.bidder())))
-                        .add("relatedBids", Json.createArrayBuilder().add(b.bid().bidNumber()));
+                        .add("suppliers", JSON.createArrayBuilder().add(bidderReference(sealed.bidder())))
+                        .add("relatedBids", JSON.createArrayBuilder().add(b.bid().bidNumber()));
             });
-            return Json.createArrayBuilder().add(award);
+            return JSON.createArrayBuilder().add(award);
         }
         if (tender.status() == TenderStatus.UNSUCCESSFUL) {
             TenderVersion decision = past.get(past.size() - 1);
-            return Json.createArrayBuilder().add(Json.createObjectBuilder()
+            return JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                     .add("id", "1")
                     .add("title", "No award of " + tender.tenderNumber())
                     .add("description", tender.statusReason())
@@ -443,7 +444,7 @@ public final class OcdsReleases {
     /** What the ledger holds for a version, and where to read the bytes it was computed from. */
     private JsonObjectBuilder evidence(RecordVersion v) {
         LedgerReceipt receipt = v.receipt();
-        JsonObjectBuilder evidence = Json.createObjectBuilder()
+        JsonObjectBuilder evidence = JSON.createObjectBuilder()
                 .add("recordKey", v.recordKey())
                 .add("version", v.version())
                 .add("operation", v.operation())
@@ -461,7 +462,7 @@ public final class OcdsReleases {
             if (receipt.commitTime() != null) {
                 evidence.add("committedAt", receipt.commitTime().toString());
             }
-            JsonArrayBuilder endorsers = Json.createArrayBuilder();
+            JsonArrayBuilder endorsers = JSON.createArrayBuilder();
             receipt.endorsingMspIds().forEach(endorsers::add);
             evidence.add("endorsedBy", endorsers);
         }
@@ -471,7 +472,7 @@ public final class OcdsReleases {
     // ---- helpers
 
     private static JsonObjectBuilder value(BigDecimal amount) {
-        return Json.createObjectBuilder().add("amount", amount).add("currency", OcdsCodes.CURRENCY);
+        return JSON.createObjectBuilder().add("amount", amount).add("currency", OcdsCodes.CURRENCY);
     }
 
     private static boolean committed(RecordVersion v) {

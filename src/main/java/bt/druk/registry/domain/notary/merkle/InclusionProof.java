@@ -1,7 +1,8 @@
 package bt.druk.registry.domain.notary.merkle;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.domain.shared.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -50,10 +51,10 @@ public record InclusionProof(String leaf, long leafIndex, long treeSize, List<St
 
     private static final List<String> MEMBERS = List.of("algorithm", "leaf", "leafIndex", "treeSize", "auditPath", "root");
     private static final Set<String> MEMBER_SET = Set.copyOf(MEMBERS);
-    /** Made once: each Json.createXxx call looks the JSON provider up again, which costs more than the proof. */
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    /** Made once: each JSON.createXxx call looks the JSON provider up again, which costs more than the proof. */
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
     private static final JsonReaderFactory STRICT_READER =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+            JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     public InclusionProof {
         auditPath = auditPath == null ? null : Collections.unmodifiableList(new ArrayList<>(auditPath));

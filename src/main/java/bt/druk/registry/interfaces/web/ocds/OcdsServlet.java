@@ -1,11 +1,12 @@
 package bt.druk.registry.interfaces.web.ocds;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.application.procurement.ocds.OcdsCodes;
 import bt.druk.registry.application.procurement.ocds.OcdsExport;
 import bt.druk.registry.application.procurement.ocds.OcdsLinks;
 import bt.druk.registry.application.procurement.ocds.OcdsPackages;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.servlet.annotation.WebServlet;
@@ -121,7 +122,7 @@ public class OcdsServlet extends HttpServlet {
 
     /** Set status and body ourselves: sendError would render the HTML error page (and could start a session). */
     static void notFound(HttpServletResponse response, String message) throws IOException {
-        byte[] body = bytes(Json.createObjectBuilder().add("error", message).build());
+        byte[] body = bytes(JSON.createObjectBuilder().add("error", message).build());
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -147,7 +148,7 @@ public class OcdsServlet extends HttpServlet {
 
     static byte[] bytes(JsonObject json) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = JSON.createWriter(out)) {
             writer.writeObject(json);
         }
         return out.toByteArray();

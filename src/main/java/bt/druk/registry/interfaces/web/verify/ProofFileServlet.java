@@ -1,10 +1,11 @@
 package bt.druk.registry.interfaces.web.verify;
 
+import static bt.druk.registry.domain.shared.JsonProviders.JSON;
+
 import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.application.verify.ProofOutcome;
 import bt.druk.registry.interfaces.web.certificate.PublicBaseUrl;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,7 +66,7 @@ public class ProofFileServlet extends HttpServlet {
     }
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = Json.createObjectBuilder().add("status", status).add("error", message).build().toString()
+        byte[] body = JSON.createObjectBuilder().add("status", status).add("error", message).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");

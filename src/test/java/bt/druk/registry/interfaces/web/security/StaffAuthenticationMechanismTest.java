@@ -36,6 +36,7 @@ class StaffAuthenticationMechanismTest {
     private int identityStoreCalls;
 
     StaffAuthenticationMechanismTest() {
+        mechanism.verified = new VerifiedCredentials();
         mechanism.identityStores = credential -> {
             identityStoreCalls++;
             UsernamePasswordCredential login = (UsernamePasswordCredential) credential;
@@ -99,7 +100,7 @@ class StaffAuthenticationMechanismTest {
     }
 
     @Test
-    void anApiRequestWithRightBasicCredentialsIsSignedInForThatRequestOnlyAndNoSessionIsMade() {
+    void anApiRequestWithRightBasicCredentialsIsSignedInWithoutASessionAndTheCheckIsRememberedBriefly() {
         request.uri = "/druk-registry/api/land/titles";
         request.method = "POST";
         request.authorization = basic("land.clerk:right");
@@ -108,8 +109,13 @@ class StaffAuthenticationMechanismTest {
             assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request.proxy(), null, api.proxy()));
             assertEquals(List.of("login land.clerk [clerk, clerk-land]"), api.calls);
         }
-        assertEquals(2, identityStoreCalls, "asked on every request: nothing is remembered");
-        assertNull(request.sessionId);
+        assertEquals(1, identityStoreCalls, "a credential found valid is believed for a while, not derived again");
+        assertNull(request.sessionId, "nothing is kept in a session");
+        // Another password for the same name is asked about again, and refused.
+        request.authorization = basic("land.clerk:other");
+        FakeContext wrong = new FakeContext(null, false);
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request.proxy(), null, wrong.proxy()));
+        assertEquals(2, identityStoreCalls);
     }
 
     @Test
