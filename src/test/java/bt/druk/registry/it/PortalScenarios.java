@@ -247,7 +247,6 @@ public abstract class PortalScenarios {
     @Test
     void twoPortalsClaimingOneOutboxNeverClaimTheSameRow() throws Exception {
         ContainerFakeLedger fake = fake().ledger();
-        int before = fake.commits();
         List<String> keys = new ArrayList<>();
         fake.setDown(true);
         try {
@@ -305,7 +304,13 @@ public abstract class PortalScenarios {
             // Any row due by 2100 may be claimed too (one the portal's submitter held during the move,
             // other scenarios' rows waiting out a back-off); every moved row must be among them.
             assertTrue(all.containsAll(moved), "every moved row claimed: " + moved + " vs " + all);
-            assertFalse(x.isEmpty() || y.isEmpty(), "both portals got work: " + x.size() + " / " + y.size());
+            try (Connection c = dataSource.getConnection()) {
+                // Only PostgreSQL (the database portals share) skips locked rows before applying the
+                // row limit; H2, one portal's embedded database, may answer a claimer nothing meanwhile.
+                if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                    assertFalse(x.isEmpty() || y.isEmpty(), "both portals got work: " + x.size() + " / " + y.size());
+                }
+            }
         } finally {
             try (Connection c = dataSource.getConnection();
                  var back = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
@@ -317,8 +322,8 @@ public abstract class PortalScenarios {
         }
         for (String key : keys) {
             awaitVersion(key, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+            assertEquals(1, fake.history(key).size(), key + " written to the ledger once");
         }
-        assertEquals(before + keys.size(), fake.commits(), "each committed exactly once");
     }
 
     @Inject
