@@ -235,6 +235,7 @@ class FabricLedgerIT {
             // The network is back: same file name, real contents (the adapter reconnects on change).
             Files.writeString(copy, Files.readString(real));
             Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+            Thread.sleep(1500); // the adapter looks at the connection file at most once a second
             forceDue(ack.recordKey());
             outageSubmitter.submitDue();
             assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 1).ledgerState(),

@@ -304,6 +304,8 @@ class VerifyPortalIT {
             awaitCommitted(clerk, 2);
             browser.open(browserBase + "/verify.xhtml?hash=" + fileHash);
             assertTrue(steps(browser.byId("match0")).contains("STATUS=fail"), "revoked, by the portal's index too");
+            // A ledger check's answer is reused for druk.ledgerCheck.cacheSeconds (5 s by default): past that, it is read anew.
+            Thread.sleep(6000);
             ledgerNow();
             WebElement revoked = browser.byId("match0");
             assertEquals("failed", revoked.findElement(By.cssSelector(".verify-match__verdict")).getAttribute("data-verdict"));
