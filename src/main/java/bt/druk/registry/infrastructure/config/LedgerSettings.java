@@ -18,8 +18,8 @@ public class LedgerSettings {
 
     @Produces
     public SubmitterPolicy submitterPolicy() {
-        return new SubmitterPolicy(integer("druk.ledger.window", 128),
-                Duration.ofSeconds(integer("druk.ledger.leaseSeconds", 120)),
+        return new SubmitterPolicy(PortalSettings.integer("druk.ledger.window", 128),
+                Duration.ofSeconds(PortalSettings.integer("druk.ledger.leaseSeconds", 120)),
                 PortalSettings.get("druk.node.name").orElseGet(LedgerSettings::defaultNodeName));
     }
 
@@ -32,14 +32,5 @@ public class LedgerSettings {
         }
         String name = host + ":" + PortalSettings.dataDir().toAbsolutePath();
         return name.length() <= 100 ? name : name.substring(name.length() - 100);
-    }
-
-    private static int integer(String name, int fallback) {
-        String value = PortalSettings.get(name).orElse(Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " is not a whole number: " + value, e);
-        }
     }
 }

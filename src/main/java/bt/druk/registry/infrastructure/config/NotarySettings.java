@@ -14,16 +14,7 @@ public class NotarySettings {
 
     @Produces
     public BatchPolicy batchPolicy() {
-        return new BatchPolicy(integer("druk.notary.batchSize", 256),
-                Duration.ofMillis(integer("druk.notary.batchMaxWaitMillis", 2000)));
-    }
-
-    private static int integer(String name, int fallback) {
-        String value = PortalSettings.get(name).orElse(Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " is not a whole number: " + value, e);
-        }
+        return new BatchPolicy(PortalSettings.integer("druk.notary.batchSize", 256),
+                Duration.ofMillis(PortalSettings.integer("druk.notary.batchMaxWaitMillis", 2000)));
     }
 }

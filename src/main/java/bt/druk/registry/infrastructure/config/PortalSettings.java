@@ -23,6 +23,16 @@ public final class PortalSettings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** A whole-number setting, {@code fallback} when unset; a value that is not one stops the portal with its name. */
+    public static int integer(String property, int fallback) {
+        String value = get(property).orElse(Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(property + " is not a whole number: " + value, e);
+        }
+    }
+
     /** Folder for the embedded database and other local data: druk.data.dir / DRUK_DATA_DIR. */
     public static Path dataDir() {
         return get("druk.data.dir").map(Paths::get)
