@@ -120,7 +120,7 @@ public class OutboxProcessor {
             LOG.warning(() -> version.recordKey() + " v" + version.version() + " committed after being marked rejected");
             return;
         }
-        if (version.ledgerState() == LedgerState.COMMITTED && version.receipt() != null && version.receipt().isComplete()) {
+        if (version.isFullyCommitted()) {
             return; // the commit follower saw its block first
         }
         version.markCommitted(receiptOf(txId, blockNumber, details), now);
@@ -200,7 +200,7 @@ public class OutboxProcessor {
         for (CommittedTransaction tx : block.transactions()) {
             if (tx.valid()) {
                 for (RecordWritten event : tx.events()) {
-                    txOf.put(event.key() + "#" + event.version() + "#" + event.hash(), tx);
+                    txOf.put(writeId(event.key(), event.version(), event.hash()), tx);
                     keys.add(event.key());
                     numbers.add(event.version());
                 }
@@ -208,10 +208,8 @@ public class OutboxProcessor {
         }
         List<RecordVersion> written = new ArrayList<>();
         for (RecordVersion version : repository.findLiveVersions(keys, numbers)) {
-            LedgerReceipt existing = version.receipt();
-            boolean complete = version.ledgerState() == LedgerState.COMMITTED && existing != null && existing.isComplete();
             // Events of other portals' databases, and versions already complete, are passed over.
-            if (!complete && txOf.containsKey(version.recordKey() + "#" + version.version() + "#" + version.hash())) {
+            if (!version.isFullyCommitted() && txOf.containsKey(writeId(version))) {
                 written.add(version);
             }
         }
@@ -220,7 +218,7 @@ public class OutboxProcessor {
             open.put(entry.recordVersionId(), entry);
         }
         for (RecordVersion version : written) {
-            CommittedTransaction tx = txOf.get(version.recordKey() + "#" + version.version() + "#" + version.hash());
+            CommittedTransaction tx = txOf.get(writeId(version));
             version.markCommitted(receiptOf(tx.txId(), tx.blockNumber(), tx), now);
             OutboxEntry entry = open.get(version.id());
             if (entry != null) {
@@ -229,6 +227,15 @@ public class OutboxProcessor {
         }
         checkpoint.advanceTo(block.number() + 1, now);
         return written.size();
+    }
+
+    /** One ledger write of a record version: key, version number and hash. */
+    private static String writeId(String key, int version, String hash) {
+        return key + "#" + version + "#" + hash;
+    }
+
+    private static String writeId(RecordVersion version) {
+        return writeId(version.recordKey(), version.version(), version.hash());
     }
 
     @Transactional

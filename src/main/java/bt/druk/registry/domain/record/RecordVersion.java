@@ -224,6 +224,11 @@ public class RecordVersion {
     }
 
     /** Null until the version is committed. */
+    /** Committed, with every detail of its receipt (block, time, endorsers) known: nothing left to record. */
+    public boolean isFullyCommitted() {
+        return ledgerState == LedgerState.COMMITTED && receipt() != null && receipt.isComplete();
+    }
+
     public LedgerReceipt receipt() {
         return receipt == null || receipt.txId() == null ? null : receipt;
     }
