@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * "Is this exact file what was registered, is it still valid, and who says so?" for anyone, from a
@@ -122,17 +123,8 @@ public class DocumentVerifier {
      */
     public DocumentVerification verify(String sha256Hex) {
         String sha = normalise(sha256Hex);
-        List<VerificationStep> opening = new ArrayList<>();
-        opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
-                + " was not sent) or pasted."));
         List<Finding> findings = findings(sha);
-        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
-        if (queued.isPresent()) {
-            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
-                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
-        } else if (findings.isEmpty()) {
-            opening.add(notFound(sha));
-        }
+        List<VerificationStep> opening = opening(sha, findings, () -> notFound(sha));
         Map<String, LedgerRead> reads = new HashMap<>();
         List<DocumentMatch> matches = new ArrayList<>();
         for (Finding f : findings) {
@@ -152,19 +144,10 @@ public class DocumentVerifier {
      */
     public DocumentVerification verifyFromIndex(String sha256Hex) {
         String sha = normalise(sha256Hex);
-        List<VerificationStep> opening = new ArrayList<>();
-        opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
-                + " was not sent) or pasted."));
         List<Finding> findings = findings(sha);
-        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
-        if (queued.isPresent()) {
-            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
-                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
-        } else if (findings.isEmpty()) {
-            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.FAIL, "Not found: this portal holds no notarised document,"
-                    + " record document, tender document, bid or notary batch member with this SHA-256. Checking on the ledger"
-                    + " now also asks the ledger's hash index."));
-        }
+        List<VerificationStep> opening = opening(sha, findings, () -> VerificationStep.of(Kind.FOUND_AS, Result.FAIL,
+                "Not found: this portal holds no notarised document, record document, tender document, bid or notary batch"
+                        + " member with this SHA-256. Checking on the ledger now also asks the ledger's hash index."));
         List<DocumentMatch> matches = new ArrayList<>();
         for (Finding f : findings) {
             matches.add(checkFromIndex(sha, f));
@@ -347,6 +330,24 @@ public class DocumentVerifier {
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The steps before the findings, the same for both answers: the hash, then a queued batch member's
+     * warning, or {@code notFound} when the hash is found nowhere.
+     */
+    private List<VerificationStep> opening(String sha, List<Finding> findings, Supplier<VerificationStep> notFound) {
+        List<VerificationStep> opening = new ArrayList<>();
+        opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
+                + " was not sent) or pasted."));
+        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
+        if (queued.isPresent()) {
+            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
+                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
+        } else if (findings.isEmpty()) {
+            opening.add(notFound.get());
+        }
+        return opening;
     }
 
     private VerificationStep notFound(String sha) {
