@@ -9,6 +9,7 @@ import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.NetworkScript;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The real fabric-gateway adapter outside a container, for tests that wire the application by hand or read the ledger. */
 public final class RealLedger {
@@ -39,7 +40,20 @@ public final class RealLedger {
      * block number.
      */
     public static void completeReceipt(Ledger ledger, OutboxProcessor processor, RecordVersion version) {
-        CommittedTransaction tx = ledger.transaction(version.receipt().txId()).orElseThrow();
+        // The reader is the auditor's peer, which may reach the block a moment after the clerk's peer said it committed.
+        String txId = version.receipt().txId();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Optional<CommittedTransaction> found = ledger.transaction(txId);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            found = ledger.transaction(txId);
+        }
+        CommittedTransaction tx = found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after 15 s"));
         // A checkpoint of its own, so that the follower's own checkpoint is left alone.
         processor.applyBlock("receipt-of-" + tx.txId(), new LedgerBlock(tx.blockNumber(), List.of(tx)));
     }
