@@ -16,6 +16,8 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Display text for enums, times and organisations, from the message bundle (so it can be translated). */
@@ -30,6 +32,13 @@ public class Labels {
     /** Deadlines are set and read in Bhutan time (BTT, UTC+6, no daylight saving). */
     private static final DateTimeFormatter BHUTAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'BTT'", Locale.ENGLISH)
             .withZone(ProcurementPolicy.BHUTAN);
+
+    /** Dzongkha (CLDR's dz: Tibetan digits, སྤྱི་ལོ་༢༠༢༦ ཟླ་གསུམ་པ་ ཚེས་ ༡༥). */
+    static final Locale DZONGKHA = Locale.forLanguageTag("dz");
+    private static final DateTimeFormatter DZ_DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(DZONGKHA).withDecimalStyle(DecimalStyle.of(DZONGKHA));
+    private static final DateTimeFormatter DZ_UTC = dzongkhaDateTime("HH:mm:ss", " 'UTC'", ZoneOffset.UTC);
+    private static final DateTimeFormatter DZ_BHUTAN = dzongkhaDateTime("HH:mm", " 'BTT'", ProcurementPolicy.BHUTAN);
 
     /** Status code of a bid whose commitment is lodged but not revealed: nobody can read it yet. */
     public static final String BID_SEALED = "sealed";
@@ -80,22 +89,24 @@ public class Labels {
         return lookup("status." + statusCode(value), value);
     }
 
+    /** A moment in UTC: {@code 2026-03-15 06:00:00 UTC}, in Dzongkha its date and Tibetan digits. */
     public String instant(Instant instant) {
-        return instant == null ? "—" : UTC.format(instant);
+        return instant == null ? "—" : (dzongkha() ? DZ_UTC : UTC).format(instant);
     }
 
+    /** A day (UTC): {@code 15 March 2026}, in Dzongkha {@code སྤྱི་ལོ་༢༠༢༦ ཟླ་གསུམ་པ་ ཚེས་ ༡༥}. */
     public String date(Instant instant) {
-        return instant == null ? "—" : DATE.format(instant);
+        return instant == null ? "—" : (dzongkha() ? DZ_DATE.withZone(ZoneOffset.UTC) : DATE).format(instant);
     }
 
     /** Bhutan time, e.g. {@code 2026-03-15 12:00 BTT} (deadlines are entered and shown in it; stored UTC). */
     public String bhutanTime(Instant instant) {
-        return formatBhutanTime(instant);
+        return instant == null || !dzongkha() ? formatBhutanTime(instant) : DZ_BHUTAN.format(instant);
     }
 
-    /** An amount in Ngultrum with thousands separators, e.g. {@code Nu. 1,250,000.00}. */
+    /** An amount in Ngultrum with thousands separators, e.g. {@code Nu. 1,250,000.00} (Tibetan digits in Dzongkha). */
     public String ngultrum(BigDecimal amount) {
-        return formatNgultrum(amount);
+        return formatNgultrum(amount, messages.currentLocale());
     }
 
     public static String formatBhutanTime(Instant instant) {
@@ -107,12 +118,39 @@ public class Labels {
     }
 
     public static String formatNgultrum(BigDecimal amount) {
+        return formatNgultrum(amount, Locale.ENGLISH);
+    }
+
+    /** {@code Nu.} and the amount in the language's digits (Dzongkha: ༡,༢༥༠,༠༠༠.༠༠), two decimals. */
+    static String formatNgultrum(BigDecimal amount, Locale locale) {
         if (amount == null) {
             return "—";
         }
         // DecimalFormat is not thread-safe: one per call.
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        DecimalFormat format = new DecimalFormat("#,##0.00", symbols(locale));
         return "Nu. " + format.format(amount);
+    }
+
+    private static DecimalFormatSymbols symbols(Locale locale) {
+        return DecimalFormatSymbols.getInstance(isDzongkha(locale) ? DZONGKHA : Locale.ENGLISH);
+    }
+
+    private static boolean isDzongkha(Locale locale) {
+        return locale != null && DZONGKHA.getLanguage().equals(locale.getLanguage());
+    }
+
+    private boolean dzongkha() {
+        return isDzongkha(messages.currentLocale());
+    }
+
+    private static DateTimeFormatter dzongkhaDateTime(String time, String zoneName, java.time.ZoneId zone) {
+        return new java.time.format.DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG))
+                .appendLiteral(' ')
+                .appendPattern(time + zoneName)
+                .toFormatter(DZONGKHA)
+                .withDecimalStyle(DecimalStyle.of(DZONGKHA))
+                .withZone(zone);
     }
 
     public String organisation(String mspId) {
@@ -148,7 +186,11 @@ public class Labels {
     }
 
     public String acres(BigDecimal acres) {
-        return acres == null ? "—" : messages.text("unit.acres", acres.stripTrailingZeros().toPlainString());
+        if (acres == null) {
+            return "—";
+        }
+        DecimalFormat plain = new DecimalFormat("0.##########", symbols(messages.currentLocale()));
+        return messages.text("unit.acres", plain.format(acres.stripTrailingZeros()));
     }
 
     /** A copy of the list, newest (last) first — for chains of title kept oldest first. */

@@ -110,6 +110,11 @@ public class Messages {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
     }
 
+    /** The locale of the page being rendered (English outside a request). */
+    public Locale currentLocale() {
+        return locale();
+    }
+
     private static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;

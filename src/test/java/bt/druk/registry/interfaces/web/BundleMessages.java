@@ -16,4 +16,9 @@ public class BundleMessages extends Messages {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
     }
+
+    @Override
+    public Locale currentLocale() {
+        return Locale.ENGLISH;
+    }
 }

@@ -83,4 +83,26 @@ class LabelsTest {
         assertEquals("2026-03-15 12:00 BTT", labels.bhutanTime(Instant.parse("2026-03-15T06:00:00Z")));
         assertEquals("2026-03-16 05:30 BTT", labels.bhutanTime(Instant.parse("2026-03-15T23:30:00Z")), "next day in Thimphu");
     }
+
+    @Test
+    void dzongkhaPagesShowDatesAmountsAndAreasInTibetanDigits() {
+        Labels dz = new Labels();
+        dz.messages = new BundleMessages() {
+            @Override
+            public java.util.Locale currentLocale() {
+                return java.util.Locale.forLanguageTag("dz");
+            }
+        };
+        assertEquals("Nu. ༡,༢༥༠,༠༠༠.༠༠", dz.ngultrum(new BigDecimal("1250000")));
+        assertEquals("Nu. ༩༩༩.༥༠", dz.ngultrum(new BigDecimal("999.5")));
+        assertEquals("སྤྱི་ལོ་༢༠༢༦ ཟླ་གསུམ་པ་ ཚེས་ ༡༥", dz.date(Instant.parse("2026-03-15T06:00:00Z")));
+        assertEquals("སྤྱི་ལོ་༢༠༢༦ ཟླ་གསུམ་པ་ ཚེས་ ༡༦ ༠༥:༣༠ BTT", dz.bhutanTime(Instant.parse("2026-03-15T23:30:00Z")), "next day in Thimphu");
+        assertEquals("སྤྱི་ལོ་༢༠༢༦ ཟླ་གསུམ་པ་ ཚེས་ ༡༥ ༢༣:༣༠:༠༥ UTC", dz.instant(Instant.parse("2026-03-15T23:30:05Z")));
+        assertTrue(dz.acres(new BigDecimal("1.250")).startsWith("༡.༢༥"), dz.acres(new BigDecimal("1.250")));
+        // English pages unchanged, and the certificates' static formatting stays English.
+        assertEquals("15 March 2026", labels.date(Instant.parse("2026-03-15T06:00:00Z")));
+        assertEquals("2026-03-15 23:30:05 UTC", labels.instant(Instant.parse("2026-03-15T23:30:05Z")));
+        assertEquals("1.25 acres", labels.acres(new BigDecimal("1.250")));
+        assertEquals("Nu. 1,250,000.00", Labels.formatNgultrum(new BigDecimal("1250000")));
+    }
 }

@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.record;
 import bt.druk.registry.application.audit.TamperWarnings;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.domain.record.RecordStamps;
+import bt.druk.registry.interfaces.web.language.Languages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * Serves the public land record page ({@code /records/land.xhtml?pin=…}) to anonymous readers from
  * {@link PublicPageCache}: one cheap query (the record's {@link RecordStamps stamp}) per request
  * instead of a render. The stamp, the latest tamper report (read at most once a second) and this
- * deployment make the entity tag, so {@code If-None-Match} gets a 304 and any change of the record
+ * deployment make the entity tag, with the page's language (chosen by link or cookie, else
+ * Accept-Language) in both the cache key and the tag, so {@code If-None-Match} gets a 304 and any change of the record
  * (a version, a commit, a rejection, a receipt) renders the page afresh. Signed-in staff, other
  * parameters ({@code check=ledger}) and anything but GET pass straight through; so does a page
  * whose rendering opened a session or did not answer 200.
@@ -105,15 +106,12 @@ public class PublicPageFilter extends HttpFilter {
         return LandPublicService.recordKeyOf(pin[0]);
     }
 
-    /** The page's language as Faces chooses it from the supported ones (en, dz): the first the reader accepts. */
+    /**
+     * The page's language: the reader's choice by link or {@code druk-lang} cookie, else the first
+     * supported one the browser accepts ({@link Languages#of}, as {@code LanguageFilter} tells Faces).
+     */
     static String language(HttpServletRequest request) {
-        for (var locales = request.getLocales(); locales.hasMoreElements(); ) {
-            String language = locales.nextElement().getLanguage().toLowerCase(Locale.ROOT);
-            if (language.equals("en") || language.equals("dz")) {
-                return language;
-            }
-        }
-        return "en";
+        return Languages.of(request);
     }
 
     static boolean matches(String ifNoneMatch, String tag) {
@@ -152,7 +150,8 @@ public class PublicPageFilter extends HttpFilter {
         response.setHeader("ETag", tag);
         // Any cache may keep it, but must ask again each time: the record can change at any moment.
         response.setHeader("Cache-Control", "public, no-cache");
-        response.setHeader("Vary", "Accept-Language");
+        // The language follows the druk-lang cookie, else Accept-Language: a shared cache must key on both.
+        response.setHeader("Vary", "Accept-Language, Cookie");
         if (stamp.lastChange() != null) {
             response.setDateHeader("Last-Modified", stamp.lastChange().toEpochMilli());
         }
