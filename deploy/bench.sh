@@ -16,7 +16,8 @@
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442); DRUK_* settings in
-# the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND).
+# the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
+# adds options to the portal's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/portal.jfr).
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -103,7 +104,8 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
   # wrk reads from one address: the per-address limit on verify by hash would measure only itself.
   export DRUK_RATELIMIT_PERSECOND="${DRUK_RATELIMIT_PERSECOND:-1000000}" DRUK_RATELIMIT_BURST="${DRUK_RATELIMIT_BURST:-1000000}"
   cd "$RUN"
-  exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome \
+  # shellcheck disable=SC2086 # DRUK_BENCH_JAVA_OPTS holds several options
+  exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome \
     --rootdir "$RUN/micro-root" --port "$PORT" --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 </dev/null
 ) &

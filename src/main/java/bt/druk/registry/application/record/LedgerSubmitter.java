@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,8 +22,10 @@ import java.util.logging.Logger;
 /**
  * Sends due outbox entries to the ledger with up to {@link SubmitterPolicy#window()} transactions
  * in flight, at most one per record and in version order (an entry is only claimed once the earlier
- * versions of its record are done). Each entry is claimed with a lease, endorsed, its transaction id
- * stored, and only then sent; the results are recorded in batches. A network problem leaves the entry
+ * versions of its record are done). Each entry is claimed with a lease and endorsed; the ids of the
+ * transactions endorsed since the last round are stored together in one database transaction, and
+ * only then is each sent; the results are recorded in batches too. (On the embedded H2 database every
+ * commit writes the store under one lock, so a write per ledger transaction would bound throughput.) A network problem leaves the entry
  * due and retries it with back-off; a chaincode refusal rejects the version with the chaincode's
  * reason; ALREADY_RECORDED (a retry of something that did commit) counts as success. Because the
  * chaincode only accepts version n+1 on top of version n's hash, sending an entry again can never
@@ -39,6 +42,7 @@ public class LedgerSubmitter {
     private SubmitterPolicy policy;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Result> finished = new ConcurrentLinkedQueue<>();
+    private final Queue<Endorsed> endorsed = new ConcurrentLinkedQueue<>();
 
     protected LedgerSubmitter() {
     }
@@ -57,33 +61,21 @@ public class LedgerSubmitter {
     }
 
     /**
-     * Records what finished since the last call, then claims due entries up to the window's free
-     * room and starts sending each on {@code workers}.
+     * Records what finished since the last call, claims due entries up to the window's free room and
+     * starts endorsing each on {@code workers}, then stores the ids of the transactions endorsed so
+     * far and starts sending them.
      *
-     * @return how many entries were started
+     * @return how many entries were claimed
      */
     public int pump(Executor workers) {
         recordFinished();
         int room = policy.window() - inFlight.get();
-        if (room <= 0) {
-            return 0;
-        }
-        List<OutboxWork> claimed = processor.claim(room, policy.owner(), policy.lease());
+        List<OutboxWork> claimed = room <= 0 ? List.of() : processor.claim(room, policy.owner(), policy.lease());
         for (OutboxWork work : claimed) {
             inFlight.incrementAndGet();
-            try {
-                workers.execute(() -> {
-                    try {
-                        finished.add(send(work));
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                inFlight.decrementAndGet();
-                finished.add(Result.retry(work, "not sent: the portal is stopping"));
-            }
+            start(workers, work, () -> endorse(work));
         }
+        sendEndorsed(workers);
         return claimed.size();
     }
 
@@ -104,25 +96,70 @@ public class LedgerSubmitter {
         return inFlight.get();
     }
 
-    private Result send(OutboxWork work) {
+    private void endorse(OutboxWork work) {
         try {
             Endorsement endorsement = ledger.endorse(work.call(), work.identity());
-            SubmissionOutcome outcome;
             if (endorsement.isEndorsed()) {
-                Endorsement.Transaction transaction = endorsement.transaction();
-                if (!processor.recordSending(work.outboxId(), transaction.txId(), policy.owner())) {
-                    return Result.leaseLost(work);
-                }
-                outcome = transaction.send();
+                endorsed.add(new Endorsed(work, endorsement.transaction()));
             } else {
-                outcome = endorsement.outcome();
+                finish(resultOf(work, endorsement.outcome()));
             }
-            return resultOf(work, outcome);
         } catch (RuntimeException e) {
-            // The adapter does not throw; the database might. Nothing is lost: the entry stays due.
-            LOG.log(Level.FINE, "sending " + work.recordKey() + " v" + work.version() + " failed", e);
-            return Result.retry(work, e.toString());
+            // The adapter does not throw; should anything else, the entry stays due and is tried again.
+            LOG.log(Level.FINE, "endorsing " + work.recordKey() + " v" + work.version() + " failed", e);
+            finish(Result.retry(work, e.toString()));
         }
+    }
+
+    /** Stores the endorsed transactions' ids in one database transaction, then sends those whose lease still holds. */
+    private void sendEndorsed(Executor workers) {
+        List<Endorsed> batch = new ArrayList<>();
+        for (Endorsed next = endorsed.poll(); next != null; next = endorsed.poll()) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<Long> granted;
+        try {
+            granted = processor.recordSending(batch.stream()
+                    .map(e -> new OutboxProcessor.Sending(e.work().outboxId(), e.transaction().txId())).toList(), policy.owner());
+        } catch (RuntimeException e) {
+            // Nothing was sent, and nothing may be sent without its id stored: all are tried again.
+            LOG.log(Level.WARNING, "storing " + batch.size() + " transaction id(s) failed; they are sent again later", e);
+            batch.forEach(b -> finish(Result.retry(b.work(), "transaction id not stored: " + e)));
+            return;
+        }
+        for (Endorsed next : batch) {
+            if (granted.contains(next.work().outboxId())) {
+                start(workers, next.work(), () -> finish(send(next)));
+            } else {
+                finish(Result.leaseLost(next.work()));
+            }
+        }
+    }
+
+    private Result send(Endorsed endorsed) {
+        try {
+            return resultOf(endorsed.work(), endorsed.transaction().send());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "sending " + endorsed.work().recordKey() + " v" + endorsed.work().version() + " failed", e);
+            return Result.retry(endorsed.work(), e.toString());
+        }
+    }
+
+    private void start(Executor workers, OutboxWork work, Runnable step) {
+        try {
+            workers.execute(step);
+        } catch (RejectedExecutionException e) {
+            finish(Result.retry(work, "not sent: the portal is stopping"));
+        }
+    }
+
+    /** The entry's turn in the window is over: its result waits to be recorded. */
+    private void finish(Result result) {
+        finished.add(result);
+        inFlight.decrementAndGet();
     }
 
     private Result resultOf(OutboxWork work, SubmissionOutcome outcome) {
@@ -198,6 +235,10 @@ public class LedgerSubmitter {
                 LOG.log(Level.WARNING, "recording the outcome of " + work.recordKey() + " v" + work.version() + " failed", e);
             }
         }
+    }
+
+    /** An entry whose transaction the ledger's peers endorsed, waiting for its id to be stored before it is sent. */
+    private record Endorsed(OutboxWork work, Endorsement.Transaction transaction) {
     }
 
     /** What became of one entry: committed, refused, to retry, or none of these (its lease was lost). */

@@ -71,19 +71,29 @@ public class OutboxProcessor {
     }
 
     /**
-     * Stores the id of the transaction about to be sent for the entry. False when {@code owner} no
-     * longer holds its lease (it ran out, and another may be sending it): then it must not be sent.
+     * Stores the ids of the transactions about to be sent, all in one database transaction (one
+     * write per round of the submitter rather than per ledger transaction). Returns the outbox ids
+     * whose lease {@code owner} still holds: only those may be sent; the others' leases ran out, and
+     * another portal may be sending them.
      */
     @Transactional
-    public boolean recordSending(long outboxId, String txId, String owner) {
+    public Set<Long> recordSending(List<Sending> sendings, String owner) {
         Instant now = clock.instant();
-        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
-        if (entry.status() != OutboxEntry.Status.DUE || !owner.equals(entry.leaseOwner())
-                || entry.leaseUntil() == null || !entry.leaseUntil().isAfter(now)) {
-            return false;
+        Set<Long> granted = new HashSet<>();
+        // In id order, as every other writer of outbox rows locks them.
+        for (Sending sending : sendings.stream().sorted(Comparator.comparingLong(Sending::outboxId)).toList()) {
+            OutboxEntry entry = repository.findOutbox(sending.outboxId()).orElseThrow();
+            if (entry.status() == OutboxEntry.Status.DUE && owner.equals(entry.leaseOwner())
+                    && entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
+                entry.sending(sending.txId(), now);
+                granted.add(sending.outboxId());
+            }
         }
-        entry.sending(txId, now);
-        return true;
+        return granted;
+    }
+
+    /** An endorsed transaction about to be sent for an outbox entry, for {@link #recordSending(List, String)}. */
+    public record Sending(long outboxId, String txId) {
     }
 
     /** Ends the leases {@code owner} held before it stopped; returns how many. */

@@ -21,6 +21,7 @@ import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +137,43 @@ class PipelinedSubmitterTest {
         assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
         assertEquals(1, h.ledger.commits());
         // Portal A waking up late may not send it: its lease is gone.
-        assertFalse(h.processor.recordSending(claimed.get(0).outboxId(), "late-tx", "portal-a"));
+        assertEquals(Set.of(), h.processor.recordSending(
+                List.of(new OutboxProcessor.Sending(claimed.get(0).outboxId(), "late-tx")), "portal-a"));
+    }
+
+    @Test
+    void storesTheTransactionIdsOfARoundTogetherBeforeSendingAnyOfThem() {
+        for (int i = 0; i < 5; i++) {
+            register("TX-" + i);
+        }
+        List<Long> storedAtFirstSend = new java.util.ArrayList<>();
+        FakeLedger ledger = new FakeLedger() {
+            @Override
+            public Endorsement endorse(LedgerCall call, String identityName) {
+                Endorsement endorsement = super.endorse(call, identityName);
+                Endorsement.Transaction inner = endorsement.transaction();
+                return Endorsement.endorsed(new Endorsement.Transaction() {
+                    @Override
+                    public String txId() {
+                        return inner.txId();
+                    }
+
+                    @Override
+                    public SubmissionOutcome send() {
+                        if (storedAtFirstSend.isEmpty()) {
+                            h.records.allOutbox().stream().filter(e -> e.txId() != null).forEach(e -> storedAtFirstSend.add(e.id()));
+                        }
+                        return inner.send();
+                    }
+                });
+            }
+        };
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY);
+
+        assertEquals(5, submitter.submitDue());
+        assertEquals(5, storedAtFirstSend.size(), "all five ids were stored in the round's one write before the first send");
+        assertEquals(5, ledger.commits());
+        h.records.allOutbox().forEach(e -> assertEquals(OutboxEntry.Status.DONE, e.status()));
     }
 
     @Test
@@ -145,7 +182,8 @@ class PipelinedSubmitterTest {
         // Sent and committed, but the portal died before recording anything but the transaction id.
         OutboxWork work = h.processor.claim(8, PortalHarness.SUBMITTER_POLICY.owner(), Duration.ofMinutes(2)).get(0);
         Endorsement endorsement = h.ledger.endorse(work.call(), work.identity());
-        assertTrue(h.processor.recordSending(work.outboxId(), endorsement.transaction().txId(), PortalHarness.SUBMITTER_POLICY.owner()));
+        assertEquals(Set.of(work.outboxId()), h.processor.recordSending(
+                List.of(new OutboxProcessor.Sending(work.outboxId(), endorsement.transaction().txId())), PortalHarness.SUBMITTER_POLICY.owner()));
         endorsement.transaction().send();
         assertEquals(1, h.ledger.commits());
         assertEquals(0, h.submitter.submitDue(), "still leased");
