@@ -204,7 +204,7 @@ public class BidOpeningReportRenderer {
             p.add(new Chunk("  (tender status: " + r.status() + ")", value));
             return p;
         }
-        p.add(new Chunk("Awarded to bid " + a.bidNumber() + ": " + a.bidderName() + " (licence " + a.bidderLicence()
+        p.add(PdfKit.phrase("Awarded to bid " + a.bidNumber() + ": " + a.bidderName() + " (licence " + a.bidderLicence()
                 + ") at " + Labels.formatNgultrum(a.price()), strong));
         if (a.receipt() != null) {
             p.add(Chunk.NEWLINE);
@@ -270,7 +270,7 @@ public class BidOpeningReportRenderer {
     }
 
     private PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isEmpty() ? "—" : text, font));
+        PdfPCell cell = new PdfPCell(PdfKit.phrase(text == null || text.isEmpty() ? "—" : text, font));
         cell.setBorderColor(RULE);
         cell.setPadding(4);
         return cell;

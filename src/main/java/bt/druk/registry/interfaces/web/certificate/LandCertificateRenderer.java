@@ -15,7 +15,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Renders the lagthram (or a public extract) as PDF with OpenPDF, with a vector QR code (ZXing)
- * that opens the record's public page, where anyone can re-check the hash against the ledger.
+ * that opens the record's public page, where anyone can re-check the hash against the ledger. Names,
+ * places and encumbrances in Dzongkha print in Tibetan script ({@link PdfKit#phrase}).
  */
 public class LandCertificateRenderer {
 
@@ -50,11 +51,11 @@ public class LandCertificateRenderer {
                 document.add(new Paragraph("None recorded.", value));
             } else {
                 for (String e : c.encumbrances()) {
-                    document.add(new Paragraph("•  " + e, value));
+                    document.add(PdfKit.paragraph("•  " + e, value));
                 }
             }
             if (c.pendingTransfer() != null) {
-                Paragraph p = new Paragraph(c.pendingTransfer(), warning);
+                Paragraph p = PdfKit.paragraph(c.pendingTransfer(), warning);
                 p.setSpacingBefore(4);
                 document.add(p);
             }
@@ -160,7 +161,7 @@ public class LandCertificateRenderer {
                 + "ledger, endorsed by the issuing agency and the Royal Audit Authority.", small);
         how.setSpacingBefore(4);
         document.add(how);
-        Paragraph issued = new Paragraph("Issued " + PdfKit.UTC.format(c.issuedAt())
+        Paragraph issued = PdfKit.paragraph("Issued " + PdfKit.UTC.format(c.issuedAt())
                 + (c.issuedBy() == null ? "" : " by " + c.issuedBy()), small);
         issued.setSpacingBefore(4);
         document.add(issued);

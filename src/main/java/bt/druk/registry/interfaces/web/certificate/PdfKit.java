@@ -10,11 +10,15 @@ import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.LayoutProcessor;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -22,9 +26,16 @@ import java.util.Locale;
 /**
  * What the registry's one-page certificates share (OpenPDF): the palette and fonts, the double
  * saffron and maroon border, section headings, label/value rows, and the ledger block with its QR
- * code. Latin script only (the standard Helvetica and Courier fonts).
+ * code. Latin text in the standard Helvetica and Courier fonts; Tibetan (Dzongkha) text, such as an
+ * owner named {@code ཀུན་ལེགས་ Kinley Wangmo}, in the embedded DDC Uchen font, shaped (see {@link #phrase}).
  */
 final class PdfKit {
+
+    /** DDC Uchen (SIL OFL, OFL.txt beside it), the Dzongkha Development Commission's font. */
+    static final String TIBETAN_FONT = "bt/druk/registry/interfaces/web/certificate/fonts/DDC_Uchen.ttf";
+    /** Tibetan letters are a little smaller than Latin ones at the same point size. */
+    private static final float TIBETAN_SCALE = 1.1f;
+    private static final BaseFont UCHEN = uchen();
 
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     static final Color INK = new Color(0x1f, 0x2a, 0x37);
@@ -43,6 +54,44 @@ final class PdfKit {
     final Font small = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, GREY);
     final Font warning = new Font(Font.HELVETICA, 9, Font.BOLD, MAROON);
 
+    /**
+     * Tibetan needs OpenType shaping: a stacked letter (རྡོ་རྗེ་, བསྟན་) is one glyph the font's GSUB
+     * and GPOS tables make from several code points. OpenPDF does that only through its
+     * LayoutProcessor (the JDK's layout engine), for fonts created after it is enabled; it is one
+     * switch for the whole JVM. ActualText keeps the original letters for copying and searching.
+     */
+    private static BaseFont uchen() {
+        synchronized (LayoutProcessor.class) {
+            if (!LayoutProcessor.isEnabled()) {
+                LayoutProcessor.enableKernLiga();
+                LayoutProcessor.setWriteActualText();
+            }
+        }
+        try {
+            return BaseFont.createFont(TIBETAN_FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, null, null);
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException("the certificates' Tibetan font " + TIBETAN_FONT + " cannot be loaded", e);
+        }
+    }
+
+    /**
+     * The text in the given font, with any Tibetan in it set in DDC Uchen (same colour, a little
+     * larger): one line may mix both, as a name like {@code ཀུན་ལེགས་ Kinley Wangmo} does.
+     */
+    static Phrase phrase(String text, Font font) {
+        FontSelector selector = new FontSelector();
+        selector.addFont(font);
+        selector.addFont(new Font(UCHEN, font.getSize() * TIBETAN_SCALE, Font.NORMAL, font.getColor()));
+        return selector.process(text);
+    }
+
+    /** A paragraph of {@link #phrase(String, Font)}. */
+    static Paragraph paragraph(String text, Font font) {
+        Paragraph paragraph = new Paragraph(phrase(text, font));
+        paragraph.setFont(font);
+        return paragraph;
+    }
+
     /** A heading line above a part of the certificate. */
     void section(Document document, String name) throws DocumentException {
         Paragraph p = new Paragraph(name.toUpperCase(Locale.ROOT), heading);
@@ -53,7 +102,7 @@ final class PdfKit {
 
     /** A centred line of the given font. */
     Paragraph centred(String text, Font font) {
-        Paragraph p = new Paragraph(text, font);
+        Paragraph p = paragraph(text, font);
         p.setAlignment(Element.ALIGN_CENTER);
         return p;
     }
@@ -91,7 +140,7 @@ final class PdfKit {
 
     /** A bordered cell; "—" for nothing. */
     PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isEmpty() ? "—" : text, font));
+        PdfPCell cell = new PdfPCell(phrase(text == null || text.isEmpty() ? "—" : text, font));
         cell.setBorderColor(RULE);
         cell.setPadding(5);
         return cell;
