@@ -85,13 +85,14 @@ public final class DrukBench {
             if (o.runs("raw")) {
                 log.println("raw-submit: warm-up, then " + o.inFlight() + " in flight for " + o.rawSeconds() + " s");
                 submitter.run("R" + o.runId() + "-W", Math.min(WARM_UP, o.inFlight()), WARM_UP, () -> false);
+                CpuMeter cpu = CpuMeter.start(o.portalPid());
                 long until = System.nanoTime() + o.rawSeconds() * 1_000_000_000L;
                 RawSubmitter.Result r = submitter.run("R" + o.runId(), o.inFlight(), Integer.MAX_VALUE, () -> System.nanoTime() > until);
                 raw = r.perSecond();
                 rows.add(new Row("raw-submit (" + o.inFlight() + " in flight)", Double.NaN, raw, "tx/s",
                         r.latencies().percentileMillis(50), r.latencies().percentileMillis(99), rss(o),
                         r.committed() + " committed in " + seconds(r.seconds()) + ", " + r.failed() + " failed"
-                                + (r.firstFailure() == null ? "" : " (" + r.firstFailure() + ")")));
+                                + (r.firstFailure() == null ? "" : " (" + r.firstFailure() + ")") + "; " + cpu.since()));
             }
             o.caliper().ifPresent(text -> rows.add(caliperRow(text)));
             if (o.portalUrl().isEmpty()) {
@@ -105,6 +106,7 @@ public final class DrukBench {
                 acknowledged.addAll(warm.acknowledged());
                 committed += warm.awaited().done();
                 if (o.runs("portal")) {
+                    CpuMeter cpu = CpuMeter.start(o.portalPid());
                     PortalRegister.Result r = register.run(prefix, o.count(), o.clients(), o.drainSeconds());
                     acknowledged.addAll(r.acknowledged());
                     committed += r.awaited().done();
@@ -113,7 +115,7 @@ public final class DrukBench {
                             r.acknowledged().size() + "/" + r.posted() + " acknowledged, " + r.awaited().done() + " committed in "
                                     + seconds(r.seconds()) + ", " + r.awaited().failed() + " rejected, " + r.notCommitted()
                                     + " not committed within " + o.drainSeconds() + " s" + (r.firstRefusal() == null ? "" : "; refused: " + abbreviate(r.firstRefusal()))
-                                    + "; p50/p99 = acknowledgement"));
+                                    + "; p50/p99 = acknowledgement; " + cpu.since() + perItem(cpu, r.acknowledged().size(), "reg")));
                 }
             }
             if (o.runs("read")) {
@@ -128,12 +130,14 @@ public final class DrukBench {
             }
             if (o.runs("notary")) {
                 log.println("notary-batch: " + o.notaryCount() + " documents");
+                CpuMeter cpu = CpuMeter.start(o.portalPid());
                 NotaryBatch.Result r = new NotaryBatch(api, "notary.clerk").run(o.notaryCount(), o.drainSeconds());
                 rows.add(new Row("notary-batch", r.perSecond(), raw, "doc/s", r.ackLatencies().percentileMillis(50),
                         r.ackLatencies().percentileMillis(99), rss(o),
                         r.awaited().done() + "/" + r.queued() + " anchored with proof in " + seconds(r.seconds()) + ", "
                                 + r.refused() + " refused" + (r.firstRefusal() == null ? "" : " (" + abbreviate(r.firstRefusal()) + ")")
-                                + "; p50/p99 = acknowledgement of " + NotaryBatch.PER_REQUEST + " hashes"));
+                                + "; p50/p99 = acknowledgement of " + NotaryBatch.PER_REQUEST + " hashes; " + cpu.since()
+                                + perItem(cpu, r.awaited().done(), "doc")));
             }
         }
         return new Report(rows, List.copyOf(acknowledged), committed);
@@ -152,8 +156,9 @@ public final class DrukBench {
             return;
         }
         log.println(name + ": wrk " + o.readThreads() + " threads, " + o.readConnections() + " connections, " + o.readSeconds() + " s, idle");
+        CpuMeter cpu = CpuMeter.start(o.portalPid());
         WrkRun.Result idle = WrkRun.run(base, paths, o.readThreads(), o.readConnections(), o.readSeconds());
-        rows.add(readRow(name + " (idle)", idle, rss(o), ""));
+        rows.add(readRow(name + " (idle)", idle, rss(o), "; " + cpu.since()));
 
         log.println(name + ": again while raw submits run");
         AtomicBoolean stop = new AtomicBoolean();
@@ -203,6 +208,12 @@ public final class DrukBench {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** ", 12.3 ms portal CPU per reg" when the portal's CPU time is known. */
+    private static String perItem(CpuMeter cpu, int count, String unit) {
+        double seconds = cpu.portalSeconds();
+        return seconds < 0 || count == 0 ? "" : String.format(", %.1f ms portal CPU per %s", 1000 * seconds / count, unit);
     }
 
     private static long rss(BenchOptions o) {
