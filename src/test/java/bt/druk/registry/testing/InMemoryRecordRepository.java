@@ -95,7 +95,7 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
-    public synchronized List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> numbers) {
+    public synchronized List<RecordVersion> lockLiveVersions(Collection<String> recordKeys, Collection<Integer> numbers) {
         return versions.values().stream()
                 .filter(v -> recordKeys.contains(v.recordKey()) && numbers.contains(v.version()) && v.ledgerState() != LedgerState.REJECTED)
                 .toList();

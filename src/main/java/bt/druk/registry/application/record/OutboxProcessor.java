@@ -105,8 +105,14 @@ public class OutboxProcessor {
     /** Commits the ledger reported, recorded together in one transaction (the commit follower adds their block's details). */
     @Transactional
     public void recordCommitted(List<SentCommit> commits) {
-        // In id order, as the commit follower writes: two writers that lock rows in one order cannot deadlock.
-        for (SentCommit commit : commits.stream().sorted(Comparator.comparingLong(SentCommit::outboxId)).toList()) {
+        // The versions are locked first, in id order, as the commit follower locks them: two writers
+        // that take their row locks in one order cannot deadlock.
+        Map<Long, OutboxEntry> entries = new HashMap<>();
+        for (SentCommit commit : commits) {
+            entries.put(commit.outboxId(), repository.findOutbox(commit.outboxId()).orElseThrow());
+        }
+        entries.values().stream().map(OutboxEntry::recordVersionId).sorted().forEach(repository::lockVersion);
+        for (SentCommit commit : commits) {
             recordCommitted(commit.outboxId(), commit.txId(), commit.blockNumber(), null, commit.note());
         }
     }
@@ -200,10 +206,10 @@ public class OutboxProcessor {
         if (block.number() < checkpoint.nextBlock()) {
             return 0; // seen already
         }
-        // Two queries for the whole block: its versions, then their open outbox entries. Everything is
-        // read before anything changes: a query after a change would flush the version row alone,
-        // locking it before the outbox row, the opposite of the order the submitter's commit writes
-        // them in (H2 reported that as a deadlock).
+        // Two queries for the whole block: its versions, then their open outbox entries. The versions
+        // are locked first and in id order, as the submitter's commit record locks them, so the two
+        // writers never hold each other's rows (H2 reported deadlocks while the order was left to the
+        // flush); the outbox rows written are only those of versions already locked.
         Map<String, CommittedTransaction> txOf = new HashMap<>();
         Set<String> keys = new HashSet<>();
         Set<Integer> numbers = new HashSet<>();
@@ -217,7 +223,7 @@ public class OutboxProcessor {
             }
         }
         List<RecordVersion> written = new ArrayList<>();
-        for (RecordVersion version : repository.findLiveVersions(keys, numbers)) {
+        for (RecordVersion version : repository.lockLiveVersions(keys, numbers)) {
             // Events of other portals' databases, and versions already complete, are passed over.
             if (!version.isFullyCommitted() && txOf.containsKey(writeId(version))) {
                 written.add(version);

@@ -35,9 +35,10 @@ public interface RecordRepository {
 
     /**
      * The live versions whose key is one of {@code recordKeys} and whose number is one of
-     * {@code versions} (every such pair, so possibly more than the caller's pairs).
+     * {@code versions} (every such pair, so possibly more than the caller's pairs), locked for update
+     * in id order until the transaction ends and read as last committed.
      */
-    List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> versions);
+    List<RecordVersion> lockLiveVersions(Collection<String> recordKeys, Collection<Integer> versions);
 
     /** The DUE outbox entries of these versions. */
     List<OutboxEntry> openOutboxForVersions(Collection<Long> recordVersionIds);

@@ -121,7 +121,7 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
-    public List<RecordVersion> findLiveVersions(Collection<String> recordKeys, Collection<Integer> versions) {
+    public List<RecordVersion> lockLiveVersions(Collection<String> recordKeys, Collection<Integer> versions) {
         if (recordKeys.isEmpty() || versions.isEmpty()) {
             return List.of();
         }
@@ -130,6 +130,7 @@ public class JpaRecordRepository implements RecordRepository {
                 .setParameter("keys", List.copyOf(recordKeys))
                 .setParameter("versions", List.copyOf(versions))
                 .setParameter("rejected", LedgerState.REJECTED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 
