@@ -1,13 +1,17 @@
 package bt.druk.registry.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * CPU used during one scenario, read from {@code /proc}: the portal process's own time and the
- * whole machine's busy time, so a row can say whether the portal or everything else (peers,
- * orderer, chaincode, this driver, other work) used the cores.
+ * CPU used during one scenario, read from {@code /proc}: the portal process's own time, the Fabric
+ * network's (peers, orderers, chaincode services of deploy/network.sh) and the whole machine's busy
+ * time, so a row can say which of them used the cores.
  */
 final class CpuMeter {
 
@@ -16,12 +20,16 @@ final class CpuMeter {
 
     private final long portalPid;
     private final long portalTicks;
+    private final List<Long> networkPids;
+    private final long networkTicks;
     private final long busyTicks;
     private final long totalTicks;
 
     private CpuMeter(long portalPid) {
         this.portalPid = portalPid;
-        this.portalTicks = portalTicks(portalPid);
+        this.portalTicks = processTicks(portalPid);
+        this.networkPids = networkPids();
+        this.networkTicks = networkPids.stream().mapToLong(CpuMeter::processTicks).filter(t -> t > 0).sum();
         long[] machine = machineTicks();
         this.busyTicks = machine[0];
         this.totalTicks = machine[1];
@@ -31,25 +39,52 @@ final class CpuMeter {
         return new CpuMeter(portalPid);
     }
 
-    /** "portal CPU 1.23 s, machine 95 % busy", or what of it could be read. */
+    /** "portal CPU 1.2 s, network CPU 30.1 s, machine 95 % busy", or what of it could be read. */
     String since() {
         long[] machine = machineTicks();
         long total = machine[1] - totalTicks;
         String busy = total <= 0 || busyTicks < 0 ? "machine busy unknown"
                 : String.format("machine %.0f %% busy", 100.0 * (machine[0] - busyTicks) / total);
-        long portal = portalTicks(portalPid);
-        return portal < 0 || portalTicks < 0 ? busy
-                : String.format("portal CPU %.1f s, %s", (portal - portalTicks) / TICKS_PER_SECOND, busy);
+        String network = networkPids.isEmpty() ? "" : String.format("network CPU %.1f s, ", networkSeconds());
+        double portal = portalSeconds();
+        return (portal < 0 ? "" : String.format("portal CPU %.1f s, ", portal)) + network + busy;
+    }
+
+    /** Seconds of CPU the network's processes used since the start (those that were running at the start). */
+    double networkSeconds() {
+        long now = networkPids.stream().mapToLong(CpuMeter::processTicks).filter(t -> t > 0).sum();
+        return (now - networkTicks) / TICKS_PER_SECOND;
+    }
+
+    /** Processes of deploy/network.sh: peers, orderers and chaincode services, found by their command lines. */
+    private static List<Long> networkPids() {
+        List<Long> pids = new ArrayList<>();
+        try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path dir : proc) {
+                try {
+                    String command = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                    if (command.contains("peer node start") || command.matches("\\S*/orderer\\b.*")
+                            || command.contains("registry-chaincode.jar")) {
+                        pids.add(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile, or not ours to read
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return pids;
     }
 
     /** Seconds of CPU the portal used since the start, or -1 if unknown. */
     double portalSeconds() {
-        long portal = portalTicks(portalPid);
+        long portal = processTicks(portalPid);
         return portal < 0 || portalTicks < 0 ? -1 : (portal - portalTicks) / TICKS_PER_SECOND;
     }
 
     /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), -1 if unknown. */
-    private static long portalTicks(long pid) {
+    private static long processTicks(long pid) {
         if (pid <= 0) {
             return -1;
         }

@@ -92,7 +92,8 @@ public final class DrukBench {
                 rows.add(new Row("raw-submit (" + o.inFlight() + " in flight)", Double.NaN, raw, "tx/s",
                         r.latencies().percentileMillis(50), r.latencies().percentileMillis(99), rss(o),
                         r.committed() + " committed in " + seconds(r.seconds()) + ", " + r.failed() + " failed"
-                                + (r.firstFailure() == null ? "" : " (" + r.firstFailure() + ")") + "; " + cpu.since()));
+                                + (r.firstFailure() == null ? "" : " (" + r.firstFailure() + ")") + "; " + cpu.since()
+                                + String.format(", %.1f ms network CPU per tx", 1000 * cpu.networkSeconds() / Math.max(1, r.committed()))));
             }
             o.caliper().ifPresent(text -> rows.add(caliperRow(text)));
             if (o.portalUrl().isEmpty()) {
@@ -210,10 +211,11 @@ public final class DrukBench {
         }
     }
 
-    /** ", 12.3 ms portal CPU per reg" when the portal's CPU time is known. */
+    /** ", 12.3 ms portal and 20.1 ms network CPU per reg" when the CPU times are known. */
     private static String perItem(CpuMeter cpu, int count, String unit) {
         double seconds = cpu.portalSeconds();
-        return seconds < 0 || count == 0 ? "" : String.format(", %.1f ms portal CPU per %s", 1000 * seconds / count, unit);
+        return seconds < 0 || count == 0 ? "" : String.format(", %.1f ms portal and %.1f ms network CPU per %s",
+                1000 * seconds / count, 1000 * cpu.networkSeconds() / count, unit);
     }
 
     private static long rss(BenchOptions o) {
