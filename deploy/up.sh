@@ -79,6 +79,8 @@ portal_rotate_log
 # HttpProbes. NetworkListener http-listeners GrizzlyProxy is NULL", nothing bound to the port).
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$RUN/preboot.asadmin"
+# The portal's own server settings (no Server header; /metrics off after boot): README, Security.
+grep -v '^#' "$DEPLOY_DIR/portal-preboot.asadmin" >> "$RUN/preboot.asadmin"
 # If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
 # process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes
 # hs_err_pid<pid>.log; GC and safepoint pauses go to gc.log (5 x 10 MB), where a portal that stops
@@ -90,7 +92,7 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   cd "$RUN"
   setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
-    --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" \
+    --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" --postbootcommandfile "$DEPLOY_DIR/portal-postboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"
 )

@@ -56,7 +56,7 @@ public class PublicDocumentServlet extends HttpServlet {
             }
             String fileName = document.get().recordKey().replaceAll("[^A-Za-z0-9-]", "-") + "-v" + document.get().version() + ".json";
             page = Optional.of(new PublicPageCache.Page(tag, document.get().canonicalJson().getBytes(StandardCharsets.UTF_8),
-                    "application/json;charset=UTF-8", "inline; filename=\"" + fileName + "\"", null));
+                    "application/json;charset=UTF-8", "inline; filename=\"" + fileName + "\"", null, null));
             cache.put(key, page.get());
         }
         byte[] body = page.get().body();

@@ -22,8 +22,10 @@ public class PublicPageCache {
      * @param stamp        what it was rendered from; also its entity tag
      * @param disposition  its Content-Disposition, or null
      * @param lastModified the latest change of what it shows, or null
+     * @param policy       the Content-Security-Policy it was rendered with (its scripts carry that
+     *                     policy's nonce), or null
      */
-    public record Page(String stamp, byte[] body, String contentType, String disposition, Instant lastModified) {
+    public record Page(String stamp, byte[] body, String contentType, String disposition, Instant lastModified, String policy) {
     }
 
     private final long maxBytes;

@@ -84,7 +84,11 @@ public class PublicPageFilter extends HttpFilter {
         chain.doFilter(request, capture);
         byte[] body = capture.body();
         if (capture.getStatus() == HttpServletResponse.SC_OK && request.getSession(false) == null && !response.isCommitted()) {
-            PublicPageCache.Page page = new PublicPageCache.Page(tag, body, capture.getContentType(), null, stamp.get().lastChange());
+            // The page's inline scripts carry the nonce of the policy it was rendered with: it is sent again
+            // with every copy. Whoever injected markup into the record would have had to know the nonce
+            // before it existed (any change of the record renders the page afresh with a new one).
+            PublicPageCache.Page page = new PublicPageCache.Page(tag, body, capture.getContentType(), null, stamp.get().lastChange(),
+                    response.getHeader("Content-Security-Policy"));
             cache.put(key, page);
             write(response, tag, stamp.get(), page);
         } else if (!response.isCommitted()) {
@@ -160,6 +164,9 @@ public class PublicPageFilter extends HttpFilter {
     private static void write(HttpServletResponse response, String tag, RecordStamps.Stamp stamp, PublicPageCache.Page page)
             throws IOException {
         headers(response, tag, stamp);
+        if (page.policy() != null) {
+            response.setHeader("Content-Security-Policy", page.policy());
+        }
         response.setContentType(page.contentType());
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());

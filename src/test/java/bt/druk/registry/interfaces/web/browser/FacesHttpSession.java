@@ -30,6 +30,8 @@ final class FacesHttpSession {
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE_UPDATE = Pattern.compile(
             "<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[(.*?)]]>");
+    /** The page's script nonce, which PrimeFaces' script adds to every form as {@code primefaces.nonce}. */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern PARTIAL_REDIRECT = Pattern.compile("<redirect url=\"([^\"]+)\"");
     private static final Pattern ERROR_TEXT = Pattern.compile(
             "class=\"(?:ui-message-error-detail|ui-messages-error-summary|ui-messages-error-detail)\"[^>]*>([^<]*)<");
@@ -39,6 +41,11 @@ final class FacesHttpSession {
 
         String viewState() {
             Matcher m = VIEW_STATE_INPUT.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
+        String nonce() {
+            Matcher m = NONCE.matcher(body);
             return m.find() ? m.group(1) : null;
         }
 
@@ -86,6 +93,7 @@ final class FacesHttpSession {
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private String viewState;
+    private String nonce;
 
     FacesHttpSession(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -108,6 +116,7 @@ final class FacesHttpSession {
     Page post(String path, Map<String, String> fields) throws IOException, InterruptedException {
         Map<String, String> body = new LinkedHashMap<>(fields);
         body.put("jakarta.faces.ViewState", viewState);
+        putNonce(body);
         return follow(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(body)))));
@@ -132,6 +141,7 @@ final class FacesHttpSession {
         }
         body.putAll(formFields);
         body.put("jakarta.faces.ViewState", viewState);
+        putNonce(body);
         Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Faces-Request", "partial/ajax")
@@ -226,8 +236,16 @@ final class FacesHttpSession {
         String state = page.viewState();
         if (state != null) {
             viewState = state;
+            nonce = page.nonce();
         }
         return page;
+    }
+
+    /** As the page's script does: a post of a form carries the page's nonce (a page rendered again without it is refused). */
+    private void putNonce(Map<String, String> body) {
+        if (nonce != null) {
+            body.put("primefaces.nonce", nonce);
+        }
     }
 
     private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -154,7 +154,10 @@ public final class PortalUnderTest implements AutoCloseable {
                 "--contextroot", "druk-registry",
                 "--port", String.valueOf(port),
                 "--nocluster",
-                "--rootdir", work.resolve("micro-root").toString()));
+                "--rootdir", work.resolve("micro-root").toString(),
+                // the server settings deploy/up.sh gives the portal (no Server header, /metrics off)
+                "--prebootcommandfile", projectDir().resolve("deploy/portal-preboot.asadmin").toAbsolutePath().toString(),
+                "--postbootcommandfile", projectDir().resolve("deploy/portal-postboot.asadmin").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PublicPageCacheTest {
 
     static PublicPageCache.Page page(String stamp, int bytes) {
-        return new PublicPageCache.Page(stamp, new byte[bytes], "text/html;charset=UTF-8", null, Instant.parse("2026-11-30T10:00:00Z"));
+        return new PublicPageCache.Page(stamp, new byte[bytes], "text/html;charset=UTF-8", null, Instant.parse("2026-11-30T10:00:00Z"), null);
     }
 
     @Test
