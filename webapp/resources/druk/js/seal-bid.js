@@ -68,7 +68,9 @@
     const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}$/;
     const SEALED_AT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/;
     const HEX64 = /^[0-9a-f]{64}$/;
-    const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+    // The portal's one rule for typed text (domain/shared/PlainText.java): no control characters, no line
+    // or paragraph separators, no bidirectional overrides, embeddings, isolates or marks.
+    const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
     const MAX_NAME = 200;
     const MAX_DOCUMENT_NAME = 255;
     const MAX_DOCUMENTS = 100;
@@ -208,7 +210,7 @@
             }
             if (name !== null && !isCleanText(name, MAX_NAME)) {
                 errors.push(error(bidderAt + '.name', 'bid.bidder.name.format',
-                    'The bidder\'s name must be 1 to 200 characters without control characters.'));
+                    'The bidder\'s name must be 1 to 200 characters without control or text-direction characters.'));
             }
         }
 
@@ -259,7 +261,7 @@
                 }
                 if (name !== null && !isCleanText(name, MAX_DOCUMENT_NAME)) {
                     errors.push(error(at + '.name', 'bid.document.name',
-                        'The document\'s name must be 1 to 255 characters without control characters.'));
+                        'The document\'s name must be 1 to 255 characters without control or text-direction characters.'));
                 }
                 if (mediaType !== null && !MEDIA_TYPE.test(mediaType)) {
                     errors.push(error(at + '.mediaType', 'bid.document.mediaType',
@@ -302,7 +304,7 @@
         if (name === '') {
             errors.push(error('name', 'bid.bidder.name.required', 'Enter your business\'s registered name.'));
         } else if (!isCleanText(name, MAX_NAME)) {
-            errors.push(error('name', 'bid.bidder.name.format', 'The name must be at most 200 characters without control characters.'));
+            errors.push(error('name', 'bid.bidder.name.format', 'The name must be at most 200 characters without control or text-direction characters.'));
         }
         let amount = null;
         try {
@@ -320,7 +322,7 @@
         documents.forEach(function (doc) {
             if (!isCleanText(doc.name, MAX_DOCUMENT_NAME)) {
                 errors.push(error('documents', 'bid.document.name', 'The file name "' + doc.name
-                    + '" is too long or holds control characters; rename the file and choose it again.'));
+                    + '" is too long or holds control or text-direction characters; rename the file and choose it again.'));
             }
         });
         if (errors.length) {
@@ -477,6 +479,17 @@
         });
     }
 
+    /**
+     * A text of the page's language from its hidden [data-druk-seal-texts] block (tag d:sealTexts):
+     * <span data-key="status.sealed">…</span>, "{0}" replaced by arg. Without the block, or where
+     * its text is empty, the script's own English (fallback).
+     */
+    function say(key, fallback, arg) {
+        const el = document.querySelector('[data-druk-seal-texts] [data-key="' + key + '"]');
+        const text = el && el.textContent.trim() ? el.textContent.trim() : fallback;
+        return arg === undefined ? text : text.replace('{0}', String(arg));
+    }
+
     function setText(el, text) {
         if (el) {
             el.textContent = text;
@@ -495,7 +508,7 @@
         list.hidden = errors.length === 0;
         errors.forEach(function (e) {
             const item = document.createElement(list.tagName === 'UL' || list.tagName === 'OL' ? 'li' : 'p');
-            item.textContent = e.message;
+            item.textContent = say('error.' + e.code, e.message);
             item.setAttribute('data-field', e.field);
             item.setAttribute('data-code', e.code);
             list.appendChild(item);
@@ -559,7 +572,8 @@
             const status = show(form, 'status');
             try {
                 const files = inputs.documents && inputs.documents.files ? Array.from(inputs.documents.files) : [];
-                setText(status, files.length ? 'Hashing ' + files.length + ' document(s) in this browser…' : 'Sealing…');
+                setText(status, files.length ? say('status.hashing', 'Hashing {0} document(s) in this browser…', files.length)
+                    : say('status.sealing', 'Sealing…'));
                 const documents = [];
                 for (const file of files) {
                     documents.push(await describeFile(file));
@@ -582,15 +596,15 @@
                 setText(show(form, 'commitment'), sealed.commitment);
                 outputs(form, 'commitment').forEach(function (el) { el.value = sealed.commitment; });
                 outputs(form, 'tender-key').forEach(function (el) { el.value = bid.tender; });
-                setText(status, 'Sealed. Download your sealed-bid file and keep it secret until the opening;'
-                    + ' then lodge the commitment.');
+                setText(status, say('status.sealed', 'Sealed. Download your sealed-bid file and keep it secret until the opening;'
+                    + ' then lodge the commitment.'));
                 form.setAttribute('data-druk-seal-state', 'sealed');
                 return sealed;
             } catch (e) {
                 const errors = e instanceof SealError ? e.errors
                     : [error('', 'sealedBid.browser', 'Your bid could not be sealed in this browser: ' + e.message)];
                 showErrors(form, errors);
-                setText(status, 'Not sealed yet: please correct the fields marked.');
+                setText(status, say('status.notSealed', 'Not sealed yet: please correct the fields marked.'));
                 form.setAttribute('data-druk-seal-state', 'error');
                 return null;
             } finally {
@@ -633,16 +647,16 @@
                 showErrors(root, []);
                 return null;
             }
-            setText(status, 'Checking your sealed-bid file in this browser…');
+            setText(status, say('status.checking', 'Checking your sealed-bid file in this browser…'));
             const result = await checkSealedBid(file, {
                 tenderKey: root.getAttribute('data-tender-key') || undefined,
                 commitment: root.getAttribute('data-commitment') || undefined,
                 documents: docsInput && docsInput.files && docsInput.files.length ? docsInput.files : undefined
             });
             showErrors(root, result.errors);
-            setText(status, result.ok
-                ? 'The file matches its commitment' + (root.getAttribute('data-commitment') ? ' lodged on the ledger.' : '.')
-                : 'This file does not match: see below.');
+            setText(status, !result.ok ? say('status.mismatch', 'This file does not match: see below.')
+                : root.getAttribute('data-commitment') ? say('status.matchLodged', 'The file matches its commitment lodged on the ledger.')
+                : say('status.match', 'The file matches its commitment.'));
             root.setAttribute('data-druk-seal-check-result', result.ok ? 'ok' : 'failed');
             outputs(root, 'submit').forEach(function (el) { el.disabled = !result.ok; });
             return result;

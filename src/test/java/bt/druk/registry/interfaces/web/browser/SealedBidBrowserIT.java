@@ -75,6 +75,11 @@ class SealedBidBrowserIT {
             if (path.equals("/seal-test.html")) {
                 return StaticSite.Response.testResource("/seal-bid/seal-test.html", "text/html; charset=utf-8");
             }
+            if (path.equals("/seal-test-dz.html")) {
+                // The test page with the hidden texts block d:sealTexts renders on a Dzongkha page.
+                String page = new String(StaticSite.Response.testResource("/seal-bid/seal-test.html", "text/html").body(), StandardCharsets.UTF_8);
+                return StaticSite.Response.ok("text/html; charset=utf-8", page.replace("</body>", sealTexts(DZONGKHA) + "</body>"));
+            }
             if (path.equals("/js/canonical-json.js") || path.equals("/js/seal-bid.js")) {
                 return StaticSite.Response.projectFile("webapp/resources/druk" + path, "text/javascript; charset=utf-8");
             }
@@ -232,6 +237,48 @@ class SealedBidBrowserIT {
         List<String> codes = browser.driver.findElements(By.cssSelector("#check-errors li")).stream()
                 .map(li -> li.getAttribute("data-code")).toList();
         assertEquals(List.of("sealedBid.documentNotInBid", "sealedBid.documentMissing"), codes);
+    }
+
+    @Test
+    void onADzongkhaPageTheScriptSpeaksDzongkha() {
+        browser.open(baseUrl + "/seal-test-dz.html");
+        browser.type("licence", "10 02");
+        browser.type("amount", "1,250,000");
+        browser.click("seal-button");
+        browser.wait.until(d -> "error".equals(d.findElement(By.id("seal")).getAttribute("data-druk-seal-state")));
+        List<String> codes = new ArrayList<>();
+        for (WebElement li : browser.driver.findElements(By.cssSelector("#errors li"))) {
+            String code = li.getAttribute("data-code");
+            codes.add(code);
+            assertEquals(DZONGKHA.getProperty("sealjs.error." + code), li.getText(), code);
+        }
+        assertEquals(List.of("bid.bidder.licenceNumber.format", "bid.bidder.name.required", "bid.price.format"), codes);
+        assertEquals(DZONGKHA.getProperty("sealjs.status.notSealed"), browser.text("status"));
+    }
+
+    /** What d:sealTexts renders with these messages: a hidden block of the script's texts by key. */
+    private static String sealTexts(java.util.Properties messages) {
+        StringBuilder html = new StringBuilder("<div hidden data-druk-seal-texts>");
+        for (String key : new java.util.TreeSet<>(messages.stringPropertyNames())) {
+            if (key.startsWith("sealjs.")) {
+                html.append("<span data-key=\"").append(key.substring("sealjs.".length())).append("\">")
+                        .append(messages.getProperty(key).replace("&", "&amp;").replace("<", "&lt;")).append("</span>");
+            }
+        }
+        return html.append("</div>").toString();
+    }
+
+    private static final java.util.Properties DZONGKHA = dzongkha();
+
+    private static java.util.Properties dzongkha() {
+        java.util.Properties messages = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(StaticSite.projectDir()
+                .resolve("src/main/resources/bt/druk/registry/interfaces/web/messages_dz.properties"), StandardCharsets.UTF_8)) {
+            messages.load(reader);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return messages;
     }
 
     @Test
