@@ -59,6 +59,26 @@ class ChaincodeRulesIT {
     }
 
     @Test
+    void aParoClerkCannotChangeOrRegisterAThimphuTitle() {
+        String key = uniqueKey("land-title:OFFICE");
+        String v1 = NetworkScript.sha256(key + "#1");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU");
+
+        NetworkScript.Result mortgage = NetworkScript.run("invoke", "land.clerk2", "RegisterMortgage", key, "2",
+                NetworkScript.sha256(key + "#2"), v1, "MORTGAGE-PARO-1");
+        assertFalse(mortgage.succeeded());
+        assertTrue(mortgage.output().contains("[WRONG_OFFICE]"), mortgage.output());
+        String other = uniqueKey("land-title:OFFICE");
+        NetworkScript.Result register = NetworkScript.run("invoke", "land.clerk2", "RegisterTitle", other,
+                NetworkScript.sha256(other), "THIMPHU");
+        assertTrue(register.output().contains("[WRONG_OFFICE]"), register.output());
+
+        String entry = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", key).output();
+        assertTrue(entry.contains("\"version\":1"), "the Paro clerk's change wrote nothing: " + entry);
+        assertTrue(NetworkScript.run("query", "inspector", "audit", "GetRecord", other).output().contains("[NOT_FOUND]"));
+    }
+
+    @Test
     void aBidCommitmentAfterTheDeadlineIsRefused() throws InterruptedException {
         String tender = uniqueKey("tender:ocds-druk-");
         Instant deadline = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);

@@ -10,6 +10,8 @@ public enum ErrorCode {
     ACCESS_DENIED,
     /** A clerk tried to write to a register other than the one named in their certificate. */
     WRONG_REGISTER,
+    /** A clerk tried to register or change a record of an office other than the one in their certificate. */
+    WRONG_OFFICE,
     /** An argument is missing or malformed. */
     INVALID_ARGUMENT,
     /** A creation named a key that already exists (with a different hash or version). */

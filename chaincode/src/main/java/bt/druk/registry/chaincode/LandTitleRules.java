@@ -29,6 +29,7 @@ public final class LandTitleRules {
 
     public LedgerEntry registerTitle(TxInfo tx, String key, String hash, String office) {
         ledger.requireAbsent(key, hash);
+        requireOffice(tx, office, key);
         Map<String, Object> fields = new HashMap<>();
         fields.put(OPEN_MORTGAGES, List.of());
         fields.put(OPEN_CAVEATS, List.of());
@@ -38,8 +39,26 @@ public final class LandTitleRules {
         return entry;
     }
 
-    public LedgerEntry lodgeTransfer(TxInfo tx, Update u) {
+    /**
+     * The title's current entry, which {@code u} must succeed, kept by the caller's office: a thram is
+     * changed only by clerks of the office that registered it (a retry of a write already on the
+     * ledger still answers ALREADY_RECORDED first).
+     */
+    private LedgerEntry current(TxInfo tx, Update u) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        requireOffice(tx, cur.office(), u.key());
+        return cur;
+    }
+
+    private static void requireOffice(TxInfo tx, String office, String key) {
+        if (!office.equals(tx.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; clerk %s is of the %s office",
+                    Ledger.describe(key), office, tx.submitter().subject(), tx.office() == null ? "(no)" : tx.office());
+        }
+    }
+
+    public LedgerEntry lodgeTransfer(TxInfo tx, Update u) {
+        LedgerEntry cur = current(tx, u);
         if (cur.object(PENDING_TRANSFER) != null) {
             throw ErrorCode.ENCUMBERED.error("%s: a transfer lodged at %s is already pending",
                     Ledger.describe(u.key()), cur.object(PENDING_TRANSFER).get("lodgedAt"));
@@ -61,7 +80,7 @@ public final class LandTitleRules {
     }
 
     public LedgerEntry objectToTransfer(TxInfo tx, Update u) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        LedgerEntry cur = current(tx, u);
         Instant noticeEnds = noticeEndsAt(cur, u);
         if (!tx.txTime().isBefore(noticeEnds)) {
             throw ErrorCode.DEADLINE_PASSED.error("%s: the notice period ended at %s; objections are closed",
@@ -71,7 +90,7 @@ public final class LandTitleRules {
     }
 
     public LedgerEntry finaliseTransfer(TxInfo tx, Update u) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        LedgerEntry cur = current(tx, u);
         Instant noticeEnds = noticeEndsAt(cur, u);
         if (tx.txTime().isBefore(noticeEnds)) {
             throw ErrorCode.NOTICE_PERIOD_RUNNING.error("%s: the notice period runs until %s",
@@ -99,7 +118,7 @@ public final class LandTitleRules {
     // ----------------------------------------------------------------
 
     private LedgerEntry open(TxInfo tx, Update u, String field, String what, String ref) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        LedgerEntry cur = current(tx, u);
         if (cur.object(PENDING_TRANSFER) != null) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s: no %s may be registered while a transfer is pending",
                     Ledger.describe(u.key()), what);
@@ -113,7 +132,7 @@ public final class LandTitleRules {
     }
 
     private LedgerEntry close(TxInfo tx, Update u, String field, String what, String ref) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
+        LedgerEntry cur = current(tx, u);
         List<String> refs = new ArrayList<>(cur.list(field));
         if (!refs.remove(ref)) {
             throw ErrorCode.NOT_FOUND.error("%s has no open %s %s", Ledger.describe(u.key()), what, ref);

@@ -3,8 +3,11 @@ package bt.druk.registry.chaincode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** Who writes, in which transaction, at which (transaction) time. */
-public record TxInfo(Submitter submitter, String txId, Instant txTime) {
+/**
+ * Who writes, in which transaction, at which (transaction) time; {@code office} is the writer's
+ * office from their certificate (attribute {@code office}), checked against the record's, never stored.
+ */
+public record TxInfo(Submitter submitter, String txId, Instant txTime, String office) {
 
     /** ISO-8601 UTC form used on the ledger, e.g. {@code 2026-03-01T08:00:00Z}. */
     public static String iso(Instant instant) {

@@ -61,7 +61,7 @@ class LandTitleRulesTest {
     @Test
     void registerTitleReturnsTheStoredBytes() {
         String key = "land-title:PIN-101";
-        String result = hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h("x"), "PARO"));
+        String result = hx.submit(LAND_CLERK2, c -> cc.registerTitle(c, key, h("x"), "PARO"));
         assertEquals(hx.fabric.stateText(key), result);
     }
 
@@ -126,6 +126,29 @@ class LandTitleRulesTest {
         Step s = hx.step(KEY);
         hx.submit(LAND_CLERK, c -> cc.registerMortgage(c, KEY, s.version(), s.hash(), s.previousHash(), "M-1"));
         hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, V1, "THIMPHU"));
+    }
+
+    // ---------------------------------------------------------------- the office in the certificate
+
+    @Test
+    void aClerkRegistersOnlyForTheOfficeInTheirCertificate() {
+        RegistryException e = hx.refused(ErrorCode.WRONG_OFFICE, LAND_CLERK2,
+                c -> cc.registerTitle(c, "land-title:PIN-102", h("y"), "THIMPHU"));
+        assertEquals("[WRONG_OFFICE] land-title PIN-102 is kept by the THIMPHU office; clerk land.clerk2 is of the PARO office",
+                e.getMessage());
+        assertNull(hx.fabric.stateText("land-title:PIN-102"));
+    }
+
+    @Test
+    void aParoClerkCannotChangeAThimphuTitleButAThimphuClerkCan() {
+        Step s = hx.step(KEY);
+        hx.refused(ErrorCode.WRONG_OFFICE, LAND_CLERK2,
+                c -> cc.registerMortgage(c, KEY, s.version(), s.hash(), s.previousHash(), "M-9"));
+        hx.refused(ErrorCode.WRONG_OFFICE, LAND_CLERK2,
+                c -> cc.lodgeCaveat(c, KEY, s.version(), s.hash(), s.previousHash(), "C-9"));
+        assertEquals(1, hx.entry(KEY).version(), "nothing written");
+        hx.submit(LAND_CLERK, c -> cc.registerMortgage(c, KEY, s.version(), s.hash(), s.previousHash(), "M-9"));
+        assertEquals(2, hx.entry(KEY).version());
     }
 
     // ---------------------------------------------------------------- versions and chain of hashes
@@ -225,7 +248,7 @@ class LandTitleRulesTest {
     void secondTransferWhilePendingIsRefused() {
         lodge();
         Step t = hx.step(KEY);
-        hx.refused(ErrorCode.ENCUMBERED, LAND_CLERK2, c -> cc.lodgeTransfer(c, KEY, t.version(), t.hash(), t.previousHash()));
+        hx.refused(ErrorCode.ENCUMBERED, LAND_CLERK, c -> cc.lodgeTransfer(c, KEY, t.version(), t.hash(), t.previousHash()));
     }
 
     @Test

@@ -15,6 +15,8 @@ import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.AccessDeniedException;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
@@ -46,6 +48,19 @@ class LandServicesTest {
     void onlyLandClerksMayWrite() {
         assertThrows(AccessDeniedException.class, () -> h.land.registerFirstTitle(NOTARY_CLERK, firstRegistration("TH-1")));
         assertThrows(AccessDeniedException.class, () -> h.land.findForStaff(NOTARY_CLERK, "TH-1"));
+    }
+
+    @Test
+    void aTitleIsChangedOnlyByClerksOfTheOfficeThatKeepsIt() {
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-9"));
+        StaffMember paroClerk = StaffMember.clerk("land.clerk2", Register.LAND, "PARO");
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> h.land.registerMortgage(paroClerk, new RegisterMortgageCommand("TH-9", 1, "M-1", "BNB")));
+        assertEquals("Title TH-9 is kept by the Thimphu office; only its clerks can change it (you are of the Paro office)",
+                e.getMessage());
+        assertEquals(1, h.records.versionsOf("land-title:TH-9").size(), "nothing saved");
+        h.land.registerMortgage(CLERK, new RegisterMortgageCommand("TH-9", 1, "M-1", "BNB"));
+        assertEquals(2, h.records.versionsOf("land-title:TH-9").size());
     }
 
     @Test
