@@ -112,8 +112,9 @@ public final class Args {
     }
 
     /**
-     * A reason: non-blank free text of at most 500 characters without control characters, and without
-     * personal identifiers (11-digit CIDs, e-mail addresses): the ledger holds no personal data.
+     * A reason: non-blank free text of at most 500 characters without control or text-direction
+     * characters ({@link #isTextDirection}), and without personal identifiers (11-digit CIDs, e-mail
+     * addresses): the ledger holds no personal data.
      */
     public static String reason(String value) {
         if (value == null || value.isBlank()) {
@@ -123,16 +124,28 @@ public final class Args {
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_REASON) {
             throw ErrorCode.INVALID_ARGUMENT.error("reason must be at most %d characters", MAX_REASON);
         }
-        boolean bad = trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+        boolean bad = trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp) || isTextDirection(cp)
                 || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE));
         if (bad) {
-            throw ErrorCode.INVALID_ARGUMENT.error("reason must not contain control characters or unpaired surrogates");
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "reason must not contain control characters, text-direction characters or unpaired surrogates");
         }
         if (CID_LIKE.matcher(trimmed).find() || EMAIL_LIKE.matcher(trimmed).find()) {
             throw ErrorCode.INVALID_ARGUMENT.error(
                     "reason must not contain personal data (CID numbers, e-mail addresses)");
         }
         return trimmed;
+    }
+
+    /**
+     * Characters that change how the text around them reads without being seen: the line and paragraph
+     * separators and every bidirectional formatting character (embeddings and overrides U+202A–U+202E,
+     * isolates U+2066–U+2069, the marks U+200E, U+200F, U+061C). The portal refuses the same ones in all
+     * typed text (its PlainText); the Tibetan block, ZWJ and ZWNJ stay allowed.
+     */
+    static boolean isTextDirection(int cp) {
+        return cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
     }
 
     public static String salt(String value) {

@@ -92,6 +92,16 @@ class ArgsTest {
         invalid(() -> Args.reason("x".repeat(501)));
         invalid(() -> Args.reason("line one\nline two"));
         invalid(() -> Args.reason("bad \ud800 surrogate"));
+        // A right-to-left override (and every other bidirectional control) reverses how the line reads.
+        invalid(() -> Args.reason("\u0000\u202e<script>alert(1)</script>"));
+        invalid(() -> Args.reason("paid in full \u202e0001 .uN"));
+        for (char c : new char[] {'\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069',
+                '\u200e', '\u200f', '\u061c', '\u2028', '\u2029'}) {
+            invalid(() -> Args.reason("reason " + c + " here"));
+        }
+        assertEquals("ཀུན་ལེགས་ Kinley Wangmo objected", Args.reason("ཀུན་ལེགས་ Kinley Wangmo objected"),
+                "Dzongkha with its tsheg stays");
+        assertEquals("ཀ\u0f90\u200dཀ", Args.reason("ཀ\u0f90\u200dཀ"), "joiners stay");
         invalid(() -> Args.reason("owner CID 10705001234 objected"));
         invalid(() -> Args.reason("write to dorji@example.bt"));
         assertEquals("ref 1234567890 and 123456789012", Args.reason("ref 1234567890 and 123456789012"));

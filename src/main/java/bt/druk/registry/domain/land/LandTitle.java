@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.land;
 
 import bt.druk.registry.domain.record.Party;
+import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,17 +110,23 @@ public record LandTitle(
             throw refused("transfer.notice-ended", "The notice period has ended; objections are no longer accepted");
         }
         ValidationException.Collector errors = new ValidationException.Collector();
-        if (isBlank(objectorName)) {
+        String name = LandValidation.normaliseName(objectorName);
+        String why = text(reason);
+        if (name.isEmpty()) {
             errors.add("objectorName", "required", "Enter the name of the person objecting");
+        } else {
+            PlainText.checkLine(errors, "objectorName", name);
         }
-        if (isBlank(reason)) {
+        if (why.isEmpty()) {
             errors.add("reason", "required", "Enter the reason for the objection");
+        } else {
+            PlainText.checkLines(errors, "reason", why);
         }
         errors.throwIfAny();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("reason", reason.trim());
+        details.put("reason", why);
         details.put("transferType", pendingTransfer.transferType().name());
-        Party objector = Party.named(LandValidation.normaliseName(objectorName), null);
+        Party objector = Party.named(name, null);
         return next(owners, mortgages, caveats, null,
                 event(TitleOperation.TRANSFER_OBJECTED, actor, details, Map.of("objector", objector)));
     }
@@ -137,8 +144,11 @@ public record LandTitle(
         requireNoPendingTransfer("A mortgage cannot be registered while a transfer is pending");
         ValidationException.Collector errors = new ValidationException.Collector();
         checkReference(errors, "mortgageRef", ref);
-        if (isBlank(lender)) {
+        String lenderName = text(lender);
+        if (lenderName.isEmpty()) {
             errors.add("lender", "required", "Enter the lender");
+        } else {
+            PlainText.checkLine(errors, "lender", lenderName);
         }
         errors.throwIfAny();
         String cleanRef = ref.trim();
@@ -146,9 +156,9 @@ public record LandTitle(
             throw ValidationException.of("mortgageRef", "mortgage.duplicate", "A mortgage with this reference is already open");
         }
         List<Mortgage> updated = new ArrayList<>(mortgages);
-        updated.add(new Mortgage(cleanRef, lender.trim(), actor.now()));
+        updated.add(new Mortgage(cleanRef, lenderName, actor.now()));
         return next(owners, updated, caveats, null,
-                event(TitleOperation.MORTGAGE_REGISTERED, actor, Map.of("mortgageRef", cleanRef, "lender", lender.trim())));
+                event(TitleOperation.MORTGAGE_REGISTERED, actor, Map.of("mortgageRef", cleanRef, "lender", lenderName)));
     }
 
     public LandTitle dischargeMortgage(String ref, Actor actor) {
@@ -166,8 +176,11 @@ public record LandTitle(
         requireNoPendingTransfer("A caveat cannot be lodged while a transfer is pending");
         ValidationException.Collector errors = new ValidationException.Collector();
         checkReference(errors, "caveatRef", ref);
-        if (isBlank(reason)) {
+        String why = text(reason);
+        if (why.isEmpty()) {
             errors.add("reason", "required", "Enter the reason for the caveat");
+        } else {
+            PlainText.checkLines(errors, "reason", why);
         }
         errors.throwIfAny();
         String cleanRef = ref.trim();
@@ -175,7 +188,7 @@ public record LandTitle(
             throw ValidationException.of("caveatRef", "caveat.duplicate", "A caveat with this reference is already open");
         }
         List<Caveat> updated = new ArrayList<>(caveats);
-        updated.add(new Caveat(cleanRef, reason.trim(), actor.now()));
+        updated.add(new Caveat(cleanRef, why, actor.now()));
         return next(owners, mortgages, updated, null,
                 event(TitleOperation.CAVEAT_LODGED, actor, Map.of("caveatRef", cleanRef)));
     }
@@ -268,6 +281,11 @@ public record LandTitle(
         if (!Share.sum(owners.stream().map(Owner::share).toList()).isWhole()) {
             throw ValidationException.of(field, "shares.sum", "Owners' shares must add up to exactly 1");
         }
+    }
+
+    /** Free text as it is kept: NFC, line breaks as LF, stripped of white space at the ends; null gives "". */
+    private static String text(String s) {
+        return s == null ? "" : PlainText.normalise(s).strip();
     }
 
     private static boolean isBlank(String s) {

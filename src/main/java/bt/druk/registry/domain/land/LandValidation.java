@@ -1,5 +1,6 @@
 package bt.druk.registry.domain.land;
 
+import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,9 +34,13 @@ public final class LandValidation {
         }
     }
 
-    /** Trims a person's name and collapses runs of white space, so one person is written one way; null gives "". */
+    /**
+     * A person's name in the one form it is kept and committed to: NFC ({@link PlainText}), runs of white
+     * space as one space, stripped (of white space only: a control character at either end stays, to be
+     * refused), so one person is written one way; null gives "".
+     */
     public static String normaliseName(String name) {
-        return name == null ? "" : name.trim().replaceAll("\\s+", " ");
+        return name == null ? "" : PlainText.normalise(name).replaceAll("\\s+", " ").strip();
     }
 
     public static String normaliseThram(String thramNo) {
@@ -96,6 +101,9 @@ public final class LandValidation {
                 ok = false;
             } else if (name.length() > 100) {
                 errors.add(prefix + "name", "name.length", "A name has at most 100 characters");
+                ok = false;
+            } else if (!PlainText.isLine(name)) {
+                errors.add(prefix + "name", PlainText.CODE, PlainText.MESSAGE);
                 ok = false;
             }
             String cid = raw.cid() == null ? "" : raw.cid().trim();

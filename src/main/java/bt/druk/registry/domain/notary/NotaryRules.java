@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.notary;
 
 import bt.druk.registry.domain.record.Party;
+import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +38,22 @@ public final class NotaryRules {
     }
 
     /**
-     * The reason as the chaincode stores it (stripped), or null after adding an error: not blank, at
-     * most 500 characters, one line, no CID and no e-mail address (the ledger holds no personal data).
+     * The reason as the chaincode stores it (NFC, stripped), or null after adding an error: not blank, at
+     * most 500 characters, one line of {@link PlainText}, no CID and no e-mail address (the ledger holds
+     * no personal data).
      */
     public static String reason(ValidationException.Collector errors, String reason, String code) {
         if (reason == null || reason.isBlank()) {
             errors.add("reason", code, "Give the reason; it goes on the ledger with the change");
             return null;
         }
-        String stripped = reason.strip();
+        String stripped = PlainText.normalise(reason).strip();
         if (stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
             errors.add("reason", code, "The reason may have at most " + MAX_REASON + " characters");
             return null;
         }
-        if (stripped.codePoints().anyMatch(cp -> Character.isISOControl(cp)
-                || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))) {
-            errors.add("reason", code, "Write the reason on one line, without control characters");
+        if (!PlainText.isLine(stripped)) {
+            errors.add("reason", PlainText.CODE, "Write the reason on one line. " + PlainText.MESSAGE);
             return null;
         }
         if (CID_LIKE.matcher(stripped).find() || EMAIL_LIKE.matcher(stripped).find()) {
@@ -68,9 +69,9 @@ public final class NotaryRules {
         }
     }
 
-    /** Trims a name and collapses runs of white space, so one person is written one way. */
+    /** A name in NFC ({@link PlainText}) with runs of white space as one space, stripped, so one person is written one way. */
     public static String normaliseName(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        return name == null ? "" : PlainText.normalise(name).replaceAll("\\s+", " ").strip();
     }
 
     /**
@@ -97,6 +98,9 @@ public final class NotaryRules {
                 ok = false;
             } else if (name.length() > MAX_NAME) {
                 errors.add("parties[" + i + "].name", "notary.party.name", "A name has at most " + MAX_NAME + " characters");
+                ok = false;
+            } else if (!PlainText.isLine(name)) {
+                errors.add("parties[" + i + "].name", PlainText.CODE, PlainText.MESSAGE);
                 ok = false;
             }
             if (cid != null && !CID.matcher(cid).matches()) {

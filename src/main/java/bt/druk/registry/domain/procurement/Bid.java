@@ -178,7 +178,7 @@ public record Bid(String tenderKey, Bidder bidder, BidPrice price, List<BidDocum
         }
         if (name != null && !BidText.isCleanText(name, Bidder.MAX_NAME_LENGTH)) {
             errors.add(field + ".name", "bid.bidder.name.format",
-                    "The bidder's name must be 1 to 200 characters without control characters.");
+                    "The bidder's name must be 1 to 200 characters without control or text-direction characters.");
             ok = false;
         }
         return ok ? new Bidder(licence, name) : null;
@@ -242,7 +242,7 @@ public record Bid(String tenderKey, Bidder bidder, BidPrice price, List<BidDocum
             }
             boolean ok = name != null && mediaType != null && sha256 != null && size != null;
             if (name != null && !BidText.isCleanText(name, BidDocument.MAX_NAME_LENGTH)) {
-                errors.add(at + ".name", "bid.document.name", "The document's name must be 1 to 255 characters without control characters.");
+                errors.add(at + ".name", "bid.document.name", "The document's name must be 1 to 255 characters without control or text-direction characters.");
                 ok = false;
             }
             if (mediaType != null && !BidDocument.MEDIA_TYPE.matcher(mediaType).matches()) {

@@ -26,7 +26,7 @@ public record BidDocument(String name, String mediaType, long size, String sha25
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(sha256, "sha256");
         if (!BidText.isCleanText(name, MAX_NAME_LENGTH)) {
-            throw new IllegalArgumentException("document name must be 1 to 255 characters without control characters");
+            throw new IllegalArgumentException("document name must be 1 to 255 characters without control or text-direction characters");
         }
         if (!MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new IllegalArgumentException("media type must look like type/subtype");

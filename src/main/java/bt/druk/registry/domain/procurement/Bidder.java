@@ -25,7 +25,7 @@ public record Bidder(String licenceNumber, String name) {
             throw new IllegalArgumentException("licence number must be 1 to 40 letters, digits, '.', '/' or '-'");
         }
         if (!BidText.isCleanText(name, MAX_NAME_LENGTH)) {
-            throw new IllegalArgumentException("name must be 1 to 200 characters without control characters");
+            throw new IllegalArgumentException("name must be 1 to 200 characters without control or text-direction characters");
         }
     }
 }

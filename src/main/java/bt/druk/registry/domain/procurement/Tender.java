@@ -91,8 +91,9 @@ public record Tender(
      *
      * @param earliestDeadline the bid deadline may not be before this (the office's minimum bidding period)
      */
-    public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms terms,
+    public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms typed,
                                  Instant earliestDeadline, String by, String office, Instant now) {
+        Terms terms = TenderRules.normalised(typed);
         TenderRules.checkTerms(terms, earliestDeadline, now);
         return new Tender(ocid, tenderNumber, terms.title().trim(), trim(terms.description()), entity, terms.method(),
                 terms.category(), TenderRules.money(terms.estimatedValue()), terms.enquiryPeriodEnd(), terms.bidDeadline(),
@@ -101,14 +102,15 @@ public record Tender(
     }
 
     /** New terms before the deadline; the reason is published with the amendment. */
-    public Tender amend(Terms terms, String reason, Instant earliestDeadline, String by, String office, Instant now) {
+    public Tender amend(Terms typed, String reason, Instant earliestDeadline, String by, String office, Instant now) {
+        Terms terms = TenderRules.normalised(typed);
         ValidationException.Collector errors = new ValidationException.Collector();
         if (status != TenderStatus.ACTIVE_TENDERING) {
             errors.add("", "tender.amend.state", "Only a tender open for bids can be amended; this one is " + status.ledgerCode());
         } else if (!now.isBefore(bidDeadline)) {
             errors.add("", "tender.amend.late", "The bid deadline has passed; the tender can no longer be amended");
         }
-        TenderRules.requireReason(errors, reason, "tender.amend.reason");
+        TenderRules.requireReason(errors, reason, "tender.amend.reason", false);
         errors.throwIfAny();
         // Moving the deadline earlier than the minimum bidding period is refused; keeping it is always fine.
         Instant earliest = terms.bidDeadline() != null && terms.bidDeadline().equals(bidDeadline) ? now : earliestDeadline;
@@ -116,7 +118,7 @@ public record Tender(
         return new Tender(ocid, tenderNumber, terms.title().trim(), trim(terms.description()), procuringEntity, terms.method(),
                 terms.category(), TenderRules.money(terms.estimatedValue()), terms.enquiryPeriodEnd(), terms.bidDeadline(),
                 terms.items(), terms.documents(), status, null, null, published,
-                new TenderEvent(TenderOperation.AMEND, reason.trim(), now, by, office));
+                new TenderEvent(TenderOperation.AMEND, TenderRules.reasonText(reason), now, by, office));
     }
 
     public Tender cancel(String reason, String by, String office, Instant now) {
@@ -124,9 +126,10 @@ public record Tender(
         if (status != TenderStatus.ACTIVE_TENDERING && status != TenderStatus.EVALUATION) {
             errors.add("", "tender.cancel.state", "A tender that is " + status.ledgerCode() + " cannot be cancelled");
         }
-        TenderRules.requireReason(errors, reason, "tender.cancel.reason");
+        TenderRules.requireReason(errors, reason, "tender.cancel.reason", true);
         errors.throwIfAny();
-        return next(TenderStatus.CANCELLED, null, reason.trim(), new TenderEvent(TenderOperation.CANCEL, reason.trim(), now, by, office));
+        String why = TenderRules.reasonText(reason);
+        return next(TenderStatus.CANCELLED, null, why, new TenderEvent(TenderOperation.CANCEL, why, now, by, office));
     }
 
     /** After the deadline: bids may be revealed and evaluated. */
@@ -168,10 +171,10 @@ public record Tender(
             errors.add("", "tender.unsuccessful.state", "Only a tender whose bids are opened can be declared unsuccessful; this one is "
                     + status.ledgerCode());
         }
-        TenderRules.requireReason(errors, reason, "tender.unsuccessful.reason");
+        TenderRules.requireReason(errors, reason, "tender.unsuccessful.reason", true);
         errors.throwIfAny();
-        return next(TenderStatus.UNSUCCESSFUL, null, reason.trim(),
-                new TenderEvent(TenderOperation.UNSUCCESSFUL, reason.trim(), now, by, office));
+        String why = TenderRules.reasonText(reason);
+        return next(TenderStatus.UNSUCCESSFUL, null, why, new TenderEvent(TenderOperation.UNSUCCESSFUL, why, now, by, office));
     }
 
     public Terms terms() {

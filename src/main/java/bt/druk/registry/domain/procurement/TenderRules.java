@@ -1,5 +1,6 @@
 package bt.druk.registry.domain.procurement;
 
+import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,14 +16,36 @@ final class TenderRules {
     private TenderRules() {
     }
 
+    /**
+     * The terms' text as it is kept and hashed ({@link PlainText}: NFC, line breaks as LF): title,
+     * description, items, document titles and file names.
+     */
+    static Tender.Terms normalised(Tender.Terms terms) {
+        return new Tender.Terms(PlainText.normalise(terms.title()), PlainText.normalise(terms.description()), terms.method(),
+                terms.category(), terms.estimatedValue(), terms.enquiryPeriodEnd(), terms.bidDeadline(),
+                terms.items().stream().map(i -> new TenderItem(PlainText.normalise(i.description()), i.quantity(),
+                        PlainText.normalise(i.unit()))).toList(),
+                terms.documents().stream().map(d -> new TenderDocument(PlainText.normalise(d.title()), d.documentType(),
+                        PlainText.normalise(d.fileName()), d.mediaType(), d.size(), d.sha256())).toList());
+    }
+
+    /** A reason as it is kept and sent to the ledger: NFC, stripped. */
+    static String reasonText(String reason) {
+        return PlainText.normalise(reason).strip();
+    }
+
     static void checkTerms(Tender.Terms terms, Instant earliestDeadline, Instant now) {
         ValidationException.Collector errors = new ValidationException.Collector();
         String title = terms.title() == null ? "" : terms.title().trim();
         if (title.length() < 5 || title.length() > 200) {
             errors.add("title", "tender.title", "Give the tender a title of 5 to 200 characters");
+        } else {
+            PlainText.checkLine(errors, "title", title);
         }
         if (terms.description() != null && terms.description().length() > 4000) {
             errors.add("description", "tender.description", "The description may have at most 4000 characters");
+        } else {
+            PlainText.checkLines(errors, "description", terms.description());
         }
         if (terms.method() == null) {
             errors.add("method", "tender.method", "Choose the procurement method");
@@ -59,25 +82,44 @@ final class TenderRules {
             TenderItem item = terms.items().get(i);
             if (item.description().isBlank() || item.description().length() > 500) {
                 errors.add("items[" + i + "].description", "tender.item.description", "Describe the item (at most 500 characters)");
+            } else {
+                PlainText.checkLine(errors, "items[" + i + "].description", item.description());
             }
             if (item.quantity().signum() <= 0) {
                 errors.add("items[" + i + "].quantity", "tender.item.quantity", "The quantity must be more than 0");
             }
             if (item.unit().isBlank() || item.unit().length() > 40) {
                 errors.add("items[" + i + "].unit", "tender.item.unit", "Give the unit, e.g. bag, m³, lot (at most 40 characters)");
+            } else {
+                PlainText.checkLine(errors, "items[" + i + "].unit", item.unit());
             }
         }
         if (terms.documents().size() > MAX_DOCUMENTS) {
             errors.add("documents", "tender.documents.many", "At most " + MAX_DOCUMENTS + " documents");
         }
+        for (int i = 0; i < terms.documents().size(); i++) {
+            TenderDocument document = terms.documents().get(i);
+            if (!PlainText.isLine(document.title()) || !PlainText.isLine(document.fileName())) {
+                errors.add("documents", PlainText.CODE, PlainText.MESSAGE);
+                break;
+            }
+        }
         errors.throwIfAny();
     }
 
-    static void requireReason(ValidationException.Collector errors, String reason, String code) {
+    /**
+     * A reason given; {@code onLedger}: it goes to the ledger too (CancelTender, TenderUnsuccessful),
+     * which refuses a line break, so it must be one line.
+     */
+    static void requireReason(ValidationException.Collector errors, String reason, String code, boolean onLedger) {
         if (reason == null || reason.isBlank()) {
             errors.add("reason", code, "Give the reason; it is published with the tender");
         } else if (reason.length() > 1000) {
             errors.add("reason", code, "The reason may have at most 1000 characters");
+        } else if (onLedger && !PlainText.isLine(reasonText(reason))) {
+            errors.add("reason", PlainText.CODE, "Write the reason on one line. " + PlainText.MESSAGE);
+        } else if (!onLedger) {
+            PlainText.checkLines(errors, "reason", reasonText(reason));
         }
     }
 

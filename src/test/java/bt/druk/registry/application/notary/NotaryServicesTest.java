@@ -230,6 +230,30 @@ class NotaryServicesTest {
     }
 
     @Test
+    void partiesAndReasonsRefuseControlAndTextDirectionCharactersAndAreKeptInNfc() {
+        StoredFile file = pdf("text rule");
+        ValidationException e = assertThrows(ValidationException.class, () -> h.notary.register(NOTARY_CLERK,
+                new Notarisation.Details(DocumentType.AFFIDAVIT, LocalDate.of(2025, 10, 30),
+                        List.of(new PartyText("\u0000\u202e<script>alert(1)</script>", "10705001234"), TASHI)), file.sha256(), file));
+        assertEquals(List.of("parties[0].name"), List.copyOf(e.fieldMessages().keySet()));
+        assertEquals("text.characters", e.errors().get(0).code());
+        assertTrue(h.records.allOutbox().isEmpty(), "nothing saved");
+
+        SubmissionAck ack = h.notary.register(NOTARY_CLERK, new Notarisation.Details(DocumentType.AFFIDAVIT, LocalDate.of(2025, 10, 30),
+                List.of(KINLEY, new PartyText("Rene\u0301 Dorji", null))), file.sha256(), file);
+        String id = ack.recordKey().substring("notarisation:".length());
+        var parties = h.notaryQueries.notarisation(id).orElseThrow().notarisation().parties();
+        assertEquals("ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo", parties.get(0).name(), "Dzongkha kept");
+        assertEquals("Ren\u00e9 Dorji", parties.get(1).name(), "composed before its commitment is made");
+        h.submitter.submitDue();
+
+        ValidationException reason = assertThrows(ValidationException.class,
+                () -> h.notary.revoke(NOTARY_CLERK, id, 1, "forged \u202edrow"));
+        assertEquals("reason", reason.errors().get(0).field());
+        assertEquals("text.characters", reason.errors().get(0).code());
+    }
+
+    @Test
     void onlyANotaryClerkChangesTheRegister() {
         StoredFile file = pdf("x");
         assertThrows(AccessDeniedException.class, () -> h.notary.register(PortalHarness.CLERK, details(), file.sha256(), file));

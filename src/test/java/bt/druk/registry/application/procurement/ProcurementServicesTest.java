@@ -181,4 +181,31 @@ class ProcurementServicesTest {
         assertEquals("Budget withdrawn by the Ministry of Finance", t.statusReason());
         assertThrows(ValidationException.class, () -> h.bids.lodgeOnline(ocid, "a".repeat(64)));
     }
+
+    @Test
+    void tenderTextRefusesControlAndTextDirectionCharactersAndIsKeptInNfc() {
+        Instant deadline = h.clock.instant().plus(Duration.ofDays(10));
+        Tender.Terms bad = new Tender.Terms("Bitumen \u202efor the highway", "Supply\u0000 of bitumen", ProcurementMethod.OPEN,
+                MainCategory.GOODS, new BigDecimal("1000.00"), null, deadline,
+                List.of(new TenderItem("Drums \u2066of bitumen", new BigDecimal("4"), "drum\u200f")), List.of());
+        ValidationException e = assertThrows(ValidationException.class, () -> h.tenders.publish(PROCUREMENT_CLERK, "DES", bad));
+        assertEquals(List.of("title", "description", "items[0].description", "items[0].unit"),
+                e.errors().stream().map(f -> f.field()).toList());
+        assertTrue(e.errors().stream().allMatch(f -> f.code().equals("text.characters")));
+        assertEquals(0, h.ledger.commits());
+
+        Tender.Terms typed = new Tender.Terms("Cafe\u0301 furniture for ཀུན་ལེགས་ school", "Line one\r\nline two", ProcurementMethod.OPEN,
+                MainCategory.GOODS, new BigDecimal("1000.00"), null, deadline,
+                List.of(new TenderItem("Table", BigDecimal.ONE, "piece")), List.of());
+        String ocid = h.tenders.publish(PROCUREMENT_CLERK, "DES", typed).recordKey().substring("tender:".length());
+        Tender kept = h.procurementQueries.tender(ocid).orElseThrow().tender();
+        assertEquals("Caf\u00e9 furniture for ཀུན་ལེགས་ school", kept.title());
+        assertEquals("Line one\nline two", kept.description());
+
+        h.submitter.submitDue();
+        ValidationException multiLine = assertThrows(ValidationException.class,
+                () -> h.tenders.cancel(PROCUREMENT_CLERK, ocid, 1, "Budget\nwithdrawn"));
+        assertEquals("reason", multiLine.errors().get(0).field(), "the ledger takes a reason of one line");
+        assertThrows(ValidationException.class, () -> h.tenders.cancel(PROCUREMENT_CLERK, ocid, 1, "\u0000\u202e<script>alert(1)</script>"));
+    }
 }

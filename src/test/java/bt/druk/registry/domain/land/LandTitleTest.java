@@ -151,4 +151,47 @@ class LandTitleTest {
         ValidationException e = assertThrows(ValidationException.class, errors::throwIfAny);
         assertEquals("owners[1].cid", e.errors().get(0).field());
     }
+
+    @Test
+    void namesAndReasonsRefuseControlAndTextDirectionCharactersAndKeepDzongkha() {
+        String attack = "\u0000\u202e<script>alert(1)</script>";
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<Owner> owners = LandValidation.parseOwners(errors, "owners", List.of(
+                new LandValidation.OwnerText(attack, "10101001234", "1/2"),
+                new LandValidation.OwnerText("ཀུན་ལེགས་ Kinley Wangmo", "10101001235", "1/2")));
+        ValidationException e = assertThrows(ValidationException.class, errors::throwIfAny);
+        assertEquals(List.of("owners[0].name"), List.copyOf(e.fieldMessages().keySet()));
+        assertEquals("text.characters", e.errors().get(0).code());
+        assertEquals(List.of("ཀུན་ལེགས་ Kinley Wangmo"), owners.stream().map(Owner::name).toList(), "the Dzongkha name is kept as typed");
+
+        LandTitle title = registered();
+        assertEquals("lender", assertThrows(ValidationException.class,
+                () -> title.registerMortgage("M-1", "Bank \u202eof Bhutan", at(T0))).errors().get(0).field());
+        assertEquals("reason", assertThrows(ValidationException.class,
+                () -> title.lodgeCaveat("C-1", "boundary\u0000dispute", at(T0))).errors().get(0).field());
+        LandTitle pending = title.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0));
+        ValidationException objection = assertThrows(ValidationException.class,
+                () -> pending.objectToTransfer(attack, "my \u2066reason\u2069", at(T0.plusSeconds(5))));
+        assertEquals(List.of("objectorName", "reason"), objection.errors().stream().map(f -> f.field()).toList());
+
+        LandTitle caveated = title.lodgeCaveat("C-1", "Boundary dispute\r\nwith ཀུན་ལེགས་", at(T0));
+        assertEquals("Boundary dispute\nwith ཀུན་ལེགས་", caveated.caveats().get(0).reason(), "several lines, kept as LF");
+    }
+
+    @Test
+    void namesAreCommittedInNfc() {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<Owner> decomposed = LandValidation.parseOwners(errors, "owners",
+                List.of(new LandValidation.OwnerText("  Rene\u0301   Dorji ", "10101001234", "1")));
+        assertFalse(errors.hasErrors());
+        assertEquals("Ren\u00e9 Dorji", decomposed.get(0).name(), "composed é, one space, trimmed");
+        Party typedComposed = new Party("Ren\u00e9 Dorji", "10101001234", decomposed.get(0).party().salt());
+        assertEquals(typedComposed.commitment(), decomposed.get(0).party().commitment());
+
+        LandTitle objected = registered().lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0))
+                .objectToTransfer("Rene\u0301 Dorji", "Cafe\u0301 deed", at(T0.plusSeconds(5)));
+        assertEquals("Ren\u00e9 Dorji", objected.event().parties().get("objector").name());
+        assertEquals("Caf\u00e9 deed", objected.event().details().get("reason"));
+        assertEquals("Ren\u00e9 Bank", registered().registerMortgage("M-9", " Rene\u0301 Bank ", at(T0)).mortgages().get(0).lender());
+    }
 }

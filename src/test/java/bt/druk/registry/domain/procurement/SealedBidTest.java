@@ -285,4 +285,12 @@ class SealedBidTest {
         assertEquals(dzongkhaBid(), Bid.fromJson(json, "bid"));
         assertEquals(java.util.Set.of("tender", "bidder", "price", "documents", "sealedAt"), json.keySet());
     }
+
+    @Test
+    void aBiddersNameFollowsThePortalsTextRuleAsSealBidJsDoes() {
+        assertThrows(IllegalArgumentException.class, () -> new Bidder("1002345", "Druk \u202eBuilders"));
+        assertThrows(IllegalArgumentException.class, () -> new Bidder("1002345", "\u0000\u202e<script>alert(1)</script>"));
+        assertThrows(IllegalArgumentException.class, () -> new BidDocument("offer\u202efdp.exe", "application/pdf", 10, "0".repeat(64)));
+        assertEquals("ཀུན་ལེགས་ Construction", new Bidder("1002345", "ཀུན་ལེགས་ Construction").name());
+    }
 }

@@ -183,6 +183,28 @@ class RestApiTest {
     }
 
     @Test
+    void controlAndTextDirectionCharactersAreA400NextToTheirFieldAndDzongkhaIsAccepted() {
+        // JSON's \\u escapes reach the service as the characters themselves.
+        Answer attack = call(() -> land(CLERK).register(TITLE.formatted("API-6")
+                .replace("Karma Wangchuk", "\\u0000\\u202e<script>alert(1)</script>")));
+        assertEquals(400, attack.status(), attack.text());
+        assertEquals(ApiJson.PROBLEM, attack.type());
+        JsonObject error = attack.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("owners[0].name", error.getString("field"));
+        assertEquals("text.characters", error.getString("code"));
+        assertFalse(error.getString("message").isBlank());
+        assertTrue(h.queries.versions("land-title:API-6").isEmpty(), "nothing stored");
+
+        Answer dzongkha = call(() -> land(CLERK).register(TITLE.formatted("API-6").replace("Karma Wangchuk", "ཀུན་ལེགས་ Kinley Wangmo")));
+        assertEquals(202, dzongkha.status(), dzongkha.text());
+
+        Answer caveat = call(() -> land(CLERK).lodgeCaveat("API-6",
+                "{\"expectedVersion\":1,\"caveatRef\":\"CV-1\",\"reason\":\"Boundary \\u202edispute\"}"));
+        assertEquals(400, caveat.status(), caveat.text());
+        assertEquals("reason", caveat.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
     void aSecondRegistrationOfThePinIsRefusedNextToThePin() {
         assertEquals(202, call(() -> land(CLERK).register(TITLE.formatted("API-4"))).status());
         Answer again = call(() -> land(CLERK).register(TITLE.formatted("API-4")));
