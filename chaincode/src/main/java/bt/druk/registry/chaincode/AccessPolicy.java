@@ -17,7 +17,8 @@ import org.hyperledger.fabric.contract.Context;
  * <li>writes: {@code role=clerk}, {@code register} = the record's register, MSP = that register's
  * issuing MSP;</li>
  * <li>reads: {@code role} one of clerk, inspector, admin;</li>
- * <li>configuration ({@code SetNoticePeriod}): {@code role=admin}.</li>
+ * <li>configuration ({@code SetNoticePeriod}, the land register's notice period): {@code role=admin}
+ * of the land register's issuing MSP.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -65,10 +66,15 @@ public final class AccessPolicy {
         }
     }
 
-    public void requireAdmin(Caller caller) {
+    /** An administrator of {@code register}'s issuing organisation: an admin of another organisation may not set its rules. */
+    public void requireAdminOf(Caller caller, Register register) {
         if (!ADMIN.equals(caller.role())) {
             throw ErrorCode.ACCESS_DENIED.error("only role=admin may change configuration; identity %s@%s has %s",
                     caller.subject(), caller.mspId(), caller.role() == null ? "no role" : "role " + caller.role());
+        }
+        if (!register.issuingMsp().equals(caller.mspId())) {
+            throw ErrorCode.ACCESS_DENIED.error("only an admin of %s may change the %s register's configuration; identity %s@%s",
+                    register.issuingMsp(), register.code(), caller.subject(), caller.mspId());
         }
     }
 

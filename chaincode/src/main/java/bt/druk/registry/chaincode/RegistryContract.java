@@ -111,11 +111,11 @@ public final class RegistryContract implements ContractInterface {
         return json(new LandTitleRules(ledger).releaseCaveat(ledger.tx(caller), u, ref));
     }
 
-    /** Sets the public notice period of land transfers, in seconds (admin only). Returns the seconds. */
+    /** Sets the public notice period of land transfers, in seconds (an admin of the land register's MSP). Returns the seconds. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SetNoticePeriod")
     public String setNoticePeriod(Context ctx, String seconds) {
         Caller caller = policy.caller(ctx);
-        policy.requireAdmin(caller);
+        policy.requireAdminOf(caller, Register.LAND);
         clock.requireCurrent(ctx.getStub().getTxTimestamp());
         long value = Args.noticeSeconds(seconds);
         Ledger ledger = new Ledger(ctx.getStub());

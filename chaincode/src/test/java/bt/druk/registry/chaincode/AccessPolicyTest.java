@@ -103,6 +103,20 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyAnAdminOfTheLandRegistersOrganisationSetsTheNoticePeriodAndTheKeyKeepsItsOwnPolicy() throws Exception {
+        Identity justiceAdmin = TestIdentities.create("justice.admin", "JusticeMSP", Map.of("role", "admin"));
+        RegistryException e = hx.refused(ErrorCode.ACCESS_DENIED, justiceAdmin, c -> cc.setNoticePeriod(c, "60"));
+        assertEquals("[ACCESS_DENIED] only an admin of LandMSP may change the land register's configuration;"
+                + " identity justice.admin@JusticeMSP", e.getMessage());
+        assertEquals("2592000", hx.evaluate(LAND_CLERK, c -> cc.getNoticePeriod(c)));
+
+        hx.submit(ADMIN, c -> cc.setNoticePeriod(c, "86400"));
+        byte[] policy = hx.fabric.validationParameters.get(Ledger.NOTICE_PERIOD_KEY);
+        assertEquals(java.util.List.of("AuditMSP", "LandMSP"), org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory
+                .getInstance().newStateBasedEndorsement(policy).listOrgs().stream().sorted().toList());
+    }
+
+    @Test
     void staffCanRead() {
         hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
         for (Identity id : new Identity[] {LAND_CLERK, PROCUREMENT_CLERK, NOTARY_CLERK, INSPECTOR, ADMIN}) {
