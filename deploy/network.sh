@@ -13,6 +13,9 @@
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
 set -euo pipefail
+# Everything the network writes is its user's alone: enrolment and bootstrap secrets, private keys,
+# CA configs (they hold the registrar's password) and launch scripts.
+umask 077
 shopt -s nullglob
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -135,7 +138,9 @@ write_ca_launch() {
   write_launch "ca-$org" \
     "export FABRIC_CA_SERVER_HOME='$(ca_home "$org")'" \
     "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$HOST:$(ca_ops_port "$org")" \
-    "exec '$FABRIC_BIN/fabric-ca-server' start -b 'registrar:$(cat "$(ca_home "$org")/bootstrap-secret")' \\
+    "# The registrar's password from its file at start, in the environment, never on a command line." \
+    "export FABRIC_CA_SERVER_BOOT=\"registrar:\$(cat '$(ca_home "$org")/bootstrap-secret')\"" \
+    "exec '$FABRIC_BIN/fabric-ca-server' start \\
       --address $HOST --port ${CA_PORT[$org]} --ca.name ca-$org --tls.enabled \\
       --csr.cn ca.$org.druk --csr.hosts localhost,$HOST"
 }
@@ -155,14 +160,16 @@ enroll() {
     openssl rand -hex 16 > "$secret_file"
     local attr_args=()
     [[ "$attrs" != "-" ]] && attr_args=(--id.attrs "$attrs")
-    ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
-      --id.name "$name" --id.secret "$(cat "$secret_file")" --id.type "$type" "${attr_args[@]}"
+    FABRIC_CA_CLIENT_ID_SECRET="$(cat "$secret_file")" \
+      ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
+      --id.name "$name" --id.type "$type" "${attr_args[@]}"
   fi
-  local enroll_args=(-u "https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" --caname "ca-$org" -M "$out")
+  local enroll_args=(--caname "ca-$org" -M "$out")
   if [[ "$profile" == tls ]]; then
     enroll_args+=(--enrollment.profile tls --csr.hosts "$HOST,localhost,$name")
   fi
-  ca_client "$org" enroll "${enroll_args[@]}"
+  # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
+  FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
   # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
   local f
   for f in "$out"/cacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/cacerts/ca.pem"; done
@@ -192,8 +199,8 @@ setup_org_identities() {
   local org="$1" dir
   dir="$(org_dir "$org")"
   mkdir -p "$NET/ca-client/$org"
-  ca_client "$org" enroll -u "https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
-    --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp"
+  FABRIC_CA_CLIENT_URL="https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
+    ca_client "$org" enroll --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp"
   # The organisation's MSP as the channel knows it: its CA is both identity and TLS root.
   mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"
   cp "$(ca_home "$org")/ca-cert.pem" "$dir/msp/cacerts/ca.pem"
