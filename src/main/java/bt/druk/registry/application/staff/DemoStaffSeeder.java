@@ -91,9 +91,11 @@ public class DemoStaffSeeder {
                     demo.office() == null ? "-" : demo.office(), password));
         }
         done = true;
-        StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff logins (seeded on first start) ===\n");
-        lines.forEach(l -> banner.append(l).append('\n'));
-        banner.append("=== change or remove these accounts before real use ===");
+        // Logs are copied, shipped and read by others: the passwords go only to the private logins file.
+        StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff accounts (seeded on first start) ===\n");
+        DEMO_USERS.forEach(demo -> banner.append("  ").append(demo.username()).append('\n'));
+        banner.append(shared != null ? "=== password: the one set as druk.demo.password" : "=== passwords: in demo-logins.txt of the data directory")
+                .append("; change or remove these accounts before real use ===");
         LOG.warning(banner::toString);
         writeLoginsFile(lines);
     }

@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,6 +51,8 @@ class PortalStartsIT {
                 long upSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
                 try {
                     String password = Files.readString(run.resolve("data/demo-password"), StandardCharsets.UTF_8).strip();
+                    assertFalse(Files.readString(run.resolve("portal.log"), StandardCharsets.UTF_8).contains(password),
+                            "start " + start + ": the demo password is not in the portal's log");
                     FacesHttpSession clerk = new FacesHttpSession("http://127.0.0.1:" + PORT);
                     assertTrue(clerk.signIn("land.clerk", password).uri().getPath().endsWith("/clerk/index.xhtml"),
                             "start " + start + ": land.clerk signs in");
