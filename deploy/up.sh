@@ -12,6 +12,8 @@
 # `--no-build` starts the WAR already in DRUK_BUILD_DIR (the tests do, after their own build).
 # DRUK_START_SECONDS (default 300): how long to wait for readiness.
 set -euo pipefail
+# The portal's data folder (H2 database, demo logins, uploaded files) and its logs are its user's alone.
+umask 077
 
 DEMO_CONTENT="${DRUK_DEMO_CONTENT:-true}"
 BUILD=true

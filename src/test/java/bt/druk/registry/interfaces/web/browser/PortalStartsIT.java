@@ -53,6 +53,10 @@ class PortalStartsIT {
                     String password = Files.readString(run.resolve("data/demo-password"), StandardCharsets.UTF_8).strip();
                     assertFalse(Files.readString(run.resolve("portal.log"), StandardCharsets.UTF_8).contains(password),
                             "start " + start + ": the demo password is not in the portal's log");
+                    for (Path file : List.of(run.resolve("portal.log"), run.resolve("data/druk.mv.db"), run.resolve("data/demo-password"))) {
+                        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                                "start " + start + ": " + run.relativize(file) + " is readable by the portal's user alone");
+                    }
                     FacesHttpSession clerk = new FacesHttpSession("http://127.0.0.1:" + PORT);
                     assertTrue(clerk.signIn("land.clerk", password).uri().getPath().endsWith("/clerk/index.xhtml"),
                             "start " + start + ": land.clerk signs in");
