@@ -92,6 +92,8 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
+  # Links on certificates, proofs and OCDS releases name this address, never a request's Host header.
+  export DRUK_PUBLIC_BASE_URL="${DRUK_PUBLIC_BASE_URL:-${URL%/}}"
   cd "$RUN"
   setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" --postbootcommandfile "$DEPLOY_DIR/portal-postboot.asadmin" \

@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The portal's public address for links printed on PDFs (QR codes, "verify at"):
- * {@code druk.public.base-url} when set (behind a proxy), else the request's scheme, host, port and
- * context path. Never ends with a slash.
+ * The portal's public address for links printed on PDFs and in proofs and OCDS releases (QR codes,
+ * "verify at"): {@code druk.public.base-url} when set (deploy/up.sh sets it; behind a proxy, the
+ * proxy's address). Never the request's {@code Host} header, which any client can forge into a
+ * certificate's QR code: without the setting, the address and port the request arrived at on this
+ * machine. Never ends with a slash.
  */
 public final class PublicBaseUrl {
 
@@ -14,12 +16,16 @@ public final class PublicBaseUrl {
     }
 
     public static String of(HttpServletRequest request, Config config) {
-        String base = config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
+        String base = config == null ? null : config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
         if (base == null || base.isBlank()) {
-            StringBuilder b = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());
-            int port = request.getServerPort();
-            boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-                    || ("https".equals(request.getScheme()) && port == 443);
+            String scheme = request.isSecure() ? "https" : "http";
+            String address = request.getLocalAddr();
+            if (address.indexOf(':') >= 0) {
+                address = "[" + address + "]"; // IPv6
+            }
+            StringBuilder b = new StringBuilder().append(scheme).append("://").append(address);
+            int port = request.getLocalPort();
+            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
             if (!defaultPort) {
                 b.append(':').append(port);
             }

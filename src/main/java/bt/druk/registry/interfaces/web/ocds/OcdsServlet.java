@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.web.ocds;
 
+import bt.druk.registry.interfaces.web.certificate.PublicBaseUrl;
+
 import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 
 import bt.druk.registry.application.procurement.ocds.OcdsCodes;
@@ -162,18 +164,7 @@ public class OcdsServlet extends HttpServlet {
         }
     }
 
-    /** From {@code druk.public.base-url} when set (behind a proxy), else from the request. */
     private String baseUrl(HttpServletRequest request) {
-        String base = config == null ? null : config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
-        if (base != null && !base.isBlank()) {
-            return base;
-        }
-        StringBuilder b = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
-        if (!defaultPort) {
-            b.append(':').append(port);
-        }
-        return b.append(request.getContextPath()).toString();
+        return PublicBaseUrl.of(request, config);
     }
 }

@@ -67,7 +67,7 @@ class OcdsServletTest {
         assertEquals("application/json", answer.contentType);
         assertEquals("UTF-8", answer.encoding);
         JsonObject body = answer.json();
-        assertEquals("http://portal.example:8080/druk/ocds/releases/" + OCID + ".json", body.getString("uri"));
+        assertEquals("http://10.0.0.7:8080/druk/ocds/releases/" + OCID + ".json", body.getString("uri"));
         assertEquals("ཀ " + OCID, body.getString("ocid"), "UTF-8 bytes");
         assertEquals(answer.body.size(), answer.contentLength);
         assertEquals("\"" + sha256(answer.body.toByteArray()) + "\"", answer.headers.get("ETag"));
@@ -79,9 +79,9 @@ class OcdsServletTest {
 
     @Test
     void theRecordPackageAndTheBulkPackageHaveTheirOwnUrls() throws Exception {
-        assertEquals("http://portal.example:8080/druk/ocds/records/" + OCID + ".json",
+        assertEquals("http://10.0.0.7:8080/druk/ocds/records/" + OCID + ".json",
                 get("/ocds/records", "/" + OCID + ".json", null).json().getString("uri"));
-        assertEquals("http://portal.example:8080/druk/ocds/releases.json", get("/ocds/releases.json", null, null).json().getString("uri"));
+        assertEquals("http://10.0.0.7:8080/druk/ocds/releases.json", get("/ocds/releases.json", null, null).json().getString("uri"));
         assertEquals(List.of("record " + OCID, "bulk"), asked);
     }
 
@@ -128,7 +128,7 @@ class OcdsServletTest {
     void theLedgerExtensionIsServedWithItsSchemaPatchAndDocumentation() throws Exception {
         Answer extension = get("/ocds/extensions", "/druk-ledger/extension.json", null);
         assertEquals(200, extension.status);
-        assertEquals("http://portal.example:8080/druk/ocds/extensions/druk-ledger/README.md",
+        assertEquals("http://10.0.0.7:8080/druk/ocds/extensions/druk-ledger/README.md",
                 extension.json().getJsonObject("documentationUrl").getString("en"));
         Answer schema = get("/ocds/extensions", "/druk-ledger/release-schema.json", null);
         assertEquals("application/json", schema.contentType);
@@ -160,9 +160,13 @@ class OcdsServletTest {
                     case "getServletPath" -> servletPath;
                     case "getPathInfo" -> pathInfo;
                     case "getHeader" -> "If-None-Match".equalsIgnoreCase((String) args[0]) ? ifNoneMatch : null;
+                    // The Host header a client sent: never in a link (the address the request arrived at is).
                     case "getScheme" -> "http";
-                    case "getServerName" -> "portal.example";
+                    case "getServerName" -> "forged.example";
                     case "getServerPort" -> 8080;
+                    case "isSecure" -> false;
+                    case "getLocalAddr" -> "10.0.0.7";
+                    case "getLocalPort" -> 8080;
                     case "getContextPath" -> "/druk";
                     case "getSession" -> throw new AssertionError("open data needs no session");
                     default -> throw new UnsupportedOperationException(method.getName());

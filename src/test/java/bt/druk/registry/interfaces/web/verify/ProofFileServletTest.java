@@ -59,7 +59,7 @@ class ProofFileServletTest {
         assertEquals("land-title:PRF-1", proof.recordKey());
         assertEquals(v1.receipt().txId(), proof.txId());
         assertEquals("registry", proof.channel(), "the connection file's channel, or its default without one");
-        assertEquals("http://portal.example:8080/druk", proof.issuer());
+        assertEquals("http://10.0.0.7:8080/druk", proof.issuer());
         assertTrue(proof.offlineCheck().ok());
     }
 
@@ -109,9 +109,13 @@ class ProofFileServletTest {
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getPathInfo" -> pathInfo;
+                    // The Host header a client sent: never in a link (the address the request arrived at is).
                     case "getScheme" -> "http";
-                    case "getServerName" -> "portal.example";
+                    case "getServerName" -> "forged.example";
                     case "getServerPort" -> 8080;
+                    case "isSecure" -> false;
+                    case "getLocalAddr" -> "10.0.0.7";
+                    case "getLocalPort" -> 8080;
                     case "getContextPath" -> "/druk";
                     case "getSession" -> throw new AssertionError("a proof file needs no session");
                     default -> throw new UnsupportedOperationException(method.getName());
