@@ -13,6 +13,8 @@
 # --count N            portal registrations (default 100) ; notary documents are 8 x N
 # --no-build           use the WAR, Payara Micro and druk-bench.jar already in the build dir
 # --use-running-network  never start the network: fail unless deploy/network.sh status says it runs
+# -- --scenarios soak --soak-seconds 600   the 10-minute soak: rounds of --count registrations and
+#                      --read-seconds of record pages; RSS and heap after a full GC after each round
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442); DRUK_* settings in
@@ -41,7 +43,7 @@ while (($#)); do
     --port) PORT="$2"; shift ;;
     --caliper) CALIPER=true ;;
     --) shift; EXTRA=("$@"); break ;;
-    *) sed -n '8,20p' "$0" >&2; exit 2 ;;
+    *) sed -n '8,24p' "$0" >&2; exit 2 ;;
   esac
   shift
 done

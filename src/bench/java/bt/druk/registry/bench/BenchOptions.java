@@ -18,15 +18,17 @@ import java.util.Set;
 public record BenchOptions(Path connection, String identity, Optional<String> portalUrl, Optional<String> password, long portalPid,
                     int inFlight, int rawSeconds, int count, int clients, int readSeconds, int readThreads,
                     int readConnections, int notaryCount, int drainSeconds, Set<String> scenarios,
-                    Optional<Path> out, Optional<String> caliper, String runId) {
+                    Optional<Path> out, Optional<String> caliper, String runId, int soakSeconds) {
 
-    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary");
+    /** Every scenario; all but the soak (long by nature) run when none is named. */
+    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "soak");
+    static final List<String> DEFAULT_SCENARIOS = List.of("raw", "portal", "read", "notary");
 
     static final String USAGE = String.join("\n",
             "usage: java -jar druk-bench.jar --connection deploy/.network/connection.json [--identity land.clerk]",
             "         [--portal http://127.0.0.1:18442 --password PASSWORD [--portal-pid PID]]",
-            "         [--scenarios raw,portal,read,notary] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
-            "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--out table.md] [--caliper TEXT]",
+            "         [--scenarios raw,portal,read,notary[,soak]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
+            "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--soak-seconds 600] [--out table.md] [--caliper TEXT]",
             "Runs each scenario for a bounded time or count and prints one table.");
 
     /** The arguments cannot be used: the message says why. */
@@ -38,7 +40,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
 
     private static final List<String> NAMES = List.of("--connection", "--identity", "--portal", "--password", "--portal-pid",
             "--in-flight", "--seconds", "--count", "--clients", "--read-seconds", "--read-threads", "--read-connections",
-            "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id");
+            "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id", "--soak-seconds");
 
     public static BenchOptions parse(String... args) {
         Map<String, String> v = new HashMap<>();
@@ -58,7 +60,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
             throw new UsageException("--connection is required");
         }
         Set<String> scenarios = new LinkedHashSet<>();
-        for (String s : v.getOrDefault("--scenarios", String.join(",", SCENARIOS)).split(",")) {
+        for (String s : v.getOrDefault("--scenarios", String.join(",", DEFAULT_SCENARIOS)).split(",")) {
             String name = s.strip().toLowerCase(Locale.ROOT);
             if (!SCENARIOS.contains(name)) {
                 throw new UsageException("unknown scenario " + name + "; known: " + SCENARIOS);
@@ -80,7 +82,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                 (int) number(v, "--clients", 16), (int) number(v, "--read-seconds", 15), (int) number(v, "--read-threads", 2),
                 (int) number(v, "--read-connections", 32), (int) number(v, "--notary-count", 2048),
                 (int) number(v, "--drain-seconds", 180), Set.copyOf(scenarios), Optional.ofNullable(v.get("--out")).map(Path::of),
-                Optional.ofNullable(v.get("--caliper")), runId);
+                Optional.ofNullable(v.get("--caliper")), runId, (int) number(v, "--soak-seconds", 600));
     }
 
     boolean runs(String scenario) {

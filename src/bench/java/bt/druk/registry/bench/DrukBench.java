@@ -129,6 +129,15 @@ public final class DrukBench {
                     read(o, submitter, rows, log, "public document JSON", mix, t -> "/records/documents/" + t.hash() + ".json");
                 }
             }
+            if (o.runs("soak")) {
+                log.println("soak: rounds of " + o.count() + " registrations and " + o.readSeconds() + " s of record pages for " + o.soakSeconds() + " s");
+                CpuMeter cpu = CpuMeter.start(o.portalPid());
+                SoakRun.Result r = SoakRun.run(o, register, o.soakSeconds(), log);
+                rows.add(new Row("soak (" + o.soakSeconds() + " s)", r.perSecond(), raw, "reg/s", r.ackLatencies().percentileMillis(50),
+                        r.ackLatencies().percentileMillis(99), rss(o),
+                        r.committed() + "/" + r.acknowledged() + " committed in " + r.samples().size() + " rounds, " + r.notCommitted()
+                                + " not committed; " + r.growth() + "; " + cpu.since()));
+            }
             if (o.runs("notary")) {
                 log.println("notary-batch: " + o.notaryCount() + " documents");
                 CpuMeter cpu = CpuMeter.start(o.portalPid());

@@ -15,6 +15,17 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Adds every latency of {@code other} (a later round of the same measurement). */
+    void addAll(Latencies other) {
+        long[] theirs;
+        synchronized (other) {
+            theirs = Arrays.copyOf(other.values, other.size);
+        }
+        for (long nanos : theirs) {
+            add(nanos);
+        }
+    }
+
     /** The {@code p}-th percentile (0 < p ≤ 100) in milliseconds; NaN when nothing was recorded. */
     synchronized double percentileMillis(double p) {
         if (size == 0) {

@@ -74,6 +74,29 @@ class DrukBenchTest {
     }
 
     @Test
+    void theSoakRunsOnlyWhenNamedAndForTheSecondsGiven() {
+        BenchOptions all = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x");
+        assertFalse(all.runs("soak"), "a plain run stays short");
+        assertEquals(600, all.soakSeconds());
+        BenchOptions soak = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x",
+                "--scenarios", "soak", "--soak-seconds", "90");
+        assertTrue(soak.runs("soak"));
+        assertFalse(soak.runs("portal"));
+        assertEquals(90, soak.soakSeconds());
+    }
+
+    @Test
+    void aSoaksGrowthIsReadFromItsFirstAndLastRounds() {
+        SoakRun.Result r = new SoakRun.Result(java.util.List.of(
+                new SoakRun.Sample(1, 60, 700, 160, 200, 200, 0, 900),
+                new SoakRun.Sample(2, 120, 760, 150, 400, 390, 10, 950),
+                new SoakRun.Sample(3, 180, 720, 165, 600, 600, 0, 940)), 600, 600, 0, 180, new Latencies());
+        assertEquals("RSS 700 → 720 MiB (max 760), heap after full GC 160 → 165 MiB (max 165), waiting for the ledger after the last round 0",
+                r.growth());
+        assertEquals(600 / 180.0, r.perSecond(), 1e-9);
+    }
+
+    @Test
     void itemsAreAwaitedInOrderUntilDoneFailedOrTheDeadline() throws Exception {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a", "b", "c", "d"));
         int[] asked = new int[1];
