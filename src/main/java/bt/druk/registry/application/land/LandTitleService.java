@@ -221,7 +221,8 @@ public class LandTitleService {
     }
 
     private LandTitle.Actor actorOf(StaffMember actor) {
-        return new LandTitle.Actor(actor.username(), actor.office(), LandTitleJson.truncate(clock.instant()));
+        // The public document names a role, not the clerk (the version row and the ledger identity do).
+        return new LandTitle.Actor(actor.publicRole(), actor.office(), LandTitleJson.truncate(clock.instant()));
     }
 
     private static List<LandValidation.OwnerText> toText(List<OwnerInput> owners) {

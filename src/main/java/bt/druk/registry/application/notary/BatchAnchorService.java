@@ -9,6 +9,7 @@ import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.VersionDraft;
 import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +106,9 @@ public class BatchAnchorService {
         }
         QueuedDocument first = batch.get(0);
         List<String> leaves = batch.stream().map(QueuedDocument::documentHash).toList();
-        BatchAnchor anchor = new BatchAnchor(newAnchorId(now), leaves, first.office(), now, first.queuedBy());
+        // The anchor's public record names a role; the clerk who queued the batch signs its ledger write.
+        BatchAnchor anchor = new BatchAnchor(newAnchorId(now), leaves, first.office(), now,
+                StaffMember.publicRole(Role.CLERK, Register.NOTARY));
         SubmissionAck ack = pipeline.append(new VersionDraft(anchor.key(), Register.NOTARY, 0, "ANCHOR_BATCH", anchor.toJson(),
                 List.of(), new MerkleRootImprint(), LedgerCall.Factory.standard("AnchorBatch", Integer.toString(leaves.size()),
                 first.office()), first.queuedBy(), first.office()));

@@ -73,7 +73,7 @@ public class NotaryService {
         Instant now = now();
         int year = now.atZone(Notarisation.ZONE).getYear();
         // Checked before a serial is used up, so that a refused form leaves no gap in the numbers.
-        Notarisation.register(String.format("%04d-000000", year), details, notarisedFile, actor.username(), actor.office(), now);
+        Notarisation.register(String.format("%04d-000000", year), details, notarisedFile, actor.publicRole(), actor.office(), now);
         notarisations.findByDocumentHash(notarisedFile.sha256()).stream()
                 .filter(s -> s.status().isActive())
                 .findFirst()
@@ -82,7 +82,7 @@ public class NotaryService {
                             + s.notarisationId() + "; revoke or supersede that notarisation instead of registering it again");
                 });
         String id = String.format("%04d-%06d", year, notarisations.nextSerial(year));
-        Notarisation notarisation = Notarisation.register(id, details, notarisedFile, actor.username(), actor.office(), now);
+        Notarisation notarisation = Notarisation.register(id, details, notarisedFile, actor.publicRole(), actor.office(), now);
         SubmissionAck ack = pipeline.append(draft(actor, notarisation, 0, LedgerCall.Factory.standard(
                 NotaryOperation.REGISTER.chaincodeFunction(), notarisedFile.sha256(), notarisation.notaryOffice())));
         notarisations.findSummary(ack.recordKey()).ifPresent(row -> row.nameFile(file.originalName()));
@@ -92,7 +92,7 @@ public class NotaryService {
     /** Revokes a registered notarisation; the reason goes on the ledger. */
     public SubmissionAck revoke(StaffMember actor, String id, Integer expectedVersion, String reason) {
         return change(actor, id, expectedVersion,
-                n -> n.revoke(reason, actor.username(), actor.office(), now()),
+                n -> n.revoke(reason, actor.publicRole(), actor.office(), now()),
                 n -> LedgerCall.Factory.standard(NotaryOperation.REVOKE.chaincodeFunction(), n.reason()));
     }
 
@@ -115,7 +115,7 @@ public class NotaryService {
         }
         Notarisation replacement = reader.read(replacementVersion.canonicalJson());
         return change(actor, id, expectedVersion,
-                n -> n.supersede(replacement, reason, actor.username(), actor.office(), now()),
+                n -> n.supersede(replacement, reason, actor.publicRole(), actor.office(), now()),
                 n -> LedgerCall.Factory.standard(NotaryOperation.SUPERSEDE.chaincodeFunction(),
                         Notarisation.keyOf(n.supersededBy()).toString(), n.reason()));
     }

@@ -174,6 +174,6 @@ public class BidService {
         if (clerk == null) {
             return new Lodger(policy.bidBoxIdentity(), tenderOffice, LodgedBid.ONLINE, LodgedBid.ONLINE);
         }
-        return new Lodger(clerk.username(), clerk.office(), LodgedBid.COUNTER, clerk.username());
+        return new Lodger(clerk.username(), clerk.office(), LodgedBid.COUNTER, clerk.publicRole());
     }
 }

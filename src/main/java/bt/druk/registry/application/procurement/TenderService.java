@@ -72,29 +72,29 @@ public class TenderService {
         int year = now.atZone(policy.zone()).getYear();
         // Checked before a serial is used up, so that a refused form does not leave a gap in the numbers.
         Tender.publish(policy.ocidPrefix() + "-" + year + "-0000", entity.code() + "/" + year + "/000", entity, terms,
-                now.plus(minimumBidPeriod), actor.username(), actor.office(), now);
+                now.plus(minimumBidPeriod), actor.publicRole(), actor.office(), now);
         int serial = tenders.nextSerial(year);
         String ocid = String.format("%s-%d-%04d", policy.ocidPrefix(), year, serial);
         String number = String.format("%s/%d/%03d", entity.code(), year, serial);
-        Tender tender = Tender.publish(ocid, number, entity, terms, now.plus(minimumBidPeriod), actor.username(), actor.office(), now);
+        Tender tender = Tender.publish(ocid, number, entity, terms, now.plus(minimumBidPeriod), actor.publicRole(), actor.office(), now);
         return pipeline.append(draft(actor, tender, 0,
                 LedgerCall.Factory.standard(TenderOperation.PUBLISH.chaincodeFunction(), actor.office(), tender.bidDeadline().toString())));
     }
 
     public SubmissionAck amend(StaffMember actor, String ocid, Integer expectedVersion, Tender.Terms terms, String reason) {
         return change(actor, ocid, expectedVersion, TenderOperation.AMEND,
-                t -> t.amend(terms, reason, now().plus(policy.minimumBidPeriod()), actor.username(), actor.office(), now()),
+                t -> t.amend(terms, reason, now().plus(policy.minimumBidPeriod()), actor.publicRole(), actor.office(), now()),
                 t -> new String[] {t.bidDeadline().toString()});
     }
 
     public SubmissionAck cancel(StaffMember actor, String ocid, Integer expectedVersion, String reason) {
         return change(actor, ocid, expectedVersion, TenderOperation.CANCEL,
-                t -> t.cancel(reason, actor.username(), actor.office(), now()), t -> new String[] {t.statusReason()});
+                t -> t.cancel(reason, actor.publicRole(), actor.office(), now()), t -> new String[] {t.statusReason()});
     }
 
     public SubmissionAck openBids(StaffMember actor, String ocid, Integer expectedVersion) {
         return change(actor, ocid, expectedVersion, TenderOperation.OPEN_BIDS,
-                t -> t.openBids(actor.username(), actor.office(), now()), t -> new String[0]);
+                t -> t.openBids(actor.publicRole(), actor.office(), now()), t -> new String[0]);
     }
 
     /** Awards to a bid whose reveal is on the ledger (the chaincode refuses an award to an unrevealed bid). */
@@ -111,17 +111,17 @@ public class TenderService {
                     "This bid's reveal is still waiting for the ledger; award it once the reveal is committed");
         }
         return change(actor, ocid, expectedVersion, TenderOperation.AWARD,
-                t -> t.award(key, actor.username(), actor.office(), now()), t -> new String[] {key.toString()});
+                t -> t.award(key, actor.publicRole(), actor.office(), now()), t -> new String[] {key.toString()});
     }
 
     public SubmissionAck complete(StaffMember actor, String ocid, Integer expectedVersion) {
         return change(actor, ocid, expectedVersion, TenderOperation.COMPLETE,
-                t -> t.complete(actor.username(), actor.office(), now()), t -> new String[0]);
+                t -> t.complete(actor.publicRole(), actor.office(), now()), t -> new String[0]);
     }
 
     public SubmissionAck unsuccessful(StaffMember actor, String ocid, Integer expectedVersion, String reason) {
         return change(actor, ocid, expectedVersion, TenderOperation.UNSUCCESSFUL,
-                t -> t.unsuccessful(reason, actor.username(), actor.office(), now()), t -> new String[] {t.statusReason()});
+                t -> t.unsuccessful(reason, actor.publicRole(), actor.office(), now()), t -> new String[] {t.statusReason()});
     }
 
     private SubmissionAck change(StaffMember actor, String ocid, Integer expectedVersion, TenderOperation operation,

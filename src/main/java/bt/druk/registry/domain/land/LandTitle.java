@@ -41,10 +41,15 @@ public record LandTitle(
         caveats = List.copyOf(caveats);
     }
 
-    /** Who does an operation, where and when. */
-    public record Actor(String username, String office, Instant now) {
+    /**
+     * Who does an operation, where and when.
+     *
+     * @param recordedAs how the record's public document names who did it: a role such as
+     *                   {@code land clerk} ({@code StaffMember.publicRole()}), never a user name
+     */
+    public record Actor(String recordedAs, String office, Instant now) {
         public Actor {
-            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(recordedAs, "recordedAs");
             Objects.requireNonNull(office, "office");
             Objects.requireNonNull(now, "now");
         }
@@ -232,7 +237,7 @@ public record LandTitle(
     }
 
     private static TitleEvent event(TitleOperation operation, Actor actor, Map<String, String> details, Map<String, Party> parties) {
-        return new TitleEvent(operation, actor.now(), actor.username(), actor.office(), details, parties);
+        return new TitleEvent(operation, actor.now(), actor.recordedAs(), actor.office(), details, parties);
     }
 
     /** A current owner who stays an owner keeps the same party, so the chain of title shows it is the same person. */

@@ -26,6 +26,20 @@ public record StaffMember(String username, Role role, Register register, String 
         return new StaffMember(username, Role.CLERK, register, office);
     }
 
+    /**
+     * How a record's public document and public pages name this staff member: role and register, e.g.
+     * {@code land clerk} (the office is recorded next to it), never the user name. The user name stays
+     * in the portal's database, on staff pages and in the ledger identity that signs the write.
+     */
+    public String publicRole() {
+        return publicRole(role, register);
+    }
+
+    /** {@code <register> <role>} ({@code land clerk}, {@code notary clerk}), or the role alone without a register. */
+    public static String publicRole(Role role, Register register) {
+        return register == null ? role.code() : register.code() + " " + role.code();
+    }
+
     public boolean isClerkOf(Register wanted) {
         return role == Role.CLERK && register == wanted;
     }

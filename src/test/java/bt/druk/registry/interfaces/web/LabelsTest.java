@@ -105,4 +105,16 @@ class LabelsTest {
         assertEquals("1.25 acres", labels.acres(new BigDecimal("1.250")));
         assertEquals("Nu. 1,250,000.00", Labels.formatNgultrum(new BigDecimal("1250000")));
     }
+
+    @Test
+    void publicPagesNameTheRoleOfWhoeverWroteAVersionNotTheClerk() {
+        java.util.function.Function<String, bt.druk.registry.application.record.VersionView> version = key ->
+                new bt.druk.registry.application.record.VersionView(key, 1, "FIRST_REGISTRATION", "RegisterTitle",
+                        java.time.Instant.parse("2026-03-01T08:00:00Z"), "land.clerk2", "PARO", "a".repeat(64), "a".repeat(64), null,
+                        bt.druk.registry.domain.record.LedgerState.COMMITTED, null, null, null);
+        assertEquals("land clerk", labels.publicSubmitter(version.apply("land-title:PA-1")));
+        assertEquals("procurement clerk", labels.publicSubmitter(version.apply("tender:ocds-drk001-2026-0001")));
+        assertEquals("notary clerk", labels.publicSubmitter(version.apply("notarisation:2026-000001")));
+        assertEquals("notary clerk", labels.publicSubmitter(version.apply("anchor:2026-03-01-abc")));
+    }
 }
