@@ -35,6 +35,8 @@ final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
                 "--user-data-dir=" + profile);
+        // The console is kept so that a test can ask whether the page's Content-Security-Policy refused anything.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()
@@ -115,6 +117,18 @@ final class Browser implements AutoCloseable {
 
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /**
+     * What the console said since the last call about scripts, styles or frames the page's
+     * Content-Security-Policy refused (Chromium: "Refused to execute inline script because it violates
+     * the following Content Security Policy directive ...").
+     */
+    java.util.List<String> contentSecurityViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
     }
 
     String sessionCookie() {

@@ -1,0 +1,218 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Issue 12's web security over real HTTP and in real Chromium, against a portal of its own (port
+ * 18477) started as {@code deploy/up.sh} starts one (its server command files) on the real network:
+ * the security headers on a page, the portal's own page for a 404 and a 405 (never the server's), the
+ * session cookie's flags, /metrics off; then a clerk registers a title in Chromium — the issue's
+ * owner name {@code \u0000\u202e<script>…} refused next to the field, a Dzongkha name accepted — and
+ * the public record page names a role, not the clerk, with no Content-Security-Policy violation in
+ * either browser's console all the way.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebSecurityIT {
+
+    private static final Pattern SCRIPT_SRC = Pattern.compile("script-src ([^;]*)");
+    private static final String ATTACK = "\u0000\u202e<script>alert(1)</script>";
+    private static final String DZONGKHA_NAME = "ཀུན་ལེགས་ Kinley Wangmo";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String pin = "SEC-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+    private PortalUnderTest portal;
+    private Browser clerk;
+    private Browser citizen;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        portal = PortalUnderTest.startOwn("web-security-it", Integer.getInteger("druk.webSecurity.port", 18477),
+                Map.of("DRUK_DEMO_CONTENT", "false"));
+        clerk = new Browser();
+        citizen = new Browser();
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {citizen, clerk, portal}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("[web-security-it] close failed: " + e);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The portal's own page: its layout and title, not a word of the server's. */
+    private static void portalsOwnPage(HttpResponse<String> response, String what) {
+        assertTrue(response.body().contains("class=\"site-header\"") && response.body().contains("Druk Registry"),
+                what + ": the portal's page, got " + response.body());
+        assertFalse(response.body().toLowerCase().contains("payara") || response.body().toLowerCase().contains("grizzly"),
+                what + ": names the server: " + response.body());
+        assertTrue(response.headers().firstValue("Server").isEmpty(), what + ": Server header " + response.headers().firstValue("Server"));
+        assertTrue(response.headers().firstValue("Content-Security-Policy").isPresent(), what + ": its error page has the headers too");
+    }
+
+    private void noViolations(Browser browser, String when) {
+        List<String> found = browser.contentSecurityViolations();
+        violations.addAll(found);
+        assertEquals(List.of(), found, "Content-Security-Policy violations " + when);
+    }
+
+    @Test
+    @Order(1)
+    void aPageCarriesTheSecurityHeaders() throws Exception {
+        HttpResponse<String> page = send("GET", "/index.xhtml");
+        assertEquals(200, page.statusCode());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        Matcher scriptSrc = SCRIPT_SRC.matcher(policy);
+        assertTrue(scriptSrc.find(), policy);
+        assertFalse(scriptSrc.group(1).contains("unsafe-inline") || scriptSrc.group(1).contains("unsafe-eval"), policy);
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(scriptSrc.group(1));
+        assertTrue(nonce.find(), "the page's inline scripts run by their nonce: " + policy);
+        assertTrue(page.body().contains("nonce=\"" + nonce.group(1) + "\""), "and carry it");
+        assertFalse(Pattern.compile("<script(?![^>]*\\b(src|nonce)=)").matcher(page.body()).find(), "no inline script without it");
+        assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"), policy);
+        assertEquals(1, page.headers().allValues("Content-Security-Policy").size(), "one policy");
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        assertTrue(page.headers().firstValue("Server").isEmpty(), "no Server header");
+        assertTrue(page.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                "the public home page opens no session");
+
+        HttpResponse<String> json = send("GET", "/api/records?q=" + pin);
+        assertTrue(json.headers().firstValue("X-Content-Type-Options").isPresent(), "every response, JSON too");
+        assertTrue(json.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+
+    @Test
+    @Order(2)
+    void notFoundAndMethodNotAllowedEndOnThePortalsOwnPage() throws Exception {
+        for (String path : List.of("/no-such-page.xhtml", "/no-such-thing", "/records/documents/" + "0".repeat(64) + ".json")) {
+            HttpResponse<String> missing = send("GET", path);
+            assertEquals(404, missing.statusCode(), path);
+            portalsOwnPage(missing, "404 " + path);
+            assertTrue(missing.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                    "a stranger's 404 opens no session");
+        }
+        for (String[] request : new String[][] {{"PUT", "/index.xhtml"}, {"DELETE", "/records/search.xhtml"},
+                {"PATCH", "/verify.xhtml"}, {"POST", "/records/documents/" + "0".repeat(64) + ".json"}, {"PUT", "/ocds/releases.json"}}) {
+            HttpResponse<String> refused = send(request[0], request[1]);
+            assertEquals(405, refused.statusCode(), request[0] + " " + request[1]);
+            portalsOwnPage(refused, "405 " + request[0] + " " + request[1]);
+        }
+        assertEquals("GET, HEAD, POST", send("PUT", "/index.xhtml").headers().firstValue("Allow").orElseThrow());
+        HttpResponse<String> api = send("DELETE", "/api/records/land-title:" + pin);
+        assertEquals(405, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"), "the API's own refusal");
+
+        String server = portal.baseUrl.substring(0, portal.baseUrl.indexOf("/druk-registry"));
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(server + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(200, metrics.statusCode(), "/metrics is off: " + metrics.body());
+        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(server + "/openapi")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openapi.statusCode(), "the API's description stays public");
+    }
+
+    @Test
+    @Order(3)
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> signIn = send("GET", "/login.xhtml");
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the sign-in page keeps a session: " + signIn.headers().map()));
+        String flags = cookie.toLowerCase();
+        assertTrue(flags.contains("; httponly"), cookie);
+        assertTrue(flags.contains("; samesite=lax"), cookie);
+        assertFalse(flags.contains("; secure"), "not Secure over plain HTTP (Payara adds it on TLS): " + cookie);
+    }
+
+    @Test
+    @Order(4)
+    void aClerkRegistersATitleWithoutAnyPolicyViolationAndTheIssuesNameIsRefusedNextToItsField() {
+        citizen.open(portal.baseUrl + "/index.xhtml");
+        citizen.open(portal.baseUrl + "/records/search.xhtml");
+        citizen.open(portal.baseUrl + "/verify.xhtml");
+        noViolations(citizen, "on the public pages");
+
+        clerk.open(portal.baseUrl + "/login.xhtml");
+        clerk.type("login:username", "land.clerk");
+        clerk.type("login:password", portal.demoPassword);
+        clerk.click("login:signIn");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
+        noViolations(clerk, "signing in");
+
+        clerk.open(portal.baseUrl + "/clerk/land/register.xhtml");
+        clerk.type("register:pin", pin);
+        clerk.type("register:thramNo", "T-" + pin);
+        clerk.selectOne("register:dzongkhag", "Paro");
+        clerk.selectOne("register:gewog", "Lamgong");
+        clerk.type("register:areaAcres", "0.5");
+        clerk.selectOne("register:landType", "Dry land (Kamzhing)");
+        // A NUL cannot be typed; it can be sent, as the issue's clerk did.
+        ((JavascriptExecutor) clerk.driver).executeScript("document.getElementById('register:owners:0:name').value = arguments[0]", ATTACK);
+        clerk.type("register:owners:0:cid", "1" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)));
+        clerk.type("register:owners:0:share", "1");
+        clerk.click("register:save");
+        clerk.waitForText("text-direction characters");
+        String message = clerk.driver.findElement(By.xpath(
+                "//input[@id='register:owners:0:name']/ancestor::*[contains(@class,'field') or self::td][1]"
+                        + "//*[contains(@class,'ui-message-error')]")).getText();
+        assertTrue(message.contains("control or text-direction characters"), "the message next to the name: " + message);
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/register.xhtml"), "not saved");
+        noViolations(clerk, "refusing the name");
+
+        ((JavascriptExecutor) clerk.driver).executeScript("document.getElementById('register:owners:0:name').value = arguments[0]",
+                DZONGKHA_NAME);
+        clerk.click("register:save");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml"));
+        assertTrue(clerk.pageText().contains(DZONGKHA_NAME), "the Dzongkha name is kept as typed");
+        assertTrue(clerk.pageText().contains("by land.clerk (THIMPHU)"), "staff pages name the clerk");
+        noViolations(clerk, "registering the title");
+
+        citizen.open(portal.baseUrl + "/records/land.xhtml?pin=" + pin);
+        String record = citizen.pageText();
+        assertTrue(record.contains("by land clerk (THIMPHU)"), "the public page names the role and office: " + record);
+        assertFalse(record.contains("land.clerk"), "never the clerk's user name");
+        citizen.open(portal.baseUrl + "/records/land.xhtml?pin=" + pin);
+        noViolations(citizen, "reading the record page, fresh and from the page cache");
+        assertEquals(List.of(), violations);
+    }
+}
