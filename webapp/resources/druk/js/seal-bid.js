@@ -68,9 +68,9 @@
     const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}$/;
     const SEALED_AT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/;
     const HEX64 = /^[0-9a-f]{64}$/;
-    // The portal's one rule for typed text (domain/shared/PlainText.java): no control characters, no line
-    // or paragraph separators, no bidirectional overrides, embeddings, isolates or marks.
-    const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+    // The portal's one rule for typed text (domain/shared/PlainText.java): no control characters, no
+    // bidirectional overrides, embeddings, isolates or marks.
+    const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
     const MAX_NAME = 200;
     const MAX_DOCUMENT_NAME = 255;
     const MAX_DOCUMENTS = 100;

@@ -138,14 +138,14 @@ public final class Args {
     }
 
     /**
-     * Characters that change how the text around them reads without being seen: the line and paragraph
-     * separators and every bidirectional formatting character (embeddings and overrides U+202A–U+202E,
-     * isolates U+2066–U+2069, the marks U+200E, U+200F, U+061C). The portal refuses the same ones in all
+     * Characters that change how the text around them reads without being seen: every bidirectional
+     * formatting character (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the marks
+     * U+200E, U+200F, U+061C). The portal refuses the same ones in all
      * typed text (its PlainText); the Tibetan block, ZWJ and ZWNJ stay allowed.
      */
     static boolean isTextDirection(int cp) {
-        return cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
-                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+                || cp == 0x061C;
     }
 
     public static String salt(String value) {

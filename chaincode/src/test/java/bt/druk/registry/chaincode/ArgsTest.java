@@ -96,7 +96,7 @@ class ArgsTest {
         invalid(() -> Args.reason("\u0000\u202e<script>alert(1)</script>"));
         invalid(() -> Args.reason("paid in full \u202e0001 .uN"));
         for (char c : new char[] {'\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069',
-                '\u200e', '\u200f', '\u061c', '\u2028', '\u2029'}) {
+                '\u200e', '\u200f', '\u061c'}) {
             invalid(() -> Args.reason("reason " + c + " here"));
         }
         assertEquals("ཀུན་ལེགས་ Kinley Wangmo objected", Args.reason("ཀུན་ལེགས་ Kinley Wangmo objected"),

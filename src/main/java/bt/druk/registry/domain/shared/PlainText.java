@@ -8,8 +8,7 @@ import java.text.Normalizer;
  * hold and the one form it is kept (and hashed) in.
  *
  * <p><b>Refused</b>: control characters (C0 U+0000–U+001F, DEL, C1 U+0080–U+009F; in text of several
- * lines the line feed is allowed), the line and paragraph separators U+2028/U+2029, every bidirectional
- * formatting character — embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, and the marks
+ * lines the line feed is allowed), every bidirectional formatting character — embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, and the marks
  * U+200E, U+200F and U+061C — and unpaired surrogates (no UTF-8 form: Java and a browser would hash
  * them differently). A NUL cut short what the database or a log kept; a right-to-left override reverses
  * how the rest of a line reads on a public page, so two names could look alike and differ. The marks
@@ -94,7 +93,6 @@ public final class PlainText {
             return !lines;
         }
         return Character.isISOControl(c)             // C0, DEL, C1
-                || c == '\u2028' || c == '\u2029'    // line and paragraph separators
                 || (c >= '\u202A' && c <= '\u202E')  // LRE, RLE, PDF, LRO, RLO
                 || (c >= '\u2066' && c <= '\u2069')  // LRI, RLI, FSI, PDI
                 || c == '\u200E' || c == '\u200F'    // LRM, RLM
