@@ -46,11 +46,9 @@ class PipelinedSubmitterTest {
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
     }
 
-    /** A ledger whose commits take a while and that counts how many calls are in flight at once. */
-    private static final class SlowLedger extends FakeLedger {
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger mostInFlight = new AtomicInteger();
-        volatile CountDownLatch release = new CountDownLatch(0);
+    /** A fake ledger that runs {@link #beforeSend()} in the sender's thread just before each endorsed transaction is sent. */
+    private abstract static class ObservedLedger extends FakeLedger {
+        abstract void beforeSend();
 
         @Override
         public Endorsement endorse(LedgerCall call, String identityName) {
@@ -67,17 +65,29 @@ class PipelinedSubmitterTest {
 
                 @Override
                 public SubmissionOutcome send() {
-                    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    inFlight.decrementAndGet();
+                    beforeSend();
                     return inner.send();
                 }
             });
+        }
+    }
+
+    /** A ledger whose commits take a while and that counts how many calls are in flight at once. */
+    private static final class SlowLedger extends ObservedLedger {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger mostInFlight = new AtomicInteger();
+        volatile CountDownLatch release = new CountDownLatch(0);
+
+        @Override
+        void beforeSend() {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
         }
     }
 
@@ -147,25 +157,12 @@ class PipelinedSubmitterTest {
             register("TX-" + i);
         }
         List<Long> storedAtFirstSend = new java.util.ArrayList<>();
-        FakeLedger ledger = new FakeLedger() {
+        FakeLedger ledger = new ObservedLedger() {
             @Override
-            public Endorsement endorse(LedgerCall call, String identityName) {
-                Endorsement endorsement = super.endorse(call, identityName);
-                Endorsement.Transaction inner = endorsement.transaction();
-                return Endorsement.endorsed(new Endorsement.Transaction() {
-                    @Override
-                    public String txId() {
-                        return inner.txId();
-                    }
-
-                    @Override
-                    public SubmissionOutcome send() {
-                        if (storedAtFirstSend.isEmpty()) {
-                            h.records.allOutbox().stream().filter(e -> e.txId() != null).forEach(e -> storedAtFirstSend.add(e.id()));
-                        }
-                        return inner.send();
-                    }
-                });
+            void beforeSend() {
+                if (storedAtFirstSend.isEmpty()) {
+                    h.records.allOutbox().stream().filter(e -> e.txId() != null).forEach(e -> storedAtFirstSend.add(e.id()));
+                }
             }
         };
         LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY);
