@@ -256,17 +256,25 @@ public abstract class PortalScenarios {
             String inKeys = "record_key IN (" + String.join(",", keys.stream().map(k -> "'" + k + "'").toList()) + ")";
             LocalDateTime future = LocalDateTime.of(2100, 1, 1, 0, 0);
             Set<Long> moved = new HashSet<>();
-            try (Connection c = dataSource.getConnection()) {
-                // Only rows this portal's submitter does not hold at this moment.
-                try (var move = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ? WHERE lease_owner IS NULL AND " + inKeys)) {
-                    move.setObject(1, future);
-                    move.executeUpdate();
-                }
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM ledger_outbox WHERE status = 'DUE' AND "
-                        + "next_attempt_at = TIMESTAMP '2100-01-01 00:00:00' AND " + inKeys)) {
-                    while (rs.next()) {
-                        moved.add(rs.getLong(1));
+            // This portal's own submitter holds some rows for a moment (it tries, finds the ledger down and
+            // lets go): move the others now and those as they are let go; once moved they are not due for it.
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (moved.size() < keys.size() && System.nanoTime() < until) {
+                try (Connection c = dataSource.getConnection()) {
+                    try (var move = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ? WHERE lease_owner IS NULL AND " + inKeys)) {
+                        move.setObject(1, future);
+                        move.executeUpdate();
                     }
+                    moved.clear();
+                    try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM ledger_outbox WHERE status = 'DUE' AND "
+                            + "next_attempt_at = TIMESTAMP '2100-01-01 00:00:00' AND " + inKeys)) {
+                        while (rs.next()) {
+                            moved.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (moved.size() < keys.size()) {
+                    Thread.sleep(200);
                 }
             }
             assertTrue(moved.size() >= 12, "most rows moved out of the portal's reach: " + moved.size());
