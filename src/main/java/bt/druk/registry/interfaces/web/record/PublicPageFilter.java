@@ -70,12 +70,15 @@ public class PublicPageFilter extends HttpFilter {
         }
         String key = recordKey + " " + request.getServletPath() + " " + language(request);
         String tag = entityTag(key + " " + stamp.get().text() + " " + tamperRun() + " " + DEPLOYMENT);
-        if (matches(request.getHeader("If-None-Match"), tag)) {
+        Optional<PublicPageCache.Page> cached = cache.get(key, tag);
+        // A browser takes a 304's headers for the copy it keeps, the policy included: the 304 carries the
+        // policy whose nonce that copy's scripts hold. Without the page at hand it is rendered afresh.
+        if (cached.isPresent() && matches(request.getHeader("If-None-Match"), tag)) {
             headers(response, tag, stamp.get());
+            policy(response, cached.get());
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        Optional<PublicPageCache.Page> cached = cache.get(key, tag);
         if (cached.isPresent()) {
             write(response, tag, stamp.get(), cached.get());
             return;
@@ -161,12 +164,17 @@ public class PublicPageFilter extends HttpFilter {
         }
     }
 
-    private static void write(HttpServletResponse response, String tag, RecordStamps.Stamp stamp, PublicPageCache.Page page)
-            throws IOException {
-        headers(response, tag, stamp);
+    /** The policy the page was rendered with, whose nonce its inline scripts carry. */
+    private static void policy(HttpServletResponse response, PublicPageCache.Page page) {
         if (page.policy() != null) {
             response.setHeader("Content-Security-Policy", page.policy());
         }
+    }
+
+    private static void write(HttpServletResponse response, String tag, RecordStamps.Stamp stamp, PublicPageCache.Page page)
+            throws IOException {
+        headers(response, tag, stamp);
+        policy(response, page);
         response.setContentType(page.contentType());
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());
