@@ -1,5 +1,6 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.testing.InMemoryStaffEventLog;
 import bt.druk.registry.network.NetworkScript;
 
 import static bt.druk.registry.testing.PortalHarness.CLERK;
@@ -67,7 +68,8 @@ class FabricLedgerIT {
     final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
     final LandTitleReader reader = new LandTitleReader(records);
     final RecordPipeline pipeline = new RecordPipeline(records, clock,
-            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), reader, clock)));
+            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), reader, clock)),
+            new InMemoryStaffEventLog());
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
     final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000);

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.audit.AuditEntry;
+import bt.druk.registry.application.audit.StaffActivity;
+import bt.druk.registry.application.staff.SignInThrottle;
+import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.audit.StaffEventLog;
+import bt.druk.registry.domain.staff.SignInStrikes;
 import bt.druk.registry.application.audit.AuditQueries;
 import bt.druk.registry.application.audit.TamperReport;
 import bt.druk.registry.application.audit.TamperReportJobs;
@@ -65,6 +71,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -139,6 +146,52 @@ public abstract class PortalScenarios {
             Thread.sleep(250);
         }
         throw new AssertionError("version " + version + " of " + recordKey + " never reached the expected state; last: " + last);
+    }
+
+    @Inject
+    SignInStrikes signInStrikes;
+
+    @Inject
+    StaffAccountService staffAccounts;
+
+    @Inject
+    StaffActivity staffActivity;
+
+    /**
+     * The throttle's counts live in the database: a second throttle over the same table (another
+     * portal) sees and adds to them. Failed and throttled sign-ins and every write are in the staff log.
+     */
+    @Test
+    void signInFailuresAreSharedThroughTheDatabaseAndStaffActionsAreLogged() throws Exception {
+        String guesser = "198.51.100." + (1 + (int) (Math.random() * 250)) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String desk = "10.9.9." + (1 + (int) (Math.random() * 250)) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        SignInThrottle otherPortal = new SignInThrottle(Clock.systemUTC(), signInStrikes);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(staffAccounts.authenticate("land.clerk", "not-the-password".toCharArray(), guesser).isEmpty());
+        }
+        assertTrue(otherPortal.lockedFor("land.clerk", guesser).isEmpty(), "four failures are not yet a lock");
+        otherPortal.failed("land.clerk", guesser);
+        assertTrue(staffAccounts.signInLockedFor("land.clerk", guesser).isPresent(), "the other portal's failure counted here");
+        assertTrue(staffAccounts.signInLockedFor("land.clerk", desk).isEmpty(), "the clerk's own desk is not locked");
+        assertTrue(staffAccounts.authenticate("land.clerk", "whatever".toCharArray(), guesser).isEmpty());
+
+        String key = land.registerFirstTitle(CLERK, registration(newPin())).recordKey();
+
+        StaffMember inspector = new StaffMember("inspector", Role.INSPECTOR, null, null);
+        List<StaffEvent> failed = staffActivity.page(inspector, new StaffEventLog.Filter(StaffEvent.Kind.SIGN_IN_FAILED,
+                "land.clerk", null, null), 0, 50).events().stream().filter(e -> guesser.equals(e.client())).toList();
+        assertEquals(4, failed.size(), "each failure is logged with the address it came from");
+        assertEquals(1, staffActivity.page(inspector, new StaffEventLog.Filter(StaffEvent.Kind.SIGN_IN_THROTTLED,
+                "land.clerk", null, null), 0, 50).events().stream().filter(e -> guesser.equals(e.client())).count());
+        assertTrue(staffActivity.page(inspector, new StaffEventLog.Filter(StaffEvent.Kind.WRITE, "land.clerk", null, null), 0, 50)
+                .events().stream().anyMatch(e -> (key + " v1").equals(e.subject())), "the registration is logged");
+        assertThrows(bt.druk.registry.domain.shared.AccessDeniedException.class,
+                () -> staffActivity.page(CLERK, StaffEventLog.Filter.ALL, 0, 10), "clerks cannot read the log");
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM sign_in_strike WHERE subject LIKE '%land.clerk%'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "user names are kept only as hashes");
+        }
     }
 
     @Test

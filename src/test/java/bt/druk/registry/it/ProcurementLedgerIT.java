@@ -1,5 +1,6 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.testing.InMemoryStaffEventLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,8 @@ class ProcurementLedgerIT {
     final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
     final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
     final RecordPipeline pipeline = new RecordPipeline(records, clock, List.<RecordProjection>of(
-            new ProcurementProjection.Tenders(tenderRepository, clock), new ProcurementProjection.Bids(tenderRepository, clock)));
+            new ProcurementProjection.Tenders(tenderRepository, clock), new ProcurementProjection.Bids(tenderRepository, clock)),
+            new InMemoryStaffEventLog());
     /** A prefix of its own: OCID serials start at 1 in every portal database, and this network outlives the test. */
     final ProcurementPolicy policy = new ProcurementPolicy("ocds-" + java.util.UUID.randomUUID().toString().substring(0, 6),
             Duration.ofDays(7), "procurement.bidbox", ProcurementPolicy.BHUTAN);

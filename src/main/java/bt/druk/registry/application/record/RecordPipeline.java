@@ -1,5 +1,7 @@
 package bt.druk.registry.application.record;
 
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.audit.StaffEventLog;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.OutboxEntry;
@@ -22,7 +24,8 @@ import java.util.Optional;
 /**
  * The one path by which every register saves a record version: canonical JSON → SHA-256 → what
  * the ledger will hold for it (the draft's {@link bt.druk.registry.domain.record.LedgerImprint}) →
- * the version and its outbox entry stored in the caller's database transaction. The ledger submitter
+ * the version, its outbox entry and the staff log's entry for the write stored in the caller's
+ * database transaction. The ledger submitter
  * sends the outbox entry later; nothing here talks to the ledger.
  */
 @ApplicationScoped
@@ -31,20 +34,24 @@ public class RecordPipeline {
     private RecordRepository repository;
     private Clock clock;
     private Iterable<RecordProjection> projections;
+    private StaffEventLog staffLog;
 
     protected RecordPipeline() {
         // for CDI proxies
     }
 
     @Inject
-    public RecordPipeline(RecordRepository repository, Clock clock, @Any Instance<RecordProjection> projections) {
-        this(repository, clock, (Iterable<RecordProjection>) projections);
+    public RecordPipeline(RecordRepository repository, Clock clock, @Any Instance<RecordProjection> projections,
+                          StaffEventLog staffLog) {
+        this(repository, clock, (Iterable<RecordProjection>) projections, staffLog);
     }
 
-    public RecordPipeline(RecordRepository repository, Clock clock, Iterable<RecordProjection> projections) {
+    public RecordPipeline(RecordRepository repository, Clock clock, Iterable<RecordProjection> projections,
+                          StaffEventLog staffLog) {
         this.repository = repository;
         this.clock = clock;
         this.projections = projections;
+        this.staffLog = staffLog;
     }
 
     /**
@@ -113,6 +120,7 @@ public class RecordPipeline {
         } else {
             head.moveTo(stored, now);
         }
+        staffLog.append(StaffEvent.write(now, draft.submittedBy(), draft.recordKey(), version, draft.operation()));
         notifyProjections(draft.kind(), draft.recordKey(), Optional.of(stored));
         return new SubmissionAck(stored.recordKey(), stored.version(), stored.hash(), stored.ledgerState());
     }

@@ -1,74 +1,123 @@
 package bt.druk.registry.application.staff;
 
+import bt.druk.registry.domain.staff.SignInStrikes;
+import bt.druk.registry.domain.staff.SignInStrikes.Strikes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Slows down password guessing: after {@value #MAX_FAILURES} failed sign-ins for one user name
- * within {@link #WINDOW}, that user name is refused for {@link #LOCK} whatever the password.
- * It applies to unknown user names too, so it does not reveal which names exist. Kept in memory:
- * one portal node, and a restart forgets it (the lock is a brake, not an account state).
+ * Slows down password guessing without handing an outsider a way to lock a clerk out.
+ *
+ * <ul>
+ * <li>A user name <em>at one client address</em> is refused for {@link #LOCK} after
+ * {@value #MAX_FAILURES} failures within {@link #WINDOW}. Someone guessing from elsewhere locks
+ * only their own address, never the clerk at the office.</li>
+ * <li>A client address trying many names is refused for {@link #LOCK} after
+ * {@value #MAX_CLIENT_FAILURES} failures within {@link #WINDOW}, whatever the names.</li>
+ * </ul>
+ * Unknown user names count exactly like known ones, so the throttle tells nothing about which
+ * names exist; names are kept only as SHA-256. The counts are in the database
+ * ({@link SignInStrikes}), shared by every portal instance and kept over restarts.
+ * If that store fails, sign-in goes on unthrottled and the failure is logged: the throttle is a
+ * brake, and the slow password hash stays in the way.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
+    private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
+
     static final int MAX_FAILURES = 5;
+    static final int MAX_CLIENT_FAILURES = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LOCK = Duration.ofMinutes(15);
-    /** Bounds the memory an attacker can make us use by trying many different user names. */
-    private static final int MAX_TRACKED = 10_000;
 
-    private record Failures(int count, Instant first, Instant lockedUntil) {
-    }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private Clock clock;
+    private SignInStrikes strikes;
 
     protected SignInThrottle() {
     }
 
     @Inject
-    public SignInThrottle(Clock clock) {
+    public SignInThrottle(Clock clock, SignInStrikes strikes) {
         this.clock = clock;
+        this.strikes = strikes;
     }
 
-    /** How long this user name is still locked, if it is. */
-    public Optional<Duration> lockedFor(String username) {
-        Failures f = failures.get(username);
+    /** How long sign-in stays refused for this user name from this client, if it is. */
+    public Optional<Duration> lockedFor(String username, String client) {
         Instant now = clock.instant();
-        if (f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil())) {
+        try {
+            return Stream.of(nameAtClient(username, client), clientSubject(client))
+                    .map(strikes::find)
+                    .flatMap(Optional::stream)
+                    .map(Strikes::lockedUntil)
+                    .filter(until -> until != null && now.isBefore(until))
+                    .max(Instant::compareTo)
+                    .map(until -> Duration.between(now, until));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sign-in throttle unreadable; not throttling", e);
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, f.lockedUntil()));
     }
 
-    public void failed(String username) {
+    public void failed(String username, String client) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED) {
-            failures.values().removeIf(f -> isStale(f, now));
+        try {
+            strikes.update(nameAtClient(username, client), s -> counted(s, now, MAX_FAILURES));
+            strikes.update(clientSubject(client), s -> counted(s, now, MAX_CLIENT_FAILURES));
+            strikes.forgetStale(now.minus(WINDOW), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not count a failed sign-in", e);
         }
-        failures.compute(username, (name, f) -> {
-            if (f == null || isStale(f, now)) {
-                return new Failures(1, now, null);
-            }
-            int count = f.count() + 1;
-            return new Failures(count, f.first(), count >= MAX_FAILURES ? now.plus(LOCK) : f.lockedUntil());
-        });
     }
 
-    public void succeeded(String username) {
-        failures.remove(username);
+    /** A correct password forgets this name's failures at this client (the client's own count stays). */
+    public void succeeded(String username, String client) {
+        try {
+            strikes.clear(nameAtClient(username, client));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not reset the sign-in throttle", e);
+        }
     }
 
-    private static boolean isStale(Failures f, Instant now) {
-        boolean windowOver = !now.isBefore(f.first().plus(WINDOW));
-        boolean unlocked = f.lockedUntil() == null || !now.isBefore(f.lockedUntil());
-        return windowOver && unlocked;
+    private static Strikes counted(Strikes s, Instant now, int max) {
+        boolean stillLocked = s != null && s.lockedUntil() != null && now.isBefore(s.lockedUntil());
+        if (s == null || (!stillLocked && !now.isBefore(s.first().plus(WINDOW)))) {
+            return new Strikes(1, now, max <= 1 ? now.plus(LOCK) : null);
+        }
+        int count = s.count() + 1;
+        Instant lockedUntil = count >= max && !stillLocked ? now.plus(LOCK) : s.lockedUntil();
+        return new Strikes(count, s.first(), lockedUntil);
+    }
+
+    static String nameAtClient(String username, String client) {
+        return "name:" + sha256(username) + "@" + clientOf(client);
+    }
+
+    static String clientSubject(String client) {
+        return "client:" + clientOf(client);
+    }
+
+    private static String clientOf(String client) {
+        return client == null || client.isBlank() ? "unknown" : client.length() > 64 ? client.substring(0, 64) : client;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

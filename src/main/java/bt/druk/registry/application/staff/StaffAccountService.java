@@ -1,5 +1,6 @@
 package bt.druk.registry.application.staff;
 
+import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -36,44 +37,55 @@ public class StaffAccountService {
     @Inject
     SignInThrottle throttle;
 
+    @Inject
+    StaffActivity activity;
+
     /** Outcome of a sign-in attempt. */
     public record SignIn(StaffMember member, Set<String> groups) {
     }
 
     /**
      * Checks a user name and password. Empty when unknown, disabled, wrong or locked after too many
-     * failures (callers must not say which, except through {@link #signInLockedFor(String)}).
-     * The password array is wiped afterwards.
+     * failures (callers must not say which, except through {@link #signInLockedFor(String, String)}).
+     * The password array is wiped afterwards. Failures are counted per user name at this client
+     * ({@link SignInThrottle}); every attempt goes into the staff activity log.
      *
      * <p>Not one transaction: the account is only read here (no connection held during the
      * deliberately slow hash check), and the sign-in time is noted afterwards in a transaction of
      * its own whose failure is logged, never turned into a refusal.
      */
-    public Optional<SignIn> authenticate(String username, char[] password) {
+    public Optional<SignIn> authenticate(String username, char[] password, String client) {
         String name = StaffAccount.normaliseUsername(username);
         try {
-            if (throttle.lockedFor(name).isPresent()) {
-                LOG.warning(() -> "sign-in refused, too many failures: " + name);
+            if (throttle.lockedFor(name, client).isPresent()) {
+                LOG.warning(() -> "sign-in refused, too many failures: " + name + " from " + client);
+                activity.signInThrottled(name, client);
                 return Optional.empty();
             }
             Optional<StaffAccount> found = repository.findByUsername(name);
             if (found.isEmpty() || !found.get().enabled()) {
                 hasher.verify(password, dummyHash());
-                throttle.failed(name);
+                failed(name, client);
                 return Optional.empty();
             }
             StaffAccount account = found.get();
             if (!hasher.verify(password, account.passwordHash())) {
-                LOG.info(() -> "failed sign-in for staff user " + account.username());
-                throttle.failed(name);
+                LOG.info(() -> "failed sign-in for staff user " + account.username() + " from " + client);
+                failed(name, client);
                 return Optional.empty();
             }
-            throttle.succeeded(name);
+            throttle.succeeded(name, client);
+            activity.signedIn(account.username(), client);
             recordSignIn(account.username());
             return Optional.of(new SignIn(account.toStaffMember(), account.groups()));
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private void failed(String name, String client) {
+        throttle.failed(name, client);
+        activity.signInFailed(name, client);
     }
 
     private void recordSignIn(String username) {
@@ -84,9 +96,9 @@ public class StaffAccountService {
         }
     }
 
-    /** How long sign-in stays refused for this user name after too many failures, if it is. */
-    public Optional<Duration> signInLockedFor(String username) {
-        return username == null ? Optional.empty() : throttle.lockedFor(StaffAccount.normaliseUsername(username));
+    /** How long sign-in stays refused for this user name from this client after too many failures, if it is. */
+    public Optional<Duration> signInLockedFor(String username, String client) {
+        return username == null ? Optional.empty() : throttle.lockedFor(StaffAccount.normaliseUsername(username), client);
     }
 
     /** The staff member behind a signed-in user name (empty if the account vanished or was disabled). */

@@ -49,7 +49,8 @@ public class Navigation {
     /** Inspectors' and admins' pages (web.xml guards /inspect/* for the same roles). */
     static final List<Item> INSPECT = List.of(
             new Item("nav.tamper", "/inspect/tamper.xhtml"),
-            new Item("nav.audit", "/inspect/audit.xhtml"));
+            new Item("nav.audit", "/inspect/audit.xhtml"),
+            new Item("nav.activity", "/inspect/activity.xhtml"));
 
     @Inject
     CurrentStaff currentStaff;

@@ -12,6 +12,7 @@ import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.land.DischargeMortgageCommand;
+import bt.druk.registry.domain.audit.StaffEvent;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerState;
@@ -36,6 +37,16 @@ class RecordPipelineTest {
     private RecordVersion version(String key, int v) {
         return h.records.findLiveVersion(key, v).orElseGet(() -> h.records.versionsOf(key).stream()
                 .filter(x -> x.version() == v).reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void everySavedVersionIsInTheStaffLogUnderTheClerkWhoWroteIt() {
+        SubmissionAck ack = register("PR-090");
+        List<StaffEvent> writes = h.staffLog.all().stream().filter(e -> e.kind() == StaffEvent.Kind.WRITE).toList();
+        assertEquals(1, writes.size());
+        assertEquals("land.clerk", writes.get(0).actor());
+        assertEquals(ack.recordKey() + " v1", writes.get(0).subject());
+        assertEquals(version(ack.recordKey(), 1).operation(), writes.get(0).detail());
     }
 
     @Test

@@ -3,11 +3,15 @@ package bt.druk.registry.application.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.application.audit.StaffActivity;
+import bt.druk.registry.domain.audit.StaffEvent;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.staff.PasswordHasher;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
+import bt.druk.registry.testing.InMemorySignInStrikes;
+import bt.druk.registry.testing.InMemoryStaffEventLog;
 import bt.druk.registry.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +24,21 @@ class StaffAccountServiceTest {
 
     private final FakeRepository repository = new FakeRepository();
     private final StaffAccountService service = new StaffAccountService();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+    private final InMemoryStaffEventLog log = new InMemoryStaffEventLog();
 
     StaffAccountServiceTest() {
         service.repository = repository;
         service.hasher = new PlainHasher();
-        service.throttle = new SignInThrottle(new MutableClock(Instant.parse("2026-11-30T08:00:00Z")));
+        service.throttle = new SignInThrottle(clock, new InMemorySignInStrikes());
+        service.activity = new StaffActivity(log, clock);
         repository.account = new StaffAccount("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU",
                 "plain:right", true, Instant.parse("2026-11-01T00:00:00Z"), null);
     }
 
     @Test
     void aCorrectPasswordSignsInAndNotesTheTime() {
-        Optional<StaffAccountService.SignIn> signIn = service.authenticate("Land.Clerk ", "right".toCharArray());
+        Optional<StaffAccountService.SignIn> signIn = service.authenticate("Land.Clerk ", "right".toCharArray(), "10.0.0.5");
         assertTrue(signIn.isPresent());
         assertEquals(Set.of("clerk", "clerk-land"), signIn.get().groups());
         assertEquals(List.of("land.clerk"), repository.signInsNoted);
@@ -40,14 +47,34 @@ class StaffAccountServiceTest {
     @Test
     void aSignInSucceedsEvenWhenNotingItsTimeFails() {
         repository.failToNote = true;
-        assertTrue(service.authenticate("land.clerk", "right".toCharArray()).isPresent(),
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "10.0.0.5").isPresent(),
                 "bookkeeping never turns a correct password into a refusal");
     }
 
     @Test
     void aWrongPasswordIsRefusedAndNotNoted() {
-        assertTrue(service.authenticate("land.clerk", "wrong".toCharArray()).isEmpty());
+        assertTrue(service.authenticate("land.clerk", "wrong".toCharArray(), "10.0.0.5").isEmpty());
         assertEquals(List.of(), repository.signInsNoted);
+    }
+
+    @Test
+    void everyAttemptGoesIntoTheStaffLogWithItsClientAndALockedNameIsRefusedUnlooked() {
+        service.authenticate("land.clerk", "right".toCharArray(), "10.0.0.5");
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            service.authenticate("land.clerk", "guess".toCharArray(), "203.0.113.9");
+        }
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "203.0.113.9").isEmpty(),
+                "locked at that client even with the right password");
+        assertTrue(service.signInLockedFor("land.clerk", "203.0.113.9").isPresent());
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "10.0.0.5").isPresent(),
+                "the clerk's own desk is not locked");
+
+        List<StaffEvent.Kind> kinds = log.all().stream().map(StaffEvent::kind).toList();
+        assertEquals(List.of(StaffEvent.Kind.SIGN_IN, StaffEvent.Kind.SIGN_IN_FAILED, StaffEvent.Kind.SIGN_IN_FAILED,
+                StaffEvent.Kind.SIGN_IN_FAILED, StaffEvent.Kind.SIGN_IN_FAILED, StaffEvent.Kind.SIGN_IN_FAILED,
+                StaffEvent.Kind.SIGN_IN_THROTTLED, StaffEvent.Kind.SIGN_IN), kinds);
+        assertEquals("203.0.113.9", log.all().get(1).client());
+        assertEquals("land.clerk", log.all().get(1).actor());
     }
 
     private static final class FakeRepository implements StaffAccountRepository {

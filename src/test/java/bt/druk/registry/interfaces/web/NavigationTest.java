@@ -53,10 +53,10 @@ class NavigationTest {
     @Test
     void inspectorsAndAdminsCreateNothing() {
         assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
-                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
+                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"),
                 paths(Optional.of(new StaffMember("audit.inspector", Role.INSPECTOR, null, null))));
         assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
-                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml"),
+                        "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"),
                 paths(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
     }

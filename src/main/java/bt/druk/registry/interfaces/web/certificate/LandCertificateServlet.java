@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.certificate;
 
+import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
@@ -55,6 +56,9 @@ public class LandCertificateServlet extends HttpServlet {
     Labels labels;
 
     @Inject
+    StaffActivity activity;
+
+    @Inject
     Config config;
 
     private final LandCertificateRenderer renderer = new LandCertificateRenderer();
@@ -83,7 +87,8 @@ public class LandCertificateServlet extends HttpServlet {
             }
             certificate = LandCertificates.full(view.get(), labels, verifyUrl(request, view.get().title().parcel().pin()),
                     staff.username() + (staff.office() == null ? "" : " (" + staff.office() + ")"), now);
-            LOG.info(() -> "lagthram for " + pin + " issued to " + staff.username());
+            activity.downloaded(staff, request.getRemoteAddr(), "lagthram " + view.get().title().parcel().pin()
+                    + " v" + view.get().currentVersion(), "full owner names and CIDs");
         } else {
             Optional<PublicTitleView> view = publicService.publicView(pin);
             if (view.isEmpty()) {

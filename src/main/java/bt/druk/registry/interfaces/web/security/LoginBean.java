@@ -63,7 +63,8 @@ public class LoginBean {
             case SEND_FAILURE:
             case NOT_DONE:
             default:
-                Optional<Duration> locked = staffAccounts.signInLockedFor(username);
+                Optional<Duration> locked = staffAccounts.signInLockedFor(username,
+                        ((HttpServletRequest) external.getRequest()).getRemoteAddr());
                 if (locked.isPresent()) {
                     messages.error(null, "login.locked", Math.max(1, locked.get().toMinutes() + 1));
                 } else {

@@ -8,6 +8,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Jakarta Security identity store backed by the staff accounts in the portal database
@@ -22,6 +23,10 @@ public class StaffIdentityStore implements IdentityStore {
     @Inject
     DemoStaffSeeder seeder;
 
+    /** The request being authenticated (the container's built-in bean): its client address keys the throttle. */
+    @Inject
+    HttpServletRequest request;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
@@ -32,7 +37,7 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         seeder.ensureSeeded();
-        return accounts.authenticate(username, login.getPassword().getValue().clone())
+        return accounts.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

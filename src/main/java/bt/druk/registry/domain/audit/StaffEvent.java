@@ -1,0 +1,40 @@
+package bt.druk.registry.domain.audit;
+
+import java.time.Instant;
+
+/**
+ * One staff action in the append-only activity log.
+ *
+ * @param actor   the staff user name (for a failed sign-in: the name that was typed, cut to 64)
+ * @param client  the client's address, when the action came over HTTP
+ * @param subject what it was about: a record key and version, a certificate, a document
+ * @param detail  a short note (the operation, the kind of document)
+ */
+public record StaffEvent(Instant at, Kind kind, String actor, String client, String subject, String detail) {
+
+    public enum Kind {
+        SIGN_IN,
+        SIGN_IN_FAILED,
+        /** Refused by the throttle before the password was looked at. */
+        SIGN_IN_THROTTLED,
+        WRITE,
+        /** A document with full personal data (a lagthram, a notarial certificate) was handed out. */
+        DOWNLOAD
+    }
+
+    public StaffEvent {
+        actor = cut(actor == null || actor.isBlank() ? "?" : actor, 64);
+        client = client == null ? null : cut(client, 64);
+        subject = subject == null ? null : cut(subject, 200);
+        detail = detail == null ? null : cut(detail, 300);
+    }
+
+    /** A record version a clerk saved (logged in the same transaction as the version). */
+    public static StaffEvent write(Instant at, String actor, String recordKey, int version, String operation) {
+        return new StaffEvent(at, Kind.WRITE, actor, null, recordKey + " v" + version, operation);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
