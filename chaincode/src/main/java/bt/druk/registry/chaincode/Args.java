@@ -46,12 +46,30 @@ public final class Args {
         return Integer.parseInt(value);
     }
 
-    public static long noticeSeconds(String value) {
-        if (value == null || !NON_NEGATIVE_INT.matcher(value).matches() || Long.parseLong(value) > MAX_NOTICE_SECONDS) {
-            throw ErrorCode.INVALID_ARGUMENT.error("seconds must be an integer from 0 to %d, got '%s'",
-                    MAX_NOTICE_SECONDS, clip(value));
+    /** A notice period in whole seconds from {@code minimum} (this endorser's setting) to ten years. */
+    public static long noticeSeconds(String value, long minimum) {
+        if (value == null || !NON_NEGATIVE_INT.matcher(value).matches() || Long.parseLong(value) > MAX_NOTICE_SECONDS
+                || Long.parseLong(value) < minimum) {
+            throw ErrorCode.INVALID_ARGUMENT.error("seconds must be an integer from %d to %d, got '%s'",
+                    minimum, MAX_NOTICE_SECONDS, clip(value));
         }
         return Long.parseLong(value);
+    }
+
+    /**
+     * A whole number of seconds from the chaincode service's environment: {@code fallback} when
+     * unset or blank; anything outside {@code min … max} stops the service from starting.
+     */
+    static long secondsSetting(String env, String value, long fallback, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String v = value.strip();
+        if (!NON_NEGATIVE_INT.matcher(v).matches() || Long.parseLong(v) > max || Long.parseLong(v) < min) {
+            throw new IllegalStateException(env + " must be a whole number of seconds from " + min + " to " + max
+                    + ", got '" + clip(value) + "'");
+        }
+        return Long.parseLong(v);
     }
 
     public static int pageSize(String value) {

@@ -48,15 +48,7 @@ public final class ClockSkewGuard {
 
     /** {@code value} null or blank: the default; otherwise whole seconds 1 … {@value #MAX_SECONDS}. */
     static ClockSkewGuard fromSetting(String value, Clock clock) {
-        if (value == null || value.isBlank()) {
-            return new ClockSkewGuard(clock, Duration.ofSeconds(DEFAULT_SECONDS));
-        }
-        String v = value.strip();
-        if (!Args.POSITIVE_INT.matcher(v).matches() || Long.parseLong(v) > MAX_SECONDS) {
-            throw new IllegalStateException(ENV + " must be a whole number of seconds from 1 to " + MAX_SECONDS
-                    + ", got '" + Args.clip(value) + "'");
-        }
-        return new ClockSkewGuard(clock, Duration.ofSeconds(Long.parseLong(v)));
+        return new ClockSkewGuard(clock, Duration.ofSeconds(Args.secondsSetting(ENV, value, DEFAULT_SECONDS, 1, MAX_SECONDS)));
     }
 
     public Duration maxSkew() {

@@ -25,14 +25,27 @@ public final class RegistryContract implements ContractInterface {
 
     private final AccessPolicy policy = new AccessPolicy();
     private final ClockSkewGuard clock;
+    private final long minimumNoticeSeconds;
 
-    /** As the contract router creates it: the system clock, skew limit from the environment. */
+    /** Environment variable of the chaincode service: the shortest land notice period an admin may set. */
+    public static final String MIN_NOTICE_ENV = "DRUK_CHAINCODE_MIN_NOTICE_SECONDS";
+    /** A week, unless the service is started with {@value #MIN_NOTICE_ENV} (test networks use seconds). */
+    public static final long DEFAULT_MIN_NOTICE_SECONDS = 604_800L;
+
+    /** As the contract router creates it: the system clock, skew limit and notice minimum from the environment. */
     public RegistryContract() {
-        this(ClockSkewGuard.fromEnvironment());
+        this(ClockSkewGuard.fromEnvironment(), Args.secondsSetting(MIN_NOTICE_ENV, System.getenv(MIN_NOTICE_ENV),
+                DEFAULT_MIN_NOTICE_SECONDS, 0, Args.MAX_NOTICE_SECONDS));
     }
 
-    RegistryContract(ClockSkewGuard clock) {
+    /**
+     * @param minimumNoticeSeconds this organisation's floor for {@code SetNoticePeriod}: citizens
+     *                             must have time to object; every endorser checks its own, so a
+     *                             shorter period needs every required organisation to allow it
+     */
+    RegistryContract(ClockSkewGuard clock, long minimumNoticeSeconds) {
         this.clock = clock;
+        this.minimumNoticeSeconds = minimumNoticeSeconds;
     }
 
     // ================================================================ land
@@ -117,7 +130,7 @@ public final class RegistryContract implements ContractInterface {
         Caller caller = policy.caller(ctx);
         policy.requireAdminOf(caller, Register.LAND);
         clock.requireCurrent(ctx.getStub().getTxTimestamp());
-        long value = Args.noticeSeconds(seconds);
+        long value = Args.noticeSeconds(seconds, minimumNoticeSeconds);
         Ledger ledger = new Ledger(ctx.getStub());
         ledger.setNoticePeriod(value, ledger.tx(caller));
         return Long.toString(value);

@@ -130,6 +130,9 @@ class AccessPolicyTest {
         hx.refused(ErrorCode.ACCESS_DENIED, INSPECTOR, c -> cc.setNoticePeriod(c, "60"));
         hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.setNoticePeriod(c, "60"));
         hx.refused(ErrorCode.INVALID_ARGUMENT, ADMIN, c -> cc.setNoticePeriod(c, "-5"));
+        RegistryException tooShort = hx.refused(ErrorCode.INVALID_ARGUMENT, ADMIN, c -> cc.setNoticePeriod(c, "59"));
+        assertEquals("[INVALID_ARGUMENT] seconds must be an integer from 60 to 315360000, got '59'", tooShort.getMessage());
+        assertEquals("60", hx.submit(ADMIN, c -> cc.setNoticePeriod(c, "60")), "the minimum itself is allowed");
         hx.refused(ErrorCode.INVALID_ARGUMENT, ADMIN, c -> cc.setNoticePeriod(c, "315360001"));
         hx.refused(ErrorCode.INVALID_ARGUMENT, ADMIN, c -> cc.setNoticePeriod(c, "1e3"));
         assertEquals("86400", hx.submit(ADMIN, c -> cc.setNoticePeriod(c, "86400")));

@@ -125,8 +125,10 @@ class ArgsTest {
         invalid(() -> Args.pageSize("101"));
         assertEquals("", Args.bookmark(null));
         invalid(() -> Args.bookmark("x".repeat(2049)));
-        assertEquals(0L, Args.noticeSeconds("0"));
-        invalid(() -> Args.noticeSeconds("315360001"));
+        assertEquals(0L, Args.noticeSeconds("0", 0));
+        invalid(() -> Args.noticeSeconds("315360001", 0));
+        assertEquals(604800L, Args.noticeSeconds("604800", 604800));
+        invalid(() -> Args.noticeSeconds("604799", 604800));
         assertEquals(Kind.LAND_TITLE, Args.kind("land-title"));
         invalid(() -> Args.kind("land"));
     }

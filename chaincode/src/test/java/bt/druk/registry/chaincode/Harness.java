@@ -54,7 +54,9 @@ final class Harness {
         }
     };
     final RegistryContract contract = new RegistryContract(
-            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)));
+            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)), MIN_NOTICE_SECONDS);
+    /** The shortest notice period the harness's chaincode accepts. */
+    static final long MIN_NOTICE_SECONDS = 60;
     private int txCounter;
     /** The stub of the last transaction run, for Mockito verification. */
     ChaincodeStub lastStub;
