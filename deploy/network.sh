@@ -10,6 +10,7 @@
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
 #   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
+#   network.sh identity ORG NAME     how that organisation's CA sees an identity (type, max enrolments, attributes)
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
 set -euo pipefail
@@ -152,9 +153,14 @@ ca_client() {
 }
 
 # enroll ORG NAME TYPE ATTRS OUT_DIR [tls]: register the identity (once) and enroll it into OUT_DIR.
+# Enrolment secrets are single-use: a client identity may enrol once, a node or admin twice (its
+# signing certificate, then its TLS certificate, always in that order), and the secret file is
+# deleted after the last enrolment, so neither the CA nor the disk leaves a usable secret behind.
 enroll() {
   local org="$1" name="$2" type="$3" attrs="$4" out="$5" profile="${6:-}"
   local secret_file="$NET/ca/$org-secrets/$name"
+  local uses=2
+  [[ "$type" == client ]] && uses=1
   mkdir -p "$(dirname "$secret_file")"
   if [[ ! -f "$secret_file" ]]; then
     openssl rand -hex 16 > "$secret_file"
@@ -162,7 +168,7 @@ enroll() {
     [[ "$attrs" != "-" ]] && attr_args=(--id.attrs "$attrs")
     FABRIC_CA_CLIENT_ID_SECRET="$(cat "$secret_file")" \
       ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
-      --id.name "$name" --id.type "$type" "${attr_args[@]}"
+      --id.name "$name" --id.type "$type" --id.maxenrollments "$uses" "${attr_args[@]}"
   fi
   local enroll_args=(--caname "ca-$org" -M "$out")
   if [[ "$profile" == tls ]]; then
@@ -170,6 +176,7 @@ enroll() {
   fi
   # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
   FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
+  if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi
   # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
   local f
   for f in "$out"/cacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/cacerts/ca.pem"; done
@@ -719,6 +726,13 @@ cmd_transaction() {
    "$FABRIC_BIN/peer" chaincode query --hex -C "$CHANNEL" -n qscc -c "$(ctor_json GetTransactionByID "$CHANNEL" "$1")")
 }
 
+cmd_identity() {
+  (($# == 2)) || die "usage: network.sh identity ORG NAME"
+  [[ -n "${CA_PORT[$1]:-}" ]] || die "no organisation named $1"
+  FABRIC_CA_CLIENT_HOME="$NET/ca-client/$1" "$FABRIC_BIN/fabric-ca-client" identity list --id "$2" \
+    -u "$(ca_url "$1")" --caname "ca-$1" -M "$NET/ca-client/$1/admin-msp" --tls.certfiles "$(ca_tls_root "$1")"
+}
+
 cmd_kill() {
   (($# == 1)) || die "usage: network.sh kill NAME"
   local pid
@@ -742,6 +756,7 @@ main() {
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;
     kill) cmd_kill "$@" ;;
+    identity) cmd_identity "$@" ;;
     *) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }
