@@ -17,6 +17,7 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.VersionDraft;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
+import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
@@ -74,6 +75,54 @@ public class LandTitleService {
     @Transactional
     public SubmissionAck registerFirstTitle(StaffMember actor, FirstRegistrationCommand command) {
         actor.requireClerkOf(Register.LAND);
+        CheckedFirstRegistration checked = validFirstRegistration(command);
+        if (pipeline.lockCurrent(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
+            throw alreadyRegistered();
+        }
+        LandTitle title = LandTitle.registerFirst(checked.parcel(), checked.owners(), actorOf(actor));
+        return pipeline.append(draft(actor, title, 0, LedgerCall.Factory.standard(TitleOperation.FIRST_REGISTRATION.chaincodeFunction(),
+                actor.office())));
+    }
+
+    /**
+     * The checks {@link #registerFirstTitle} makes, without writing anything: what the form would refuse
+     * (field errors with the same codes and messages), with a PIN already registered as
+     * {@code pin.registered}. Used by the bulk import to report every row before it registers any.
+     *
+     * @return the problems, empty when the registration would be accepted now
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> checkFirstRegistration(StaffMember actor, FirstRegistrationCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        try {
+            CheckedFirstRegistration checked = validFirstRegistration(command);
+            if (pipeline.current(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
+                return alreadyRegistered().errors();
+            }
+            return List.of();
+        } catch (ValidationException e) {
+            return e.errors();
+        }
+    }
+
+    /** Whether a title with this PIN (as typed) is registered. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isRegistered(String pin) {
+        String normalised = LandValidation.normalisePin(pin);
+        return normalised != null && !normalised.isEmpty() && pipeline.current(LandTitle.recordKeyOf(normalised)).isPresent();
+    }
+
+    /** The error code of a first registration refused because the PIN has a title already. */
+    public static final String PIN_REGISTERED = "pin.registered";
+
+    private static ValidationException alreadyRegistered() {
+        return ValidationException.of("pin", PIN_REGISTERED, "A title with this PIN is already registered");
+    }
+
+    private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners) {
+    }
+
+    private CheckedFirstRegistration validFirstRegistration(FirstRegistrationCommand command) {
         ValidationException.Collector errors = new ValidationException.Collector();
         String pin = LandValidation.normalisePin(command.pin());
         LandValidation.checkPin(errors, "pin", pin);
@@ -97,15 +146,7 @@ public class LandTitleService {
         }
         List<Owner> owners = LandValidation.parseOwners(errors, "owners", toText(command.owners()));
         errors.throwIfAny();
-
-        String key = LandTitle.recordKeyOf(pin);
-        if (pipeline.lockCurrent(key).isPresent()) {
-            throw ValidationException.of("pin", "pin.registered", "A title with this PIN is already registered");
-        }
-        LandTitle title = LandTitle.registerFirst(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType()), owners,
-                actorOf(actor));
-        return pipeline.append(draft(actor, title, 0, LedgerCall.Factory.standard(TitleOperation.FIRST_REGISTRATION.chaincodeFunction(),
-                actor.office())));
+        return new CheckedFirstRegistration(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType()), owners);
     }
 
     @Transactional
