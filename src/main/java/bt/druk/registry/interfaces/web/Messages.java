@@ -87,10 +87,14 @@ public class Messages {
     }
 
     private String localised(FieldError error) {
-        // A translation of the stable code wins; otherwise the application's English text.
-        String key = "error." + error.code();
+        return errorText(error.code(), error.message());
+    }
+
+    /** An application error in the page's language: a translation of its stable code wins; otherwise its English text. */
+    public String errorText(String code, String englishMessage) {
+        String key = "error." + code;
         String text = text(key);
-        return text.equals(key) ? error.message() : text;
+        return text.equals(key) ? englishMessage : text;
     }
 
     private static boolean exists(FacesContext faces, String clientId) {

@@ -41,7 +41,8 @@ public class Navigation {
 
     /** What a clerk of each register creates: the register's first step. */
     static final Map<Register, List<Item>> NEW_RECORD = Map.of(
-            Register.LAND, List.of(new Item("nav.registerParcel", "/clerk/land/register.xhtml")),
+            Register.LAND, List.of(new Item("nav.registerParcel", "/clerk/land/register.xhtml"),
+                    new Item("nav.importThrams", "/clerk/land/import.xhtml")),
             Register.PROCUREMENT, List.of(new Item("nav.newTender", "/clerk/procurement/new.xhtml")),
             Register.NOTARY, List.of(new Item("nav.newNotarisation", "/clerk/notary/new.xhtml"),
                     new Item("nav.batchNotarisation", "/clerk/notary/batch.xhtml")));

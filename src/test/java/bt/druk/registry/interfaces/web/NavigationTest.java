@@ -22,11 +22,13 @@ class NavigationTest {
     }
 
     @Test
-    void aLandClerkRegistersParcels() {
+    void aLandClerkRegistersParcelsOneByOneOrImportsAFileOfThem() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml",
+                        "/clerk/land/import.xhtml"),
                 paths(clerk));
-        assertEquals(List.of(new Navigation.Item("nav.registerParcel", "/clerk/land/register.xhtml")),
+        assertEquals(List.of(new Navigation.Item("nav.registerParcel", "/clerk/land/register.xhtml"),
+                        new Navigation.Item("nav.importThrams", "/clerk/land/import.xhtml")),
                 Navigation.newRecordActionsFor(clerk));
     }
 
