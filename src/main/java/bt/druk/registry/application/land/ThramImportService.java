@@ -166,14 +166,14 @@ public class ThramImportService {
     }
 
     /** An import of the clerk's office. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ThramImport find(StaffMember actor, long id) {
         actor.requireClerkOf(Register.LAND);
         return own(actor, imports.find(id).orElseThrow(() -> notFound(id)), actor);
     }
 
     /** The import's bad and already-registered rows, in row order, at most {@code limit} of each. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<ThramImportRow> reportRows(StaffMember actor, long id, int limit) {
         find(actor, id);
         List<ThramImportRow> rows = new ArrayList<>(imports.rows(id, Outcome.BAD, 0, limit));
@@ -183,20 +183,20 @@ public class ThramImportService {
     }
 
     /** How many of the import's registered titles are committed on the ledger. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public int committedOnLedger(StaffMember actor, long id) {
         find(actor, id);
         return imports.committedOnLedger(id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<ThramImport> recent(StaffMember actor, int limit) {
         actor.requireClerkOf(Register.LAND);
         return imports.recent(actor.office(), limit);
     }
 
     /** Imports to resume after a restart. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Long> unfinished() {
         return imports.registering().stream().map(ThramImport::id).toList();
     }

@@ -23,6 +23,7 @@ public class ThramImportBatchlet extends AbstractBatchlet {
 
     private final ThramImportService imports;
     private final int chunkSize;
+    private final long pauseMillis;
     private volatile boolean stopping;
 
     @Inject
@@ -31,18 +32,24 @@ public class ThramImportBatchlet extends AbstractBatchlet {
 
     @Inject
     public ThramImportBatchlet(ThramImportService imports,
-                               @ConfigProperty(name = "druk.land.import.chunkSize", defaultValue = "100") int chunkSize) {
+                               @ConfigProperty(name = "druk.land.import.chunkSize", defaultValue = "100") int chunkSize,
+                               @ConfigProperty(name = "druk.land.import.chunkPauseMillis", defaultValue = "0") long pauseMillis) {
         this.imports = imports;
         this.chunkSize = chunkSize;
+        this.pauseMillis = pauseMillis;
     }
 
     @Override
-    public String process() {
+    public String process() throws InterruptedException {
         long id = Long.parseLong(importId);
-        ThramImport now;
-        do {
+        ThramImport now = imports.registerNextChunk(id, chunkSize);
+        while (!stopping && now.state() == ThramImport.State.REGISTERING) {
+            // An operator may slow an import down (to leave the ledger to the counters' own registrations).
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
             now = imports.registerNextChunk(id, chunkSize);
-        } while (!stopping && now.state() == ThramImport.State.REGISTERING);
+        }
         ThramImport last = now;
         LOG.info(() -> "thram import " + id + ": " + last.state() + " at row " + last.checkpoint() + ", "
                 + last.rowsRegistered() + " registered");

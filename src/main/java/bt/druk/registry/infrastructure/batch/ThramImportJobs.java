@@ -71,16 +71,27 @@ public class ThramImportJobs {
     private void resumeAfter(Thread deployer) {
         try {
             deployer.join(60_000);
-            List<Long> unfinished = imports.unfinished();
-            for (Long id : unfinished) {
-                LOG.info(() -> "thram import " + id + " was registering when the portal stopped; resuming after its checkpoint");
-                start(id);
-            }
+            resumeUnfinished();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not resume unfinished thram imports; a clerk's Start again resumes one", e);
         }
+    }
+
+    /**
+     * Starts the job for every import still registering (what a portal does once it has started): each
+     * carries on after its stored checkpoint.
+     *
+     * @return the imports resumed
+     */
+    public List<Long> resumeUnfinished() {
+        List<Long> unfinished = imports.unfinished();
+        for (Long id : unfinished) {
+            LOG.info(() -> "thram import " + id + " is registering and no job of this portal runs it; resuming after its checkpoint");
+            start(id);
+        }
+        return unfinished;
     }
 
     @PreDestroy
