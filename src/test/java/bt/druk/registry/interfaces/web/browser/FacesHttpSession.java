@@ -122,6 +122,27 @@ final class FacesHttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(body)))));
     }
 
+    /** A full multipart form post with one file (as a form with {@code enctype="multipart/form-data"} sends it); follows the redirect. */
+    Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String contentType, byte[] content)
+            throws IOException, InterruptedException {
+        Map<String, String> body = new LinkedHashMap<>(fields);
+        body.put("jakarta.faces.ViewState", viewState);
+        putNonce(body);
+        String boundary = "----druk" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : body.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + (field.getValue() == null ? "" : field.getValue()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return follow(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))));
+    }
+
     /**
      * A PrimeFaces ajax post: the whole form's fields plus the partial-request parameters. The
      * response is the partial-response XML (or, when something refused it, whatever page came back).
