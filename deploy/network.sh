@@ -449,11 +449,32 @@ deploy_chaincode() {
 identity_org() { local entry; for entry in "${DEMO_IDENTITIES[@]}"; do read -r n o _ <<<"$entry"; [[ "$n" == "$1" ]] && { echo "$o"; return; }; done; return 1; }
 identity_dir() { echo "$(org_dir "$1")/users/$2/msp"; }
 
+# The portal's signing keys in one PKCS#12 key store (alias = identity name) behind a random
+# password in a file of its own; both are the network user's alone (umask 077). The portal reads
+# keys only from here; the PEM files stay for this script's peer CLI.
+write_portal_key_store() {
+  local store="$NET/portal-keys.p12" pass_file="$NET/portal-keys.pass" entry name org one
+  openssl rand -hex 24 > "$pass_file"
+  rm -f "$store"
+  for entry in "${DEMO_IDENTITIES[@]}"; do
+    read -r name org _ <<<"$entry"
+    one="$NET/portal-keys-$name.p12"
+    PW="$(cat "$pass_file")" openssl pkcs12 -export -name "$name" -passout env:PW \
+      -inkey "$(identity_dir "$org" "$name")/keystore/key.pem" -in "$(identity_dir "$org" "$name")/signcerts/cert.pem" \
+      -out "$one"
+    PW="$(cat "$pass_file")" keytool -importkeystore -noprompt -srckeystore "$one" -srcstoretype PKCS12 \
+      -srcstorepass:env PW -destkeystore "$store" -deststoretype PKCS12 -deststorepass:env PW >/dev/null 2>&1 \
+      || die "could not add $name to $store"
+    rm -f "$one"
+  done
+}
+
 write_connection_file() {
   local file="$NET/connection.json" org first=1 entry
   {
     echo "{"
     echo "  \"channel\": \"$CHANNEL\","
+    echo "  \"keyStore\": {\"path\": \"$NET/portal-keys.p12\", \"type\": \"PKCS12\", \"passwordFile\": \"$NET/portal-keys.pass\"},"
     echo "  \"chaincode\": \"$CHAINCODE\","
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do
@@ -534,6 +555,7 @@ cmd_up() {
     enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" & jobs+=($!)
   done
   wait_all "enrolling users" "${jobs[@]}"
+  write_portal_key_store
   write_connection_file
 
   log "Creating channel '$CHANNEL' with $orderers Raft orderer(s)"

@@ -110,6 +110,23 @@ class NetworkSecretsIT {
         assertTrue(admin.contains("Type: admin") && admin.contains("Max Enrollments: 2,"), admin);
     }
 
+    /** The portal signs with keys from one password-protected PKCS#12 store, an entry per identity of the connection file. */
+    @Test
+    void thePortalsKeysAreInAKeyStoreWithAnEntryPerIdentity() throws Exception {
+        var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(NetworkScript.stateDir().resolve("connection.json"));
+        var file = config.keyStore().orElseThrow(() -> new AssertionError("connection.json names no key store"));
+        char[] password = read(file.passwordFile()).toCharArray();
+        java.security.KeyStore store = java.security.KeyStore.getInstance(file.type());
+        try (var in = Files.newInputStream(file.path())) {
+            store.load(in, password);
+        }
+        for (String name : config.identities().keySet()) {
+            assertTrue(store.isKeyEntry(name), name + " has a key in " + file.path());
+            assertTrue(store.getCertificate(name) instanceof java.security.cert.X509Certificate, name + " has its certificate");
+        }
+        assertTrue(config.identities().size() >= 7, "identities: " + config.identities().keySet());
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file).strip();

@@ -14,11 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The connection file written by deploy/network.sh: channel, chaincode, one peer per MSP and the
- * enrolled identities (absolute paths to their certificate and key).
+ * The connection file written by deploy/network.sh: channel, chaincode, one peer per MSP, the
+ * enrolled identities (absolute paths to their certificate and key) and, when given, the key store
+ * the portal takes the identities' keys and certificates from instead of those files.
  */
 public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
-                                     Map<String, IdentityFiles> identities) {
+                                     Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore) {
+
+    /** A key store holding each identity's key and certificate under the identity's name. */
+    public record KeyStoreFile(Path path, String type, Path passwordFile) {
+    }
 
     public record Peer(String mspId, String endpoint, String hostOverride, Path tlsCaCert) {
     }
@@ -41,8 +46,11 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
                 identities.put(name, new IdentityFiles(name, i.getString("mspId"), Path.of(i.getString("certificate")),
                         Path.of(i.getString("privateKey")), i.getString("role", null)));
             });
+            JsonObject store = root.getJsonObject("keyStore");
+            Optional<KeyStoreFile> keyStore = store == null ? Optional.empty() : Optional.of(new KeyStoreFile(
+                    Path.of(store.getString("path")), store.getString("type", "PKCS12"), Path.of(store.getString("passwordFile"))));
             return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
-                    peers, identities);
+                    peers, identities, keyStore);
         }
     }
 

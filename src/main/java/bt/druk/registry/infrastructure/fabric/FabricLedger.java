@@ -25,13 +25,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,6 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
-import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
@@ -350,17 +346,12 @@ public class FabricLedger implements Ledger {
             throw new LedgerUnavailableException("no peer for " + id.mspId() + " in the connection file");
         }
         try {
-            X509Certificate certificate;
-            try (Reader in = Files.newBufferedReader(id.certificate())) {
-                certificate = Identities.readX509Certificate(in);
-            }
-            PrivateKey key;
-            try (Reader in = Files.newBufferedReader(id.privateKey())) {
-                key = Identities.readPrivateKey(in);
-            }
+            SigningCredentials credentials = cfg.keyStore().isPresent()
+                    ? SigningCredentials.fromKeyStore(cfg.keyStore().get(), identityName)
+                    : SigningCredentials.fromPemFiles(id.certificate(), id.privateKey());
             return Gateway.newInstance()
-                    .identity(new X509Identity(id.mspId(), certificate))
-                    .signer(Signers.newPrivateKeySigner(key))
+                    .identity(new X509Identity(id.mspId(), credentials.certificate()))
+                    .signer(Signers.newPrivateKeySigner(credentials.key()))
                     .hash(Hash.SHA256)
                     .connection(channel(peer))
                     .evaluateOptions(CallOption.deadlineAfter(5, TimeUnit.SECONDS))
