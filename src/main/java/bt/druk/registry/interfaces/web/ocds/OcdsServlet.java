@@ -58,7 +58,7 @@ public class OcdsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OcdsLinks links = new OcdsLinks(baseUrl(request));
+        OcdsLinks links = new OcdsLinks(PublicBaseUrl.of(request, config));
         String servletPath = request.getServletPath();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (servletPath) {
@@ -162,9 +162,5 @@ public class OcdsServlet extends HttpServlet {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String baseUrl(HttpServletRequest request) {
-        return PublicBaseUrl.of(request, config);
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Scans a running portal with Wapiti, the web vulnerability scanner (PyPI wapiti3), and prints
+# what it found; the reports stay in deploy/.run/scan/. A security check to run by hand against a
+# throwaway portal (its attacks post forms), not part of the tests.
+#
+#   deploy/scan.sh [URL]      default: the portal deploy/up.sh started, http://127.0.0.1:${DRUK_PORT:-8080}/
+#
+# Two passes, each bounded by DRUK_SCAN_SECONDS (default 300): anonymous (public pages, verify,
+# REST reads), then signed in as land.clerk with the demo password of deploy/up.sh (a session from
+# a real sign-in through the login form). Wapiti 3.2.3 is installed once into a virtual
+# environment under ~/.cache/druk-registry.
+set -euo pipefail
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RUN="${DRUK_RUN_DIR:-$DEPLOY_DIR/.run}"
+URL="${1:-http://127.0.0.1:${DRUK_PORT:-8080}/}"
+SECONDS_PER_PASS="${DRUK_SCAN_SECONDS:-300}"
+VENV="$HOME/.cache/druk-registry/wapiti-3.2.3"
+OUT="$RUN/scan"
+umask 077
+
+if [[ ! -x "$VENV/bin/wapiti" ]]; then
+  echo "Installing Wapiti 3.2.3 into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q wapiti3==3.2.3
+fi
+curl -sf -o /dev/null --max-time 10 "$URL" || { echo "No portal answers at $URL (start one with deploy/up.sh)" >&2; exit 1; }
+mkdir -p "$OUT"
+
+scan() {
+  local name="$1"; shift
+  echo "Scanning $URL ($name, at most ${SECONDS_PER_PASS} s)"
+  "$VENV/bin/wapiti" -u "$URL" --scope folder --flush-session --max-scan-time "$SECONDS_PER_PASS" \
+    --max-attack-time 60 --max-links-per-page 40 -x "${URL}api/*" -f json -o "$OUT/$name.json" \
+    --no-bugreport "$@" >"$OUT/$name.log" 2>&1 || echo "  wapiti ended with $? (see $OUT/$name.log)"
+}
+
+# A session of land.clerk: the login page's view state, then the form posted as a browser would.
+clerk_cookie() {
+  local jar="$OUT/clerk.cookies" page view password
+  password="$(cat "$RUN/data/demo-password" 2>/dev/null)" || return 1
+  page="$(curl -s -c "$jar" "${URL}login.xhtml")"
+  view="$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
+  curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login.xhtml" --data-urlencode "login=login" \
+    --data-urlencode "login:next=" --data-urlencode "login:username=land.clerk" \
+    --data-urlencode "login:password=$password" --data-urlencode "login:signIn=" \
+    --data-urlencode "jakarta.faces.ViewState=$view"
+  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar" | tail -1
+}
+
+scan public
+if cookie="$(clerk_cookie)" && [[ -n "$cookie" ]] \
+    && curl -s -o /dev/null -w '%{http_code}' -b "$cookie" "${URL}clerk/index.xhtml" | grep -q 200; then
+  scan clerk -C "$cookie"
+else
+  echo "Could not sign in as land.clerk; the signed-in pass is skipped" >&2
+fi
+
+echo "Findings (Wapiti categories with at least one finding):"
+for report in "$OUT"/*.json; do
+  python3 - "$report" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+name = sys.argv[1].rsplit('/', 1)[-1]
+found = False
+for section in ("vulnerabilities", "anomalies", "additionals"):
+    for category, items in report.get(section, {}).items():
+        for item in items:
+            found = True
+            print(f"  {name} {section}: {category}: {item.get('method', '')} {item.get('path', '')} {item.get('parameter', '')} -- {item.get('info', '')[:160]}")
+crawled = len(report.get("infos", {}).get("crawled_pages", []) or [])
+print(f"  {name}: {'see above' if found else 'nothing found'} ({crawled} pages crawled)")
+PY
+done
