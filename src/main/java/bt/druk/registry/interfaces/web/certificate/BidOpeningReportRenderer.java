@@ -38,21 +38,22 @@ public class BidOpeningReportRenderer {
     private static final Color SHADE = new Color(0xf5, 0xf1, 0xe8);
     private static final Color GREY = new Color(0x55, 0x5f, 0x6b);
 
-    private final Font title = new Font(Font.HELVETICA, 18, Font.BOLD, MAROON);
-    private final Font subtitle = new Font(Font.HELVETICA, 10, Font.NORMAL, INK);
-    private final Font heading = new Font(Font.HELVETICA, 11, Font.BOLD, MAROON);
-    private final Font label = new Font(Font.HELVETICA, 8, Font.BOLD, GREY);
-    private final Font value = new Font(Font.HELVETICA, 9, Font.NORMAL, INK);
-    private final Font strong = new Font(Font.HELVETICA, 9, Font.BOLD, INK);
-    private final Font mono = new Font(Font.COURIER, 7.5f, Font.NORMAL, INK);
-    private final Font small = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, GREY);
-    private final Font muted = new Font(Font.HELVETICA, 8.5f, Font.ITALIC, GREY);
+    private final Font title = PdfKit.bold(17, MAROON);
+    private final Font subtitle = PdfKit.regular(9.5f, INK);
+    private final Font heading = PdfKit.bold(10.5f, MAROON);
+    private final Font label = PdfKit.bold(7.5f, GREY);
+    private final Font value = PdfKit.regular(8.5f, INK);
+    private final Font strong = PdfKit.bold(8.5f, INK);
+    private final Font mono = PdfKit.monospaced(7f, INK);
+    private final Font small = PdfKit.regular(7f, GREY);
+    /** Grey rather than italic: one oblique font less to embed. */
+    private final Font muted = PdfKit.regular(8f, GREY);
 
     public byte[] render(BidOpeningReport r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 44, 44, 40, 46);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfKit.archivalWriter(document, out);
             writer.setPageEvent(new Frame(r));
             document.addTitle("Bid-opening report " + r.tenderNumber());
             document.addSubject("Tender " + r.recordKey() + " version " + r.version());
@@ -61,23 +62,31 @@ public class BidOpeningReportRenderer {
             document.open();
 
             header(writer, document, r);
-            section(document, "Tender");
+            section(document, "certificate.pdf.tender");
             document.add(tenderTable(r));
-            section(document, "Commitments lodged: " + r.bids().size() + ", revealed: " + r.revealedCount());
+            section(document, "certificate.pdf.bids", r.bids().size(), r.revealedCount());
             if (r.bids().isEmpty()) {
                 document.add(new Paragraph("No bid was lodged for this tender.", value));
             } else {
                 document.add(bidsTable(r));
             }
-            // The heading stays with the award it announces.
-            Paragraph award = new Paragraph();
+            // The heading stays with the award it announces: both in one borderless cell kept on one page.
+            PdfPTable award = new PdfPTable(1);
+            award.setWidthPercentage(100);
             award.setKeepTogether(true);
-            award.add(heading("Award"));
-            award.add(award(r));
+            PdfPCell both = new PdfPCell();
+            both.setBorder(Rectangle.NO_BORDER);
+            both.setPadding(0);
+            both.addElement(PdfKit.heading(heading, "certificate.pdf.award"));
+            Paragraph awarded = new Paragraph(award(r));
+            awarded.setFont(value);
+            both.addElement(awarded);
+            award.addCell(both);
             document.add(award);
-            section(document, "Ledger record of the tender");
+            section(document, "certificate.pdf.tenderLedgerRecord");
             document.add(ledgerTable(r));
             footer(document, r);
+            PdfKit.archive(writer);
         } catch (DocumentException | WriterException e) {
             throw new IllegalStateException("could not render the bid-opening report of " + r.ocid(), e);
         } finally {
@@ -99,12 +108,20 @@ public class BidOpeningReportRenderer {
         PdfPCell middle = new PdfPCell();
         middle.setBorder(Rectangle.NO_BORDER);
         middle.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        Paragraph agency = new Paragraph("KINGDOM OF BHUTAN  ·  PUBLIC PROCUREMENT  ·  " + r.agency().toUpperCase(Locale.ROOT), label);
+        Paragraph agencyDz = PdfKit.paragraph(PdfKit.dzongkha("certificate.pdf.kingdom") + "  ·  "
+                + PdfKit.dzongkha("certificate.pdf.procurement"), label);
+        agencyDz.setAlignment(Element.ALIGN_CENTER);
+        middle.addElement(agencyDz);
+        Paragraph agency = PdfKit.paragraph((PdfKit.english("certificate.pdf.kingdom") + "  ·  " + PdfKit.english("certificate.pdf.procurement")
+                + "  ·  " + r.agency()).toUpperCase(Locale.ROOT), label);
         agency.setAlignment(Element.ALIGN_CENTER);
         middle.addElement(agency);
-        Paragraph t = new Paragraph("Bid-Opening Report", title);
+        Paragraph dz = PdfKit.paragraph(PdfKit.dzongkha("certificate.pdf.bidOpening"), title);
+        dz.setAlignment(Element.ALIGN_CENTER);
+        dz.setSpacingBefore(4);
+        middle.addElement(dz);
+        Paragraph t = PdfKit.paragraph(PdfKit.english("certificate.pdf.bidOpening"), title);
         t.setAlignment(Element.ALIGN_CENTER);
-        t.setSpacingBefore(4);
         middle.addElement(t);
         Paragraph s = new Paragraph("Druk Registry  ·  Tender " + r.tenderNumber() + "  ·  " + r.ocid(), subtitle);
         s.setAlignment(Element.ALIGN_CENTER);
@@ -123,15 +140,8 @@ public class BidOpeningReportRenderer {
         document.add(top);
     }
 
-    private void section(Document document, String name) throws DocumentException {
-        document.add(heading(name));
-    }
-
-    private Paragraph heading(String name) {
-        Paragraph p = new Paragraph(name.toUpperCase(Locale.ROOT), heading);
-        p.setSpacingBefore(10);
-        p.setSpacingAfter(4);
-        return p;
+    private void section(Document document, String key, Object... args) throws DocumentException {
+        document.add(PdfKit.heading(heading, key, args));
     }
 
     private PdfPTable tenderTable(BidOpeningReport r) {
@@ -159,7 +169,7 @@ public class BidOpeningReportRenderer {
     }
 
     private PdfPTable bidsTable(BidOpeningReport r) {
-        PdfPTable table = new PdfPTable(new float[] {0.4f, 2.2f, 1.1f, 2.2f, 0.5f, 1.5f, 0.9f, 1.5f, 2.2f});
+        PdfPTable table = new PdfPTable(new float[] {0.4f, 2.0f, 1.1f, 2.0f, 0.6f, 1.5f, 0.9f, 1.9f, 2.2f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String h : new String[] {"No.", "Commitment (SHA-256)", "Lodged (UTC)", "Lodging tx id", "Block", "Bidder",
@@ -196,9 +206,9 @@ public class BidOpeningReportRenderer {
         return table;
     }
 
-    private Paragraph award(BidOpeningReport r) {
+    private Phrase award(BidOpeningReport r) {
         BidOpeningReport.Award a = r.award();
-        Paragraph p = new Paragraph();
+        Phrase p = new Phrase("", value);
         if (a == null) {
             p.add(new Chunk("Not awarded", strong));
             p.add(new Chunk("  (tender status: " + r.status() + ")", value));
@@ -207,7 +217,7 @@ public class BidOpeningReportRenderer {
         p.add(PdfKit.phrase("Awarded to bid " + a.bidNumber() + ": " + a.bidderName() + " (licence " + a.bidderLicence()
                 + ") at " + Labels.formatNgultrum(a.price()), strong));
         if (a.receipt() != null) {
-            p.add(Chunk.NEWLINE);
+            p.add(new Chunk("\n", value));
             p.add(new Chunk("Award on the ledger " + Labels.formatUtc(a.receipt().commitTime()) + ", block "
                     + blockOf(a.receipt()) + ", tx ", value));
             p.add(new Chunk(a.receipt().txId(), mono));
@@ -235,7 +245,7 @@ public class BidOpeningReportRenderer {
     }
 
     private void footer(Document document, BidOpeningReport r) throws DocumentException {
-        Paragraph url = new Paragraph();
+        Paragraph url = new Paragraph("", small);
         url.setSpacingBefore(8);
         url.add(new Chunk("Verify at: ", small));
         url.add(new Chunk(r.verifyUrl(), mono).setAnchor(r.verifyUrl()));

@@ -44,6 +44,9 @@ public class BidOpeningReportServlet extends HttpServlet {
     @Inject
     Config config;
 
+    @Inject
+    CertificateSeal seal;
+
     private final BidOpeningReportRenderer renderer = new BidOpeningReportRenderer();
 
     @Override
@@ -71,7 +74,8 @@ public class BidOpeningReportServlet extends HttpServlet {
                 .orElseThrow();
         byte[] pdf;
         try {
-            pdf = renderer.render(report);
+            pdf = seal.seal(renderer.render(report), "Bid-opening report of tender " + report.tenderNumber()
+                    + " (" + tenderOcid + "), version " + report.version() + " on the Druk Registry ledger");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "bid-opening report rendering failed for " + tenderOcid, e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 
 /**
  * Renders the lagthram (or a public extract) as PDF with OpenPDF, with a vector QR code (ZXing)
@@ -33,7 +34,7 @@ public class LandCertificateRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 44, 44);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfKit.archivalWriter(document, out);
             document.addTitle((c.fullOwnerDetails() ? "Lagthram " : "Public extract ") + c.pin());
             document.addSubject("Land title " + c.recordKey() + " version " + c.version());
             document.addCreator("Druk Registry");
@@ -42,13 +43,13 @@ public class LandCertificateRenderer {
             kit.border(writer);
 
             header(document, c);
-            kit.section(document, "Parcel");
+            kit.section(document, "certificate.pdf.parcel");
             document.add(parcelTable(c));
-            kit.section(document, "Owners");
+            kit.section(document, "certificate.pdf.owners");
             document.add(ownersTable(c));
-            kit.section(document, "Encumbrances");
+            kit.section(document, "certificate.pdf.encumbrances");
             if (c.encumbrances().isEmpty()) {
-                document.add(new Paragraph("None recorded.", value));
+                document.add(PdfKit.paragraph("None recorded.", value));
             } else {
                 for (String e : c.encumbrances()) {
                     document.add(PdfKit.paragraph("•  " + e, value));
@@ -59,9 +60,10 @@ public class LandCertificateRenderer {
                 p.setSpacingBefore(4);
                 document.add(p);
             }
-            kit.section(document, "Ledger record");
+            kit.section(document, "certificate.pdf.ledgerRecord");
             document.add(ledgerTable(writer, c));
             footer(document, c);
+            PdfKit.archive(writer);
         } catch (DocumentException | WriterException e) {
             throw new IllegalStateException("could not render certificate for " + c.pin(), e);
         } finally {
@@ -73,14 +75,10 @@ public class LandCertificateRenderer {
     }
 
     private void header(Document document, LandCertificate c) throws DocumentException {
-        Paragraph agency = new Paragraph("KINGDOM OF BHUTAN  ·  NATIONAL LAND COMMISSION", label);
-        agency.setAlignment(Element.ALIGN_CENTER);
-        document.add(agency);
-        Paragraph t = new Paragraph(c.fullOwnerDetails() ? "Lagthram — Certificate of Land Title"
-                : "Public Extract of a Land Title", title);
-        t.setAlignment(Element.ALIGN_CENTER);
-        t.setSpacingBefore(6);
-        document.add(t);
+        document.add(kit.centred(PdfKit.dzongkha("certificate.pdf.kingdom") + "  ·  " + PdfKit.dzongkha("certificate.pdf.landCommission"), label));
+        document.add(kit.centred((PdfKit.english("certificate.pdf.kingdom") + "  ·  "
+                + PdfKit.english("certificate.pdf.landCommission")).toUpperCase(Locale.ROOT), label));
+        kit.title(document, c.fullOwnerDetails() ? "certificate.pdf.lagthram" : "certificate.pdf.publicExtract");
         Paragraph s = new Paragraph("Druk Registry  ·  PIN " + c.pin() + "  ·  Thram " + c.thramNo()
                 + "  ·  version " + c.version(), subtitle);
         s.setAlignment(Element.ALIGN_CENTER);
@@ -151,7 +149,7 @@ public class LandCertificateRenderer {
     }
 
     private void footer(Document document, LandCertificate c) throws DocumentException {
-        Paragraph url = new Paragraph();
+        Paragraph url = new Paragraph("", small);
         url.setSpacingBefore(14);
         url.add(new Chunk("Verify at: ", small));
         url.add(new Chunk(c.verifyUrl(), mono).setAnchor(c.verifyUrl()));

@@ -61,6 +61,9 @@ public class LandCertificateServlet extends HttpServlet {
     @Inject
     Config config;
 
+    @Inject
+    CertificateSeal seal;
+
     private final LandCertificateRenderer renderer = new LandCertificateRenderer();
 
     @Override
@@ -103,7 +106,8 @@ public class LandCertificateServlet extends HttpServlet {
         }
         byte[] pdf;
         try {
-            pdf = renderer.render(certificate);
+            pdf = seal.seal(renderer.render(certificate), (certificate.fullOwnerDetails() ? "Lagthram " : "Public extract ")
+                    + certificate.pin() + ", version " + certificate.version() + " on the Druk Registry ledger");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "certificate rendering failed for " + pin, e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -23,7 +23,7 @@ public class NotarialCertificateRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 44, 44);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfKit.archivalWriter(document, out);
             document.addTitle("Notarial certificate " + c.number());
             document.addSubject("Notarisation " + c.recordKey() + " version " + c.version());
             document.addCreator("Druk Registry");
@@ -31,10 +31,11 @@ public class NotarialCertificateRenderer {
             document.open();
             kit.border(writer);
 
-            document.add(kit.centred("KINGDOM OF BHUTAN  ·  NOTARY REGISTER", kit.label));
-            Paragraph title = kit.centred("Notarial Certificate", kit.title);
-            title.setSpacingBefore(6);
-            document.add(title);
+            document.add(kit.centred(PdfKit.dzongkha("certificate.pdf.kingdom") + "  ·  "
+                    + PdfKit.dzongkha("certificate.pdf.notaryRegister"), kit.label));
+            document.add(kit.centred((PdfKit.english("certificate.pdf.kingdom") + "  ·  "
+                    + PdfKit.english("certificate.pdf.notaryRegister")).toUpperCase(java.util.Locale.ROOT), kit.label));
+            kit.title(document, "certificate.pdf.notarialCertificate");
             Paragraph subtitle = kit.centred("Druk Registry  ·  notarisation " + c.number() + "  ·  version " + c.version(),
                     kit.subtitle);
             subtitle.setSpacingAfter(4);
@@ -43,13 +44,14 @@ public class NotarialCertificateRenderer {
                 document.add(kit.centred(statusLine(c), kit.warning));
             }
 
-            kit.section(document, "Notarisation");
+            kit.section(document, "certificate.pdf.notarisation");
             document.add(notarisationTable(c));
-            kit.section(document, "Document");
+            kit.section(document, "certificate.pdf.document");
             document.add(documentTable(c));
-            kit.section(document, "Ledger record");
+            kit.section(document, "certificate.pdf.ledgerRecord");
             document.add(ledgerTable(writer, c));
             footer(document, c);
+            PdfKit.archive(writer);
         } catch (DocumentException | WriterException e) {
             throw new IllegalStateException("could not render the notarial certificate of " + c.number(), e);
         } finally {
@@ -96,12 +98,12 @@ public class NotarialCertificateRenderer {
     }
 
     private void footer(Document document, NotarialCertificate c) throws DocumentException {
-        Paragraph verify = new Paragraph();
+        Paragraph verify = new Paragraph("", kit.small);
         verify.setSpacingBefore(14);
         verify.add(new Chunk("Check a file: ", kit.small));
         verify.add(new Chunk(c.verifyUrl(), kit.mono).setAnchor(c.verifyUrl()));
         document.add(verify);
-        Paragraph page = new Paragraph();
+        Paragraph page = new Paragraph("", kit.small);
         page.add(new Chunk("This notarisation: ", kit.small));
         page.add(new Chunk(c.pageUrl(), kit.mono).setAnchor(c.pageUrl()));
         document.add(page);

@@ -41,6 +41,9 @@ public class NotarialCertificateServlet extends HttpServlet {
     transient Config config;
 
     @Inject
+    transient CertificateSeal seal;
+
+    @Inject
     transient Clock clock;
 
     private final NotarialCertificateRenderer renderer = new NotarialCertificateRenderer();
@@ -62,7 +65,8 @@ public class NotarialCertificateServlet extends HttpServlet {
                 labels.status(view.get().notarisation().status()), PublicBaseUrl.of(request, config), clock.instant());
         byte[] pdf;
         try {
-            pdf = renderer.render(certificate);
+            pdf = seal.seal(renderer.render(certificate), "Notarial certificate " + certificate.number()
+                    + ", version " + certificate.version() + " on the Druk Registry ledger");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "notarial certificate rendering failed for " + certificate.number(), e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.web.certificate;
 
 import bt.druk.registry.application.record.ReceiptView;
+import bt.druk.registry.interfaces.web.Messages;
 import com.google.zxing.WriterException;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -18,24 +19,39 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
- * What the registry's one-page certificates share (OpenPDF): the palette and fonts, the double
- * saffron and maroon border, section headings, label/value rows, and the ledger block with its QR
- * code. Latin text in the standard Helvetica and Courier fonts; Tibetan (Dzongkha) text, such as an
- * owner named {@code ཀུན་ལེགས་ Kinley Wangmo}, in the embedded DDC Uchen font, shaped (see {@link #phrase}).
+ * What the registry's certificates share (OpenPDF): the palette and fonts, the double saffron and
+ * maroon border, headings in Dzongkha and English, label/value rows, the ledger block with its QR
+ * code, and what makes them PDF/A-1b (archival): every font embedded, an sRGB output intent and XMP
+ * metadata. Latin text in DejaVu Sans and DejaVu Sans Mono; Tibetan (Dzongkha) text, such as an owner
+ * named {@code ཀུན་ལེགས་ Kinley Wangmo}, in DDC Uchen, shaped (see {@link #phrase}). The fonts are
+ * embedded as subsets; PDF/A forbids relying on a reader's own Helvetica.
  */
 final class PdfKit {
 
+    private static final String FONTS = "bt/druk/registry/interfaces/web/certificate/fonts/";
     /** DDC Uchen (SIL OFL, OFL.txt beside it), the Dzongkha Development Commission's font. */
-    static final String TIBETAN_FONT = "bt/druk/registry/interfaces/web/certificate/fonts/DDC_Uchen.ttf";
+    static final String TIBETAN_FONT = FONTS + "DDC_Uchen.ttf";
     /** Tibetan letters are a little smaller than Latin ones at the same point size. */
     private static final float TIBETAN_SCALE = 1.1f;
-    private static final BaseFont UCHEN = uchen();
+    private static final BaseFont UCHEN = embedded(TIBETAN_FONT);
+    /** DejaVu (Bitstream Vera licence, DejaVu-LICENSE.txt beside them). */
+    private static final BaseFont SANS = embedded(FONTS + "DejaVuSans.ttf");
+    private static final BaseFont SANS_BOLD = embedded(FONTS + "DejaVuSans-Bold.ttf");
+    private static final BaseFont MONO = embedded(FONTS + "DejaVuSansMono.ttf");
+    /** Certificates print their headings in both languages, whatever the page's language was. */
+    private static final ResourceBundle ENGLISH = bundle(Locale.ROOT);
+    private static final ResourceBundle DZONGKHA = bundle(Locale.forLanguageTag("dz"));
 
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     static final Color INK = new Color(0x1f, 0x2a, 0x37);
@@ -45,14 +61,51 @@ final class PdfKit {
     static final Color SHADE = new Color(0xf5, 0xf1, 0xe8);
     static final Color GREY = new Color(0x55, 0x5f, 0x6b);
 
-    final Font title = new Font(Font.HELVETICA, 18, Font.BOLD, MAROON);
-    final Font subtitle = new Font(Font.HELVETICA, 10, Font.NORMAL, INK);
-    final Font heading = new Font(Font.HELVETICA, 11, Font.BOLD, MAROON);
-    final Font label = new Font(Font.HELVETICA, 8, Font.BOLD, GREY);
-    final Font value = new Font(Font.HELVETICA, 10, Font.NORMAL, INK);
-    final Font mono = new Font(Font.COURIER, 8, Font.NORMAL, INK);
-    final Font small = new Font(Font.HELVETICA, 7.5f, Font.NORMAL, GREY);
-    final Font warning = new Font(Font.HELVETICA, 9, Font.BOLD, MAROON);
+    final Font title = bold(17, MAROON);
+    final Font subtitle = regular(9.5f, INK);
+    final Font heading = bold(10.5f, MAROON);
+    final Font label = bold(7.5f, GREY);
+    final Font value = regular(9.5f, INK);
+    final Font mono = new Font(MONO, 7.5f, Font.NORMAL, INK);
+    final Font small = regular(7f, GREY);
+    final Font warning = bold(8.5f, MAROON);
+
+    static Font regular(float size, Color color) {
+        return new Font(SANS, size, Font.NORMAL, color);
+    }
+
+    static Font bold(float size, Color color) {
+        return new Font(SANS_BOLD, size, Font.NORMAL, color);
+    }
+
+    static Font monospaced(float size, Color color) {
+        return new Font(MONO, size, Font.NORMAL, color);
+    }
+
+    /**
+     * A writer for a PDF/A-1b certificate: OpenPDF then refuses what PDF/A forbids (a font not
+     * embedded, transparency) while rendering. Call {@link #archive} before closing the document.
+     */
+    static PdfWriter archivalWriter(Document document, OutputStream out) throws DocumentException {
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setPDFXConformance(PdfWriter.PDFA1B);
+        return writer;
+    }
+
+    /**
+     * What PDF/A-1b asks of a finished document: the sRGB profile its colours are meant in (the
+     * JDK's own ICC profile, version 2 as PDF/A-1 requires), and XMP metadata that repeats the
+     * document information (title, subject, dates, PDF/A part and conformance).
+     */
+    static void archive(PdfWriter writer) {
+        try {
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                    ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+        } catch (IOException e) {
+            throw new IllegalStateException("the sRGB output intent cannot be written", e);
+        }
+        writer.createXmpMetadata();
+    }
 
     /**
      * Tibetan needs OpenType shaping: a stacked letter (རྡོ་རྗེ་, བསྟན་) is one glyph the font's GSUB
@@ -60,7 +113,7 @@ final class PdfKit {
      * LayoutProcessor (the JDK's layout engine), for fonts created after it is enabled; it is one
      * switch for the whole JVM. ActualText keeps the original letters for copying and searching.
      */
-    private static BaseFont uchen() {
+    private static BaseFont embedded(String font) {
         synchronized (LayoutProcessor.class) {
             if (!LayoutProcessor.isEnabled()) {
                 LayoutProcessor.enableKernLiga();
@@ -68,10 +121,25 @@ final class PdfKit {
             }
         }
         try {
-            return BaseFont.createFont(TIBETAN_FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, null, null);
+            return BaseFont.createFont(font, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, null, null);
         } catch (IOException | DocumentException e) {
-            throw new IllegalStateException("the certificates' Tibetan font " + TIBETAN_FONT + " cannot be loaded", e);
+            throw new IllegalStateException("the certificates' font " + font + " cannot be loaded", e);
         }
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(Messages.BUNDLE, locale, PdfKit.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The English text of a message-bundle key, with its arguments. */
+    static String english(String key, Object... args) {
+        return MessageFormat.format(ENGLISH.getString(key), args);
+    }
+
+    /** The Dzongkha text of a message-bundle key, with its arguments. */
+    static String dzongkha(String key, Object... args) {
+        return MessageFormat.format(DZONGKHA.getString(key), args);
     }
 
     /**
@@ -82,7 +150,9 @@ final class PdfKit {
         FontSelector selector = new FontSelector();
         selector.addFont(font);
         selector.addFont(new Font(UCHEN, font.getSize() * TIBETAN_SCALE, Font.NORMAL, font.getColor()));
-        return selector.process(text);
+        Phrase phrase = selector.process(text);
+        phrase.setFont(font);
+        return phrase;
     }
 
     /** A paragraph of {@link #phrase(String, Font)}. */
@@ -92,12 +162,25 @@ final class PdfKit {
         return paragraph;
     }
 
-    /** A heading line above a part of the certificate. */
-    void section(Document document, String name) throws DocumentException {
-        Paragraph p = new Paragraph(name.toUpperCase(Locale.ROOT), heading);
-        p.setSpacingBefore(12);
+    /** A heading line above a part of the certificate: Dzongkha, then English, from the bundles' {@code key}. */
+    void section(Document document, String key, Object... args) throws DocumentException {
+        document.add(heading(heading, key, args));
+    }
+
+    /** The heading paragraph of {@link #section}, in the given font (spaced for a section). */
+    static Paragraph heading(Font font, String key, Object... args) {
+        Paragraph p = paragraph(dzongkha(key, args) + "   " + english(key, args).toUpperCase(Locale.ROOT), font);
+        p.setSpacingBefore(10);
         p.setSpacingAfter(4);
-        document.add(p);
+        return p;
+    }
+
+    /** A certificate's centred title: the Dzongkha title above the English one. */
+    void title(Document document, String key) throws DocumentException {
+        Paragraph dz = centred(dzongkha(key), title);
+        dz.setSpacingBefore(4);
+        document.add(dz);
+        document.add(centred(english(key), title));
     }
 
     /** A centred line of the given font. */

@@ -33,7 +33,7 @@ public class TamperReportRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 44, 44, 40, 46);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfKit.archivalWriter(document, out);
             writer.setPageEvent(new Frame(run.id()));
             document.addTitle("Tamper report, run " + run.id());
             document.addSubject("Reconciliation of the portal's database with the ledger");
@@ -41,22 +41,22 @@ public class TamperReportRenderer {
             document.open();
 
             document.add(kit.centred("KINGDOM OF BHUTAN  ·  DRUK REGISTRY  ·  INSPECTION", kit.label));
-            document.add(kit.centred("Tamper Report", kit.title));
+            kit.title(document, "certificate.pdf.tamperReport");
             document.add(kit.centred("Every record version of the portal's database reconciled with the ledger  ·  run "
                     + run.id(), kit.subtitle));
 
-            kit.section(document, "Run");
+            kit.section(document, "certificate.pdf.run");
             document.add(runTable(run));
 
             List<ReconciliationFinding> tamper = findings.stream().filter(f -> f.kind().isTampering()).toList();
             List<ReconciliationFinding> unknown = findings.stream().filter(f -> !f.kind().isTampering()).toList();
-            kit.section(document, "Discrepancies of this portal's records: " + tamper.size());
+            kit.section(document, "certificate.pdf.discrepancies", tamper.size());
             if (tamper.isEmpty()) {
                 document.add(new Paragraph("None: every record version of the database matches the ledger.", kit.value));
             } else {
                 document.add(findingsTable(tamper, words));
             }
-            kit.section(document, "On the ledger, not in this portal's database: " + unknown.size());
+            kit.section(document, "certificate.pdf.unknownOnLedger", unknown.size());
             document.add(new Paragraph("Records of other portals that share this ledger appear here; they are not "
                     + "tampering of this portal's records.", kit.small));
             if (!unknown.isEmpty()) {
@@ -67,6 +67,7 @@ public class TamperReportRenderer {
                     + "what the ledger holds for that version.", kit.small);
             issued.setSpacingBefore(8);
             document.add(issued);
+            PdfKit.archive(writer);
         } catch (DocumentException e) {
             throw new IllegalStateException("could not render the tamper report of run " + run.id(), e);
         } finally {

@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class NotarialCertificateTest {
 
     static final String BASE = "http://127.0.0.1:18080/druk-registry";
+    static final CertificateSigner SIGNER = CertificateSeal.temporary("Notary register (test)");
 
     final PortalHarness h = new PortalHarness();
     final StoredFile file = stored("%PDF-1.4 power of attorney, Paro");
@@ -61,6 +64,10 @@ class NotarialCertificateTest {
         byte[] pdf = answer.body.toByteArray();
         assertTrue(PdfProbe.isPdf(pdf));
         assertEquals(1, PdfProbe.pages(pdf), "a certificate fits on one page");
+        try (PDDocument signed = Loader.loadPDF(pdf)) {
+            assertEquals(1, signed.getSignatureDictionaries().size(), "the servlet hands it out signed");
+            assertEquals("Notary register (test)", signed.getSignatureDictionaries().get(0).getName());
+        }
         String text = PdfProbe.text(pdf);
         String compact = text.replaceAll("\\s+", "");
         assertTrue(text.contains("Notarial Certificate"), text);
@@ -107,6 +114,7 @@ class NotarialCertificateTest {
         NotarialCertificateServlet servlet = new NotarialCertificateServlet();
         servlet.queries = h.notaryQueries;
         servlet.clock = h.clock;
+        servlet.seal = new CertificateSeal(SIGNER, h.clock);
         Labels labels = new Labels();
         var field = Labels.class.getDeclaredField("messages");
         field.setAccessible(true);
