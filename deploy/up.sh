@@ -6,7 +6,9 @@
 # The network and the portal's embedded H2 database are resumed if they exist, so records survive
 # a down/up; deploy/down.sh --purge starts over. Settings: DRUK_PORT (default 8080),
 # DRUK_DB_URL/DRUK_DB_USER/DRUK_DB_PASSWORD for PostgreSQL instead of the embedded H2 database,
-# DRUK_BUILD_DIR (default target/), DRUK_RUN_DIR (default deploy/.run: database, logs, pid).
+# DRUK_BUILD_DIR (default target/), DRUK_RUN_DIR (default deploy/.run: database, logs, pid),
+# DRUK_CERTIFICATE_KEYSTORE/DRUK_CERTIFICATE_KEYSTORE_PASSWORD for the certificates' signing key
+# (default: a demo key made once in DRUK_RUN_DIR/data).
 # Demo content: on an empty database the portal loads ~20 demo parcels with their histories through
 # the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
 # `--no-build` starts the WAR already in DRUK_BUILD_DIR (the tests do, after their own build).
@@ -66,6 +68,22 @@ if [[ ! -f "$RUN/data/demo-password" ]]; then
   openssl rand -base64 12 | tr -d '/+=' > "$RUN/data/demo-password"
 fi
 
+# The key that signs every certificate (PAdES). A registry sets DRUK_CERTIFICATE_KEYSTORE (PKCS #12)
+# and DRUK_CERTIFICATE_KEYSTORE_PASSWORD to its agency's key; otherwise one demo key per
+# installation, kept beside the database, so certificates keep one signer across restarts.
+if [[ -z "${DRUK_CERTIFICATE_KEYSTORE:-}" ]]; then
+  DRUK_CERTIFICATE_KEYSTORE="$RUN/data/certificate-signing.p12"
+  if [[ ! -f "$DRUK_CERTIFICATE_KEYSTORE" ]]; then
+    (umask 077 && openssl rand -hex 16 > "$RUN/data/certificate-signing.password")
+    keytool -genkeypair -noprompt -storetype PKCS12 -keystore "$DRUK_CERTIFICATE_KEYSTORE" \
+      -storepass "$(cat "$RUN/data/certificate-signing.password")" -alias druk-certificates \
+      -keyalg RSA -keysize 3072 -sigalg SHA256withRSA -validity 3650 -ext KeyUsage=digitalSignature,nonRepudiation \
+      -dname "CN=Druk Registry demo certificate key, O=Druk Registry demo (not a government key), C=BT" >/dev/null
+    chmod 600 "$DRUK_CERTIFICATE_KEYSTORE"
+  fi
+  DRUK_CERTIFICATE_KEYSTORE_PASSWORD="$(cat "$RUN/data/certificate-signing.password")"
+fi
+
 echo "Starting the portal on $URL ..."
 # A fresh server root every start: Payara Micro records a deployed application in its root's
 # domain.xml, so a kept root loads the previous start's application at boot and then --deploy
@@ -92,6 +110,7 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
   export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
+  export DRUK_CERTIFICATE_KEYSTORE DRUK_CERTIFICATE_KEYSTORE_PASSWORD="${DRUK_CERTIFICATE_KEYSTORE_PASSWORD:-}"
   # Links on certificates, proofs and OCDS releases name this address, never a request's Host header.
   export DRUK_PUBLIC_BASE_URL="${DRUK_PUBLIC_BASE_URL:-${URL%/}}"
   cd "$RUN"

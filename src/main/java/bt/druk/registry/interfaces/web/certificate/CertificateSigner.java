@@ -24,7 +24,7 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -32,6 +32,9 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -72,15 +75,14 @@ public final class CertificateSigner {
         return chain.get(0);
     }
 
-    /** The signer's common name, as PDF readers show it. */
+    /** The signer's common name, as PDF readers show it (else the whole subject). */
     public String signerName() {
-        String dn = certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
-        for (String part : dn.split(",")) {
-            if (part.startsWith("CN=")) {
-                return part.substring(3);
-            }
+        X500Name subject = X500Name.getInstance(certificate().getSubjectX500Principal().getEncoded());
+        RDN[] names = subject.getRDNs(BCStyle.CN);
+        if (names.length > 0 && names[0].getFirst().getValue() instanceof ASN1String text) {
+            return text.getString();
         }
-        return dn;
+        return subject.toString();
     }
 
     /** The PDF, signed at {@code when} for the given reason (shown by PDF readers). */

@@ -297,6 +297,7 @@ class LandRegisterBrowserIT {
         assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         byte[] pdf = response.body();
         assertTrue(PdfProbe.isPdf(pdf));
+        assertTrue(PdfProbe.signer(pdf).startsWith("Druk Registry"), "handed out signed by the portal's key");
         String text = PdfProbe.text(pdf);
         assertTrue(text.contains(pin), text);
         assertFalse(text.contains(CID_1), "public extract has no CID");
@@ -351,6 +352,7 @@ class LandRegisterBrowserIT {
         HttpResponse<byte[]> lagthram = http.send(HttpRequest.newBuilder(URI.create(url("/certificates/land/" + pin + ".pdf")))
                 .header("Cookie", "JSESSIONID=" + clerk.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         String certificate = PdfProbe.text(lagthram.body());
+        assertTrue(PdfProbe.signer(lagthram.body()).startsWith("Druk Registry"), "the lagthram is signed too");
         java.util.regex.Matcher salt = java.util.regex.Pattern.compile(OWNER_1 + "\\s+" + CID_1 + "\\s+\\S+\\s+([0-9a-f]{32})")
                 .matcher(certificate);
         assertTrue(salt.find(), "owner proof on the lagthram: " + certificate);

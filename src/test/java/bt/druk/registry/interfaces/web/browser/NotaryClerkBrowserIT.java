@@ -194,6 +194,7 @@ class NotaryClerkBrowserIT {
         assertTrue(text.replaceAll("\\s+", "").contains(fileSha256), text);
         assertFalse(text.contains(PARTY) || text.contains(PARTY_CID), text);
         assertEquals(url("/verify.xhtml?hash=" + fileSha256), PdfProbe.qrText(pdf.body()));
+        assertTrue(PdfProbe.signer(pdf.body()).startsWith("Druk Registry"), "handed out signed by the portal's key");
     }
 
     @Test
