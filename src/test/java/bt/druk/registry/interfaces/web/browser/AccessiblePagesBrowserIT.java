@@ -207,7 +207,7 @@ class AccessiblePagesBrowserIT {
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
                 "/login.xhtml", "/no-such-page.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml"));
         pagesByUser.put("land.clerk", List.of(
-                "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
+                "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
                 "/clerk/land/transfer.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
         pagesByUser.put("procurement.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/procurement/new.xhtml", "/clerk/procurement/tender.xhtml?ocid=" + encodedOcid,
@@ -215,7 +215,7 @@ class AccessiblePagesBrowserIT {
         pagesByUser.put("notary.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/notary/new.xhtml", "/clerk/notary/batch.xhtml",
                 "/clerk/notary/notarisation.xhtml?id=" + notarisation));
-        pagesByUser.put("inspector", List.of("/clerk/index.xhtml", "/inspect/tamper.xhtml", "/inspect/audit.xhtml"));
+        pagesByUser.put("inspector", List.of("/clerk/index.xhtml", "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"));
         int checked = 0;
         for (var entry : pagesByUser.entrySet()) {
             try (Browser browser = new Browser()) {
