@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,15 +81,7 @@ class AccessiblePagesBrowserIT {
         portal = PortalUnderTest.startOwn("accessible-pages-it", Integer.getInteger("druk.accessiblePages.port", 18491),
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
                         "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial), "DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M"));
-        String body = """
-                {"pin":"%s","thramNo":"AXE-1","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                 "owners":[{"name":"ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo","cid":"11512009876","share":"1"}]}""".formatted(pin);
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/api/land/titles"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + portal.demoPassword)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
+        portal.registerThroughApi(http, pin, "AXE-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
         try (Browser clerk = new Browser()) {
             signIn(clerk, "procurement.clerk");
             ocid = publishTender(clerk);

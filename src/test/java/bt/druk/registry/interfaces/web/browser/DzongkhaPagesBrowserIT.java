@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -46,15 +44,7 @@ class DzongkhaPagesBrowserIT {
         assertTrue(Browser.available(), "install chromium and chromium-driver");
         portal = PortalUnderTest.startOwn("dzongkha-pages-it", Integer.getInteger("druk.dzongkhaPages.port", 18467),
                 Map.of("DRUK_DEMO_CONTENT", "false"));
-        String body = """
-                {"pin":"%s","thramNo":"DZO-1","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                 "owners":[{"name":"ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo","cid":"11512009876","share":"1"}]}""".formatted(pin);
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/api/land/titles"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + portal.demoPassword)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
+        portal.registerThroughApi(http, pin, "DZO-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
         awaitCommitWithReceipt();
         browser = new Browser();
     }

@@ -121,6 +121,24 @@ public final class PortalUnderTest implements AutoCloseable {
     }
 
     /** The process id of a portal of our own (its RSS is read from /proc), -1 for an external portal. */
+    /**
+     * Registers a one-owner title in Thimphu, Kawang through the REST API as land.clerk and asserts
+     * it was accepted (202); the ledger commits it later.
+     */
+    public void registerThroughApi(java.net.http.HttpClient http, String pin, String thramNo, String owner)
+            throws IOException, InterruptedException {
+        String body = """
+                {"pin":"%s","thramNo":"%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
+                 "owners":[{"name":"%s","cid":"11512009876","share":"1"}]}""".formatted(pin, thramNo, owner);
+        java.net.http.HttpResponse<String> accepted = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl + "/api/land/titles"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("land.clerk:" + demoPassword)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(202, accepted.statusCode(), accepted.body());
+    }
+
     public long pid() {
         return process == null ? -1 : process.pid();
     }

@@ -14,9 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,15 +72,7 @@ class PublicReadsIT {
 
     /** Registers the title through the API and answers its record once the ledger state is not PENDING. */
     private JsonObject registerAndAwaitCommit(String pin, Runnable whilePending) throws Exception {
-        String body = """
-                {"pin":"%s","thramNo":"PUB-1","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                 "owners":[{"name":"Pema Lhamo","cid":"11512009876","share":"1"}]}""".formatted(pin);
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/api/land/titles"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + portal.demoPassword)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
+        portal.registerThroughApi(http, pin, "PUB-1", "Pema Lhamo");
         whilePending.run();
         long deadline = System.currentTimeMillis() + 120_000;
         JsonObject record = null;
