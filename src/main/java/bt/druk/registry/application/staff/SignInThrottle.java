@@ -1,16 +1,13 @@
 package bt.druk.registry.application.staff;
 
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.staff.SignInStrikes;
 import bt.druk.registry.domain.staff.SignInStrikes.Strikes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -102,7 +99,7 @@ public class SignInThrottle {
     }
 
     static String nameAtClient(String username, String client) {
-        return "name:" + sha256(username) + "@" + clientOf(client);
+        return "name:" + CanonicalJson.sha256Hex(username) + "@" + clientOf(client);
     }
 
     static String clientSubject(String client) {
@@ -111,13 +108,5 @@ public class SignInThrottle {
 
     private static String clientOf(String client) {
         return client == null || client.isBlank() ? "unknown" : client.length() > 64 ? client.substring(0, 64) : client;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
