@@ -2,10 +2,12 @@ package bt.druk.registry.testing;
 
 import bt.druk.registry.domain.notary.BatchQueue;
 import bt.druk.registry.domain.notary.QueuedDocument;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The Merkle batch queue in memory, for unit tests. */
@@ -17,6 +19,11 @@ public class InMemoryBatchQueue implements BatchQueue {
     @Override
     public Optional<QueuedDocument> find(String documentHash) {
         return Optional.ofNullable(documents.get(documentHash));
+    }
+
+    @Override
+    public List<QueuedDocument> findAll(Collection<String> documentHashes) {
+        return documentHashes.stream().distinct().map(documents::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -39,12 +46,14 @@ public class InMemoryBatchQueue implements BatchQueue {
     }
 
     @Override
-    public void assign(String documentHash, String anchorKey, int leafIndex) {
-        QueuedDocument d = documents.get(documentHash);
-        if (d == null || !d.isWaiting()) {
-            throw new IllegalStateException("not waiting: " + documentHash);
+    public void assign(String anchorKey, List<String> leaves) {
+        for (int leafIndex = 0; leafIndex < leaves.size(); leafIndex++) {
+            QueuedDocument d = documents.get(leaves.get(leafIndex));
+            if (d == null || !d.isWaiting()) {
+                throw new IllegalStateException("not waiting: " + leaves.get(leafIndex));
+            }
+            documents.put(d.documentHash(), new QueuedDocument(d.documentHash(), d.queuedBy(), d.office(), d.queuedAt(), anchorKey, leafIndex));
         }
-        documents.put(documentHash, new QueuedDocument(d.documentHash(), d.queuedBy(), d.office(), d.queuedAt(), anchorKey, leafIndex));
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,14 +76,17 @@ public class BatchAnchorService {
         actor.requireClerkOf(Register.NOTARY);
         Set<String> hashes = checkedHashes(documentHashes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (String hash : hashes) {
-            if (queue.find(hash).isEmpty()) {
-                queue.add(QueuedDocument.waiting(hash, actor.username(), actor.office(), now));
-            }
-        }
+        // One look-up for the whole request: a query per document cost more than storing it.
+        Map<String, BatchMember> before = members.findAll(hashes);
         List<BatchMember> states = new ArrayList<>(hashes.size());
         for (String hash : hashes) {
-            states.add(members.find(hash).orElseThrow());
+            if (before.containsKey(hash)) {
+                states.add(before.get(hash));
+            } else {
+                QueuedDocument queued = QueuedDocument.waiting(hash, actor.username(), actor.office(), now);
+                queue.add(queued);
+                states.add(BatchMember.waiting(queued));
+            }
         }
         return states;
     }
@@ -112,9 +116,7 @@ public class BatchAnchorService {
         SubmissionAck ack = pipeline.append(new VersionDraft(anchor.key(), Register.NOTARY, 0, "ANCHOR_BATCH", anchor.toJson(),
                 List.of(), new MerkleRootImprint(), LedgerCall.Factory.standard("AnchorBatch", Integer.toString(leaves.size()),
                 first.office()), first.queuedBy(), first.office()));
-        for (int i = 0; i < leaves.size(); i++) {
-            queue.assign(leaves.get(i), ack.recordKey(), i);
-        }
+        queue.assign(ack.recordKey(), leaves);
         return Optional.of(ack);
     }
 
@@ -128,7 +130,8 @@ public class BatchAnchorService {
         return LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) + "-" + HexFormat.of().formatHex(random);
     }
 
-    private static Set<String> checkedHashes(List<String> documentHashes) {
+    /** The distinct documents of a request, lower-case, in order; refused if none, too many or one is not a SHA-256. */
+    static Set<String> checkedHashes(List<String> documentHashes) {
         if (documentHashes == null || documentHashes.isEmpty()) {
             throw ValidationException.of("documents", "notary.batch.empty", "Give at least one document to notarise");
         }

@@ -1,5 +1,6 @@
 package bt.druk.registry.application.notary;
 
+import bt.druk.registry.domain.notary.QueuedDocument;
 import bt.druk.registry.domain.notary.merkle.InclusionProof;
 import bt.druk.registry.domain.record.LedgerReceipt;
 import java.time.Instant;
@@ -27,5 +28,11 @@ public record BatchMember(String documentHash, State state, Instant queuedAt, St
         ANCHORED,
         /** The anchor's stored leaves no longer give the root it holds on the ledger: the database was edited. */
         TAMPERED
+    }
+
+    /** A document still waiting for a batch to be cut. */
+    static BatchMember waiting(QueuedDocument document) {
+        return new BatchMember(document.documentHash(), State.QUEUED, document.queuedAt(), document.office(),
+                null, null, null, null, Optional.empty(), null);
     }
 }

@@ -1,5 +1,6 @@
 package bt.druk.registry.domain.notary;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,9 @@ import java.util.Optional;
 public interface BatchQueue {
 
     Optional<QueuedDocument> find(String documentHash);
+
+    /** Those of these documents that were ever queued (by anyone), in no particular order. */
+    List<QueuedDocument> findAll(Collection<String> documentHashes);
 
     void add(QueuedDocument document);
 
@@ -17,8 +21,8 @@ public interface BatchQueue {
      */
     List<QueuedDocument> lockOldestBatch(int limit);
 
-    /** Makes the waiting document leaf {@code leafIndex} of the anchor. */
-    void assign(String documentHash, String anchorKey, int leafIndex);
+    /** Makes each waiting document the leaf of the anchor at its place in {@code leaves}. */
+    void assign(String anchorKey, List<String> leaves);
 
     /** The anchor's documents in leaf order. */
     List<QueuedDocument> ofAnchor(String anchorKey);

@@ -57,7 +57,17 @@ public final class CanonicalJson {
 
     /** True for a lowercase hex SHA-256 (64 characters). */
     public static boolean isSha256Hex(String text) {
-        return text != null && text.matches("[0-9a-f]{64}");
+        // A loop, not String.matches: that compiles its pattern on every call, and this runs for every hash a request carries.
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void write(JsonValue value, StringBuilder out) {

@@ -6,12 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** JPA storage of the Merkle batch queue (V207). */
 @ApplicationScoped
 public class JpaBatchQueue implements BatchQueue {
+
+    private static final int IN_LIMIT = 500;
 
     @PersistenceContext(unitName = "druk")
     EntityManager em;
@@ -19,6 +25,11 @@ public class JpaBatchQueue implements BatchQueue {
     @Override
     public Optional<QueuedDocument> find(String documentHash) {
         return row(documentHash).map(NotaryBatchItemRow::toDocument);
+    }
+
+    @Override
+    public List<QueuedDocument> findAll(Collection<String> documentHashes) {
+        return rows(List.copyOf(documentHashes)).stream().map(NotaryBatchItemRow::toDocument).toList();
     }
 
     @Override
@@ -49,9 +60,36 @@ public class JpaBatchQueue implements BatchQueue {
     }
 
     @Override
-    public void assign(String documentHash, String anchorKey, int leafIndex) {
-        row(documentHash).orElseThrow(() -> new IllegalStateException("no queued document " + documentHash))
-                .assign(anchorKey, leafIndex);
+    public void assign(String anchorKey, List<String> leaves) {
+        // One query for a whole batch: a query per leaf flushed and looked up hundreds of times per cut.
+        Map<String, NotaryBatchItemRow> rows = new HashMap<>();
+        rows(leaves).forEach(row -> rows.put(row.documentHash(), row));
+        for (int leafIndex = 0; leafIndex < leaves.size(); leafIndex++) {
+            NotaryBatchItemRow row = rows.get(leaves.get(leafIndex));
+            if (row == null) {
+                throw new IllegalStateException("no queued document " + leaves.get(leafIndex));
+            }
+            row.assign(anchorKey, leafIndex);
+        }
+    }
+
+    private List<NotaryBatchItemRow> rows(List<String> documentHashes) {
+        List<NotaryBatchItemRow> rows = new ArrayList<>();
+        for (List<String> chunk : chunks(documentHashes)) {
+            rows.addAll(em.createQuery("select i from NotaryBatchItemRow i where i.documentHash in :hashes", NotaryBatchItemRow.class)
+                    .setParameter("hashes", chunk)
+                    .getResultList());
+        }
+        return rows;
+    }
+
+    /** Lists for an IN clause of at most {@value #IN_LIMIT} parameters. */
+    private static List<List<String>> chunks(List<String> hashes) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < hashes.size(); from += IN_LIMIT) {
+            chunks.add(hashes.subList(from, Math.min(hashes.size(), from + IN_LIMIT)));
+        }
+        return chunks;
     }
 
     private Optional<NotaryBatchItemRow> row(String documentHash) {

@@ -55,6 +55,10 @@ public class NotaryBatchItemRow {
         return new QueuedDocument(documentHash, queuedBy, office, queuedAt, anchorKey, leafIndex);
     }
 
+    String documentHash() {
+        return documentHash;
+    }
+
     void assign(String anchor, int index) {
         if (anchorKey != null) {
             throw new IllegalStateException(documentHash + " is already in batch " + anchorKey);

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,6 +68,29 @@ public class NotaryBatchResource {
         states.forEach(m -> documents.add(ApiJson.member(m)));
         return Response.accepted(JSON.createObjectBuilder().add("documents", documents).build().toString())
                 .type(ApiJson.JSON).build();
+    }
+
+    /**
+     * Where many documents stand, for an issuer collecting the proofs of a whole batch in one
+     * request instead of one per document. A POST only because a list of thousands of hashes does
+     * not fit in an address; it changes nothing.
+     */
+    @POST
+    @Path("states")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Where many queued documents stand: {documents: [<sha256>, ...]}; once anchored, each with its inclusion proof")
+    @APIResponse(responseCode = "200", description = "Each queued document's state, in the order given, and the hashes never queued")
+    @APIResponse(responseCode = "400", description = "Not a list of SHA-256 hashes; see errors")
+    public Response states(String body) {
+        List<String> asked = documents(JsonBody.object(body));
+        Map<String, BatchMember> found = members.statesOf(asked);
+        JsonArrayBuilder documents = JSON.createArrayBuilder();
+        found.values().forEach(m -> documents.add(ApiJson.member(m)));
+        JsonArrayBuilder notQueued = JSON.createArrayBuilder();
+        asked.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).distinct().filter(h -> !found.containsKey(h)).forEach(notQueued::add);
+        return Response.ok(JSON.createObjectBuilder().add("documents", documents).add("notQueued", notQueued).build().toString(), ApiJson.JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 
     @GET

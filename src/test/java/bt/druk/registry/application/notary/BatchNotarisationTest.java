@@ -154,6 +154,8 @@ class BatchNotarisationTest {
         SubmissionAck ack = cutAll().get(0);
         h.submitter.submitDue();
         RecordVersion v1 = h.pipeline.current(ack.recordKey()).orElseThrow();
+        // Asked once before the edit, so a tree kept from then must not hide it.
+        assertEquals(BatchMember.State.ANCHORED, h.batchMembers.find(docs.get(2)).orElseThrow().state());
         h.records.replaceCanonicalJson(v1.id(), v1.canonicalJson().replace(docs.get(5), CanonicalJson.sha256Hex("forged")));
         assertEquals(BatchMember.State.TAMPERED, h.batchMembers.find(docs.get(2)).orElseThrow().state());
         assertTrue(h.batchMembers.find(docs.get(2)).orElseThrow().proof().isEmpty());

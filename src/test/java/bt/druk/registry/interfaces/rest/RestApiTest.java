@@ -18,6 +18,7 @@ import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonReader;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.NotFoundException;
@@ -285,6 +286,22 @@ class RestApiTest {
             assertEquals(h.ledger.readRecord(json.getString("anchorKey")).orElseThrow().txId(),
                     json.getJsonObject("receipt").getString("txId"));
         }
+
+        String never = CanonicalJson.sha256Hex("never queued");
+        Answer all = call(() -> notary(null).states(Json.createObjectBuilder()
+                .add("documents", Json.createArrayBuilder(List.of(docs.get(3).toUpperCase(), never, docs.get(1)))).build().toString()));
+        assertEquals(200, all.status(), all.text());
+        List<JsonObject> both = all.json().getJsonArray("documents").getValuesAs(JsonObject.class);
+        assertEquals(List.of(docs.get(3), docs.get(1)), both.stream().map(s -> s.getString("documentHash")).toList());
+        for (JsonObject state : both) {
+            assertEquals("ANCHORED", state.getString("state"));
+            InclusionProof proof = InclusionProof.fromJson(state.getJsonObject("inclusionProof"));
+            assertEquals(state.getString("documentHash"), proof.leaf());
+            assertTrue(proof.verifyAgainst(h.ledger.readRecord(state.getString("anchorKey")).orElseThrow().hash()).ok());
+        }
+        assertEquals(List.of(never), all.json().getJsonArray("notQueued").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertEquals(400, call(() -> notary(null).states("{\"documents\":[\"abc\"]}")).status());
 
         assertEquals(404, call(() -> notary(null).document(CanonicalJson.sha256Hex("not queued"))).status());
         assertEquals(400, call(() -> notary(null).document("xyz")).status());

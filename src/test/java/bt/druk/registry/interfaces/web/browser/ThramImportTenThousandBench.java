@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
  * A measurement, not part of {@code mvn verify} (its name does not end in IT): a 10,000-row import
  * through the page of a portal of its own, while a reader opens the public search page every 250 ms.
  * It prints the time to check the file, the time to register every row, and the reader's slowest and
- * median answer. The ledger is off (druk.ledger.enabled=false): the outbox keeps the titles, which
- * is what a slow ledger would see, and the shared network is spared 10,000 transactions.
+ * median answer. By default the ledger is off (druk.ledger.enabled=false): the outbox keeps the titles,
+ * which is what a slow ledger would see, and the shared network is spared 10,000 transactions. With
+ * {@code -Ddruk.importBench.ledger=true} the titles go on to the ledger and the time until the last
+ * is committed is printed as well.
  * Run: {@code mvn -o failsafe:integration-test@fabric -Dit.test=ThramImportTenThousandBench}.
  */
 class ThramImportTenThousandBench {
@@ -26,8 +28,9 @@ class ThramImportTenThousandBench {
     @Test
     void tenThousandRowsAreRegisteredWhileThePagesKeepAnswering() throws Exception {
         int rows = Integer.getInteger("druk.importBench.rows", 10_000);
+        boolean ledger = Boolean.getBoolean("druk.importBench.ledger");
         try (PortalUnderTest portal = PortalUnderTest.startOwn("thram-import-bench", Integer.getInteger("druk.importBench.port", 18489),
-                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_LEDGER_ENABLED", "false"))) {
+                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_LEDGER_ENABLED", Boolean.toString(ledger)))) {
             ThramImportPortalIT.portal = portal;
             FacesHttpSession clerk = ThramImportPortalIT.clerk();
             StringBuilder csv = new StringBuilder(ThramImportPortalIT.HEADER);
@@ -65,6 +68,12 @@ class ThramImportTenThousandBench {
             ThramImportPortalIT.register(clerk, checked);
             ThramImportPortalIT.Summary done = ThramImportPortalIT.awaitSummary(clerk, report.id(), s -> s.registered() == rows, 1800);
             long registerMillis = (System.nanoTime() - t1) / 1_000_000;
+            if (ledger) {
+                ThramImportPortalIT.awaitSummary(clerk, report.id(), s -> s.committed() == rows, 3600);
+                long committedMillis = (System.nanoTime() - t1) / 1_000_000;
+                System.out.printf("[import-bench] %d rows committed on the ledger %.1f s after 'register' (%.1f rows/s)%n",
+                        rows, committedMillis / 1000.0, rows * 1000.0 / committedMillis);
+            }
             reading.set(false);
             reader.join();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
