@@ -7,14 +7,14 @@ import java.time.Duration;
 
 /**
  * The notary settings: a Merkle batch is cut at {@code druk.notary.batchSize} documents (default
- * 256) or when its oldest has waited {@code druk.notary.batchMaxWaitMillis} (default 2000).
+ * 1024) or when its oldest has waited {@code druk.notary.batchMaxWaitMillis} (default 2000).
  */
 @ApplicationScoped
 public class NotarySettings {
 
     @Produces
     public BatchPolicy batchPolicy() {
-        return new BatchPolicy(PortalSettings.integer("druk.notary.batchSize", 256),
+        return new BatchPolicy(PortalSettings.integer("druk.notary.batchSize", 1024),
                 Duration.ofMillis(PortalSettings.integer("druk.notary.batchMaxWaitMillis", 2000)));
     }
 }

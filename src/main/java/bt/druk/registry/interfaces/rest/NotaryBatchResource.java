@@ -77,11 +77,13 @@ public class NotaryBatchResource {
      */
     @POST
     @Path("states")
+    @RateLimited
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
     @Operation(summary = "Where many queued documents stand: {documents: [<sha256>, ...]}; once anchored, each with its inclusion proof")
     @APIResponse(responseCode = "200", description = "Each queued document's state, in the order given, and the hashes never queued")
     @APIResponse(responseCode = "400", description = "Not a list of SHA-256 hashes; see errors")
+    @APIResponse(responseCode = "429", description = "Too many costly requests from this address; see Retry-After")
     public Response states(String body) {
         List<String> asked = documents(JsonBody.object(body));
         Map<String, BatchMember> found = members.statesOf(asked);
