@@ -29,7 +29,6 @@ LOGS="$NET/logs"
 PIDS="$NET/pids"
 CHANNEL=registry
 CHAINCODE=registry
-CHAINCODE_ADDRESS=127.0.0.1:7999
 HOST=127.0.0.1
 
 # Organisations: name, MSP id, CA port, peer port (chaincode port = +1), peer operations port.
@@ -38,6 +37,8 @@ declare -A MSP=([land]=LandMSP [procurement]=ProcurementMSP [justice]=JusticeMSP
 declare -A CA_PORT=([land]=7054 [procurement]=8054 [justice]=9054 [audit]=10054 [orderer]=11054)
 declare -A PEER_PORT=([land]=7051 [procurement]=8051 [justice]=9051 [audit]=10051)
 declare -A PEER_OPS_PORT=([land]=7444 [procurement]=8444 [justice]=9444 [audit]=10444)
+# Each organisation runs the chaincode service its own peer calls (mutual TLS), on this port.
+declare -A CHAINCODE_PORT=([land]=7057 [procurement]=8057 [justice]=9057 [audit]=10057)
 # Orderers n=1..3: listen 7050/8050/9050, admin +3, operations 7443/8443/9443.
 orderer_port() { echo $((6050 + 1000 * $1)); }
 orderer_admin_port() { echo $((6053 + 1000 * $1)); }
@@ -73,7 +74,7 @@ process_names() {
   for org in "${PEER_ORGS[@]}" orderer; do names+=("ca-$org"); done
   for ((n = 1; n <= $(orderer_count); n++)); do names+=("orderer$n"); done
   for org in "${PEER_ORGS[@]}"; do names+=("peer-$org"); done
-  names+=(chaincode)
+  for org in "${PEER_ORGS[@]}"; do names+=("chaincode-$org"); done
   echo "${names[@]}"
 }
 
@@ -392,45 +393,72 @@ build_chaincode_jar() {
   fi
 }
 
+# The chaincode service of ORG: its own JVM, serving only that organisation's peer over mutual TLS
+# (a server certificate from the organisation's CA; it requires a client certificate from that CA).
 write_chaincode_launch() {
-  local package_id="$1"
-  write_launch chaincode \
-    "export CHAINCODE_SERVER_ADDRESS=$CHAINCODE_ADDRESS CORE_CHAINCODE_ID_NAME='$package_id' CORE_PEER_TLS_ENABLED=false DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
-    "exec java -Xms32m -Xmx256m -XX:+UseSerialGC -jar '$NET/chaincode/registry-chaincode.jar'"
+  local org="$1" package_id="$2" tls
+  tls="$(org_dir "$org")/nodes/chaincode.$org/tls"
+  write_launch "chaincode-$org" \
+    "export CHAINCODE_SERVER_ADDRESS=$HOST:${CHAINCODE_PORT[$org]} CORE_CHAINCODE_ID_NAME='$package_id'" \
+    "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
+    "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
+    "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
+    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$NET/chaincode/registry-chaincode.jar'"
+}
+
+# A JSON string holding a PEM file's text.
+pem_json() { awk 'BEGIN { printf "\"" } { printf "%s\\n", $0 } END { printf "\"" }' "$1"; }
+
+# ORG's own package: where its chaincode service listens, the organisation's CA to check the service's
+# certificate and the peer's TLS key pair to present to it. Each organisation installs and approves
+# only its own package, so each peer executes the contract in a process of its own organisation.
+write_chaincode_package() {
+  local org="$1" sequence="$2" work="$NET/chaincode/package-$2-$1" peer_tls
+  peer_tls="$(org_dir "$org")/nodes/peer0.$org/tls"
+  rm -rf "$work"; mkdir -p "$work/code"
+  {
+    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$HOST" "${CHAINCODE_PORT[$org]}"
+    printf '"root_cert":%s,"client_cert":%s,"client_key":%s}\n' "$(pem_json "$(org_dir "$org")/msp/tlscacerts/ca.pem")" \
+      "$(pem_json "$peer_tls/signcerts/cert.pem")" "$(pem_json "$peer_tls/keystore/key.pem")"
+  } > "$work/code/connection.json"
+  printf '{"type":"ccaas","label":"%s_%s_%s"}\n' "$CHAINCODE" "$org" "$sequence" > "$work/metadata.json"
+  tar -C "$work/code" -czf "$work/code.tar.gz" connection.json
+  tar -C "$work" -czf "$work/$CHAINCODE.tgz" metadata.json code.tar.gz
 }
 
 deploy_chaincode() {
   local sequence=$(( $(cat "$NET/chaincode/sequence" 2>/dev/null || echo 0) + 1 ))
   build_chaincode_jar
-  local work="$NET/chaincode/package-$sequence"
-  rm -rf "$work"; mkdir -p "$work/code"
-  printf '{"address":"%s","dial_timeout":"10s","tls_required":false}\n' "$CHAINCODE_ADDRESS" > "$work/code/connection.json"
-  printf '{"type":"ccaas","label":"%s_%s"}\n' "$CHAINCODE" "$sequence" > "$work/metadata.json"
-  tar -C "$work/code" -czf "$work/code.tar.gz" connection.json
-  tar -C "$work" -czf "$work/$CHAINCODE.tgz" metadata.json code.tar.gz
-  local package_id org
-  package_id="$(as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$work/$CHAINCODE.tgz")"
-  log "Installing chaincode package $package_id on every peer"
-  local jobs=()
+  local org jobs=()
+  declare -A package_id
   for org in "${PEER_ORGS[@]}"; do
-    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode install "$work/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
+    [[ -f "$(org_dir "$org")/nodes/chaincode.$org/tls/signcerts/cert.pem" ]] \
+      || enroll "$org" "chaincode.$org" client - "$(org_dir "$org")/nodes/chaincode.$org/tls" tls
+    write_chaincode_package "$org" "$sequence"
+    package_id[$org]="$(as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz")"
+    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode install "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
     jobs+=($!)
   done
-  wait_all "installing the chaincode package" "${jobs[@]}"
-  # The service runs the jar copied into the network's state, so rebuilding the repo's jar does
+  log "Installing each organisation's chaincode package on its peer"
+  wait_all "installing the chaincode packages" "${jobs[@]}"
+  # The services run the jar copied into the network's state, so rebuilding the repo's jar does
   # not change a running network underneath.
-  stop_process chaincode
+  for org in "${PEER_ORGS[@]}"; do stop_process "chaincode-$org"; done
   cp "$CHAINCODE_JAR" "$NET/chaincode/registry-chaincode.jar"
-  write_chaincode_launch "$package_id"
-  start_process chaincode
-  wait_until "chaincode service" 60 port_open "${CHAINCODE_ADDRESS##*:}"
+  for org in "${PEER_ORGS[@]}"; do
+    write_chaincode_launch "$org" "${package_id[$org]}"
+    start_process "chaincode-$org"
+  done
+  for org in "${PEER_ORGS[@]}"; do
+    wait_until "chaincode-$org service" 60 port_open "${CHAINCODE_PORT[$org]}"
+  done
   log "Approving sequence $sequence for each organisation"
   local orderer
   orderer="$(live_orderer)"
   for org in "${PEER_ORGS[@]}"; do
     as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg -o "$orderer" --tls --cafile "$(orderer_ca)" \
       --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
-      --package-id "$package_id" --signature-policy "$ENDORSEMENT_POLICY" >>"$LOGS/lifecycle.log" 2>&1 \
+      --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" >>"$LOGS/lifecycle.log" 2>&1 \
       || die "approve for $org failed: see $LOGS/lifecycle.log"
   done
   log "Committing chaincode definition"
@@ -440,7 +468,6 @@ deploy_chaincode() {
     --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") >>"$LOGS/lifecycle.log" 2>&1 \
     || die "commit failed: see $LOGS/lifecycle.log"
   echo "$sequence" > "$NET/chaincode/sequence"
-  echo "$package_id" > "$NET/chaincode/package-id"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -629,7 +656,7 @@ chaincode_answers_everywhere() {
 cmd_down() {
   if [[ -d "$NET/pids" ]]; then
     local name
-    for name in chaincode $(ls "$NET/pids" 2>/dev/null | sed 's/\.pid$//'); do stop_process "$name"; done
+    for name in $(ls "$NET/pids" 2>/dev/null | sed 's/\.pid$//'); do stop_process "$name"; done
   fi
   # Anything left from a network whose pid files were lost.
   pkill -KILL -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)" 2>/dev/null || true
@@ -658,7 +685,7 @@ cmd_start() {
   for org in "${PEER_ORGS[@]}" orderer; do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for org in "${PEER_ORGS[@]}"; do start_process "peer-$org"; done
-  start_process chaincode
+  for org in "${PEER_ORGS[@]}"; do start_process "chaincode-$org"; done
   for org in "${PEER_ORGS[@]}"; do
     wait_until "peer-$org" 60 http_ok "http://$HOST:${PEER_OPS_PORT[$org]}/healthz"
   done
@@ -672,7 +699,7 @@ process_port() {
     ca-*) echo "${CA_PORT[${1#ca-}]}" ;;
     orderer*) orderer_port "${1#orderer}" ;;
     peer-*) echo "${PEER_PORT[${1#peer-}]}" ;;
-    chaincode) echo "${CHAINCODE_ADDRESS##*:}" ;;
+    chaincode-*) echo "${CHAINCODE_PORT[${1#chaincode-}]}" ;;
   esac
 }
 
@@ -687,7 +714,7 @@ process_health_url() {
 cmd_status() {
   [[ -d "$NET/launch" ]] || { echo "No network (run 'network.sh up')"; return 1; }
   local name port url health pid down=0
-  printf '%-18s %-8s %-6s %-10s %s\n' PROCESS PID PORT HEALTH LOG
+  printf '%-22s %-8s %-6s %-10s %s\n' PROCESS PID PORT HEALTH LOG
   for name in $(process_names); do
     port="$(process_port "$name")"
     pid="$(cat "$PIDS/$name.pid" 2>/dev/null || echo -)"
@@ -702,7 +729,7 @@ cmd_status() {
       fi
     fi
     [[ "$health" == OK ]] || down=1
-    printf '%-18s %-8s %-6s %-10s %s\n' "$name" "$pid" "$port" "$health" "$LOGS/$name.log"
+    printf '%-22s %-8s %-6s %-10s %s\n' "$name" "$pid" "$port" "$health" "$LOGS/$name.log"
   done
   echo "Fabric $FABRIC_VERSION, channel '$CHANNEL', chaincode '$CHAINCODE' sequence $(cat "$NET/chaincode/sequence" 2>/dev/null || echo -), $(orderer_count) orderer(s)"
   return $down
