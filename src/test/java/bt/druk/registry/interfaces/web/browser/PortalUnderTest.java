@@ -113,7 +113,7 @@ public final class PortalUnderTest implements AutoCloseable {
     }
 
     /** Kills the portal's JVM with SIGKILL (no shutdown hooks, nothing flushed), as a crash or {@code kill -9} would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly(); // SIGKILL on Linux
             process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -249,7 +249,7 @@ public final class PortalUnderTest implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         return log == null ? "(external portal)" : tail(log, 80);
     }
 
