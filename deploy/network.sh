@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Druk Registry's Hyperledger Fabric network as native processes on 127.0.0.1 (no Docker).
 #
-#   network.sh up [--orderers 1|3]   fresh network: CAs, identities, orderers, peers, channel, chaincode
+#   network.sh up [--orderers 1|3] [--peers 1|2]
+#                                    fresh network: CAs, identities, orderers, peers (per organisation),
+#                                    channel, chaincode
 #   network.sh down                  stop everything and delete the network's state
 #   network.sh stop | start          stop / resume the processes, keeping ledger data
 #   network.sh status                each process with port and health; non-zero if any is down
@@ -65,6 +67,15 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'network.sh: %s\n' "$*" >&2; exit 1; }
 
 orderer_count() { cat "$NET/orderer-count" 2>/dev/null || echo 1; }
+peer_count() { cat "$NET/peer-count" 2>/dev/null || echo 1; }
+
+# Peer i (0 or 1) of an organisation: process name, node name, ports. Peer 0 keeps the names and
+# ports of a one-peer network; peer 1 listens 10 above it (operations 1 above).
+peer_name() { if (($2 == 0)); then echo "peer-$1"; else echo "peer-$1-$2"; fi; }
+peer_port() { echo $((PEER_PORT[$1] + 10 * $2)); }
+peer_ops_port() { echo $((PEER_OPS_PORT[$1] + $2)); }
+# "peer-land-1" → "land 1"
+peer_of() { local rest="${1#peer-}"; if [[ "$rest" == *-* ]]; then echo "${rest%-*} ${rest##*-}"; else echo "$rest 0"; fi; }
 
 # ---------------------------------------------------------------------------------------------
 # Processes: every process has a launch script, a pid file and a log file named after it.
@@ -73,7 +84,10 @@ process_names() {
   local names=() org n
   for org in "${PEER_ORGS[@]}" orderer; do names+=("ca-$org"); done
   for ((n = 1; n <= $(orderer_count); n++)); do names+=("orderer$n"); done
-  for org in "${PEER_ORGS[@]}"; do names+=("peer-$org"); done
+  local i
+  for org in "${PEER_ORGS[@]}"; do
+    for ((i = 0; i < $(peer_count); i++)); do names+=("$(peer_name "$org" "$i")"); done
+  done
   for org in "${PEER_ORGS[@]}"; do names+=("chaincode-$org"); done
   echo "${names[@]}"
 }
@@ -329,18 +343,21 @@ write_orderer_launch() {
     "exec '$FABRIC_BIN/orderer'"
 }
 
+# Every peer is an org leader that pulls blocks from the orderers itself (core.yaml's default), so
+# either peer of an organisation goes on alone; peer 1 finds its organisation through peer 0.
 write_peer_launch() {
-  local org="$1" node="$(org_dir "$1")/nodes/peer0.$1" data="$NET/data/peer-$1"
-  local port="${PEER_PORT[$org]}"
-  write_launch "peer-$org" \
+  local org="$1" i="$2" name node data port
+  name="$(peer_name "$org" "$i")" node="$(org_dir "$org")/nodes/peer$i.$org" data="$NET/data/$name"
+  port="$(peer_port "$org" "$i")"
+  write_launch "$name" \
     "export FABRIC_CFG_PATH='$NET/config'" \
-    "export CORE_PEER_ID=peer0.$org.druk CORE_PEER_LOCALMSPID=${MSP[$org]} CORE_PEER_MSPCONFIGPATH='$node/msp'" \
+    "export CORE_PEER_ID=peer$i.$org.druk CORE_PEER_LOCALMSPID=${MSP[$org]} CORE_PEER_MSPCONFIGPATH='$node/msp'" \
     "export CORE_PEER_ADDRESS=$HOST:$port CORE_PEER_LISTENADDRESS=$HOST:$port" \
     "export CORE_PEER_CHAINCODEADDRESS=$HOST:$((port + 1)) CORE_PEER_CHAINCODELISTENADDRESS=$HOST:$((port + 1))" \
-    "export CORE_PEER_GOSSIP_BOOTSTRAP=$HOST:$port CORE_PEER_GOSSIP_EXTERNALENDPOINT=$HOST:$port" \
+    "export CORE_PEER_GOSSIP_BOOTSTRAP=$HOST:$(peer_port "$org" 0) CORE_PEER_GOSSIP_EXTERNALENDPOINT=$HOST:$port" \
     "export CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE='$node/tls/signcerts/cert.pem'" \
     "export CORE_PEER_TLS_KEY_FILE='$node/tls/keystore/key.pem' CORE_PEER_TLS_ROOTCERT_FILE='$node/tls/tlscacerts/ca.pem'" \
-    "export CORE_OPERATIONS_LISTENADDRESS=$HOST:${PEER_OPS_PORT[$org]}" \
+    "export CORE_OPERATIONS_LISTENADDRESS=$HOST:$(peer_ops_port "$org" "$i")" \
     "export CORE_PEER_FILESYSTEMPATH='$data' CORE_LEDGER_SNAPSHOTS_ROOTDIR='$data/snapshots'" \
     "export CORE_VM_ENDPOINT= CORE_METRICS_PROVIDER=prometheus" \
     "exec '$FABRIC_BIN/peer' node start"
@@ -358,6 +375,13 @@ peer_cli_env() {
 as_org_admin() {
   local org="$1"; shift
   (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"; "$@")
+}
+
+# as_org_admin against peer I of the organisation.
+as_org_admin_on() {
+  local org="$1" i="$2"; shift 2
+  (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"
+   export CORE_PEER_ADDRESS="$HOST:$(peer_port "$org" "$i")"; "$@")
 }
 
 orderer_ca() { echo "$(org_dir orderer)/msp/tlscacerts/ca.pem"; }
@@ -410,11 +434,12 @@ write_chaincode_launch() {
 pem_json() { awk 'BEGIN { printf "\"" } { printf "%s\\n", $0 } END { printf "\"" }' "$1"; }
 
 # ORG's own package: where its chaincode service listens, the organisation's CA to check the service's
-# certificate and the peer's TLS key pair to present to it. Each organisation installs and approves
-# only its own package, so each peer executes the contract in a process of its own organisation.
+# certificate, and the TLS key pair its peers present to the service (chaincode-client.<org>, from
+# the organisation's CA). Each organisation installs (on each of its peers) and approves only its
+# own package, so its peers execute the contract in a process of their own organisation.
 write_chaincode_package() {
   local org="$1" sequence="$2" work="$NET/chaincode/package-$2-$1" peer_tls
-  peer_tls="$(org_dir "$org")/nodes/peer0.$org/tls"
+  peer_tls="$(org_dir "$org")/nodes/chaincode-client.$org/tls"
   rm -rf "$work"; mkdir -p "$work/code"
   {
     printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$HOST" "${CHAINCODE_PORT[$org]}"
@@ -429,17 +454,22 @@ write_chaincode_package() {
 deploy_chaincode() {
   local sequence=$(( $(cat "$NET/chaincode/sequence" 2>/dev/null || echo 0) + 1 ))
   build_chaincode_jar
-  local org jobs=()
+  local org i jobs=()
   declare -A package_id
   for org in "${PEER_ORGS[@]}"; do
-    [[ -f "$(org_dir "$org")/nodes/chaincode.$org/tls/signcerts/cert.pem" ]] \
-      || enroll "$org" "chaincode.$org" client - "$(org_dir "$org")/nodes/chaincode.$org/tls" tls
+    local who
+    for who in chaincode chaincode-client; do
+      [[ -f "$(org_dir "$org")/nodes/$who.$org/tls/signcerts/cert.pem" ]] \
+        || enroll "$org" "$who.$org" client - "$(org_dir "$org")/nodes/$who.$org/tls" tls
+    done
     write_chaincode_package "$org" "$sequence"
     package_id[$org]="$(as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz")"
-    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode install "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
-    jobs+=($!)
+    for ((i = 0; i < $(peer_count); i++)); do
+      as_org_admin_on "$org" "$i" "$FABRIC_BIN/peer" lifecycle chaincode install "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
+      jobs+=($!)
+    done
   done
-  log "Installing each organisation's chaincode package on its peer"
+  log "Installing each organisation's chaincode package on its peers"
   wait_all "installing the chaincode packages" "${jobs[@]}"
   # The services run the jar copied into the network's state, so rebuilding the repo's jar does
   # not change a running network underneath.
@@ -507,8 +537,10 @@ write_connection_file() {
     for org in "${PEER_ORGS[@]}"; do
       ((first)) || echo ","
       first=0
-      printf '    "%s": {"endpoint": "%s:%s", "hostOverride": "localhost", "tlsCaCert": "%s"}' \
-        "${MSP[$org]}" "$HOST" "${PEER_PORT[$org]}" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
+      local endpoints="" i
+      for ((i = 0; i < $(peer_count); i++)); do endpoints+="${endpoints:+, }\"$HOST:$(peer_port "$org" "$i")\""; done
+      printf '    "%s": {"endpoint": "%s:%s", "endpoints": [%s], "hostOverride": "localhost", "tlsCaCert": "%s"}' \
+        "${MSP[$org]}" "$HOST" "${PEER_PORT[$org]}" "$endpoints" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
     done
     echo ""
     echo "  },"
@@ -536,19 +568,22 @@ write_connection_file() {
 # Commands
 
 cmd_up() {
-  local orderers=1
+  local orderers=1 peers=1
   while (($#)); do
     case "$1" in
       --orderers) orderers="$2"; shift 2 ;;
+      --peers) peers="$2"; shift 2 ;;
       *) die "unknown option for up: $1" ;;
     esac
   done
   [[ "$orderers" == 1 || "$orderers" == 3 ]] || die "--orderers must be 1 or 3"
+  [[ "$peers" == 1 || "$peers" == 2 ]] || die "--peers must be 1 or 2"
   local started=$SECONDS
   build_fabric_binaries
   if [[ -d "$NET" ]]; then cmd_down; fi
   mkdir -p "$NET"/{config,logs,pids,chaincode,data}
   echo "$orderers" > "$NET/orderer-count"
+  echo "$peers" > "$NET/peer-count"
   cp "$FABRIC_SAMPLECONFIG/core.yaml" "$FABRIC_SAMPLECONFIG/orderer.yaml" "$NET/config/"
   # Our own chaincode-as-a-service builder replaces the sample's (absolute path required).
   sed -i -e "s#name: ccaas_builder#name: druk_ccaas#" -e "s#path: /opt/hyperledger/ccaas_builder#path: $DEPLOY_DIR/ccaas-builder#" "$NET/config/core.yaml"
@@ -572,7 +607,9 @@ cmd_up() {
   for org in "${PEER_ORGS[@]}" orderer; do setup_org_identities "$org" & jobs+=($!); done
   wait_all "enrolling organisation admins" "${jobs[@]}"
   jobs=()
-  for org in "${PEER_ORGS[@]}"; do setup_node_identity "$org" "peer0.$org" peer & jobs+=($!); done
+  for org in "${PEER_ORGS[@]}"; do
+    for ((n = 0; n < peers; n++)); do setup_node_identity "$org" "peer$n.$org" peer & jobs+=($!); done
+  done
   for ((n = 1; n <= orderers; n++)); do setup_node_identity orderer "orderer$n" orderer & jobs+=($!); done
   wait_all "enrolling nodes" "${jobs[@]}"
   jobs=()
@@ -603,15 +640,19 @@ cmd_up() {
       || die "orderer$n could not join the channel: see $LOGS/osnadmin.log"
   done
 
-  log "Starting peers and joining them to the channel"
+  log "Starting $peers peer(s) per organisation and joining them to the channel"
   for org in "${PEER_ORGS[@]}"; do
-    write_peer_launch "$org"
-    start_process "peer-$org"
+    for ((n = 0; n < peers; n++)); do
+      write_peer_launch "$org" "$n"
+      start_process "$(peer_name "$org" "$n")"
+    done
   done
   for org in "${PEER_ORGS[@]}"; do
-    wait_until "peer-$org" 60 http_ok "http://$HOST:${PEER_OPS_PORT[$org]}/healthz"
-    as_org_admin "$org" "$FABRIC_BIN/peer" channel join -b "$NET/config/$CHANNEL.block" >>"$LOGS/channel.log" 2>&1 \
-      || die "peer-$org could not join the channel: see $LOGS/channel.log"
+    for ((n = 0; n < peers; n++)); do
+      wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$HOST:$(peer_ops_port "$org" "$n")/healthz"
+      as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel join -b "$NET/config/$CHANNEL.block" >>"$LOGS/channel.log" 2>&1 \
+        || die "$(peer_name "$org" "$n") could not join the channel: see $LOGS/channel.log"
+    done
   done
 
   deploy_chaincode
@@ -638,11 +679,13 @@ wait_for_chaincode_ready() {
 }
 
 peers_know_each_other() {
-  local org known
+  local org i known
   for org in "${PEER_ORGS[@]}"; do
-    known="$(curl -sf --max-time 2 "http://$HOST:${PEER_OPS_PORT[$org]}/metrics" \
-      | sed -n "s/^gossip_membership_total_peers_known{channel=\"$CHANNEL\"} \([0-9]*\).*/\1/p")"
-    [[ -n "$known" ]] && ((known >= ${#PEER_ORGS[@]} - 1)) || return 1
+    for ((i = 0; i < $(peer_count); i++)); do
+      known="$(curl -sf --max-time 2 "http://$HOST:$(peer_ops_port "$org" "$i")/metrics" \
+        | sed -n "s/^gossip_membership_total_peers_known{channel=\"$CHANNEL\"} \([0-9]*\).*/\1/p")"
+      [[ -n "$known" ]] && ((known >= ${#PEER_ORGS[@]} * $(peer_count) - 1)) || return 1
+    done
   done
 }
 
@@ -684,10 +727,10 @@ cmd_start() {
   local name org n
   for org in "${PEER_ORGS[@]}" orderer; do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
-  for org in "${PEER_ORGS[@]}"; do start_process "peer-$org"; done
+  for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
   for org in "${PEER_ORGS[@]}"; do start_process "chaincode-$org"; done
-  for org in "${PEER_ORGS[@]}"; do
-    wait_until "peer-$org" 60 http_ok "http://$HOST:${PEER_OPS_PORT[$org]}/healthz"
+  for name in $(process_names); do
+    [[ "$name" == peer-* ]] && wait_until "$name" 60 http_ok "$(process_health_url "$name")"
   done
   wait_for_chaincode_ready
   log "Network started"
@@ -698,7 +741,7 @@ process_port() {
   case "$1" in
     ca-*) echo "${CA_PORT[${1#ca-}]}" ;;
     orderer*) orderer_port "${1#orderer}" ;;
-    peer-*) echo "${PEER_PORT[${1#peer-}]}" ;;
+    peer-*) peer_port $(peer_of "$1") ;;
     chaincode-*) echo "${CHAINCODE_PORT[${1#chaincode-}]}" ;;
   esac
 }
@@ -707,7 +750,7 @@ process_health_url() {
   case "$1" in
     ca-*) echo "http://$HOST:$(ca_ops_port "${1#ca-}")/healthz" ;;
     orderer*) echo "http://$HOST:$(orderer_ops_port "${1#orderer}")/healthz" ;;
-    peer-*) echo "http://$HOST:${PEER_OPS_PORT[${1#peer-}]}/healthz" ;;
+    peer-*) echo "http://$HOST:$(peer_ops_port $(peer_of "$1"))/healthz" ;;
   esac
 }
 

@@ -4,17 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.domain.ledger.Endorsement;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.ledger.SubmissionOutcome;
+import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.infrastructure.fabric.FabricLedger;
+import bt.druk.registry.it.RealLedger;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network's life cycle against real processes: three Raft orderers, a record written with a
- * clerk's identity through the peer CLI, endorsed by two organisations and readable on every peer;
- * one orderer killed and writes still commit; stop/start keeps the ledger; down leaves nothing.
+ * The network's life cycle against real processes: three Raft orderers and two peers per
+ * organisation, a record written with a clerk's identity through the peer CLI, endorsed by two
+ * organisations and readable on every peer; one orderer killed and writes still commit; the first
+ * peer of every organisation killed and the portal's ledger adapter writes through the second ones
+ * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing.
  * Runs in its own Failsafe execution because it takes the network up and down itself.
  */
 class FabricNetworkIT {
@@ -22,8 +33,8 @@ class FabricNetworkIT {
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
 
     @Test
-    void lifeCycleOfTheNetworkKeepsEveryCommittedRecord() throws IOException {
-        NetworkScript.runOrFail("up", "--orderers", "3");
+    void lifeCycleOfTheNetworkKeepsEveryCommittedRecord() throws Exception {
+        NetworkScript.runOrFail("up", "--orderers", "3", "--peers", "2");
         try {
             NetworkScript.runOrFail("status");
 
@@ -51,6 +62,8 @@ class FabricNetworkIT {
             assertTrue(NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", secondKey).output()
                     .contains(secondHash), "written with one of three orderers down");
 
+            writesGoOnWithTheFirstPeerOfEveryOrganisationKilled();
+
             NetworkScript.runOrFail("stop");
             assertFalse(NetworkScript.run("status").succeeded(), "status fails while stopped");
             NetworkScript.runOrFail("start");
@@ -64,6 +77,69 @@ class FabricNetworkIT {
         }
         assertFalse(Files.exists(NetworkScript.stateDir()), "down deletes the network's state");
         assertEquals(List.of(), strayFabricProcesses(), "down leaves no process behind");
+    }
+
+    /**
+     * The portal's adapter (FabricLedger) on this network's connection file, which lists both peers of
+     * each organisation: a block stream is open on the auditor's first peer and a write committed; then
+     * every organisation's first peer is killed. The adapter's next write goes through the land
+     * register's second peer (the gateway finds the auditor's second peer to endorse), retried as the
+     * submitter would, and a block stream reopened from the last block read, as the commit follower
+     * does, reaches that write's block.
+     */
+    private static void writesGoOnWithTheFirstPeerOfEveryOrganisationKilled() throws Exception {
+        System.setProperty("druk.fabric.config", NetworkScript.stateDir().resolve("connection.json").toString());
+        FabricLedger ledger = new FabricLedger();
+        try {
+            SubmissionOutcome.Committed before = registerUntilCommitted(ledger, Duration.ofSeconds(60));
+            long nextBlock;
+            try (Ledger.BlockStream blocks = ledger.blocksFrom(before.blockNumber())) {
+                nextBlock = blocks.next().number() + 1;
+            }
+            for (String org : ORGS) {
+                NetworkScript.runOrFail("kill", "peer-" + org);
+            }
+            SubmissionOutcome.Committed after = registerUntilCommitted(ledger, Duration.ofSeconds(120));
+            assertTrue(after.blockNumber() > before.blockNumber());
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                try (Ledger.BlockStream blocks = ledger.blocksFrom(nextBlock)) {
+                    while (!seen) {
+                        LedgerBlock block = blocks.next();
+                        nextBlock = block.number() + 1;
+                        seen = block.transactions().stream().anyMatch(tx -> tx.txId().equals(after.txId()));
+                    }
+                } catch (LedgerUnavailableException e) {
+                    Thread.sleep(1000); // as the commit follower: resume from the last block read
+                }
+            }
+            assertTrue(seen, "a block stream resumed from block " + nextBlock + " reaches the write made with the first peers down");
+        } finally {
+            RealLedger.close(ledger);
+            NetworkScript.runOrFail("start");
+        }
+    }
+
+    /**
+     * Registers a new title through the adapter, again after each failure until one commits (a new key
+     * each time: an attempt that failed from here may still have committed, which is no concern here).
+     */
+    private static SubmissionOutcome.Committed registerUntilCommitted(FabricLedger ledger, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        SubmissionOutcome last = null;
+        while (System.nanoTime() < deadline) {
+            String key = "land-title:FAIL-" + System.nanoTime();
+            Endorsement endorsement = ledger.endorse(new LedgerCall("RegisterTitle", List.of(key, NetworkScript.sha256(key), "THIMPHU")),
+                    "land.clerk");
+            last = endorsement.isEndorsed() ? endorsement.transaction().send() : endorsement.outcome();
+            if (last instanceof SubmissionOutcome.Committed committed) {
+                return committed;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no registration committed within " + within + ": " + last);
     }
 
     private static List<String> strayFabricProcesses() throws IOException {

@@ -61,7 +61,7 @@ public final class GatewaySubmitMain {
             FabricConnectionConfig.IdentityFiles id = config.identity(identityName)
                     .orElseThrow(() -> new IllegalArgumentException("no identity " + identityName + " in " + connection));
             FabricConnectionConfig.Peer peer = config.peersByMsp().get(id.mspId());
-            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoint(),
+            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoints().get(0),
                     TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build());
             if (peer.hostOverride() != null) {
                 builder.overrideAuthority(peer.hostOverride());

@@ -4,17 +4,19 @@ import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The connection file written by deploy/network.sh: channel, chaincode, one peer per MSP, the
+ * The connection file written by deploy/network.sh: channel, chaincode, each MSP's peers, the
  * enrolled identities (absolute paths to their certificate and key) and, when given, the key store
  * the portal takes the identities' keys and certificates from instead of those files.
  */
@@ -25,7 +27,20 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
     public record KeyStoreFile(Path path, String type, Path passwordFile) {
     }
 
-    public record Peer(String mspId, String endpoint, String hostOverride, Path tlsCaCert) {
+    /**
+     * An organisation's peers as a client reaches them.
+     *
+     * @param endpoints every peer of the organisation, in order of preference (from {@code "endpoints"},
+     *                  else the one {@code "endpoint"})
+     */
+    public record Peer(String mspId, List<String> endpoints, String hostOverride, Path tlsCaCert) {
+
+        public Peer {
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("no endpoint for " + mspId);
+            }
+            endpoints = List.copyOf(endpoints);
+        }
     }
 
     public record IdentityFiles(String name, String mspId, Path certificate, Path privateKey, String role) {
@@ -37,8 +52,10 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
             Map<String, Peer> peers = new LinkedHashMap<>();
             root.getJsonObject("peers").forEach((msp, value) -> {
                 JsonObject p = value.asJsonObject();
-                peers.put(msp, new Peer(msp, p.getString("endpoint"), p.getString("hostOverride", null),
-                        Path.of(p.getString("tlsCaCert"))));
+                List<String> endpoints = p.containsKey("endpoints")
+                        ? p.getJsonArray("endpoints").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                        : List.of(p.getString("endpoint"));
+                peers.put(msp, new Peer(msp, endpoints, p.getString("hostOverride", null), Path.of(p.getString("tlsCaCert"))));
             });
             Map<String, IdentityFiles> identities = new LinkedHashMap<>();
             root.getJsonObject("identities").forEach((name, value) -> {

@@ -25,6 +25,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,8 @@ public class FabricLedger implements Ledger {
 
     /** Failed calls in a row after which gateways and channels are rebuilt. */
     static final int RESET_AFTER_FAILURES = 3;
+    /** How long a peer may take to accept a TCP connection before the next peer of its organisation is tried. */
+    private static final int PROBE_MILLIS = 1000;
     /** Fabric peers refuse pings more often than their keepalive minInterval (60 s by default). */
     private static final long KEEPALIVE_SECONDS = 90;
     /** Blocks can be as large as the orderer's BatchSize.AbsoluteMaxBytes (10 MB in deploy/network.sh), plus envelope. */
@@ -102,6 +106,9 @@ public class FabricLedger implements Ledger {
     private Path configPath;
     private long configModified;
     private final Map<String, ManagedChannel> channels = new HashMap<>();
+    /** Per MSP, which of its peers the connections use; moves on after a reset (see {@link #reachableEndpoint}). */
+    private final Map<String, Integer> endpointInUse = new HashMap<>();
+    private final Map<String, String> endpointChosen = new HashMap<>();
     private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
     /** The identity is not in the connection file: no amount of retrying helps. */
@@ -365,11 +372,12 @@ public class FabricLedger implements Ledger {
     }
 
     private ManagedChannel channel(FabricConnectionConfig.Peer peer) throws IOException {
-        ManagedChannel channel = channels.get(peer.endpoint());
+        String endpoint = reachableEndpoint(peer);
+        ManagedChannel channel = channels.get(endpoint);
         if (channel == null) {
             ChannelCredentials credentials = TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build();
             startGrpcThreads();
-            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoint(), credentials)
+            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint, credentials)
                     .eventLoopGroup(eventLoop)
                     .channelType(NioSocketChannel.class)
                     .executor(grpcExecutor)
@@ -382,9 +390,54 @@ public class FabricLedger implements Ledger {
                 builder.overrideAuthority(peer.hostOverride());
             }
             channel = builder.build();
-            channels.put(peer.endpoint(), channel);
+            channels.put(endpoint, channel);
         }
         return channel;
+    }
+
+    /**
+     * Which of an organisation's peers to connect to: the one in use, else the next that accepts a
+     * TCP connection. A reset after failed calls ({@link #failed}) first moves every organisation on
+     * to its next peer, so a peer that died, or hangs with its port open, is left for the other one;
+     * the gateway peer then finds the other organisations' live endorsers itself, and the commit
+     * follower's next block stream resumes from its checkpoint there. When no peer accepts, the one
+     * in use: its calls fail as unavailable and are retried. Called under {@link #lock}.
+     */
+    String reachableEndpoint(FabricConnectionConfig.Peer peer) {
+        List<String> endpoints = peer.endpoints();
+        if (endpoints.size() == 1) {
+            return endpoints.get(0);
+        }
+        int start = Math.floorMod(endpointInUse.getOrDefault(peer.mspId(), 0), endpoints.size());
+        for (int k = 0; k < endpoints.size(); k++) {
+            int index = (start + k) % endpoints.size();
+            if (accepts(endpoints.get(index))) {
+                endpointInUse.put(peer.mspId(), index);
+                String before = endpointChosen.put(peer.mspId(), endpoints.get(index));
+                if (!endpoints.get(index).equals(before == null ? endpoints.get(0) : before)) {
+                    LOG.info(() -> "Ledger connections of " + peer.mspId() + " now go to its peer " + endpoints.get(index));
+                }
+                return endpoints.get(index);
+            }
+        }
+        endpointInUse.put(peer.mspId(), start);
+        return endpoints.get(start);
+    }
+
+    /** After a reset: each organisation's connections try its next peer first. Called under {@link #lock}. */
+    void moveToNextPeers() {
+        endpointInUse.replaceAll((msp, index) -> index + 1);
+    }
+
+    private static boolean accepts(String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1))),
+                    PROBE_MILLIS);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The connection file, re-read (and all connections dropped) when it changes. */
@@ -446,7 +499,8 @@ public class FabricLedger implements Ledger {
         synchronized (lock) {
             int failures = failuresInARow.getAndSet(0);
             if (failures >= RESET_AFTER_FAILURES && !channels.isEmpty()) {
-                LOG.info(() -> failures + " ledger calls failed in a row: reconnecting to the peers");
+                LOG.info(() -> failures + " ledger calls failed in a row: reconnecting, to each organisation's next peer if it has several");
+                moveToNextPeers();
                 closeAll();
             }
         }
