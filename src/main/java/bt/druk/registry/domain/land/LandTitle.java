@@ -2,6 +2,7 @@ package bt.druk.registry.domain.land;
 
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.shared.PlainText;
+import bt.druk.registry.domain.shared.PublicText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,7 @@ public record LandTitle(
             errors.add("reason", "required", "Enter the reason for the objection");
         } else {
             PlainText.checkLines(errors, "reason", why);
+            PublicText.check(errors, "reason", why);
         }
         errors.throwIfAny();
         Map<String, String> details = new LinkedHashMap<>();
@@ -154,6 +156,7 @@ public record LandTitle(
             errors.add("lender", "required", "Enter the lender");
         } else {
             PlainText.checkLine(errors, "lender", lenderName);
+            PublicText.check(errors, "lender", lenderName);
         }
         errors.throwIfAny();
         String cleanRef = ref.trim();
@@ -186,6 +189,7 @@ public record LandTitle(
             errors.add("reason", "required", "Enter the reason for the caveat");
         } else {
             PlainText.checkLines(errors, "reason", why);
+            PublicText.check(errors, "reason", why);
         }
         errors.throwIfAny();
         String cleanRef = ref.trim();

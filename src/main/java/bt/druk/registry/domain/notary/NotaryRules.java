@@ -2,6 +2,7 @@ package bt.druk.registry.domain.notary;
 
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.shared.PlainText;
+import bt.druk.registry.domain.shared.PublicText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,6 @@ public final class NotaryRules {
     /** The chaincode's office code. */
     public static final Pattern OFFICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}");
     public static final Pattern CID = Pattern.compile("[0-9]{11}");
-    /** As the chaincode: an 11-digit run (a CID) or an e-mail address makes a reason personal data. */
-    static final Pattern CID_LIKE = Pattern.compile("(?<![0-9])[0-9]{11}(?![0-9])");
-    static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     public static final int MAX_REASON = 500;
     public static final int MAX_NAME = 200;
     public static final int MAX_PARTIES = 50;
@@ -56,8 +54,8 @@ public final class NotaryRules {
             errors.add("reason", PlainText.CODE, "Write the reason on one line. " + PlainText.MESSAGE);
             return null;
         }
-        if (CID_LIKE.matcher(stripped).find() || EMAIL_LIKE.matcher(stripped).find()) {
-            errors.add("reason", code, "The reason is public on the ledger: leave out CID numbers and e-mail addresses");
+        if (PublicText.identifiesSomeone(stripped)) {
+            errors.add("reason", PublicText.CODE, PublicText.MESSAGE);
             return null;
         }
         return stripped;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.record.Party;
+import bt.druk.registry.domain.shared.PublicText;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -193,5 +194,25 @@ class LandTitleTest {
         assertEquals("Ren\u00e9 Dorji", objected.event().parties().get("objector").name());
         assertEquals("Caf\u00e9 deed", objected.event().details().get("reason"));
         assertEquals("Ren\u00e9 Bank", registered().registerMortgage("M-9", " Rene\u0301 Bank ", at(T0)).mortgages().get(0).lender());
+    }
+
+    @Test
+    void publicTextWithACidOrAnEmailAddressIsRefusedNextToItsField() {
+        LandTitle title = registered();
+        ValidationException caveat = assertThrows(ValidationException.class,
+                () -> title.lodgeCaveat("C-1", "Claim by CID 10101001234", at(T0)));
+        assertEquals("reason", caveat.errors().get(0).field());
+        assertEquals(PublicText.CODE, caveat.errors().get(0).code());
+        ValidationException lender = assertThrows(ValidationException.class,
+                () -> title.registerMortgage("M-1", "karma@example.bt", at(T0)));
+        assertEquals("lender", lender.errors().get(0).field());
+        assertEquals(PublicText.CODE, lender.errors().get(0).code());
+        LandTitle pending = title.lodgeTransfer(TransferType.SALE, List.of(DORJI, PEMA), NOTICE, at(T0));
+        ValidationException objection = assertThrows(ValidationException.class,
+                () -> pending.objectToTransfer("Sonam Tobgay", "Call 17123456 or sonam@example.bt", at(T0.plusSeconds(5))));
+        assertEquals(PublicText.CODE, objection.errors().get(0).code());
+        // Numbers that are not CIDs stay allowed: dates, references, a 10- or 12-digit run.
+        assertEquals("Court order 12/2025, file 1234567890", title.lodgeCaveat("C-2", "Court order 12/2025, file 1234567890", at(T0))
+                .caveats().get(0).reason());
     }
 }
