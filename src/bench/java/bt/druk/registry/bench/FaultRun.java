@@ -246,7 +246,8 @@ final class FaultRun {
                 + "; " + load.notAcknowledged.get() + " posts not acknowledged"
                 + (load.firstNotAcknowledged.get() == null ? "" : " (first: " + abbreviate(load.firstNotAcknowledged.get()) + ")")
                 + (a == null ? "; the wait for the portal was interrupted" : a.failed() > 0 ? "; " + a.failed() + " REJECTED by the ledger" : "")
-                + (a != null && a.stillPending() > 0 ? "; not COMMITTED in the portal within " + o.drainSeconds() + " s: " + a.stillPending() : "")
+                // the wait goes in order, so one lost registration holds it until the deadline: the counts come from the check after it
+                + (a != null && a.stillPending() > 0 ? "; the wait for the portal ran into its " + o.drainSeconds() + " s deadline" : "")
                 + (firstProblem == null ? "" : "; first problem: " + firstProblem)
                 + (killProblem == null ? "" : "; " + killProblem) + (restartProblem == null ? "" : "; " + restartProblem);
         if (killProblem != null) {
