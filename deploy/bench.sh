@@ -15,9 +15,13 @@
 # --use-running-network  never start the network: fail unless deploy/network.sh status says it runs
 # -- --scenarios soak --soak-seconds 600   the 10-minute soak: rounds of --count registrations and
 #                      --read-seconds of record pages; RSS and heap after a full GC after each round
+# -- --scenarios faults [--faults chaincode,portal]   kill -9 each process in turn under a registration
+#                      load and restart it; every acknowledged registration committed exactly once?
+#                      (BENCHMARKS.md "Faults under load"; it kills and restarts this portal too)
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
-# Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442); DRUK_* settings in
+# Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442), DRUK_NETWORK_SCRIPT (the
+# network.sh of the running network, default the one next to this script); DRUK_* settings in
 # the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
 # adds options to the portal's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/portal.jfr).
 set -euo pipefail
@@ -25,6 +29,7 @@ set -euo pipefail
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
 BUILD_DIR="$(realpath -m "${DRUK_BUILD_DIR:-$REPO_DIR/target}")"
+NETWORK="${DRUK_NETWORK_SCRIPT:-$DEPLOY_DIR/network.sh}"
 PORT="${DRUK_BENCH_PORT:-18442}"
 BUILD=true
 USE_RUNNING=false
@@ -43,7 +48,7 @@ while (($#)); do
     --port) PORT="$2"; shift ;;
     --caliper) CALIPER=true ;;
     --) shift; EXTRA=("$@"); break ;;
-    *) sed -n '8,24p' "$0" >&2; exit 2 ;;
+    *) sed -n '8,28p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
@@ -55,12 +60,18 @@ OUT="$BUILD_DIR/bench/bench-$STAMP.md"
 mkdir -p "$RUN/data"
 
 PORTAL_PID=""
+# A pid counts only while it is this run's Payara Micro (after the faults scenario's kill -9 it may be another's).
+stop_portal() {
+  local pid="$1"
+  [[ -n "$pid" ]] && grep -qs "$RUN/micro-root" "/proc/$pid/cmdline" || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
 cleanup() {
-  if [[ -n "$PORTAL_PID" ]] && kill -0 "$PORTAL_PID" 2>/dev/null; then
-    kill -TERM "$PORTAL_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$PORTAL_PID" 2>/dev/null || true
-  fi
+  stop_portal "$PORTAL_PID"
+  # the portal the faults scenario started again (portal-start.sh writes its pid)
+  stop_portal "$(cat "$RUN/portal.pid" 2>/dev/null)"
   # wrk, the bench's JVM and Caliper are children of this script
   pkill -TERM -P $$ 2>/dev/null || true
 }
@@ -77,16 +88,16 @@ for f in druk-registry.war payara-micro.jar druk-bench.jar; do
   [[ -f "$BUILD_DIR/$f" ]] || { echo "$BUILD_DIR/$f is missing (run without --no-build)" >&2; exit 1; }
 done
 
-if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
+if "$NETWORK" status >/dev/null 2>&1; then
   echo "The network is running"
 elif [[ "$USE_RUNNING" == true ]]; then
   echo "The network is not running (deploy/network.sh status) and --use-running-network was given" >&2; exit 1
-elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
-  "$DEPLOY_DIR/network.sh" start
+elif [[ -d "$(dirname "$NETWORK")/.network/launch" ]]; then
+  "$NETWORK" start
 else
-  "$DEPLOY_DIR/network.sh" up
+  "$NETWORK" up
 fi
-CONNECTION="$DEPLOY_DIR/.network/connection.json"
+CONNECTION="$(dirname "$NETWORK")/.network/connection.json"
 
 # Caliper first, while nothing else runs: its figure is an outside reference for raw-submit.
 CALIPER_TEXT="not available (not run: deploy/bench.sh --caliper runs it)"
@@ -99,18 +110,29 @@ PASSWORD="Bench-$(openssl rand -hex 8)"
 echo "Starting a portal of the benchmark's own on port $PORT (log: $RUN/portal.log) ..."
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$RUN/preboot.asadmin"
+# The portal's start command as a script: the faults scenario starts the portal again with it after
+# a kill -9, on the same data directory, password and OCDS prefix. It holds the password: ours only.
+# The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.
+# wrk reads from one address: the per-address limit on verify by hash would measure only itself.
+# DRUK_BENCH_JAVA_OPTS holds several options, so it is written unquoted.
 (
-  export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$CONNECTION" DRUK_DEMO_PASSWORD="$PASSWORD" DRUK_DEMO_CONTENT=false
-  # The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.
-  export DRUK_OCDS_PREFIX="ocds-$(openssl rand -hex 3)"
-  # wrk reads from one address: the per-address limit on verify by hash would measure only itself.
-  export DRUK_RATELIMIT_PERSECOND="${DRUK_RATELIMIT_PERSECOND:-1000000}" DRUK_RATELIMIT_BURST="${DRUK_RATELIMIT_BURST:-1000000}"
-  cd "$RUN"
-  # shellcheck disable=SC2086 # DRUK_BENCH_JAVA_OPTS holds several options
-  exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome \
-    --rootdir "$RUN/micro-root" --port "$PORT" --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" \
-    --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 </dev/null
-) &
+  umask 077
+  cat > "$RUN/portal-start.sh" <<SCRIPT
+#!/usr/bin/env bash
+echo \$\$ > $(printf %q "$RUN/portal.pid")
+export DRUK_DATA_DIR=$(printf %q "$RUN/data") DRUK_FABRIC_CONFIG=$(printf %q "$CONNECTION") DRUK_DEMO_PASSWORD=$(printf %q "$PASSWORD") DRUK_DEMO_CONTENT=false
+export DRUK_OCDS_PREFIX=ocds-$(openssl rand -hex 3)
+export DRUK_RATELIMIT_PERSECOND=$(printf %q "${DRUK_RATELIMIT_PERSECOND:-1000000}") DRUK_RATELIMIT_BURST=$(printf %q "${DRUK_RATELIMIT_BURST:-1000000}")
+cd $(printf %q "$RUN")
+# a fresh server root: Payara Micro would deploy the WAR recorded in the old one as well (deploy/README.md)
+rm -rf $(printf %q "$RUN/micro-root")
+exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar $(printf %q "$BUILD_DIR/payara-micro.jar") --nohazelcast --disablephonehome \\
+  --rootdir $(printf %q "$RUN/micro-root") --port $PORT --contextroot / --prebootcommandfile $(printf %q "$RUN/preboot.asadmin") \\
+  --deploy $(printf %q "$BUILD_DIR/druk-registry.war") >>$(printf %q "$RUN/portal.log") 2>&1 </dev/null
+SCRIPT
+  chmod 700 "$RUN/portal-start.sh"
+)
+"$RUN/portal-start.sh" &
 PORTAL_PID=$!
 URL="http://127.0.0.1:$PORT"
 deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
@@ -123,7 +145,8 @@ echo "The portal is ready (pid $PORTAL_PID); running the scenarios ..."
 
 java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --portal "$URL" --password "$PASSWORD" \
   --portal-pid "$PORTAL_PID" --seconds "$SECONDS_RAW" --read-seconds "$SECONDS_READ" --count "$COUNT" \
-  --notary-count "$((COUNT * 8))" --out "$OUT" --caliper "$CALIPER_TEXT" "${EXTRA[@]}" &
+  --notary-count "$((COUNT * 8))" --out "$OUT" --caliper "$CALIPER_TEXT" \
+  --network-script "$NETWORK" --portal-restart "$RUN/portal-start.sh" "${EXTRA[@]}" &
 status=0
 wait $! || status=$?
 echo "Table written to $OUT"

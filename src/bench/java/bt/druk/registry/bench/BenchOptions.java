@@ -2,6 +2,7 @@ package bt.druk.registry.bench;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -18,17 +19,20 @@ import java.util.Set;
 public record BenchOptions(Path connection, String identity, Optional<String> portalUrl, Optional<String> password, long portalPid,
                     int inFlight, int rawSeconds, int count, int clients, int readSeconds, int readThreads,
                     int readConnections, int notaryCount, int drainSeconds, Set<String> scenarios,
-                    Optional<Path> out, Optional<String> caliper, String runId, int soakSeconds) {
+                    Optional<Path> out, Optional<String> caliper, String runId, int soakSeconds,
+                    List<String> faults, int faultClients, int faultSeconds, Optional<Path> networkScript, Optional<Path> portalRestart) {
 
-    /** Every scenario; all but the soak (long by nature) run when none is named. */
-    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "soak");
+    /** Every scenario; all but the soak and the faults (long, and the faults kill processes) run when none is named. */
+    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "soak", "faults");
     static final List<String> DEFAULT_SCENARIOS = List.of("raw", "portal", "read", "notary");
 
     static final String USAGE = String.join("\n",
             "usage: java -jar druk-bench.jar --connection deploy/.network/connection.json [--identity land.clerk]",
             "         [--portal http://127.0.0.1:18442 --password PASSWORD [--portal-pid PID]]",
-            "         [--scenarios raw,portal,read,notary[,soak]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
+            "         [--scenarios raw,portal,read,notary[,soak][,faults]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
             "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--soak-seconds 600] [--out table.md] [--caliper TEXT]",
+            "         [--faults " + String.join(",", FaultRun.FAULTS) + "] [--fault-clients 4] [--fault-seconds 5]",
+            "         [--network-script deploy/network.sh] [--portal-restart portal-start.sh]",
             "Runs each scenario for a bounded time or count and prints one table.");
 
     /** The arguments cannot be used: the message says why. */
@@ -40,7 +44,8 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
 
     private static final List<String> NAMES = List.of("--connection", "--identity", "--portal", "--password", "--portal-pid",
             "--in-flight", "--seconds", "--count", "--clients", "--read-seconds", "--read-threads", "--read-connections",
-            "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id", "--soak-seconds");
+            "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id", "--soak-seconds",
+            "--faults", "--fault-clients", "--fault-seconds", "--network-script", "--portal-restart");
 
     public static BenchOptions parse(String... args) {
         Map<String, String> v = new HashMap<>();
@@ -76,13 +81,30 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
         if (!runId.matches("[A-Z0-9]{1,12}")) {
             throw new UsageException("--run-id is 1-12 letters or digits");
         }
+        List<String> faults = new ArrayList<>();
+        for (String f : v.getOrDefault("--faults", String.join(",", FaultRun.FAULTS)).split(",")) {
+            String name = f.strip().toLowerCase(Locale.ROOT);
+            if (!name.matches("[a-z0-9-]+")) {
+                throw new UsageException("a fault is a process name of deploy/network.sh status, chaincode, orderer or portal, not '" + f + "'");
+            }
+            faults.add(name);
+        }
+        Optional<Path> networkScript = Optional.ofNullable(v.get("--network-script")).map(Path::of);
+        Optional<Path> portalRestart = Optional.ofNullable(v.get("--portal-restart")).map(Path::of);
+        if (scenarios.contains("faults") && networkScript.isEmpty() && faults.stream().anyMatch(f -> !f.equals("portal"))) {
+            throw new UsageException("the faults scenario needs --network-script (deploy/network.sh) to kill and start the network's processes");
+        }
+        if (scenarios.contains("faults") && portalRestart.isEmpty() && faults.contains("portal")) {
+            throw new UsageException("the portal fault needs --portal-restart (a script that starts the portal again on its data)");
+        }
         return new BenchOptions(Path.of(v.get("--connection")), v.getOrDefault("--identity", "land.clerk"), portal,
                 Optional.ofNullable(v.get("--password")), number(v, "--portal-pid", -1),
                 (int) number(v, "--in-flight", 128), (int) number(v, "--seconds", 15), (int) number(v, "--count", 200),
                 (int) number(v, "--clients", 16), (int) number(v, "--read-seconds", 15), (int) number(v, "--read-threads", 2),
                 (int) number(v, "--read-connections", 32), (int) number(v, "--notary-count", 2048),
                 (int) number(v, "--drain-seconds", 180), Set.copyOf(scenarios), Optional.ofNullable(v.get("--out")).map(Path::of),
-                Optional.ofNullable(v.get("--caliper")), runId, (int) number(v, "--soak-seconds", 600));
+                Optional.ofNullable(v.get("--caliper")), runId, (int) number(v, "--soak-seconds", 600),
+                List.copyOf(faults), (int) number(v, "--fault-clients", 4), (int) number(v, "--fault-seconds", 5), networkScript, portalRestart);
     }
 
     boolean runs(String scenario) {

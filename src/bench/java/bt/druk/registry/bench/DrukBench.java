@@ -25,12 +25,22 @@ import java.util.regex.Pattern;
  */
 public final class DrukBench {
 
-    /** What a run measured: the table's rows and the registrations the portal acknowledged. */
-    public record Report(List<Row> rows, List<Registered> acknowledged, int committed) {
+    /** What a run measured: the table's rows, the registrations the portal acknowledged and the faults scenario's rows. */
+    public record Report(List<Row> rows, List<Registered> acknowledged, int committed, List<FaultOutcome> faults) {
+
+        public Report(List<Row> rows, List<Registered> acknowledged, int committed) {
+            this(rows, acknowledged, committed, List.of());
+        }
+
         /** Every row has a positive figure (the caliper line counts when it was measured). */
         public boolean everyRowMeasured() {
             return rows.stream().filter(r -> !r.scenario().equals("caliper") || !Double.isNaN(r.raw()))
                     .allMatch(r -> r.measured() > 0);
+        }
+
+        /** Under every fault that ran, every acknowledged registration committed exactly once. */
+        public boolean nothingLostOrDuplicated() {
+            return faults.stream().allMatch(FaultOutcome::exactlyOnce);
         }
     }
 
@@ -62,12 +72,19 @@ public final class DrukBench {
             Report report = measure(options, err);
             String table = "Druk Registry benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", run " + options.runId()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average at start " + started + ", at end "
-                    + loadAverage() + "\n\n" + table(report.rows());
+                    + loadAverage() + (report.rows().isEmpty() ? "" : "\n\n" + table(report.rows()))
+                    + (report.faults().isEmpty() ? "" : "\n\nFaults under load (" + options.faultClients() + " clients, kill after "
+                    + options.faultSeconds() + " s, restart " + options.faultSeconds() + " s later, load stopped "
+                    + options.faultSeconds() + " s after the restart; recovery = restart to the last acknowledged registration COMMITTED)"
+                    + "\n\n" + faultsTable(report.faults()));
             out.println(table);
             if (options.out().isPresent()) {
                 Files.writeString(options.out().get(), table + "\n", StandardCharsets.UTF_8);
             }
-            return report.everyRowMeasured() ? 0 : 1;
+            if (!report.nothingLostOrDuplicated()) {
+                err.println("druk-bench: under a fault, an acknowledged registration was lost or duplicated (or the fault could not be run)");
+            }
+            return report.everyRowMeasured() && report.nothingLostOrDuplicated() ? 0 : 1;
         } catch (Exception e) {
             err.println("druk-bench: " + e);
             return 1;
@@ -153,7 +170,12 @@ public final class DrukBench {
                                 + perItem(cpu, r.awaited().done(), "doc")));
             }
         }
-        return new Report(rows, List.copyOf(acknowledged), committed);
+        List<FaultOutcome> faults = List.of();
+        if (o.runs("faults")) {
+            log.println("faults: " + String.join(", ", o.faults()) + ", one at a time, under a load of " + o.faultClients() + " clients");
+            faults = FaultRun.run(o, new PortalApi(o.portalUrl().get(), o.password().orElseThrow()), log);
+        }
+        return new Report(rows, List.copyOf(acknowledged), committed, faults);
     }
 
     /** One read scenario with the network idle, then again while raw submits run. */
@@ -264,6 +286,24 @@ public final class DrukBench {
                 }
                 text.append('\n');
             }
+        }
+        return text.toString();
+    }
+
+    /** The faults scenario's table, in Markdown: fault | acknowledged | committed | lost | duplicated | recovery s | note. */
+    public static String faultsTable(List<FaultOutcome> outcomes) {
+        StringBuilder text = new StringBuilder("| fault | acknowledged | committed | lost | duplicated | recovery s | note |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (FaultOutcome f : outcomes) {
+            String fault = f.killed().equals("-") || f.killed().equals(f.fault()) ? f.fault() : f.fault() + " (" + f.killed() + ")";
+            if (!f.ran()) {
+                text.append("| ").append(fault).append(" | - | - | - | - | - | ").append(f.note()).append(" |\n");
+                continue;
+            }
+            text.append("| ").append(fault).append(" | ").append(f.acknowledged()).append(" | ").append(f.committed()).append(" | ")
+                    .append(f.lost()).append(" | ").append(f.duplicated()).append(" | ")
+                    .append(Double.isNaN(f.recoverySeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", f.recoverySeconds()))
+                    .append(" | ").append(f.note().replace("|", "/")).append(" |\n");
         }
         return text.toString();
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** The portal's REST API over HTTP/1.1 ({@code /api}), as any client would use it. */
 final class PortalApi {
@@ -84,11 +85,17 @@ final class PortalApi {
      */
     static Awaited awaitInOrder(BlockingQueue<String> queue, BooleanSupplier producing, Probe probe, long deadlineNanos,
                                 long intervalMillis) throws InterruptedException {
+        return awaitInOrder(queue, producing, probe, () -> deadlineNanos, intervalMillis);
+    }
+
+    /** As above with a deadline that may move: the faults scenario's deadline starts only when its load stops. */
+    static Awaited awaitInOrder(BlockingQueue<String> queue, BooleanSupplier producing, Probe probe, LongSupplier deadline,
+                                long intervalMillis) throws InterruptedException {
         int done = 0;
         int failed = 0;
         long lastDone = Long.MIN_VALUE;
         String firstFailed = null;
-        while (System.nanoTime() < deadlineNanos) {
+        while (System.nanoTime() < deadline.getAsLong()) {
             String item = queue.poll(intervalMillis, TimeUnit.MILLISECONDS);
             if (item == null) {
                 if (!producing.getAsBoolean() && queue.isEmpty()) {
@@ -97,7 +104,7 @@ final class PortalApi {
                 continue;
             }
             Progress progress = Progress.PENDING;
-            while (System.nanoTime() < deadlineNanos) {
+            while (System.nanoTime() < deadline.getAsLong()) {
                 try {
                     progress = probe.check(item);
                 } catch (IOException e) {

@@ -88,7 +88,7 @@ final class PortalRegister {
             thread.start();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
-        Awaited awaited = PortalApi.awaitInOrder(toAwait, () -> running.get() > 0, this::committed, deadline, 100);
+        Awaited awaited = PortalApi.awaitInOrder(toAwait, () -> running.get() > 0, key -> committed(api, key), deadline, 100);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -96,7 +96,8 @@ final class PortalRegister {
         return new Result(count, List.copyOf(acknowledged), refused.get(), firstRefusal.get(), awaited, seconds, ack);
     }
 
-    private Progress committed(String recordKey) throws java.io.IOException, InterruptedException {
+    /** DONE once the portal says the record's current version is COMMITTED, FAILED if REJECTED. */
+    static Progress committed(PortalApi api, String recordKey) throws java.io.IOException, InterruptedException {
         Answer answer = api.get("/api/records/" + recordKey);
         if (answer.status() != 200) {
             return Progress.PENDING;

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.identity.Identities;
@@ -88,6 +89,7 @@ final class RawSubmitter implements AutoCloseable {
                     .connection(channel)
                     .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
                     .submitOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .evaluateOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
                     .commitStatusOptions(o -> o.withDeadlineAfter(2, TimeUnit.MINUTES))
                     .connect();
         }
@@ -142,6 +144,11 @@ final class RawSubmitter implements AutoCloseable {
         }
         double seconds = committed.get() == 0 ? 0 : (last.get() - first.get()) / 1e9;
         return new Result(committed.get(), failed.get(), seconds, latencies, firstFailure.get());
+    }
+
+    /** Evaluates {@code function} on this identity's own organisation's peer and gives its answer as text. */
+    String evaluate(String function, String... args) throws GatewayException {
+        return new String(contract.evaluateTransaction(function, args), StandardCharsets.UTF_8);
     }
 
     static String randomSha256() {

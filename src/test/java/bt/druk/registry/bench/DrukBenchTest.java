@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DrukBenchTest {
@@ -113,5 +117,140 @@ class DrukBenchTest {
         assertEquals(1, awaited.failed());
         assertEquals("c", awaited.firstFailed());
         assertEquals(1, awaited.stillPending());
+    }
+
+    @Test
+    void theFaultsRunOnlyWhenNamedAndNeedTheNetworkScriptAndThePortalsStartScript() {
+        BenchOptions all = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x");
+        assertFalse(all.runs("faults"), "a plain run kills nothing");
+        BenchOptions faults = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x",
+                "--scenarios", "faults", "--network-script", "/n/network.sh", "--portal-restart", "/r/portal-start.sh");
+        assertTrue(faults.runs("faults"));
+        assertEquals(List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal"), faults.faults());
+        assertEquals(4, faults.faultClients());
+        assertEquals(5, faults.faultSeconds());
+        assertEquals(Path.of("/n/network.sh"), faults.networkScript().orElseThrow());
+        BenchOptions one = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x",
+                "--scenarios", "faults", "--faults", "Chaincode", "--network-script", "n.sh", "--fault-clients", "2", "--fault-seconds", "3");
+        assertEquals(List.of("chaincode"), one.faults(), "the portal's start script is needed only for the portal fault");
+        assertEquals(2, one.faultClients());
+        assertEquals(3, one.faultSeconds());
+        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--connection", "c.json", "--portal", "http://p",
+                "--password", "x", "--scenarios", "faults", "--faults", "chaincode"));
+        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--connection", "c.json", "--portal", "http://p",
+                "--password", "x", "--scenarios", "faults", "--faults", "portal", "--network-script", "n.sh"));
+        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--connection", "c.json", "--portal", "http://p",
+                "--password", "x", "--scenarios", "faults", "--faults", "peer-land;rm", "--network-script", "n.sh"));
+    }
+
+    @Test
+    void aFaultKillsTheProcessesNetworkStatusListsAndAnOrdererOnlyOfThree() {
+        List<String> oneService = List.of("ca-land", "ca-audit", "orderer1", "peer-land", "peer-audit", "chaincode");
+        List<String> perOrganisation = List.of("ca-land", "orderer1", "orderer2", "orderer3", "peer-land", "peer-audit",
+                "chaincode-land", "chaincode-audit");
+        assertEquals(List.of("chaincode"), FaultRun.plan("chaincode", oneService).processes());
+        assertEquals(List.of("chaincode-land", "chaincode-audit"), FaultRun.plan("chaincode", perOrganisation).processes());
+        assertEquals("1-orderer network", FaultRun.plan("orderer", oneService).notRunReason());
+        assertEquals(List.of("orderer1"), FaultRun.plan("orderer", perOrganisation).processes());
+        assertEquals(List.of("peer-audit"), FaultRun.plan("peer-audit", oneService).processes());
+        assertEquals(List.of("portal"), FaultRun.plan("portal", List.of()).processes());
+        assertEquals("no process peer-justice in network.sh status", FaultRun.plan("peer-justice", oneService).notRunReason());
+    }
+
+    @Test
+    void networkStatusGivesEachProcessAndItsHealth() {
+        Map<String, String> health = FaultRun.parseStatus("""
+                PROCESS            PID      PORT   HEALTH     LOG
+                ca-land            1201     7054   OK         /n/logs/ca-land.log
+                orderer1           1300     7050   OK         /n/logs/orderer1.log
+                peer-land          -        7051   DOWN       /n/logs/peer-land.log
+                chaincode-land     1500     7057   UNHEALTHY  /n/logs/chaincode-land.log
+                Fabric 3.1.1, channel 'registry', chaincode 'registry' sequence 2, 1 orderer(s)
+                """);
+        assertEquals(List.of("ca-land", "orderer1", "peer-land", "chaincode-land"), List.copyOf(health.keySet()));
+        assertEquals("DOWN", health.get("peer-land"));
+        assertEquals("UNHEALTHY", health.get("chaincode-land"));
+        assertTrue(FaultRun.parseStatus("No network (run 'network.sh up')").isEmpty());
+    }
+
+    @Test
+    void anAcknowledgedRegistrationIsCommittedOnceOnlyWithOneLedgerWriteOfItsHashAndCommittedInThePortal() {
+        String hash = "a".repeat(64);
+        FaultRun.Acknowledged ack = new FaultRun.Acknowledged("land-title:F1-0", hash);
+        List<FaultRun.LedgerWrite> once = FaultRun.parseHistory(
+                "[{\"isDelete\":false,\"timestamp\":\"2026-12-01T07:00:00Z\",\"txId\":\"t1\",\"value\":{\"hash\":\"" + hash
+                        + "\",\"key\":\"land-title:F1-0\",\"version\":1}}]");
+        assertEquals(List.of(new FaultRun.LedgerWrite("t1", false, 1, hash)), once);
+        FaultRun.PortalView committed = new FaultRun.PortalView(200, 1, hash, "COMMITTED", 1);
+        assertEquals(new FaultRun.Verdict(true, false, null), FaultRun.judge(ack, committed, once));
+
+        assertEquals(new FaultRun.Verdict(false, false, "not on the auditor's ledger"), FaultRun.judge(ack, committed, List.of()));
+        assertEquals(new FaultRun.Verdict(false, false, "the portal says PENDING"),
+                FaultRun.judge(ack, new FaultRun.PortalView(200, 1, hash, "PENDING", 1), once));
+        // the ledger kept the first send while the portal took a resend's refusal for the answer
+        assertEquals(new FaultRun.Verdict(false, false, "the portal says REJECTED"),
+                FaultRun.judge(ack, new FaultRun.PortalView(200, 1, hash, "REJECTED", 1), once));
+        assertEquals(new FaultRun.Verdict(false, false, "the portal answers 404"),
+                FaultRun.judge(ack, new FaultRun.PortalView(404, 0, null, null, 0), once));
+        assertFalse(FaultRun.judge(ack, committed, List.of(new FaultRun.LedgerWrite("t1", false, 1, "b".repeat(64)))).committed());
+
+        List<FaultRun.LedgerWrite> twice = List.of(once.get(0), new FaultRun.LedgerWrite("t2", false, 2, hash));
+        FaultRun.Verdict doubled = FaultRun.judge(ack, committed, twice);
+        assertTrue(doubled.committed() && doubled.duplicated(), doubled.toString());
+        assertTrue(FaultRun.judge(ack, new FaultRun.PortalView(200, 2, "c".repeat(64), "COMMITTED", 2), once).duplicated());
+    }
+
+    @Test
+    void theFaultsTableFailsTheRunOnlyForALostOrDuplicatedRegistration() {
+        FaultOutcome held = new FaultOutcome("chaincode", "chaincode-land, chaincode-audit", 120, 120, 0, 0, 14.26, "restart took 7.0 s", true);
+        FaultOutcome notRun = FaultOutcome.notRun("orderer", "1-orderer network");
+        String table = DrukBench.faultsTable(List.of(held, notRun));
+        List<String> lines = table.lines().toList();
+        assertEquals("| fault | acknowledged | committed | lost | duplicated | recovery s | note |", lines.get(0));
+        assertEquals("| chaincode (chaincode-land, chaincode-audit) | 120 | 120 | 0 | 0 | 14.3 | restart took 7.0 s |", lines.get(2));
+        assertEquals("| orderer | - | - | - | - | - | not run: 1-orderer network |", lines.get(3));
+        assertTrue(new DrukBench.Report(List.of(), List.of(), 0, List.of(held, notRun)).nothingLostOrDuplicated());
+
+        FaultOutcome lost = new FaultOutcome("portal", "portal", 120, 118, 2, 0, Double.NaN, "", true);
+        FaultOutcome doubled = new FaultOutcome("peer-land", "peer-land", 120, 120, 0, 1, 9, "", true);
+        FaultOutcome nothingShown = FaultOutcome.broken("peer-audit", "peer-audit", "network.sh start failed");
+        for (FaultOutcome bad : List.of(lost, doubled, nothingShown)) {
+            assertFalse(new DrukBench.Report(List.of(), List.of(), 0, List.of(held, bad)).nothingLostOrDuplicated(), bad.toString());
+        }
+        assertTrue(DrukBench.faultsTable(List.of(lost)).contains("| portal | 120 | 118 | 2 | 0 | - |"));
+    }
+
+    @Test
+    void theFaultsWaitForCommitsStartsItsDeadlineOnlyWhenTheLoadStops() throws Exception {
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a"));
+        AtomicBoolean producing = new AtomicBoolean(true);
+        AtomicLong deadline = new AtomicLong(Long.MAX_VALUE);
+        long[] doneAt = new long[1];
+        Thread load = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+                queue.add("b");
+                producing.set(false);
+                deadline.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        load.start();
+        long start = System.nanoTime();
+        // "a" is done only after 50 ms, "b" never: the wait ends at the deadline set when the load stopped
+        PortalApi.Awaited awaited = PortalApi.awaitInOrder(queue, producing::get, item -> {
+            if (item.equals("a") && System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(50)) {
+                doneAt[0] = System.nanoTime();
+                return PortalApi.Progress.DONE;
+            }
+            return PortalApi.Progress.PENDING;
+        }, deadline::get, 5);
+        load.join();
+        assertEquals(1, awaited.done());
+        assertEquals(1, awaited.stillPending());
+        assertTrue(awaited.lastDoneNanos() >= doneAt[0] && awaited.lastDoneNanos() - doneAt[0] < TimeUnit.MILLISECONDS.toNanos(50),
+                "the last commit is dated when it was seen");
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "waited past the load's end");
     }
 }

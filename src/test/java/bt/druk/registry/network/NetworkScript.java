@@ -36,9 +36,19 @@ public final class NetworkScript {
         return REPO.resolve("deploy/.network");
     }
 
+    /**
+     * The network.sh that runs the network: this clone's, or {@code -Ddruk.networkScript}'s (a
+     * worktree whose deploy/.network links to the main clone's network must use that clone's
+     * script, which matches the network's processes).
+     */
+    public static Path script() {
+        String other = System.getProperty("druk.networkScript", "");
+        return other.isBlank() ? REPO.resolve("deploy/network.sh") : Path.of(other);
+    }
+
     public static Result run(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("deploy/network.sh").toString());
+        command.add(script().toString());
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("network-sh", ".log");
