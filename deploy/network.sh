@@ -372,12 +372,13 @@ peer_cli_env() {
   export CORE_PEER_TLS_ROOTCERT_FILE="$(org_dir "$org")/msp/tlscacerts/ca.pem"
 }
 
+# The organisation's admin running a command against its first peer.
 as_org_admin() {
   local org="$1"; shift
-  (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"; "$@")
+  as_org_admin_on "$org" 0 "$@"
 }
 
-# as_org_admin against peer I of the organisation.
+# The organisation's admin running a command against its peer I.
 as_org_admin_on() {
   local org="$1" i="$2"; shift 2
   (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"

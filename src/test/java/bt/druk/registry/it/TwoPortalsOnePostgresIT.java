@@ -130,7 +130,7 @@ class TwoPortalsOnePostgresIT {
 
             List<String> wrong = new ArrayList<>();
             for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
-                JsonArray history = ledgerHistory("land-title:" + ack.getKey());
+                JsonArray history = NetworkScript.ledgerHistory("land-title:" + ack.getKey());
                 JsonObject first = history.isEmpty() ? null : history.getJsonObject(0).getJsonObject("value");
                 if (history.size() != 1 || first.getInt("version") != 1 || !first.getString("hash").equals(ack.getValue())) {
                     wrong.add(ack.getKey() + " (" + acknowledgedBy.get(ack.getKey()) + "): " + history);
@@ -202,15 +202,6 @@ class TwoPortalsOnePostgresIT {
         assertEquals(200, response.statusCode(), pin + ": " + response.body());
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
-        }
-    }
-
-    /** Every ledger write of the key, read on the auditor's peer with the inspector's identity. */
-    private static JsonArray ledgerHistory(String key) {
-        String output = NetworkScript.runOrFail("query", "inspector", "audit", "GetHistory", key).output().strip();
-        String json = output.substring(output.lastIndexOf("\n[") + 1);
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray();
         }
     }
 }

@@ -1,6 +1,9 @@
 package bt.druk.registry.network;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,15 @@ public final class NetworkScript {
     public static synchronized void ensureUp() {
         if (!run("status").succeeded()) {
             runOrFail("up");
+        }
+    }
+
+    /** Every ledger write of the key, read on the auditor's peer with the inspector's identity (GetHistory). */
+    public static JsonArray ledgerHistory(String key) {
+        String output = runOrFail("query", "inspector", "audit", "GetHistory", key).output().strip();
+        String json = output.substring(output.lastIndexOf("\n[") + 1);
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray();
         }
     }
 

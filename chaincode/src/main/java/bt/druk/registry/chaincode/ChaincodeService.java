@@ -15,8 +15,8 @@ import org.hyperledger.fabric.shim.NettyChaincodeServer;
  * <p>
  * Why not the shim's own {@code ContractRouter} main: it serves TLS but never asks the peer for a
  * certificate, so anyone who reaches the port could drive the contract. Here the server also requires
- * a client certificate issued by the organisation's CA ({@value #CLIENT_CA_ENV}), which its peer presents
- * (the package's {@code connection.json} carries the peer's TLS key pair).
+ * a client certificate issued by the organisation's CA ({@value #CLIENT_CA_ENV}), which its peers present
+ * (the package's {@code connection.json} carries the key pair of {@code chaincode-client.<org>}).
  * <p>
  * Settings: {@code CHAINCODE_SERVER_ADDRESS} (host:port) and {@code CORE_CHAINCODE_ID_NAME} (the
  * package id) as for the shim; {@value #CERT_ENV}, {@value #KEY_ENV} (PKCS#8 PEM) and

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Page;
 import bt.druk.registry.network.NetworkScript;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +145,7 @@ class AcknowledgedRegistrationsSurviveCrashIT {
 
             List<String> wrong = new ArrayList<>();
             for (PublicRecord record : stored.values()) {
-                JsonArray history = ledgerHistory("land-title:" + record.pin());
+                JsonArray history = NetworkScript.ledgerHistory("land-title:" + record.pin());
                 if (history.size() != 1) {
                     wrong.add(record.pin() + ": " + history.size() + " ledger writes");
                     continue;
@@ -225,14 +223,5 @@ class AcknowledgedRegistrationsSurviveCrashIT {
         }
         // The header shows the title's status, then its ledger state.
         return Optional.of(new PublicRecord(pin, hash.group(1), badges.get(badges.size() - 1)));
-    }
-
-    /** Every ledger write of the key, read on the auditor's peer with the inspector's identity. */
-    private static JsonArray ledgerHistory(String key) {
-        String output = NetworkScript.runOrFail("query", "inspector", "audit", "GetHistory", key).output().strip();
-        String json = output.substring(output.lastIndexOf("\n[") + 1);
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray();
-        }
     }
 }
