@@ -6,7 +6,7 @@
 # (and wrk, the bench and Caliper) it started, whatever happens.
 #
 #   deploy/bench.sh [--quick] [--seconds N] [--count N] [--no-build] [--use-running-network]
-#                   [--port P] [--caliper] [-- druk-bench options...]
+#                   [--port P] [--caliper] [--postgres] [-- druk-bench options...]
 #
 # --quick              short runs: raw 6 s, each read 4 s, 40 registrations, 320 notary documents
 # --seconds N          how long the raw submits and each wrk run last (default 20 s raw, 15 s each read)
@@ -18,6 +18,8 @@
 # -- --scenarios faults [--faults chaincode,portal]   kill -9 each process in turn under a registration
 #                      load and restart it; every acknowledged registration committed exactly once?
 #                      (BENCHMARKS.md "Faults under load"; it kills and restarts this portal too)
+# --postgres           the portal on a throwaway PostgreSQL of its own (port DRUK_BENCH_PG_PORT, default
+#                      55448) instead of H2; the faults scenario then also kills the database (fault "database")
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442), DRUK_NETWORK_SCRIPT (the
@@ -34,6 +36,7 @@ PORT="${DRUK_BENCH_PORT:-18442}"
 BUILD=true
 USE_RUNNING=false
 CALIPER=false
+POSTGRES=false
 SECONDS_RAW=20
 SECONDS_READ=15
 COUNT=100
@@ -47,8 +50,9 @@ while (($#)); do
     --use-running-network) USE_RUNNING=true ;;
     --port) PORT="$2"; shift ;;
     --caliper) CALIPER=true ;;
+    --postgres) POSTGRES=true ;;
     --) shift; EXTRA=("$@"); break ;;
-    *) sed -n '8,28p' "$0" >&2; exit 2 ;;
+    *) sed -n '8,30p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
@@ -60,6 +64,7 @@ OUT="$BUILD_DIR/bench/bench-$STAMP.md"
 mkdir -p "$RUN/data"
 
 PORTAL_PID=""
+PG_DIR=""
 # A pid counts only while it is this run's Payara Micro (after the faults scenario's kill -9 it may be another's).
 stop_portal() {
   local pid="$1"
@@ -74,6 +79,7 @@ cleanup() {
   stop_portal "$(cat "$RUN/portal.pid" 2>/dev/null)"
   # wrk, the bench's JVM and Caliper are children of this script
   pkill -TERM -P $$ 2>/dev/null || true
+  [[ -z "$PG_DIR" ]] || "$DEPLOY_DIR/lib/throwaway-postgres.sh" stop "$PG_DIR" || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -107,6 +113,26 @@ if [[ "$CALIPER" == true ]]; then
 fi
 
 PASSWORD="Bench-$(openssl rand -hex 8)"
+DATABASE_SETTINGS=""
+DATABASE_OPTIONS=()
+if [[ "$POSTGRES" == true ]]; then
+  PG_PORT="${DRUK_BENCH_PG_PORT:-55448}"
+  # not under the build dir: as root the server runs as the postgres user, who may not enter it
+  PG_DIR="${TMPDIR:-/tmp}/druk-bench-pg-$STAMP"
+  "$DEPLOY_DIR/lib/throwaway-postgres.sh" start "$PG_DIR" "$PG_PORT"
+  DATABASE_SETTINGS="export DRUK_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/druk DRUK_DB_USER=druk DRUK_DB_PASSWORD=druk"
+  # what the faults scenario's "database" fault runs: database.sh kill | database.sh start
+  cat > "$RUN/database.sh" <<SCRIPT
+#!/usr/bin/env bash
+case "\$1" in
+  kill) exec $(printf %q "$DEPLOY_DIR/lib/throwaway-postgres.sh") kill $(printf %q "$PG_DIR") ;;
+  start) exec $(printf %q "$DEPLOY_DIR/lib/throwaway-postgres.sh") start-again $(printf %q "$PG_DIR") $PG_PORT ;;
+  *) echo "usage: \$0 kill|start" >&2; exit 2 ;;
+esac
+SCRIPT
+  chmod 700 "$RUN/database.sh"
+  DATABASE_OPTIONS=(--database-control "$RUN/database.sh")
+fi
 echo "Starting a portal of the benchmark's own on port $PORT (log: $RUN/portal.log) ..."
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$RUN/preboot.asadmin"
@@ -122,6 +148,7 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
 echo \$\$ > $(printf %q "$RUN/portal.pid")
 export DRUK_DATA_DIR=$(printf %q "$RUN/data") DRUK_FABRIC_CONFIG=$(printf %q "$CONNECTION") DRUK_DEMO_PASSWORD=$(printf %q "$PASSWORD") DRUK_DEMO_CONTENT=false
 export DRUK_OCDS_PREFIX=ocds-$(openssl rand -hex 3)
+$DATABASE_SETTINGS
 export DRUK_RATELIMIT_PERSECOND=$(printf %q "${DRUK_RATELIMIT_PERSECOND:-1000000}") DRUK_RATELIMIT_BURST=$(printf %q "${DRUK_RATELIMIT_BURST:-1000000}")
 cd $(printf %q "$RUN")
 # a fresh server root: Payara Micro would deploy the WAR recorded in the old one as well (deploy/README.md)
@@ -146,7 +173,7 @@ echo "The portal is ready (pid $PORTAL_PID); running the scenarios ..."
 java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --portal "$URL" --password "$PASSWORD" \
   --portal-pid "$PORTAL_PID" --seconds "$SECONDS_RAW" --read-seconds "$SECONDS_READ" --count "$COUNT" \
   --notary-count "$((COUNT * 8))" --out "$OUT" --caliper "$CALIPER_TEXT" \
-  --network-script "$NETWORK" --portal-restart "$RUN/portal-start.sh" "${EXTRA[@]}" &
+  --network-script "$NETWORK" --portal-restart "$RUN/portal-start.sh" "${DATABASE_OPTIONS[@]}" "${EXTRA[@]}" &
 status=0
 wait $! || status=$?
 echo "Table written to $OUT"

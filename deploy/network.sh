@@ -12,6 +12,7 @@
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
 #   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
+#   network.sh raft-leader           the orderer that leads the channel's Raft cluster now, e.g. orderer2
 #   network.sh identity ORG NAME     how that organisation's CA sees an identity (type, max enrolments, attributes)
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
@@ -336,7 +337,7 @@ write_orderer_launch() {
     "export ORDERER_GENERAL_BOOTSTRAPMETHOD=none ORDERER_CHANNELPARTICIPATION_ENABLED=true" \
     "export ORDERER_FILELEDGER_LOCATION='$data/ledger'" \
     "export ORDERER_CONSENSUS_WALDIR='$data/etcdraft/wal' ORDERER_CONSENSUS_SNAPDIR='$data/etcdraft/snapshot'" \
-    "export ORDERER_OPERATIONS_LISTENADDRESS=$HOST:$(orderer_ops_port "$n")" \
+    "export ORDERER_OPERATIONS_LISTENADDRESS=$HOST:$(orderer_ops_port "$n") ORDERER_METRICS_PROVIDER=prometheus" \
     "export ORDERER_ADMIN_LISTENADDRESS=$HOST:$(orderer_admin_port "$n") ORDERER_ADMIN_TLS_ENABLED=true" \
     "export ORDERER_ADMIN_TLS_CERTIFICATE='$tls/signcerts/cert.pem' ORDERER_ADMIN_TLS_PRIVATEKEY='$tls/keystore/key.pem'" \
     "export ORDERER_ADMIN_TLS_ROOTCAS='[$ca]' ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true ORDERER_ADMIN_TLS_CLIENTROOTCAS='[$ca]'" \
@@ -835,6 +836,20 @@ cmd_kill() {
   log "Killed $1 (pid $pid)"
 }
 
+# The leader as the orderers' own metrics say (consensus_etcdraft_is_leader 1 for the channel).
+cmd_raft_leader() {
+  local n
+  for n in $(seq 1 "$(orderer_count)"); do
+    is_running "orderer$n" || continue
+    if curl -sf --max-time 2 "http://$HOST:$(orderer_ops_port "$n")/metrics" \
+        | grep -Eq "^consensus_etcdraft_is_leader\\{channel=\"$CHANNEL\"\\} 1\$"; then
+      echo "orderer$n"
+      return 0
+    fi
+  done
+  die "no running orderer says it leads channel $CHANNEL (an election may be under way)"
+}
+
 main() {
   local command="${1:-}"
   (($#)) && shift
@@ -849,8 +864,9 @@ main() {
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;
     kill) cmd_kill "$@" ;;
+    raft-leader) cmd_raft_leader ;;
     identity) cmd_identity "$@" ;;
-    *) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
+    *) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }
 

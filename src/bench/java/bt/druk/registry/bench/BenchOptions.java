@@ -20,7 +20,8 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                     int inFlight, int rawSeconds, int count, int clients, int readSeconds, int readThreads,
                     int readConnections, int notaryCount, int drainSeconds, Set<String> scenarios,
                     Optional<Path> out, Optional<String> caliper, String runId, int soakSeconds,
-                    List<String> faults, int faultClients, int faultSeconds, Optional<Path> networkScript, Optional<Path> portalRestart) {
+                    List<String> faults, int faultClients, int faultSeconds, Optional<Path> networkScript, Optional<Path> portalRestart,
+                    Optional<Path> databaseControl) {
 
     /** Every scenario; all but the soak and the faults (long, and the faults kill processes) run when none is named. */
     static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "soak", "faults");
@@ -32,7 +33,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
             "         [--scenarios raw,portal,read,notary[,soak][,faults]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
             "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--soak-seconds 600] [--out table.md] [--caliper TEXT]",
             "         [--faults " + String.join(",", FaultRun.FAULTS) + "] [--fault-clients 4] [--fault-seconds 5]",
-            "         [--network-script deploy/network.sh] [--portal-restart portal-start.sh]",
+            "         [--network-script deploy/network.sh] [--portal-restart portal-start.sh] [--database-control database.sh]",
             "Runs each scenario for a bounded time or count and prints one table.");
 
     /** The arguments cannot be used: the message says why. */
@@ -45,7 +46,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
     private static final List<String> NAMES = List.of("--connection", "--identity", "--portal", "--password", "--portal-pid",
             "--in-flight", "--seconds", "--count", "--clients", "--read-seconds", "--read-threads", "--read-connections",
             "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id", "--soak-seconds",
-            "--faults", "--fault-clients", "--fault-seconds", "--network-script", "--portal-restart");
+            "--faults", "--fault-clients", "--fault-seconds", "--network-script", "--portal-restart", "--database-control");
 
     public static BenchOptions parse(String... args) {
         Map<String, String> v = new HashMap<>();
@@ -85,12 +86,14 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
         for (String f : v.getOrDefault("--faults", String.join(",", FaultRun.FAULTS)).split(",")) {
             String name = f.strip().toLowerCase(Locale.ROOT);
             if (!name.matches("[a-z0-9-]+")) {
-                throw new UsageException("a fault is a process name of deploy/network.sh status, chaincode, orderer or portal, not '" + f + "'");
+                throw new UsageException("a fault is a process name of deploy/network.sh status, chaincode, orderer, portal or database, not '" + f + "'");
             }
             faults.add(name);
         }
         Optional<Path> networkScript = Optional.ofNullable(v.get("--network-script")).map(Path::of);
         Optional<Path> portalRestart = Optional.ofNullable(v.get("--portal-restart")).map(Path::of);
+        // a script that kills the portal's PostgreSQL ("kill") and starts it again ("start"); without it the database fault does not run
+        Optional<Path> databaseControl = Optional.ofNullable(v.get("--database-control")).map(Path::of);
         if (scenarios.contains("faults") && networkScript.isEmpty() && faults.stream().anyMatch(f -> !f.equals("portal"))) {
             throw new UsageException("the faults scenario needs --network-script (deploy/network.sh) to kill and start the network's processes");
         }
@@ -104,7 +107,8 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                 (int) number(v, "--read-connections", 32), (int) number(v, "--notary-count", 2048),
                 (int) number(v, "--drain-seconds", 180), Set.copyOf(scenarios), Optional.ofNullable(v.get("--out")).map(Path::of),
                 Optional.ofNullable(v.get("--caliper")), runId, (int) number(v, "--soak-seconds", 600),
-                List.copyOf(faults), (int) number(v, "--fault-clients", 4), (int) number(v, "--fault-seconds", 5), networkScript, portalRestart);
+                List.copyOf(faults), (int) number(v, "--fault-clients", 4), (int) number(v, "--fault-seconds", 5), networkScript, portalRestart,
+                databaseControl);
     }
 
     boolean runs(String scenario) {

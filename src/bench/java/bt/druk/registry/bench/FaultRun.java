@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class FaultRun {
 
     /** The faults, in the order they run when {@code --faults} names none. */
-    static final List<String> FAULTS = List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal");
+    static final List<String> FAULTS = List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database");
 
     /** The auditor's identity in the connection file: the ledger is read on the Audit peer. */
     static final String AUDITOR = "inspector";
@@ -98,11 +98,18 @@ final class FaultRun {
         return outcomes;
     }
 
-    /** Which processes {@code fault} kills among those {@code network.sh status} lists. */
-    static Plan plan(String fault, List<String> processes) {
+    /**
+     * Which processes {@code fault} kills among those {@code network.sh status} lists. The orderer
+     * named here is a stand-in: the orderer fault kills the Raft leader of the moment it strikes.
+     */
+    static Plan plan(String fault, List<String> processes, boolean databaseControlled) {
         switch (fault) {
             case "portal" -> {
                 return new Plan(List.of("portal"), null);
+            }
+            case "database" -> {
+                return databaseControlled ? new Plan(List.of("database"), null)
+                        : new Plan(List.of(), "the portal runs on H2 (deploy/bench.sh --postgres runs it on PostgreSQL)");
             }
             case "chaincode" -> {
                 // one service for all organisations, or one per organisation (chaincode-land, ...): all of them
@@ -188,7 +195,7 @@ final class FaultRun {
         if (health.isEmpty() || !notOk.isEmpty()) {
             return FaultOutcome.broken(fault, "-", "the network was not healthy before the fault: " + (health.isEmpty() ? "no status" : notOk));
         }
-        Plan plan = plan(fault, List.copyOf(health.keySet()));
+        Plan plan = plan(fault, List.copyOf(health.keySet()), o.databaseControl().isPresent());
         if (plan.notRunReason() != null) {
             return FaultOutcome.notRun(fault, plan.notRunReason());
         }
@@ -214,11 +221,22 @@ final class FaultRun {
         awaiter.start();
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
-        String killProblem = fault.equals("portal") ? killPortal() : killNetworkProcesses(plan.processes());
+        if (fault.equals("orderer")) {
+            killed = raftLeader(killed);
+        }
+        String killProblem = switch (fault) {
+            case "portal" -> killPortal();
+            case "database" -> controlDatabase("kill");
+            default -> killNetworkProcesses(List.of(killed.split(", ")));
+        };
         int acknowledgedBeforeKill = load.acknowledged.size();
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
         long restartAt = System.nanoTime();
-        String restartProblem = fault.equals("portal") ? restartPortal() : startNetwork();
+        String restartProblem = switch (fault) {
+            case "portal" -> restartPortal();
+            case "database" -> controlDatabase("start");
+            default -> startNetwork();
+        };
         double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
         load.stop();
@@ -355,6 +373,36 @@ final class FaultRun {
             }
         }
         return null;
+    }
+
+    /** The orderer that leads the Raft cluster now ({@code network.sh raft-leader}), or {@code fallback} if none says so. */
+    private String raftLeader(String fallback) throws IOException, InterruptedException {
+        Result r = network(30, "raft-leader");
+        String leader = r.output().strip();
+        if (r.exitCode() == 0 && leader.matches("orderer[0-9]+")) {
+            log.println("faults: the Raft leader is " + leader);
+            return leader;
+        }
+        log.println("faults: no Raft leader known (" + abbreviate(r.output()) + "): killing " + fallback);
+        return fallback;
+    }
+
+    /** Runs the database control script: {@code kill} (SIGKILL every process of the database) or {@code start}. */
+    private String controlDatabase(String action) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("druk-bench-database-", ".log");
+        try {
+            Process p = new ProcessBuilder(o.databaseControl().orElseThrow().toString(), action).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!p.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "database " + action + " did not finish within " + START_SECONDS + " s";
+            }
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            log.println("faults: database " + action + ": " + out.strip());
+            return p.exitValue() == 0 ? null : "database " + action + " failed (" + p.exitValue() + "): " + abbreviate(out);
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     private String startNetwork() throws IOException, InterruptedException {

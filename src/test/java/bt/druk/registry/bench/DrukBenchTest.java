@@ -126,7 +126,7 @@ class DrukBenchTest {
         BenchOptions faults = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x",
                 "--scenarios", "faults", "--network-script", "/n/network.sh", "--portal-restart", "/r/portal-start.sh");
         assertTrue(faults.runs("faults"));
-        assertEquals(List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal"), faults.faults());
+        assertEquals(List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database"), faults.faults());
         assertEquals(4, faults.faultClients());
         assertEquals(5, faults.faultSeconds());
         assertEquals(Path.of("/n/network.sh"), faults.networkScript().orElseThrow());
@@ -144,17 +144,21 @@ class DrukBenchTest {
     }
 
     @Test
-    void aFaultKillsTheProcessesNetworkStatusListsAndAnOrdererOnlyOfThree() {
+    void aFaultKillsTheProcessesNetworkStatusListsAnOrdererOnlyOfThreeAndTheDatabaseOnlyOnPostgres() {
         List<String> oneService = List.of("ca-land", "ca-audit", "orderer1", "peer-land", "peer-audit", "chaincode");
         List<String> perOrganisation = List.of("ca-land", "orderer1", "orderer2", "orderer3", "peer-land", "peer-audit",
                 "chaincode-land", "chaincode-audit");
-        assertEquals(List.of("chaincode"), FaultRun.plan("chaincode", oneService).processes());
-        assertEquals(List.of("chaincode-land", "chaincode-audit"), FaultRun.plan("chaincode", perOrganisation).processes());
-        assertEquals("1-orderer network", FaultRun.plan("orderer", oneService).notRunReason());
-        assertEquals(List.of("orderer1"), FaultRun.plan("orderer", perOrganisation).processes());
-        assertEquals(List.of("peer-audit"), FaultRun.plan("peer-audit", oneService).processes());
-        assertEquals(List.of("portal"), FaultRun.plan("portal", List.of()).processes());
-        assertEquals("no process peer-justice in network.sh status", FaultRun.plan("peer-justice", oneService).notRunReason());
+        assertEquals(List.of("chaincode"), FaultRun.plan("chaincode", oneService, false).processes());
+        assertEquals(List.of("chaincode-land", "chaincode-audit"), FaultRun.plan("chaincode", perOrganisation, false).processes());
+        assertEquals("1-orderer network", FaultRun.plan("orderer", oneService, false).notRunReason());
+        assertEquals(List.of("orderer1"), FaultRun.plan("orderer", perOrganisation, false).processes());
+        assertEquals(List.of("peer-audit"), FaultRun.plan("peer-audit", oneService, false).processes());
+        assertEquals(List.of("portal"), FaultRun.plan("portal", List.of(), false).processes());
+        assertEquals("no process peer-justice in network.sh status", FaultRun.plan("peer-justice", oneService, false).notRunReason());
+        // the database only where the bench runs the portal on a PostgreSQL it can kill and start
+        assertEquals(List.of("database"), FaultRun.plan("database", oneService, true).processes());
+        assertEquals("the portal runs on H2 (deploy/bench.sh --postgres runs it on PostgreSQL)",
+                FaultRun.plan("database", oneService, false).notRunReason());
     }
 
     @Test

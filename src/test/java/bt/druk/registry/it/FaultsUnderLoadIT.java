@@ -9,45 +9,92 @@ import bt.druk.registry.bench.DrukBench;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.network.NetworkScript;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults under load, the key assertion in {@code mvn verify} (issue 12): the benchmark's faults
- * scenario with one fault, the cheapest: every chaincode service process killed with SIGKILL under
- * a small registration load through the REST API (a portal of its own, port 18443) and started
- * again with network.sh start. Every registration the portal acknowledged must then be committed
- * exactly once: COMMITTED in the portal with its hash, one write of that hash on the auditor's
- * ledger. The table for every fault is deploy/bench.sh's (BENCHMARKS.md "Faults under load").
+ * Faults under load, the key assertions in {@code mvn verify} (issue 12): the benchmark's faults
+ * scenario with the two cheapest faults, each under a small registration load through the REST API
+ * (a portal of its own, port 18443): every chaincode service process killed with SIGKILL and
+ * started again with network.sh start; and, with the portal on a PostgreSQL of its own, every
+ * process of that PostgreSQL killed and started again (crash recovery). Every registration the
+ * portal acknowledged must then be committed exactly once: COMMITTED in the portal with its hash,
+ * one write of that hash on the auditor's ledger. The table for every fault is deploy/bench.sh's
+ * (BENCHMARKS.md "Faults under load").
  */
 class FaultsUnderLoadIT {
 
+    private static final int POSTGRES_PORT = 55446;
+
     @Test
     void killingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
+        FaultOutcome chaincode = runFault("chaincode", Map.of(), List.of());
+        assertTrue(chaincode.killed().startsWith("chaincode"), chaincode.toString());
+        assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+    }
+
+    @Test
+    void killingThePortalsPostgresUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
+        Path dir = Files.createTempDirectory("druk-pg-faults");
+        String postgres = NetworkScript.script().getParent().resolve("lib/throwaway-postgres.sh").toString();
+        // what deploy/bench.sh --postgres writes: "kill" every process of the cluster, "start" it again on its data
+        Path control = Files.createTempFile("druk-database-control-", ".sh",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(control, String.join("\n", "#!/usr/bin/env bash",
+                "case \"$1\" in",
+                "  kill) exec '" + postgres + "' kill '" + dir + "' ;;",
+                "  start) exec '" + postgres + "' start-again '" + dir + "' " + POSTGRES_PORT + " ;;",
+                "esac", ""));
+        ThrowawayPostgres.run("start", dir.toString(), Integer.toString(POSTGRES_PORT));
+        try {
+            FaultOutcome database = runFault("database",
+                    Map.of("DRUK_DB_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/druk", "DRUK_DB_USER", "druk",
+                            "DRUK_DB_PASSWORD", "druk"),
+                    List.of("--database-control", control.toString()));
+            assertEquals("database", database.killed(), database.toString());
+            // posts made while the database was down are refused as "try again", never as a conflict or an incident
+            assertFalse(database.note().contains("first: 409") || database.note().contains("first: 500"), database.note());
+        } finally {
+            ThrowawayPostgres.run("stop", dir.toString());
+            Files.deleteIfExists(control);
+        }
+    }
+
+    /** The faults scenario with one fault against a portal of its own with {@code settings}; asserts nothing lost or doubled. */
+    private static FaultOutcome runFault(String fault, Map<String, String> settings, List<String> options) throws Exception {
         String prefix = "ocds-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
                 (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
-        try (PortalUnderTest portal = PortalUnderTest.startOwn("faults-under-load-it", Integer.getInteger("druk.faults.port", 18443),
-                // as deploy/bench.sh: the load comes from one address, which the per-address rate limit would throttle
-                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_RATELIMIT_PERSECOND", "1000000",
-                        "DRUK_RATELIMIT_BURST", "1000000"))) {
-            BenchOptions options = BenchOptions.parse("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+        Map<String, String> environment = new HashMap<>(settings);
+        // as deploy/bench.sh: the load comes from one address, which the per-address rate limit would throttle
+        environment.putAll(Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_RATELIMIT_PERSECOND", "1000000",
+                "DRUK_RATELIMIT_BURST", "1000000"));
+        try (PortalUnderTest portal = PortalUnderTest.startOwn("faults-under-load-" + fault, Integer.getInteger("druk.faults.port", 18443),
+                environment)) {
+            List<String> args = new ArrayList<>(List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
                     "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
-                    "--scenarios", "faults", "--faults", "chaincode", "--fault-clients", "2", "--fault-seconds", "3",
-                    "--drain-seconds", "90", "--network-script", NetworkScript.script().toString());
-            DrukBench.Report report = DrukBench.measure(options, System.out);
+                    "--scenarios", "faults", "--faults", fault, "--fault-clients", "2", "--fault-seconds", "3",
+                    "--drain-seconds", "90", "--network-script", NetworkScript.script().toString()));
+            args.addAll(options);
+            DrukBench.Report report = DrukBench.measure(BenchOptions.parse(args.toArray(String[]::new)), System.out);
             System.out.println(DrukBench.faultsTable(report.faults()));
 
             assertEquals(1, report.faults().size());
-            FaultOutcome chaincode = report.faults().get(0);
-            assertTrue(chaincode.ran() && chaincode.killed().startsWith("chaincode"), chaincode.toString());
-            assertTrue(chaincode.acknowledged() > 0, "the load was acknowledged: " + chaincode);
-            assertEquals(chaincode.acknowledged(), chaincode.committed(), "all committed: " + chaincode);
-            assertEquals(0, chaincode.lost(), chaincode.toString());
-            assertEquals(0, chaincode.duplicated(), chaincode.toString());
-            assertFalse(Double.isNaN(chaincode.recoverySeconds()), "caught up within the drain time: " + chaincode);
-            assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+            FaultOutcome outcome = report.faults().get(0);
+            assertTrue(outcome.ran(), outcome.toString());
+            assertTrue(outcome.acknowledged() > 0, "the load was acknowledged: " + outcome);
+            assertEquals(outcome.acknowledged(), outcome.committed(), "all committed: " + outcome);
+            assertEquals(0, outcome.lost(), outcome.toString());
+            assertEquals(0, outcome.duplicated(), outcome.toString());
+            assertFalse(Double.isNaN(outcome.recoverySeconds()), "caught up within the drain time: " + outcome);
+            return outcome;
         }
     }
 }

@@ -40,7 +40,7 @@ public class ThrowawayPostgres implements BeforeAllCallback, AfterAllCallback {
     }
 
     static void run(String... args) throws IOException, InterruptedException {
-        String script = new File(System.getProperty("druk.project.dir", "."), "src/test/scripts/throwaway-postgres.sh").getPath();
+        String script = new File(System.getProperty("druk.project.dir", "."), "deploy/lib/throwaway-postgres.sh").getPath();
         String[] command = new String[args.length + 2];
         command[0] = "bash";
         command[1] = script;

@@ -77,6 +77,9 @@ public class JpaNotarisationRepository implements NotarisationRepository {
                 em.persist(row);
                 em.flush();
             } catch (PersistenceException e) {
+                if (!DatabaseOutage.isIntegrityViolation(e)) {
+                    throw e;
+                }
                 // Another clerk created the year's row first: the caller's transaction fails and is retried.
                 throw new ConcurrentUpdateException("another notarisation was numbered at the same moment; try again");
             }

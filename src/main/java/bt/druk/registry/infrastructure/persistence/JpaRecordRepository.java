@@ -70,8 +70,12 @@ public class JpaRecordRepository implements RecordRepository {
         } catch (OptimisticLockException e) {
             throw new DuplicateRecordException("concurrent change", e);
         } catch (PersistenceException e) {
-            // A unique key (record head, or live version number) taken by a concurrent transaction.
-            throw new DuplicateRecordException("concurrent insert", e);
+            // A unique key (record head, or live version number) taken by a concurrent transaction;
+            // anything else (the database gone, say) is no conflict and must not be reported as one.
+            if (DatabaseOutage.isIntegrityViolation(e)) {
+                throw new DuplicateRecordException("concurrent insert", e);
+            }
+            throw e;
         }
     }
 

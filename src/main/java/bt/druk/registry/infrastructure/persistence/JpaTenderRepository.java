@@ -113,6 +113,9 @@ public class JpaTenderRepository implements TenderRepository {
                 em.persist(row);
                 em.flush();
             } catch (PersistenceException e) {
+                if (!DatabaseOutage.isIntegrityViolation(e)) {
+                    throw e;
+                }
                 // Another clerk created the year's row first: the caller's transaction fails and is retried.
                 throw new bt.druk.registry.domain.shared.ConcurrentUpdateException("another tender was numbered at the same moment; try again");
             }

@@ -5,6 +5,7 @@ import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
     static final String CHALLENGE = "Basic realm=\"Druk Registry\", charset=\"UTF-8\"";
+    static final String DATABASE_DOWN = "The registry's database cannot be reached just now; nothing was saved. Try again in a moment";
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -64,6 +67,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 }
                 return answer.build();
             }
+        }
+        if (DatabaseOutage.causedBy(thrown)) {
+            LOG.warning(() -> "REST API: the database cannot be reached: " + thrown);
+            return answer(503, DATABASE_DOWN, List.of()).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "REST API failure, incident " + incident, thrown);

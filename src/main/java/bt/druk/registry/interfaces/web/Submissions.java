@@ -5,6 +5,7 @@ import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,6 +31,12 @@ public final class Submissions {
             messages.error(null, "submit.notFound");
         } catch (AccessDeniedException e) {
             messages.error(null, "submit.denied");
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // nothing was saved; the form keeps what the clerk typed
+            messages.error(null, "submit.databaseDown");
         }
         return null;
     }
