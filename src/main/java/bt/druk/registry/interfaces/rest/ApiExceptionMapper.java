@@ -7,7 +7,9 @@ import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -27,7 +29,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
     static final String CHALLENGE = "Basic realm=\"Druk Registry\", charset=\"UTF-8\"";
     static final String DATABASE_DOWN = "The registry's database cannot be reached just now; nothing was saved. Try again in a moment";
+    static final String DATABASE_DOWN_READING = "The registry's database cannot be reached just now. Try again in a moment";
     private static final int DATABASE_RETRY_SECONDS = 5;
+
+    /** The request that failed (null outside Jersey, as in unit tests: then it counts as a write). */
+    @Context
+    Request request;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -70,7 +77,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (DatabaseOutage.causedBy(thrown)) {
             LOG.warning(() -> "REST API: the database cannot be reached: " + thrown);
-            return answer(503, DATABASE_DOWN, List.of()).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
+            boolean reading = request != null && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"));
+            return answer(503, reading ? DATABASE_DOWN_READING : DATABASE_DOWN, List.of())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "REST API failure, incident " + incident, thrown);

@@ -4,6 +4,7 @@ import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -63,11 +64,11 @@ public class Messages {
             String clientId = null;
             if (!error.field().isEmpty()) {
                 String candidate = formId + ":" + toComponentPath(error.field());
-                if (exists(faces, candidate)) {
+                if (markInvalid(faces, candidate)) {
                     clientId = candidate;
                 } else {
                     String base = formId + ":" + error.field().replaceAll("\\[.*$", "");
-                    if (exists(faces, base)) {
+                    if (markInvalid(faces, base)) {
                         clientId = base;
                     }
                 }
@@ -97,13 +98,22 @@ public class Messages {
         return text.equals(key) ? englishMessage : text;
     }
 
-    private static boolean exists(FacesContext faces, String clientId) {
+    /**
+     * Whether the page has a component {@code clientId}; an input is marked invalid too, so that it is
+     * rendered as a field in error (aria-invalid) like one its own validators refused.
+     */
+    private static boolean markInvalid(FacesContext faces, String clientId) {
         if (faces.getViewRoot() == null) {
             return false;
         }
         boolean[] found = {false};
         try {
-            faces.getViewRoot().invokeOnComponent(faces, clientId, (ctx, component) -> found[0] = true);
+            faces.getViewRoot().invokeOnComponent(faces, clientId, (ctx, component) -> {
+                found[0] = true;
+                if (component instanceof EditableValueHolder input) {
+                    input.setValid(false);
+                }
+            });
         } catch (RuntimeException ignored) {
             return false;
         }

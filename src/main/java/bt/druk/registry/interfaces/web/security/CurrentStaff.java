@@ -5,12 +5,14 @@ import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The signed-in staff member for this request, built from the security identity and the staff
@@ -27,11 +29,21 @@ public class CurrentStaff {
     StaffAccountService accounts;
 
     private Optional<StaffMember> member;
+    /** The database failure of this request's look-up: asked once, not again by every expression of the page. */
+    private RuntimeException lookUpFailure;
 
     public Optional<StaffMember> member() {
+        if (lookUpFailure != null) {
+            throw lookUpFailure;
+        }
         if (member == null) {
             Principal principal = securityContext.getCallerPrincipal();
-            member = principal == null ? Optional.empty() : accounts.member(principal.getName());
+            try {
+                member = principal == null ? Optional.empty() : accounts.member(principal.getName());
+            } catch (RuntimeException e) {
+                lookUpFailure = e;
+                throw e;
+            }
         }
         return member;
     }
@@ -41,18 +53,33 @@ public class CurrentStaff {
         return member().orElseThrow(() -> new AccessDeniedException("sign-in required"));
     }
 
+    /** For the layout, which must render even while the database cannot be read: then signed in by the session alone. */
     public boolean isSignedIn() {
-        return member().isPresent();
+        return unlessDatabaseDown(() -> member().isPresent(), () -> securityContext.getCallerPrincipal() != null);
     }
 
     public String getUsername() {
-        return member().map(StaffMember::username).orElse(null);
+        return unlessDatabaseDown(() -> member().map(StaffMember::username).orElse(null), () -> {
+            Principal principal = securityContext.getCallerPrincipal();
+            return principal == null ? null : principal.getName();
+        });
     }
 
     public String getRoleLabel() {
-        return member().map(m -> m.role() == Role.CLERK
+        return unlessDatabaseDown(() -> member().map(m -> m.role() == Role.CLERK
                 ? m.role().code() + " · " + m.register().code() + " · " + m.office()
-                : m.role().code()).orElse("");
+                : m.role().code()).orElse(""), () -> "");
+    }
+
+    private static <T> T unlessDatabaseDown(Supplier<T> fromAccount, Supplier<T> fromSession) {
+        try {
+            return fromAccount.get();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            return fromSession.get();
+        }
     }
 
     public boolean isLandClerk() {
