@@ -1,10 +1,12 @@
 package bt.druk.registry.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,5 +77,25 @@ class NavigationTest {
         for (Navigation.Item item : Navigation.NEW_RECORD.values().stream().flatMap(List::stream).toList()) {
             assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
         }
+    }
+
+    @Test
+    void whileTheDatabaseCannotBeReadTheMenuIsThePublicOneAndAnyOtherFailureStillFails() {
+        Navigation down = new Navigation();
+        down.currentStaff = staffFailingWith(new IllegalStateException("pool", new java.sql.SQLException("refused", "08001")));
+        assertEquals(Navigation.PUBLIC, down.getItems());
+
+        Navigation broken = new Navigation();
+        broken.currentStaff = staffFailingWith(new IllegalStateException("a bug"));
+        assertThrows(IllegalStateException.class, broken::getItems);
+    }
+
+    private static CurrentStaff staffFailingWith(RuntimeException failure) {
+        return new CurrentStaff() {
+            @Override
+            public Optional<StaffMember> member() {
+                throw failure;
+            }
+        };
     }
 }
