@@ -45,6 +45,9 @@ public final class DrukBench {
     }
 
     private static final int WARM_UP = 16;
+    /** The reads' warm-up before each scenario's measured runs. */
+    static final int READ_WARM_UP_SECONDS = 5;
+
     /** Titles whose pages, hashes and documents the read scenarios mix. */
     private static final int READ_MIX = 50;
     private static final Pattern CALIPER_FIGURE = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(.*)$", Pattern.DOTALL);
@@ -190,6 +193,10 @@ public final class DrukBench {
             rows.add(Row.unavailable(name, "GET " + paths.get(0) + " answered " + answer.status() + " without the record"));
             return;
         }
+        // Not counted: each path's first request renders what later ones are served from, and the JIT has not
+        // compiled the path yet; the raw and portal scenarios warm up too.
+        log.println(name + ": warm-up, wrk " + READ_WARM_UP_SECONDS + " s");
+        WrkRun.run(base, paths, o.readThreads(), o.readConnections(), READ_WARM_UP_SECONDS);
         log.println(name + ": wrk " + o.readThreads() + " threads, " + o.readConnections() + " connections, " + o.readSeconds() + " s, idle");
         CpuMeter cpu = CpuMeter.start(o.portalPid());
         WrkRun.Result idle = WrkRun.run(base, paths, o.readThreads(), o.readConnections(), o.readSeconds());
