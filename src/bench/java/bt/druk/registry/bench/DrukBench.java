@@ -45,7 +45,7 @@ public final class DrukBench {
     }
 
     private static final int WARM_UP = 16;
-    /** The reads' warm-up before each scenario's measured runs. */
+    /** The reads' warm-up before each scenario's measured runs (at most as long as they are). */
     static final int READ_WARM_UP_SECONDS = 5;
 
     /** Titles whose pages, hashes and documents the read scenarios mix. */
@@ -195,8 +195,9 @@ public final class DrukBench {
         }
         // Not counted: each path's first request renders what later ones are served from, and the JIT has not
         // compiled the path yet; the raw and portal scenarios warm up too.
-        log.println(name + ": warm-up, wrk " + READ_WARM_UP_SECONDS + " s");
-        WrkRun.run(base, paths, o.readThreads(), o.readConnections(), READ_WARM_UP_SECONDS);
+        int warmUp = Math.min(READ_WARM_UP_SECONDS, o.readSeconds());
+        log.println(name + ": warm-up, wrk " + warmUp + " s");
+        WrkRun.run(base, paths, o.readThreads(), o.readConnections(), warmUp);
         log.println(name + ": wrk " + o.readThreads() + " threads, " + o.readConnections() + " connections, " + o.readSeconds() + " s, idle");
         CpuMeter cpu = CpuMeter.start(o.portalPid());
         WrkRun.Result idle = WrkRun.run(base, paths, o.readThreads(), o.readConnections(), o.readSeconds());
