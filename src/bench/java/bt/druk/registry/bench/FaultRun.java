@@ -199,7 +199,8 @@ final class FaultRun {
         if (plan.notRunReason() != null) {
             return FaultOutcome.notRun(fault, plan.notRunReason());
         }
-        String killed = String.join(", ", plan.processes());
+        List<String> victims = plan.processes();
+        String killed = String.join(", ", victims);
         if (fault.equals("portal") && portalPid <= 0) {
             return FaultOutcome.broken(fault, killed, "the portal's pid is not known (--portal-pid)");
         }
@@ -222,12 +223,13 @@ final class FaultRun {
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
         if (fault.equals("orderer")) {
-            killed = raftLeader(killed);
+            victims = List.of(raftLeader(victims.get(0)));
+            killed = victims.get(0);
         }
         String killProblem = switch (fault) {
             case "portal" -> killPortal();
             case "database" -> controlDatabase("kill");
-            default -> killNetworkProcesses(List.of(killed.split(", ")));
+            default -> killNetworkProcesses(victims);
         };
         int acknowledgedBeforeKill = load.acknowledged.size();
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
@@ -389,20 +391,9 @@ final class FaultRun {
 
     /** Runs the database control script: {@code kill} (SIGKILL every process of the database) or {@code start}. */
     private String controlDatabase(String action) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("druk-bench-database-", ".log");
-        try {
-            Process p = new ProcessBuilder(o.databaseControl().orElseThrow().toString(), action).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!p.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "database " + action + " did not finish within " + START_SECONDS + " s";
-            }
-            String out = Files.readString(output, StandardCharsets.UTF_8);
-            log.println("faults: database " + action + ": " + out.strip());
-            return p.exitValue() == 0 ? null : "database " + action + " failed (" + p.exitValue() + "): " + abbreviate(out);
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        Result r = run(START_SECONDS, List.of(o.databaseControl().orElseThrow().toString(), action));
+        log.println("faults: database " + action + ": " + r.output().strip());
+        return r.exitCode() == 0 ? null : "database " + action + " failed (" + r.exitCode() + "): " + abbreviate(r.output());
     }
 
     private String startNetwork() throws IOException, InterruptedException {
@@ -507,13 +498,18 @@ final class FaultRun {
         List<String> command = new ArrayList<>();
         command.add(o.networkScript().orElseThrow().toString());
         command.addAll(List.of(args));
-        // output to a file: processes that network.sh start leaves running must not hold a pipe of ours
-        Path output = Files.createTempFile("druk-bench-network-", ".log");
+        return run(timeoutSeconds, command);
+    }
+
+    /** Runs a script and gives its exit code and output (-1 and why, if it did not finish in time). */
+    private static Result run(long timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+        // output to a file: processes the script leaves running (network.sh start) must not hold a pipe of ours
+        Path output = Files.createTempFile("druk-bench-script-", ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Result(-1, "network.sh " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
+                return new Result(-1, String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
             }
             return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } finally {

@@ -1,6 +1,7 @@
 package bt.druk.registry.infrastructure.persistence;
 
 import java.sql.SQLException;
+import java.util.function.Predicate;
 
 /**
  * Tells a database that cannot be reached (down, restarting, connections cut) from a refusal of
@@ -17,27 +18,26 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable thrown) {
-        Throwable e = thrown;
-        for (int depth = 0; e != null && depth < MAX_DEPTH; depth++, e = e.getCause()) {
-            if (e instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return anySqlState(thrown, DatabaseOutage::isConnectionState);
     }
 
     /** A unique key or other constraint refused the statement (SQLSTATE class 23): a real conflict of data. */
     public static boolean isIntegrityViolation(Throwable thrown) {
+        return anySqlState(thrown, state -> state.startsWith("23"));
+    }
+
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P");
+    }
+
+    /** Whether a JDBC exception in the cause chain has a SQLSTATE that {@code matches}. */
+    private static boolean anySqlState(Throwable thrown, Predicate<String> matches) {
         Throwable e = thrown;
         for (int depth = 0; e != null && depth < MAX_DEPTH; depth++, e = e.getCause()) {
-            if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (e instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
-    }
-
-    static boolean isConnectionState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 }

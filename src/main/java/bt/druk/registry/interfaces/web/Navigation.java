@@ -3,7 +3,6 @@ package bt.druk.registry.interfaces.web;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
-import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -81,15 +80,8 @@ public class Navigation {
 
     public List<Item> getItems() {
         if (items == null) {
-            try {
-                items = itemsFor(currentStaff.member());
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.causedBy(e)) {
-                    throw e;
-                }
-                // who is signed in cannot be read: the public menu, so that the page (or its message) is still shown
-                items = PUBLIC;
-            }
+            // while who is signed in cannot be read, the public menu: the page (or its message) is still shown
+            items = itemsFor(currentStaff.shownMember());
         }
         return items;
     }

@@ -66,9 +66,14 @@ public class CurrentStaff {
     }
 
     public String getRoleLabel() {
-        return unlessDatabaseDown(() -> member().map(m -> m.role() == Role.CLERK
+        return shownMember().map(m -> m.role() == Role.CLERK
                 ? m.role().code() + " · " + m.register().code() + " · " + m.office()
-                : m.role().code()).orElse(""), () -> "");
+                : m.role().code()).orElse("");
+    }
+
+    /** The member for what a page shows around its content (menu, role): nobody while the database cannot be read. */
+    public Optional<StaffMember> shownMember() {
+        return unlessDatabaseDown(this::member, Optional::empty);
     }
 
     private static <T> T unlessDatabaseDown(Supplier<T> fromAccount, Supplier<T> fromSession) {
