@@ -20,7 +20,13 @@ final class FabricErrors {
     /** The endorser refused the proposal's timestamp: fix the clock, then the same submission goes through. */
     static final String CLOCK_SKEW = "CLOCK_SKEW";
 
-    private static final Pattern CHAINCODE_CODE = Pattern.compile("\\[([A-Z][A-Z_]+)\\]\\s*(.*)", Pattern.DOTALL);
+    /**
+     * Our chaincode's "[CODE] text" as the peer reports it: "chaincode response 500, [CODE] text". Only
+     * there: gRPC's own diagnostics hold bracketed words too ("[closed=[CANCELLED], committed=[…]]"
+     * when a call to a killed orderer is cut), and a cut call read as the refusal "CANCELLED" would
+     * drop a registration the ledger never judged.
+     */
+    private static final Pattern CHAINCODE_CODE = Pattern.compile("chaincode response \\d+, \\[([A-Z][A-Z_]+)\\]\\s*(.*)", Pattern.DOTALL);
 
     private FabricErrors() {
     }

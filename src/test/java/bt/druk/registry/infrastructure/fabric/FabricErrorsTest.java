@@ -32,4 +32,13 @@ class FabricErrorsTest {
         assertInstanceOf(SubmissionOutcome.Unavailable.class,
                 FabricErrors.classify(Status.UNAVAILABLE, List.of("connection refused"), null));
     }
+
+    @Test
+    void aCallCutByTheTransportIsRetriedThoughItsDiagnosticsHoldABracketedWord() {
+        // what the portal got when the Raft leader was killed under load: gRPC's insight, not a chaincode code
+        SubmissionOutcome outcome = FabricErrors.classify(Status.CANCELLED,
+                List.of("io.grpc.StatusRuntimeException: CANCELLED: RST_STREAM closed stream. HTTP/2 error code: CANCEL"
+                        + " [closed=[CANCELLED], committed=[remote_addr=/127.0.0.1:7051]]"), null);
+        assertInstanceOf(SubmissionOutcome.Unavailable.class, outcome);
+    }
 }
