@@ -388,6 +388,21 @@ as_org_admin_on() {
 
 orderer_ca() { echo "$(org_dir orderer)/msp/tlscacerts/ca.pem"; }
 
+# A peer answers /healthz before its gRPC service takes calls, so on a loaded machine the first
+# join can time out: try a few times. A join that reached the peer but whose answer was lost
+# leaves the channel joined, which the next attempt reports as "already exists".
+join_channel() {
+  local org="$1" n="$2" attempt answer
+  for attempt in 1 2 3 4 5; do
+    answer="$(as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel join -b "$NET/config/$CHANNEL.block" 2>&1)" && {
+      printf '%s\n' "$answer" >>"$LOGS/channel.log"; return 0; }
+    printf 'attempt %d: %s\n' "$attempt" "$answer" >>"$LOGS/channel.log"
+    [[ "$answer" == *"already exists"* ]] && return 0
+    sleep 2
+  done
+  die "$(peer_name "$org" "$n") could not join the channel; its last answer: ${answer##*$'\n'}"
+}
+
 # First orderer that answers; with three orderers one may be down.
 live_orderer() {
   local n
@@ -652,8 +667,7 @@ cmd_up() {
   for org in "${PEER_ORGS[@]}"; do
     for ((n = 0; n < peers; n++)); do
       wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$HOST:$(peer_ops_port "$org" "$n")/healthz"
-      as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel join -b "$NET/config/$CHANNEL.block" >>"$LOGS/channel.log" 2>&1 \
-        || die "$(peer_name "$org" "$n") could not join the channel: see $LOGS/channel.log"
+      join_channel "$org" "$n"
     done
   done
 
@@ -706,6 +720,12 @@ cmd_down() {
   # Anything left from a network whose pid files were lost.
   pkill -KILL -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)" 2>/dev/null || true
   pkill -KILL -f "$NET/chaincode/registry-chaincode.jar" 2>/dev/null || true
+  # A killed process holds its ports until it is gone; the next 'up' needs them.
+  local i
+  for ((i = 0; i < 50; i++)); do
+    pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar" >/dev/null || break
+    sleep 0.2
+  done
   rm -rf "$NET"
   log "Network removed"
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -85,7 +86,16 @@ final class Browser implements AutoCloseable {
             ((JavascriptExecutor) driver).executeScript(
                     "var item = arguments[0], wrapper = item.closest('.ui-selectonemenu-items-wrapper');"
                             + " if (wrapper) { wrapper.scrollTop = item.offsetTop - wrapper.clientHeight / 2; }", item);
-            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            } catch (ElementNotInteractableException | StaleElementReferenceException whileTheMenuMoves) {
+                // The panel was still sliding open, or a re-render replaced it: try again.
+                if (attempt == 3) {
+                    throw whileTheMenuMoves;
+                }
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                continue;
+            }
             waitForAjax();
             if (label.equals(driver.findElement(By.id(menuId + "_label")).getText())) {
                 return;
