@@ -1,5 +1,10 @@
 package bt.druk.registry.infrastructure.persistence;
 
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import java.util.function.Predicate;
 
@@ -19,6 +24,22 @@ public final class DatabaseOutage {
 
     public static boolean causedBy(Throwable thrown) {
         return anySqlState(thrown, DatabaseOutage::isConnectionState);
+    }
+
+    /**
+     * The commit itself failed (the database went away in it, or refused it at the end): unlike a
+     * failed statement, the outcome may not be known, so the caller must read before saving again.
+     */
+    public static boolean unconfirmedCommit(Throwable thrown) {
+        Throwable e = thrown;
+        for (int depth = 0; e != null && depth < MAX_DEPTH; depth++, e = e.getCause()) {
+            if (e instanceof TransactionalException && (e.getCause() instanceof SystemException
+                    || e.getCause() instanceof RollbackException || e.getCause() instanceof HeuristicMixedException
+                    || e.getCause() instanceof HeuristicRollbackException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A unique key or other constraint refused the statement (SQLSTATE class 23): a real conflict of data. */

@@ -30,6 +30,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     static final String CHALLENGE = "Basic realm=\"Druk Registry\", charset=\"UTF-8\"";
     static final String DATABASE_DOWN = "The registry's database cannot be reached just now; nothing was saved. Try again in a moment";
     static final String DATABASE_DOWN_READING = "The registry's database cannot be reached just now. Try again in a moment";
+    static final String SAVE_UNCONFIRMED = "The registry's database failed while saving, so the save could not be confirmed. "
+            + "Read the record before trying again";
     private static final int DATABASE_RETRY_SECONDS = 5;
 
     /** The request that failed (null outside Jersey, as in unit tests: then it counts as a write). */
@@ -74,6 +76,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 }
                 return answer.build();
             }
+        }
+        if (DatabaseOutage.unconfirmedCommit(thrown)) {
+            // The commit itself failed: the save may or may not have happened, so a blind retry could double it.
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, "REST API: a save could not be confirmed, incident " + incident, thrown);
+            return answer(503, SAVE_UNCONFIRMED + " (incident " + incident + ")", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
         }
         if (DatabaseOutage.causedBy(thrown)) {
             LOG.warning(() -> "REST API: the database cannot be reached: " + thrown);

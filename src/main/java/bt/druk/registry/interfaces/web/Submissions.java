@@ -32,11 +32,14 @@ public final class Submissions {
         } catch (AccessDeniedException e) {
             messages.error(null, "submit.denied");
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.causedBy(e)) {
+            if (DatabaseOutage.unconfirmedCommit(e)) {
+                messages.error(null, "submit.unconfirmed");
+            } else if (DatabaseOutage.causedBy(e)) {
+                // nothing was saved; the form keeps what the clerk typed
+                messages.error(null, "submit.databaseDown");
+            } else {
                 throw e;
             }
-            // nothing was saved; the form keeps what the clerk typed
-            messages.error(null, "submit.databaseDown");
         }
         return null;
     }

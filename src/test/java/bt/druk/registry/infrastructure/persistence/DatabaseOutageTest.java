@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.interfaces.rest.ApiExceptionMapper;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -31,6 +35,18 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.causedBy(wrapped("23505")), "a duplicate key is a conflict of data");
         assertFalse(DatabaseOutage.causedBy(wrapped(null)), "no state: unknown");
         assertFalse(DatabaseOutage.causedBy(new IllegalStateException("no SQL at all")));
+    }
+
+    @Test
+    void aCommitThatFailedIsUnconfirmedButAWrongTransactionTypeIsNot() {
+        // What Payara threw in the submitter when PostgreSQL was killed during a commit.
+        assertTrue(DatabaseOutage.unconfirmedCommit(new TransactionalException(
+                "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit",
+                new SystemException())));
+        assertTrue(DatabaseOutage.unconfirmedCommit(new TransactionalException("during commit", new RollbackException())));
+        assertFalse(DatabaseOutage.unconfirmedCommit(new TransactionalException("TxType.MANDATORY without a transaction",
+                new InvalidTransactionException())), "a programming error, not a commit");
+        assertFalse(DatabaseOutage.unconfirmedCommit(wrapped("08006")), "a statement that failed: nothing was saved");
     }
 
     @Test

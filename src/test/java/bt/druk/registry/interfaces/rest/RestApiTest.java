@@ -332,5 +332,12 @@ class RestApiTest {
         assertEquals(500, failure.status());
         assertFalse(failure.text().contains("jdbc") || failure.text().contains("IllegalState"), failure.text());
         assertTrue(failure.json().getString("detail").contains("incident"));
+
+        Answer commitFailed = call(() -> {
+            throw new TransactionalException("exception during commit", new jakarta.transaction.SystemException());
+        });
+        assertEquals(503, commitFailed.status(), "the save may or may not have happened");
+        assertEquals("5", commitFailed.header(HttpHeaders.RETRY_AFTER));
+        assertTrue(commitFailed.json().getString("detail").startsWith(ApiExceptionMapper.SAVE_UNCONFIRMED), commitFailed.text());
     }
 }
