@@ -713,10 +713,11 @@ chaincode_answers_everywhere() {
 }
 
 cmd_down() {
-  if [[ -d "$NET/pids" ]]; then
-    local name
-    for name in $(ls "$NET/pids" 2>/dev/null | sed 's/\.pid$//'); do stop_process "$name"; done
-  fi
+  # The state is deleted next, so nothing needs a graceful stop: kill every process at once.
+  local pid_file
+  for pid_file in "$NET"/pids/*.pid; do
+    [[ -f "$pid_file" ]] && kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
+  done
   # Anything left from a network whose pid files were lost.
   pkill -KILL -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)" 2>/dev/null || true
   pkill -KILL -f "$NET/chaincode/registry-chaincode.jar" 2>/dev/null || true

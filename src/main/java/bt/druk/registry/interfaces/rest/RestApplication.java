@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @ApplicationPath("/api")
 @OpenAPIDefinition(info = @Info(title = "Druk Registry API", version = "1",
         description = "Public records on a Hyperledger Fabric ledger: reads without sign-in, clerks' writes with HTTP Basic. "
-                + "Refusals are RFC 9457 problem documents (application/problem+json)."))
+                + "Refusals are RFC 9457 problem documents (application/problem+json). "
+                + "Any call may answer 503 with Retry-After while the registry's database cannot be reached (nothing was saved); "
+                + "a write answered 503 'could not be confirmed' may have been saved: read the record before sending it again."))
 public class RestApplication extends Application {
 
     @Override

@@ -166,11 +166,15 @@ class WebSecurityIT {
 
     @Test
     @Order(4)
-    void aClerkRegistersATitleWithoutAnyPolicyViolationAndTheIssuesNameIsRefusedNextToItsField() {
+    void aClerkRegistersATitleWithoutAnyPolicyViolationAndTheIssuesNameIsRefusedNextToItsField() throws Exception {
         citizen.open(portal.baseUrl + "/index.xhtml");
         citizen.open(portal.baseUrl + "/records/search.xhtml");
         citizen.open(portal.baseUrl + "/verify.xhtml");
         noViolations(citizen, "on the public pages");
+        String icon = citizen.driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
+        HttpResponse<Void> iconAnswer = http.send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, iconAnswer.statusCode(), "the pages' icon " + icon + ", or browsers ask for /favicon.ico and log a 404");
+        assertTrue(iconAnswer.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), iconAnswer.headers().toString());
 
         clerk.open(portal.baseUrl + "/login.xhtml");
         clerk.type("login:username", "land.clerk");
