@@ -26,10 +26,11 @@
 # network.sh of the running network, default the one next to this script); DRUK_* settings in
 # the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
 # adds options to the portal's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/portal.jfr).
-# DRUK_BENCH_HTTP_THREADS caps its HTTP worker pool (Payara: up to 200).
+# DRUK_HTTP_THREADS sizes its HTTP worker pool as it does deploy/up.sh's (default four per core).
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$DEPLOY_DIR/lib/portal-process.sh"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
 BUILD_DIR="$(realpath -m "${DRUK_BUILD_DIR:-$REPO_DIR/target}")"
 NETWORK="${DRUK_NETWORK_SCRIPT:-$DEPLOY_DIR/network.sh}"
@@ -135,15 +136,8 @@ SCRIPT
   DATABASE_OPTIONS=(--database-control "$RUN/database.sh")
 fi
 echo "Starting a portal of the benchmark's own on port $PORT (log: $RUN/portal.log) ..."
-printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
-  > "$RUN/preboot.asadmin"
 # The same server settings as deploy/up.sh's portal, so that the bench measures what is deployed.
-grep -v '^#' "$DEPLOY_DIR/portal-preboot.asadmin" >> "$RUN/preboot.asadmin"
-# An experiment's size of the HTTP worker pool (Payara's default is up to 200 threads).
-if [[ -n "${DRUK_BENCH_HTTP_THREADS:-}" ]]; then
-  printf 'set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=%d\n' \
-    "$DRUK_BENCH_HTTP_THREADS" >> "$RUN/preboot.asadmin"
-fi
+write_portal_preboot
 # The portal's start command as a script: the faults scenario starts the portal again with it after
 # a kill -9, on the same data directory, password and OCDS prefix. It holds the password: ours only.
 # The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.

@@ -97,10 +97,9 @@ portal_rotate_log
 # Only on the loopback interface, like the network. Set before boot: the same `set` after boot
 # re-creates the running listener, and under load that left no listener at all ("Error adding
 # HttpProbes. NetworkListener http-listeners GrizzlyProxy is NULL", nothing bound to the port).
-printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
-  > "$RUN/preboot.asadmin"
-# The portal's own server settings (no Server header; /metrics off after boot): README, Security.
-grep -v '^#' "$DEPLOY_DIR/portal-preboot.asadmin" >> "$RUN/preboot.asadmin"
+# With it the portal's own server settings (no Server header; /metrics off after boot; the HTTP
+# worker pool): README, Security.
+write_portal_preboot
 # If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
 # process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes
 # hs_err_pid<pid>.log; GC and safepoint pauses go to gc.log (5 x 10 MB), where a portal that stops
