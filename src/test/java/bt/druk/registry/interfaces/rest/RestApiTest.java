@@ -339,5 +339,8 @@ class RestApiTest {
         assertEquals(503, commitFailed.status(), "the save may or may not have happened");
         assertEquals("5", commitFailed.header(HttpHeaders.RETRY_AFTER));
         assertTrue(commitFailed.json().getString("detail").startsWith(ApiExceptionMapper.SAVE_UNCONFIRMED), commitFailed.text());
+        assertEquals(503, new CommitFailureMapper().toResponse(
+                new TransactionalException("exception during commit", new jakarta.transaction.SystemException())).getStatus(),
+                "the mapper of exactly this type answers the same");
     }
 }
