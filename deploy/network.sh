@@ -719,12 +719,11 @@ cmd_down() {
     [[ -f "$pid_file" ]] && kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
   done
   # Anything left from a network whose pid files were lost.
-  pkill -KILL -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)" 2>/dev/null || true
-  pkill -KILL -f "$NET/chaincode/registry-chaincode.jar" 2>/dev/null || true
+  local ours="$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar" i
+  pkill -KILL -f "$ours" 2>/dev/null || true
   # A killed process holds its ports until it is gone; the next 'up' needs them.
-  local i
   for ((i = 0; i < 50; i++)); do
-    pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar" >/dev/null || break
+    pgrep -f "$ours" >/dev/null || break
     sleep 0.2
   done
   rm -rf "$NET"

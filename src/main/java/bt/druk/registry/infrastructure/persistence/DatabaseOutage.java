@@ -31,15 +31,9 @@ public final class DatabaseOutage {
      * failed statement, the outcome may not be known, so the caller must read before saving again.
      */
     public static boolean unconfirmedCommit(Throwable thrown) {
-        Throwable e = thrown;
-        for (int depth = 0; e != null && depth < MAX_DEPTH; depth++, e = e.getCause()) {
-            if (e instanceof TransactionalException && (e.getCause() instanceof SystemException
-                    || e.getCause() instanceof RollbackException || e.getCause() instanceof HeuristicMixedException
-                    || e.getCause() instanceof HeuristicRollbackException)) {
-                return true;
-            }
-        }
-        return false;
+        return anyInChain(thrown, e -> e instanceof TransactionalException && (e.getCause() instanceof SystemException
+                || e.getCause() instanceof RollbackException || e.getCause() instanceof HeuristicMixedException
+                || e.getCause() instanceof HeuristicRollbackException));
     }
 
     /** A unique key or other constraint refused the statement (SQLSTATE class 23): a real conflict of data. */
@@ -53,9 +47,14 @@ public final class DatabaseOutage {
 
     /** Whether a JDBC exception in the cause chain has a SQLSTATE that {@code matches}. */
     private static boolean anySqlState(Throwable thrown, Predicate<String> matches) {
+        return anyInChain(thrown, e -> e instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState()));
+    }
+
+    /** Whether {@code thrown} or one of its causes (at most {@value #MAX_DEPTH} deep) {@code matches}. */
+    private static boolean anyInChain(Throwable thrown, Predicate<Throwable> matches) {
         Throwable e = thrown;
         for (int depth = 0; e != null && depth < MAX_DEPTH; depth++, e = e.getCause()) {
-            if (e instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
+            if (matches.test(e)) {
                 return true;
             }
         }
