@@ -58,6 +58,7 @@ import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.TenderSummary;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.RecordStamps;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.Register;
@@ -146,6 +147,41 @@ public abstract class PortalScenarios {
             Thread.sleep(250);
         }
         throw new AssertionError("version " + version + " of " + recordKey + " never reached the expected state; last: " + last);
+    }
+
+    @Inject
+    RecordStamps stamps;
+
+    /**
+     * The public record page is served under the record's stamp, which is kept for up to a second: this
+     * portal's own writes (a new version, the commit) must show in it at once, not a second later.
+     */
+    @Test
+    void theRecordsStampFollowsThisPortalsWritesAtOnce() throws Exception {
+        String pin = newPin();
+        String key = LandPublicService.recordKeyOf(pin);
+        assertTrue(stamps.of(key).isEmpty(), "no version yet (and that answer is now kept)");
+        land.registerFirstTitle(CLERK, registration(pin));
+        RecordStamps.Stamp pending = stamps.of(key).orElseThrow(() -> new AssertionError("the new version is not in the stamp"));
+        assertEquals(1, pending.versions());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            // Read right before each look at the version, so that a kept stamp is always fresh when the commit lands.
+            RecordStamps.Stamp before = stamps.of(key).orElseThrow();
+            boolean committed = queries.versions(key).stream().anyMatch(v -> v.ledgerState() == LedgerState.COMMITTED);
+            if (committed) {
+                // The stamp is dropped right after the database commit, which readers may see a moment earlier.
+                long shown = System.currentTimeMillis() + 200;
+                while (stamps.of(key).orElseThrow().committed() == 0 && System.currentTimeMillis() < shown) {
+                    Thread.sleep(5);
+                }
+                assertEquals(1, stamps.of(key).orElseThrow().committed(),
+                        "the commit shows in the stamp at once, not when the kept one (read " + before + ") is a second old");
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(key + " was not committed within 30 s");
     }
 
     @Inject

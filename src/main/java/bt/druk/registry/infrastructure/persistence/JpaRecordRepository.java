@@ -10,6 +10,7 @@ import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityExistsException;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -31,8 +32,13 @@ public class JpaRecordRepository implements RecordRepository {
     @PersistenceContext(unitName = "druk")
     EntityManager em;
 
+    /** Told of every record whose rows are handed out for writing, so that its cached stamp is read afresh. */
+    @Inject
+    JpaRecordStamps stamps;
+
     @Override
     public Optional<RecordHead> lockHead(String recordKey) {
+        stamps.writing(recordKey);
         return Optional.ofNullable(em.find(RecordHead.class, recordKey, LockModeType.PESSIMISTIC_WRITE));
     }
 
@@ -52,6 +58,7 @@ public class JpaRecordRepository implements RecordRepository {
 
     @Override
     public RecordVersion addVersion(RecordVersion version) {
+        stamps.writing(version.recordKey());
         em.persist(version);
         em.flush(); // the outbox entry needs the id
         return version;
@@ -111,7 +118,9 @@ public class JpaRecordRepository implements RecordRepository {
 
     @Override
     public Optional<RecordVersion> lockVersion(long id) {
-        return Optional.ofNullable(em.find(RecordVersion.class, id, LockModeType.PESSIMISTIC_WRITE));
+        Optional<RecordVersion> version = Optional.ofNullable(em.find(RecordVersion.class, id, LockModeType.PESSIMISTIC_WRITE));
+        version.ifPresent(v -> stamps.writing(v.recordKey()));
+        return version;
     }
 
     @Override
@@ -129,6 +138,7 @@ public class JpaRecordRepository implements RecordRepository {
         if (recordKeys.isEmpty() || versions.isEmpty()) {
             return List.of();
         }
+        recordKeys.forEach(stamps::writing);
         return em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
                         + " and v.ledgerState <> :rejected order by v.id", RecordVersion.class)
                 .setParameter("keys", List.copyOf(recordKeys))

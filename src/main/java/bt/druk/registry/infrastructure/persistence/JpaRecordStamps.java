@@ -1,21 +1,88 @@
 package bt.druk.registry.infrastructure.persistence;
 
 import bt.druk.registry.domain.record.RecordStamps;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** One aggregate query over the record's versions (index ix_record_version_key); no document is loaded. */
+/**
+ * One aggregate query over the record's versions (index ix_record_version_key); no document is loaded.
+ * A stamp read is kept for at most a second: the public record page asks for it on every request, and
+ * a popular record is asked for many times a second. This portal's own writes drop it at once:
+ * {@link JpaRecordRepository} calls {@link #writing} for every record whose rows it hands out for
+ * writing, and the stamp is dropped when that transaction ends. Another portal on the same database
+ * is seen within the second.
+ */
 @ApplicationScoped
 public class JpaRecordStamps implements RecordStamps {
+
+    static final long FRESH_NANOS = 1_000_000_000L;
+    static final int MAX_KEPT = 20_000;
+    private static final Object WRITTEN_KEYS = JpaRecordStamps.class.getName() + ".written";
 
     @PersistenceContext(unitName = "druk")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Counts ended transactions that wrote records: a stamp read while one ended may be older than its commit. */
+    private final AtomicLong writesEnded = new AtomicLong();
+
     @Override
     public Optional<Stamp> of(String recordKey) {
+        long now = System.nanoTime();
+        Kept known = kept.get(recordKey);
+        if (known != null && now - known.readAt() < FRESH_NANOS) {
+            return known.stamp();
+        }
+        long endedBefore = writesEnded.get();
+        Optional<Stamp> stamp = read(recordKey);
+        if (writesEnded.get() == endedBefore) {
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear(); // many different records read within a second: nothing worth keeping
+            }
+            kept.put(recordKey, new Kept(stamp, now));
+        }
+        return stamp;
+    }
+
+    /** The current transaction is about to change the record's versions: its stamp is dropped when the transaction ends. */
+    @SuppressWarnings("unchecked")
+    void writing(String recordKey) {
+        Set<String> keys = (Set<String>) transactions.getResource(WRITTEN_KEYS);
+        if (keys == null) {
+            Set<String> written = new HashSet<>();
+            transactions.putResource(WRITTEN_KEYS, written);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    writesEnded.incrementAndGet();
+                    written.forEach(kept::remove);
+                }
+            });
+            keys = written;
+        }
+        keys.add(recordKey);
+    }
+
+    private Optional<Stamp> read(String recordKey) {
         // Native: EclipseLink would run max(updated_at) through the Instant converter with the driver's type.
         Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), MAX(version),"
                         + " SUM(CASE WHEN ledger_state = 'COMMITTED' THEN 1 ELSE 0 END),"
@@ -47,5 +114,8 @@ public class JpaRecordStamps implements RecordStamps {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private record Kept(Optional<Stamp> stamp, long readAt) {
     }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Staff sign-in through the Faces login page. A staff page asked for without a session redirects
@@ -93,16 +94,16 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (basic == null) {
             return context.doNothing();
         }
-        VerifiedCredentials.Caller known = verified.find(basic.getCaller(), basic.getPassword().getValue()).orElse(null);
-        if (known != null) {
-            return context.notifyContainerAboutLogin(known.name(), known.groups());
-        }
-        CredentialValidationResult result = identityStores.validate(basic);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        VerifiedCredentials.Caller caller = verified.caller(basic.getCaller(), basic.getPassword().getValue(), () -> {
+            CredentialValidationResult result = identityStores.validate(basic);
+            return result.getStatus() == CredentialValidationResult.Status.VALID
+                    ? Optional.of(new VerifiedCredentials.Caller(result.getCallerPrincipal().getName(), result.getCallerGroups()))
+                    : Optional.empty();
+        }).orElse(null);
+        if (caller == null) {
             return context.doNothing();
         }
-        verified.remember(basic.getCaller(), basic.getPassword().getValue(), result.getCallerPrincipal().getName(), result.getCallerGroups());
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+        return context.notifyContainerAboutLogin(caller.name(), caller.groups());
     }
 
     static boolean isApi(HttpServletRequest request) {

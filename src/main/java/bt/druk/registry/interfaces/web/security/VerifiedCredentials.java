@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * spends more CPU on proving who it is than on its registrations. Only valid results are kept,
  * under an HMAC of name and password with a key made at start (no password is held, and the map is
  * worthless outside this process), at most {@link #MAX_ENTRIES}. A changed or disabled password
- * keeps working for at most the TTL.
+ * keeps working for at most the TTL. Requests that arrive with the same unknown credential while it
+ * is being checked wait for that one check instead of each deriving the hash again (a client's
+ * parallel connections all start, and all find the minute over, at the same moment).
  */
 @ApplicationScoped
 public class VerifiedCredentials {
@@ -28,18 +34,27 @@ public class VerifiedCredentials {
     static final long TTL_NANOS = 60_000_000_000L;
     static final int MAX_ENTRIES = 1000;
 
-    /** Who a credential signed in, and until when that is believed without asking again. */
-    record Caller(String name, Set<String> groups, long validUntilNanos) {
+    /** Who a credential signed in. */
+    public record Caller(String name, Set<String> groups) {
+
+        public Caller {
+            groups = Set.copyOf(groups);
+        }
+    }
+
+    /** A caller and until when that is believed without asking again. */
+    private record Kept(Caller caller, long validUntilNanos) {
     }
 
     private final SecretKeySpec key;
     private final LongSupplier nanoTime;
-    private final Map<String, Caller> callers = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Kept> callers = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Caller> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
+    private final Map<String, CompletableFuture<Optional<Caller>>> checking = new ConcurrentHashMap<>();
 
     public VerifiedCredentials() {
         this(System::nanoTime);
@@ -52,28 +67,57 @@ public class VerifiedCredentials {
         this.nanoTime = nanoTime;
     }
 
-    /** The caller this credential signed in within the TTL, if any. */
-    public Optional<Caller> find(String name, char[] password) {
+    /**
+     * The caller this credential signs in: the one found within the TTL, else what {@code check}
+     * (the identity store) says, kept if valid. One check at a time per credential; requests with the
+     * same credential meanwhile get its answer.
+     */
+    public Optional<Caller> caller(String name, char[] password, Supplier<Optional<Caller>> check) {
         String id = idOf(name, password);
-        synchronized (callers) {
-            Caller caller = callers.get(id);
-            if (caller == null) {
-                return Optional.empty();
+        Optional<Caller> known = find(id);
+        if (known.isPresent()) {
+            return known;
+        }
+        CompletableFuture<Optional<Caller>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Caller>> running = checking.putIfAbsent(id, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
-            if (nanoTime.getAsLong() - caller.validUntilNanos() > 0) {
-                callers.remove(id);
-                return Optional.empty();
-            }
-            return Optional.of(caller);
+        }
+        try {
+            Optional<Caller> checked = check.get();
+            checked.ifPresent(c -> keep(id, c));
+            mine.complete(checked);
+            return checked;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(id, mine);
         }
     }
 
-    /** Remembers that the identity store found this credential valid just now. */
-    public void remember(String name, char[] password, String callerName, Set<String> groups) {
-        Caller caller = new Caller(callerName, Set.copyOf(groups), nanoTime.getAsLong() + TTL_NANOS);
-        String id = idOf(name, password);
+    private Optional<Caller> find(String id) {
         synchronized (callers) {
-            callers.put(id, caller);
+            Kept kept = callers.get(id);
+            if (kept == null) {
+                return Optional.empty();
+            }
+            if (nanoTime.getAsLong() - kept.validUntilNanos() > 0) {
+                callers.remove(id);
+                return Optional.empty();
+            }
+            return Optional.of(kept.caller());
+        }
+    }
+
+    private void keep(String id, Caller caller) {
+        Kept kept = new Kept(caller, nanoTime.getAsLong() + TTL_NANOS);
+        synchronized (callers) {
+            callers.put(id, kept);
         }
     }
 
