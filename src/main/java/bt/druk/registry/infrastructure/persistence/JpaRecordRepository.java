@@ -19,7 +19,9 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,9 +170,15 @@ public class JpaRecordRepository implements RecordRepository {
 
     @Override
     public List<RecordVersion> findByHash(String hash) {
-        return em.createQuery("select v from RecordVersion v where v.hash = :hash or v.documentHash = :hash order by v.id", RecordVersion.class)
+        // Two queries, each on its own index: H2 answers "hash = ? or document_hash = ?" by scanning the whole table.
+        List<RecordVersion> found = new ArrayList<>(em.createQuery("select v from RecordVersion v where v.hash = :hash", RecordVersion.class)
                 .setParameter("hash", hash)
-                .getResultList();
+                .getResultList());
+        found.addAll(em.createQuery("select v from RecordVersion v where v.documentHash = :hash and v.hash <> :hash", RecordVersion.class)
+                .setParameter("hash", hash)
+                .getResultList());
+        found.sort(Comparator.comparingLong(RecordVersion::id));
+        return found;
     }
 
     @Override
