@@ -84,6 +84,31 @@ final class CpuMeter {
     }
 
     /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), -1 if unknown. */
+    /**
+     * Waits until the process uses less than a fifth of a core over a second, at most {@code maxSeconds}.
+     * A portal that has just started compiles its hot code and reads every block of the channel since
+     * the first (its commit follower starts from block 0 on an empty database): measured meanwhile,
+     * raw Fabric would share the cores with that.
+     *
+     * @return seconds waited (0 if there is no such process to read), or -1 if it was still busy after {@code maxSeconds}
+     */
+    static double awaitQuiet(long pid, int maxSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long before = processTicks(pid);
+        if (before < 0) {
+            return 0;
+        }
+        while (System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+            Thread.sleep(1000);
+            long now = processTicks(pid);
+            if (now >= 0 && now - before < 0.2 * TICKS_PER_SECOND) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            before = now;
+        }
+        return -1;
+    }
+
     private static long processTicks(long pid) {
         if (pid <= 0) {
             return -1;

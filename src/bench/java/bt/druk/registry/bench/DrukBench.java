@@ -103,6 +103,9 @@ public final class DrukBench {
         String prefix = "B" + o.runId();
         try (RawSubmitter submitter = RawSubmitter.connect(o.connection(), o.identity())) {
             if (o.runs("raw")) {
+                double quiet = CpuMeter.awaitQuiet(o.portalPid(), 120);
+                log.println(quiet < 0 ? "raw-submit: the portal is still busy after 120 s; measuring anyway"
+                        : String.format("raw-submit: the portal is quiet after %.0f s", quiet));
                 log.println("raw-submit: warm-up, then " + o.inFlight() + " in flight for " + o.rawSeconds() + " s");
                 submitter.run("R" + o.runId() + "-W", Math.min(WARM_UP, o.inFlight()), WARM_UP, () -> false);
                 CpuMeter cpu = CpuMeter.start(o.portalPid());

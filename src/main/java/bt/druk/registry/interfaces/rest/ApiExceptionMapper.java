@@ -79,8 +79,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (DatabaseOutage.unconfirmedCommit(thrown)) {
             // The commit itself failed: the save may or may not have happened, so a blind retry could double it.
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, "REST API: a save could not be confirmed, incident " + incident, thrown);
+            String incident = incident(Level.WARNING, "REST API: a save could not be confirmed", thrown);
             return answer(503, SAVE_UNCONFIRMED + " (incident " + incident + ")", List.of())
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
         }
@@ -90,9 +89,15 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return answer(503, reading ? DATABASE_DOWN_READING : DATABASE_DOWN, List.of())
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "REST API failure, incident " + incident, thrown);
+        String incident = incident(Level.SEVERE, "REST API failure", thrown);
         return answer(500, "Something went wrong on our side (incident " + incident + ")", List.of()).build();
+    }
+
+    /** Logs the failure with its trace under a new incident id, which the answer names instead of the trace. */
+    private static String incident(Level level, String what, Throwable thrown) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(level, what + ", incident " + incident, thrown);
+        return incident;
     }
 
     private static Response.ResponseBuilder answer(int status, String detail, List<FieldError> errors) {
