@@ -63,23 +63,36 @@ public class JpaRecordStamps implements RecordStamps {
     void writing(String recordKey) {
         Set<String> keys = (Set<String>) transactions.getResource(WRITTEN_KEYS);
         if (keys == null) {
-            Set<String> written = new HashSet<>();
-            transactions.putResource(WRITTEN_KEYS, written);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    writesEnded.incrementAndGet();
-                    written.forEach(kept::remove);
-                }
-            });
-            keys = written;
+            keys = new HashSet<>();
+            try {
+                transactions.registerInterposedSynchronization(new DropWhenEnded(keys));
+            } catch (IllegalStateException e) {
+                return; // marked for rollback already: this transaction will change nothing
+            }
+            transactions.putResource(WRITTEN_KEYS, keys);
         }
         keys.add(recordKey);
+    }
+
+    /** Drops the stamps of the records a transaction wrote once it has ended, committed or not. */
+    private final class DropWhenEnded implements Synchronization {
+
+        private final Set<String> keys;
+
+        DropWhenEnded(Set<String> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // nothing to do before the commit
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            writesEnded.incrementAndGet();
+            keys.forEach(kept::remove);
+        }
     }
 
     private Optional<Stamp> read(String recordKey) {
