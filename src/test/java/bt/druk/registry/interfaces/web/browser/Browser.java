@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,7 +82,18 @@ final class Browser implements AutoCloseable {
         wait.until(d -> !d.findElement(By.id(menuId)).getAttribute("class").contains("ui-state-disabled"));
         for (int attempt = 1; ; attempt++) {
             driver.findElement(By.id(menuId)).click();
-            WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
+            WebElement panel;
+            try {
+                panel = new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
+            } catch (TimeoutException theClickWasLost) {
+                // A re-render of the menu (the ajax answer to the field before it) can swallow the click that opens it.
+                if (attempt == 3) {
+                    throw theClickWasLost;
+                }
+                waitForAjax();
+                continue;
+            }
             WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label.replace("'", "\\'") + "']"));
             ((JavascriptExecutor) driver).executeScript(
                     "var item = arguments[0], wrapper = item.closest('.ui-selectonemenu-items-wrapper');"
