@@ -83,7 +83,6 @@ final class CpuMeter {
         return portal < 0 || portalTicks < 0 ? -1 : (portal - portalTicks) / TICKS_PER_SECOND;
     }
 
-    /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), -1 if unknown. */
     /**
      * Waits until the process uses less than a fifth of a core over a second, at most {@code maxSeconds}.
      * A portal that has just started compiles its hot code and reads every block of the channel since
@@ -109,6 +108,7 @@ final class CpuMeter {
         return -1;
     }
 
+    /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), -1 if unknown. */
     private static long processTicks(long pid) {
         if (pid <= 0) {
             return -1;
