@@ -38,6 +38,8 @@ import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.application.verify.HashOccurrences;
+import bt.druk.registry.application.verify.HashOccurrences.Place;
 import bt.druk.registry.domain.audit.AuditFilter;
 import bt.druk.registry.domain.audit.ReconciliationFinding;
 import bt.druk.registry.domain.audit.ReconciliationRun;
@@ -152,6 +154,10 @@ public abstract class PortalScenarios {
     @Inject
     RecordStamps stamps;
 
+    /** The verifier's one query over this database's hash columns. */
+    @Inject
+    HashOccurrences occurrences;
+
     /**
      * The public record page is served under the record's stamp, which is kept for up to a second: this
      * portal's own writes (a new version, the commit) must show in it at once, not a second later.
@@ -256,6 +262,8 @@ public abstract class PortalScenarios {
         assertFalse(view.toString().contains("10708003344"));
         assertEquals(1, publicLand.search(ParcelSearch.byPin(pin)).size());
         assertEquals(LedgerVerification.Outcome.VERIFIED, publicLand.verifyOnLedger(pin).outcome());
+        assertEquals(Set.of(Place.LEDGER_HASH), occurrences.of(committed.hash()));
+        assertEquals(Set.of(), occurrences.of(CanonicalJson.sha256Hex("never registered " + pin)));
 
         // Owners' personal data lives in record_party; the hashed document holds only their commitments.
         LandTitleStaffView staff = land.findForStaff(CLERK, pin).orElseThrow();
@@ -487,6 +495,7 @@ public abstract class PortalScenarios {
                 assertEquals(2, rs.getInt(2));
             }
         }
+        assertEquals(Set.of(Place.BATCH_DOCUMENT), occurrences.of(documents.get(0)));
         assertEquals(List.of(BatchMember.State.ANCHORED), batches.enqueue(NOTARY_CLERK, documents.subList(0, 1)).stream()
                 .map(BatchMember::state).toList(), "queued again: nothing new");
     }
@@ -522,7 +531,8 @@ public abstract class PortalScenarios {
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 500);
         bids.revealOnline(lodged.recordKey(), sealed.toFileJson(), List.of());
-        awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
+        VersionView reveal = awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
+        assertEquals(Set.of(Place.STORED_DOCUMENT), occurrences.of(reveal.documentHash()), "the revealed bid, under its commitment");
         BidView revealed = procurement.bid(lodged.recordKey()).orElseThrow();
         assertEquals(new BigDecimal("4650000.00"), revealed.amount());
         assertEquals("Menjong Medical Supplies", revealed.bidderName());

@@ -120,6 +120,11 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
+    public synchronized List<RecordVersion> findByLedgerHash(String hash) {
+        return versions.values().stream().filter(v -> v.hash().equals(hash)).toList();
+    }
+
+    @Override
     public synchronized List<RecordVersion> recentBySubmitter(String username, int limit) {
         return versions.values().stream().filter(v -> v.submittedBy().equals(username))
                 .sorted(Comparator.comparing(RecordVersion::id).reversed()).limit(limit).toList();

@@ -32,6 +32,7 @@ import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import java.time.Duration;
@@ -84,6 +85,9 @@ public class PortalHarness {
     public final BatchPolicy batchPolicy = new BatchPolicy(8, Duration.ofSeconds(2));
     public final BatchMembers batchMembers = new BatchMembers(batchQueue, pipeline);
     public final BatchAnchorService batchAnchors = new BatchAnchorService(pipeline, batchQueue, batchPolicy, batchMembers, clock);
+    public final DocumentVerifier documentVerifier = new DocumentVerifier(records,
+            new InMemoryHashOccurrences(records, notarisationRepository, tenderRepository, batchQueue), notarisationRepository,
+            tenderRepository, batchMembers, ledger, verification, imprints, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

@@ -8,6 +8,7 @@ import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.record.VersionCheck;
+import bt.druk.registry.application.verify.HashOccurrences.Place;
 import bt.druk.registry.application.verify.VerificationStep.Kind;
 import bt.druk.registry.application.verify.VerificationStep.Result;
 import bt.druk.registry.domain.ledger.CommittedTransaction;
@@ -73,6 +74,7 @@ public class DocumentVerifier {
     private static final String NOTARISATION_SUPERSEDED = "superseded";
 
     private RecordRepository records;
+    private HashOccurrences occurrences;
     private NotarisationRepository notarisations;
     private TenderRepository tenders;
     private BatchMembers batchMembers;
@@ -85,10 +87,11 @@ public class DocumentVerifier {
     }
 
     @Inject
-    public DocumentVerifier(RecordRepository records, NotarisationRepository notarisations, TenderRepository tenders,
-                            BatchMembers batchMembers, Ledger ledger, VerificationService verification, LedgerImprints imprints,
-                            Clock clock) {
+    public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, NotarisationRepository notarisations,
+                            TenderRepository tenders, BatchMembers batchMembers, Ledger ledger, VerificationService verification,
+                            LedgerImprints imprints, Clock clock) {
         this.records = records;
+        this.occurrences = occurrences;
         this.notarisations = notarisations;
         this.tenders = tenders;
         this.batchMembers = batchMembers;
@@ -251,21 +254,31 @@ public class DocumentVerifier {
         return sha;
     }
 
-    /** Notarisations first, then files named in tenders and bids, then records' own documents. */
+    /**
+     * Notarisations first, then files named in tenders and bids, then records' own documents; only
+     * the lookups of the places where the hash occurs at all.
+     */
     private List<Finding> findings(String sha) {
+        Set<Place> places = occurrences.of(sha);
         List<Finding> found = new ArrayList<>();
-        for (NotarisationSummary n : notarisations.findByDocumentHash(sha)) {
+        List<NotarisationSummary> notarised = places.contains(Place.NOTARISED_DOCUMENT) ? notarisations.findByDocumentHash(sha) : List.of();
+        for (NotarisationSummary n : notarised) {
             // Version 1 registered the document; later versions only change its status, checked as "status now".
             records.versionsOf(n.recordKey()).stream().filter(v -> v.ledgerState() != LedgerState.REJECTED).findFirst()
                     .ifPresent(v -> found.add(new Finding(FoundAs.NOTARISATION, v, v.hash(), Optional.empty(),
                             "A notarised document: notarisation " + n.notarisationId() + ", " + n.documentType().label().toLowerCase(Locale.ROOT)
                                     + " notarised by " + n.notaryOffice() + " on " + n.notarisedOn() + ".", true, n)));
         }
-        batchMembers.find(sha).flatMap(this::batchFinding).ifPresent(found::add);
-        for (String key : tenders.recordsWithFile(sha)) {
+        if (places.contains(Place.BATCH_DOCUMENT)) {
+            batchMembers.find(sha).flatMap(this::batchFinding).ifPresent(found::add);
+        }
+        List<String> naming = places.contains(Place.PROCUREMENT_FILE) ? tenders.recordsWithFile(sha) : List.of();
+        for (String key : naming) {
             namingVersion(key, sha).ifPresent(found::add);
         }
-        for (RecordVersion v : records.findByHash(sha)) {
+        List<RecordVersion> versions = places.contains(Place.STORED_DOCUMENT) ? records.findByHash(sha)
+                : places.contains(Place.LEDGER_HASH) ? records.findByLedgerHash(sha) : List.of();
+        for (RecordVersion v : versions) {
             found.add(ownDocument(v, sha));
         }
         Set<String> seen = new LinkedHashSet<>();

@@ -49,6 +49,9 @@ public interface RecordRepository {
     /** Versions whose ledger hash or document hash this is. */
     List<RecordVersion> findByHash(String hash);
 
+    /** Versions whose ledger hash this is. */
+    List<RecordVersion> findByLedgerHash(String hash);
+
     List<RecordVersion> recentBySubmitter(String username, int limit);
 
     List<RecordVersion> pending(int limit);

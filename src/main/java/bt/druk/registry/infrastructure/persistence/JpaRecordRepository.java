@@ -171,14 +171,19 @@ public class JpaRecordRepository implements RecordRepository {
     @Override
     public List<RecordVersion> findByHash(String hash) {
         // Two queries, each on its own index: H2 answers "hash = ? or document_hash = ?" by scanning the whole table.
-        List<RecordVersion> found = new ArrayList<>(em.createQuery("select v from RecordVersion v where v.hash = :hash", RecordVersion.class)
-                .setParameter("hash", hash)
-                .getResultList());
+        List<RecordVersion> found = new ArrayList<>(findByLedgerHash(hash));
         found.addAll(em.createQuery("select v from RecordVersion v where v.documentHash = :hash and v.hash <> :hash", RecordVersion.class)
                 .setParameter("hash", hash)
                 .getResultList());
         found.sort(Comparator.comparingLong(RecordVersion::id));
         return found;
+    }
+
+    @Override
+    public List<RecordVersion> findByLedgerHash(String hash) {
+        return em.createQuery("select v from RecordVersion v where v.hash = :hash order by v.id", RecordVersion.class)
+                .setParameter("hash", hash)
+                .getResultList();
     }
 
     @Override

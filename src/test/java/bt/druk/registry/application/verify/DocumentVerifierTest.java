@@ -54,8 +54,7 @@ class DocumentVerifierTest {
     static final String ISSUER = "https://registry.example.bt";
 
     final PortalHarness h = new PortalHarness();
-    final DocumentVerifier verifier = new DocumentVerifier(h.records, h.notarisationRepository, h.tenderRepository, h.batchMembers, h.ledger,
-            h.verification, h.imprints, h.clock);
+    final DocumentVerifier verifier = h.documentVerifier;
 
     // ---- helpers -------------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.notary.merkle.InclusionProof;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
@@ -91,8 +90,7 @@ class RestApiTest {
 
     private VerifyResource verify() {
         VerifyResource resource = new VerifyResource();
-        resource.verifier = new DocumentVerifier(h.records, h.notarisationRepository, h.tenderRepository, h.batchMembers, h.ledger,
-                h.verification, h.imprints, h.clock);
+        resource.verifier = h.documentVerifier;
         resource.ledgerChecks = new LedgerChecks(h.verification::verifyOnLedger, resource.verifier::verify,
                 new PublicRateLimiter(30, 10, 100, System::nanoTime), () -> "192.0.2.9", System::nanoTime, 5);
         return resource;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.OwnerInput;
-import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.domain.record.RecordVersion;
@@ -100,8 +99,7 @@ class ProofFileServletTest {
 
     Answer get(String pathInfo) throws Exception {
         ProofFileServlet servlet = new ProofFileServlet();
-        servlet.verifier = new DocumentVerifier(h.records, h.notarisationRepository, h.tenderRepository, h.batchMembers, h.ledger,
-                h.verification, h.imprints, h.clock);
+        servlet.verifier = h.documentVerifier;
         servlet.portalLedger = new PortalLedger();
         servlet.config = (Config) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Config.class},
                 (proxy, method, args) -> method.getName().equals("getOptionalValue") && "druk.public.base-url".equals(args[0])

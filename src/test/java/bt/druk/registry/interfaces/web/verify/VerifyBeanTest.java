@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.OwnerInput;
-import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.interfaces.web.BundleMessages;
@@ -29,8 +28,7 @@ class VerifyBeanTest {
 
     VerifyBean bean() {
         VerifyBean bean = new VerifyBean();
-        bean.verifier = new DocumentVerifier(h.records, h.notarisationRepository, h.tenderRepository, h.batchMembers, h.ledger,
-                h.verification, h.imprints, h.clock);
+        bean.verifier = h.documentVerifier;
         bean.portalLedger = new PortalLedger();
         bean.links = new RecordLinks();
         bean.messages = messages;
