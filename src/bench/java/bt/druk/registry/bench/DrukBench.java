@@ -103,9 +103,7 @@ public final class DrukBench {
         String prefix = "B" + o.runId();
         try (RawSubmitter submitter = RawSubmitter.connect(o.connection(), o.identity())) {
             if (o.runs("raw")) {
-                double quiet = CpuMeter.awaitQuiet(o.portalPid(), 120);
-                log.println(quiet < 0 ? "raw-submit: the portal is still busy after 120 s; measuring anyway"
-                        : String.format("raw-submit: the portal is quiet after %.0f s", quiet));
+                awaitQuietPortal(o, log, "raw-submit");
                 log.println("raw-submit: warm-up, then " + o.inFlight() + " in flight for " + o.rawSeconds() + " s");
                 submitter.run("R" + o.runId() + "-W", Math.min(WARM_UP, o.inFlight()), WARM_UP, () -> false);
                 CpuMeter cpu = CpuMeter.start(o.portalPid());
@@ -184,6 +182,13 @@ public final class DrukBench {
         return new Report(rows, List.copyOf(acknowledged), committed, faults);
     }
 
+    /** Waits (up to 120 s) until the portal is quiet, and says how long that took. */
+    private static void awaitQuietPortal(BenchOptions o, PrintStream log, String name) throws InterruptedException {
+        double quiet = CpuMeter.awaitQuiet(o.portalPid(), 120);
+        log.println(quiet < 0 ? name + ": the portal is still busy after 120 s; measuring anyway"
+                : String.format(Locale.ROOT, "%s: the portal is quiet after %.0f s", name, quiet));
+    }
+
     /** One read scenario with the network idle, then again while raw submits run. */
     private static void read(BenchOptions o, RawSubmitter submitter, List<Row> rows, PrintStream log, String name,
                              List<Registered> mix, Function<Registered, String> path) throws Exception {
@@ -198,6 +203,8 @@ public final class DrukBench {
         }
         // Not counted: each path's first request renders what later ones are served from, and the JIT has not
         // compiled the path yet; the raw and portal scenarios warm up too.
+        // The commit follower may still be taking in the blocks of the last write load: idle means idle.
+        awaitQuietPortal(o, log, name);
         int warmUp = Math.min(READ_WARM_UP_SECONDS, o.readSeconds());
         log.println(name + ": warm-up, wrk " + warmUp + " s");
         WrkRun.run(base, paths, o.readThreads(), o.readConnections(), warmUp);

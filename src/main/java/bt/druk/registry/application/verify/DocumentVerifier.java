@@ -126,8 +126,9 @@ public class DocumentVerifier {
      */
     public DocumentVerification verify(String sha256Hex) {
         String sha = normalise(sha256Hex);
-        List<Finding> findings = findings(sha);
-        List<VerificationStep> opening = opening(sha, findings, () -> notFound(sha));
+        Set<Place> places = occurrences.of(sha);
+        List<Finding> findings = findings(sha, places);
+        List<VerificationStep> opening = opening(sha, places, findings, () -> notFound(sha));
         Map<String, LedgerRead> reads = new HashMap<>();
         List<DocumentMatch> matches = new ArrayList<>();
         for (Finding f : findings) {
@@ -147,8 +148,9 @@ public class DocumentVerifier {
      */
     public DocumentVerification verifyFromIndex(String sha256Hex) {
         String sha = normalise(sha256Hex);
-        List<Finding> findings = findings(sha);
-        List<VerificationStep> opening = opening(sha, findings, () -> VerificationStep.of(Kind.FOUND_AS, Result.FAIL,
+        Set<Place> places = occurrences.of(sha);
+        List<Finding> findings = findings(sha, places);
+        List<VerificationStep> opening = opening(sha, places, findings, () -> VerificationStep.of(Kind.FOUND_AS, Result.FAIL,
                 "Not found: this portal holds no notarised document, record document, tender document, bid or notary batch"
                         + " member with this SHA-256. Checking on the ledger now also asks the ledger's hash index."));
         List<DocumentMatch> matches = new ArrayList<>();
@@ -168,7 +170,7 @@ public class DocumentVerifier {
      */
     public ProofOutcome proof(String sha256Hex, LedgerCoordinates coordinates, String issuer) {
         String sha = normalise(sha256Hex);
-        List<Finding> fitting = findings(sha).stream().filter(Finding::proofFits).toList();
+        List<Finding> fitting = findings(sha, occurrences.of(sha)).stream().filter(Finding::proofFits).toList();
         if (fitting.isEmpty() && batchMembers.find(sha).isPresent()) {
             return new ProofOutcome.NotCommitted("The document " + sha + " is queued for a notary batch; its proof file can be"
                     + " downloaded once the batch is anchored on the ledger");
@@ -258,8 +260,7 @@ public class DocumentVerifier {
      * Notarisations first, then files named in tenders and bids, then records' own documents; only
      * the lookups of the places where the hash occurs at all.
      */
-    private List<Finding> findings(String sha) {
-        Set<Place> places = occurrences.of(sha);
+    private List<Finding> findings(String sha, Set<Place> places) {
         List<Finding> found = new ArrayList<>();
         List<NotarisationSummary> notarised = places.contains(Place.NOTARISED_DOCUMENT) ? notarisations.findByDocumentHash(sha) : List.of();
         for (NotarisationSummary n : notarised) {
@@ -349,11 +350,12 @@ public class DocumentVerifier {
      * The steps before the findings, the same for both answers: the hash, then a queued batch member's
      * warning, or {@code notFound} when the hash is found nowhere.
      */
-    private List<VerificationStep> opening(String sha, List<Finding> findings, Supplier<VerificationStep> notFound) {
+    private List<VerificationStep> opening(String sha, Set<Place> places, List<Finding> findings, Supplier<VerificationStep> notFound) {
         List<VerificationStep> opening = new ArrayList<>();
         opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
                 + " was not sent) or pasted."));
-        Optional<BatchMember> queued = batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED);
+        Optional<BatchMember> queued = places.contains(Place.BATCH_DOCUMENT)
+                ? batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED) : Optional.empty();
         if (queued.isPresent()) {
             opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
                     + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
