@@ -201,10 +201,10 @@ public final class DrukBench {
             rows.add(Row.unavailable(name, "GET " + paths.get(0) + " answered " + answer.status() + " without the record"));
             return;
         }
-        // Not counted: each path's first request renders what later ones are served from, and the JIT has not
-        // compiled the path yet; the raw and portal scenarios warm up too.
         // The commit follower may still be taking in the blocks of the last write load: idle means idle.
         awaitQuietPortal(o, log, name);
+        // Not counted: each path's first request renders what later ones are served from, and the JIT has not
+        // compiled the path yet; the raw and portal scenarios warm up too.
         int warmUp = Math.min(READ_WARM_UP_SECONDS, o.readSeconds());
         log.println(name + ": warm-up, wrk " + warmUp + " s");
         WrkRun.run(base, paths, o.readThreads(), o.readConnections(), warmUp);
