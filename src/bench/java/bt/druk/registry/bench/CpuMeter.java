@@ -127,8 +127,7 @@ final class CpuMeter {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += cpuTicks(stat);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -143,13 +142,17 @@ final class CpuMeter {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name in parentheses may hold spaces: count fields after its closing bracket.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime from a process's or thread's stat line. */
+    private static long cpuTicks(String stat) {
+        // The command name in parentheses may hold spaces: count fields after its closing bracket.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** {busy, total} ticks of all cores from the first line of /proc/stat; idle and iowait count as not busy. */
