@@ -2,6 +2,7 @@ package bt.druk.registry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,7 @@ import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.LedgerVerification;
+import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VersionView;
@@ -47,7 +49,10 @@ import bt.druk.registry.domain.audit.TamperKind;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.ledger.CommittedTransaction;
 import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.ledger.RecordWritten;
 import bt.druk.registry.domain.procurement.Bid;
 import bt.druk.registry.domain.procurement.BidPrice;
 import bt.druk.registry.domain.procurement.Bidder;
@@ -81,6 +86,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -188,6 +194,31 @@ public abstract class PortalScenarios {
             Thread.sleep(20);
         }
         throw new AssertionError(key + " was not committed within 30 s");
+    }
+
+    @Inject
+    OutboxProcessor outboxProcessor;
+
+    /**
+     * Answers kept until one of this portal's writes ends (verify by hash) must survive a block that
+     * holds only other portals' records: under a write load of other portals, every block would
+     * otherwise drop them all.
+     */
+    @Test
+    void aBlockOfOtherPortalsRecordsEndsNoWriteHere() {
+        // Other work of this portal may end a write at the same moment: one quiet attempt of five is enough.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String run = UUID.randomUUID().toString();
+            String hash = CanonicalJson.sha256Hex("elsewhere " + run);
+            CommittedTransaction foreign = new CommittedTransaction("tx-" + run, 0, Instant.now(), true, "VALID", List.of("LandMSP"),
+                    List.of(new RecordWritten("land-title", "land-title:ELSEWHERE-" + run.substring(0, 8), 1, hash, "tx-" + run)));
+            long before = stamps.endedWrites();
+            assertEquals(0, outboxProcessor.applyBlock("scenario-" + run, new LedgerBlock(0, List.of(foreign))));
+            if (stamps.endedWrites() == before) {
+                return;
+            }
+        }
+        throw new AssertionError("every block of another portal's record ended a write of this portal");
     }
 
     @Inject
@@ -417,17 +448,103 @@ public abstract class PortalScenarios {
                 }
             }
         } finally {
-            try (Connection c = dataSource.getConnection();
-                 var back = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
-                         + " WHERE status = 'DUE' AND lease_owner IN ('portal-x', 'portal-y')")) {
-                back.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
-                back.executeUpdate();
-            }
+            handLeasesBack("portal-x", "portal-y");
             fake.setDown(false);
         }
         for (String key : keys) {
             awaitVersion(key, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
             assertEquals(1, fake.history(key).size(), key + " written to the ledger once");
+        }
+    }
+
+    /**
+     * A portal whose lease ran out (it stalled, or its clock is behind) and that now lets its entry go
+     * after a failed attempt must not undo the claim of the portal that took the entry over: the
+     * take-over either waits for the late write or skips the row, and a row it claimed stays its own.
+     */
+    @Test
+    void aLateRetryNeverUndoesAnotherPortalsClaim() throws Exception {
+        ContainerFakeLedger fake = fake().ledger();
+        fake.setDown(true);
+        String key;
+        long id;
+        try {
+            key = land.registerFirstTitle(CLERK, registration(newPin())).recordKey();
+            id = records.openOutboxOf(key).get(0).id();
+            // Out of this portal's own submitter's reach once it lets go, leased to "portal-a" until a time
+            // that the second claimer's clock has passed.
+            long until = System.nanoTime() + 20_000_000_000L;
+            int moved = 0;
+            while (moved == 0 && System.nanoTime() < until) {
+                try (Connection c = dataSource.getConnection();
+                     var lease = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = 'portal-a', lease_until = ?"
+                             + " WHERE id = ? AND lease_owner IS NULL AND status = 'DUE'")) {
+                    lease.setObject(1, LocalDateTime.of(2100, 1, 1, 0, 0));
+                    lease.setObject(2, LocalDateTime.of(2100, 1, 1, 0, 10));
+                    lease.setLong(3, id);
+                    moved = lease.executeUpdate();
+                }
+                if (moved == 0) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(1, moved, "the entry leased to portal-a");
+
+            CountDownLatch retryRead = new CountDownLatch(1);
+            CountDownLatch claimed = new CountDownLatch(1);
+            ExecutorService portals = Executors.newFixedThreadPool(2);
+            Future<?> late = portals.submit(() -> {
+                transaction.begin();
+                outboxProcessor.recordRetry(id, "ledger unreachable", "portal-a");
+                retryRead.countDown();
+                // A database that makes the claimer wait for this lock (rather than skip the row) gets it after the commit.
+                claimed.await(10, TimeUnit.SECONDS);
+                transaction.commit();
+                return null;
+            });
+            assertTrue(retryRead.await(30, TimeUnit.SECONDS), "the late retry read its entry");
+            Instant later = Instant.parse("2100-01-02T00:00:00Z");
+            Future<List<Long>> takeOver = portals.submit(() -> {
+                transaction.begin();
+                List<Long> ids = records.claimOutbox(later, 100, "portal-x", later.plusSeconds(600)).stream().map(e -> e.id()).toList();
+                transaction.commit();
+                claimed.countDown();
+                return ids;
+            });
+            List<Long> xClaimed = takeOver.get(60, TimeUnit.SECONDS);
+            late.get(60, TimeUnit.SECONDS);
+            portals.shutdown();
+            try (Connection c = dataSource.getConnection();
+                 var owner = c.prepareStatement("SELECT lease_owner FROM ledger_outbox WHERE id = ?")) {
+                owner.setLong(1, id);
+                try (ResultSet rs = owner.executeQuery()) {
+                    assertTrue(rs.next());
+                    if (xClaimed.contains(id)) {
+                        assertEquals("portal-x", rs.getString(1), "portal-x claimed the entry, and the late retry took it back");
+                    } else {
+                        assertNotEquals("portal-a", rs.getString(1), "portal-a let the entry go");
+                    }
+                }
+            }
+        } finally {
+            handLeasesBack("portal-a", "portal-x");
+            fake.setDown(false);
+        }
+        awaitVersion(key, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        assertEquals(1, fake.history(key).size(), key + " written to the ledger once");
+    }
+
+    /** Ends the leases these pretended portals still hold, their rows due now, for this portal's own submitter. */
+    private void handLeasesBack(String... owners) throws Exception {
+        String in = String.join(", ", Collections.nCopies(owners.length, "?"));
+        try (Connection c = dataSource.getConnection();
+             var back = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
+                     + " WHERE status = 'DUE' AND lease_owner IN (" + in + ")")) {
+            back.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+            for (int i = 0; i < owners.length; i++) {
+                back.setString(i + 2, owners[i]);
+            }
+            back.executeUpdate();
         }
     }
 

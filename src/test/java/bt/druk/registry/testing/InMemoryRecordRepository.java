@@ -188,6 +188,11 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
+    public synchronized Optional<OutboxEntry> lockOutbox(long id) {
+        return findOutbox(id);
+    }
+
+    @Override
     public synchronized Optional<OutboxEntry> findOutboxForVersion(long recordVersionId) {
         return outbox.values().stream().filter(e -> Objects.equals(e.recordVersionId(), recordVersionId)).findFirst();
     }

@@ -82,7 +82,7 @@ public class OutboxProcessor {
         Set<Long> granted = new HashSet<>();
         // In id order, as every other writer of outbox rows locks them.
         for (Sending sending : sendings.stream().sorted(Comparator.comparingLong(Sending::outboxId)).toList()) {
-            OutboxEntry entry = repository.findOutbox(sending.outboxId()).orElseThrow();
+            OutboxEntry entry = repository.lockOutbox(sending.outboxId()).orElseThrow();
             if (entry.status() == OutboxEntry.Status.DUE && owner.equals(entry.leaseOwner())
                     && entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
                 entry.sending(sending.txId(), now);
@@ -179,7 +179,7 @@ public class OutboxProcessor {
     @Transactional
     public void recordRetry(long outboxId, String error, String owner) {
         Instant now = clock.instant();
-        OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        OutboxEntry entry = repository.lockOutbox(outboxId).orElseThrow();
         if (entry.status() != OutboxEntry.Status.DUE || (entry.leaseOwner() != null && !entry.leaseOwner().equals(owner))) {
             return; // finished meanwhile, or another portal has taken it over
         }

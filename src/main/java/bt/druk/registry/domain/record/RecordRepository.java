@@ -78,6 +78,13 @@ public interface RecordRepository {
 
     Optional<OutboxEntry> findOutbox(long id);
 
+    /**
+     * The entry, locked until the transaction ends, for a writer that decides from its lease: a claim
+     * by another portal (whose clock saw the lease run out) waits for it, or it for the claim, so a
+     * lease check and the write that follows it can't be split by the claim.
+     */
+    Optional<OutboxEntry> lockOutbox(long id);
+
     Optional<OutboxEntry> findOutboxForVersion(long recordVersionId);
 
     /** Stores the parties not stored yet (a party keeps its commitment for life). */

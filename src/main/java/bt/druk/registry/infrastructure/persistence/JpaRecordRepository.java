@@ -140,14 +140,16 @@ public class JpaRecordRepository implements RecordRepository {
         if (recordKeys.isEmpty() || versions.isEmpty()) {
             return List.of();
         }
-        recordKeys.forEach(stamps::writing);
-        return em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
+        List<RecordVersion> locked = em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
                         + " and v.ledgerState <> :rejected order by v.id", RecordVersion.class)
                 .setParameter("keys", List.copyOf(recordKeys))
                 .setParameter("versions", List.copyOf(versions))
                 .setParameter("rejected", LedgerState.REJECTED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        // Only records this database holds: a block of other portals' writes changes nothing here.
+        locked.forEach(v -> stamps.writing(v.recordKey()));
+        return locked;
     }
 
     @Override
@@ -269,6 +271,11 @@ public class JpaRecordRepository implements RecordRepository {
     @Override
     public Optional<OutboxEntry> findOutbox(long id) {
         return Optional.ofNullable(em.find(OutboxEntry.class, id));
+    }
+
+    @Override
+    public Optional<OutboxEntry> lockOutbox(long id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
