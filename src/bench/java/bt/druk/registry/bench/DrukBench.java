@@ -147,6 +147,8 @@ public final class DrukBench {
                 } else {
                     read(o, submitter, rows, log, "land record page", mix, t -> "/records/land.xhtml?pin=" + t.pin());
                     read(o, submitter, rows, log, "verify by hash", mix, t -> "/api/verify/" + t.hash());
+                    // Where a certificate's QR code leads: the page a citizen sees, rendered by Faces every time.
+                    read(o, submitter, rows, log, "verify page", mix, t -> "/verify.xhtml?hash=" + t.hash());
                     read(o, submitter, rows, log, "public document JSON", mix, t -> "/records/documents/" + t.hash() + ".json");
                 }
             }

@@ -248,7 +248,12 @@ public class DocumentVerifier {
 
     // ---- finding the hash ----------------------------------------------------------------------
 
-    private static String normalise(String sha256Hex) {
+    /**
+     * The hash as every answer here reads it: trimmed, in lowercase.
+     *
+     * @throws ValidationException field {@code hash} if it is not a SHA-256 (64 hexadecimal characters)
+     */
+    public static String normalise(String sha256Hex) {
         String sha = sha256Hex == null ? "" : sha256Hex.strip().toLowerCase(Locale.ROOT);
         if (!CanonicalJson.isSha256Hex(sha)) {
             throw ValidationException.of("hash", "hash.format", "A SHA-256 hash has 64 hexadecimal characters (0-9, a-f)");

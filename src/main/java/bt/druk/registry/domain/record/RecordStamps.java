@@ -28,4 +28,11 @@ public interface RecordStamps {
 
     /** Empty when the record has no version at all. */
     Optional<Stamp> of(String recordKey);
+
+    /**
+     * How many transactions of this portal that changed records (and what each register projects from
+     * them) have ended so far, committed or not. The same value before and after reading something
+     * built from the records means none of this portal's writes ended in between.
+     */
+    long endedWrites();
 }

@@ -58,6 +58,11 @@ public class JpaRecordStamps implements RecordStamps {
         return stamp;
     }
 
+    @Override
+    public long endedWrites() {
+        return writesEnded.get();
+    }
+
     /** The current transaction is about to change the record's versions: its stamp is dropped when the transaction ends. */
     @SuppressWarnings("unchecked")
     void writing(String recordKey) {

@@ -91,6 +91,7 @@ class RestApiTest {
     private VerifyResource verify() {
         VerifyResource resource = new VerifyResource();
         resource.verifier = h.documentVerifier;
+        resource.answers = new VerifyAnswers(() -> 0, System::nanoTime, 0);
         resource.ledgerChecks = new LedgerChecks(h.verification::verifyOnLedger, resource.verifier::verify,
                 new PublicRateLimiter(30, 10, 100, System::nanoTime), () -> "192.0.2.9", System::nanoTime, 5);
         return resource;

@@ -64,8 +64,11 @@ class RestApiIT {
     @BeforeAll
     void start() throws Exception {
         ledger = RealLedger.open();
+        // Verify answers kept 30 s instead of one: a commit that failed to drop the kept answer would show
+        // 30 s late, not within a second (which is about how long a commit takes here).
         portal = PortalUnderTest.startOwn("rest-api-it", Integer.getInteger("druk.restApi.port", 18431),
-                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_NOTARY_BATCHSIZE", "5", "DRUK_NOTARY_BATCHMAXWAITMILLIS", "1000"));
+                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_NOTARY_BATCHSIZE", "5", "DRUK_NOTARY_BATCHMAXWAITMILLIS", "1000",
+                        "DRUK_VERIFY_KEEPMILLIS", "30000"));
     }
 
     @AfterAll
@@ -125,19 +128,31 @@ class RestApiIT {
         String location = accepted.header("Location");
         assertEquals(portal.baseUrl + "/api/records/" + key, location);
 
+        // Verify by hash is asked with every look at the record, so that a kept answer is always there
+        // when the commit lands: the commit must show in it at once.
+        String hash = accepted.json().getString("hash");
         JsonObject record = null;
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
+            Answer pending = get("/api/verify/" + hash);
+            assertEquals(200, pending.status(), pending.response().body());
             Answer answer = send(HttpRequest.newBuilder(URI.create(location)).GET(), null, null);
             assertEquals(200, answer.status(), answer.response().body());
             record = answer.json();
             if (!record.getString("ledgerState").equals("PENDING")) {
                 break;
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         assertNotNull(record);
         assertEquals("COMMITTED", record.getString("ledgerState"), record.toString());
+        // The kept answer is dropped right after the database commit, which readers may see a moment earlier.
+        long shown = System.currentTimeMillis() + 200;
+        while (!committedAsRecordDocument(get("/api/verify/" + hash)) && System.currentTimeMillis() < shown) {
+            Thread.sleep(5);
+        }
+        assertTrue(committedAsRecordDocument(get("/api/verify/" + hash)),
+                "verify by hash shows the commit at once, not when its kept answer runs out");
         assertFalse(record.toString().contains("Sonam") || record.toString().contains("11512004321"), "no personal data");
 
         LedgerEntry onLedger = ledger.readRecord(key).orElseThrow();
@@ -161,6 +176,14 @@ class RestApiIT {
         Answer twice = post("/api/land/titles", "land.clerk", "application/json", title(pin));
         assertEquals(400, twice.status());
         assertEquals("pin.registered", twice.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+    }
+
+    /** The answer finds the hash as a record's document whose ledger entry the commit follower has recorded. */
+    private static boolean committedAsRecordDocument(Answer verify) {
+        return verify.status() == 200 && verify.json().getJsonArray("matches").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("foundAs").equals("RECORD_DOCUMENT"))
+                .flatMap(m -> m.getJsonArray("steps").getValuesAs(JsonObject.class).stream())
+                .anyMatch(step -> step.getString("kind").equals("LEDGER_ENTRY") && step.getString("result").equals("PASS"));
     }
 
     @Test
@@ -237,6 +260,9 @@ class RestApiIT {
         Answer badHash = get("/api/verify/not-a-sha256");
         assertEquals(400, badHash.status());
         assertEquals("hash", badHash.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Answer badHashOnLedger = get("/api/verify/not-a-sha256/ledger");
+        assertEquals(400, badHashOnLedger.status());
+        assertEquals("hash.format", badHashOnLedger.json().getJsonArray("errors").getJsonObject(0).getString("code"));
         Answer unknown = get("/api/verify/" + CanonicalJson.sha256Hex("nothing " + UUID.randomUUID()));
         assertEquals(404, unknown.status());
         assertFalse(unknown.json().getBoolean("found"));
