@@ -45,7 +45,18 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = waitUpTo(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A wait of its own length. Pages with a poll (a record being committed, a batch being anchored)
+     * replace their elements every few seconds, so an element found in one check may be gone when it
+     * is read: such a check is made again rather than failing.
+     */
+    WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait until = new WebDriverWait(driver, timeout);
+        until.ignoring(StaleElementReferenceException.class);
+        return until;
     }
 
     static boolean available() {
@@ -133,8 +144,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page shows the text (also across a full page load after a non-ajax submit). */
     void waitForText(String text) {
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     String pageText() {

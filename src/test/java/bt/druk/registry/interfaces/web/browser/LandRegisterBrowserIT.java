@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The land register in a real headless Chromium against a deployed portal: a clerk signs in,
@@ -277,7 +276,7 @@ class LandRegisterBrowserIT {
     @Order(20)
     void versionIsCommittedWithReceipt() {
         clerk.open(url("/clerk/land/title.xhtml?pin=" + pin));
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+        clerk.waitUpTo(Duration.ofSeconds(120)).until(d -> {
             d.navigate().refresh();
             return d.findElement(By.tagName("body")).getText().contains("Committed");
         });
@@ -592,7 +591,7 @@ class LandRegisterBrowserIT {
     /** Waits (refreshing) until the current version is committed with a receipt; fails at once if rejected. */
     private void awaitCommitted() {
         By newest = By.cssSelector("#chainList > li[data-version='" + version + "']");
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+        clerk.waitUpTo(Duration.ofSeconds(120)).until(d -> {
             d.navigate().refresh();
             clerk.waitForAjax();
             String css = d.findElement(newest).getAttribute("class");

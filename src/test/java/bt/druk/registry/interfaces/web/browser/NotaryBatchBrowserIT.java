@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,12 +60,7 @@ class NotaryBatchBrowserIT {
             assertEquals(hashes, shown, "the browser's SHA-256 of each file, in the order chosen");
 
             clerk.click("batch:queue");
-            clerk.wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
-                List<WebElement> rows = d.findElements(By.cssSelector("#batchMembers .batch-member"));
-                return rows.size() == 5 && rows.stream().allMatch(r -> "ANCHORED".equals(r.getAttribute("data-state")));
-            });
-            List<String> anchors = clerk.driver.findElements(By.cssSelector("#batchMembers .batch-member td:nth-child(3)")).stream()
-                    .map(WebElement::getText).toList();
+            List<String> anchors = BatchPage.awaitAnchored(clerk, 5);
             assertEquals(2, anchors.stream().distinct().count(), "3 documents at once, then 2 after the wait: " + anchors);
 
             LedgerEntry first = ledger.readRecord(anchors.get(0)).orElseThrow();

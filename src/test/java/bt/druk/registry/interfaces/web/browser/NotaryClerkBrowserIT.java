@@ -35,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The notary clerk in a real headless Chromium against a portal of its own on the real network: a
@@ -288,7 +287,7 @@ class NotaryClerkBrowserIT {
 
     /** Waits for the page's own SHA-256 of the chosen file, which it also puts in the hidden field. */
     private String awaitBrowserHash() {
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("browserHash")).getText().length() == 64);
+        clerk.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("browserHash")).getText().length() == 64);
         String shown = clerk.text("browserHash");
         assertEquals(shown, clerk.byId("notarisation:browserSha256").getAttribute("value"));
         return shown;
@@ -308,7 +307,7 @@ class NotaryClerkBrowserIT {
     /** Waits (the page polls; refreshing too) until the version is committed; fails at once if the ledger refused it. */
     private void awaitCommitted(int version) {
         By row = By.cssSelector("#chainList > li[data-version='" + version + "']");
-        new WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+        clerk.waitUpTo(Duration.ofSeconds(120)).until(d -> {
             d.navigate().refresh();
             clerk.waitForAjax();
             WebElement li = d.findElement(row);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * notary-file.js in headless Chromium on a {@link StaticSite} (127.0.0.1, a secure context, no
@@ -91,7 +90,7 @@ class NotaryFileHashBrowserIT {
         Path small = file("small.pdf", 1);
         browser.byId("notarisation:file").clear();
         browser.byId("notarisation:file").sendKeys(small.toString());
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> sha256Unchecked(small).equals(hidden()));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> sha256Unchecked(small).equals(hidden()));
         assertEquals(sha256(small), browser.text("browserHash"), "another file, its own hash");
         assertEquals(List.of(), site.requests(), "hashing sends nothing");
     }
@@ -110,7 +109,7 @@ class NotaryFileHashBrowserIT {
     }
 
     private String awaitHash() {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("browserHash")).getText().length() == 64);
+        browser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("browserHash")).getText().length() == 64);
         return browser.text("browserHash");
     }
 

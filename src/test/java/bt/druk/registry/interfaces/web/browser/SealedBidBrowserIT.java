@@ -194,7 +194,7 @@ class SealedBidBrowserIT {
         assertEquals(fileName, download.getAttribute("download"), "named after the tender and the commitment, so a second bid does not overwrite it");
         download.click();
         Path file = downloads.resolve(fileName);
-        browser.wait.withTimeout(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
+        browser.waitUpTo(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
         assertTrue(browser.byId("lodge-button").isEnabled());
         assertEquals(requestsBefore, requests.size(), "downloading the sealed-bid file sent a request");
 

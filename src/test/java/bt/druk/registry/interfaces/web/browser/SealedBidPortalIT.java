@@ -155,7 +155,7 @@ class SealedBidPortalIT {
         String title = clerk.byId("tender:title").getAttribute("value");
         clerk.click("tender:save");
         try {
-            clerk.wait.withTimeout(Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/clerk/procurement/new.xhtml"));
+            clerk.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/clerk/procurement/new.xhtml"));
         } catch (org.openqa.selenium.TimeoutException e) {
             clerk.screenshot("sealed-01-tender-refused");
             throw new AssertionError("the new-tender page did not publish: " + clerk.pageText(), e);
@@ -248,7 +248,7 @@ class SealedBidPortalIT {
         String fileName = download.getAttribute("download");
         download.click();
         sealedFile = downloads.resolve(fileName);
-        bidder.wait.withTimeout(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(sealedFile) && sealedFile.toFile().length() > 0);
+        bidder.waitUpTo(Duration.ofSeconds(20)).until(d -> Files.isRegularFile(sealedFile) && sealedFile.toFile().length() > 0);
         SealedBid sealed = SealedBid.parse(Files.readString(sealedFile, StandardCharsets.UTF_8)).requireLodged("tender:" + ocid, commitment);
         assertEquals(2, sealed.bid().documents().size());
         assertEquals(before, sent.size(), "downloading the sealed-bid file sent a request");
@@ -256,7 +256,7 @@ class SealedBidPortalIT {
 
         bidder.wait.until(d -> d.findElement(By.id("lodge:lodgeButton")).isEnabled());
         bidder.click("lodge:lodgeButton");
-        bidder.wait.withTimeout(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml"));
+        bidder.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml"));
         Matcher m = Pattern.compile("key=([^&]+)").matcher(bidder.driver.getCurrentUrl());
         assertTrue(m.find());
         bidKey = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
@@ -284,7 +284,7 @@ class SealedBidPortalIT {
     @Test
     @Order(4)
     void theBidPageFollowsTheCommitmentOntoTheLedgerAndTheAuditorsPeerHasIt() {
-        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("bidHeading")) != null
+        bidder.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("bidHeading")) != null
                 && d.findElement(By.id("lodgingLedger")).getText().contains("Committed"));
         String page = bidder.pageText();
         assertTrue(page.contains(commitment), page);
@@ -326,9 +326,9 @@ class SealedBidPortalIT {
         bidder.wait.until(d -> "ok".equals(d.findElement(By.id("check")).getAttribute("data-druk-seal-check-result")));
         bidder.screenshot("sealed-06-reveal-checked");
         bidder.driver.findElement(By.id("reveal:revealButton")).click();
-        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml")
+        bidder.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/tenders/bid.xhtml")
                 && d.getCurrentUrl().contains("revealed=true"));
-        bidder.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("revealLedger")).getText().contains("Committed"));
+        bidder.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("revealLedger")).getText().contains("Committed"));
 
         assertEquals(PRICE_SHOWN, bidder.text("bidPrice"));
         assertEquals(BIDDER, bidder.text("bidderName"));

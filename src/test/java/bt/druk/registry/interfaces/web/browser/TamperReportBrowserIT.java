@@ -152,7 +152,7 @@ class TamperReportBrowserIT {
 
         inspector.click("tamper:start");
         // The page polls while the run reads the ledger, then shows the run's findings.
-        new org.openqa.selenium.support.ui.WebDriverWait(inspector.driver, Duration.ofMinutes(5))
+        inspector.waitUpTo(Duration.ofMinutes(5))
                 .until(d -> d.findElements(By.id("findingsHeading")).size() > 0
                         && d.findElements(By.id("tamper:progressBar")).isEmpty());
         inspector.waitForAjax();

@@ -333,10 +333,7 @@ class VerifyPortalIT {
             clerk.byId("batchFiles").sendKeys(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("\n")));
             clerk.wait.until(d -> clerk.byId("batch:queue").isEnabled());
             clerk.click("batch:queue");
-            clerk.wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
-                List<WebElement> rows = d.findElements(By.cssSelector("#batchMembers .batch-member"));
-                return rows.size() == 3 && rows.stream().allMatch(r -> "ANCHORED".equals(r.getAttribute("data-state")));
-            });
+            BatchPage.awaitAnchored(clerk, 3);
         }
 
         browser.open(browserBase + "/verify.xhtml");
@@ -387,7 +384,7 @@ class VerifyPortalIT {
     /** Waits (refreshing the clerk's page) until the notarisation's version is committed. */
     private static void awaitCommitted(Browser clerk, int version) {
         By row = By.cssSelector("#chainList > li[data-version='" + version + "']");
-        new org.openqa.selenium.support.ui.WebDriverWait(clerk.driver, Duration.ofSeconds(120)).until(d -> {
+        clerk.waitUpTo(Duration.ofSeconds(120)).until(d -> {
             d.navigate().refresh();
             clerk.waitForAjax();
             WebElement li = d.findElement(row);

@@ -175,6 +175,11 @@ class WebSecurityIT {
         HttpResponse<Void> iconAnswer = http.send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, iconAnswer.statusCode(), "the pages' icon " + icon + ", or browsers ask for /favicon.ico and log a 404");
         assertTrue(iconAnswer.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), iconAnswer.headers().toString());
+        // What a browser asks for on a tab without that link (the API's JSON, a PDF) leads to the same icon.
+        HttpResponse<Void> icoAnswer = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(301, icoAnswer.statusCode(), "/favicon.ico: " + icoAnswer.headers());
+        assertEquals(URI.create(icon).getPath(), icoAnswer.headers().firstValue("Location").map(l -> URI.create(l).getPath()).orElse(null));
 
         clerk.open(portal.baseUrl + "/login.xhtml");
         clerk.type("login:username", "land.clerk");
