@@ -14,6 +14,7 @@
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
 #   network.sh raft-leader           the orderer that leads the channel's Raft cluster now, e.g. orderer2
 #   network.sh identity ORG NAME     how that organisation's CA sees an identity (type, max enrolments, attributes)
+#   network.sh ledger-id             which ledger this is: channel/genesis block hash (what a portal binds to)
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
 set -euo pipefail
@@ -840,6 +841,18 @@ cmd_transaction() {
    "$FABRIC_BIN/peer" chaincode query --hex -C "$CHANNEL" -n qscc -c "$(ctor_json GetTransactionByID "$CHANNEL" "$1")")
 }
 
+# Which ledger this network serves, as the portal records it (LedgerIdentity): the channel and the
+# hash of its genesis block, read here as Fabric itself wrote it, block 1's previous-block hash.
+cmd_ledger_id() {
+  local hex
+  hex="$(peer_cli_env "$(identity_dir audit inspector)" AuditMSP audit
+         "$FABRIC_BIN/peer" chaincode query --hex -C "$CHANNEL" -n qscc -c "$(ctor_json GetBlockByNumber "$CHANNEL" 1)")" \
+    || die "block 1 of channel $CHANNEL could not be read"
+  # Block.header (field 1, 70 bytes) = number 1 (field 1), previous_hash (field 2, 32 bytes), ...
+  [[ "$hex" =~ ^0a4608011220([0-9a-f]{64}) ]] || die "block 1 does not start as a Fabric block header"
+  echo "$CHANNEL/${BASH_REMATCH[1]}"
+}
+
 cmd_identity() {
   (($# == 2)) || die "usage: network.sh identity ORG NAME"
   [[ -n "${CA_PORT[$1]:-}" ]] || die "no organisation named $1"
@@ -886,6 +899,7 @@ main() {
     kill) cmd_kill "$@" ;;
     raft-leader) cmd_raft_leader ;;
     identity) cmd_identity "$@" ;;
+    ledger-id) cmd_ledger_id ;;
     *) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }

@@ -19,13 +19,23 @@ umask 077
 
 DEMO_CONTENT="${DRUK_DEMO_CONTENT:-true}"
 BUILD=true
-for arg in "$@"; do
-  case "$arg" in
+BIND_LEDGER="" BIND_REASON=""
+usage="usage: deploy/up.sh [--no-demo] [--no-build] [--bind-ledger GENESIS_HASH --reason TEXT]"
+while (($#)); do
+  case "$1" in
     --no-demo) DEMO_CONTENT=false ;;
     --no-build) BUILD=false ;;
-    *) echo "usage: deploy/up.sh [--no-demo] [--no-build]" >&2; exit 2 ;;
+    # The operator's command that moves this database to the ledger the network serves now, named by
+    # its genesis block hash as the refusal gave it (deploy/README.md, "The portal's own ledger").
+    --bind-ledger) BIND_LEDGER="${2:?$usage}"; shift ;;
+    --reason) BIND_REASON="${2:?$usage}"; shift ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
+  shift
 done
+if [[ -n "$BIND_LEDGER" && -z "$BIND_REASON" ]]; then
+  echo "--bind-ledger needs --reason: the binding is logged with who ordered it and why" >&2; exit 2
+fi
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
@@ -41,11 +51,14 @@ mkdir -p "$RUN/data"
 # Running means serving: a pid that exists but does not answer (a JVM dying after kill -9, a hung
 # one) is stopped and a fresh portal started.
 if pid="$(portal_pid)"; then
-  if portal_serves "$URL"; then
+  if [[ -n "$BIND_LEDGER" ]]; then
+    echo "Stopping the portal to start it bound to ledger $BIND_LEDGER"
+  elif portal_serves "$URL"; then
     echo "The portal is already running: $URL (deploy/down.sh stops it)"
     exit 0
+  else
+    echo "The portal process $pid does not answer on $URL: stopping it and starting a fresh one"
   fi
-  echo "The portal process $pid does not answer on $URL: stopping it and starting a fresh one"
   portal_stop
 fi
 
@@ -112,6 +125,9 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   export DRUK_CERTIFICATE_KEYSTORE DRUK_CERTIFICATE_KEYSTORE_PASSWORD="${DRUK_CERTIFICATE_KEYSTORE_PASSWORD:-}"
   # Links on certificates, proofs and OCDS releases name this address, never a request's Host header.
   export DRUK_PUBLIC_BASE_URL="${DRUK_PUBLIC_BASE_URL:-${URL%/}}"
+  if [[ -n "$BIND_LEDGER" ]]; then
+    export DRUK_LEDGER_BINDTO="$BIND_LEDGER" DRUK_LEDGER_BINDREASON="$BIND_REASON" DRUK_LEDGER_BINDBY="$(id -un)@$(hostname)"
+  fi
   cd "$RUN"
   setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" --postbootcommandfile "$DEPLOY_DIR/portal-postboot.asadmin" \
@@ -126,6 +142,15 @@ READY_URL="${URL}health/ready"
 deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
 echo "Waiting until the portal is ready and its ledger check passes ($READY_URL) ..."
 until readiness="$(curl -s --max-time 20 "$READY_URL")" && [[ "$readiness" == '{"status":"UP"'* ]]; do
+  # A database that belongs to another ledger will not become ready by waiting: say so now.
+  if [[ "$readiness" == *'"reason":"ledger mismatch: '* ]]; then
+    reason="${readiness#*\"reason\":\"ledger mismatch: }"
+    echo "The portal refuses this network's ledger: ${reason%%\"*}" >&2
+    echo "It keeps serving pages (saying its receipts cannot be checked) and sends nothing to the ledger." >&2
+    echo "Start the network this database belongs to, or, if this network is to be its ledger from now on," >&2
+    echo "restart the portal bound to it: deploy/up.sh --bind-ledger <served genesis hash> --reason '<why>'" >&2
+    exit 3
+  fi
   if ! portal_pid >/dev/null; then
     tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
   fi

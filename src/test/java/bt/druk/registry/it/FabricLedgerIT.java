@@ -19,6 +19,7 @@ import bt.druk.registry.application.land.FinaliseTransferCommand;
 import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -34,6 +35,7 @@ import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
@@ -42,6 +44,7 @@ import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.InMemoryLandParcelRepository;
+import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -74,10 +77,12 @@ class FabricLedgerIT {
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
     final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000);
     final LandPublicService publicLand;
+    final InMemoryLedgerBindings bindings = new InMemoryLedgerBindings(records);
     LedgerSubmitter submitter;
 
     FabricLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
+        LedgerHealth health = new LedgerHealth();
+        submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY, bindingGuard(ledger, health));
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
                 new VerificationService(records, ledger, new LedgerImprints(List.of()), clock), reader);
     }
@@ -204,7 +209,7 @@ class FabricLedgerIT {
         SubmissionOutcome.Committed committed = assertInstanceOf(SubmissionOutcome.Committed.class, outcome);
         // The portal did not record the answer (as after a crash): the follower must learn it from the block.
         records.checkpoint(CommitFollower.CHECKPOINT).advanceTo(committed.blockNumber(), clock.instant());
-        new CommitFollower(ledger, processor).follow(() -> true, 1);
+        new CommitFollower(ledger, processor, bindingGuard(ledger, new LedgerHealth())).follow(() -> true, 1);
         RecordVersion v1 = v(ack.recordKey(), 1);
         assertEquals(LedgerState.COMMITTED, v1.ledgerState());
         assertEquals(committed.txId(), v1.receipt().txId());
@@ -224,15 +229,17 @@ class FabricLedgerIT {
         Files.writeString(copy, unreachable);
         System.setProperty("druk.fabric.config", copy.toString());
         FabricLedger outageLedger = new FabricLedger();
-        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
+        LedgerHealth outageHealth = new LedgerHealth();
+        LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, outageHealth, PortalHarness.SUBMITTER_POLICY,
+                bindingGuard(outageLedger, outageHealth));
         try {
             SubmissionAck ack = land.registerFirstTitle(CLERK, registration(newPin()));
             outageSubmitter.submitDue();
             RecordVersion v1 = v(ack.recordKey(), 1);
             assertEquals(LedgerState.PENDING, v1.ledgerState());
             OutboxEntry entry = records.findOutboxForVersion(v1.id()).orElseThrow();
-            assertEquals(1, entry.attempts());
-            assertTrue(entry.lastError().contains("UNAVAILABLE"), entry.lastError());
+            assertEquals(0, entry.attempts(), "nothing is sent to a ledger that cannot say which ledger it is");
+            assertTrue(outageHealth.outage().isPresent());
 
             // The network is back: same file name, real contents (the adapter reconnects on change).
             Files.writeString(copy, Files.readString(real));
@@ -260,9 +267,9 @@ class FabricLedgerIT {
         SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
         network("stop");
         try {
+            // This submitter knew its ledger before the stop; an outage makes it ask again before it sends anything.
             submitter.submitDue();
             assertEquals(LedgerState.PENDING, v(ack.recordKey(), 1).ledgerState());
-            assertTrue(records.findOutboxForVersion(v(ack.recordKey(), 1).id()).orElseThrow().attempts() >= 1);
         } finally {
             network("start");
         }
@@ -276,6 +283,11 @@ class FabricLedgerIT {
         }
         assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 1).ledgerState());
         assertEquals(1, ledger.history(ack.recordKey()).size(), "exactly one ledger version");
+    }
+
+    /** The portal's guard over this test's in-memory database: bound to the shared network's ledger on first use. */
+    private LedgerBindingGuard bindingGuard(Ledger ofLedger, LedgerHealth health) {
+        return new LedgerBindingGuard(ofLedger, bindings, health, new InMemoryStaffEventLog(), clock);
     }
 
     private void forceDue(String recordKey) {

@@ -11,6 +11,7 @@ import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.application.procurement.TenderService;
+import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -37,6 +38,7 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
+import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
 import bt.druk.registry.testing.InMemoryTenderRepository;
 import java.math.BigDecimal;
@@ -75,7 +77,9 @@ class ProcurementLedgerIT {
     LedgerSubmitter submitter;
 
     ProcurementLedgerIT() {
-        submitter = new LedgerSubmitter(ledger, processor, new LedgerHealth(), PortalHarness.SUBMITTER_POLICY);
+        LedgerHealth health = new LedgerHealth();
+        submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY,
+                new LedgerBindingGuard(ledger, new InMemoryLedgerBindings(records), health, new InMemoryStaffEventLog(), clock));
     }
 
     @BeforeAll

@@ -7,6 +7,7 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.RecordWritten;
@@ -217,8 +218,25 @@ public class FakeLedger implements Ledger {
 
     private void requireUp() {
         if (down) {
-            throw new LedgerUnavailableException("ledger is down");
+            throw new LedgerUnavailableException("UNAVAILABLE: connection refused");
         }
+    }
+
+    /** The ledger every fake serves until a test recreates it. */
+    public static final LedgerIdentity FAKE_LEDGER = new LedgerIdentity("fake-channel", CanonicalJson.sha256Hex("fake genesis block"));
+
+    private LedgerIdentity identity = FAKE_LEDGER;
+
+    /** The network is created again: another genesis block under the same channel name (its contents stay, for simplicity). */
+    public synchronized LedgerIdentity recreate() {
+        identity = new LedgerIdentity(identity.channel(), CanonicalJson.sha256Hex("fake genesis block " + UUID.randomUUID()));
+        return identity;
+    }
+
+    @Override
+    public synchronized LedgerIdentity identity() {
+        requireUp();
+        return identity;
     }
 
     @Override

@@ -209,6 +209,11 @@ public class InMemoryRecordRepository implements RecordRepository {
         return found;
     }
 
+    /** Every checkpoint back at block 0 (what JpaLedgerBindings.rebind does in the database). */
+    public synchronized void restartCheckpoints(Instant now) {
+        checkpoints.replaceAll((name, old) -> new LedgerCheckpoint(name, 0, now));
+    }
+
     @Override
     public synchronized LedgerCheckpoint checkpoint(String name) {
         return checkpoints.computeIfAbsent(name, n -> new LedgerCheckpoint(n, 0, clock.instant()));

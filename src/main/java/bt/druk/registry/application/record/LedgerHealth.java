@@ -28,6 +28,7 @@ public class LedgerHealth {
     private final Clock clock;
     private Outage outage;
     private Instant lastWarning;
+    private long outagesStarted;
 
     public LedgerHealth() {
         this(Clock.systemUTC());
@@ -60,6 +61,9 @@ public class LedgerHealth {
         long failures;
         Instant since;
         synchronized (this) {
+            if (outage == null) {
+                outagesStarted++;
+            }
             outage = outage == null ? new Outage(now, 1, plain) : new Outage(outage.since(), outage.failures() + 1, plain);
             warn = lastWarning == null || !now.isBefore(lastWarning.plus(REMINDER));
             if (warn) {
@@ -77,6 +81,14 @@ public class LedgerHealth {
         } else {
             LOG.fine(() -> "ledger unavailable (" + what + "): " + reason);
         }
+    }
+
+    /**
+     * How many outages have begun since start: a caller that checked something about the ledger
+     * (which ledger it is) knows the answer may be stale once this number moves.
+     */
+    public synchronized long outagesStarted() {
+        return outagesStarted;
     }
 
     public synchronized Optional<Outage> outage() {

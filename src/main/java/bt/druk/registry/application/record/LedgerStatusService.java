@@ -19,6 +19,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class LedgerStatusService {
 
+    /** How the readiness reason begins when the network serves another ledger; {@code deploy/up.sh} stops on it. */
+    public static final String LEDGER_MISMATCH = "ledger mismatch: ";
+
     /** Pages ask on every request; the ledger is asked at most this often. */
     static final Duration PING_INTERVAL = Duration.ofSeconds(5);
 
@@ -46,6 +49,7 @@ public class LedgerStatusService {
     private Ledger ledger;
     private RecordRepository repository;
     private LedgerHealth health;
+    private LedgerBindingGuard binding;
     private Clock clock;
     private volatile Instant lastPing;
 
@@ -53,11 +57,18 @@ public class LedgerStatusService {
     }
 
     @Inject
-    public LedgerStatusService(Ledger ledger, RecordRepository repository, LedgerHealth health, Clock clock) {
+    public LedgerStatusService(Ledger ledger, RecordRepository repository, LedgerHealth health, LedgerBindingGuard binding,
+                               Clock clock) {
         this.ledger = ledger;
         this.repository = repository;
         this.health = health;
+        this.binding = binding;
         this.clock = clock;
+    }
+
+    /** Present while the network serves another ledger than this database's: what an operator must know. */
+    public Optional<String> foreignLedger() {
+        return binding.verdict() instanceof LedgerBindingGuard.Mismatch mismatch ? Optional.of(mismatch.summary()) : Optional.empty();
     }
 
     @Transactional
@@ -66,8 +77,8 @@ public class LedgerStatusService {
     }
 
     /**
-     * Ready when the ledger answers an evaluation now and no version has waited longer than
-     * {@code maxWait} for it.
+     * Ready when the ledger answers an evaluation now, it is this database's ledger, and no version
+     * has waited longer than {@code maxWait} for it.
      */
     public Readiness readiness(Duration maxWait) {
         Instant now = clock.instant();
@@ -87,6 +98,11 @@ public class LedgerStatusService {
         if (unreachable != null || status.outage().isPresent()) {
             return new Readiness(false, "ledger unreachable: " + status.outage().map(LedgerHealth.Outage::lastError)
                     .orElse(unreachable), status);
+        }
+        if (!binding.permitsWrites()) {
+            LedgerBindingGuard.Verdict verdict = binding.verdict();
+            return new Readiness(false, verdict instanceof LedgerBindingGuard.Mismatch ? LEDGER_MISMATCH + verdict.summary()
+                    : verdict.summary(), status);
         }
         Duration oldest = status.oldestWait(now);
         if (oldest.compareTo(maxWait) > 0) {

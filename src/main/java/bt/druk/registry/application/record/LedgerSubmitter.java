@@ -40,6 +40,7 @@ public class LedgerSubmitter {
     private OutboxProcessor processor;
     private LedgerHealth health;
     private SubmitterPolicy policy;
+    private LedgerBindingGuard binding;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Result> finished = new ConcurrentLinkedQueue<>();
     private final Queue<Endorsed> endorsed = new ConcurrentLinkedQueue<>();
@@ -48,11 +49,13 @@ public class LedgerSubmitter {
     }
 
     @Inject
-    public LedgerSubmitter(Ledger ledger, OutboxProcessor processor, LedgerHealth health, SubmitterPolicy policy) {
+    public LedgerSubmitter(Ledger ledger, OutboxProcessor processor, LedgerHealth health, SubmitterPolicy policy,
+                           LedgerBindingGuard binding) {
         this.ledger = ledger;
         this.processor = processor;
         this.health = health;
         this.policy = policy;
+        this.binding = binding;
     }
 
     /** At startup: takes back at once what this portal had claimed when it stopped, rather than waiting out the leases. */
@@ -63,14 +66,14 @@ public class LedgerSubmitter {
     /**
      * Records what finished since the last call, claims due entries up to the window's free room and
      * starts endorsing each on {@code workers}, then stores the ids of the transactions endorsed so
-     * far and starts sending them.
+     * far and starts sending them. Claims nothing unless the network serves this database's ledger.
      *
      * @return how many entries were claimed
      */
     public int pump(Executor workers) {
         recordFinished();
         int room = policy.window() - inFlight.get();
-        List<OutboxWork> claimed = room <= 0 ? List.of() : processor.claim(room, policy.owner(), policy.lease());
+        List<OutboxWork> claimed = room <= 0 || !binding.permitsWrites() ? List.of() : processor.claim(room, policy.owner(), policy.lease());
         for (OutboxWork work : claimed) {
             inFlight.incrementAndGet();
             start(workers, work, () -> endorse(work));

@@ -19,7 +19,9 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         SIGN_IN_THROTTLED,
         WRITE,
         /** A document with full personal data (a lagthram, a notarial certificate) was handed out. */
-        DOWNLOAD
+        DOWNLOAD,
+        /** An operator bound the database to another ledger (subject: the ledger; detail: from which, and why). */
+        LEDGER_BOUND
     }
 
     public StaffEvent {

@@ -32,6 +32,12 @@ public interface Ledger {
         readRecord(PING_KEY);
     }
 
+    /**
+     * Which ledger this is (channel and genesis block hash); throws {@link LedgerUnavailableException}
+     * when it cannot be read.
+     */
+    LedgerIdentity identity();
+
     /** A key no record ever has: reading it costs one evaluation and answers "not found". */
     String PING_KEY = "land-title:READINESS-PROBE";
 

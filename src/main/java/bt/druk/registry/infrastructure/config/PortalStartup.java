@@ -3,6 +3,7 @@ package bt.druk.registry.infrastructure.config;
 import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.record.CommitFollower;
+import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
 import bt.druk.registry.application.record.SubmitterPolicy;
@@ -52,6 +53,9 @@ public class PortalStartup {
 
     @Inject
     LedgerHealth health;
+
+    @Inject
+    LedgerBindingGuard binding;
 
     @Inject
     BatchAnchorService batches;
@@ -131,7 +135,29 @@ public class PortalStartup {
                 + ": batch cutter, ledger submitter (" + submitterPolicy.window() + " in flight at most) and commit follower started");
     }
 
+    /**
+     * The operator's bind command ({@code druk.ledger.bindTo}, set by {@code deploy/up.sh --bind-ledger}):
+     * tried until the ledger answers; a refusal (the network serves another ledger than the one named)
+     * is logged and shown in the readiness check, and the portal stays off the ledger.
+     */
+    private void bindAsOrdered(String genesisHash) {
+        String operator = PortalSettings.get("druk.ledger.bindBy").orElse("operator");
+        String reason = PortalSettings.get("druk.ledger.bindReason").orElse("");
+        while (running) {
+            try {
+                binding.rebind(genesisHash, operator, reason);
+                return;
+            } catch (IllegalStateException e) {
+                pause(2000); // the ledger cannot be read yet
+            } catch (IllegalArgumentException e) {
+                LOG.severe("the bind command was refused: " + e.getMessage());
+                return;
+            }
+        }
+    }
+
     private void dispatchForever() {
+        PortalSettings.get("druk.ledger.bindTo").filter(hash -> !hash.isBlank()).ifPresent(this::bindAsOrdered);
         try {
             int resumed = submitter.resume();
             if (resumed > 0) {
@@ -171,7 +197,9 @@ public class PortalStartup {
     private void followForever() {
         while (running) {
             try {
-                follower.follow(() -> running, Long.MAX_VALUE);
+                if (follower.follow(() -> running, Long.MAX_VALUE) == 0) {
+                    pause(1000); // not on this database's ledger (or not known yet): nothing to follow
+                }
             } catch (LedgerUnavailableException e) {
                 if (running) {
                     health.failed("following blocks", e.getMessage(), e.getCause());

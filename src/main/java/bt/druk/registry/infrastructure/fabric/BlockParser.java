@@ -9,13 +9,18 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -40,6 +45,39 @@ public final class BlockParser {
     static final String EVENT_NAME = "RecordWritten";
 
     private BlockParser() {
+    }
+
+    /**
+     * Fabric's hash of a block: SHA-256 of the header's ASN.1 DER encoding, a SEQUENCE of the number
+     * (INTEGER), the previous block's hash and the data hash (OCTET STRINGs). The next block names it
+     * as its previous hash.
+     */
+    public static byte[] headerHash(BlockHeader header) {
+        ByteArrayOutputStream fields = new ByteArrayOutputStream();
+        derTo(fields, 0x02, BigInteger.valueOf(header.getNumber()).toByteArray());
+        derTo(fields, 0x04, header.getPreviousHash().toByteArray());
+        derTo(fields, 0x04, header.getDataHash().toByteArray());
+        ByteArrayOutputStream sequence = new ByteArrayOutputStream();
+        derTo(sequence, 0x30, fields.toByteArray());
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(sequence.toByteArray());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static void derTo(ByteArrayOutputStream out, int tag, byte[] content) {
+        out.write(tag);
+        int length = content.length;
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            byte[] digits = BigInteger.valueOf(length).toByteArray();
+            int skip = digits[0] == 0 ? 1 : 0;
+            out.write(0x80 | (digits.length - skip));
+            out.write(digits, skip, digits.length - skip);
+        }
+        out.write(content, 0, content.length);
     }
 
     public static LedgerBlock parse(Block block) {

@@ -7,6 +7,7 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
+import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,6 +237,27 @@ public class FabricLedger implements Ledger {
                 return List.of();
             }
             throw new LedgerUnavailableException("the ledger refused FindByHash: [" + r.refused.code() + "] " + r.refused.message());
+        }
+    }
+
+    @Override
+    public LedgerIdentity identity() {
+        try {
+            Network network = network(readerName());
+            byte[] genesis = network.getContract("qscc").evaluateTransaction("GetBlockByNumber", network.getName(), "0");
+            answered();
+            return new LedgerIdentity(network.getName(), HexFormat.of().formatHex(BlockParser.headerHash(Block.parseFrom(genesis).getHeader())));
+        } catch (GatewayException e) {
+            failed();
+            throw new LedgerUnavailableException("GetBlockByNumber 0 failed: " + e.getStatus(), e);
+        } catch (InvalidProtocolBufferException e) {
+            throw new LedgerUnavailableException("the genesis block could not be read: " + e.getMessage(), e);
+        } catch (LedgerUnavailableException e) {
+            failed();
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            failed();
+            throw new LedgerUnavailableException("GetBlockByNumber 0: " + e, e);
         }
     }
 

@@ -11,6 +11,8 @@ import java.time.Instant;
 /**
  * The banner staff pages show while the ledger is unreachable: since when, how many versions wait,
  * the last error in plain words. Citizens never see it (their pages say per record what is pending).
+ * While the network serves another ledger than this database's, every page says that its ledger
+ * receipts cannot be checked, and staff pages say why and that nothing is sent.
  */
 @Named("ledgerBanner")
 @RequestScoped
@@ -32,7 +34,16 @@ public class LedgerBannerBean {
     }
 
     public boolean isShown() {
-        return currentStaff.isSignedIn() && !status().reachable();
+        return currentStaff.isSignedIn() && !status().reachable() && !isForeignLedger();
+    }
+
+    public boolean isForeignLedger() {
+        return ledgerStatus.foreignLedger().isPresent();
+    }
+
+    /** The operator's words: which ledger the database belongs to and which one the network serves. */
+    public String getForeignLedger() {
+        return ledgerStatus.foreignLedger().orElse("");
     }
 
     public Instant getSince() {

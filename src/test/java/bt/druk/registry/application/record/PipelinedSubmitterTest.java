@@ -91,6 +91,11 @@ class PipelinedSubmitterTest {
         }
     }
 
+    /** A guard over this test's database for a ledger of the test's own. */
+    private LedgerBindingGuard guardOver(FakeLedger ledger) {
+        return new LedgerBindingGuard(ledger, h.ledgerBindings, h.health, h.staffLog, h.clock);
+    }
+
     private static void pumpUntilDone(LedgerSubmitter submitter, ExecutorService workers, PortalHarness h) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
@@ -108,7 +113,7 @@ class PipelinedSubmitterTest {
         SlowLedger ledger = new SlowLedger();
         ledger.release = new CountDownLatch(1);
         LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health,
-                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"));
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"), guardOver(ledger));
         for (int i = 0; i < 30; i++) {
             register("PW-" + i);
         }
@@ -135,7 +140,7 @@ class PipelinedSubmitterTest {
     void aClaimedEntryIsNotSentByAnotherPortalUntilItsLeaseRunsOut() {
         String key = register("PL-1");
         LedgerSubmitter other = new LedgerSubmitter(h.ledger, h.processor, h.health,
-                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-b"));
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-b"), h.ledgerBinding);
         // Portal A claims the entry and stops before sending it (a crash).
         List<OutboxWork> claimed = h.processor.claim(8, "portal-a", Duration.ofMinutes(2));
         assertEquals(1, claimed.size());
@@ -165,7 +170,7 @@ class PipelinedSubmitterTest {
                 }
             }
         };
-        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY);
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY, guardOver(ledger));
 
         assertEquals(5, submitter.submitDue());
         assertEquals(5, storedAtFirstSend.size(), "all five ids were stored in the round's one write before the first send");

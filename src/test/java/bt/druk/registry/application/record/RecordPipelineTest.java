@@ -101,10 +101,10 @@ class RecordPipelineTest {
         RecordVersion v1 = version(ack.recordKey(), 1);
         assertEquals(LedgerState.PENDING, v1.ledgerState());
         OutboxEntry entry = h.records.findOutboxForVersion(v1.id()).orElseThrow();
-        assertEquals(1, entry.attempts());
-        assertTrue(entry.lastError().contains("UNAVAILABLE"));
+        // Nothing is sent while the ledger cannot even say which ledger it is: the outage is noted, the entry waits.
+        assertEquals(0, entry.attempts());
+        assertTrue(h.health.outage().isPresent());
 
-        // Not due again until the back-off has passed.
         assertEquals(0, h.submitter.submitDue());
         h.ledger.setDown(false);
         h.clock.advance(Duration.ofSeconds(2));

@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.web.record;
 
 import bt.druk.registry.application.audit.TamperWarnings;
+import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.domain.record.RecordStamps;
 import bt.druk.registry.interfaces.web.language.Languages;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * Serves the public land record page ({@code /records/land.xhtml?pin=…}) to anonymous readers from
  * {@link PublicPageCache}: one cheap query (the record's {@link RecordStamps stamp}) per request
- * instead of a render. The stamp, the latest tamper report (read at most once a second) and this
+ * instead of a render. The stamp, the latest tamper report (read at most once a second), whether
+ * the portal is on its own ledger (the page says when its receipts cannot be checked) and this
  * deployment make the entity tag, with the page's language (chosen by link or cookie, else
  * Accept-Language) in both the cache key and the tag, so {@code If-None-Match} gets a 304 and any change of the record
  * (a version, a commit, a rejection, a receipt) renders the page afresh. Signed-in staff, other
@@ -55,6 +57,9 @@ public class PublicPageFilter extends HttpFilter {
     @Inject
     transient TamperWarnings tamperWarnings;
 
+    @Inject
+    transient LedgerBindingGuard ledgerBinding;
+
     private volatile long tamperRun;
     private volatile long tamperReadAt;
     private volatile boolean tamperRead;
@@ -69,7 +74,8 @@ public class PublicPageFilter extends HttpFilter {
             return;
         }
         String key = recordKey + " " + request.getServletPath() + " " + language(request);
-        String tag = entityTag(key + " " + stamp.get().text() + " " + tamperRun() + " " + DEPLOYMENT);
+        boolean foreignLedger = ledgerBinding.verdict() instanceof LedgerBindingGuard.Mismatch;
+        String tag = entityTag(key + " " + stamp.get().text() + " " + tamperRun() + " " + foreignLedger + " " + DEPLOYMENT);
         Optional<PublicPageCache.Page> cached = cache.get(key, tag);
         // A browser takes a 304's headers for the copy it keeps, the policy included: the 304 carries the
         // policy whose nonce that copy's scripts hold. Without the page at hand it is rendered afresh.

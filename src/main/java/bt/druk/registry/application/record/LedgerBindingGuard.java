@@ -1,0 +1,212 @@
+package bt.druk.registry.application.record;
+
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.audit.StaffEventLog;
+import bt.druk.registry.domain.ledger.Ledger;
+import bt.druk.registry.domain.ledger.LedgerBindings;
+import bt.druk.registry.domain.ledger.LedgerIdentity;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the portal on its own ledger. A database's receipts name transactions of one ledger; a
+ * network created again (or a backup restored against another network, or a portal pointed at a
+ * test channel) serves another, where those receipts do not exist. The first start on an empty
+ * database records the ledger's identity; from then on nothing is sent and no block is followed
+ * unless the network serves that same ledger, checked on start, after every outage and once a
+ * {@link #RECHECK}. Only an operator's explicit {@link #rebind} moves the database to another ledger.
+ */
+@ApplicationScoped
+public class LedgerBindingGuard {
+
+    private static final Logger LOG = Logger.getLogger(LedgerBindingGuard.class.getName());
+
+    /** How long a check that found the right ledger is trusted while no outage happens. */
+    static final Duration RECHECK = Duration.ofSeconds(60);
+    /** How often a portal that found another ledger asks again (one that could not ask yet asks at every use). */
+    static final Duration RETRY = Duration.ofSeconds(1);
+
+    /** What the last check found. */
+    public sealed interface Verdict {
+        /** In plain words, for the readiness check and the log. */
+        String summary();
+    }
+
+    /** The ledger has not answered yet (or not since an outage began). */
+    public record Unchecked(String summary) implements Verdict {
+    }
+
+    /** The network serves this database's ledger. */
+    public record Bound(LedgerIdentity ledger) implements Verdict {
+        @Override
+        public String summary() {
+            return "on its own ledger " + ledger;
+        }
+    }
+
+    /**
+     * The network serves another ledger than the one this database belongs to.
+     *
+     * @param expected the database's ledger; empty for a database from before bindings whose receipts are not on the network's
+     */
+    public record Mismatch(Optional<LedgerIdentity> expected, LedgerIdentity served, String summary) implements Verdict {
+    }
+
+    private Ledger ledger;
+    private LedgerBindings bindings;
+    private LedgerHealth health;
+    private StaffEventLog events;
+    private Clock clock;
+
+    private volatile Verdict verdict = new Unchecked("the ledger's identity has not been read yet");
+    private volatile Instant checkedAt;
+    private volatile long checkedInOutage = -1;
+    private volatile String refusedBind;
+
+    protected LedgerBindingGuard() {
+    }
+
+    @Inject
+    public LedgerBindingGuard(Ledger ledger, LedgerBindings bindings, LedgerHealth health, StaffEventLog events, Clock clock) {
+        this.ledger = ledger;
+        this.bindings = bindings;
+        this.health = health;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The last check's verdict, without asking the ledger. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /**
+     * Whether the portal may send to, and follow, the ledger now: true only while the network is
+     * known to serve this database's ledger. Asks the ledger again after an outage began, once a
+     * {@link #RECHECK}, while it could not be asked, and (at most once a {@link #RETRY}) while it serves
+     * another ledger.
+     */
+    public boolean permitsWrites() {
+        Verdict last = verdict;
+        Instant now = clock.instant();
+        if (last instanceof Bound && checkedInOutage == health.outagesStarted() && now.isBefore(checkedAt.plus(RECHECK))) {
+            return true;
+        }
+        if (last instanceof Mismatch && now.isBefore(checkedAt.plus(RETRY))) {
+            return false;
+        }
+        return check() instanceof Bound;
+    }
+
+    /** Reads the network's ledger identity now and compares it with this database's binding. */
+    public synchronized Verdict check() {
+        Instant now = clock.instant();
+        long outages = health.outagesStarted();
+        Verdict next;
+        try {
+            next = compare(ledger.identity(), now);
+            health.succeeded();
+        } catch (LedgerUnavailableException e) {
+            health.failed("reading which ledger the network serves", e.getMessage(), e.getCause());
+            checkedAt = now;
+            // A known mismatch stays known while the ledger is away: it is not going to become right by itself.
+            if (!(verdict instanceof Mismatch)) {
+                verdict = new Unchecked("the ledger's identity could not be read: " + e.getMessage());
+            }
+            return verdict;
+        }
+        Verdict before = verdict;
+        verdict = next;
+        checkedAt = now;
+        checkedInOutage = outages;
+        if (next instanceof Mismatch && !(before instanceof Mismatch)) {
+            LOG.severe(() -> next.summary() + ". Nothing is sent to the ledger and no block is followed until an operator"
+                    + " binds this database to the network's ledger (deploy/up.sh --bind-ledger, see deploy/README.md).");
+        } else if (next instanceof Bound && !(before instanceof Bound)) {
+            LOG.info(() -> "the portal is " + next.summary());
+        }
+        return next;
+    }
+
+    private Verdict compare(LedgerIdentity served, Instant now) {
+        Optional<LedgerBindings.Binding> binding = bindings.current();
+        if (binding.isPresent()) {
+            LedgerIdentity own = binding.get().ledger();
+            return own.equals(served) ? new Bound(served)
+                    : new Mismatch(Optional.of(own), served, "this database belongs to ledger " + own + ", the network serves ledger "
+                            + served + withRefusal());
+        }
+        // A database from before bindings (or a new one): bound to the network's ledger if none of its
+        // receipts says otherwise.
+        Optional<String> receipt = bindings.anyReceipt();
+        if (receipt.isPresent() && ledger.transaction(receipt.get()).isEmpty()) {
+            return new Mismatch(Optional.empty(), served, "this database holds receipts of another ledger: transaction "
+                    + receipt.get() + " is not on the ledger the network serves, " + served + withRefusal());
+        }
+        String reason = receipt.map(tx -> "database from before ledger bindings; its receipt " + tx + " is on this ledger")
+                .orElse("first start on a database without receipts");
+        bindings.add(new LedgerBindings.Binding(served, now, "portal", reason));
+        LOG.info(() -> "database bound to ledger " + served + " (" + reason + ")");
+        return new Bound(served);
+    }
+
+    private String withRefusal() {
+        String refused = refusedBind;
+        return refused == null ? "" : " (" + refused + ")";
+    }
+
+    /**
+     * The operator's command: binds this database to the ledger the network serves now, which must
+     * be the one named (its genesis block hash, as the mismatch message gives it), so that a command
+     * left in a start script never binds to whatever network happens to answer. Logged as the
+     * operator's action with the ledger left behind and the reason; the commit follower starts again
+     * at the new ledger's first block. Receipts written on the earlier ledger stay in the database as
+     * they are: only a ledger that holds this database's records (a planned move that carried them
+     * over) can confirm them, and only such a ledger accepts their next versions.
+     *
+     * @return the verdict afterwards
+     * @throws IllegalArgumentException when the network serves another ledger than the one named (nothing changes)
+     * @throws IllegalStateException    when the ledger cannot be read now (nothing changes)
+     */
+    @Transactional
+    public synchronized Verdict rebind(String genesisHash, String operator, String reason) {
+        String named = genesisHash == null ? "" : genesisHash.strip().toLowerCase(Locale.ROOT);
+        Verdict now = check();
+        if (now instanceof Bound bound && bound.ledger().genesisHash().equals(named)) {
+            refusedBind = null;
+            return now; // bound already, perhaps by this same command at an earlier start
+        }
+        if (now instanceof Unchecked) {
+            throw new IllegalStateException("cannot bind now: " + now.summary());
+        }
+        LedgerIdentity served = now instanceof Mismatch mismatch ? mismatch.served() : ((Bound) now).ledger();
+        if (!served.genesisHash().equals(named)) {
+            refusedBind = "a bind to genesis block " + named + " was refused: the network does not serve that ledger";
+            verdict = now instanceof Mismatch mismatch
+                    ? new Mismatch(mismatch.expected(), served, mismatch.summary().replaceFirst(" \\(a bind to .*\\)$", "") + withRefusal())
+                    : now;
+            throw new IllegalArgumentException("the network serves ledger " + served + ", not the genesis block " + named
+                    + " the command names; the database stays bound as it was");
+        }
+        String from = now instanceof Mismatch mismatch ? mismatch.expected().map(LedgerIdentity::toString).orElse("receipts of an unknown ledger")
+                : served.toString();
+        Instant at = clock.instant();
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
+        bindings.rebind(new LedgerBindings.Binding(served, at, operator, why));
+        events.append(new StaffEvent(at, StaffEvent.Kind.LEDGER_BOUND, operator, null, served.toString(), "from " + from + ": " + why));
+        LOG.warning(() -> operator + " bound this database to ledger " + served + " (from " + from + "): " + why);
+        refusedBind = null;
+        verdict = new Bound(served);
+        checkedAt = at;
+        checkedInOutage = health.outagesStarted();
+        return verdict;
+    }
+}

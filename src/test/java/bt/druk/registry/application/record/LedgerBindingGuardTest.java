@@ -1,0 +1,142 @@
+package bt.druk.registry.application.record;
+
+import static bt.druk.registry.testing.PortalHarness.CLERK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.application.land.FirstRegistrationCommand;
+import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.ledger.LedgerBindings;
+import bt.druk.registry.domain.ledger.LedgerIdentity;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.testing.FakeLedger;
+import bt.druk.registry.testing.InMemoryLedgerBindings;
+import bt.druk.registry.testing.PortalHarness;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerBindingGuardTest {
+
+    private final PortalHarness h = new PortalHarness();
+
+    private String register(String pin) {
+        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+                new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
+    }
+
+    private LedgerState state(String key) {
+        return h.records.findLiveVersion(key, 1).orElseThrow().ledgerState();
+    }
+
+    /** The network is created again under the portal while it runs: its peers go away, then a new ledger answers. */
+    private LedgerIdentity recreateNetwork() {
+        h.ledger.setDown(true);
+        assertFalse(h.ledgerStatus.readiness(Duration.ofMinutes(2)).ready());
+        h.ledger.setDown(false);
+        LedgerIdentity served = h.ledger.recreate();
+        h.clock.advance(Duration.ofSeconds(2));
+        return served;
+    }
+
+    @Test
+    void aFirstStartOnAnEmptyDatabaseBindsItToTheLedgerTheNetworkServes() {
+        assertTrue(h.ledgerBinding.permitsWrites());
+        LedgerBindings.Binding binding = h.ledgerBindings.current().orElseThrow();
+        assertEquals(FakeLedger.FAKE_LEDGER, binding.ledger());
+        assertEquals("portal", binding.boundBy());
+        assertTrue(h.ledgerStatus.readiness(Duration.ofMinutes(2)).ready());
+        assertTrue(h.ledgerStatus.foreignLedger().isEmpty());
+    }
+
+    @Test
+    void aRecreatedNetworkGetsNothingAndReadinessSaysWhichLedgerIsWhich() {
+        String before = register("LB-001");
+        h.submitter.submitDue();
+        assertEquals(LedgerState.COMMITTED, state(before));
+        LedgerIdentity served = recreateNetwork();
+
+        String after = register("LB-002");
+        assertEquals(0, h.submitter.submitDue(), "nothing is claimed for a ledger that is not this database's");
+        assertEquals(LedgerState.PENDING, state(after));
+        assertEquals(0, h.ledger.history(after).size(), "the foreign ledger got nothing");
+        assertEquals(0, h.follower.follow(() -> true, 10), "no block of the foreign ledger is followed");
+
+        LedgerStatusService.Readiness readiness = h.ledgerStatus.readiness(Duration.ofMinutes(2));
+        assertFalse(readiness.ready());
+        assertEquals(LedgerStatusService.LEDGER_MISMATCH + "this database belongs to ledger " + FakeLedger.FAKE_LEDGER
+                + ", the network serves ledger " + served, readiness.reason());
+        assertEquals(readiness.reason().substring(LedgerStatusService.LEDGER_MISMATCH.length()), h.ledgerStatus.foreignLedger().orElseThrow());
+    }
+
+    @Test
+    void anotherLedgerWithoutAnOutageIsNoticedAtTheNextRecheck() {
+        assertTrue(h.ledgerBinding.permitsWrites());
+        h.ledger.recreate(); // e.g. the connection file now names another network's peers
+        h.clock.advance(LedgerBindingGuard.RECHECK.plusSeconds(1));
+        String key = register("LB-003");
+        assertEquals(0, h.submitter.submitDue());
+        assertEquals(LedgerState.PENDING, state(key));
+        assertInstanceOf(LedgerBindingGuard.Mismatch.class, h.ledgerBinding.verdict());
+    }
+
+    @Test
+    void onlyABindToTheLedgerTheNetworkServesIsTakenAndItIsInTheStaffLog() {
+        h.ledgerBinding.permitsWrites();
+        h.records.checkpoint(CommitFollower.CHECKPOINT).advanceTo(41, h.clock.instant());
+        String waiting = register("LB-004");
+        LedgerIdentity served = recreateNetwork();
+        assertFalse(h.ledgerBinding.permitsWrites());
+
+        String other = "ab".repeat(32);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> h.ledgerBinding.rebind(other, "ops.dorji", "planned migration"));
+        assertTrue(refused.getMessage().contains("the network serves ledger " + served), refused.getMessage());
+        assertTrue(h.ledgerStatus.foreignLedger().orElseThrow().endsWith("(a bind to genesis block " + other
+                + " was refused: the network does not serve that ledger)"), h.ledgerStatus.foreignLedger().orElseThrow());
+        assertEquals(1, h.ledgerBindings.history().size(), "nothing bound");
+
+        LedgerBindingGuard.Verdict bound = h.ledgerBinding.rebind(served.genesisHash().toUpperCase(), "ops.dorji", "planned migration");
+        assertEquals(new LedgerBindingGuard.Bound(served), bound);
+        assertEquals(2, h.ledgerBindings.history().size());
+        assertEquals("ops.dorji", h.ledgerBindings.current().orElseThrow().boundBy());
+        StaffEvent logged = h.staffLog.all().stream().filter(e -> e.kind() == StaffEvent.Kind.LEDGER_BOUND).findFirst().orElseThrow();
+        assertEquals("ops.dorji", logged.actor());
+        assertEquals(served.toString(), logged.subject());
+        assertEquals("from " + FakeLedger.FAKE_LEDGER + ": planned migration", logged.detail());
+        assertTrue(h.ledgerStatus.foreignLedger().isEmpty());
+
+        assertEquals(0, h.records.checkpoint(CommitFollower.CHECKPOINT).nextBlock(), "the follower starts at the new ledger's first block");
+        h.submitter.submitDue();
+        assertEquals(LedgerState.COMMITTED, state(waiting), "what waited is sent once bound");
+        // The same command at the next start changes nothing.
+        h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "planned migration");
+        assertEquals(2, h.ledgerBindings.history().size());
+    }
+
+    @Test
+    void aDatabaseFromBeforeBindingsIsBoundOnlyWhereItsReceiptsAre() {
+        // Written and committed by a portal that had no binding yet: the receipt is on the fake ledger.
+        PortalHarness old = new PortalHarness();
+        String key = old.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("LB-005", "T-1", "Paro", "Lungnyi",
+                new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
+        old.submitter.submitDue();
+        InMemoryLedgerBindings cleared = new InMemoryLedgerBindings(old.records);
+
+        LedgerBindingGuard onSameLedger = new LedgerBindingGuard(old.ledger, cleared, old.health, old.staffLog, old.clock);
+        assertTrue(onSameLedger.permitsWrites(), "its receipt is on this ledger");
+        assertTrue(cleared.current().orElseThrow().reason().contains(old.records.findLiveVersion(key, 1).orElseThrow().receipt().txId()));
+
+        FakeLedger elsewhere = new FakeLedger();
+        elsewhere.recreate();
+        LedgerBindingGuard onOtherLedger = new LedgerBindingGuard(elsewhere, new InMemoryLedgerBindings(old.records), old.health, old.staffLog, old.clock);
+        assertFalse(onOtherLedger.permitsWrites());
+        assertTrue(onOtherLedger.verdict().summary().startsWith("this database holds receipts of another ledger"), onOtherLedger.verdict().summary());
+    }
+}
