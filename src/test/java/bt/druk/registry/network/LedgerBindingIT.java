@@ -1,0 +1,175 @@
+package bt.druk.registry.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's story of issue 27 on real processes: a portal started by {@code deploy/up.sh} binds
+ * its database to the network's ledger; the network is recreated under it (down, up: a new genesis
+ * block); {@code deploy/up.sh} then exits non-zero naming both ledgers, readiness is DOWN with the
+ * same words, a registration is kept but reaches no ledger, and every page says its receipts cannot
+ * be checked; {@code deploy/up.sh --bind-ledger} with the network's genesis hash (the one
+ * {@code network.sh ledger-id} prints) brings it back, and what waited is committed there.
+ * Runs in the network life-cycle execution, before the shared network, since it takes a network
+ * up and down itself.
+ */
+class LedgerBindingIT {
+
+    private static final int PORT = Integer.getInteger("druk.ledgerBinding.port", 18497);
+    private static final String URL = "http://127.0.0.1:" + PORT;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path run = Path.of(System.getProperty("druk.build.dir", "target")).resolve("ledger-binding-it")
+            .resolve(Long.toString(System.nanoTime())).toAbsolutePath();
+
+    @Test
+    void aPortalRefusesARecreatedNetworkUntilAnOperatorBindsItToThatLedger() throws Exception {
+        NetworkScript.runOrFail("up");
+        try {
+            Script first = upSh();
+            assertEquals(0, first.exitCode(), first.output());
+            String before = NetworkScript.runOrFail("ledger-id").output().strip();
+            String committedPin = register();
+            awaitOnLedger(committedPin);
+
+            stopPortal();
+            NetworkScript.runOrFail("down");
+            NetworkScript.runOrFail("up");
+            String after = NetworkScript.runOrFail("ledger-id").output().strip();
+            assertNotEquals(before, after, "a recreated network has a genesis block of its own");
+
+            Script refused = upSh("DRUK_START_SECONDS", "180");
+            String words = "this database belongs to ledger " + before + ", the network serves ledger " + after;
+            assertEquals(3, refused.exitCode(), refused.output());
+            assertTrue(refused.output().contains("The portal refuses this network's ledger: " + words), refused.output());
+            String readiness = get("/health/ready").body();
+            assertTrue(readiness.contains("\"status\":\"DOWN\"") && readiness.contains("ledger mismatch: " + words), readiness);
+
+            String waitingPin = register();
+            Thread.sleep(3000); // time enough for the submitter, were it sending
+            assertFalse(onLedger(waitingPin), "nothing reaches a ledger that is not this database's");
+            assertFalse(onLedger(committedPin));
+            String page = get("/records/land.xhtml?pin=" + committedPin).body();
+            assertTrue(page.contains("This portal is not connected to its own ledger."), "the public page says so");
+
+            Script wrong = upSh("DRUK_START_SECONDS", "180", "--bind-ledger", "ab".repeat(32), "--reason", "a typo");
+            assertEquals(3, wrong.exitCode(), wrong.output());
+            // The bind is tried once the ledger answers, perhaps just after up.sh read the mismatch: readiness names the refusal.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String named = get("/health/ready").body();
+            while (!named.contains("was refused: the network does not serve that ledger") && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                named = get("/health/ready").body();
+            }
+            assertTrue(named.contains("(a bind to genesis block " + "ab".repeat(32) + " was refused: the network does not serve that ledger)"), named);
+
+            String genesis = after.substring(after.indexOf('/') + 1);
+            Script bound = upSh("--bind-ledger", genesis, "--reason", "network recreated in LedgerBindingIT");
+            assertEquals(0, bound.exitCode(), bound.output());
+            assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
+            awaitOnLedger(waitingPin);
+            assertFalse(get("/records/land.xhtml?pin=" + waitingPin).body().contains("not connected to its own ledger"));
+        } finally {
+            stopPortal();
+            NetworkScript.run("down");
+        }
+    }
+
+    private record Script(int exitCode, String output) {
+    }
+
+    /** deploy/up.sh on this test's run directory and port, the WAR built by this build, no demo content. */
+    private Script upSh(String... settingsThenArguments) throws IOException, InterruptedException {
+        Map<String, String> settings = new java.util.HashMap<>();
+        int i = 0;
+        while (i < settingsThenArguments.length && settingsThenArguments[i].startsWith("DRUK_")) {
+            settings.put(settingsThenArguments[i], settingsThenArguments[i + 1]);
+            i += 2;
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash",
+                NetworkScript.repo().resolve("deploy/up.sh").toString(), "--no-build", "--no-demo"));
+        command.addAll(java.util.List.of(settingsThenArguments).subList(i, settingsThenArguments.length));
+        Path log = Files.createTempFile("up-sh", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(NetworkScript.repo().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(settings);
+        builder.environment().put("DRUK_RUN_DIR", run.toString());
+        builder.environment().put("DRUK_PORT", Integer.toString(PORT));
+        builder.environment().put("DRUK_BUILD_DIR", Path.of(System.getProperty("druk.build.dir", "target")).toAbsolutePath().toString());
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("deploy/up.sh did not finish: " + Files.readString(log));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        return new Script(process.exitValue(), output);
+    }
+
+    private void stopPortal() throws IOException, InterruptedException {
+        Path pid = run.resolve("portal.pid");
+        if (!Files.isRegularFile(pid)) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
+        Files.deleteIfExists(pid);
+    }
+
+    /** A one-owner title through the REST API as land.clerk: accepted (202) whether or not the ledger takes it. */
+    private String register() throws IOException, InterruptedException {
+        String pin = "LBI" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        String password = Files.readString(run.resolve("data/demo-password")).strip();
+        String body = """
+                {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
+                 "owners":[{"name":"Pema Choden","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(URL + "/api/land/titles"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        return pin;
+    }
+
+    private static boolean onLedger(String pin) {
+        return NetworkScript.run("query", "inspector", "audit", "GetRecord", "land-title:" + pin).succeeded();
+    }
+
+    private static void awaitOnLedger(String pin) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!onLedger(pin)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(pin + " did not reach the auditor's peer within 90 s");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
