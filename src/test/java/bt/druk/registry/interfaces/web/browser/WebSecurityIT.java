@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 /**
  * Issue 12's web security over real HTTP and in real Chromium, against a portal of its own (port
@@ -223,5 +224,63 @@ class WebSecurityIT {
         citizen.open(portal.baseUrl + "/records/land.xhtml?pin=" + pin);
         noViolations(citizen, "reading the record page, fresh and from the page cache");
         assertEquals(List.of(), violations);
+    }
+
+    /** WCAG's contrast of an element's text against what is painted behind it (semi-transparent layers composited). */
+    private static final String CONTRAST = """
+            const el = arguments[0];
+            const rgba = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+              const p = m[1].split(',').map(parseFloat); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+            const over = (top, under) => [0, 1, 2].map(k => top[k] * top[3] + under[k] * (1 - top[3]));
+            const lum = c => { const a = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; };
+            const layers = [];
+            for (let n = el; n; n = n.parentElement) {
+              const b = rgba(getComputedStyle(n).backgroundColor);
+              if (b[3] > 0) { layers.push(b); if (b[3] >= 1) break; }
+            }
+            let bg = [255, 255, 255];
+            for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+            const fg = over(rgba(getComputedStyle(el).color), bg);
+            const l1 = lum(fg), l2 = lum(bg);
+            return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);""";
+
+    @Test
+    @Order(5)
+    void signOutCanBeSeenOnEveryStaffPageInBothLanguagesOnADeskAndAPhoneAndItSignsOut() {
+        clerk.open(portal.baseUrl + "/clerk/index.xhtml?lang=en");
+        // The staff pages are the navigation's: a page added to it is checked too.
+        List<String> pages = clerk.driver.findElements(By.cssSelector(".site-nav a.site-nav__link")).stream()
+                .map(a -> a.getAttribute("href")).filter(href -> href.startsWith(portal.baseUrl)).distinct().toList();
+        assertTrue(pages.stream().anyMatch(p -> p.contains("/clerk/")), "the clerk's navigation: " + pages);
+        List<String> seen = new ArrayList<>();
+        try {
+            for (String language : List.of("en", "dz")) {
+                for (int width : List.of(1366, 375)) {
+                    clerk.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    for (String page : pages) {
+                        clerk.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+                        WebElement signOut = clerk.byId("signOutForm:signOut");
+                        String where = page.substring(portal.baseUrl.length()) + " (" + language + ", " + width + " px)";
+                        assertTrue(signOut.isDisplayed(), "Sign out shown on " + where);
+                        org.openqa.selenium.Rectangle box = signOut.getRect();
+                        long viewport = ((Number) ((JavascriptExecutor) clerk.driver).executeScript("return document.documentElement.clientWidth")).longValue();
+                        assertTrue(box.getX() >= 0 && box.getX() + box.getWidth() <= viewport, "Sign out within the screen on " + where + ": " + box);
+                        double contrast = ((Number) ((JavascriptExecutor) clerk.driver).executeScript(CONTRAST, signOut)).doubleValue();
+                        seen.add(where + " " + String.format(java.util.Locale.ROOT, "%.1f:1", contrast));
+                        assertTrue(contrast >= 4.5, "Sign out's text against its background on " + where + ": "
+                                + String.format(java.util.Locale.ROOT, "%.2f:1", contrast));
+                    }
+                }
+            }
+        } finally {
+            System.out.println("[web-security-it] Sign out seen on: " + seen);
+            clerk.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+        clerk.open(portal.baseUrl + "/clerk/index.xhtml?lang=en");
+        clerk.click("signOutForm:signOut");
+        clerk.wait.until(d -> d.findElements(By.id("signOutForm:signOut")).isEmpty());
+        clerk.open(portal.baseUrl + "/clerk/index.xhtml");
+        assertTrue(clerk.driver.getCurrentUrl().contains("/login.xhtml"), "signed out: " + clerk.driver.getCurrentUrl());
     }
 }
