@@ -16,7 +16,7 @@ public sealed interface OpeningResult {
     enum InvalidReason {
         /** The stored envelope is not the one whose hash is on the ledger. */
         HASH_MISMATCH,
-        /** Not a {@code druk-sealed-bid/1} envelope, its shares are not of one key, or the bid is not canonical JSON. */
+        /** Not a {@code druk-sealed-bid/2} envelope, its shares are not of one key, or the bid is not canonical JSON. */
         MALFORMED,
         /** A part does not decrypt with the data key the shares rebuild. */
         UNDECRYPTABLE

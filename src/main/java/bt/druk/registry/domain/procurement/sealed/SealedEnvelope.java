@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public record SealedEnvelope(String version, String ocid, int k, int n, List<Holder> holders, List<Part> parts,
         List<Share> shares) {
 
-    public static final String VERSION = "druk-sealed-bid/1";
+    public static final String VERSION = "druk-sealed-bid/2";
     public static final int KEY_LENGTH = 32;
     public static final int IV_LENGTH = 12;
     public static final int TAG_LENGTH = 16;

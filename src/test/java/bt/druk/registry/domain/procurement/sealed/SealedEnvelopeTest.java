@@ -180,7 +180,7 @@ class SealedEnvelopeTest {
             assertRefused("", "sealedEnvelope.empty", t -> "");
             assertRefused("", "sealedEnvelope.json", t -> t.substring(1));
             assertRefused("", "sealedEnvelope.json", t -> "[" + t + "]");
-            assertRefused("version", "sealedEnvelope.version", t -> t.replace("druk-sealed-bid/1", "druk-sealed-bid/2"));
+            assertRefused("version", "sealedEnvelope.version", t -> t.replace("druk-sealed-bid/2", "druk-sealed-bid/3"));
             assertRefused("ocid", "sealedEnvelope.ocid", t -> t.replace(OCID, "T-42"));
             assertRefused("k", "sealedEnvelope.k", t -> t.replace("\"k\":2", "\"k\":1"));
             assertRefused("n", "sealedEnvelope.type", t -> t.replace("\"n\":3", "\"n\":\"3\""));

@@ -72,7 +72,7 @@ class SealedEnvelopeVectorsTest {
     void theAadAndKeyDerivationAreTheDocumentedBytes(Case c) {
         SealedEnvelope envelope = SealedEnvelope.parse(c.envelope());
         SealedEnvelope.Part bid = envelope.parts().get(0);
-        String aad = "{\"ocid\":\"" + c.ocid() + "\",\"part\":\"bid\",\"purpose\":\"part\",\"version\":\"druk-sealed-bid/1\"}";
+        String aad = "{\"ocid\":\"" + c.ocid() + "\",\"part\":\"bid\",\"purpose\":\"part\",\"version\":\"druk-sealed-bid/2\"}";
         byte[] plaintext = Aead.decrypt(c.dataKey(), bid.ivBytes(), aad.getBytes(StandardCharsets.UTF_8), bid.ciphertextBytes());
         assertNotNull(plaintext, "the bid does not decrypt with the documented AAD " + aad);
         assertEquals(c.bidCanonical(), new String(plaintext, StandardCharsets.UTF_8));
@@ -85,10 +85,10 @@ class SealedEnvelopeVectorsTest {
         byte[] salt = new byte[130];
         System.arraycopy(ephemeral, 0, salt, 0, 65);
         System.arraycopy(holderPoint, 0, salt, 65, 65);
-        String info = "{\"holder\":1,\"ocid\":\"" + c.ocid() + "\",\"purpose\":\"share-key\",\"version\":\"druk-sealed-bid/1\"}";
+        String info = "{\"holder\":1,\"ocid\":\"" + c.ocid() + "\",\"purpose\":\"share-key\",\"version\":\"druk-sealed-bid/2\"}";
         byte[] key = Hkdf.derive(P256.agree(c.holders().get(0).getPrivate(), P256.publicKeyFromRawPoint(ephemeral)), salt,
                 info.getBytes(StandardCharsets.UTF_8), 32);
-        String shareAad = "{\"holder\":1,\"ocid\":\"" + c.ocid() + "\",\"purpose\":\"share\",\"version\":\"druk-sealed-bid/1\"}";
+        String shareAad = "{\"holder\":1,\"ocid\":\"" + c.ocid() + "\",\"purpose\":\"share\",\"version\":\"druk-sealed-bid/2\"}";
         byte[] shareBytes = Aead.decrypt(key, share.ivBytes(), shareAad.getBytes(StandardCharsets.UTF_8), share.ciphertextBytes());
         assertNotNull(shareBytes, "share 1 does not decrypt with the documented salt, info and AAD");
         assertArrayEquals(c.shares().get(0).toBytes(), shareBytes);

@@ -35,7 +35,7 @@ class SealedEnvelopeVectorsWriter {
                 .add(oneCase("five holders, three open; no documents", "ocds-drk001-T-2026-0077", 3, 5,
                         "{\"value\":{\"amount\":99,\"currency\":\"BTN\"}}", List.of(), random));
         String text = Json.createObjectBuilder()
-                .add("description", "druk-sealed-bid/1 fixed vectors (docs/sealed-envelope.md). Binary values are unpadded"
+                .add("description", "druk-sealed-bid/2 fixed vectors (docs/sealed-envelope.md). Binary values are unpadded"
                         + " base64url; ivs lists the parts' IVs in part order, then the shares' in holder order; shares are the"
                         + " 33-byte plaintext shares (index byte, then 32 value bytes); envelope is the exact text that must come out.")
                 .add("cases", cases).build().toString();
@@ -81,9 +81,27 @@ class SealedEnvelopeVectorsWriter {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (KeyPair pair : pairs) {
             array.add(Json.createObjectBuilder().add("publicKeySpki", Bytes.base64url(pair.getPublic().getEncoded()))
-                    .add("privateKeyPkcs8", Bytes.base64url(pair.getPrivate().getEncoded())));
+                    .add("privateKeyPkcs8", Bytes.base64url(pair.getPrivate().getEncoded()))
+                    .add("privateKeyJwk", jwk(pair)));
         }
         return array;
+    }
+
+    /** The key pair as a JWK with d, the form of a holder's key file (docs/sealed-envelope.md). */
+    private static JsonObjectBuilder jwk(KeyPair pair) {
+        byte[] raw = P256.rawPoint((java.security.interfaces.ECPublicKey) pair.getPublic());
+        byte[] d = fixed32(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS());
+        return Json.createObjectBuilder().add("kty", "EC").add("crv", "P-256")
+                .add("x", Bytes.base64url(java.util.Arrays.copyOfRange(raw, 1, 33)))
+                .add("y", Bytes.base64url(java.util.Arrays.copyOfRange(raw, 33, 65))).add("d", Bytes.base64url(d));
+    }
+
+    private static byte[] fixed32(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] out = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, out, 32 - length, length);
+        return out;
     }
 
     private static JsonArrayBuilder base64Array(List<byte[]> values) {
