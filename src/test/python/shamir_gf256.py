@@ -13,6 +13,7 @@ xtime gives {02}*a; {03}*a = {02}*a + a), not the shift-and-reduce product the J
 
 Standard library only. Usage:
   shamir_gf256.py combine < {"shares": [{"index": 1, "value": "<hex>"}, ...]}   -> secret hex
+  shamir_gf256.py combine-many < {"sets": [{"shares": [...]}, ...]}  -> one secret hex a line
   shamir_gf256.py split K N SECRET_HEX  -> {"shares": [...]} with random coefficients (os.urandom)
 """
 import json
@@ -94,6 +95,9 @@ def split(secret, k, n):
 def main(argv):
     if len(argv) == 2 and argv[1] == "combine":
         print(combine(json.load(sys.stdin)["shares"]).hex())
+    elif len(argv) == 2 and argv[1] == "combine-many":
+        for share_set in json.load(sys.stdin)["sets"]:
+            print(combine(share_set["shares"]).hex())
     elif len(argv) == 5 and argv[1] == "split":
         print(json.dumps({"shares": split(bytes.fromhex(argv[4]), int(argv[2]), int(argv[3]))}))
     else:

@@ -175,6 +175,15 @@ class SealedEnvelopeTest {
         }
 
         @Test
+        void theDirectlyWrittenTextIsTheCanonicalJsonOfTheEnvelope() {
+            assertEquals(bt.druk.registry.domain.record.CanonicalJson.canonicalize(envelope.toJson()), text);
+            SealedEnvelope odd = new SealedEnvelope(envelope.version(), "ocds-\"odd\u0001", 2, 3, envelope.holders(),
+                    envelope.parts(), envelope.shares());
+            assertEquals(bt.druk.registry.domain.record.CanonicalJson.canonicalize(odd.toJson()), odd.toCanonicalJson());
+            assertTrue(odd.toCanonicalJson().contains("\"ocid\":\"ocds-\\\"odd\\u0001\""), odd.toCanonicalJson());
+        }
+
+        @Test
         void malformedEnvelopesAreRefusedNamingTheField() {
             SealedEnvelope.Share share = envelope.shares().get(1);
             assertRefused("", "sealedEnvelope.empty", t -> "");
@@ -190,6 +199,12 @@ class SealedEnvelopeTest {
             assertRefused("parts[1].name", "sealedEnvelope.part.name", t -> t.replace("\"document-1\"", "\"document-9\""));
             assertRefused("shares[1].iv", "sealedEnvelope.length", t -> t.replace(share.iv(), share.iv() + "AAAA"));
             assertRefused("shares[1].iv", "sealedEnvelope.base64url", t -> t.replace(share.iv(), share.iv().substring(0, 15) + "+"));
+            assertRefused("shares[1].iv", "sealedEnvelope.base64url", t -> t.replace(share.iv(), share.iv().substring(0, 15) + "="));
+            // 49 bytes are 66 characters, the last one's low 4 bits past the end: A, Q, g or w. One more is
+            // the same bytes spelt another way, so another envelope hash.
+            String c = share.ciphertext();
+            assertRefused("shares[1].ciphertext", "sealedEnvelope.base64url", t -> t.replace(c,
+                    c.substring(0, c.length() - 1) + (char) (c.charAt(c.length() - 1) + 1)));
             assertRefused("shares[1].shareSha256", "sealedEnvelope.hash", t -> t.replace(share.shareSha256(),
                     share.shareSha256().toUpperCase()));
             assertRefused("shares[1].ephemeralPublicKey", "sealedEnvelope.share.ephemeralPublicKey", t -> {

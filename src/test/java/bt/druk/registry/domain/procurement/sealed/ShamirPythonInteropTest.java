@@ -34,30 +34,34 @@ class ShamirPythonInteropTest {
     @Test
     void pythonCombinesEveryKSubsetOfJavasSharesToTheSecret() throws Exception {
         SecureRandom random = new SecureRandom();
-        int combined = 0;
+        JsonArrayBuilder sets = Json.createArrayBuilder();
+        List<String> expected = new ArrayList<>();
         for (int[] kn : new int[][] {{2, 3}, {3, 5}, {1, 2}, {4, 4}, {5, 9}}) {
             byte[] secret = new byte[32];
             random.nextBytes(secret);
-            List<KeyShare> shares = Shamir.split(secret, kn[0], kn[1], random);
-            for (List<KeyShare> subset : ShamirTest.subsets(shares, kn[0])) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
-                subset.forEach(s -> array.add(Json.createObjectBuilder().add("index", s.index()).add("value", HEX.formatHex(s.value()))));
-                String out = python(Json.createObjectBuilder().add("shares", array).build().toString(), "combine");
-                assertEquals(HEX.formatHex(secret), out.strip(), "k=" + kn[0] + " n=" + kn[1] + " " + subset);
-                combined++;
+            for (List<KeyShare> subset : ShamirTest.subsets(Shamir.split(secret, kn[0], kn[1], random), kn[0])) {
+                sets.add(Json.createObjectBuilder().add("shares", json(subset)));
+                expected.add(HEX.formatHex(secret));
             }
         }
-        // The recorded vectors' shares too.
+        // The recorded vectors' shares too, the last k of each case.
         for (SealedEnvelopeVectors.Case c : SealedEnvelopeVectors.cases()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            c.shares().subList(c.shares().size() - c.k(), c.shares().size())
-                    .forEach(s -> array.add(Json.createObjectBuilder().add("index", s.index()).add("value", HEX.formatHex(s.value()))));
-            assertEquals(HEX.formatHex(c.dataKey()), python(Json.createObjectBuilder().add("shares", array).build().toString(),
-                    "combine").strip(), c.name());
-            combined++;
+            sets.add(Json.createObjectBuilder().add("shares", json(c.shares().subList(c.shares().size() - c.k(), c.shares().size()))));
+            expected.add(HEX.formatHex(c.dataKey()));
         }
-        System.out.println("Python combined " + combined + " sets of Java's shares to the secret");
-        assertEquals(3 + 10 + 2 + 1 + 126 + 2, combined);
+        List<String> out = python(Json.createObjectBuilder().add("sets", sets).build().toString(), "combine-many").lines().toList();
+        assertEquals(expected, out);
+        System.out.println("Python combined " + out.size() + " sets of Java's shares to the secret");
+        assertEquals(3 + 10 + 2 + 1 + 126 + 2, out.size());
+        // One set on its own, the plain way.
+        KeyShare only = new KeyShare(1, HEX.parseHex("42"));
+        assertEquals("42", python(Json.createObjectBuilder().add("shares", json(List.of(only))).build().toString(), "combine").strip());
+    }
+
+    private static JsonArrayBuilder json(List<KeyShare> shares) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        shares.forEach(s -> array.add(Json.createObjectBuilder().add("index", s.index()).add("value", HEX.formatHex(s.value()))));
+        return array;
     }
 
     @Test
