@@ -55,17 +55,19 @@ final class Bytes {
         return text.length() / 4 * 3 + Math.max(0, text.length() % 4 - 1);
     }
 
+    /** The value of each base64url character, -1 for every other ASCII character. */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        java.util.Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
     private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return c < 128 ? SEXTETS[c] : -1;
     }
 
     static byte[] sha256(byte[] bytes) {
