@@ -113,18 +113,27 @@
     return btoa(chunks.join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  /**
+   * The number of bytes unpadded base64url text decodes to, or -1 if it is not that in its one
+   * spelling (alphabet, length, zero bits past the last byte), without decoding it.
+   */
+  function decodedLength(text) {
+    if (typeof text !== 'string' || text.length % 4 === 1 || !BASE64URL.test(text)) return -1;
+    const unused = text.length % 4 === 2 ? 0x0f : text.length % 4 === 3 ? 0x03 : 0;
+    if (unused !== 0 && (ALPHABET.indexOf(text.charAt(text.length - 1)) & unused) !== 0) return -1;
+    return Math.floor(text.length / 4) * 3 + Math.max(0, text.length % 4 - 1);
+  }
+
   /** Unpadded base64url only, in its one spelling; null for anything else. */
   function fromBase64url(text) {
-    if (typeof text !== 'string' || !BASE64URL.test(text) || text.length % 4 === 1) return null;
-    let binary;
-    try {
-      binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
-    } catch (e) {
-      return null;
-    }
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return base64url(bytes) === text ? bytes : null;
+    const length = decodedLength(text);
+    if (length < 0) return null;
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = new Uint8Array(length);
+    for (let i = 0; i < length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
   }
 
   function toHex(bytes) {
@@ -373,9 +382,9 @@
   }
 
   function checkBytes(value, field, min, max) {
-    const bytes = fromBase64url(value);
-    if (!bytes) throw fail('sealedEnvelope.base64url', field + ': not unpadded base64url');
-    if (bytes.length < min || bytes.length > max) throw fail('sealedEnvelope.length', field + ': ' + bytes.length + ' bytes');
+    const length = decodedLength(value);
+    if (length < 0) throw fail('sealedEnvelope.base64url', field + ': not unpadded base64url');
+    if (length < min || length > max) throw fail('sealedEnvelope.length', field + ': ' + length + ' bytes');
   }
 
   function checkIndex(value, expected, field) {

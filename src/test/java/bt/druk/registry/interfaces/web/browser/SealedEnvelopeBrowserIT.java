@@ -229,6 +229,42 @@ class SealedEnvelopeBrowserIT {
     }
 
     @Test
+    void malformedEnvelopesAreRefusedByTheBrowserWhereJavaRefusesThem() {
+        String good = SealedEnvelopeVectors.cases().get(0).envelope();
+        SealedEnvelope envelope = SealedEnvelope.parse(good);
+        SealedEnvelope.Share share = envelope.shares().get(1);
+        String c = share.ciphertext();
+        List<String> texts = List.of(good, "", "[]", good.substring(1), good.replace("druk-sealed-bid/2", "druk-sealed-bid/1"),
+                good.replace("\"k\":2", "\"k\":1"), good.replace("\"k\":2", "\"k\":2.5"), good.replace("\"n\":3", "\"n\":\"3\""),
+                good.replace("{\"holders\"", "{\"extra\":1,\"holders\""), good.replace("{\"holders\"", "{ \"holders\""),
+                good.replace("{\"holders\"", "{\"k\":2,\"holders\""), good.replace("\"document-1\"", "\"document-2\""),
+                good.replace(share.iv(), share.iv() + "AAAA"), good.replace(share.iv(), share.iv().substring(0, 15) + "+"),
+                good.replace(share.iv(), share.iv().substring(0, 14) + "=="),
+                good.replace(c, c.substring(0, c.length() - 1) + (char) (c.charAt(c.length() - 1) + 1)),
+                good.replace(share.shareSha256(), share.shareSha256().toUpperCase()),
+                good.replace("\"index\":2,\"iv\"", "\"index\":3,\"iv\""),
+                good.replace(envelope.ocid(), "T-42"));
+        JsonArrayBuilder input = Json.createArrayBuilder();
+        texts.forEach(input::add);
+        JsonArray answers = json(async("const out = []; for (const t of JSON.parse(arguments[0])) {"
+                + " try { DrukSealedEnvelope.parse(t); out.push('ok'); } catch (e) { out.push(e.code || ('no code: ' + e.message)); } }"
+                + " done(JSON.stringify(out));", input.build().toString())).getJsonArray("array");
+        for (int i = 0; i < texts.size(); i++) {
+            String java;
+            try {
+                SealedEnvelope.parse(texts.get(i));
+                java = "ok";
+            } catch (bt.druk.registry.domain.shared.ValidationException e) {
+                java = e.errors().get(0).code();
+            }
+            String browserCode = answers.getString(i);
+            assertEquals(java.equals("ok"), browserCode.equals("ok"), "case " + i + ": Java " + java + ", browser " + browserCode);
+            assertTrue(browserCode.equals("ok") || browserCode.startsWith("sealedEnvelope."), "case " + i + ": " + browserCode);
+        }
+        assertEquals("ok", answers.getString(0));
+    }
+
+    @Test
     void sealingA20MegabyteDocumentInTheBrowserIsTimedAndSendsNothing() {
         int before = site.requests().size();
         JsonObject answer = json(async("const S = DrukSealedEnvelope; const holders = [];"
