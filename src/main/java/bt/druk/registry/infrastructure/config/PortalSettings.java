@@ -14,13 +14,22 @@ public final class PortalSettings {
     private PortalSettings() {
     }
 
-    /** Value of the system property, else of the matching environment variable (dots → underscores, upper case). */
+    /** Value of the system property, else of the matching environment variable ({@link #environmentName}). */
     public static Optional<String> get(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            value = System.getenv(property.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+            value = System.getenv(environmentName(property));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * The environment variable of a setting: dots and hyphens become underscores, all upper case
+     * ({@code druk.ledger.max-wait-seconds} ↔ {@code DRUK_LEDGER_MAX_WAIT_SECONDS}; a hyphen kept
+     * would name a variable no shell can set).
+     */
+    public static String environmentName(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
     /** A whole-number setting, {@code fallback} when unset; a value that is not one stops the portal with its name. */

@@ -29,8 +29,7 @@ public class LedgerReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Duration maxWait = PortalSettings.get("druk.ledger.max-wait-seconds")
-                .map(Long::parseLong).map(Duration::ofSeconds).orElse(DEFAULT_MAX_WAIT);
+        Duration maxWait = Duration.ofSeconds(PortalSettings.integer("druk.ledger.max-wait-seconds", (int) DEFAULT_MAX_WAIT.toSeconds()));
         LedgerStatusService.Readiness readiness = ledgerStatus.readiness(maxWait);
         LedgerStatusService.LedgerStatus status = readiness.status();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("ledger")
