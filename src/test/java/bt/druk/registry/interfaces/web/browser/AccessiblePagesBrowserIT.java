@@ -47,7 +47,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * Every public and staff page, in English and in Dzongkha, on a desktop and on a phone-sized
  * screen, checked by axe-core: no serious or critical violation may remain, and no page scrolls
- * sideways on a phone. A clerk registers a parcel with the keyboard alone, sees where the focus is,
+ * sideways on a phone. Each role's pages are what its navigation offers plus the pages those lead to
+ * with a record to show; every page under {@code webapp/} must be among them, so a new page cannot
+ * go unchecked. Each page's result is printed. A clerk registers a parcel with the keyboard alone, sees where the focus is,
  * and hears a validation error tied to its field.
  *
  * <p>A portal of its own (port 18491) on the real network, empty at the start: the test registers a
@@ -196,7 +198,7 @@ class AccessiblePagesBrowserIT {
                 "/tenders/reveal.xhtml", "/tenders/bid.xhtml",
                 "/notary/notarisation.xhtml?id=" + notarisation,
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
-                "/login.xhtml", "/no-such-page.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml"));
+                "/login.xhtml", "/no-such-page.xhtml", "/not-found.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml"));
         pagesByUser.put("land.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
                 "/clerk/land/transfer.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
@@ -207,7 +209,9 @@ class AccessiblePagesBrowserIT {
                 "/clerk/index.xhtml", "/clerk/notary/new.xhtml", "/clerk/notary/batch.xhtml",
                 "/clerk/notary/notarisation.xhtml?id=" + notarisation));
         pagesByUser.put("inspector", List.of("/clerk/index.xhtml", "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"));
+        pagesByUser.put("admin", List.of("/clerk/index.xhtml"));
         int checked = 0;
+        Set<String> walked = new java.util.TreeSet<>();
         for (var entry : pagesByUser.entrySet()) {
             try (Browser browser = new Browser()) {
                 if (phone) {
@@ -218,9 +222,18 @@ class AccessiblePagesBrowserIT {
                 if (entry.getKey() != null) {
                     signIn(browser, entry.getKey());
                 }
-                for (String page : entry.getValue()) {
+                // The navigation's pages first (a page added to it is walked without a change here), then
+                // the pages it leads to that need a record to show.
+                Set<String> pages = new java.util.LinkedHashSet<>(navigationPages(browser, entry.getKey()));
+                pages.addAll(entry.getValue());
+                for (String page : pages) {
                     for (String lang : List.of("en", "dz")) {
+                        int before = violations.size();
                         check(browser, entry.getKey(), page, lang, phone);
+                        System.out.println("[a11y-it] " + (phone ? "phone " : "desktop ") + (entry.getKey() == null ? "anonymous" : entry.getKey())
+                                + " " + page + " [" + lang + "]: " + (violations.size() == before ? "0 serious, 0 critical"
+                                : (violations.size() - before) + " violation(s)"));
+                        walked.add(page.replaceFirst("\\?.*", ""));
                         checked++;
                     }
                 }
@@ -228,6 +241,15 @@ class AccessiblePagesBrowserIT {
         }
         System.out.println("[a11y-it] " + (phone ? "phone" : "desktop") + ": " + checked + " pages checked, "
                 + violations.size() + " serious or critical violations");
+        // Every page the portal has is walked: a page that no list names fails here.
+        List<String> pagesOnDisk;
+        Path webapp = PortalUnderTest.projectDir().resolve("webapp");
+        try (var files = Files.walk(webapp)) {
+            pagesOnDisk = files.filter(f -> f.toString().endsWith(".xhtml") && !webapp.relativize(f).startsWith("WEB-INF"))
+                    .map(f -> "/" + webapp.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertEquals(List.of(), pagesOnDisk.stream().filter(p -> !walked.contains(p)).toList(),
+                "pages of the portal that no role's walk reaches (add them to the navigation or to the walk)");
         assertTrue(violations.isEmpty(), violations.size() + " serious or critical violations"
                 + (phone ? " or overflowing pages on a phone" : "") + ":\n" + String.join("\n", violations));
     }
@@ -272,6 +294,18 @@ class AccessiblePagesBrowserIT {
                 browser.screenshot("a11y-overflow-" + page.replaceAll("[^A-Za-z0-9]+", "_") + "-" + lang);
             }
         }
+    }
+
+    /** The pages the navigation offers this user (the language switch, a link to the same page, left out). */
+    private List<String> navigationPages(Browser browser, String user) {
+        browser.open(url(user == null ? "/index.xhtml" : "/clerk/index.xhtml"));
+        String base = URI.create(url("/")).getPath().replaceFirst("/$", "");
+        return browser.driver.findElements(By.cssSelector(".site-nav a.site-nav__link")).stream()
+                .map(a -> URI.create(a.getAttribute("href")))
+                .filter(href -> href.getQuery() == null || !href.getQuery().contains("lang="))
+                .map(href -> href.getPath().substring(base.length()) + (href.getQuery() == null ? "" : "?" + href.getQuery()))
+                .filter(path -> path.endsWith(".xhtml") || path.contains(".xhtml?"))
+                .distinct().toList();
     }
 
     private static String shorten(String html) {
