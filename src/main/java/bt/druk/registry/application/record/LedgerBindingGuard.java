@@ -112,8 +112,9 @@ public class LedgerBindingGuard {
         long outages = health.outagesStarted();
         Verdict next;
         try {
+            // The reader's peer answering says nothing of the peers a write needs: an outage ends
+            // when a write or a block gets through, not here.
             next = compare(ledger.identity(), now);
-            health.succeeded();
         } catch (LedgerUnavailableException e) {
             health.failed("reading which ledger the network serves", e.getMessage(), e.getCause());
             checkedAt = now;
