@@ -32,7 +32,7 @@ public class InMemoryLedgerBindings implements LedgerBindings {
         records.restartCheckpoints(binding.boundAt());
     }
 
-    @Override
+    /** Every binding, oldest first. */
     public synchronized List<Binding> history() {
         return List.copyOf(bindings);
     }

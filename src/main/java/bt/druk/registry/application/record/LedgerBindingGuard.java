@@ -55,9 +55,16 @@ public class LedgerBindingGuard {
     /**
      * The network serves another ledger than the one this database belongs to.
      *
-     * @param expected the database's ledger; empty for a database from before bindings whose receipts are not on the network's
+     * @param expected    the database's ledger; empty for a database from before bindings whose receipts are not on the network's
+     * @param finding     what was found, in plain words
+     * @param refusedBind the operator's bind command that was refused, if one was
      */
-    public record Mismatch(Optional<LedgerIdentity> expected, LedgerIdentity served, String summary) implements Verdict {
+    public record Mismatch(Optional<LedgerIdentity> expected, LedgerIdentity served, String finding, Optional<String> refusedBind)
+            implements Verdict {
+        @Override
+        public String summary() {
+            return finding + refusedBind.map(refused -> " (" + refused + ")").orElse("");
+        }
     }
 
     private Ledger ledger;
@@ -143,25 +150,20 @@ public class LedgerBindingGuard {
             LedgerIdentity own = binding.get().ledger();
             return own.equals(served) ? new Bound(served)
                     : new Mismatch(Optional.of(own), served, "this database belongs to ledger " + own + ", the network serves ledger "
-                            + served + withRefusal());
+                            + served, Optional.ofNullable(refusedBind));
         }
         // A database from before bindings (or a new one): bound to the network's ledger if none of its
         // receipts says otherwise.
         Optional<String> receipt = bindings.anyReceipt();
         if (receipt.isPresent() && ledger.transaction(receipt.get()).isEmpty()) {
             return new Mismatch(Optional.empty(), served, "this database holds receipts of another ledger: transaction "
-                    + receipt.get() + " is not on the ledger the network serves, " + served + withRefusal());
+                    + receipt.get() + " is not on the ledger the network serves, " + served, Optional.ofNullable(refusedBind));
         }
         String reason = receipt.map(tx -> "database from before ledger bindings; its receipt " + tx + " is on this ledger")
                 .orElse("first start on a database without receipts");
         bindings.add(new LedgerBindings.Binding(served, now, "portal", reason));
         LOG.info(() -> "database bound to ledger " + served + " (" + reason + ")");
         return new Bound(served);
-    }
-
-    private String withRefusal() {
-        String refused = refusedBind;
-        return refused == null ? "" : " (" + refused + ")";
     }
 
     /**
@@ -191,9 +193,9 @@ public class LedgerBindingGuard {
         LedgerIdentity served = now instanceof Mismatch mismatch ? mismatch.served() : ((Bound) now).ledger();
         if (!served.genesisHash().equals(named)) {
             refusedBind = "a bind to genesis block " + named + " was refused: the network does not serve that ledger";
-            verdict = now instanceof Mismatch mismatch
-                    ? new Mismatch(mismatch.expected(), served, mismatch.summary().replaceFirst(" \\(a bind to .*\\)$", "") + withRefusal())
-                    : now;
+            if (now instanceof Mismatch mismatch) {
+                verdict = new Mismatch(mismatch.expected(), served, mismatch.finding(), Optional.of(refusedBind));
+            }
             throw new IllegalArgumentException("the network serves ledger " + served + ", not the genesis block " + named
                     + " the command names; the database stays bound as it was");
         }

@@ -1,7 +1,6 @@
 package bt.druk.registry.domain.ledger;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,9 +30,6 @@ public interface LedgerBindings {
      * 0, in one transaction: the other ledger's blocks are numbered from its own genesis block.
      */
     void rebind(Binding binding);
-
-    /** Every binding, oldest first. */
-    List<Binding> history();
 
     /** The transaction id of one committed record version, if the database has any: a receipt to look for on a ledger. */
     Optional<String> anyReceipt();

@@ -1,5 +1,6 @@
 package bt.druk.registry.domain.ledger;
 
+import bt.druk.registry.domain.record.CanonicalJson;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record LedgerIdentity(String channel, String genesisHash) {
             throw new IllegalArgumentException("a ledger's channel has a name");
         }
         genesisHash = Objects.requireNonNull(genesisHash, "genesisHash").strip().toLowerCase(Locale.ROOT);
-        if (!genesisHash.matches("[0-9a-f]{64}")) {
+        if (!CanonicalJson.isSha256Hex(genesisHash)) {
             throw new IllegalArgumentException("a genesis block hash has 64 hexadecimal characters: " + genesisHash);
         }
     }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,13 +38,6 @@ public class JpaLedgerBindings implements LedgerBindings {
         em.persist(new LedgerBindingRow(binding));
         em.createQuery("update LedgerCheckpoint c set c.nextBlock = 0, c.updatedAt = :now")
                 .setParameter("now", binding.boundAt()).executeUpdate();
-    }
-
-    @Override
-    @Transactional(Transactional.TxType.REQUIRED)
-    public List<Binding> history() {
-        return em.createQuery("select b from LedgerBindingRow b order by b.id", LedgerBindingRow.class)
-                .getResultStream().map(LedgerBindingRow::toBinding).toList();
     }
 
     @Override
