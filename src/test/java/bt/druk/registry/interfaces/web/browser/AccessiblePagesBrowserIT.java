@@ -296,13 +296,11 @@ class AccessiblePagesBrowserIT {
         }
     }
 
-    /** The pages the navigation offers this user (the language switch, a link to the same page, left out). */
+    /** The pages the navigation offers this user, as paths under the portal. */
     private List<String> navigationPages(Browser browser, String user) {
         browser.open(url(user == null ? "/index.xhtml" : "/clerk/index.xhtml"));
         String base = URI.create(url("/")).getPath().replaceFirst("/$", "");
-        return browser.driver.findElements(By.cssSelector(".site-nav a.site-nav__link")).stream()
-                .map(a -> URI.create(a.getAttribute("href")))
-                .filter(href -> href.getQuery() == null || !href.getQuery().contains("lang="))
+        return browser.navigationLinks().stream().map(URI::create)
                 .map(href -> href.getPath().substring(base.length()) + (href.getQuery() == null ? "" : "?" + href.getQuery()))
                 .filter(path -> path.endsWith(".xhtml") || path.contains(".xhtml?"))
                 .distinct().toList();

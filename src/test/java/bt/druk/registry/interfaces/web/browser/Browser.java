@@ -147,6 +147,15 @@ final class Browser implements AutoCloseable {
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
+    /**
+     * Where the open page's navigation leads, in its order, once each: the pages offered to whoever is
+     * signed in (the language switch, a link to this same page, left out).
+     */
+    java.util.List<String> navigationLinks() {
+        return driver.findElements(By.cssSelector(".site-nav a.site-nav__link:not(.site-nav__lang)")).stream()
+                .map(a -> a.getAttribute("href")).distinct().toList();
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -250,8 +250,7 @@ class WebSecurityIT {
     void signOutCanBeSeenOnEveryStaffPageInBothLanguagesOnADeskAndAPhoneAndItSignsOut() {
         clerk.open(portal.baseUrl + "/clerk/index.xhtml?lang=en");
         // The staff pages are the navigation's: a page added to it is checked too.
-        List<String> pages = clerk.driver.findElements(By.cssSelector(".site-nav a.site-nav__link")).stream()
-                .map(a -> a.getAttribute("href")).filter(href -> href.startsWith(portal.baseUrl)).distinct().toList();
+        List<String> pages = clerk.navigationLinks().stream().filter(href -> href.startsWith(portal.baseUrl)).toList();
         assertTrue(pages.stream().anyMatch(p -> p.contains("/clerk/")), "the clerk's navigation: " + pages);
         List<String> seen = new ArrayList<>();
         try {
