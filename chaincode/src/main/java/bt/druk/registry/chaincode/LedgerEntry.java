@@ -73,10 +73,12 @@ public record LedgerEntry(
 
     /**
      * The next version of this record: previousHash = this hash, same key/kind/register/office, the
-     * given fields replacing (or adding to) the current kind-specific fields.
+     * given fields replacing (or adding to) the current kind-specific fields. A carried-over mark is
+     * not passed on: it says where one version came from.
      */
     public LedgerEntry next(int newVersion, String newHash, String newStatus, TxInfo tx, Map<String, Object> changed) {
         TreeMap<String, Object> merged = new TreeMap<>(fields);
+        merged.remove(CarryOver.FIELD);
         merged.putAll(changed);
         return new LedgerEntry(key, kind, newVersion, newHash, hash, newStatus, register, office,
                 tx.submitter(), tx.txId(), tx.txTimeIso(), merged);

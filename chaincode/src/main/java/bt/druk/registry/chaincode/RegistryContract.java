@@ -280,6 +280,22 @@ public final class RegistryContract implements ContractInterface {
         return json(new NotarisationRules(ledger).anchorBatch(ledger.tx(caller), key, merkleRoot, leaves, office));
     }
 
+    // ================================================================ moving to a new ledger
+
+    /**
+     * Writes a version an earlier ledger committed: {@code function} with {@code argumentsJson} (a JSON
+     * array of its string arguments) through that function's own rule at {@code originalTxTime}, marked
+     * as carried over from {@code fromLedger} (that ledger's genesis block hash), transaction
+     * {@code originalTxId}. See {@link CarryOver} for what keeps it from back-dating this ledger's own records.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CarryOver")
+    public String carryOver(Context ctx, String function, String argumentsJson, String fromLedger, String originalTxId,
+            String originalTxTime) {
+        policy.requireReader(policy.caller(ctx)); // the carried function checks the writer's own rights
+        clock.requireCurrent(ctx.getStub().getTxTimestamp());
+        return new CarryOver(ctx.getStub()).carry(this, function, argumentsJson, fromLedger, originalTxId, originalTxTime);
+    }
+
     // ================================================================ reads (evaluate)
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetRecord")
@@ -327,7 +343,7 @@ public final class RegistryContract implements ContractInterface {
     private Caller writer(Context ctx, Register register) {
         Caller caller = policy.caller(ctx);
         policy.requireWriter(caller, register);
-        clock.requireCurrent(ctx.getStub().getTxTimestamp());
+        clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
         return caller;
     }
 

@@ -20,7 +20,7 @@ class ContractDiscoveryTest {
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "PublishTender",
             "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
             "TenderUnsuccessful", "RegisterNotarisation",
-            "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch");
+            "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
     static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords");
 
     @Test
