@@ -20,6 +20,8 @@ import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
+import bt.druk.registry.testing.InMemoryAuditTrail;
+import bt.druk.registry.application.record.LedgerCarryOver;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -287,7 +289,8 @@ class FabricLedgerIT {
 
     /** The portal's guard over this test's in-memory database: bound to the shared network's ledger on first use. */
     private LedgerBindingGuard bindingGuard(Ledger ofLedger, LedgerHealth health) {
-        return new LedgerBindingGuard(ofLedger, bindings, health, new InMemoryStaffEventLog(), clock);
+        return new LedgerBindingGuard(ofLedger, bindings, health, new InMemoryStaffEventLog(),
+                new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock);
     }
 
     private void forceDue(String recordKey) {

@@ -12,6 +12,8 @@ import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.LedgerBindingGuard;
+import bt.druk.registry.testing.InMemoryAuditTrail;
+import bt.druk.registry.application.record.LedgerCarryOver;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
@@ -79,7 +81,8 @@ class ProcurementLedgerIT {
     ProcurementLedgerIT() {
         LedgerHealth health = new LedgerHealth();
         submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY,
-                new LedgerBindingGuard(ledger, new InMemoryLedgerBindings(records), health, new InMemoryStaffEventLog(), clock));
+                new LedgerBindingGuard(ledger, new InMemoryLedgerBindings(records), health, new InMemoryStaffEventLog(),
+                        new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock));
     }
 
     @BeforeAll

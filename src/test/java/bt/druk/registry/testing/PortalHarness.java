@@ -22,6 +22,7 @@ import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
+import bt.druk.registry.application.record.LedgerCarryOver;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerStatusService;
@@ -67,7 +68,8 @@ public class PortalHarness {
     /** The submitter's policy in tests: a small window, a lease longer than any test, one portal. */
     public static final SubmitterPolicy SUBMITTER_POLICY = new SubmitterPolicy(16, Duration.ofMinutes(2), "test-portal");
     public final InMemoryLedgerBindings ledgerBindings = new InMemoryLedgerBindings(records);
-    public final LedgerBindingGuard ledgerBinding = new LedgerBindingGuard(ledger, ledgerBindings, health, staffLog, clock);
+    public final LedgerBindingGuard ledgerBinding = new LedgerBindingGuard(ledger, ledgerBindings, health, staffLog,
+            new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock);
     public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health, SUBMITTER_POLICY, ledgerBinding);
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, ledgerBinding, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor, ledgerBinding);

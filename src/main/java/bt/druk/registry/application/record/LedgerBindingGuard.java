@@ -71,6 +71,7 @@ public class LedgerBindingGuard {
     private LedgerBindings bindings;
     private LedgerHealth health;
     private StaffEventLog events;
+    private LedgerCarryOver carryOver;
     private Clock clock;
 
     private volatile Verdict verdict = new Unchecked("the ledger's identity has not been read yet");
@@ -82,11 +83,13 @@ public class LedgerBindingGuard {
     }
 
     @Inject
-    public LedgerBindingGuard(Ledger ledger, LedgerBindings bindings, LedgerHealth health, StaffEventLog events, Clock clock) {
+    public LedgerBindingGuard(Ledger ledger, LedgerBindings bindings, LedgerHealth health, StaffEventLog events, LedgerCarryOver carryOver,
+            Clock clock) {
         this.ledger = ledger;
         this.bindings = bindings;
         this.health = health;
         this.events = events;
+        this.carryOver = carryOver;
         this.clock = clock;
     }
 
@@ -171,9 +174,9 @@ public class LedgerBindingGuard {
      * be the one named (its genesis block hash, as the mismatch message gives it), so that a command
      * left in a start script never binds to whatever network happens to answer. Logged as the
      * operator's action with the ledger left behind and the reason; the commit follower starts again
-     * at the new ledger's first block. Receipts written on the earlier ledger stay in the database as
-     * they are: only a ledger that holds this database's records (a planned move that carried them
-     * over) can confirm them, and only such a ledger accepts their next versions.
+     * at the new ledger's first block. Every version the earlier ledger committed is queued to be
+     * carried over ({@link LedgerCarryOver}): until it is, it is pending again, and afterwards its
+     * receipt is the new ledger's.
      *
      * @return the verdict afterwards
      * @throws IllegalArgumentException when the network serves another ledger than the one named (nothing changes)
@@ -204,8 +207,11 @@ public class LedgerBindingGuard {
         Instant at = clock.instant();
         String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
         bindings.rebind(new LedgerBindings.Binding(served, at, operator, why));
-        events.append(new StaffEvent(at, StaffEvent.Kind.LEDGER_BOUND, operator, null, served.toString(), "from " + from + ": " + why));
-        LOG.warning(() -> operator + " bound this database to ledger " + served + " (from " + from + "): " + why);
+        int carried = now instanceof Mismatch mismatch
+                ? carryOver.queueAll(mismatch.expected().map(LedgerIdentity::genesisHash).orElse(LedgerCarryOver.UNKNOWN_LEDGER)) : 0;
+        String moved = "from " + from + ", " + carried + " committed versions to carry over: " + why;
+        events.append(new StaffEvent(at, StaffEvent.Kind.LEDGER_BOUND, operator, null, served.toString(), moved));
+        LOG.warning(() -> operator + " bound this database to ledger " + served + " (" + moved + ")");
         refusedBind = null;
         verdict = new Bound(served);
         checkedAt = at;

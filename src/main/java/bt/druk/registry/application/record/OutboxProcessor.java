@@ -154,6 +154,13 @@ public class OutboxProcessor {
             return;
         }
         entry.markDone(null, "[" + code + "] " + message, now);
+        if (entry.isCarryOver()) {
+            // The earlier ledger committed it; the new one would not take it. It stays what it was,
+            // without a receipt here, for the tamper report to name.
+            LOG.warning(() -> version.recordKey() + " v" + version.version() + " was not carried over: [" + code + "] " + message);
+            version.carryOverRefused(now);
+            return;
+        }
         version.markRejected(code, message, now);
         for (OutboxEntry later : repository.openOutboxOf(entry.recordKey())) {
             if (later.version() > entry.version()) {

@@ -6,12 +6,31 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /** A chaincode function call: name and string arguments, exactly as sent to the ledger. */
 public record LedgerCall(String function, List<String> arguments) {
+
+    /** The chaincode function that writes an earlier ledger's version onto the ledger a database was bound to. */
+    public static final String CARRY_OVER = "CarryOver";
+
+    /**
+     * {@code original}, committed on ledger {@code fromLedger} (its genesis block hash) as transaction
+     * {@code txId} at {@code committedAt}, carried over to another ledger.
+     */
+    public static LedgerCall carryOver(LedgerCall original, String fromLedger, String txId, Instant committedAt) {
+        LedgerCall own = original.carried();
+        return of(CARRY_OVER, own.function(), own.argumentsJson(), fromLedger, txId, DateTimeFormatter.ISO_INSTANT.format(committedAt));
+    }
+
+    /** The record's own call: this one, or the one it carries over. */
+    public LedgerCall carried() {
+        return CARRY_OVER.equals(function) ? fromJson(arguments.get(0), arguments.get(1)) : this;
+    }
 
     public LedgerCall {
         Objects.requireNonNull(function, "function");

@@ -155,6 +155,24 @@ public class OutboxEntry {
         updatedAt = now;
     }
 
+    /** Due again, as {@code carry}: the same version written anew to the ledger the database was bound to. */
+    public void carryOver(LedgerCall carry, Instant now) {
+        releaseLease();
+        function = carry.function();
+        argumentsJson = carry.argumentsJson();
+        status = Status.DUE;
+        attempts = 0;
+        nextAttemptAt = now;
+        lastError = null;
+        txId = null;
+        updatedAt = now;
+    }
+
+    /** Whether this entry carries a version over from an earlier ledger. */
+    public boolean isCarryOver() {
+        return LedgerCall.CARRY_OVER.equals(function);
+    }
+
     public void cancel(String reason, Instant now) {
         releaseLease();
         status = Status.CANCELLED;

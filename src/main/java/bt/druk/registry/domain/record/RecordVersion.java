@@ -141,6 +141,28 @@ public class RecordVersion {
                 !old.endorsingMspIds().isEmpty() ? old.endorsingMspIds() : fresh.endorsingMspIds());
     }
 
+    /**
+     * The database was bound to a new ledger: this version, committed on the earlier one, waits to
+     * be carried over, and its earlier receipt (a transaction the new ledger does not have) goes.
+     */
+    public void awaitCarryOver(Instant now) {
+        if (ledgerState != LedgerState.COMMITTED) {
+            throw new IllegalStateException(recordKey + " v" + version + " is " + ledgerState + "; only committed versions are carried over");
+        }
+        ledgerState = LedgerState.PENDING;
+        receipt = null;
+        updatedAt = now;
+    }
+
+    /** The new ledger refused to carry this version over: it stays committed, on the earlier ledger only, without a receipt here. */
+    public void carryOverRefused(Instant now) {
+        if (ledgerState != LedgerState.PENDING) {
+            throw new IllegalStateException(recordKey + " v" + version + " is " + ledgerState + ", not waiting to be carried over");
+        }
+        ledgerState = LedgerState.COMMITTED;
+        updatedAt = now;
+    }
+
     public void markRejected(String code, String reason, Instant now) {
         if (ledgerState == LedgerState.COMMITTED) {
             throw new IllegalStateException(recordKey + " v" + version + " is committed; cannot reject");

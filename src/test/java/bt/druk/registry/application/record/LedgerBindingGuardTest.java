@@ -8,13 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
+import bt.druk.registry.application.audit.RecordReconciler;
+import bt.druk.registry.application.audit.TamperReport;
+import bt.druk.registry.application.audit.TamperReportJobs;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.domain.audit.StaffEvent;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.ledger.LedgerBindings;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
+import bt.druk.registry.domain.audit.ReconciliationRun;
+import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.testing.InMemoryReconciliationRepository;
 import bt.druk.registry.testing.FakeLedger;
+import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
@@ -29,6 +40,10 @@ class LedgerBindingGuardTest {
     private String register(String pin) {
         return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
+    }
+
+    private static LedgerCarryOver carryOver(PortalHarness harness) {
+        return new LedgerCarryOver(harness.records, new InMemoryAuditTrail(harness.records), harness.clock);
     }
 
     private LedgerState state(String key) {
@@ -109,7 +124,7 @@ class LedgerBindingGuardTest {
         StaffEvent logged = h.staffLog.all().stream().filter(e -> e.kind() == StaffEvent.Kind.LEDGER_BOUND).findFirst().orElseThrow();
         assertEquals("ops.dorji", logged.actor());
         assertEquals(served.toString(), logged.subject());
-        assertEquals("from " + FakeLedger.FAKE_LEDGER + ": planned migration", logged.detail());
+        assertEquals("from " + FakeLedger.FAKE_LEDGER + ", 0 committed versions to carry over: planned migration", logged.detail());
         assertTrue(h.ledgerStatus.foreignLedger().isEmpty());
 
         assertEquals(0, h.records.checkpoint(CommitFollower.CHECKPOINT).nextBlock(), "the follower starts at the new ledger's first block");
@@ -129,14 +144,56 @@ class LedgerBindingGuardTest {
         old.submitter.submitDue();
         InMemoryLedgerBindings cleared = new InMemoryLedgerBindings(old.records);
 
-        LedgerBindingGuard onSameLedger = new LedgerBindingGuard(old.ledger, cleared, old.health, old.staffLog, old.clock);
+        LedgerBindingGuard onSameLedger = new LedgerBindingGuard(old.ledger, cleared, old.health, old.staffLog, carryOver(old), old.clock);
         assertTrue(onSameLedger.permitsWrites(), "its receipt is on this ledger");
         assertTrue(cleared.current().orElseThrow().reason().contains(old.records.findLiveVersion(key, 1).orElseThrow().receipt().txId()));
 
         FakeLedger elsewhere = new FakeLedger();
         elsewhere.recreate();
-        LedgerBindingGuard onOtherLedger = new LedgerBindingGuard(elsewhere, new InMemoryLedgerBindings(old.records), old.health, old.staffLog, old.clock);
+        LedgerBindingGuard onOtherLedger = new LedgerBindingGuard(elsewhere, new InMemoryLedgerBindings(old.records), old.health, old.staffLog,
+                carryOver(old), old.clock);
         assertFalse(onOtherLedger.permitsWrites());
         assertTrue(onOtherLedger.verdict().summary().startsWith("this database holds receipts of another ledger"), onOtherLedger.verdict().summary());
+    }
+
+    @Test
+    void aBindCarriesEveryCommittedVersionOverAndThenTheTamperReportAgreesWithReadiness() {
+        String key = register("LB-006");
+        h.land.registerMortgage(CLERK, new RegisterMortgageCommand("LB-006", 1, "M-1", "BNB"));
+        while (h.submitter.submitDue() > 0) {
+            // both versions committed, in order
+        }
+        RecordVersion second = h.records.findLiveVersion(key, 2).orElseThrow();
+        String earlierTx = second.receipt().txId();
+        LedgerIdentity served = recreateNetwork();
+        String waiting = register("LB-007"); // saved while the portal was off its ledger
+
+        h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
+        assertEquals(LedgerState.PENDING, h.records.findLiveVersion(key, 2).orElseThrow().ledgerState(), "waits to be carried over");
+        LedgerCall carry = h.records.findOutboxForVersion(second.id()).orElseThrow().call();
+        assertEquals(LedgerCall.CARRY_OVER, carry.function());
+        assertEquals(List.of("RegisterMortgage", FakeLedger.FAKE_LEDGER.genesisHash(), earlierTx),
+                List.of(carry.arguments().get(0), carry.arguments().get(2), carry.arguments().get(3)));
+        assertTrue(h.staffLog.all().stream().anyMatch(e -> e.kind() == StaffEvent.Kind.LEDGER_BOUND
+                && e.detail().contains("2 committed versions to carry over")));
+
+        while (h.submitter.submitDue() > 0) {
+            // carried versions first, then what waited
+        }
+        assertEquals(2, h.ledger.history(key).size(), "both versions are on the new ledger, in order");
+        RecordVersion carried = h.records.findLiveVersion(key, 2).orElseThrow();
+        assertEquals(LedgerState.COMMITTED, carried.ledgerState());
+        assertFalse(carried.receipt().txId().equals(earlierTx), "the receipt is the new ledger's");
+        assertEquals(LedgerState.COMMITTED, state(waiting));
+
+        InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
+        TamperReport report = new TamperReport(new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification),
+                h.ledger, runs, h.clock);
+        TamperReportJobs.Start start = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null));
+        ReconciliationRun run = runs.find(start.runId()).orElseThrow();
+        assertEquals(ReconciliationRun.State.FINISHED, run.state(), String.valueOf(run.error()));
+        assertEquals(2, run.recordsChecked());
+        assertEquals(0, run.tamperFindings(), "the tamper report finds every version on the ledger readiness says is this database's");
+        assertTrue(h.ledgerStatus.readiness(Duration.ofMinutes(2)).ready());
     }
 }

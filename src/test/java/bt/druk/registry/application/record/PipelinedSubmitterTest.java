@@ -16,6 +16,7 @@ import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.testing.FakeLedger;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
@@ -93,7 +94,8 @@ class PipelinedSubmitterTest {
 
     /** A guard over this test's database for a ledger of the test's own. */
     private LedgerBindingGuard guardOver(FakeLedger ledger) {
-        return new LedgerBindingGuard(ledger, h.ledgerBindings, h.health, h.staffLog, h.clock);
+        return new LedgerBindingGuard(ledger, h.ledgerBindings, h.health, h.staffLog,
+                new LedgerCarryOver(h.records, new InMemoryAuditTrail(h.records), h.clock), h.clock);
     }
 
     private static void pumpUntilDone(LedgerSubmitter submitter, ExecutorService workers, PortalHarness h) throws InterruptedException {
