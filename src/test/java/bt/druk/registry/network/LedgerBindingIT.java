@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import bt.druk.registry.interfaces.web.browser.TamperReportInBrowser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * block); {@code deploy/up.sh} then exits non-zero naming both ledgers, readiness is DOWN with the
  * same words, a registration is kept but reaches no ledger, and every page says its receipts cannot
  * be checked; {@code deploy/up.sh --bind-ledger} with the network's genesis hash (the one
- * {@code network.sh ledger-id} prints) brings it back, and what waited is committed there.
+ * {@code network.sh ledger-id} prints) brings it back: what waited is committed there, the title of
+ * the earlier ledger is carried over (marked so on the auditor's peer), and the inspector's tamper
+ * report in Chromium finds nothing missing while readiness is UP.
  * Runs in the network life-cycle execution, before the shared network, since it takes a network
  * up and down itself.
  */
@@ -41,6 +44,7 @@ class LedgerBindingIT {
 
     @Test
     void aPortalRefusesARecreatedNetworkUntilAnOperatorBindsItToThatLedger() throws Exception {
+        assertTrue(TamperReportInBrowser.available(), "install chromium and chromium-driver");
         NetworkScript.runOrFail("up");
         try {
             Script first = upSh();
@@ -86,6 +90,33 @@ class LedgerBindingIT {
             assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
             awaitOnLedger(waitingPin);
             assertFalse(get("/records/land.xhtml?pin=" + waitingPin).body().contains("not connected to its own ledger"));
+
+            // The title committed on the earlier ledger is carried over, marked so on the auditor's peer.
+            awaitOnLedger(committedPin);
+            String carried = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", "land-title:" + committedPin).output();
+            String earlierGenesis = before.substring(before.indexOf('/') + 1);
+            assertTrue(carried.contains("\"carriedOver\":{") && carried.contains("\"fromLedger\":\"" + earlierGenesis + "\""), carried);
+            awaitPage("/records/land.xhtml?pin=" + committedPin, "Carried over");
+
+            // A clerk's own client that skips the portal cannot use carrying over to back-date this ledger's records.
+            String h1 = NetworkScript.sha256("adversary v1");
+            String h2 = NetworkScript.sha256("adversary v2");
+            NetworkScript.Result ontoNative = NetworkScript.run("invoke", "land.clerk", "CarryOver", "RegisterMortgage",
+                    "[\"land-title:" + waitingPin + "\",\"2\",\"" + h2 + "\",\"" + h1 + "\",\"M-BACKDATED\"]", earlierGenesis, "made-up-tx",
+                    "2020-01-01T00:00:00Z");
+            assertFalse(ontoNative.succeeded());
+            assertTrue(ontoNative.output().contains("[NOT_ALLOWED_IN_STATE]"), ontoNative.output());
+            NetworkScript.Result lateClaim = NetworkScript.run("invoke", "land.clerk", "CarryOver", "RegisterTitle",
+                    "[\"land-title:" + waitingPin + "-X\",\"" + h1 + "\",\"THIMPHU\"]", earlierGenesis, "made-up-tx",
+                    java.time.Instant.now().toString());
+            assertFalse(lateClaim.succeeded());
+            assertTrue(lateClaim.output().contains("[INVALID_ARGUMENT]"), lateClaim.output());
+            // Readiness says the database is on its own ledger, and the tamper report finds every version there.
+            TamperReportInBrowser.Counts report = TamperReportInBrowser.run(URL, "inspector",
+                    Files.readString(run.resolve("data/demo-password")).strip());
+            assertEquals(2, report.recordsChecked(), "both titles checked");
+            assertEquals(0, report.tamperFindings(), "nothing missing on the ledger the portal is bound to");
+            assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
         } finally {
             stopPortal();
             NetworkScript.run("down");
@@ -165,6 +196,19 @@ class LedgerBindingIT {
                 throw new AssertionError(pin + " did not reach the auditor's peer within 90 s");
             }
             Thread.sleep(1000);
+        }
+    }
+
+    /** Polls a public page until it shows {@code text} (the commit follower records a carried version's receipt). */
+    private void awaitPage(String path, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String body = get(path).body();
+        while (!body.contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " did not show '" + text + "' within 60 s:\n" + body);
+            }
+            Thread.sleep(1000);
+            body = get(path).body();
         }
     }
 

@@ -2,7 +2,7 @@ package bt.druk.registry.application.record;
 
 import bt.druk.registry.domain.audit.AuditTrail;
 import bt.druk.registry.domain.record.LedgerCall;
-import bt.druk.registry.domain.record.LedgerReceipt;
+import bt.druk.registry.domain.record.CarriedOver;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.RecordRepository;
@@ -42,8 +42,9 @@ public class LedgerCarryOver {
     }
 
     /**
-     * Queues every committed version (one carried over before goes on with its own call) for carrying over from {@code fromLedger} (a genesis block hash,
-     * or {@link #UNKNOWN_LEDGER}), in the caller's transaction.
+     * Queues every committed version for carrying over from {@code fromLedger} (a genesis block hash,
+     * or {@link #UNKNOWN_LEDGER}), in the caller's transaction. A version carried over before keeps
+     * its own call and where it was first committed.
      *
      * @return how many versions were queued
      */
@@ -61,18 +62,12 @@ public class LedgerCarryOver {
                 if (entry == null) {
                     continue;
                 }
-                LedgerReceipt receipt = version.receipt();
-                LedgerCall sent = entry.call();
-                // A version carried once before keeps the transaction and time it was first committed with.
-                Instant committed = entry.isCarryOver() ? Instant.parse(sent.arguments().get(4))
-                        : receipt != null && receipt.commitTime() != null ? receipt.commitTime() : version.createdAt();
-                String txId = entry.isCarryOver() ? sent.arguments().get(3) : receipt != null ? receipt.txId() : "unknown";
+                CarriedOver first = version.awaitCarryOver(fromLedger, now);
                 // The chaincode takes a record's versions in time order: a version saved before the one
                 // before it was committed claims that one's time.
-                Instant claimed = committed.isBefore(previous) ? previous : committed;
+                Instant claimed = first.committedAt().isBefore(previous) ? previous : first.committedAt();
                 previous = claimed;
-                entry.carryOver(LedgerCall.carryOver(sent, fromLedger, txId, claimed), now);
-                version.awaitCarryOver(now);
+                entry.carryOver(LedgerCall.carryOver(entry.call(), fromLedger, first.txId(), claimed), now);
                 queued++;
             }
         }

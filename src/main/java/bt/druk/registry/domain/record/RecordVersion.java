@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One version of a record of any register: its canonical JSON and that JSON's SHA-256
@@ -88,6 +89,15 @@ public class RecordVersion {
     @Embedded
     private LedgerReceipt receipt;
 
+    @Column(name = "carried_from_ledger", length = 64)
+    private String carriedFromLedger;
+
+    @Column(name = "first_tx_id", length = 128)
+    private String firstTxId;
+
+    @Column(name = "first_commit_time")
+    private Instant firstCommitTime;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -143,15 +153,31 @@ public class RecordVersion {
 
     /**
      * The database was bound to a new ledger: this version, committed on the earlier one, waits to
-     * be carried over, and its earlier receipt (a transaction the new ledger does not have) goes.
+     * be carried over, and its earlier receipt (a transaction the new ledger does not have) goes;
+     * where it was first committed is kept (from its first carrying over, if it is carried again).
+     *
+     * @return where it was first committed
      */
-    public void awaitCarryOver(Instant now) {
+    public CarriedOver awaitCarryOver(String fromLedger, Instant now) {
         if (ledgerState != LedgerState.COMMITTED) {
             throw new IllegalStateException(recordKey + " v" + version + " is " + ledgerState + "; only committed versions are carried over");
+        }
+        if (carriedFromLedger == null) {
+            LedgerReceipt earlier = receipt();
+            carriedFromLedger = fromLedger;
+            firstTxId = earlier == null ? "unknown" : earlier.txId();
+            firstCommitTime = earlier == null || earlier.commitTime() == null ? createdAt : earlier.commitTime();
         }
         ledgerState = LedgerState.PENDING;
         receipt = null;
         updatedAt = now;
+        return carriedOver().orElseThrow();
+    }
+
+    /** Where this version was first committed, if it was carried over from an earlier ledger. */
+    public Optional<CarriedOver> carriedOver() {
+        return carriedFromLedger == null ? Optional.empty()
+                : Optional.of(new CarriedOver(carriedFromLedger, firstTxId, firstCommitTime));
     }
 
     /** The new ledger refused to carry this version over: it stays committed, on the earlier ledger only, without a receipt here. */

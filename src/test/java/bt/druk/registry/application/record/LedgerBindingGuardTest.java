@@ -18,6 +18,7 @@ import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.ledger.LedgerBindings;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.audit.ReconciliationRun;
+import bt.druk.registry.domain.record.CarriedOver;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordVersion;
@@ -165,6 +166,8 @@ class LedgerBindingGuardTest {
         }
         RecordVersion second = h.records.findLiveVersion(key, 2).orElseThrow();
         String earlierTx = second.receipt().txId();
+        // No block was followed here: the first commit's time is the version's own until one is.
+        java.time.Instant firstTime = second.receipt().commitTime() != null ? second.receipt().commitTime() : second.createdAt();
         LedgerIdentity served = recreateNetwork();
         String waiting = register("LB-007"); // saved while the portal was off its ledger
 
@@ -184,6 +187,8 @@ class LedgerBindingGuardTest {
         RecordVersion carried = h.records.findLiveVersion(key, 2).orElseThrow();
         assertEquals(LedgerState.COMMITTED, carried.ledgerState());
         assertFalse(carried.receipt().txId().equals(earlierTx), "the receipt is the new ledger's");
+        assertEquals(new CarriedOver(FakeLedger.FAKE_LEDGER.genesisHash(), earlierTx, firstTime),
+                VersionViews.of(carried).receipt().carriedOver(), "the receipt says where the version was first committed");
         assertEquals(LedgerState.COMMITTED, state(waiting));
 
         InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
