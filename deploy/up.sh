@@ -111,7 +111,7 @@ portal_rotate_log
 # re-creates the running listener, and under load that left no listener at all ("Error adding
 # HttpProbes. NetworkListener http-listeners GrizzlyProxy is NULL", nothing bound to the port).
 # With it the portal's own server settings (no Server header; /metrics off after boot; the HTTP
-# worker pool): README, Security.
+# worker pool): docs/security.md, and deploy/README.md for the worker pool.
 write_portal_preboot
 # If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
 # process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *
  * <h2>Bid document format</h2>
  * One JSON object, hashed as SHA-256 (lowercase hex) of the UTF-8 bytes of its RFC 8785 canonical
- * form, exactly like a record version (README, "Record hashes"):
+ * form, exactly like a record version (docs/record-hashes.md):
  * <pre>{@code
  * {"bidder":{"licenceNumber":"1002345","name":"ཀུན་ལེགས་ Construction"},
  *  "documents":[{"mediaType":"application/pdf","name":"technical.pdf","sha256":"<hex>","size":48213}],

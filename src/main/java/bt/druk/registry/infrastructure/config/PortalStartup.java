@@ -97,9 +97,10 @@ public class PortalStartup {
         // The deploying thread (Payara Micro's main thread, which ends once the server is ready)
         // must be finished before anything runs in the background: deployment closes cached JAR
         // files JVM-wide, and a class whose static initialiser was loading from one at that moment
-        // stays broken for the JVM's life (STACK-NOTES 8; seen under load as a ledger client that
-        // never recovers). A deployer that does not end (a redeploy on an admin thread) is waited
-        // for at most DEPLOYMENT_WAIT.
+        // stays broken for the JVM's life (Weld's JarFileUtils.closeCachedJarFiles, payara/Payara
+        // #5001, see deploy/README.md; seen under load as a ledger client that never recovers). A
+        // deployer that does not end (a redeploy on an admin thread) is waited for at most
+        // DEPLOYMENT_WAIT.
         Thread deployer = Thread.currentThread();
         starterThread = threadFactory.newThread(() -> startAfter(deployer));
         starterThread.setName("druk-background-starter");
