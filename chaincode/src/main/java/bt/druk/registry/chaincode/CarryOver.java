@@ -3,6 +3,7 @@ package bt.druk.registry.chaincode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -66,7 +68,7 @@ final class CarryOver {
         Method method = CARRYABLE.get(function);
         if (method == null) {
             throw ErrorCode.INVALID_ARGUMENT.error("%s is not a record write that can be carried over; one of %s", Args.clip(function),
-                    new java.util.TreeSet<>(CARRYABLE.keySet()));
+                    new TreeSet<>(CARRYABLE.keySet()));
         }
         List<String> arguments = arguments(argumentsJson, method.getParameterCount() - 1, function);
         Args.hash("fromLedger", fromLedger);
@@ -92,7 +94,7 @@ final class CarryOver {
             }
         }
         LedgerEntry written = LedgerEntry.fromJson(invoke(contract, method, new ClaimedTimeContext(stub, claimed), arguments)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         Map<String, Object> mark = new TreeMap<>();
         mark.put("fromLedger", fromLedger);
         mark.put("txId", originalTxId);
@@ -103,7 +105,7 @@ final class CarryOver {
         LedgerEntry marked = new LedgerEntry(written.key(), written.kind(), written.version(), written.hash(), written.previousHash(),
                 written.status(), written.register(), written.office(), written.submitter(), written.txId(), written.txTime(), fields);
         stub.putState(marked.key(), marked.toJson());
-        return new String(marked.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(marked.toJson(), StandardCharsets.UTF_8);
     }
 
     static boolean isCarried(LedgerEntry entry) {
@@ -153,9 +155,8 @@ final class CarryOver {
     private static List<String> arguments(String json, int count, String function) {
         List<Object> parsed;
         try {
-            parsed = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json == null ? "" : json,
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() { });
-        } catch (java.io.IOException e) {
+            parsed = Json.parseArray(json == null ? "" : json);
+        } catch (IllegalArgumentException e) {
             throw ErrorCode.INVALID_ARGUMENT.error("argumentsJson must be a JSON array of strings");
         }
         if (parsed.size() != count || parsed.stream().anyMatch(a -> !(a instanceof String))) {

@@ -1,7 +1,9 @@
 package bt.druk.registry.chaincode;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,6 +30,7 @@ public final class Json {
             .build();
 
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<ArrayList<Object>> ARRAY = new TypeReference<>() { };
 
     private Json() {
     }
@@ -43,6 +46,15 @@ public final class Json {
 
     public static String string(Object value) {
         return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Parses a JSON array of values (an argument); {@code IllegalArgumentException} if it is not one. */
+    public static List<Object> parseArray(String json) {
+        try {
+            return MAPPER.readValue(json, ARRAY);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON array", e);
+        }
     }
 
     /** Parses a JSON object (as stored on the ledger) into maps, lists, strings, integers, booleans, nulls. */

@@ -18,6 +18,7 @@ import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.ledger.LedgerBindings;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.audit.ReconciliationRun;
+import bt.druk.registry.domain.audit.TamperKind;
 import bt.druk.registry.domain.record.CarriedOver;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
@@ -200,5 +201,26 @@ class LedgerBindingGuardTest {
         assertEquals(2, run.recordsChecked());
         assertEquals(0, run.tamperFindings(), "the tamper report finds every version on the ledger readiness says is this database's");
         assertTrue(h.ledgerStatus.readiness(Duration.ofMinutes(2)).ready());
+    }
+
+    @Test
+    void aVersionTheNewLedgerRefusesToCarryStaysCommittedAndTheTamperReportNamesIt() {
+        String key = register("LB-008");
+        h.submitter.submitDue();
+        LedgerIdentity served = recreateNetwork();
+        h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
+
+        h.ledger.refuseNext("NOT_ALLOWED_IN_STATE", "the carry-over window closed");
+        h.submitter.submitDue();
+        RecordVersion refused = h.records.findLiveVersion(key, 1).orElseThrow();
+        assertEquals(LedgerState.COMMITTED, refused.ledgerState(), "history is not rejected: the earlier ledger committed it");
+        assertEquals(null, refused.receipt(), "no receipt of a ledger that does not hold it");
+        assertTrue(refused.carriedOver().isPresent());
+
+        InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
+        TamperReport report = new TamperReport(new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification),
+                h.ledger, runs, h.clock);
+        TamperReportJobs.Start start = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null));
+        assertEquals(List.of(TamperKind.MISSING_ON_LEDGER), runs.findingsOf(start.runId(), key).stream().map(f -> f.kind()).toList());
     }
 }
