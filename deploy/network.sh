@@ -506,15 +506,15 @@ deploy_chaincode() {
   for org in "${PEER_ORGS[@]}"; do
     as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg -o "$orderer" --tls --cafile "$(orderer_ca)" \
       --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
-      --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" >>"$LOGS/lifecycle.log" 2>&1 \
-      || die "approve for $org failed: see $LOGS/lifecycle.log"
+      --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" --waitForEventTimeout 120s \
+      >>"$LOGS/lifecycle.log" 2>&1 || die "approve for $org failed: see $LOGS/lifecycle.log"
   done
   log "Committing chaincode definition"
   # shellcheck disable=SC2046
   as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode commit -o "$orderer" --tls --cafile "$(orderer_ca)" \
     --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
-    --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") >>"$LOGS/lifecycle.log" 2>&1 \
-    || die "commit failed: see $LOGS/lifecycle.log"
+    --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") --waitForEventTimeout 120s \
+    >>"$LOGS/lifecycle.log" 2>&1 || die "commit failed: see $LOGS/lifecycle.log"
   echo "$sequence" > "$NET/chaincode/sequence"
 }
 
@@ -713,18 +713,32 @@ chaincode_answers_everywhere() {
   done
 }
 
+# Process ids of this network's Fabric and chaincode processes, whatever their pid files say.
+our_leftovers() {
+  local pid
+  for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar"); do
+    if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qF "$NET/" \
+      || tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$NET/"; then
+      echo "$pid"
+    fi
+  done
+}
+
 cmd_down() {
   # The state is deleted next, so nothing needs a graceful stop: kill every process at once.
   local pid_file
   for pid_file in "$NET"/pids/*.pid; do
     [[ -f "$pid_file" ]] && kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
   done
-  # Anything left from a network whose pid files were lost.
-  local ours="$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar" i
-  pkill -KILL -f "$ours" 2>/dev/null || true
-  # A killed process holds its ports until it is gone; the next 'up' needs them.
+  # Anything left from a network whose pid files were lost: only this checkout's (its environment
+  # names $NET); the Fabric binaries are shared with every other checkout's network on the machine.
+  local i left
   for ((i = 0; i < 50; i++)); do
-    pgrep -f "$ours" >/dev/null || break
+    left="$(our_leftovers)"
+    [[ -z "$left" ]] && break
+    # shellcheck disable=SC2086
+    kill -KILL $left 2>/dev/null || true
+    # A killed process holds its ports until it is gone; the next 'up' needs them.
     sleep 0.2
   done
   rm -rf "$NET"

@@ -76,9 +76,25 @@ public final class NetworkScript {
         Result result = run(args);
         if (!result.succeeded()) {
             throw new AssertionError("network.sh " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n"
-                    + result.output());
+                    + result.output() + namedLogTail(result.output()));
         }
         return result;
+    }
+
+    /** The end of the log a failure names ("see …/lifecycle.log"): a test's clean-up removes the network, logs and all. */
+    private static String namedLogTail(String output) {
+        Matcher named = Pattern.compile("see (/\\S+\\.log)").matcher(output);
+        if (!named.find() || !Files.isRegularFile(Path.of(named.group(1)))) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(named.group(1)), StandardCharsets.UTF_8);
+            List<String> errors = lines.stream().filter(line -> line.contains("Error") || line.contains("ERRO")).toList();
+            return "\n--- errors in " + named.group(1) + ":\n" + String.join("\n", errors.subList(Math.max(0, errors.size() - 10), errors.size()))
+                    + "\n--- its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "\n(" + named.group(1) + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Brings the default network up unless one is already healthy (tests share one network). */
