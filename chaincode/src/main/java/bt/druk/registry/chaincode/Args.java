@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Argument validation; every failure is {@code [INVALID_ARGUMENT]}. */
@@ -187,6 +190,31 @@ public final class Args {
                     "%s must be an ISO-8601 date-time with offset, e.g. 2026-06-30T12:00:00Z, got '%s'", name,
                     clip(value));
         }
+    }
+
+    /**
+     * JSON text of at most {@code maxLength} characters, parsed by {@link Json#parse}: malformed JSON,
+     * a repeated member or trailing text is refused.
+     */
+    static Object json(String name, String value, int maxLength) {
+        if (value == null || value.length() > maxLength) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be JSON text of at most %d characters", name, maxLength);
+        }
+        try {
+            return Json.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s is not JSON (or repeats a member): '%s'", name, clip(value));
+        }
+    }
+
+    /** {@code value} as a JSON object with exactly the members {@code members}, no other. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String name, Object value, Set<String> members) {
+        if (!(value instanceof Map<?, ?> m) || !m.keySet().equals(members)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be a JSON object with exactly the members %s", name,
+                    new TreeSet<>(members));
+        }
+        return (Map<String, Object>) m;
     }
 
     static String clip(String value) {

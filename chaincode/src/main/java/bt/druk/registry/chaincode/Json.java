@@ -45,6 +45,20 @@ public final class Json {
         return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Parses JSON text given as a transaction argument into maps, lists, strings, numbers, booleans
+     * and nulls; a repeated member or trailing text is refused like malformed JSON.
+     *
+     * @throws IllegalArgumentException if the text is not one JSON value
+     */
+    public static Object parse(String text) {
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
+
     /** Parses a JSON object (as stored on the ledger) into maps, lists, strings, integers, booleans, nulls. */
     public static Map<String, Object> parseObject(byte[] json) {
         try {

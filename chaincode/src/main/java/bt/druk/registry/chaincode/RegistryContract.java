@@ -156,6 +156,24 @@ public final class RegistryContract implements ContractInterface {
         return json(new TenderRules(ledger).publishTender(ledger.tx(caller), key, hash, office, deadline));
     }
 
+    /**
+     * A tender whose bids are sealed to k-of-n opening key holders ({@code openingJson}, see
+     * {@link Opening#parse}); otherwise as {@code PublishTender}.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PublishSealedTender")
+    public String publishSealedTender(Context ctx, String key, String hash, String office, String bidDeadline,
+            String openingJson) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.TENDER, "key", key);
+        Args.hash("hash", hash);
+        Args.office(office);
+        var deadline = Args.deadline("bidDeadline", bidDeadline);
+        Opening opening = Opening.parse(openingJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).publishSealedTender(ledger.tx(caller), key, hash, office, deadline,
+                opening));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CommitBid")
     public String commitBid(Context ctx, String bidKey, String tenderKey, String commitment, String office) {
         Caller caller = writer(ctx, Register.PROCUREMENT);

@@ -19,7 +19,7 @@ class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "PublishTender",
             "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
-            "TenderUnsuccessful", "RegisterNotarisation",
+            "TenderUnsuccessful", "PublishSealedTender", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
     static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords");
 
