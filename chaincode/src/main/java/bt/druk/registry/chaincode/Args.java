@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -190,6 +192,32 @@ public final class Args {
                     "%s must be an ISO-8601 date-time with offset, e.g. 2026-06-30T12:00:00Z, got '%s'", name,
                     clip(value));
         }
+    }
+
+    /**
+     * A sealed bid's share hashes: a JSON array of 2 to {@value Opening#MAX_HOLDERS} distinct lowercase
+     * hex SHA-256, the envelope's {@code shareSha256} of each holder in holder order.
+     */
+    public static List<String> shareHashes(String value) {
+        Object parsed = json("shareHashesJson", value, 100 * Opening.MAX_HOLDERS);
+        if (!(parsed instanceof List<?> list) || list.size() < Opening.MIN_HOLDERS || list.size() > Opening.MAX_HOLDERS) {
+            throw ErrorCode.INVALID_ARGUMENT.error("shareHashesJson must be a JSON array of %d to %d share hashes",
+                    Opening.MIN_HOLDERS, Opening.MAX_HOLDERS);
+        }
+        List<String> hashes = new ArrayList<>();
+        for (Object h : list) {
+            if (!(h instanceof String s) || !HASH.matcher(s).matches()) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "shareHashesJson: share hash %d must be a lowercase hex SHA-256 (64 characters 0-9a-f)", hashes.size() + 1);
+            }
+            if (hashes.contains(s)) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "shareHashesJson: share hash %d repeats share hash %d (shares of distinct holders differ)",
+                        hashes.size() + 1, hashes.indexOf(s) + 1);
+            }
+            hashes.add(s);
+        }
+        return hashes;
     }
 
     /**

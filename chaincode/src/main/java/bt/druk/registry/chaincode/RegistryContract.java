@@ -185,6 +185,35 @@ public final class RegistryContract implements ContractInterface {
         return json(new TenderRules(ledger).commitBid(ledger.tx(caller), bidKey, tenderKey, commitment, office));
     }
 
+    /**
+     * A bid sealed in the bidder's browser to the tender's opening key holders (format
+     * {@code druk-sealed-bid/2}): its envelope hash, the supplier's commitment and the hash of each
+     * holder's share.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeSealedBid")
+    public String lodgeSealedBid(Context ctx, String bidKey, String tenderKey, String envelopeHash,
+            String supplierCommitment, String shareHashesJson, String office) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.BID, "bidKey", bidKey);
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        Args.hash("envelopeHash", envelopeHash);
+        Args.hash("supplierCommitment", supplierCommitment);
+        List<String> shareHashes = Args.shareHashes(shareHashesJson);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).lodgeSealedBid(ledger.tx(caller), bidKey, tenderKey, envelopeHash,
+                supplierCommitment, shareHashes, office));
+    }
+
+    /** A lodged sealed bid withdrawn before the deadline, so that its supplier may lodge another. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "WithdrawBid")
+    public String withdrawBid(Context ctx, String bidKey, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).withdrawBid(ledger.tx(caller), u));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
     public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
         Caller caller = writer(ctx, Register.PROCUREMENT);

@@ -4,10 +4,12 @@ import static bt.druk.registry.chaincode.Harness.h;
 import static bt.druk.registry.chaincode.TestIdentities.INSPECTOR;
 import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK;
 import static bt.druk.registry.chaincode.TestIdentities.PROCUREMENT_CLERK;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,22 @@ class SealedOpeningTest {
     /** Holder 1 of the procurement agency, 2 of the auditor, 3 of Justice; any two open. */
     static final String OPENING = opening(2, "ProcurementMSP", "AuditMSP", "JusticeMSP");
 
+    /** The vector's bid: its envelope hash and the shareSha256 of its three shares. */
+    static final String BID1 = "bid:" + OCID + ":1";
+    static final String ENVELOPE1 = "0482d213aa93fdb0539fd182e8b1d49c6f52e0ca6392e05cc9174e036a360729";
+    static final List<String> SHARE_HASHES1 = List.of(
+            "a9809a4802472b7ce8523a7ed4c2021357ad4fa17f013c415115b029fb2f61ff",
+            "fcec9490d3dffe9be1cd164aeb7401de5f83585e4f475feb3e82d6d7c968445d",
+            "41e4834a8771c83de3794e58537ce0a1eabea8dd68628d6eb6841ecd67246d96");
+    static final String BID2 = "bid:" + OCID + ":2";
+    static final String BID3 = "bid:" + OCID + ":3";
+    static final String SUPPLIER1 = "CDB-2291";
+    static final String SALT1 = "k3Jv9mQ1xZ8pL0sT4wYbNa";
+    static final String SUPPLIER_COMMIT1 = Hashes.sha256Hex(TENDER + ":" + SUPPLIER1 + ":" + SALT1);
+    static final String SUPPLIER2 = "TL/THI/2019/0042";
+    static final String SALT2 = "Qm7-s2_Xv";
+    static final String SUPPLIER_COMMIT2 = Hashes.sha256Hex(TENDER + ":" + SUPPLIER2 + ":" + SALT2);
+
     Harness hx;
     RegistryContract cc;
 
@@ -58,6 +76,55 @@ class SealedOpeningTest {
 
     void publish() {
         hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, TENDER, T1, "THIMPHU", DEADLINE, OPENING));
+    }
+
+    /**
+     * Share {@code index} of a synthetic bid, as a holder posts it: 33 bytes, the x-coordinate and
+     * 32 bytes standing for f_0(x) … f_31(x), base64url without padding. The chaincode only hashes it.
+     */
+    static byte[] shareBytes(int index, String bid) {
+        byte[] y = java.util.HexFormat.of().parseHex(h("share " + index + " of " + bid));
+        byte[] share = new byte[33];
+        share[0] = (byte) index;
+        System.arraycopy(y, 0, share, 1, 32);
+        return share;
+    }
+
+    static String share(int index, String bid) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(shareBytes(index, bid));
+    }
+
+    /** The envelope's shareSha256 of each of the n shares of a synthetic bid. */
+    static List<String> shareHashes(String bid, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(Hashes.sha256Hex(shareBytes(i, bid)));
+        }
+        return out;
+    }
+
+    String lodge(String bidKey, String envelopeHash, String supplierCommitment, List<String> hashes) {
+        return hx.submit(PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, bidKey, TENDER, envelopeHash, supplierCommitment,
+                Json.string(hashes), "THIMPHU"));
+    }
+
+    /** The vector's bid by supplier 1, and a synthetic one by supplier 2. */
+    void lodgeTwo() {
+        lodge(BID1, ENVELOPE1, SUPPLIER_COMMIT1, SHARE_HASHES1);
+        lodge(BID2, h("envelope 2"), SUPPLIER_COMMIT2, shareHashes(BID2, 3));
+    }
+
+    String withdraw(String bidKey) {
+        Harness.Step s = hx.step(bidKey);
+        return hx.submit(PROCUREMENT_CLERK, c -> cc.withdrawBid(c, bidKey, s.version(), s.hash(), s.previousHash()));
+    }
+
+    String supplierIndexKey(String supplierCommitment) {
+        return new org.hyperledger.fabric.shim.ledger.CompositeKey("supplierbid", TENDER, supplierCommitment).toString();
+    }
+
+    String tenderIndexKey(String bidKey) {
+        return new org.hyperledger.fabric.shim.ledger.CompositeKey("tenderbid", TENDER, bidKey).toString();
     }
 
     @Nested
@@ -185,6 +252,210 @@ class SealedOpeningTest {
             refusedOpening(OPENING.replace("]}", "]" + " ".repeat(5000) + "}"));
             refusedOpening(OPENING + " {}");
             refusedOpening(OPENING.replace("{\"msp\":\"AuditMSP\",", "{\"msp\":\"AuditMSP\",\"name\":\"Dasho\","));
+        }
+    }
+
+    @Nested
+    class LodgeSealedBid {
+        @BeforeEach
+        void tender() {
+            publish();
+        }
+
+        @Test
+        void lodgesTheEnvelopeHashWithTheSupplierCommitmentAndShareHashes() {
+            hx.advance(Duration.ofHours(23));
+            String result = lodge(BID1, ENVELOPE1, SUPPLIER_COMMIT1, SHARE_HASHES1);
+            LedgerEntry b = hx.entry(BID1);
+            assertEquals(hx.fabric.stateText(BID1), result);
+            assertEquals("bid", b.kind());
+            assertEquals(1, b.version());
+            assertEquals("lodged", b.status());
+            assertEquals(ENVELOPE1, b.hash());
+            assertEquals(ENVELOPE1, b.text("envelopeHash"));
+            assertEquals(TENDER, b.text("tenderKey"));
+            assertEquals(SUPPLIER_COMMIT1, b.text("supplierCommitment"));
+            assertEquals(SHARE_HASHES1, b.list("shareHashes"));
+            assertTrue(b.fields().containsKey("result"));
+            assertNull(b.object("result"));
+            assertTrue(hx.lastEvent().payloadText().contains("\"key\":\"" + BID1 + "\""));
+            assertEquals("[{\"key\":\"" + BID1 + "\",\"version\":1}]", hx.evaluate(INSPECTOR, c -> cc.findByHash(c, ENVELOPE1)));
+            // the indexes: the supplier's live bid, the tender's bids; both under the procurement agency's and the auditor's policy
+            assertEquals("{\"bidKey\":\"" + BID1 + "\"}", hx.fabric.stateText(supplierIndexKey(SUPPLIER_COMMIT1)));
+            assertEquals("{\"bidKey\":\"" + BID1 + "\"}", hx.fabric.stateText(tenderIndexKey(BID1)));
+            assertArrayEquals(hx.fabric.validationParameters.get(BID1),
+                    hx.fabric.validationParameters.get(supplierIndexKey(SUPPLIER_COMMIT1)));
+            assertArrayEquals(hx.fabric.validationParameters.get(BID1), hx.fabric.validationParameters.get(tenderIndexKey(BID1)));
+        }
+
+        @Test
+        void aRetryIsAlreadyRecordedEvenAfterTheDeadlineAndAnotherEnvelopeAlreadyExists() {
+            lodge(BID1, ENVELOPE1, SUPPLIER_COMMIT1, SHARE_HASHES1);
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, ENVELOPE1,
+                    SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.refused(ErrorCode.ALREADY_EXISTS, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, h("other"),
+                    SUPPLIER_COMMIT2, Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.advance(Duration.ofDays(2));
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, ENVELOPE1,
+                    SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+        }
+
+        @Test
+        void aSupplierHasOneLiveBidAndMayLodgeAgainAfterWithdrawing() {
+            lodge(BID1, ENVELOPE1, SUPPLIER_COMMIT1, SHARE_HASHES1);
+            RegistryException e = hx.refused(ErrorCode.ALREADY_EXISTS, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID2, TENDER,
+                    h("envelope 2"), SUPPLIER_COMMIT1, Json.string(shareHashes(BID2, 3)), "THIMPHU"));
+            assertTrue(e.getMessage().contains("supplier already has a bid on this tender"), e.getMessage());
+            assertTrue(e.getMessage().contains("withdraw it first"), e.getMessage());
+            // another supplier is not held up
+            lodge(BID2, h("envelope 2"), SUPPLIER_COMMIT2, shareHashes(BID2, 3));
+            withdraw(BID1);
+            lodge(BID3, h("envelope 3"), SUPPLIER_COMMIT1, shareHashes(BID3, 3));
+            assertEquals("lodged", hx.entry(BID3).status());
+            assertEquals("{\"bidKey\":\"" + BID3 + "\"}", hx.fabric.stateText(supplierIndexKey(SUPPLIER_COMMIT1)));
+        }
+
+        @Test
+        void atTheDeadlineItIsTooLate() {
+            hx.advance(Duration.ofDays(1));
+            RegistryException e = hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            assertTrue(e.getMessage().contains(DEADLINE), e.getMessage());
+        }
+
+        @Test
+        void aLateBidFromABackDatedClientIsClockSkew() {
+            hx.advance(Duration.ofDays(1).plusSeconds(10));
+            hx.clientOffset = Duration.ofMinutes(-2);
+            hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, ENVELOPE1,
+                    SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+        }
+
+        @Test
+        void onlyOnAnOpenSealedTenderOfTheBidsOwnOcid() {
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, "bid:ocds-other:1", TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, "bid:ocds-none:1", "tender:ocds-none",
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            String plain = "tender:ocds-plain";
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, plain, h("plain"), "THIMPHU", DEADLINE));
+            RegistryException e = hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c,
+                    "bid:ocds-plain:1", plain, ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            assertTrue(e.getMessage().contains("commit-reveal"), e.getMessage());
+            Harness.Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, ENVELOPE1,
+                    SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+        }
+
+        @Test
+        void oneShareHashPerHolder() {
+            RegistryException e = hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1.subList(0, 2)), "THIMPHU"));
+            assertTrue(e.getMessage().contains("has 3 opening key holders"), e.getMessage());
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(shareHashes(BID1, 4)), "THIMPHU"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "[]", "{}", "not json", "[\"a9809a48\"]",
+            "[\"A9809A4802472B7CE8523A7ED4C2021357AD4FA17F013C415115B029FB2F61FF\",\"fcec9490d3dffe9be1cd164aeb7401de5f83585e4f475feb3e82d6d7c968445d\"]",
+            "[\"a9809a4802472b7ce8523a7ed4c2021357ad4fa17f013c415115b029fb2f61ff\",\"a9809a4802472b7ce8523a7ed4c2021357ad4fa17f013c415115b029fb2f61ff\"]",
+            "[\"a9809a4802472b7ce8523a7ed4c2021357ad4fa17f013c415115b029fb2f61ff\",1]"})
+        void malformedShareHashesAreRefused(String shareHashesJson) {
+            RegistryException e = hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, shareHashesJson, "THIMPHU"));
+            assertTrue(e.getMessage().contains("shareHashesJson"), e.getMessage());
+        }
+
+        @Test
+        void hashesAndKeysAreChecked() {
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, "CDB-2291", Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1.toUpperCase(), SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, TENDER, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "Thimphu office"));
+            hx.refused(ErrorCode.WRONG_REGISTER, LAND_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SHARE_HASHES1), "THIMPHU"));
+        }
+    }
+
+    @Nested
+    class WithdrawBid {
+        @BeforeEach
+        void tenderWithTwoBids() {
+            publish();
+            lodgeTwo();
+        }
+
+        @Test
+        void aLodgedBidIsWithdrawnBeforeTheDeadline() {
+            hx.advance(Duration.ofHours(23));
+            Harness.Step s = hx.step(BID1);
+            String result = withdraw(BID1);
+            LedgerEntry b = hx.entry(BID1);
+            assertEquals(hx.fabric.stateText(BID1), result);
+            assertEquals("withdrawn", b.status());
+            assertEquals(2, b.version());
+            assertEquals(s.hash(), b.hash());
+            assertEquals(ENVELOPE1, b.previousHash());
+            assertEquals(SUPPLIER_COMMIT1, b.text("supplierCommitment"));
+            assertEquals(SHARE_HASHES1, b.list("shareHashes"));
+            assertNull(hx.fabric.stateText(supplierIndexKey(SUPPLIER_COMMIT1)), "the supplier may lodge again");
+            assertTrue(hx.fabric.stateText(tenderIndexKey(BID1)) != null, "the bid stays listed under its tender");
+            assertTrue(hx.fabric.stateText(supplierIndexKey(SUPPLIER_COMMIT2)) != null);
+            assertTrue(hx.lastEvent().payloadText().contains("\"version\":2"));
+            // a retry is harmless; a second withdrawal is not one
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, BID1, s.version(), s.hash(), s.previousHash()));
+            Harness.Step s2 = hx.step(BID1);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, BID1, s2.version(), s2.hash(), s2.previousHash()));
+        }
+
+        @Test
+        void atOrAfterTheDeadlineItIsTooLate() {
+            hx.advance(Duration.ofDays(1));
+            Harness.Step s = hx.step(BID1);
+            RegistryException e = hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, BID1, s.version(), s.hash(), s.previousHash()));
+            assertTrue(e.getMessage().contains("only before the bid deadline " + DEADLINE), e.getMessage());
+            hx.advance(Duration.ofDays(3));
+            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, BID1, s.version(), s.hash(), s.previousHash()));
+        }
+
+        @Test
+        void aLateWithdrawalFromABackDatedClientIsClockSkew() {
+            hx.advance(Duration.ofDays(1).plusSeconds(5));
+            hx.clientOffset = Duration.ofSeconds(-60);
+            Harness.Step s = hx.step(BID1);
+            hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, BID1, s.version(), s.hash(), s.previousHash()));
+        }
+
+        @Test
+        void updateGuard() {
+            Harness.Step s = hx.step(BID1);
+            hx.refused(ErrorCode.STALE_VERSION, PROCUREMENT_CLERK, c -> cc.withdrawBid(c, BID1, "3", s.hash(), s.previousHash()));
+            hx.refused(ErrorCode.HASH_MISMATCH, PROCUREMENT_CLERK, c -> cc.withdrawBid(c, BID1, "2", s.hash(), h("not current")));
+            hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK, c -> cc.withdrawBid(c, BID3, "2", s.hash(), h("v1")));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, c -> cc.withdrawBid(c, TENDER, "2", s.hash(), T1));
+            hx.refused(ErrorCode.ACCESS_DENIED, INSPECTOR, c -> cc.withdrawBid(c, BID1, s.version(), s.hash(), s.previousHash()));
+        }
+
+        @Test
+        void aCommitRevealBidCannotBeWithdrawn() {
+            String plain = "tender:ocds-plain";
+            String bid = "bid:ocds-plain:1";
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, plain, h("plain"), "THIMPHU", DEADLINE));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, bid, plain, h("commitment"), "THIMPHU"));
+            Harness.Step s = hx.step(bid);
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.withdrawBid(c, bid, s.version(), s.hash(), s.previousHash()));
         }
     }
 
