@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -21,11 +23,15 @@ public final class Args {
     static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~/+:\\-]{0,127}");
     /** An 11-digit run (a Bhutanese CID) — personal data, refused in free text. */
     static final Pattern CID_LIKE = Pattern.compile("(?<![0-9])[0-9]{11}(?![0-9])");
+    /** A 33-byte Shamir share as base64url without padding: 44 characters, no unused bits. */
+    static final Pattern SHARE = Pattern.compile("[A-Za-z0-9_-]{44}");
     static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     public static final int MAX_REASON = 500;
     public static final int MAX_SALT = 256;
     public static final int MAX_BOOKMARK = 2048;
+    /** About 3,500 bids' shares. */
+    public static final int MAX_SHARES_JSON = 1_000_000;
     public static final int MAX_PAGE_SIZE = 100;
     /** Upper bound of the notice period: ten years. */
     public static final long MAX_NOTICE_SECONDS = 315_360_000L;
@@ -218,6 +224,34 @@ public final class Args {
             hashes.add(s);
         }
         return hashes;
+    }
+
+    /**
+     * A holder's shares for {@code PostOpeningShares}: a JSON object from bid keys to the holder's
+     * plaintext share of that bid (docs/sealed-envelope.md §2: 33 bytes, the x-coordinate then 32
+     * values) as base64url without padding, which for 33 bytes is exactly 44 characters of
+     * {@code A-Z a-z 0-9 - _} (one spelling only); or {@code null} where the holder could not decrypt
+     * its share of that bid.
+     */
+    public static SortedMap<String, String> openingShares(String value) {
+        Object parsed = json("sharesJson", value, MAX_SHARES_JSON);
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("sharesJson must be a JSON object {\"<bidKey>\": \"<share>\", ...}");
+        }
+        SortedMap<String, String> shares = new TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String bidKey = (String) e.getKey();
+            if (!Kind.BID.accepts(bidKey)) {
+                throw ErrorCode.INVALID_ARGUMENT.error("sharesJson: '%s' is not a bid key", clip(bidKey));
+            }
+            if (e.getValue() != null && !(e.getValue() instanceof String s && SHARE.matcher(s).matches())) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "sharesJson: the share of %s must be 33 bytes as unpadded base64url (44 characters A-Z a-z 0-9 - _) or null",
+                        bidKey);
+            }
+            shares.put(bidKey, (String) e.getValue());
+        }
+        return shares;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.hyperledger.fabric.contract.Context;
@@ -44,6 +45,8 @@ final class CarryOver {
     static final String FIELD = "carriedOver";
     private static final int MAX_TX_ID = 128;
 
+    /** Submit transactions that take only strings but write no record version, so there is nothing to carry. */
+    private static final Set<String> WRITE_NO_RECORD = Set.of("CarryOver", "PostOpeningShares");
     /** The functions a version can be carried with, by ledger name: every record write of the contract. */
     private static final Map<String, Method> CARRYABLE = carryable();
     /** Functions whose version refers to another record that must be carried too: argument index of its key. */
@@ -184,13 +187,16 @@ final class CarryOver {
         }
     }
 
-    /** Every submit transaction of the contract that takes only strings and writes one record (not configuration, not this one). */
+    /**
+     * Every submit transaction of the contract that takes only strings and writes one record (not
+     * configuration, not this one, not a holder's opening shares).
+     */
     private static Map<String, Method> carryable() {
         Map<String, Method> found = new HashMap<>();
         for (Method m : RegistryContract.class.getMethods()) {
             Transaction t = m.getAnnotation(Transaction.class);
             if (t == null || t.intent() != Transaction.TYPE.SUBMIT || m.getParameterCount() < 2
-                    || m.getParameterTypes()[0] != Context.class || t.name().equals("CarryOver") || t.name().startsWith("Set")) {
+                    || m.getParameterTypes()[0] != Context.class || WRITE_NO_RECORD.contains(t.name()) || t.name().startsWith("Set")) {
                 continue;
             }
             boolean strings = true;

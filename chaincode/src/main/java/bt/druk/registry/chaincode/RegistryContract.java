@@ -2,6 +2,7 @@ package bt.druk.registry.chaincode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -214,6 +215,23 @@ public final class RegistryContract implements ContractInterface {
         return json(new SealedOpeningRules(ledger).withdrawBid(ledger.tx(caller), u));
     }
 
+    /**
+     * An opening key holder's decrypted shares of every bid of a sealed tender, after its deadline.
+     * Not a register write: any staff role (clerk, inspector, admin) of the holder's organisation
+     * posts them, under the clock-skew guard of every write. Returns the stored share record.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PostOpeningShares")
+    public String postOpeningShares(Context ctx, String tenderKey, String holderIndex, String sharesJson) {
+        Caller caller = policy.caller(ctx);
+        policy.requireReader(caller); // and of the holder's organisation: checked against the tender
+        clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        int holder = Args.positiveInt("holderIndex", holderIndex);
+        SortedMap<String, String> shares = Args.openingShares(sharesJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return Json.string(new SealedOpeningRules(ledger).postOpeningShares(ledger.tx(caller), tenderKey, holder, shares));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
     public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
         Caller caller = writer(ctx, Register.PROCUREMENT);
@@ -373,6 +391,14 @@ public final class RegistryContract implements ContractInterface {
             out.add(ref.toMap());
         }
         return Json.string(out);
+    }
+
+    /** The opening shares posted for a sealed tender, in holder order: a JSON array of share records. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetOpeningShares")
+    public String getOpeningShares(Context ctx, String tenderKey) {
+        reader(ctx);
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        return Json.string(new SealedOpeningRules(new Ledger(ctx.getStub())).openingShares(tenderKey));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ListRecords")

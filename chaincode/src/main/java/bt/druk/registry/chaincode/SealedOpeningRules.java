@@ -1,10 +1,16 @@
 package bt.druk.registry.chaincode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Sealed opening of procurement bids (issue 25), alongside commit-reveal ({@link TenderRules}). A
@@ -39,6 +45,10 @@ public final class SealedOpeningRules {
     /** Composite key of every sealed bid lodged on a tender: {@code (tenderKey, bidKey)} → {@code {"bidKey"}}. */
     static final String TENDER_BID = "tenderbid";
     static final String BID_KEY = "bidKey";
+    /** Composite key of a holder's posted shares: {@code (tenderKey, holderIndex)}. */
+    static final String OPENING_SHARES = "openingshares";
+    static final String HOLDER_INDEX = "holderIndex";
+    static final String SHARES = "shares";
 
     private final Ledger ledger;
     private final TenderRules tenders;
@@ -127,6 +137,128 @@ public final class SealedOpeningRules {
             ledger.delete(supplierKey);
         }
         return next;
+    }
+
+    /**
+     * Holder {@code holderIndex}'s shares of every bid of the tender that was not withdrawn, posted
+     * once, at or after the bid deadline, by staff of the holder's organisation; each share's SHA-256
+     * (of its 33 decoded bytes) must be the share hash lodged with its bid. A {@code null} share says
+     * the holder could not decrypt its share of that bid (a bidder may encrypt garbage to one holder,
+     * docs/sealed-envelope.md §9): it blocks neither this holder's other shares nor the opening.
+     * Stored at {@code openingshares(tenderKey, holderIndex)} as
+     * {@code {"holderIndex","msp","shares","submitter","tenderKey","txId","txTime"}}; the tender's
+     * status does not change, and there is no event (the shares are no record version).
+     */
+    public Map<String, Object> postOpeningShares(TxInfo tx, String tenderKey, int holderIndex,
+            SortedMap<String, String> shares) {
+        LedgerEntry tender = ledger.get(tenderKey);
+        Opening opening = openingOf(tender);
+        if (holderIndex > opening.n()) {
+            throw ErrorCode.INVALID_ARGUMENT.error("holderIndex %d: %s has %d opening key holders", holderIndex,
+                    Ledger.describe(tenderKey), opening.n());
+        }
+        String msp = opening.holder(holderIndex).msp();
+        if (!msp.equals(tx.submitter().mspId())) {
+            throw ErrorCode.ACCESS_DENIED.error("holder %d of %s is of %s: only its staff may post its shares, not %s@%s",
+                    holderIndex, Ledger.describe(tenderKey), msp, tx.submitter().subject(), tx.submitter().mspId());
+        }
+        String key = sharesKey(tenderKey, holderIndex);
+        Optional<Map<String, Object>> posted = ledger.findValue(key);
+        if (posted.isPresent()) {
+            if (shares.equals(posted.get().get(SHARES))) {
+                throw ErrorCode.ALREADY_RECORDED.error("holder %d's shares of %s are already recorded (tx %s)", holderIndex,
+                        Ledger.describe(tenderKey), posted.get().get("txId"));
+            }
+            throw ErrorCode.ALREADY_EXISTS.error("holder %d has already posted other shares of %s (tx %s); a holder posts once",
+                    holderIndex, Ledger.describe(tenderKey), posted.get().get("txId"));
+        }
+        requireOpenable(tender);
+        Instant deadline = TenderRules.deadline(tender);
+        if (tx.txTime().isBefore(deadline)) {
+            throw ErrorCode.DEADLINE_NOT_REACHED.error("%s: shares can be posted only from the bid deadline %s (transaction time %s)",
+                    Ledger.describe(tenderKey), TxInfo.iso(deadline), tx.txTimeIso());
+        }
+        SortedMap<String, LedgerEntry> bids = bidsToOpen(tenderKey);
+        Set<String> missing = new TreeSet<>(bids.keySet());
+        missing.removeAll(shares.keySet());
+        Set<String> extra = new TreeSet<>(shares.keySet());
+        extra.removeAll(bids.keySet());
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "sharesJson must hold a share (or null) of exactly the %d bids of %s not withdrawn; missing: %s; not such bids: %s",
+                    bids.size(), Ledger.describe(tenderKey), missing, extra);
+        }
+        List<String> otherHolder = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        for (Map.Entry<String, String> e : shares.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            byte[] share = Base64.getUrlDecoder().decode(e.getValue());
+            if ((share[0] & 0xff) != holderIndex) {
+                otherHolder.add(e.getKey());
+            } else if (!shareHash(share).equals(bids.get(e.getKey()).list(SHARE_HASHES).get(holderIndex - 1))) {
+                mismatched.add(e.getKey());
+            }
+        }
+        if (!otherHolder.isEmpty()) {
+            throw ErrorCode.INVALID_ARGUMENT.error("the shares of %s are not share %d: their first byte (the x-coordinate) is another's",
+                    otherHolder, holderIndex);
+        }
+        if (!mismatched.isEmpty()) {
+            throw ErrorCode.COMMITMENT_MISMATCH.error(
+                    "holder %d's shares of %s do not match the share hashes lodged with the bids (SHA-256 of the 33 share bytes)",
+                    holderIndex, mismatched);
+        }
+        Map<String, Object> record = new TreeMap<>();
+        record.put(HOLDER_INDEX, holderIndex);
+        record.put("msp", msp);
+        record.put(TenderRules.TENDER_KEY, tenderKey);
+        record.put(SHARES, shares);
+        record.put("submitter", tx.submitter().toMap());
+        record.put("txId", tx.txId());
+        record.put("txTime", tx.txTimeIso());
+        ledger.putValue(key, record, Register.PROCUREMENT);
+        return record;
+    }
+
+    /** The posted share records of a sealed tender, in holder order (holders who have not posted are left out). */
+    public List<Map<String, Object>> openingShares(String tenderKey) {
+        Opening opening = openingOf(ledger.get(tenderKey));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 1; i <= opening.n(); i++) {
+            ledger.findValue(sharesKey(tenderKey, i)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The hash a holder's share is checked against: lowercase hex SHA-256 of its 33 plaintext bytes (the envelope's shareSha256). */
+    static String shareHash(byte[] share) {
+        return Hashes.sha256Hex(share);
+    }
+
+    private String sharesKey(String tenderKey, int holderIndex) {
+        return ledger.compositeKey(OPENING_SHARES, tenderKey, Integer.toString(holderIndex));
+    }
+
+    /** The tender's sealed bids that were not withdrawn, by key: what every holder posts a share of. */
+    private SortedMap<String, LedgerEntry> bidsToOpen(String tenderKey) {
+        SortedMap<String, LedgerEntry> bids = new TreeMap<>();
+        for (String bidKey : ledger.lastAttributes(TENDER_BID, tenderKey)) {
+            LedgerEntry bid = ledger.get(bidKey);
+            if (!WITHDRAWN.equals(bid.status())) {
+                bids.put(bidKey, bid);
+            }
+        }
+        return bids;
+    }
+
+    /** Shares are posted and bids opened while the tender is active.tendering (past its deadline) or in evaluation. */
+    private static void requireOpenable(LedgerEntry tender) {
+        if (!Set.of(TenderRules.ACTIVE_TENDERING, TenderRules.EVALUATION).contains(tender.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; its bids are opened only while active.tendering or in evaluation",
+                    Ledger.describe(tender.key()), tender.status());
+        }
     }
 
     /** The opening of a sealed tender; {@code [NOT_ALLOWED_IN_STATE]} for a commit-reveal tender. */

@@ -2,8 +2,10 @@ package bt.druk.registry.chaincode;
 
 import static bt.druk.registry.chaincode.Harness.h;
 import static bt.druk.registry.chaincode.TestIdentities.INSPECTOR;
+import static bt.druk.registry.chaincode.TestIdentities.JUSTICE_ADMIN;
 import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK;
 import static bt.druk.registry.chaincode.TestIdentities.PROCUREMENT_CLERK;
+import static bt.druk.registry.chaincode.TestIdentities.PROCUREMENT_INSPECTOR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,6 +49,9 @@ class SealedOpeningTest {
             "a9809a4802472b7ce8523a7ed4c2021357ad4fa17f013c415115b029fb2f61ff",
             "fcec9490d3dffe9be1cd164aeb7401de5f83585e4f475feb3e82d6d7c968445d",
             "41e4834a8771c83de3794e58537ce0a1eabea8dd68628d6eb6841ecd67246d96");
+    /** The vector's plaintext shares as holders post them (33 bytes, base64url). */
+    static final List<String> SHARES1 = List.of("AZthOKfx-4sbi04CWmIUpDNhN9Qu4Mg4cvXptCqXKArz",
+            "ArFxpFKXOAWfIjlzcOEtHRWqrzlXGjbwau9DfdFL0A7P", "A16I0AG1eX_jRRRcn2k6g_4aLmKJTJVBYhAlOnH2cfvb");
     static final String BID2 = "bid:" + OCID + ":2";
     static final String BID3 = "bid:" + OCID + ":3";
     static final String SUPPLIER1 = "CDB-2291";
@@ -117,6 +122,32 @@ class SealedOpeningTest {
     String withdraw(String bidKey) {
         Harness.Step s = hx.step(bidKey);
         return hx.submit(PROCUREMENT_CLERK, c -> cc.withdrawBid(c, bidKey, s.version(), s.hash(), s.previousHash()));
+    }
+
+    /** Holder i's shares of BID1 (the vector's) and BID2, as sharesJson. */
+    static String sharesOf(int holder) {
+        return Json.string(new java.util.TreeMap<>(Map.of(BID1, SHARES1.get(holder - 1), BID2, share(holder, BID2))));
+    }
+
+    static TestIdentities.Identity staffOfHolder(int holder) {
+        return switch (holder) {
+            case 1 -> PROCUREMENT_INSPECTOR;
+            case 2 -> INSPECTOR;
+            case 3 -> JUSTICE_ADMIN;
+            default -> throw new IllegalArgumentException("holder " + holder);
+        };
+    }
+
+    String post(int holder) {
+        return hx.submit(staffOfHolder(holder), c -> cc.postOpeningShares(c, TENDER, Integer.toString(holder), sharesOf(holder)));
+    }
+
+    RegistryException refusedPost(ErrorCode code, TestIdentities.Identity who, int holder, String sharesJson) {
+        return hx.refused(code, who, c -> cc.postOpeningShares(c, TENDER, Integer.toString(holder), sharesJson));
+    }
+
+    String sharesKey(int holder) {
+        return new org.hyperledger.fabric.shim.ledger.CompositeKey("openingshares", TENDER, Integer.toString(holder)).toString();
     }
 
     String supplierIndexKey(String supplierCommitment) {
@@ -456,6 +487,209 @@ class SealedOpeningTest {
             Harness.Step s = hx.step(bid);
             hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                     c -> cc.withdrawBid(c, bid, s.version(), s.hash(), s.previousHash()));
+        }
+    }
+
+    @Nested
+    class PostOpeningShares {
+        @BeforeEach
+        void twoBidsAndAWithdrawnOne() {
+            publish();
+            lodgeTwo();
+            lodge(BID3, h("envelope 3"), h("supplier 3"), shareHashes(BID3, 3));
+            withdraw(BID3);
+            hx.advance(Duration.ofDays(1));
+        }
+
+        @Test
+        void aHolderPostsItsSharesOfEveryBidNotWithdrawnFromTheDeadline() {
+            int events = hx.fabric.events.size();
+            LedgerEntry tenderBefore = hx.entry(TENDER);
+            String result = post(1);
+            assertEquals(hx.fabric.stateText(sharesKey(1)), result);
+            assertEquals("{\"holderIndex\":1,\"msp\":\"ProcurementMSP\",\"shares\":{\"" + BID1 + "\":\"" + SHARES1.get(0)
+                    + "\",\"" + BID2 + "\":\"" + share(1, BID2) + "\"},\"submitter\":{\"mspId\":\"ProcurementMSP\","
+                    + "\"subject\":\"procurement.opener\"},\"tenderKey\":\"" + TENDER + "\",\"txId\":\"" + hx.fabric.history
+                    .get(sharesKey(1)).get(0).txId() + "\",\"txTime\":\"" + DEADLINE + "\"}", result);
+            assertEquals(events, hx.fabric.events.size(), "shares are no record version: no RecordWritten");
+            assertEquals(tenderBefore, hx.entry(TENDER), "the tender's status does not change");
+            assertArrayEquals(hx.fabric.validationParameters.get(TENDER), hx.fabric.validationParameters.get(sharesKey(1)));
+            // any staff role of the holder's organisation: a clerk, an inspector, an admin
+            post(2);
+            post(3);
+            assertEquals("[" + hx.fabric.stateText(sharesKey(1)) + "," + hx.fabric.stateText(sharesKey(2)) + ","
+                    + hx.fabric.stateText(sharesKey(3)) + "]", hx.evaluate(INSPECTOR, c -> cc.getOpeningShares(c, TENDER)));
+        }
+
+        @Test
+        void theShareHashIsSha256OfThe33PlaintextBytes() {
+            // the envelope's shareSha256 (docs/sealed-envelope.md §3 step 5) over the posted share, base64url-decoded
+            byte[] share = java.util.Base64.getUrlDecoder().decode(SHARES1.get(1));
+            assertEquals(33, share.length);
+            assertEquals(2, share[0]);
+            assertEquals(SHARE_HASHES1.get(1), SealedOpeningRules.shareHash(share));
+            assertEquals(SHARE_HASHES1.get(1), Hashes.sha256Hex(share));
+        }
+
+        @Test
+        void aClerkOfTheHoldersOrganisationMayPostToo() {
+            hx.submit(PROCUREMENT_CLERK, c -> cc.postOpeningShares(c, TENDER, "1", sharesOf(1)));
+            assertTrue(hx.fabric.stateText(sharesKey(1)).contains("\"subject\":\"procurement.clerk\""));
+        }
+
+        @Test
+        void aRetryIsAlreadyRecordedAndOtherSharesAlreadyExist() {
+            post(1);
+            refusedPost(ErrorCode.ALREADY_RECORDED, PROCUREMENT_INSPECTOR, 1, sharesOf(1));
+            // the same shares in another member order are the same shares
+            refusedPost(ErrorCode.ALREADY_RECORDED, PROCUREMENT_INSPECTOR, 1,
+                    "{\"" + BID2 + "\":\"" + share(1, BID2) + "\",\"" + BID1 + "\":\"" + SHARES1.get(0) + "\"}");
+            RegistryException e = refusedPost(ErrorCode.ALREADY_EXISTS, PROCUREMENT_INSPECTOR, 1,
+                    Json.string(new java.util.TreeMap<>(Map.of(BID1, SHARES1.get(0)))).replace("}", ",\"" + BID2 + "\":null}"));
+            assertTrue(e.getMessage().contains("holder 1 has already posted"), e.getMessage());
+        }
+
+        @Test
+        void notBeforeTheDeadline() {
+            hx.advance(Duration.ofSeconds(-1));
+            RegistryException e = refusedPost(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_INSPECTOR, 1, sharesOf(1));
+            assertTrue(e.getMessage().contains(DEADLINE), e.getMessage());
+        }
+
+        @Test
+        void notFromAPostDatedClientBeforeTheDeadline() {
+            hx.advance(Duration.ofMinutes(-10));
+            hx.clientOffset = Duration.ofMinutes(11);
+            RegistryException e = refusedPost(ErrorCode.CLOCK_SKEW, PROCUREMENT_INSPECTOR, 1, sharesOf(1));
+            assertTrue(e.getMessage().contains("ahead of the endorser's clock"), e.getMessage());
+            hx.clientOffset = Duration.ZERO;
+            refusedPost(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_INSPECTOR, 1, sharesOf(1));
+        }
+
+        @Test
+        void onlyStaffOfTheHoldersOrganisation() {
+            RegistryException e = refusedPost(ErrorCode.ACCESS_DENIED, LAND_CLERK, 1, sharesOf(1));
+            assertTrue(e.getMessage().contains("holder 1 of tender " + TENDER.substring(7) + " is of ProcurementMSP"), e.getMessage());
+            e = refusedPost(ErrorCode.ACCESS_DENIED, PROCUREMENT_INSPECTOR, 2, sharesOf(2));
+            assertTrue(e.getMessage().contains("is of AuditMSP"), e.getMessage());
+            refusedPost(ErrorCode.ACCESS_DENIED, INSPECTOR, 3, sharesOf(3));
+            e = refusedPost(ErrorCode.ACCESS_DENIED, TestIdentities.CITIZEN, 1, sharesOf(1));
+            assertTrue(e.getMessage().contains("no role"), e.getMessage());
+        }
+
+        @Test
+        void aWrongShareIsRefusedNamingItsBid() {
+            String swapped = Json.string(new java.util.TreeMap<>(Map.of(BID1, share(1, BID2), BID2, SHARES1.get(0))));
+            RegistryException e = refusedPost(ErrorCode.COMMITMENT_MISMATCH, PROCUREMENT_INSPECTOR, 1, swapped);
+            assertTrue(e.getMessage().contains("[" + BID1 + ", " + BID2 + "]"), e.getMessage());
+            String oneWrong = Json.string(new java.util.TreeMap<>(Map.of(BID1, SHARES1.get(0), BID2, share(1, BID3))));
+            e = refusedPost(ErrorCode.COMMITMENT_MISMATCH, PROCUREMENT_INSPECTOR, 1, oneWrong);
+            assertTrue(e.getMessage().contains("[" + BID2 + "]"), e.getMessage());
+            // another holder's share of the right bid: its x-coordinate says so
+            String holder2s = Json.string(new java.util.TreeMap<>(Map.of(BID1, SHARES1.get(1), BID2, share(1, BID2))));
+            e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 1, holder2s);
+            assertTrue(e.getMessage().contains("[" + BID1 + "] are not share 1"), e.getMessage());
+        }
+
+        @Test
+        void exactlyTheBidsNotWithdrawn() {
+            RegistryException e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 1,
+                    Json.string(Map.of(BID1, SHARES1.get(0))));
+            assertTrue(e.getMessage().contains("missing: [" + BID2 + "]; not such bids: []"), e.getMessage());
+            e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 1, Json.string(new java.util.TreeMap<>(
+                    Map.of(BID1, SHARES1.get(0), BID2, share(1, BID2), BID3, share(1, BID3)))));
+            assertTrue(e.getMessage().contains("missing: []; not such bids: [" + BID3 + "]"), e.getMessage());
+            String foreign = "bid:ocds-other:1";
+            e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 1, Json.string(new java.util.TreeMap<>(
+                    Map.of(BID1, SHARES1.get(0), foreign, share(1, foreign)))));
+            assertTrue(e.getMessage().contains("missing: [" + BID2 + "]; not such bids: [" + foreign + "]"), e.getMessage());
+        }
+
+        @Test
+        void aHolderWhoCannotDecryptItsShareOfABidSaysSoWithNull() {
+            String shares = "{\"" + BID1 + "\":\"" + SHARES1.get(0) + "\",\"" + BID2 + "\":null}";
+            hx.submit(PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, TENDER, "1", shares));
+            assertTrue(hx.fabric.stateText(sharesKey(1)).contains("\"" + BID2 + "\":null"));
+        }
+
+        @Test
+        void aTenderWithoutBidsTakesEmptyShares() {
+            String other = "tender:ocds-empty";
+            hx.advance(Duration.ofDays(-1));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, other, h("e"), "THIMPHU", DEADLINE, OPENING));
+            hx.advance(Duration.ofDays(1));
+            hx.submit(INSPECTOR, c -> cc.postOpeningShares(c, other, "2", "{}"));
+            assertTrue(hx.evaluate(INSPECTOR, c -> cc.getOpeningShares(c, other)).contains("\"shares\":{}"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "[]", "null", "not json", "{\"tender:ocds-x\":null}",
+            "{\"bid:ocds-drk001-T-2026-0042:1\":\"AZthOKfx-4sbi04CWmIUpDNhN9Qu4Mg4cvXptCqXKAr\"}",
+            "{\"bid:ocds-drk001-T-2026-0042:1\":\"AZthOKfx-4sbi04CWmIUpDNhN9Qu4Mg4cvXptCqXKArz=\"}",
+            "{\"bid:ocds-drk001-T-2026-0042:1\":\"AZthOKfx+4sbi04CWmIUpDNhN9Qu4Mg4cvXptCqXKArz\"}",
+            "{\"bid:ocds-drk001-T-2026-0042:1\":1}",
+            "{\"bid:ocds-drk001-T-2026-0042:1\":null,\"bid:ocds-drk001-T-2026-0042:1\":null}"})
+        void malformedSharesAreRefused(String sharesJson) {
+            RegistryException e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 1, sharesJson);
+            assertTrue(e.getMessage().contains("sharesJson"), e.getMessage());
+        }
+
+        @Test
+        void theHolderIndexIsOneToN() {
+            refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 0, sharesOf(1));
+            RegistryException e = refusedPost(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, 4, sharesOf(1));
+            assertTrue(e.getMessage().contains("has 3 opening key holders"), e.getMessage());
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, TENDER, "01", sharesOf(1)));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, BID1, "1", sharesOf(1)));
+            hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, "tender:ocds-none", "1", "{}"));
+        }
+
+        @Test
+        void onlyOnASealedTenderThatIsStillOpenable() {
+            String plain = "tender:ocds-plain";
+            hx.advance(Duration.ofDays(-1));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, plain, h("plain"), "THIMPHU", DEADLINE));
+            hx.advance(Duration.ofDays(1));
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, plain, "1", "{}"));
+            Harness.Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
+            refusedPost(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_INSPECTOR, 1, sharesOf(1));
+        }
+
+        @Test
+        void inEvaluationSharesAreStillTaken() {
+            Harness.Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.openBids(c, TENDER, s.version(), s.hash(), s.previousHash()));
+            post(2);
+        }
+    }
+
+    @Nested
+    class GetOpeningShares {
+        @BeforeEach
+        void tender() {
+            publish();
+            lodgeTwo();
+            hx.advance(Duration.ofDays(1));
+        }
+
+        @Test
+        void inHolderOrderWhateverTheOrderOfPosting() {
+            assertEquals("[]", hx.evaluate(INSPECTOR, c -> cc.getOpeningShares(c, TENDER)));
+            post(3);
+            post(1);
+            String all = hx.evaluate(LAND_CLERK, c -> cc.getOpeningShares(c, TENDER));
+            assertEquals("[" + hx.fabric.stateText(sharesKey(1)) + "," + hx.fabric.stateText(sharesKey(3)) + "]", all);
+        }
+
+        @Test
+        void readersOnlyAndSealedTendersOnly() {
+            hx.refused(ErrorCode.ACCESS_DENIED, TestIdentities.CITIZEN, c -> cc.getOpeningShares(c, TENDER));
+            hx.refused(ErrorCode.INVALID_ARGUMENT, INSPECTOR, c -> cc.getOpeningShares(c, BID1));
+            hx.refused(ErrorCode.NOT_FOUND, INSPECTOR, c -> cc.getOpeningShares(c, "tender:ocds-none"));
+            hx.advance(Duration.ofDays(-1));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, "tender:ocds-plain", h("plain"), "THIMPHU", DEADLINE));
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, INSPECTOR, c -> cc.getOpeningShares(c, "tender:ocds-plain"));
         }
     }
 
