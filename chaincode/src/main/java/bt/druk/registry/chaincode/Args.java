@@ -178,10 +178,15 @@ public final class Args {
     }
 
     public static String salt(String value) {
+        return salt("salt", value);
+    }
+
+    /** A salt: 1 to 256 printable ASCII characters without spaces. */
+    public static String salt(String name, String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_SALT
                 || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw ErrorCode.INVALID_ARGUMENT.error(
-                    "salt must be 1 to %d printable ASCII characters without spaces", MAX_SALT);
+                    "%s must be 1 to %d printable ASCII characters without spaces", name, MAX_SALT);
         }
         return value;
     }

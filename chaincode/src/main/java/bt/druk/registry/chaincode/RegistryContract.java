@@ -232,6 +232,20 @@ public final class RegistryContract implements ContractInterface {
         return Json.string(new SealedOpeningRules(ledger).postOpeningShares(ledger.tx(caller), tenderKey, holder, shares));
     }
 
+    /**
+     * What opening a lodged sealed bid found ({@code resultJson}, see {@link BidOpening#parse}), once k
+     * of the tender's holders have posted their shares.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "OpenBid")
+    public String openBid(Context ctx, String bidKey, String version, String hash, String previousHash,
+            String resultJson) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
+        BidOpening result = BidOpening.parse(resultJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).openBid(ledger.tx(caller), u, result));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
     public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
         Caller caller = writer(ctx, Register.PROCUREMENT);

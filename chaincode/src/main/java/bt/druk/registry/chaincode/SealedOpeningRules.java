@@ -30,6 +30,8 @@ import java.util.TreeSet;
 public final class SealedOpeningRules {
     public static final String LODGED = "lodged";
     public static final String WITHDRAWN = "withdrawn";
+    public static final String OPENED = "opened";
+    public static final String INVALID = "invalid";
 
     /** Tender field: {@code true} on a sealed tender (absent on a commit-reveal one). */
     static final String SEALED = "sealed";
@@ -222,9 +224,58 @@ public final class SealedOpeningRules {
         return record;
     }
 
+    /**
+     * lodged → {@code opened} (valid) or {@code invalid}, with {@code result} = the opening's findings,
+     * once at least k holders have posted their shares of the tender (for a valid bid: k shares of
+     * this bid, a null share not counting), and if SHA-256({@code "<tenderKey>:<supplierId>:<supplierSalt>"})
+     * is the bid's supplier commitment.
+     */
+    public LedgerEntry openBid(TxInfo tx, Update u, BidOpening result) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.BID, u);
+        if (!LODGED.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a lodged sealed bid can be opened",
+                    Ledger.describe(u.key()), cur.status());
+        }
+        String tenderKey = cur.text(TenderRules.TENDER_KEY);
+        LedgerEntry tender = ledger.get(tenderKey);
+        Opening opening = openingOf(tender);
+        requireOpenable(tender);
+        Instant deadline = TenderRules.deadline(tender);
+        if (tx.txTime().isBefore(deadline)) {
+            throw ErrorCode.DEADLINE_NOT_REACHED.error("%s: bids cannot be opened before the bid deadline %s",
+                    Ledger.describe(tenderKey), TxInfo.iso(deadline));
+        }
+        List<Map<String, Object>> posted = openingShares(tenderKey, opening);
+        if (posted.size() < opening.threshold()) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error(
+                    "%d of the %d opening key holders of %s have posted their shares; its bids are opened once %d have",
+                    posted.size(), opening.n(), Ledger.describe(tenderKey), opening.threshold());
+        }
+        long withShare = posted.stream().filter(p -> ((Map<?, ?>) p.get(SHARES)).get(u.key()) != null).count();
+        if (result.valid() && withShare < opening.threshold()) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error(
+                    "%s: %d holders have posted a share of it; it opens as valid only with %d", Ledger.describe(u.key()),
+                    withShare, opening.threshold());
+        }
+        String commitment = Hashes.supplierCommitment(tenderKey, result.supplierId(), result.supplierSalt());
+        if (!commitment.equals(cur.text(SUPPLIER_COMMITMENT))) {
+            throw ErrorCode.COMMITMENT_MISMATCH.error(
+                    "%s: SHA-256(\"<tenderKey>:<supplierId>:<supplierSalt>\") does not equal the supplier commitment %s",
+                    Ledger.describe(u.key()), cur.text(SUPPLIER_COMMITMENT));
+        }
+        Map<String, Object> changed = new HashMap<>();
+        changed.put(RESULT, result.toMap());
+        LedgerEntry next = cur.next(u.version(), u.hash(), result.valid() ? OPENED : INVALID, tx, changed);
+        ledger.update(next, Register.PROCUREMENT);
+        return next;
+    }
+
     /** The posted share records of a sealed tender, in holder order (holders who have not posted are left out). */
     public List<Map<String, Object>> openingShares(String tenderKey) {
-        Opening opening = openingOf(ledger.get(tenderKey));
+        return openingShares(tenderKey, openingOf(ledger.get(tenderKey)));
+    }
+
+    private List<Map<String, Object>> openingShares(String tenderKey, Opening opening) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 1; i <= opening.n(); i++) {
             ledger.findValue(sharesKey(tenderKey, i)).ifPresent(out::add);

@@ -137,9 +137,10 @@ public final class TenderRules {
             throw ErrorCode.INVALID_ARGUMENT.error("%s belongs to %s, not to %s", Ledger.describe(bidKey),
                     bid.text(TENDER_KEY), u.key());
         }
-        if (!REVEALED.equals(bid.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a revealed bid can be awarded",
-                    Ledger.describe(bidKey), bid.status());
+        String awardable = SealedOpeningRules.isSealed(cur) ? SealedOpeningRules.OPENED : REVEALED;
+        if (!awardable.equals(bid.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only %s bid can be awarded",
+                    Ledger.describe(bidKey), bid.status(), awardable.equals(REVEALED) ? "a revealed" : "an opened (valid)");
         }
         return write(cur, u, AWARDED, tx, Map.of(AWARDED_BID, bidKey));
     }

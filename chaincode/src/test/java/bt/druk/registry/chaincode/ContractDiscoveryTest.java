@@ -19,7 +19,7 @@ class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "PublishTender",
             "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
-            "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "RegisterNotarisation",
+            "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
     static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords",
             "GetOpeningShares");

@@ -693,6 +693,217 @@ class SealedOpeningTest {
         }
     }
 
+    static String valid(String price, String supplierId, String salt) {
+        return "{\"valid\":true,\"price\":\"" + price + "\",\"currency\":\"BTN\",\"supplierId\":\"" + supplierId
+                + "\",\"supplierSalt\":\"" + salt + "\"}";
+    }
+
+    static String invalid(String reason, String supplierId, String salt) {
+        return "{\"valid\":false,\"reason\":\"" + reason + "\",\"supplierId\":\"" + supplierId + "\",\"supplierSalt\":\""
+                + salt + "\"}";
+    }
+
+    String open(String bidKey, String resultJson) {
+        Harness.Step s = hx.step(bidKey);
+        return hx.submit(PROCUREMENT_CLERK, c -> cc.openBid(c, bidKey, s.version(), s.hash(), s.previousHash(), resultJson));
+    }
+
+    RegistryException refusedOpen(ErrorCode code, String bidKey, String resultJson) {
+        Harness.Step s = hx.step(bidKey);
+        return hx.refused(code, PROCUREMENT_CLERK, c -> cc.openBid(c, bidKey, s.version(), s.hash(), s.previousHash(), resultJson));
+    }
+
+    @Nested
+    class OpenBid {
+        static final String RESULT1 = valid("1250000.50", SUPPLIER1, SALT1);
+
+        @BeforeEach
+        void twoBidsPastTheDeadline() {
+            publish();
+            lodgeTwo();
+            hx.advance(Duration.ofDays(1));
+        }
+
+        @Test
+        void notBeforeKHoldersHavePosted() {
+            RegistryException e = refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID1, RESULT1);
+            assertTrue(e.getMessage().contains("0 of the 3 opening key holders of tender " + OCID + " have posted their shares; "
+                    + "its bids are opened once 2 have"), e.getMessage());
+            post(3);
+            e = refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID1, RESULT1);
+            assertTrue(e.getMessage().contains("1 of the 3"), e.getMessage());
+            // an invalid verdict waits for the shares as well
+            refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID1, invalid("malformed", SUPPLIER1, SALT1));
+            post(2);
+            open(BID1, RESULT1);
+            assertEquals("opened", hx.entry(BID1).status());
+        }
+
+        @Test
+        void aValidOpeningRecordsThePriceAndTheSupplier() {
+            post(1);
+            post(2);
+            Harness.Step s = hx.step(BID1);
+            String result = open(BID1, RESULT1);
+            LedgerEntry b = hx.entry(BID1);
+            assertEquals(hx.fabric.stateText(BID1), result);
+            assertEquals("opened", b.status());
+            assertEquals(2, b.version());
+            assertEquals(s.hash(), b.hash());
+            assertEquals(ENVELOPE1, b.previousHash());
+            assertEquals(ENVELOPE1, b.text("envelopeHash"));
+            assertEquals(SUPPLIER_COMMIT1, b.text("supplierCommitment"));
+            java.util.HashMap<String, Object> expected = new java.util.HashMap<>(Map.of("valid", true, "price", "1250000.50",
+                    "currency", "BTN", "supplierId", SUPPLIER1, "supplierSalt", SALT1));
+            expected.put("reason", null);
+            assertEquals(expected, b.object("result"));
+            assertTrue(result.contains("\"result\":{\"currency\":\"BTN\",\"price\":\"1250000.50\",\"reason\":null,"
+                    + "\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"" + SALT1 + "\",\"valid\":true}"), result);
+            assertTrue(hx.lastEvent().payloadText().contains("\"version\":2"));
+            // a retry is harmless; the bid is opened once
+            hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK,
+                    c -> cc.openBid(c, BID1, s.version(), s.hash(), s.previousHash(), RESULT1));
+            refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID1, RESULT1);
+        }
+
+        @Test
+        void anInvalidBidIsRecordedWithItsReason() {
+            post(1);
+            post(3);
+            open(BID2, invalid("undecryptable", SUPPLIER2, SALT2));
+            LedgerEntry b = hx.entry(BID2);
+            assertEquals("invalid", b.status());
+            assertEquals("undecryptable", b.object("result").get("reason"));
+            assertEquals(false, b.object("result").get("valid"));
+            assertNull(b.object("result").get("price"));
+            assertNull(b.object("result").get("currency"));
+            assertEquals(SUPPLIER2, b.object("result").get("supplierId"));
+        }
+
+        @Test
+        void theSupplierMustMatchTheCommitment() {
+            post(1);
+            post(2);
+            RegistryException e = refusedOpen(ErrorCode.COMMITMENT_MISMATCH, BID1, valid("1250000.50", SUPPLIER1, "wrong-salt"));
+            assertTrue(e.getMessage().contains(SUPPLIER_COMMIT1), e.getMessage());
+            refusedOpen(ErrorCode.COMMITMENT_MISMATCH, BID1, valid("1250000.50", SUPPLIER2, SALT2));
+            refusedOpen(ErrorCode.COMMITMENT_MISMATCH, BID1, invalid("malformed", SUPPLIER1, SALT1 + "x"));
+        }
+
+        @Test
+        void theSupplierCommitmentIsSha256OfTenderKeySupplierIdAndSalt() {
+            // documented in README; fixed vector from sha256sum:
+            // printf '%s' 'tender:ocds-drk001-T-2026-0042:CDB-2291:k3Jv9mQ1xZ8pL0sT4wYbNa' | sha256sum
+            assertEquals("fb5a8c1718bdb7a1df48ef02c6475eb8d4417f6937dde6538bdeac9c01242e03",
+                    Hashes.supplierCommitment(TENDER, SUPPLIER1, SALT1));
+            assertEquals(SUPPLIER_COMMIT1, Hashes.supplierCommitment(TENDER, SUPPLIER1, SALT1));
+        }
+
+        @Test
+        void aValidOpeningNeedsKSharesOfThatBid() {
+            // holder 1 could not decrypt its share of BID2; holder 2 could
+            String holder1 = "{\"" + BID1 + "\":\"" + SHARES1.get(0) + "\",\"" + BID2 + "\":null}";
+            hx.submit(PROCUREMENT_INSPECTOR, c -> cc.postOpeningShares(c, TENDER, "1", holder1));
+            post(2);
+            RegistryException e = refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID2, valid("99.00", SUPPLIER2, SALT2));
+            assertTrue(e.getMessage().contains("1 holders have posted a share of it; it opens as valid only with 2"), e.getMessage());
+            open(BID1, RESULT1);
+            // the third holder's share opens it
+            post(3);
+            open(BID2, valid("99.00", SUPPLIER2, SALT2));
+            assertEquals("opened", hx.entry(BID2).status());
+        }
+
+        @Test
+        void onlyALodgedSealedBid() {
+            hx.advance(Duration.ofHours(-1)); // before the deadline again
+            lodge(BID3, h("envelope 3"), h("supplier 3"), shareHashes(BID3, 3));
+            withdraw(BID3);
+            String plain = "tender:ocds-plain";
+            String plainBid = "bid:ocds-plain:1";
+            hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, plain, h("plain"), "THIMPHU", DEADLINE));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, plainBid, plain, h("commitment"), "THIMPHU"));
+            hx.advance(Duration.ofHours(1));
+            post(1);
+            post(2);
+            RegistryException e = refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID3, invalid("malformed", "CDB-3", "s"));
+            assertTrue(e.getMessage().contains("withdrawn"), e.getMessage());
+            refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, plainBid, RESULT1);
+        }
+
+        @Test
+        void notOnACancelledTender() {
+            post(1);
+            post(2);
+            Harness.Step s = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
+            refusedOpen(ErrorCode.NOT_ALLOWED_IN_STATE, BID1, RESULT1);
+        }
+
+        @Test
+        void updateGuardAndAccess() {
+            post(1);
+            post(2);
+            Harness.Step s = hx.step(BID1);
+            hx.refused(ErrorCode.STALE_VERSION, PROCUREMENT_CLERK, c -> cc.openBid(c, BID1, "3", s.hash(), s.previousHash(), RESULT1));
+            hx.refused(ErrorCode.HASH_MISMATCH, PROCUREMENT_CLERK, c -> cc.openBid(c, BID1, "2", s.hash(), h("x"), RESULT1));
+            hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK, c -> cc.openBid(c, BID3, "2", s.hash(), h("x"), RESULT1));
+            hx.refused(ErrorCode.ACCESS_DENIED, PROCUREMENT_INSPECTOR,
+                    c -> cc.openBid(c, BID1, s.version(), s.hash(), s.previousHash(), RESULT1));
+            hx.refused(ErrorCode.WRONG_REGISTER, LAND_CLERK,
+                    c -> cc.openBid(c, BID1, s.version(), s.hash(), s.previousHash(), RESULT1));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "{}", "null", "[]", "not json",
+            "{\"valid\":\"true\",\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1250000.5\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"0.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"-5.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"01.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":1250000.50,\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"USD\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\",\"reason\":null}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\",\"name\":\"Dorji\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"11512345678\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"TL-11512345678\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"dorji@example.bt\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB:2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"Dorji Wangmo\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"a salt\"}",
+            "{\"valid\":true,\"price\":\"1.00\",\"currency\":\"BTN\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"\"}",
+            "{\"valid\":false,\"reason\":\"late\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}",
+            "{\"valid\":false,\"reason\":\"malformed\",\"supplierId\":\"CDB-2291\"}",
+            "{\"valid\":false,\"reason\":\"malformed\",\"price\":\"1.00\",\"supplierId\":\"CDB-2291\",\"supplierSalt\":\"s\"}"})
+        void malformedResultsAreRefused(String resultJson) {
+            post(1);
+            post(2);
+            RegistryException e = refusedOpen(ErrorCode.INVALID_ARGUMENT, BID1, resultJson);
+            assertTrue(e.getMessage().contains("resultJson"), e.getMessage());
+        }
+
+        @Test
+        void anOpenedBidIsAwardedAndNeitherAnInvalidNorAnUnopenedOne() {
+            post(1);
+            post(2);
+            Harness.Step t = hx.step(TENDER);
+            hx.submit(PROCUREMENT_CLERK, c -> cc.openBids(c, TENDER, t.version(), t.hash(), t.previousHash()));
+            assertEquals("evaluation", hx.entry(TENDER).status());
+            Harness.Step award = hx.step(TENDER);
+            RegistryException e = hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.awardTender(c, TENDER, award.version(), award.hash(), award.previousHash(), BID1));
+            assertTrue(e.getMessage().contains("only an opened (valid) bid can be awarded"), e.getMessage());
+            open(BID1, RESULT1); // bids are opened in evaluation too
+            open(BID2, invalid("hash-mismatch", SUPPLIER2, SALT2));
+            hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.awardTender(c, TENDER, award.version(), award.hash(), award.previousHash(), BID2));
+            hx.submit(PROCUREMENT_CLERK, c -> cc.awardTender(c, TENDER, award.version(), award.hash(), award.previousHash(), BID1));
+            assertEquals("awarded", hx.entry(TENDER).status());
+            assertEquals(BID1, hx.entry(TENDER).text("awardedBid"));
+        }
+    }
+
     @Nested
     class CommitReveal {
         @Test
