@@ -35,6 +35,8 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * <li>only onto a record whose every version here was carried (never after a write of this ledger),
  * and a carried bid only onto a carried tender.</li>
  * </ul>
+ * A holder's opening shares ({@code PostOpeningShares}) are no record version and are not carried:
+ * to carry a sealed bid's {@code OpenBid}, k holders post their shares again on this ledger first.
  */
 final class CarryOver {
 
@@ -50,7 +52,7 @@ final class CarryOver {
     /** The functions a version can be carried with, by ledger name: every record write of the contract. */
     private static final Map<String, Method> CARRYABLE = carryable();
     /** Functions whose version refers to another record that must be carried too: argument index of its key. */
-    private static final Map<String, Integer> REFERENCED = Map.of("CommitBid", 1);
+    private static final Map<String, Integer> REFERENCED = Map.of("CommitBid", 1, "LodgeSealedBid", 1);
 
     private final ChaincodeStub stub;
     private final Ledger ledger;
