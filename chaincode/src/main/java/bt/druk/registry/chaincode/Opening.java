@@ -63,8 +63,9 @@ public record Opening(int threshold, List<Holder> holders) {
                     MIN_HOLDERS, MAX_HOLDERS);
         }
         if (!(o.get(THRESHOLD) instanceof Integer k) || k < MIN_HOLDERS || k > list.size()) {
-            throw ErrorCode.INVALID_ARGUMENT.error("openingJson: threshold must be an integer from %d to the number of holders (%d), got %s",
-                    MIN_HOLDERS, list.size(), o.get(THRESHOLD));
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "openingJson: threshold must be an integer from %d to the number of holders (%d), got %s", MIN_HOLDERS,
+                    list.size(), Args.clip(String.valueOf(o.get(THRESHOLD))));
         }
         List<Holder> holders = new ArrayList<>();
         Set<String> keyHashes = new HashSet<>();
@@ -72,8 +73,8 @@ public record Opening(int threshold, List<Holder> holders) {
             String name = "openingJson: holder " + i;
             Map<String, Object> h = Args.object(name, list.get(i - 1), Set.of(MSP, KEY_HASH));
             if (!(h.get(MSP) instanceof String msp) || !Register.CONSORTIUM_MSPS.contains(msp)) {
-                throw ErrorCode.INVALID_ARGUMENT.error("%s: msp must be one of %s, got %s", name, Register.CONSORTIUM_MSPS,
-                        h.get(MSP) instanceof String s ? "'" + Args.clip(s) + "'" : h.get(MSP));
+                throw ErrorCode.INVALID_ARGUMENT.error("%s: msp must be one of %s, got '%s'", name, Register.CONSORTIUM_MSPS,
+                        Args.clip(String.valueOf(h.get(MSP))));
             }
             if (!(h.get(KEY_HASH) instanceof String keyHash) || !Args.HASH.matcher(keyHash).matches()) {
                 throw ErrorCode.INVALID_ARGUMENT.error("%s: keyHash must be a lowercase hex SHA-256 (64 characters 0-9a-f)", name);

@@ -913,5 +913,15 @@ class SealedOpeningTest {
                     c -> cc.commitBid(c, "bid:" + OCID + ":1", TENDER, h("commitment"), "THIMPHU"));
             assertTrue(e.getMessage().contains("LodgeSealedBid"), e.getMessage());
         }
+
+        @Test
+        void aSealedBidIsNotRevealed() {
+            publish();
+            lodge(BID1, ENVELOPE1, SUPPLIER_COMMIT1, SHARE_HASHES1);
+            hx.advance(Duration.ofDays(1));
+            RegistryException e = hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                    c -> cc.revealBid(c, BID1, h("bid"), SALT1));
+            assertTrue(e.getMessage().contains("is lodged; only a committed bid can be revealed"), e.getMessage());
+        }
     }
 }
