@@ -4,6 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Argument validation; every failure is {@code [INVALID_ARGUMENT]}. */
@@ -16,11 +23,15 @@ public final class Args {
     static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~/+:\\-]{0,127}");
     /** An 11-digit run (a Bhutanese CID) — personal data, refused in free text. */
     static final Pattern CID_LIKE = Pattern.compile("(?<![0-9])[0-9]{11}(?![0-9])");
+    /** A 33-byte Shamir share as base64url without padding: 44 characters, no unused bits. */
+    static final Pattern SHARE = Pattern.compile("[A-Za-z0-9_-]{44}");
     static final Pattern EMAIL_LIKE = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     public static final int MAX_REASON = 500;
     public static final int MAX_SALT = 256;
     public static final int MAX_BOOKMARK = 2048;
+    /** About 3,500 bids' shares. */
+    public static final int MAX_SHARES_JSON = 1_000_000;
     public static final int MAX_PAGE_SIZE = 100;
     /** Upper bound of the notice period: ten years. */
     public static final long MAX_NOTICE_SECONDS = 315_360_000L;
@@ -167,10 +178,15 @@ public final class Args {
     }
 
     public static String salt(String value) {
+        return salt("salt", value);
+    }
+
+    /** A salt: 1 to 256 printable ASCII characters without spaces. */
+    public static String salt(String name, String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_SALT
                 || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw ErrorCode.INVALID_ARGUMENT.error(
-                    "salt must be 1 to %d printable ASCII characters without spaces", MAX_SALT);
+                    "%s must be 1 to %d printable ASCII characters without spaces", name, MAX_SALT);
         }
         return value;
     }
@@ -187,6 +203,85 @@ public final class Args {
                     "%s must be an ISO-8601 date-time with offset, e.g. 2026-06-30T12:00:00Z, got '%s'", name,
                     clip(value));
         }
+    }
+
+    /**
+     * A sealed bid's share hashes: a JSON array of 2 to {@value Opening#MAX_HOLDERS} distinct lowercase
+     * hex SHA-256, the envelope's {@code shareSha256} of each holder in holder order.
+     */
+    public static List<String> shareHashes(String value) {
+        Object parsed = json("shareHashesJson", value, 100 * Opening.MAX_HOLDERS);
+        if (!(parsed instanceof List<?> list) || list.size() < Opening.MIN_HOLDERS || list.size() > Opening.MAX_HOLDERS) {
+            throw ErrorCode.INVALID_ARGUMENT.error("shareHashesJson must be a JSON array of %d to %d share hashes",
+                    Opening.MIN_HOLDERS, Opening.MAX_HOLDERS);
+        }
+        List<String> hashes = new ArrayList<>();
+        for (Object h : list) {
+            if (!(h instanceof String s) || !HASH.matcher(s).matches()) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "shareHashesJson: share hash %d must be a lowercase hex SHA-256 (64 characters 0-9a-f)", hashes.size() + 1);
+            }
+            if (hashes.contains(s)) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "shareHashesJson: share hash %d repeats share hash %d (shares of distinct holders differ)",
+                        hashes.size() + 1, hashes.indexOf(s) + 1);
+            }
+            hashes.add(s);
+        }
+        return hashes;
+    }
+
+    /**
+     * A holder's shares for {@code PostOpeningShares}: a JSON object from bid keys to the holder's
+     * plaintext share of that bid (docs/sealed-envelope.md §2: 33 bytes, the x-coordinate then 32
+     * values) as base64url without padding, which for 33 bytes is exactly 44 characters of
+     * {@code A-Z a-z 0-9 - _} (one spelling only); or {@code null} where the holder could not decrypt
+     * its share of that bid.
+     */
+    public static SortedMap<String, String> openingShares(String value) {
+        Object parsed = json("sharesJson", value, MAX_SHARES_JSON);
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("sharesJson must be a JSON object {\"<bidKey>\": \"<share>\", ...}");
+        }
+        SortedMap<String, String> shares = new TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String bidKey = (String) e.getKey();
+            if (!Kind.BID.accepts(bidKey)) {
+                throw ErrorCode.INVALID_ARGUMENT.error("sharesJson: '%s' is not a bid key", clip(bidKey));
+            }
+            if (e.getValue() != null && !(e.getValue() instanceof String s && SHARE.matcher(s).matches())) {
+                throw ErrorCode.INVALID_ARGUMENT.error(
+                        "sharesJson: the share of %s must be 33 bytes as unpadded base64url (44 characters A-Z a-z 0-9 - _) or null",
+                        bidKey);
+            }
+            shares.put(bidKey, (String) e.getValue());
+        }
+        return shares;
+    }
+
+    /**
+     * JSON text of at most {@code maxLength} characters, parsed by {@link Json#parse}: malformed JSON,
+     * a repeated member or trailing text is refused.
+     */
+    static Object json(String name, String value, int maxLength) {
+        if (value == null || value.length() > maxLength) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be JSON text of at most %d characters", name, maxLength);
+        }
+        try {
+            return Json.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s is not JSON (or repeats a member): '%s'", name, clip(value));
+        }
+    }
+
+    /** {@code value} as a JSON object with exactly the members {@code members}, no other. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String name, Object value, Set<String> members) {
+        if (!(value instanceof Map<?, ?> m) || !m.keySet().equals(members)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("%s must be a JSON object with exactly the members %s", name,
+                    new TreeSet<>(members));
+        }
+        return (Map<String, Object>) m;
     }
 
     static String clip(String value) {

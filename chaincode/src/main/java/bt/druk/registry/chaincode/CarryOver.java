@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -36,6 +37,8 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * <li>only onto a record whose every version here was carried (never after a write of this ledger),
  * and a carried bid only onto a carried tender.</li>
  * </ul>
+ * A holder's opening shares ({@code PostOpeningShares}) are no record version and are not carried:
+ * to carry a sealed bid's {@code OpenBid}, k holders post their shares again on this ledger first.
  */
 final class CarryOver {
 
@@ -46,10 +49,12 @@ final class CarryOver {
     static final String FIELD = "carriedOver";
     private static final int MAX_TX_ID = 128;
 
+    /** Submit transactions that take only strings but write no record version, so there is nothing to carry. */
+    private static final Set<String> WRITE_NO_RECORD = Set.of("CarryOver", "PostOpeningShares");
     /** The functions a version can be carried with, by ledger name: every record write of the contract. */
     private static final Map<String, Method> CARRYABLE = carryable();
     /** Functions whose version refers to another record that must be carried too: argument index of its key. */
-    private static final Map<String, Integer> REFERENCED = Map.of("CommitBid", 1);
+    private static final Map<String, Integer> REFERENCED = Map.of("CommitBid", 1, "LodgeSealedBid", 1);
 
     private final ChaincodeStub stub;
     private final Ledger ledger;
@@ -153,10 +158,13 @@ final class CarryOver {
     }
 
     private static List<String> arguments(String json, int count, String function) {
-        List<Object> parsed;
+        Object value;
         try {
-            parsed = Json.parseArray(json == null ? "" : json);
+            value = Json.parse(json == null ? "" : json);
         } catch (IllegalArgumentException e) {
+            value = null;
+        }
+        if (!(value instanceof List<?> parsed)) {
             throw ErrorCode.INVALID_ARGUMENT.error("argumentsJson must be a JSON array of strings");
         }
         if (parsed.size() != count || parsed.stream().anyMatch(a -> !(a instanceof String))) {
@@ -185,13 +193,16 @@ final class CarryOver {
         }
     }
 
-    /** Every submit transaction of the contract that takes only strings and writes one record (not configuration, not this one). */
+    /**
+     * Every submit transaction of the contract that takes only strings and writes one record (not
+     * configuration, not this one, not a holder's opening shares).
+     */
     private static Map<String, Method> carryable() {
         Map<String, Method> found = new HashMap<>();
         for (Method m : RegistryContract.class.getMethods()) {
             Transaction t = m.getAnnotation(Transaction.class);
             if (t == null || t.intent() != Transaction.TYPE.SUBMIT || m.getParameterCount() < 2
-                    || m.getParameterTypes()[0] != Context.class || t.name().equals("CarryOver") || t.name().startsWith("Set")) {
+                    || m.getParameterTypes()[0] != Context.class || WRITE_NO_RECORD.contains(t.name()) || t.name().startsWith("Set")) {
                 continue;
             }
             boolean strings = true;

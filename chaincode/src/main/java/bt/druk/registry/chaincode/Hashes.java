@@ -26,4 +26,14 @@ public final class Hashes {
     public static String commitment(String bidHash, String salt) {
         return sha256Hex(bidHash + ":" + salt);
     }
+
+    /**
+     * A sealed bid's supplier commitment: SHA-256 of the UTF-8 string
+     * {@code "<tenderKey>:<supplierId>:<supplierSalt>"}, e.g.
+     * {@code tender:ocds-drk001-T-2026-0042:CDB-2291:k3Jv9mQ1xZ8pL0sT4wYbNa}. A supplier id has no
+     * {@code ':'}, so the string splits one way only.
+     */
+    public static String supplierCommitment(String tenderKey, String supplierId, String supplierSalt) {
+        return sha256Hex(tenderKey + ":" + supplierId + ":" + supplierSalt);
+    }
 }

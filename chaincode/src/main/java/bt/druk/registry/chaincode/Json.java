@@ -1,9 +1,7 @@
 package bt.druk.registry.chaincode;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -30,7 +28,6 @@ public final class Json {
             .build();
 
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
-    private static final TypeReference<ArrayList<Object>> ARRAY = new TypeReference<>() { };
 
     private Json() {
     }
@@ -48,12 +45,17 @@ public final class Json {
         return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Parses a JSON array of values (an argument); {@code IllegalArgumentException} if it is not one. */
-    public static List<Object> parseArray(String json) {
+    /**
+     * Parses JSON text given as a transaction argument into maps, lists, strings, numbers, booleans
+     * and nulls; a repeated member or trailing text is refused like malformed JSON.
+     *
+     * @throws IllegalArgumentException if the text is not one JSON value
+     */
+    public static Object parse(String text) {
         try {
-            return MAPPER.readValue(json, ARRAY);
+            return MAPPER.readValue(text, Object.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a JSON array", e);
+            throw new IllegalArgumentException("not JSON", e);
         }
     }
 

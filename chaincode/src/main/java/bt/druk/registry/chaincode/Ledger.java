@@ -152,6 +152,53 @@ public final class Ledger {
         stub.setEvent(EVENT_NAME, Json.bytes(payload));
     }
 
+    // ---------------------------------------------------------------- values that are not records
+
+    /** The composite state key {@code \0<objectType>\0<attribute>\0…\0}. */
+    public String compositeKey(String objectType, String... attributes) {
+        return stub.createCompositeKey(objectType, attributes).toString();
+    }
+
+    /** A JSON object stored at a key that holds no record (an index entry, a holder's opening shares). */
+    public Optional<Map<String, Object>> findValue(String stateKey) {
+        byte[] value = stub.getState(stateKey);
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.parseObject(value));
+    }
+
+    /**
+     * Stores {@code value} (deterministic JSON) with the key-level policy of {@code issuer}'s records;
+     * no event: it is no record version.
+     *
+     * @return the stored bytes
+     */
+    public byte[] putValue(String stateKey, Map<String, Object> value, Register issuer) {
+        byte[] bytes = Json.bytes(value);
+        stub.putState(stateKey, bytes);
+        setEndorsementPolicy(stateKey, issuer);
+        return bytes;
+    }
+
+    public void delete(String stateKey) {
+        stub.delState(stateKey);
+    }
+
+    /** The last attribute of every composite key {@code (objectType, leading…, last)}, in key order. */
+    public List<String> lastAttributes(String objectType, String... leading) {
+        List<String> out = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(new CompositeKey(objectType, leading))) {
+            for (KeyValue kv : it) {
+                List<String> attrs = stub.splitCompositeKey(kv.getKey()).getAttributes();
+                if (attrs.size() == leading.length + 1) {
+                    out.add(attrs.get(leading.length));
+                }
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- queries
 
     /** Record versions whose hash (or notarised document hash) is {@code hash}, by key then version. */

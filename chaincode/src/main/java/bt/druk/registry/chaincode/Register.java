@@ -1,6 +1,9 @@
 package bt.druk.registry.chaincode;
 
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The three registers and the organisation (MSP) that issues each one's records. */
 public enum Register {
@@ -10,6 +13,8 @@ public enum Register {
 
     /** MSP id of the Royal Audit Authority, which co-endorses every key (state-based endorsement). */
     public static final String AUDIT_MSP = "AuditMSP";
+    /** The organisations whose staff use the ledger: the three issuers and the auditor (not the orderer's). */
+    public static final SortedSet<String> CONSORTIUM_MSPS = consortium();
 
     private final String code;
     private final String issuingMsp;
@@ -35,5 +40,14 @@ public enum Register {
             }
         }
         return Optional.empty();
+    }
+
+    private static SortedSet<String> consortium() {
+        SortedSet<String> msps = new TreeSet<>();
+        for (Register r : values()) {
+            msps.add(r.issuingMsp);
+        }
+        msps.add(AUDIT_MSP);
+        return Collections.unmodifiableSortedSet(msps);
     }
 }

@@ -2,6 +2,7 @@ package bt.druk.registry.chaincode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -156,6 +157,24 @@ public final class RegistryContract implements ContractInterface {
         return json(new TenderRules(ledger).publishTender(ledger.tx(caller), key, hash, office, deadline));
     }
 
+    /**
+     * A tender whose bids are sealed to k-of-n opening key holders ({@code openingJson}, see
+     * {@link Opening#parse}); otherwise as {@code PublishTender}.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PublishSealedTender")
+    public String publishSealedTender(Context ctx, String key, String hash, String office, String bidDeadline,
+            String openingJson) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.TENDER, "key", key);
+        Args.hash("hash", hash);
+        Args.office(office);
+        var deadline = Args.deadline("bidDeadline", bidDeadline);
+        Opening opening = Opening.parse(openingJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).publishSealedTender(ledger.tx(caller), key, hash, office, deadline,
+                opening));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CommitBid")
     public String commitBid(Context ctx, String bidKey, String tenderKey, String commitment, String office) {
         Caller caller = writer(ctx, Register.PROCUREMENT);
@@ -165,6 +184,66 @@ public final class RegistryContract implements ContractInterface {
         Args.office(office);
         Ledger ledger = new Ledger(ctx.getStub());
         return json(new TenderRules(ledger).commitBid(ledger.tx(caller), bidKey, tenderKey, commitment, office));
+    }
+
+    /**
+     * A bid sealed in the bidder's browser to the tender's opening key holders (format
+     * {@code druk-sealed-bid/2}): its envelope hash, the supplier's commitment and the hash of each
+     * holder's share.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeSealedBid")
+    public String lodgeSealedBid(Context ctx, String bidKey, String tenderKey, String envelopeHash,
+            String supplierCommitment, String shareHashesJson, String office) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Args.key(Kind.BID, "bidKey", bidKey);
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        Args.hash("envelopeHash", envelopeHash);
+        Args.hash("supplierCommitment", supplierCommitment);
+        List<String> shareHashes = Args.shareHashes(shareHashesJson);
+        Args.office(office);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).lodgeSealedBid(ledger.tx(caller), bidKey, tenderKey, envelopeHash,
+                supplierCommitment, shareHashes, office));
+    }
+
+    /** A lodged sealed bid withdrawn before the deadline, so that its supplier may lodge another. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "WithdrawBid")
+    public String withdrawBid(Context ctx, String bidKey, String version, String hash, String previousHash) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).withdrawBid(ledger.tx(caller), u));
+    }
+
+    /**
+     * An opening key holder's decrypted shares of every bid of a sealed tender, after its deadline.
+     * Not a register write: any staff role (clerk, inspector, admin) of the holder's organisation
+     * posts them, under the clock-skew guard of every write. Returns the stored share record.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PostOpeningShares")
+    public String postOpeningShares(Context ctx, String tenderKey, String holderIndex, String sharesJson) {
+        Caller caller = policy.caller(ctx);
+        policy.requireReader(caller); // and of the holder's organisation: checked against the tender
+        clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        int holder = Args.positiveInt("holderIndex", holderIndex);
+        SortedMap<String, String> shares = Args.openingShares(sharesJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return Json.string(new SealedOpeningRules(ledger).postOpeningShares(ledger.tx(caller), tenderKey, holder, shares));
+    }
+
+    /**
+     * What opening a lodged sealed bid found ({@code resultJson}, see {@link BidOpening#parse}), once k
+     * of the tender's holders have posted their shares.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "OpenBid")
+    public String openBid(Context ctx, String bidKey, String version, String hash, String previousHash,
+            String resultJson) {
+        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
+        BidOpening result = BidOpening.parse(resultJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new SealedOpeningRules(ledger).openBid(ledger.tx(caller), u, result));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
@@ -326,6 +405,14 @@ public final class RegistryContract implements ContractInterface {
             out.add(ref.toMap());
         }
         return Json.string(out);
+    }
+
+    /** The opening shares posted for a sealed tender, in holder order: a JSON array of share records. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetOpeningShares")
+    public String getOpeningShares(Context ctx, String tenderKey) {
+        reader(ctx);
+        Args.key(Kind.TENDER, "tenderKey", tenderKey);
+        return Json.string(new SealedOpeningRules(new Ledger(ctx.getStub())).openingShares(tenderKey));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ListRecords")

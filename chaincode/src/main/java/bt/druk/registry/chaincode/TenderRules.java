@@ -35,6 +35,11 @@ public final class TenderRules {
     }
 
     public LedgerEntry publishTender(TxInfo tx, String key, String hash, String office, Instant bidDeadline) {
+        return publish(tx, key, hash, office, bidDeadline, Map.of());
+    }
+
+    /** {@code PublishTender} with {@code extra} kind-specific fields (a sealed tender's opening). */
+    LedgerEntry publish(TxInfo tx, String key, String hash, String office, Instant bidDeadline, Map<String, Object> extra) {
         ledger.requireAbsent(key, hash);
         if (!bidDeadline.isAfter(tx.txTime())) {
             throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
@@ -45,20 +50,20 @@ public final class TenderRules {
         fields.put(AWARDED_BID, null);
         fields.put(CANCEL_REASON, null);
         fields.put(UNSUCCESSFUL_REASON, null);
+        fields.putAll(extra);
         LedgerEntry entry = LedgerEntry.first(Kind.TENDER, key, hash, ACTIVE_TENDERING, office, tx, fields);
         ledger.create(entry, Register.PROCUREMENT);
         return entry;
     }
 
     public LedgerEntry commitBid(TxInfo tx, String bidKey, String tenderKey, String commitment, String office) {
-        String ocid = tenderKey.substring(Kind.TENDER.keyPrefix().length());
-        String bidRest = bidKey.substring(Kind.BID.keyPrefix().length());
-        if (!bidRest.substring(0, bidRest.lastIndexOf(':')).equals(ocid)) {
-            throw ErrorCode.INVALID_ARGUMENT.error("bid key %s does not belong to %s (expected bid:%s:<bidNo>)",
-                    bidKey, tenderKey, ocid);
-        }
+        requireBidOf(bidKey, tenderKey);
         ledger.requireAbsent(bidKey, commitment);
         LedgerEntry tender = ledger.get(tenderKey);
+        if (SealedOpeningRules.isSealed(tender)) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is a sealed tender: its bids are lodged with LodgeSealedBid, not committed",
+                    Ledger.describe(tenderKey));
+        }
         if (!ACTIVE_TENDERING.equals(tender.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
                     Ledger.describe(tenderKey), tender.status());
@@ -132,9 +137,10 @@ public final class TenderRules {
             throw ErrorCode.INVALID_ARGUMENT.error("%s belongs to %s, not to %s", Ledger.describe(bidKey),
                     bid.text(TENDER_KEY), u.key());
         }
-        if (!REVEALED.equals(bid.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a revealed bid can be awarded",
-                    Ledger.describe(bidKey), bid.status());
+        String awardable = SealedOpeningRules.isSealed(cur) ? SealedOpeningRules.OPENED : REVEALED;
+        if (!awardable.equals(bid.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only %s bid can be awarded",
+                    Ledger.describe(bidKey), bid.status(), awardable.equals(REVEALED) ? "a revealed" : "an opened (valid)");
         }
         return write(cur, u, AWARDED, tx, Map.of(AWARDED_BID, bidKey));
     }
@@ -192,7 +198,17 @@ public final class TenderRules {
         return write(cur, u, UNSUCCESSFUL, tx, Map.of(UNSUCCESSFUL_REASON, reason));
     }
 
-    private static Instant deadline(LedgerEntry tender) {
+    /** {@code [INVALID_ARGUMENT]} unless {@code bidKey} is {@code bid:<the tender's ocid>:<bidNo>}. */
+    static void requireBidOf(String bidKey, String tenderKey) {
+        String ocid = tenderKey.substring(Kind.TENDER.keyPrefix().length());
+        String bidRest = bidKey.substring(Kind.BID.keyPrefix().length());
+        if (!bidRest.substring(0, bidRest.lastIndexOf(':')).equals(ocid)) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bid key %s does not belong to %s (expected bid:%s:<bidNo>)",
+                    bidKey, tenderKey, ocid);
+        }
+    }
+
+    static Instant deadline(LedgerEntry tender) {
         return Instant.parse(tender.text(BID_DEADLINE));
     }
 

@@ -111,6 +111,72 @@ class CarryOverTest {
     }
 
     @Test
+    void aCarriedSealedBidNeedsACarriedTender() {
+        String tender = "tender:ocds-b5fd17-2026-0078";
+        hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, tender, h("tender"), "THIMPHU", "2026-03-05T08:00:00Z",
+                SealedOpeningTest.OPENING));
+        RegistryException e = refusedCarry(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, "LodgeSealedBid",
+                args("bid:ocds-b5fd17-2026-0078:1", tender, h("envelope"), h("supplier"), Json.string(SealedOpeningTest.shareHashes("b", 3)),
+                        "THIMPHU"), OLD_LEDGER, Harness.T0.minus(Duration.ofHours(1)));
+        assertTrue(e.getMessage().contains("tender ocds-b5fd17-2026-0078 was written on this ledger"), e.getMessage());
+    }
+
+    @Test
+    void openingSharesAreNotCarried() {
+        RegistryException e = refusedCarry(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK, "PostOpeningShares",
+                args(SealedOpeningTest.TENDER, "1", "{}"), OLD_LEDGER, Harness.T0.minus(Duration.ofDays(1)));
+        assertTrue(e.getMessage().contains("is not a record write that can be carried over"), e.getMessage());
+        assertTrue(e.getMessage().contains("LodgeSealedBid") && e.getMessage().contains("OpenBid")
+                && e.getMessage().contains("WithdrawBid") && e.getMessage().contains("PublishSealedTender"), e.getMessage());
+    }
+
+    /**
+     * A sealed tender of the earlier ledger, published 3 days ago with its deadline a day ago: the
+     * tender and its bids are carried under their own rules, then its holders post their shares
+     * again here (shares are not carried), and then a bid's opening can be carried.
+     */
+    @Test
+    void aSealedTenderIsCarriedAndItsOpeningsOnceHoldersPostAgain() {
+        String tender = SealedOpeningTest.TENDER;
+        String bid1 = SealedOpeningTest.BID1;
+        String bid2 = SealedOpeningTest.BID2;
+        String deadline = TxInfo.iso(Harness.T0.minus(Duration.ofDays(1)));
+        carry(PROCUREMENT_CLERK, "PublishSealedTender", args(tender, h("sealed"), "THIMPHU", deadline, SealedOpeningTest.OPENING),
+                "old-tx-1", Harness.T0.minus(Duration.ofDays(3)));
+        carry(PROCUREMENT_CLERK, "LodgeSealedBid", args(bid1, tender, SealedOpeningTest.ENVELOPE1, SealedOpeningTest.SUPPLIER_COMMIT1,
+                Json.string(SealedOpeningTest.SHARE_HASHES1), "THIMPHU"), "old-tx-2", Harness.T0.minus(Duration.ofDays(2)));
+        carry(PROCUREMENT_CLERK, "LodgeSealedBid", args(bid2, tender, h("envelope 2"), SealedOpeningTest.SUPPLIER_COMMIT2,
+                Json.string(SealedOpeningTest.shareHashes(bid2, 3)), "THIMPHU"), "old-tx-3", Harness.T0.minus(Duration.ofHours(47)));
+        assertEquals(SealedOpeningRules.LODGED, hx.entry(bid1).status());
+        assertTrue(CarryOver.isCarried(hx.entry(bid1)));
+        // the rules hold for carried versions: one live bid per supplier
+        refusedCarry(ErrorCode.ALREADY_EXISTS, PROCUREMENT_CLERK, "LodgeSealedBid", args(SealedOpeningTest.BID3, tender, h("envelope 3"),
+                SealedOpeningTest.SUPPLIER_COMMIT1, Json.string(SealedOpeningTest.shareHashes(SealedOpeningTest.BID3, 3)), "THIMPHU"),
+                OLD_LEDGER, Harness.T0.minus(Duration.ofHours(46)));
+        carry(PROCUREMENT_CLERK, "WithdrawBid", args(bid2, "2", h("withdrawn"), h("envelope 2")), "old-tx-4",
+                Harness.T0.minus(Duration.ofHours(36)));
+        assertEquals(SealedOpeningRules.WITHDRAWN, hx.entry(bid2).status());
+
+        String result = "{\"valid\":true,\"price\":\"1250000.50\",\"currency\":\"BTN\",\"supplierId\":\""
+                + SealedOpeningTest.SUPPLIER1 + "\",\"supplierSalt\":\"" + SealedOpeningTest.SALT1 + "\"}";
+        String openBid1 = args(bid1, "2", h("opened"), SealedOpeningTest.ENVELOPE1, result);
+        RegistryException e = refusedCarry(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, "OpenBid", openBid1, OLD_LEDGER,
+                Harness.T0.minus(Duration.ofHours(12)));
+        assertTrue(e.getMessage().contains("0 of the 3 opening key holders"), e.getMessage());
+        for (int holder = 1; holder <= 2; holder++) {
+            String shares = Json.string(Map.of(bid1, SealedOpeningTest.SHARES1.get(holder - 1)));
+            String index = Integer.toString(holder);
+            hx.submit(holder == 1 ? TestIdentities.PROCUREMENT_INSPECTOR : TestIdentities.INSPECTOR,
+                    c -> cc.postOpeningShares(c, tender, index, shares));
+        }
+        carry(PROCUREMENT_CLERK, "OpenBid", openBid1, "old-tx-5", Harness.T0.minus(Duration.ofHours(12)));
+        LedgerEntry opened = hx.entry(bid1);
+        assertEquals(SealedOpeningRules.OPENED, opened.status());
+        assertEquals("2026-02-28T20:00:00Z", opened.txTime());
+        assertEquals("old-tx-5", opened.object(CarryOver.FIELD).get("txId"));
+    }
+
+    @Test
     void aCarriedVersionIsOlderThanTheCarryOverAndNotOlderThanTheOneBefore() {
         carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
         refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "LodgeTransfer", args(TITLE, "2", V2, V1), OLD_LEDGER, Harness.T0);

@@ -19,9 +19,10 @@ class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "PublishTender",
             "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
-            "TenderUnsuccessful", "RegisterNotarisation",
+            "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
-    static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords");
+    static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords",
+            "GetOpeningShares");
 
     @Test
     void routerFindsDefaultContractWithEveryTransaction() {

@@ -22,8 +22,9 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * An in-memory peer: committed world state, key-level endorsement parameters, key history and
  * committed events. Each transaction gets a {@link Tx} to which a Mockito mock of ChaincodeStub
  * delegates. Like Fabric, a transaction reads committed state only (no read-your-writes), its writes
- * are applied when it commits, a failed transaction writes nothing, the last event set wins, and a
- * transaction that used a paginated query may not write.
+ * are applied when it commits (a delete removes the key and its key-level policy), a failed
+ * transaction writes nothing, the last event set wins, and a transaction that used a paginated query
+ * may not write.
  */
 final class FakeFabric {
     record Mod(String txId, Instant timestamp, byte[] value) {
@@ -116,6 +117,14 @@ final class FakeFabric {
             writes.put(key, value.clone());
         }
 
+        /** A delete: written as an empty value, which putState never writes. */
+        public void delState(String key) {
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("key must not be empty");
+            }
+            writes.put(key, new byte[0]);
+        }
+
         public void setStateValidationParameter(String key, byte[] value) {
             parameterWrites.put(key, value.clone());
         }
@@ -195,7 +204,7 @@ final class FakeFabric {
 
                     @Override
                     public boolean isDeleted() {
-                        return false;
+                        return m.value().length == 0;
                     }
                 });
             }
@@ -208,7 +217,12 @@ final class FakeFabric {
                 throw new AssertionError("a paginated query was used in a transaction that writes");
             }
             for (Map.Entry<String, byte[]> w : writes.entrySet()) {
-                state.put(w.getKey(), w.getValue());
+                if (w.getValue().length == 0) {
+                    state.remove(w.getKey());
+                    validationParameters.remove(w.getKey()); // Fabric deletes a key's metadata with it
+                } else {
+                    state.put(w.getKey(), w.getValue());
+                }
                 history.computeIfAbsent(w.getKey(), k -> new ArrayList<>()).add(new Mod(txId, timestamp, w.getValue()));
             }
             validationParameters.putAll(parameterWrites);

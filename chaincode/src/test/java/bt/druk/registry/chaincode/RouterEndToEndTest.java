@@ -98,7 +98,7 @@ class RouterEndToEndTest {
             writers.put(fn, LAND_CLERK);
         }
         for (String fn : java.util.List.of("PublishTender", "CommitBid", "RevealBid", "OpenBids", "AwardTender",
-                "CancelTender", "AmendTender", "CompleteTender", "TenderUnsuccessful")) {
+                "CancelTender", "AmendTender", "CompleteTender", "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid")) {
             writers.put(fn, PROCUREMENT_CLERK);
         }
         for (String fn : java.util.List.of("RegisterNotarisation", "RevokeNotarisation", "SupersedeNotarisation",

@@ -46,6 +46,9 @@ final class TestIdentities {
     static final Identity NOTARY_CLERK = clerk("notary.clerk", "JusticeMSP", "notary", "THIMPHU");
     static final Identity INSPECTOR = create("inspector", "AuditMSP", Map.of("role", "inspector"));
     static final Identity ADMIN = create("admin", "LandMSP", Map.of("role", "admin"));
+    /** Staff of the procurement agency who are not clerks: one of a sealed tender's opening key holders. */
+    static final Identity PROCUREMENT_INSPECTOR = create("procurement.opener", "ProcurementMSP", Map.of("role", "inspector"));
+    static final Identity JUSTICE_ADMIN = create("justice.admin", "JusticeMSP", Map.of("role", "admin"));
     /** No attributes extension at all. */
     static final Identity CITIZEN = create("citizen.nobody", "LandMSP", null);
 
