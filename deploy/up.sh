@@ -47,6 +47,52 @@ started=$SECONDS
 
 source "$DEPLOY_DIR/lib/portal-process.sh"
 
+# Exits 3 with the operator's choices when a readiness answer says the database belongs to another ledger.
+exit_if_foreign_ledger() {
+  if [[ "$1" == *'"reason":"ledger mismatch: '* ]]; then
+    local reason="${1#*\"reason\":\"ledger mismatch: }"
+    echo "The portal refuses this network's ledger: ${reason%%\"*}" >&2
+    echo "It keeps serving pages (saying its receipts cannot be checked) and sends nothing to the ledger." >&2
+    echo "Start the network this database belongs to, or, if this network is to be its ledger from now on," >&2
+    echo "restart the portal bound to it: deploy/up.sh --bind-ledger <served genesis hash> --reason '<why>'" >&2
+    exit 3
+  fi
+}
+
+# The network as it was left: running, stopped (resumed) or never created (created).
+ensure_network() {
+  if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
+    echo "The network is running"
+  elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
+    "$DEPLOY_DIR/network.sh" start
+  else
+    "$DEPLOY_DIR/network.sh" up
+  fi
+}
+
+# Ready means the whole path works: the application is deployed and it can evaluate on the ledger
+# (/health/ready, see deploy/README.md). "/" answering is not enough: the portal serves pages
+# before its ledger connection is known to work.
+wait_until_ready() {
+  local deadline=$((SECONDS + ${DRUK_START_SECONDS:-300})) readiness
+  echo "Waiting until the portal is ready and its ledger check passes (${URL}health/ready) ..."
+  until readiness="$(curl -s --max-time 20 "${URL}health/ready")" && [[ "$readiness" == '{"status":"UP"'* ]]; do
+    # A database that belongs to another ledger will not become ready by waiting: say so now.
+    exit_if_foreign_ledger "$readiness"
+    if ! portal_pid >/dev/null; then
+      tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      tail -20 "$RUN/portal.log"
+      echo "The portal is not ready after ${DRUK_START_SECONDS:-300} s. Its readiness check says:" >&2
+      echo "  ${readiness:-no answer}" >&2
+      echo "See $RUN/portal.log and deploy/network.sh status; deploy/down.sh stops it." >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
+
 mkdir -p "$RUN/data"
 # Running means serving: a pid that exists but does not answer (a JVM dying after kill -9, a hung
 # one) is stopped and a fresh portal started.
@@ -54,7 +100,10 @@ if pid="$(portal_pid)"; then
   if [[ -n "$BIND_LEDGER" ]]; then
     echo "Stopping the portal to start it bound to ledger $BIND_LEDGER"
   elif portal_serves "$URL"; then
+    # Running is not yet "up" (a network recreated under it, say): the same wait and answers as a start.
     echo "The portal is already running: $URL (deploy/down.sh stops it)"
+    ensure_network
+    wait_until_ready
     exit 0
   else
     echo "The portal process $pid does not answer on $URL: stopping it and starting a fresh one"
@@ -68,13 +117,7 @@ if [[ "$BUILD" == true ]]; then
     || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
 fi
 
-if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
-  echo "The network is running"
-elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
-  "$DEPLOY_DIR/network.sh" start
-else
-  "$DEPLOY_DIR/network.sh" up
-fi
+ensure_network
 
 # One demo password per installation, kept beside the database it was seeded into.
 if [[ ! -f "$RUN/data/demo-password" ]]; then
@@ -135,34 +178,7 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   echo $! > "$RUN/portal.pid"
 )
 
-# Ready means the whole path works: the application is deployed and it can evaluate on the ledger
-# (/health/ready, see deploy/README.md). "/" answering is not enough: the portal serves pages
-# before its ledger connection is known to work.
-READY_URL="${URL}health/ready"
-deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
-echo "Waiting until the portal is ready and its ledger check passes ($READY_URL) ..."
-until readiness="$(curl -s --max-time 20 "$READY_URL")" && [[ "$readiness" == '{"status":"UP"'* ]]; do
-  # A database that belongs to another ledger will not become ready by waiting: say so now.
-  if [[ "$readiness" == *'"reason":"ledger mismatch: '* ]]; then
-    reason="${readiness#*\"reason\":\"ledger mismatch: }"
-    echo "The portal refuses this network's ledger: ${reason%%\"*}" >&2
-    echo "It keeps serving pages (saying its receipts cannot be checked) and sends nothing to the ledger." >&2
-    echo "Start the network this database belongs to, or, if this network is to be its ledger from now on," >&2
-    echo "restart the portal bound to it: deploy/up.sh --bind-ledger <served genesis hash> --reason '<why>'" >&2
-    exit 3
-  fi
-  if ! portal_pid >/dev/null; then
-    tail -40 "$RUN/portal.log"; echo "The portal stopped while starting: see $RUN/portal.log" >&2; exit 1
-  fi
-  if ((SECONDS >= deadline)); then
-    tail -20 "$RUN/portal.log"
-    echo "The portal is not ready after ${DRUK_START_SECONDS:-300} s. Its readiness check says:" >&2
-    echo "  ${readiness:-no answer}" >&2
-    echo "See $RUN/portal.log and deploy/network.sh status; deploy/down.sh stops it." >&2
-    exit 1
-  fi
-  sleep 2
-done
+wait_until_ready
 
 cat <<MSG
 

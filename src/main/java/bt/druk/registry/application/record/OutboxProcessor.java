@@ -37,6 +37,8 @@ public class OutboxProcessor {
 
     /** Code stored on versions that were never sent because an earlier version was rejected. */
     public static final String PREDECESSOR_REJECTED = "PREDECESSOR_REJECTED";
+    /** How often a carried version the new ledger refuses is sent in all (1, 2, 4, 8, 16 s apart). */
+    static final int CARRY_ATTEMPTS = 6;
 
     private RecordRepository repository;
     private Clock clock;
@@ -142,11 +144,18 @@ public class OutboxProcessor {
         version.markCommitted(receiptOf(txId, blockNumber, details), now);
     }
 
-    /** The chaincode refused the call: the version and every later pending version are rejected. */
+    /**
+     * The chaincode refused the call: the version and every later pending version are rejected. A
+     * carried-over version is never rejected: see {@link #carryRefused}.
+     */
     @Transactional
     public void recordRejected(long outboxId, String code, String message) {
         Instant now = clock.instant();
         OutboxEntry entry = repository.findOutbox(outboxId).orElseThrow();
+        if (entry.isCarryOver()) {
+            carryRefused(entry, code, message, now);
+            return;
+        }
         RecordHead head = repository.lockHead(entry.recordKey()).orElseThrow();
         RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
         if (version.ledgerState() != LedgerState.PENDING) {
@@ -154,13 +163,6 @@ public class OutboxProcessor {
             return;
         }
         entry.markDone(null, "[" + code + "] " + message, now);
-        if (entry.isCarryOver()) {
-            // The earlier ledger committed it; the new one would not take it. It stays what it was,
-            // without a receipt here, for the tamper report to name.
-            LOG.warning(() -> version.recordKey() + " v" + version.version() + " was not carried over: [" + code + "] " + message);
-            version.carryOverRefused(now);
-            return;
-        }
         version.markRejected(code, message, now);
         for (OutboxEntry later : repository.openOutboxOf(entry.recordKey())) {
             if (later.version() > entry.version()) {
@@ -180,6 +182,28 @@ public class OutboxProcessor {
         }
         repository.flush();
         pipeline.notifyProjections(version.kind(), version.recordKey(), live);
+    }
+
+    /**
+     * The new ledger refused a carried version. Versions go over in parallel, so one that names
+     * another record (an award its bid, a supersession the notarisation that replaces it) may come
+     * before that record: it is tried again, {@link #CARRY_ATTEMPTS} times in all. After that it stays
+     * what the earlier ledger made it, committed, without a receipt here, for the tamper report to name.
+     */
+    private void carryRefused(OutboxEntry entry, String code, String message, Instant now) {
+        if (entry.status() != OutboxEntry.Status.DUE) {
+            return;
+        }
+        if (entry.attempts() + 1 < CARRY_ATTEMPTS) {
+            entry.retryLater("[" + code + "] " + message, now.plus(backoff(entry.attempts() + 1)), now);
+            return;
+        }
+        entry.markDone(null, "[" + code + "] " + message, now);
+        RecordVersion version = repository.lockVersion(entry.recordVersionId()).orElseThrow();
+        if (version.ledgerState() == LedgerState.PENDING) {
+            LOG.warning(() -> version.recordKey() + " v" + version.version() + " was not carried over: [" + code + "] " + message);
+            version.carryOverRefused(now);
+        }
     }
 
     /** The ledger could not be reached: {@code owner} lets go, and tries again after a back-off that grows with the attempts. */

@@ -210,8 +210,15 @@ class LedgerBindingGuardTest {
         LedgerIdentity served = recreateNetwork();
         h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
 
-        h.ledger.refuseNext("NOT_ALLOWED_IN_STATE", "the carry-over window closed");
+        // A refusal is tried again (what it names may not be carried yet), then taken as final.
+        h.ledger.refuseNext("NOT_FOUND", "bid ocds-drk001-2026-0005:1 does not exist");
         h.submitter.submitDue();
+        assertEquals(LedgerState.PENDING, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState(), "to be tried again");
+        for (int attempt = 2; attempt <= OutboxProcessor.CARRY_ATTEMPTS; attempt++) {
+            h.clock.advance(Duration.ofMinutes(1));
+            h.ledger.refuseNext("NOT_ALLOWED_IN_STATE", "the carry-over window closed");
+            assertEquals(1, h.submitter.submitDue(), "attempt " + attempt);
+        }
         RecordVersion refused = h.records.findLiveVersion(key, 1).orElseThrow();
         assertEquals(LedgerState.COMMITTED, refused.ledgerState(), "history is not rejected: the earlier ledger committed it");
         assertEquals(null, refused.receipt(), "no receipt of a ledger that does not hold it");
@@ -222,5 +229,21 @@ class LedgerBindingGuardTest {
                 h.ledger, runs, h.clock);
         TamperReportJobs.Start start = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null));
         assertEquals(List.of(TamperKind.MISSING_ON_LEDGER), runs.findingsOf(start.runId(), key).stream().map(f -> f.kind()).toList());
+    }
+
+    @Test
+    void aCarriedVersionRefusedBecauseWhatItNamesIsNotCarriedYetGoesOverWhenTriedAgain() {
+        String key = register("LB-009");
+        h.submitter.submitDue();
+        LedgerIdentity served = recreateNetwork();
+        h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
+
+        h.ledger.refuseNext("NOT_FOUND", "bid ocds-drk001-2026-0005:1 does not exist");
+        h.submitter.submitDue();
+        h.clock.advance(Duration.ofSeconds(2));
+        h.submitter.submitDue();
+        RecordVersion carried = h.records.findLiveVersion(key, 1).orElseThrow();
+        assertEquals(LedgerState.COMMITTED, carried.ledgerState());
+        assertEquals(1, h.ledger.history(key).size());
     }
 }
