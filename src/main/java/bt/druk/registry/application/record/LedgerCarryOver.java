@@ -67,10 +67,25 @@ public class LedgerCarryOver {
                 // before it was committed claims that one's time.
                 Instant claimed = first.committedAt().isBefore(previous) ? previous : first.committedAt();
                 previous = claimed;
-                entry.carryOver(LedgerCall.carryOver(entry.call(), fromLedger, first.txId(), claimed), now);
+                entry.carryOver(LedgerCall.carryOver(entry.call(), fromLedger, first.txId(), claimed), carryGroup(key), claimed, now);
                 queued++;
             }
         }
         return queued;
+    }
+
+    /**
+     * Records whose versions name each other's state, so carried in the order first committed: a
+     * tender and its bids (a bid needs its tender still open, an award its bid revealed), and every
+     * notarisation (one supersedes another). Land titles and batch anchors stand alone.
+     */
+    static String carryGroup(String recordKey) {
+        if (recordKey.startsWith("tender:")) {
+            return "procurement:" + recordKey.substring("tender:".length());
+        }
+        if (recordKey.startsWith("bid:")) {
+            return "procurement:" + recordKey.substring("bid:".length(), recordKey.lastIndexOf(':'));
+        }
+        return recordKey.startsWith("notarisation:") ? "notary" : null;
     }
 }

@@ -76,6 +76,11 @@ public class OutboxEntry {
     @Column(name = "lease_until")
     private Instant leaseUntil;
 
+    /** Carried-over versions of one group go one at a time, by {@link #carryAt}: see {@link #carryOver}. */
+    @Column(name = "carry_group", length = 200)
+    private String carryGroup;
+    @Column(name = "carry_at")
+    private Instant carryAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -155,9 +160,15 @@ public class OutboxEntry {
         updatedAt = now;
     }
 
-    /** Due again, as {@code carry}: the same version written anew to the ledger the database was bound to. */
-    public void carryOver(LedgerCall carry, Instant now) {
+    /**
+     * Due again, as {@code carry}: the same version written anew to the ledger the database was bound
+     * to. Within {@code group} (null: none) carried versions go one at a time, in the order of
+     * {@code firstCommitted}, since one may name another's record as it was then.
+     */
+    public void carryOver(LedgerCall carry, String group, Instant firstCommitted, Instant now) {
         releaseLease();
+        carryGroup = group;
+        carryAt = firstCommitted;
         function = carry.function();
         argumentsJson = carry.argumentsJson();
         status = Status.DUE;
@@ -166,6 +177,14 @@ public class OutboxEntry {
         lastError = null;
         txId = null;
         updatedAt = now;
+    }
+
+    public String carryGroup() {
+        return carryGroup;
+    }
+
+    public Instant carryAt() {
+        return carryAt;
     }
 
     /** Whether this entry carries a version over from an earlier ledger. */

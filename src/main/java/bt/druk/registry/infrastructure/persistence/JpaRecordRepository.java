@@ -212,6 +212,8 @@ public class JpaRecordRepository implements RecordRepository {
                         + " WHERE o.status = 'DUE' AND o.next_attempt_at <= ?1 AND (o.lease_until IS NULL OR o.lease_until < ?1)"
                         + " AND NOT EXISTS (SELECT 1 FROM ledger_outbox e"
                         + "   WHERE e.record_key = o.record_key AND e.status = 'DUE' AND e.version < o.version)"
+                        + " AND (o.carry_group IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_outbox g"
+                        + "   WHERE g.carry_group = o.carry_group AND g.status = 'DUE' AND g.carry_at < o.carry_at))"
                         + " ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                 .getResultList();

@@ -1,6 +1,7 @@
 package bt.druk.registry.application.record;
 
 import static bt.druk.registry.testing.PortalHarness.CLERK;
+import static bt.druk.registry.testing.PortalHarness.NOTARY_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +15,12 @@ import bt.druk.registry.application.audit.TamperReportJobs;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.file.FileType;
+import bt.druk.registry.domain.file.StoredFile;
+import bt.druk.registry.domain.notary.DocumentType;
+import bt.druk.registry.domain.notary.Notarisation;
+import bt.druk.registry.domain.notary.NotaryRules.PartyText;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.ledger.LedgerBindings;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
@@ -31,7 +38,9 @@ import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -245,5 +254,37 @@ class LedgerBindingGuardTest {
         RecordVersion carried = h.records.findLiveVersion(key, 1).orElseThrow();
         assertEquals(LedgerState.COMMITTED, carried.ledgerState());
         assertEquals(1, h.ledger.history(key).size());
+    }
+
+    @Test
+    void recordsThatNameEachOtherAreCarriedOneAtATimeInTheOrderFirstCommitted() {
+        assertEquals("procurement:ocds-drk001-2026-0003", LedgerCarryOver.carryGroup("tender:ocds-drk001-2026-0003"));
+        assertEquals("procurement:ocds-drk001-2026-0003", LedgerCarryOver.carryGroup("bid:ocds-drk001-2026-0003:1"));
+        assertEquals("notary", LedgerCarryOver.carryGroup("notarisation:2026-000001"));
+        assertEquals(null, LedgerCarryOver.carryGroup("land-title:PIN-1"));
+
+        String first = notarise("first affidavit");
+        h.clock.advance(Duration.ofSeconds(5));
+        String second = notarise("second affidavit");
+        String title = register("LB-010");
+        while (h.submitter.submitDue() > 0) {
+            // all three committed
+        }
+        LedgerIdentity served = recreateNetwork();
+        h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
+
+        List<String> claimed = h.records.claimOutbox(h.clock.instant(), 10, "test", h.clock.instant().plusSeconds(60)).stream()
+                .map(e -> e.recordKey()).toList();
+        assertTrue(claimed.contains(first) && claimed.contains("land-title:LB-010"), claimed.toString());
+        assertFalse(claimed.contains(second), "the later notarisation waits for the earlier one: " + claimed);
+    }
+
+    private String notarise(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        StoredFile file = new StoredFile(CanonicalJson.sha256Hex(content), bytes.length, FileType.PDF,
+                "affidavit.pdf");
+        return h.notary.register(NOTARY_CLERK, new Notarisation.Details(
+                DocumentType.AFFIDAVIT, LocalDate.of(2025, 10, 30),
+                List.of(new PartyText("Sonam Choki", "10101005566"))), file.sha256(), file).recordKey();
     }
 }
