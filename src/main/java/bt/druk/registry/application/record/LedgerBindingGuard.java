@@ -78,6 +78,8 @@ public class LedgerBindingGuard {
     private volatile Instant checkedAt;
     private volatile long checkedInOutage = -1;
     private volatile String refusedBind;
+    /** The genesis hash an operator's bind command names, until {@link #rebind} takes or refuses it. */
+    private volatile String expectedBind;
 
     protected LedgerBindingGuard() {
     }
@@ -116,15 +118,24 @@ public class LedgerBindingGuard {
         return check() instanceof Bound;
     }
 
+    /**
+     * An operator's bind command is to be carried out ({@link #rebind}, once the ledger answers): until
+     * then a check that finds the network serving that very ledger says so, rather than refusing it
+     * (the portal's readiness would otherwise report a mismatch the command is about to end).
+     */
+    public void expectBind(String genesisHash) {
+        expectedBind = genesisHash.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Reads the network's ledger identity now and compares it with this database's binding. */
     public synchronized Verdict check() {
         Instant now = clock.instant();
         long outages = health.outagesStarted();
-        Verdict next;
+        Verdict found;
         try {
             // The reader's peer answering says nothing of the peers a write needs: an outage ends
             // when a write or a block gets through, not here.
-            next = compare(ledger.identity(), now);
+            found = compare(ledger.identity(), now);
         } catch (LedgerUnavailableException e) {
             health.failed("reading which ledger the network serves", e.getMessage(), e.getCause());
             checkedAt = now;
@@ -134,6 +145,8 @@ public class LedgerBindingGuard {
             }
             return verdict;
         }
+        Verdict next = found instanceof Mismatch mismatch && mismatch.served().genesisHash().equals(expectedBind)
+                ? new Unchecked("binding this database to ledger " + mismatch.served() + " as the operator ordered") : found;
         Verdict before = verdict;
         verdict = next;
         checkedAt = now;
@@ -185,13 +198,21 @@ public class LedgerBindingGuard {
     @Transactional
     public synchronized Verdict rebind(String genesisHash, String operator, String reason) {
         String named = genesisHash == null ? "" : genesisHash.strip().toLowerCase(Locale.ROOT);
-        Verdict now = check();
+        String expected = expectedBind;
+        expectedBind = null; // this command's own check must see the mismatch it ends
+        Verdict now;
+        try {
+            now = check();
+            if (now instanceof Unchecked) {
+                throw new IllegalStateException("cannot bind now: " + now.summary());
+            }
+        } catch (IllegalStateException e) {
+            expectedBind = expected; // tried again once the ledger answers
+            throw e;
+        }
         if (now instanceof Bound bound && bound.ledger().genesisHash().equals(named)) {
             refusedBind = null;
             return now; // bound already, perhaps by this same command at an earlier start
-        }
-        if (now instanceof Unchecked) {
-            throw new IllegalStateException("cannot bind now: " + now.summary());
         }
         LedgerIdentity served = now instanceof Mismatch mismatch ? mismatch.served() : ((Bound) now).ledger();
         if (!served.genesisHash().equals(named)) {

@@ -120,6 +120,8 @@ public class PortalStartup {
                 return;
             }
             senders = Executors.newFixedThreadPool(submitterPolicy.window(), threadFactory);
+            // Before anything asks: a check that finds the ordered ledger waits for the bind, not refuses it.
+            PortalSettings.get("druk.ledger.bindTo").filter(hash -> !hash.isBlank()).ifPresent(binding::expectBind);
             dispatcherThread = threadFactory.newThread(this::dispatchForever);
             dispatcherThread.setName("druk-ledger-submitter");
             dispatcherThread.setDaemon(true);

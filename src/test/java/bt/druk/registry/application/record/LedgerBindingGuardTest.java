@@ -287,4 +287,21 @@ class LedgerBindingGuardTest {
                 DocumentType.AFFIDAVIT, LocalDate.of(2025, 10, 30),
                 List.of(new PartyText("Sonam Choki", "10101005566"))), file.sha256(), file).recordKey();
     }
+
+    @Test
+    void whileAnOrderedBindWaitsReadinessSaysSoInsteadOfRefusingThatLedger() {
+        register("LB-011");
+        h.submitter.submitDue();
+        LedgerIdentity served = recreateNetwork();
+        h.ledgerBinding.expectBind(served.genesisHash());
+
+        LedgerStatusService.Readiness waiting = h.ledgerStatus.readiness(Duration.ofMinutes(2));
+        assertFalse(waiting.ready());
+        assertFalse(waiting.reason().startsWith(LedgerStatusService.LEDGER_MISMATCH), waiting.reason());
+        assertTrue(waiting.reason().contains("binding this database to ledger " + served + " as the operator ordered"), waiting.reason());
+
+        assertEquals(new LedgerBindingGuard.Bound(served), h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "ordered"));
+        h.submitter.submitDue();
+        assertTrue(h.ledgerStatus.readiness(Duration.ofMinutes(2)).ready());
+    }
 }
