@@ -174,7 +174,7 @@ public class InMemoryRecordRepository implements RecordRepository {
     @Override
     public synchronized OutboxBacklog outboxBacklog() {
         List<OutboxEntry> open = outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DUE).toList();
-        return new OutboxBacklog(open.size(), open.isEmpty() ? null : open.get(0).createdAt());
+        return new OutboxBacklog(open.size(), open.stream().map(OutboxEntry::createdAt).min(Comparator.naturalOrder()).orElse(null));
     }
 
     @Override

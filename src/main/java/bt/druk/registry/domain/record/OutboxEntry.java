@@ -167,6 +167,7 @@ public class OutboxEntry {
      */
     public void carryOver(LedgerCall carry, String group, Instant firstCommitted, Instant now) {
         releaseLease();
+        createdAt = now; // waits from now: readiness measures the backlog by it
         carryGroup = group;
         carryAt = firstCommitted;
         function = carry.function();

@@ -253,8 +253,8 @@ public class JpaRecordRepository implements RecordRepository {
         long waiting = em.createQuery("select count(e) from OutboxEntry e where e.status = :due", Long.class)
                 .setParameter("due", OutboxEntry.Status.DUE)
                 .getSingleResult();
-        // Ids grow with creation, so the lowest open id is the oldest entry.
-        Optional<Instant> oldest = em.createQuery("select e from OutboxEntry e where e.status = :due order by e.id", OutboxEntry.class)
+        // Not the lowest id: a version carried over to a new ledger waits from when it was queued again.
+        Optional<Instant> oldest = em.createQuery("select e from OutboxEntry e where e.status = :due order by e.createdAt", OutboxEntry.class)
                 .setParameter("due", OutboxEntry.Status.DUE)
                 .setMaxResults(1)
                 .getResultStream().findFirst().map(OutboxEntry::createdAt);

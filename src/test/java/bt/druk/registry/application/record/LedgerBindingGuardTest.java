@@ -175,6 +175,7 @@ class LedgerBindingGuardTest {
             // both versions committed, in order
         }
         RecordVersion second = h.records.findLiveVersion(key, 2).orElseThrow();
+        h.clock.advance(Duration.ofMinutes(10)); // registered long before the network was recreated
         String earlierTx = second.receipt().txId();
         // No block was followed here: the first commit's time is the version's own until one is.
         java.time.Instant firstTime = second.receipt().commitTime() != null ? second.receipt().commitTime() : second.createdAt();
@@ -183,6 +184,7 @@ class LedgerBindingGuardTest {
 
         h.ledgerBinding.rebind(served.genesisHash(), "ops.dorji", "network recreated");
         assertEquals(LedgerState.PENDING, h.records.findLiveVersion(key, 2).orElseThrow().ledgerState(), "waits to be carried over");
+        assertTrue(h.ledgerStatus.readiness(Duration.ofMinutes(1)).ready(), "a carried version waits from its carrying, not its registration");
         LedgerCall carry = h.records.findOutboxForVersion(second.id()).orElseThrow().call();
         assertEquals(LedgerCall.CARRY_OVER, carry.function());
         assertEquals(List.of("RegisterMortgage", FakeLedger.FAKE_LEDGER.genesisHash(), earlierTx),
