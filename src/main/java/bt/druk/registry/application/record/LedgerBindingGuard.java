@@ -129,6 +129,11 @@ public class LedgerBindingGuard {
 
     /** Reads the network's ledger identity now and compares it with this database's binding. */
     public synchronized Verdict check() {
+        return check(expectedBind);
+    }
+
+    /** {@link #check()}, where finding the network serving {@code awaitedBind} (null: none) waits for that bind. */
+    private Verdict check(String awaitedBind) {
         Instant now = clock.instant();
         long outages = health.outagesStarted();
         Verdict found;
@@ -145,7 +150,7 @@ public class LedgerBindingGuard {
             }
             return verdict;
         }
-        Verdict next = found instanceof Mismatch mismatch && mismatch.served().genesisHash().equals(expectedBind)
+        Verdict next = found instanceof Mismatch mismatch && mismatch.served().genesisHash().equals(awaitedBind)
                 ? new Unchecked("binding this database to ledger " + mismatch.served() + " as the operator ordered") : found;
         Verdict before = verdict;
         verdict = next;
@@ -198,18 +203,11 @@ public class LedgerBindingGuard {
     @Transactional
     public synchronized Verdict rebind(String genesisHash, String operator, String reason) {
         String named = genesisHash == null ? "" : genesisHash.strip().toLowerCase(Locale.ROOT);
-        String expected = expectedBind;
-        expectedBind = null; // this command's own check must see the mismatch it ends
-        Verdict now;
-        try {
-            now = check();
-            if (now instanceof Unchecked) {
-                throw new IllegalStateException("cannot bind now: " + now.summary());
-            }
-        } catch (IllegalStateException e) {
-            expectedBind = expected; // tried again once the ledger answers
-            throw e;
+        Verdict now = check(null); // this command's own check must see the mismatch it ends
+        if (now instanceof Unchecked) {
+            throw new IllegalStateException("cannot bind now: " + now.summary()); // tried again once the ledger answers
         }
+        expectedBind = null; // taken or refused below
         if (now instanceof Bound bound && bound.ledger().genesisHash().equals(named)) {
             refusedBind = null;
             return now; // bound already, perhaps by this same command at an earlier start

@@ -1,10 +1,14 @@
 package bt.druk.registry.application.record;
 
 import bt.druk.registry.domain.audit.AuditTrail;
+import bt.druk.registry.domain.notary.Notarisation;
+import bt.druk.registry.domain.procurement.BidKeys;
+import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.CarriedOver;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
+import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,12 +84,13 @@ public class LedgerCarryOver {
      * notarisation (one supersedes another). Land titles and batch anchors stand alone.
      */
     static String carryGroup(String recordKey) {
-        if (recordKey.startsWith("tender:")) {
-            return "procurement:" + recordKey.substring("tender:".length());
+        RecordKey key = RecordKey.parse(recordKey);
+        if (key.isKind(Tender.KIND)) {
+            return "procurement:" + key.id();
         }
-        if (recordKey.startsWith("bid:")) {
-            return "procurement:" + recordKey.substring("bid:".length(), recordKey.lastIndexOf(':'));
+        if (key.isKind(BidKeys.KIND)) {
+            return "procurement:" + BidKeys.ocidOf(key);
         }
-        return recordKey.startsWith("notarisation:") ? "notary" : null;
+        return key.isKind(Notarisation.KIND) ? "notary" : null;
     }
 }

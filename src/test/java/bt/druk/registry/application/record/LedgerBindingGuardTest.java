@@ -53,6 +53,16 @@ class LedgerBindingGuardTest {
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
     }
 
+    private final InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
+
+    /** The inspector's tamper report over the harness's database and ledger, run to its end. */
+    private ReconciliationRun runTamperReport() {
+        TamperReport report = new TamperReport(new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification),
+                h.ledger, runs, h.clock);
+        long runId = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null)).runId();
+        return runs.find(runId).orElseThrow();
+    }
+
     private static LedgerCarryOver carryOver(PortalHarness harness) {
         return new LedgerCarryOver(harness.records, new InMemoryAuditTrail(harness.records), harness.clock);
     }
@@ -203,11 +213,7 @@ class LedgerBindingGuardTest {
                 VersionViews.of(carried).receipt().carriedOver(), "the receipt says where the version was first committed");
         assertEquals(LedgerState.COMMITTED, state(waiting));
 
-        InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
-        TamperReport report = new TamperReport(new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification),
-                h.ledger, runs, h.clock);
-        TamperReportJobs.Start start = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null));
-        ReconciliationRun run = runs.find(start.runId()).orElseThrow();
+        ReconciliationRun run = runTamperReport();
         assertEquals(ReconciliationRun.State.FINISHED, run.state(), String.valueOf(run.error()));
         assertEquals(2, run.recordsChecked());
         assertEquals(0, run.tamperFindings(), "the tamper report finds every version on the ledger readiness says is this database's");
@@ -235,11 +241,8 @@ class LedgerBindingGuardTest {
         assertEquals(null, refused.receipt(), "no receipt of a ledger that does not hold it");
         assertTrue(refused.carriedOver().isPresent());
 
-        InMemoryReconciliationRepository runs = new InMemoryReconciliationRepository();
-        TamperReport report = new TamperReport(new RecordReconciler(new InMemoryAuditTrail(h.records), h.records, h.ledger, h.verification),
-                h.ledger, runs, h.clock);
-        TamperReportJobs.Start start = new TamperReportJobs(report, Runnable::run).start(new StaffMember("inspector", Role.INSPECTOR, null, null));
-        assertEquals(List.of(TamperKind.MISSING_ON_LEDGER), runs.findingsOf(start.runId(), key).stream().map(f -> f.kind()).toList());
+        ReconciliationRun run = runTamperReport();
+        assertEquals(List.of(TamperKind.MISSING_ON_LEDGER), runs.findingsOf(run.id(), key).stream().map(f -> f.kind()).toList());
     }
 
     @Test
