@@ -10,6 +10,7 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.ledger.PostedShares;
 import bt.druk.registry.domain.ledger.RecordWritten;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.CanonicalJson;
@@ -41,6 +42,9 @@ public class FakeLedger implements Ledger {
     private final List<LedgerBlock> blocks = new ArrayList<>();
     private final Map<String, CommittedTransaction> transactions = new HashMap<>();
     private final Deque<SubmissionOutcome.Refused> refusals = new ArrayDeque<>();
+    /** Posted opening shares per sealed tender, by holder index; and each tender's bid deadline. */
+    private final Map<String, java.util.SortedMap<Integer, PostedShares>> openingShares = new HashMap<>();
+    private final Map<String, Instant> bidDeadlines = new HashMap<>();
     private volatile boolean down;
     private volatile boolean loseNextAnswer;
     private int commits;
@@ -101,13 +105,20 @@ public class FakeLedger implements Ledger {
         call = call.carried();
         List<String> a = call.arguments();
         String key = a.get(0);
+        if (call.function().equals("PostOpeningShares")) {
+            return postShares(key, Integer.parseInt(a.get(1)), a.get(2), txId);
+        }
+        if (call.function().startsWith("Publish")) {
+            bidDeadlines.put(key, Instant.parse(a.get(3)));
+        }
         List<LedgerHistoryItem> writes = history.computeIfAbsent(key, k -> new ArrayList<>());
         LedgerEntry current = writes.isEmpty() ? null : writes.get(writes.size() - 1).value();
         int version;
         String hash;
         String previousHash;
         boolean creation = (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage"))
-                || call.function().equals("PublishTender") || call.function().equals("CommitBid")
+                || call.function().startsWith("Publish") || call.function().equals("CommitBid")
+                || call.function().equals("LodgeSealedBid")
                 || call.function().equals("AnchorBatch");
         if (call.function().equals("RevealBid")) {
             // (bidKey, bidHash, salt): the next version, accepted only if it opens the commitment.
@@ -125,7 +136,7 @@ public class FakeLedger implements Ledger {
             previousHash = current.hash();
         } else if (creation) {
             version = 1;
-            hash = call.function().equals("CommitBid") ? a.get(2) : a.get(1);
+            hash = call.function().equals("CommitBid") || call.function().equals("LodgeSealedBid") ? a.get(2) : a.get(1);
             previousHash = null;
             if (current != null) {
                 return current.hash().equals(hash) && current.version() == 1
@@ -183,7 +194,10 @@ public class FakeLedger implements Ledger {
             case "LodgeTransfer" -> "transfer-pending";
             case "ObjectToTransfer" -> "transfer-objected";
             case "RegisterMortgage", "LodgeCaveat", "DischargeMortgage", "ReleaseCaveat" -> open.isEmpty() ? "registered" : "encumbered";
-            case "PublishTender", "AmendTender" -> "active.tendering";
+            case "PublishTender", "PublishSealedTender", "AmendTender" -> "active.tendering";
+            case "LodgeSealedBid" -> "lodged";
+            case "WithdrawBid" -> "withdrawn";
+            case "OpenBid" -> a.get(4).contains("\"valid\":true") ? "opened" : "invalid";
             case "OpenBids" -> "evaluation";
             case "AwardTender" -> "awarded";
             case "CancelTender" -> "cancelled";
@@ -233,6 +247,8 @@ public class FakeLedger implements Ledger {
     public synchronized LedgerIdentity recreate() {
         history.clear();
         openEncumbrances.clear();
+        openingShares.clear();
+        bidDeadlines.clear();
         blocks.clear();
         transactions.clear();
         identity = new LedgerIdentity(identity.channel(), CanonicalJson.sha256Hex("fake genesis block " + UUID.randomUUID()));
@@ -256,6 +272,39 @@ public class FakeLedger implements Ledger {
     public synchronized List<LedgerHistoryItem> history(String recordKey) {
         requireUp();
         return List.copyOf(history.getOrDefault(recordKey, List.of()));
+    }
+
+    @Override
+    public synchronized List<PostedShares> openingShares(String tenderKey) {
+        requireUp();
+        return List.copyOf(openingShares.getOrDefault(tenderKey, new java.util.TreeMap<>()).values());
+    }
+
+    /** {@code PostOpeningShares}: once per holder, from the bid deadline on, by the ledger's own clock. */
+    private SubmissionOutcome postShares(String tenderKey, int holder, String sharesJson, String txId) {
+        Instant deadline = bidDeadlines.get(tenderKey);
+        if (deadline == null) {
+            return refused("NOT_FOUND", tenderKey + " not found");
+        }
+        if (Instant.now().isBefore(deadline)) {
+            return refused("DEADLINE_NOT_REACHED", tenderKey + ": shares can be posted only from the bid deadline " + deadline);
+        }
+        var posted = openingShares.computeIfAbsent(tenderKey, k -> new java.util.TreeMap<>());
+        if (posted.containsKey(holder)) {
+            return refused("ALREADY_EXISTS", "holder " + holder + " has already posted shares of " + tenderKey);
+        }
+        Map<String, String> shares = new java.util.TreeMap<>();
+        jakarta.json.Json.createReader(new java.io.StringReader(sharesJson)).readObject().forEach((bid, v) -> shares.put(bid,
+                v.getValueType() == jakarta.json.JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) v).getString() : null));
+        posted.put(holder, new PostedShares(holder, "AuditMSP", shares, txId));
+        long blockNumber = blocks.size();
+        CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, Instant.now(), true, "VALID",
+                List.of("AuditMSP", "ProcurementMSP"), List.of());
+        transactions.put(txId, tx);
+        blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
+        commits++;
+        notifyAll();
+        return new SubmissionOutcome.Committed(txId, blockNumber);
     }
 
     @Override

@@ -4,6 +4,7 @@ import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderJson;
@@ -14,6 +15,7 @@ import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +103,23 @@ public final class ProcurementProjection {
             return;
         }
         RecordVersion version = current.get();
-        LodgedBid bid = LodgedBid.fromJson(RecordKey.parse(recordKey), RecordDocument.dataOf(version.canonicalJson()));
+        JsonObject data = RecordDocument.dataOf(version.canonicalJson());
+        if (SealedBidRecord.isSealed(data)) {
+            SealedBidRecord sealed = SealedBidRecord.fromJson(RecordKey.parse(recordKey), data);
+            BidSummary row = tenders.findBid(recordKey).orElse(null);
+            if (row == null) {
+                row = new BidSummary(recordKey);
+                row.update(sealed, version.version(), version.id(), clock.instant());
+                tenders.addBid(row);
+            } else {
+                row.update(sealed, version.version(), version.id(), clock.instant());
+            }
+            // The documents of a validly opened bid are public with it (they are decrypted at the opening).
+            tenders.publishFiles(recordKey, sealed.opening() != null && sealed.opening().valid()
+                    ? sealed.opening().documents().stream().map(d -> d.sha256()).toList() : List.of());
+            return;
+        }
+        LodgedBid bid = LodgedBid.fromJson(RecordKey.parse(recordKey), data);
         BidSummary row = tenders.findBid(recordKey).orElse(null);
         if (row == null) {
             row = new BidSummary(recordKey);

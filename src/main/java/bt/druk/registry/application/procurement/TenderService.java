@@ -7,6 +7,7 @@ import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderJson;
+import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.procurement.TenderOperation;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.record.LedgerCall;
@@ -39,6 +40,9 @@ import java.util.function.UnaryOperator;
 @Transactional
 public class TenderService {
 
+    /** The chaincode function that publishes a tender with its opening key holders. */
+    static final String PUBLISH_SEALED = "PublishSealedTender";
+
     private RecordPipeline pipeline;
     private TenderRepository tenders;
     private ProcuringEntities entities;
@@ -65,20 +69,37 @@ public class TenderService {
 
     /** As {@link #publish(StaffMember, String, Tender.Terms)} with another minimum (demo content, tests). */
     public SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, Duration minimumBidPeriod) {
+        return publish(actor, entityCode, terms, null, minimumBidPeriod);
+    }
+
+    /**
+     * Publishes a sealed tender: bids are encrypted in the bidders' browsers to {@code opening}'s
+     * holders and opened once k of them post their shares ({@code PublishSealedTender}).
+     */
+    public SubmissionAck publishSealed(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening,
+                                       Duration minimumBidPeriod) {
+        return publish(actor, entityCode, terms, java.util.Objects.requireNonNull(opening, "opening"), minimumBidPeriod);
+    }
+
+    private SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening,
+                                  Duration minimumBidPeriod) {
         actor.requireClerkOf(Register.PROCUREMENT);
         ProcuringEntity entity = entities.find(entityCode)
                 .orElseThrow(() -> ValidationException.of("entity", "tender.entity", "Choose the procuring agency"));
         Instant now = now();
         int year = now.atZone(policy.zone()).getYear();
         // Checked before a serial is used up, so that a refused form does not leave a gap in the numbers.
-        Tender.publish(policy.ocidPrefix() + "-" + year + "-0000", entity.code() + "/" + year + "/000", entity, terms,
+        Tender.publish(policy.ocidPrefix() + "-" + year + "-0000", entity.code() + "/" + year + "/000", entity, terms, opening,
                 now.plus(minimumBidPeriod), actor.publicRole(), actor.office(), now);
         int serial = tenders.nextSerial(year);
         String ocid = String.format("%s-%d-%04d", policy.ocidPrefix(), year, serial);
         String number = String.format("%s/%d/%03d", entity.code(), year, serial);
-        Tender tender = Tender.publish(ocid, number, entity, terms, now.plus(minimumBidPeriod), actor.publicRole(), actor.office(), now);
-        return pipeline.append(draft(actor, tender, 0,
-                LedgerCall.Factory.standard(TenderOperation.PUBLISH.chaincodeFunction(), actor.office(), tender.bidDeadline().toString())));
+        Tender tender = Tender.publish(ocid, number, entity, terms, opening, now.plus(minimumBidPeriod), actor.publicRole(),
+                actor.office(), now);
+        LedgerCall.Factory call = opening == null
+                ? LedgerCall.Factory.standard(TenderOperation.PUBLISH.chaincodeFunction(), actor.office(), tender.bidDeadline().toString())
+                : LedgerCall.Factory.standard(PUBLISH_SEALED, actor.office(), tender.bidDeadline().toString(), opening.ledgerJson());
+        return pipeline.append(draft(actor, tender, 0, call));
     }
 
     public SubmissionAck amend(StaffMember actor, String ocid, Integer expectedVersion, Tender.Terms terms, String reason) {

@@ -57,6 +57,12 @@ public interface Ledger {
     /** Records whose hash (or notarised document hash) equals the given one. */
     List<HashIndexHit> findByHash(String sha256Hex);
 
+    /**
+     * The opening shares posted for a sealed tender, in holder order (holders who have not posted are
+     * left out); empty for a tender the ledger does not have.
+     */
+    List<PostedShares> openingShares(String tenderKey);
+
     /** The committed transaction with this id (block, time, endorsers, events), empty if unknown. */
     Optional<CommittedTransaction> transaction(String txId);
 

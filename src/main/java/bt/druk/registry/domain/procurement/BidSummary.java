@@ -55,6 +55,13 @@ public class BidSummary {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "sealed", nullable = false)
+    private boolean sealed;
+
+    /** A sealed bid's status on the ledger ({@link SealedBidRecord#LODGED} ...); null for commit-reveal bids. */
+    @Column(name = "status", length = 20)
+    private String status;
+
     protected BidSummary() {
     }
 
@@ -75,6 +82,37 @@ public class BidSummary {
         currentVersion = version;
         currentVersionId = versionId;
         updatedAt = now;
+    }
+
+    /**
+     * A sealed bid: "revealed" (awardable, with bidder and price) once opened as valid; an invalid
+     * one names its supplier and no price.
+     */
+    public void update(SealedBidRecord bid, int version, long versionId, Instant now) {
+        tenderKey = bid.tenderKey();
+        bidNumber = Integer.parseInt(bid.bidNumber());
+        commitment = bid.supplierCommitment();
+        channel = LodgedBid.ONLINE;
+        lodgedAt = bid.lodgedAt();
+        sealed = true;
+        status = bid.status();
+        SealedBidRecord.Opening opening = bid.opening();
+        revealed = opening != null && opening.valid();
+        bidderLicence = opening == null ? null : opening.supplierId();
+        bidderName = opening == null ? null : opening.supplierName();
+        amount = revealed ? new BigDecimal(opening.price()) : null;
+        currentVersion = version;
+        currentVersionId = versionId;
+        updatedAt = now;
+    }
+
+    public boolean sealed() {
+        return sealed;
+    }
+
+    /** {@code lodged}, {@code withdrawn}, {@code opened} or {@code invalid} for a sealed bid; null otherwise. */
+    public String status() {
+        return status;
     }
 
     public String recordKey() {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param awardedBidKey    record key of the winning bid once awarded, else null
  * @param statusReason     why it was cancelled or unsuccessful, else null
  * @param published        when version 1 was saved (the OCDS tender date)
+ * @param opening          who opens the bids of a sealed tender; null for a commit-reveal tender
  */
 public record Tender(
         String ocid,
@@ -39,7 +40,8 @@ public record Tender(
         String awardedBidKey,
         String statusReason,
         Instant published,
-        TenderEvent event) {
+        TenderEvent event,
+        TenderOpening opening) {
 
     public static final String KIND = "tender";
     public static final String CURRENCY = "BTN";
@@ -93,12 +95,18 @@ public record Tender(
      */
     public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms typed,
                                  Instant earliestDeadline, String by, String office, Instant now) {
+        return publish(ocid, tenderNumber, entity, typed, null, earliestDeadline, by, office, now);
+    }
+
+    /** Version 1 of a sealed tender, whose bids {@code opening}'s holders open (null: commit-reveal). */
+    public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms typed, TenderOpening opening,
+                                 Instant earliestDeadline, String by, String office, Instant now) {
         Terms terms = TenderRules.normalised(typed);
         TenderRules.checkTerms(terms, earliestDeadline, now);
         return new Tender(ocid, tenderNumber, terms.title().trim(), trim(terms.description()), entity, terms.method(),
                 terms.category(), TenderRules.money(terms.estimatedValue()), terms.enquiryPeriodEnd(), terms.bidDeadline(),
                 terms.items(), terms.documents(), TenderStatus.ACTIVE_TENDERING, null, null, now,
-                new TenderEvent(TenderOperation.PUBLISH, null, now, by, office));
+                new TenderEvent(TenderOperation.PUBLISH, null, now, by, office), opening);
     }
 
     /** New terms before the deadline; the reason is published with the amendment. */
@@ -118,7 +126,7 @@ public record Tender(
         return new Tender(ocid, tenderNumber, terms.title().trim(), trim(terms.description()), procuringEntity, terms.method(),
                 terms.category(), TenderRules.money(terms.estimatedValue()), terms.enquiryPeriodEnd(), terms.bidDeadline(),
                 terms.items(), terms.documents(), status, null, null, published,
-                new TenderEvent(TenderOperation.AMEND, TenderRules.reasonText(reason), now, by, office));
+                new TenderEvent(TenderOperation.AMEND, TenderRules.reasonText(reason), now, by, office), opening);
     }
 
     public Tender cancel(String reason, String by, String office, Instant now) {
@@ -181,6 +189,11 @@ public record Tender(
         return new Terms(title, description, method, category, estimatedValue, enquiryPeriodEnd, bidDeadline, items, documents);
     }
 
+    /** Whether its bids are sealed to opening key holders (else commit-reveal). */
+    public boolean isSealed() {
+        return opening != null;
+    }
+
     /** Bids are accepted at this instant (the ledger decides by its own transaction time). */
     public boolean acceptsBidsAt(Instant now) {
         return status.acceptsBids() && now.isBefore(bidDeadline);
@@ -188,7 +201,7 @@ public record Tender(
 
     private Tender next(TenderStatus newStatus, String awarded, String reason, TenderEvent newEvent) {
         return new Tender(ocid, tenderNumber, title, description, procuringEntity, method, category, estimatedValue,
-                enquiryPeriodEnd, bidDeadline, items, documents, newStatus, awarded, reason, published, newEvent);
+                enquiryPeriodEnd, bidDeadline, items, documents, newStatus, awarded, reason, published, newEvent, opening);
     }
 
     private static String trim(String s) {

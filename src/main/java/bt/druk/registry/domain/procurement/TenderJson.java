@@ -68,6 +68,10 @@ public final class TenderJson {
         nullable(json, "enquiryPeriodEnd", t.enquiryPeriodEnd() == null ? null : t.enquiryPeriodEnd().toString());
         nullable(json, "awardedBid", t.awardedBidKey());
         nullable(json, "statusReason", t.statusReason());
+        // Only sealed tenders have the member, so a commit-reveal tender's document (and hash) is as before.
+        if (t.opening() != null) {
+            json.add("opening", t.opening().toJson());
+        }
         return json.build();
     }
 
@@ -95,7 +99,8 @@ public final class TenderJson {
                 new BigDecimal(json.getJsonObject("estimatedValue").getString("amount")),
                 enquiryEnd == null ? null : Instant.parse(enquiryEnd), Instant.parse(json.getString("bidDeadline")),
                 items, documents, TenderStatus.fromLedgerCode(json.getString("status")), string(json, "awardedBid"),
-                string(json, "statusReason"), Instant.parse(json.getString("published")), event);
+                string(json, "statusReason"), Instant.parse(json.getString("published")), event,
+                json.containsKey("opening") ? TenderOpening.fromJson(json.getJsonObject("opening")) : null);
     }
 
     private static void nullable(JsonObjectBuilder builder, String name, String value) {

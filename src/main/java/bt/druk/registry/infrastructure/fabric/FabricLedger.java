@@ -10,6 +10,7 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerIdentity;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.ledger.PostedShares;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.infrastructure.config.PortalSettings;
@@ -237,6 +238,19 @@ public class FabricLedger implements Ledger {
                 return List.of();
             }
             throw new LedgerUnavailableException("the ledger refused FindByHash: [" + r.refused.code() + "] " + r.refused.message());
+        }
+    }
+
+    @Override
+    public List<PostedShares> openingShares(String tenderKey) {
+        try {
+            return LedgerJson.postedShares(evaluate("GetOpeningShares", tenderKey));
+        } catch (Refusal r) {
+            if ("NOT_FOUND".equals(r.refused.code())) {
+                return List.of();
+            }
+            throw new LedgerUnavailableException("the ledger refused GetOpeningShares: [" + r.refused.code() + "] "
+                    + r.refused.message());
         }
     }
 

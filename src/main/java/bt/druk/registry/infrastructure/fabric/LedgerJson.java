@@ -6,6 +6,7 @@ import bt.druk.registry.domain.ledger.HashIndexHit;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
+import bt.druk.registry.domain.ledger.PostedShares;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -71,6 +72,21 @@ final class LedgerJson {
             hits.add(new HashIndexHit(o.getString("key"), o.getInt("version")));
         }
         return hits;
+    }
+
+    /** {@code GetOpeningShares}: {@code [{"holderIndex","msp","shares":{bidKey: share|null},"txId",...}, ...]}. */
+    static List<PostedShares> postedShares(String json) {
+        List<PostedShares> posted = new ArrayList<>();
+        for (JsonValue value : read(json).asJsonArray()) {
+            JsonObject o = value.asJsonObject();
+            java.util.Map<String, String> shares = new java.util.TreeMap<>();
+            for (var e : o.getJsonObject("shares").entrySet()) {
+                shares.put(e.getKey(), e.getValue().getValueType() == JsonValue.ValueType.STRING
+                        ? ((jakarta.json.JsonString) e.getValue()).getString() : null);
+            }
+            posted.add(new PostedShares(o.getInt("holderIndex"), o.getString("msp"), shares, o.getString("txId", "")));
+        }
+        return posted;
     }
 
     /** {@code {"bookmark":"...","records":[entry, ...]}}. */

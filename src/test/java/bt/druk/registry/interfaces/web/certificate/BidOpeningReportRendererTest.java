@@ -71,7 +71,7 @@ class BidOpeningReportRendererTest {
         Tender tender = new Tender(OCID, "DES/2026/007", "Construction of the Wangdue bridge approach road",
                 "Two lanes, 1.2 km", new ProcuringEntity("DES", "Department of Engineering Services"), ProcurementMethod.OPEN,
                 MainCategory.WORKS, new BigDecimal("12500000.00"), null, DEADLINE, List.of(), List.of(), status, awardedBidKey,
-                null, PUBLISHED, new TenderEvent(TenderOperation.AWARD, null, OPENED, "procurement.clerk", "THIMPHU"));
+                null, PUBLISHED, new TenderEvent(TenderOperation.AWARD, null, OPENED, "procurement.clerk", "THIMPHU"), null);
         List<VersionView> versions = new ArrayList<>();
         versions.add(version(KEY, 1, "PUBLISH", hex('1'), LedgerState.COMMITTED, receipt(hex('7'), 12, PUBLISHED), null));
         if (withOpening) {
