@@ -342,8 +342,11 @@ class OpenTenderTest {
     }
 
     @Test
-    void theUsageNamesTheCommand() {
-        assertTrue(VerifierOptions.USAGE.contains("open-tender OCID --ciphertexts DIR"));
+    void itsHelpIsTheUsageNamingTheCommand() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(OpenTender.ALL_JUDGED, DrukVerify.run(new String[] {"open-tender", "--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), sink(), null));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("druk-verify.jar open-tender OCID --ciphertexts DIR PEER"));
     }
 
     static PrintStream sink() {

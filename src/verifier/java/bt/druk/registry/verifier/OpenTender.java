@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * ({@code GetOpeningShares}), each bid's envelope hash ({@code GetRecord}) and the stored envelopes,
  * so that nobody has to take the portal's opening on trust (issue 25, item 5).
  * <p>
- * Standard output is exactly one line per bid in bid key order, {@link BidVerdict#line()} or
+ * Standard output is exactly one line per bid in bid key order (string order, the chaincode's: {@code :10}
+ * before {@code :2}), {@link BidVerdict#line()} or
  * {@code <bidKey> missing-ciphertext}: the lines the portal's opening report prints, so the two can
  * be compared with {@code diff}. Everything else (what was read, why a bid is invalid, shares set
  * aside, {@code DISAGREES} lines, the summary) goes to standard error.
@@ -76,6 +77,10 @@ public final class OpenTender {
 
     /** @param args the arguments after {@code open-tender} */
     public static int run(String[] args, PrintStream out, PrintStream err, DrukVerify.Connector connector) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(VerifierOptions.USAGE);
+            return ALL_JUDGED;
+        }
         OpenTenderOptions options;
         DrukVerify.Reach reach;
         try {
