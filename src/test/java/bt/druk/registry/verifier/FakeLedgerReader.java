@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class FakeLedgerReader implements LedgerReader {
 
     private final Map<String, List<JsonObject>> writes = new HashMap<>();
     private final Map<String, LedgerTransaction> transactions = new HashMap<>();
+    private final Map<String, List<JsonObject>> openingShares = new HashMap<>();
     RuntimeException failure;
     boolean closed;
     final List<String> calls = new ArrayList<>();
@@ -45,6 +47,11 @@ final class FakeLedgerReader implements LedgerReader {
                 .add("txId", txId).add("value", built).build());
         transactions.put(txId, new LedgerTransaction(txId, block, "VALID", CHANNEL, CHAINCODE, txTime, endorsers));
         return built;
+    }
+
+    /** Posts a holder's share record of a sealed tender, as {@code PostOpeningShares} stores it (holders in the order posted). */
+    void postShares(String tenderKey, JsonObject shareRecord) {
+        openingShares.computeIfAbsent(tenderKey, k -> new ArrayList<>()).add(shareRecord);
     }
 
     void replaceTransaction(LedgerTransaction transaction) {
@@ -76,6 +83,19 @@ final class FakeLedgerReader implements LedgerReader {
         List<JsonObject> history = writes.get(key);
         return history == null ? Optional.empty()
                 : Optional.of(history.get(history.size() - 1).getJsonObject("value").toString());
+    }
+
+    @Override
+    public Optional<String> openingShares(String tenderKey) {
+        calls.add("GetOpeningShares " + tenderKey);
+        failIfAsked();
+        if (!writes.containsKey(tenderKey)) {
+            return Optional.empty();
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        openingShares.getOrDefault(tenderKey, List.of()).stream()
+                .sorted(Comparator.comparingInt(r -> r.getInt("holderIndex"))).forEach(array::add);
+        return Optional.of(array.build().toString());
     }
 
     @Override

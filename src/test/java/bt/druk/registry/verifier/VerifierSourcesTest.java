@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verifier is trusted because it is small and stands apart: it may use the domain's proof, Merkle
- * and JSON classes and fabric-gateway, never the portal's application, infrastructure or web layers
- * (druk-verify.jar holds only the classes listed in src/verifier/assembly.xml).
+ * The verifier is trusted because it is small and stands apart: it may use the domain's proof, Merkle,
+ * sealed-envelope and JSON classes and fabric-gateway, never the portal's application, infrastructure
+ * or web layers (druk-verify.jar holds only the classes listed in src/verifier/assembly.xml).
  */
 class VerifierSourcesTest {
 
@@ -25,13 +25,28 @@ class VerifierSourcesTest {
             "bt.druk.registry.verifier",
             "bt.druk.registry.domain.record.ProofReceipt", "bt.druk.registry.domain.record.CanonicalJson",
             "bt.druk.registry.domain.notary.merkle.", "bt.druk.registry.domain.shared.ValidationException",
-            "bt.druk.registry.domain.shared.FieldError");
+            "bt.druk.registry.domain.shared.FieldError", "bt.druk.registry.domain.procurement.sealed.");
     /** Imports, and the project's classes however they are named (a fully qualified name needs no import). */
     static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)|\\b(bt\\.druk\\.registry\\.[\\w.]+)");
 
+    /** What the sealed-envelope classes, which travel whole in the jar, may use: the JDK and the classes beside them there. */
+    static final List<String> SEALED_ALLOWED = List.of("java.", "javax.crypto.", "jakarta.json.",
+            "bt.druk.registry.domain.procurement.sealed", "bt.druk.registry.domain.record.CanonicalJson",
+            "bt.druk.registry.domain.shared.ValidationException", "bt.druk.registry.domain.shared.FieldError",
+            "bt.druk.registry.domain.shared.JsonProviders");
+
     @Test
     void importOnlyTheDomainClassesThatTravelInTheJar() throws IOException {
-        Path sources = Path.of(System.getProperty("druk.project.dir", "."), "src/verifier/java");
+        assertEquals(List.of(), refused("src/verifier/java", ALLOWED, 5));
+    }
+
+    @Test
+    void theSealedEnvelopeCodeOpenTenderReusesNeedsNothingElseOfThePortal() throws IOException {
+        assertEquals(List.of(), refused("src/main/java/bt/druk/registry/domain/procurement/sealed", SEALED_ALLOWED, 10));
+    }
+
+    private static List<String> refused(String folder, List<String> allowed, int atLeast) throws IOException {
+        Path sources = Path.of(System.getProperty("druk.project.dir", "."), folder);
         List<String> refused = new ArrayList<>();
         int files = 0;
         try (Stream<Path> paths = Files.walk(sources)) {
@@ -40,13 +55,13 @@ class VerifierSourcesTest {
                 Matcher m = IMPORT.matcher(Files.readString(file));
                 while (m.find()) {
                     String name = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (ALLOWED.stream().noneMatch(name::startsWith)) {
+                    if (allowed.stream().noneMatch(name::startsWith)) {
                         refused.add(file.getFileName() + ": " + name);
                     }
                 }
             }
         }
-        assertTrue(files >= 5, "verifier sources found under " + sources.toAbsolutePath());
-        assertEquals(List.of(), refused);
+        assertTrue(files >= atLeast, "sources found under " + sources.toAbsolutePath());
+        return refused;
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * {@code java -jar druk-verify.jar --proof proof.json [--file document] …}: prints each check with
  * PASS, FAIL (or SKIP) and a sentence. Exit status 0 when every check passed, 1 when one failed, 2
  * when the arguments, a file or the peer could not be used (a message, never a stack trace).
+ * {@code java -jar druk-verify.jar open-tender OCID --ciphertexts DIR …} is {@link OpenTender}.
  */
 public final class DrukVerify {
 
@@ -51,22 +53,21 @@ public final class DrukVerify {
             out.println(VerifierOptions.USAGE);
             return ALL_PASSED;
         }
+        if (args.length > 0 && args[0].equals(OpenTender.COMMAND)) {
+            return OpenTender.run(Arrays.copyOfRange(args, 1, args.length), out, err, connector);
+        }
         VerifierOptions options;
         PeerSettings peer;
-        Optional<String> networkChannel = Optional.empty();
-        Optional<String> networkChaincode = Optional.empty();
+        Optional<String> networkChannel;
+        Optional<String> networkChaincode;
         String proofText;
         Optional<String> fileSha256;
         try {
             options = VerifierOptions.parse(args);
-            if (options.connection().isPresent()) {
-                ConnectionFile.Settings settings = ConnectionFile.read(options.connection().get(), options.identity().orElseThrow());
-                peer = settings.peer();
-                networkChannel = Optional.of(settings.channel());
-                networkChaincode = Optional.of(settings.chaincode());
-            } else {
-                peer = options.peer().orElseThrow();
-            }
+            Reach reach = reach(options.peer(), options.connection(), options.identity());
+            peer = reach.peer();
+            networkChannel = reach.channel();
+            networkChaincode = reach.chaincode();
             proofText = readProofFile(options.proof());
             fileSha256 = options.file().map(DrukVerify::sha256Of);
         } catch (UsageException e) {
@@ -101,6 +102,22 @@ public final class DrukVerify {
             return CANNOT_CHECK;
         }
         return summary(out, verifier);
+    }
+
+    /**
+     * The inspector's peer, and the channel and chaincode the network's connection file names (empty
+     * when the peer is spelled out on the command line).
+     */
+    record Reach(PeerSettings peer, Optional<String> channel, Optional<String> chaincode) {
+    }
+
+    /** @throws UsageException if the connection file cannot be read or has no such identity or no peer for it */
+    static Reach reach(Optional<PeerSettings> peer, Optional<Path> connection, Optional<String> identity) {
+        if (connection.isEmpty()) {
+            return new Reach(peer.orElseThrow(), Optional.empty(), Optional.empty());
+        }
+        ConnectionFile.Settings settings = ConnectionFile.read(connection.get(), identity.orElseThrow());
+        return new Reach(settings.peer(), Optional.of(settings.channel()), Optional.of(settings.chaincode()));
     }
 
     static String line(Check check) {

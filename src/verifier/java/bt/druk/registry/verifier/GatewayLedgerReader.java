@@ -122,6 +122,11 @@ public final class GatewayLedgerReader implements LedgerReader {
     }
 
     @Override
+    public Optional<String> openingShares(String tenderKey) {
+        return evaluateRegistry("GetOpeningShares", tenderKey);
+    }
+
+    @Override
     public Optional<LedgerTransaction> transaction(String txId) {
         try {
             // The processed transaction carries the validation code, the block its number.

@@ -17,6 +17,14 @@ public interface LedgerReader extends AutoCloseable {
     /** The chaincode's {@code GetRecord(key)} answer: the current ledger entry's JSON. */
     Optional<String> record(String key);
 
+    /**
+     * The chaincode's {@code GetOpeningShares(tenderKey)} answer: a JSON array of the share records
+     * the holders of a sealed tender have posted, in holder order,
+     * {@code {"holderIndex","msp","shares":{"<bidKey>":"<b64u of 33 bytes>" or null},"submitter","tenderKey","txId","txTime"}};
+     * empty when there is no such tender.
+     */
+    Optional<String> openingShares(String tenderKey);
+
     /** The committed transaction {@code txId}, read through the peer's qscc. */
     Optional<LedgerTransaction> transaction(String txId);
 
