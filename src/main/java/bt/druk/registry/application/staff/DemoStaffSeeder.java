@@ -1,5 +1,6 @@
 package bt.druk.registry.application.staff;
 
+import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import jakarta.annotation.Priority;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -28,6 +30,10 @@ import org.eclipse.microprofile.config.Config;
  * logins are printed to the server log once and written to {@code <druk.data.dir>/demo-logins.txt}
  * (owner-readable only) so the run command can print them. Set {@code druk.demo.seed=false} to
  * start with no users at all (a real deployment creates accounts through the admin).
+ *
+ * <p>Two demo suppliers (issue 25) are seeded the same way, with the same password rule, when the
+ * supplier table is empty (also on a database whose staff were seeded by an earlier release); their
+ * logins are written to the same file.
  */
 @ApplicationScoped
 public class DemoStaffSeeder {
@@ -47,8 +53,22 @@ public class DemoStaffSeeder {
             new Demo("inspector", "Inspector (Royal Audit Authority)", Role.INSPECTOR, null, null),
             new Demo("admin", "Administrator", Role.ADMIN, null, null));
 
+    /** Demo supplier: user name, registration number, business name, contact person, e-mail, telephone. */
+    record DemoSupplier(String username, String registrationNumber, String businessName, String contactPerson,
+                        String email, String phone) {
+    }
+
+    static final List<DemoSupplier> DEMO_SUPPLIERS = List.of(
+            new DemoSupplier("supplier.druk", "CDB-2026-0101", "Druk Builders Pvt Ltd", "Karma Dorji",
+                    "tenders@drukbuilders.example.bt", "+975 2 330101"),
+            new DemoSupplier("supplier.yangphel", "CDB-2026-0102", "Yangphel Construction", "Pema Wangmo",
+                    "bids@yangphel.example.bt", "+975 2 330102"));
+
     @Inject
     StaffAccountService accounts;
+
+    @Inject
+    SupplierAccounts suppliers;
 
     @Inject
     Config config;
@@ -74,42 +94,82 @@ public class DemoStaffSeeder {
             done = true;
             return;
         }
-        if (accounts.count() > 0) {
-            done = true;
-            return;
-        }
         String shared = config.getOptionalValue("druk.demo.password", String.class)
                 .filter(p -> !p.isBlank()).orElse(null);
         SecureRandom random = new SecureRandom();
         List<String> lines = new ArrayList<>();
-        for (Demo demo : DEMO_USERS) {
-            String password = shared != null ? shared : randomPassword(random);
-            accounts.create(demo.username(), demo.displayName(), demo.role(), demo.register(), demo.office(),
-                    password.toCharArray());
-            lines.add(String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), demo.role().code(),
-                    demo.register() == null ? "-" : demo.register().code(),
-                    demo.office() == null ? "-" : demo.office(), password));
+        List<String> names = new ArrayList<>();
+        boolean staffSeeded = false;
+        if (accounts.count() == 0) {
+            for (Demo demo : DEMO_USERS) {
+                String password = shared != null ? shared : randomPassword(random);
+                accounts.create(demo.username(), demo.displayName(), demo.role(), demo.register(), demo.office(),
+                        password.toCharArray());
+                lines.add(String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), demo.role().code(),
+                        demo.register() == null ? "-" : demo.register().code(),
+                        demo.office() == null ? "-" : demo.office(), password));
+                names.add(demo.username());
+            }
+            staffSeeded = true;
+        }
+        try {
+            seedSuppliers(shared, random, lines, names);
+        } catch (RuntimeException e) {
+            // Never in the way of staff sign-in, which calls this: the suppliers are tried again at the next start.
+            LOG.log(Level.WARNING, "demo suppliers could not be seeded", e);
         }
         done = true;
+        if (lines.isEmpty()) {
+            return;
+        }
         // Logs are copied, shipped and read by others: the passwords go only to the private logins file.
-        StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff accounts (seeded on first start) ===\n");
-        DEMO_USERS.forEach(demo -> banner.append("  ").append(demo.username()).append('\n'));
+        StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff and supplier accounts (seeded on first start) ===\n");
+        names.forEach(name -> banner.append("  ").append(name).append('\n'));
         banner.append(shared != null ? "=== password: the one set as druk.demo.password" : "=== passwords: in demo-logins.txt of the data directory")
                 .append("; change or remove these accounts before real use ===");
         LOG.warning(banner::toString);
-        writeLoginsFile(lines);
+        writeLoginsFile(lines, !staffSeeded);
     }
 
-    private void writeLoginsFile(List<String> lines) {
+    /**
+     * The demo suppliers, if there are none yet. A shared demo password shorter than a supplier
+     * password may be gives them random ones instead (in the logins file).
+     */
+    private void seedSuppliers(String shared, SecureRandom random, List<String> lines, List<String> names) {
+        if (suppliers.count() > 0) {
+            return;
+        }
+        boolean sharedFits = shared != null && shared.length() >= SupplierAccounts.MIN_PASSWORD_LENGTH;
+        if (shared != null && !sharedFits) {
+            LOG.warning("druk.demo.password is shorter than a supplier password may be; demo suppliers get their own");
+        }
+        for (DemoSupplier demo : DEMO_SUPPLIERS) {
+            String password = sharedFits ? shared : randomPassword(random);
+            suppliers.registerForDemo(new SupplierAccounts.Registration(demo.businessName(), demo.registrationNumber(),
+                    demo.contactPerson(), demo.email(), demo.phone(), demo.username()), password.toCharArray());
+            lines.add(String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), "supplier",
+                    demo.registrationNumber(), "-", password));
+            names.add(demo.username());
+        }
+    }
+
+    /** Writes the logins file, or adds to it when the staff in it were seeded before. */
+    private void writeLoginsFile(List<String> lines, boolean append) {
         String dataDir = config.getOptionalValue("druk.data.dir", String.class)
                 .orElse(System.getProperty("user.home") + "/.druk-registry/data");
         Path file = Path.of(dataDir, "demo-logins.txt");
         try {
             Files.createDirectories(file.getParent());
             List<String> content = new ArrayList<>();
-            content.add("# Druk Registry demo staff logins, seeded on first start");
+            if (!append || !Files.exists(file)) {
+                content.add("# Druk Registry demo staff and supplier logins, seeded on first start");
+            }
             content.addAll(lines);
-            Files.write(file, content, StandardCharsets.UTF_8);
+            if (append) {
+                Files.write(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } else {
+                Files.write(file, content, StandardCharsets.UTF_8);
+            }
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {

@@ -28,6 +28,11 @@ import java.util.stream.Stream;
  * ({@link SignInStrikes}), shared by every portal instance and kept over restarts.
  * If that store fails, sign-in goes on unthrottled and the failure is logged: the throttle is a
  * brake, and the slow password hash stays in the way.
+ *
+ * <p>The same counts brake account registration (supplier accounts): a client address may try
+ * {@value #MAX_REGISTRATIONS} registrations within {@link #WINDOW}, then waits {@link #LOCK}. That
+ * bounds how fast one address can make accounts, spend password hashes, or probe which user names
+ * and registration numbers are taken.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -36,6 +41,7 @@ public class SignInThrottle {
 
     static final int MAX_FAILURES = 5;
     static final int MAX_CLIENT_FAILURES = 30;
+    static final int MAX_REGISTRATIONS = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LOCK = Duration.ofMinutes(15);
 
@@ -88,6 +94,31 @@ public class SignInThrottle {
         }
     }
 
+    /** How long registering stays refused for this client address, if it is. */
+    public Optional<Duration> registrationLockedFor(String client) {
+        Instant now = clock.instant();
+        try {
+            return strikes.find(registrationSubject(client))
+                    .map(Strikes::lockedUntil)
+                    .filter(until -> until != null && now.isBefore(until))
+                    .map(until -> Duration.between(now, until));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "registration throttle unreadable; not throttling", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Counts a registration attempt from this client address, whether it succeeded or not. */
+    public void registrationAttempted(String client) {
+        Instant now = clock.instant();
+        try {
+            strikes.update(registrationSubject(client), s -> counted(s, now, MAX_REGISTRATIONS));
+            strikes.forgetStale(now.minus(WINDOW), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not count a registration", e);
+        }
+    }
+
     private static Strikes counted(Strikes s, Instant now, int max) {
         boolean stillLocked = s != null && s.lockedUntil() != null && now.isBefore(s.lockedUntil());
         if (s == null || (!stillLocked && !now.isBefore(s.first().plus(WINDOW)))) {
@@ -104,6 +135,10 @@ public class SignInThrottle {
 
     static String clientSubject(String client) {
         return "client:" + clientOf(client);
+    }
+
+    static String registrationSubject(String client) {
+        return "register:" + clientOf(client);
     }
 
     private static String clientOf(String client) {

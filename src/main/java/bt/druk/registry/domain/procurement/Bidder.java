@@ -9,23 +9,30 @@ import java.util.regex.Pattern;
  * like the price.
  *
  * @param licenceNumber trade licence number: 1 to 40 letters, digits and {@code . / -}, starting
- *                      with a letter or digit
+ *                      with a letter or digit ({@link RegistrationNumber#isWellFormed}, the rule a
+ *                      supplier account's number follows too)
  * @param name          the registered name, any script (Dzongkha included), 1 to 200 UTF-16 code
  *                      units, no control characters
  */
 public record Bidder(String licenceNumber, String name) {
 
     public static final int MAX_NAME_LENGTH = 200;
-    static final Pattern LICENCE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
+    /** The form of a licence number, shared with supplier accounts ({@link RegistrationNumber}). */
+    static final Pattern LICENCE_NUMBER = RegistrationNumber.FORMAT;
 
     public Bidder {
         Objects.requireNonNull(licenceNumber, "licenceNumber");
         Objects.requireNonNull(name, "name");
-        if (!LICENCE_NUMBER.matcher(licenceNumber).matches()) {
+        if (!RegistrationNumber.isWellFormed(licenceNumber)) {
             throw new IllegalArgumentException("licence number must be 1 to 40 letters, digits, '.', '/' or '-'");
         }
-        if (!BidText.isCleanText(name, MAX_NAME_LENGTH)) {
+        if (!isBusinessName(name)) {
             throw new IllegalArgumentException("name must be 1 to 200 characters without control or text-direction characters");
         }
+    }
+
+    /** The business name rule of a bidder: not blank, at most {@value #MAX_NAME_LENGTH} characters, one clean line. */
+    public static boolean isBusinessName(String name) {
+        return BidText.isCleanText(name, MAX_NAME_LENGTH);
     }
 }

@@ -31,7 +31,7 @@ public final class StaffAccount {
     public StaffAccount(String username, String displayName, Role role, Register register, String office,
                         String passwordHash, boolean enabled, Instant createdAt, Instant lastSignInAt) {
         this.username = normaliseUsername(username);
-        if (!USERNAME.matcher(this.username).matches()) {
+        if (!isUsername(this.username)) {
             throw new IllegalArgumentException("invalid user name: " + username);
         }
         this.displayName = displayName == null || displayName.isBlank() ? this.username : displayName.trim();
@@ -54,6 +54,15 @@ public final class StaffAccount {
         this.enabled = enabled;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.lastSignInAt = lastSignInAt;
+    }
+
+    /**
+     * A user name as sign-in takes it (already {@link #normaliseUsername normalised}): a lower-case
+     * letter, then 1 to 63 lower-case letters, digits and {@code . _ -}. Supplier accounts follow the
+     * same rule, as they sign in on the same page.
+     */
+    public static boolean isUsername(String normalised) {
+        return normalised != null && USERNAME.matcher(normalised).matches();
     }
 
     public static String normaliseUsername(String username) {

@@ -4,6 +4,7 @@ import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import bt.druk.registry.interfaces.web.security.CurrentSupplier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -53,8 +54,14 @@ public class Navigation {
             new Item("nav.audit", "/inspect/audit.xhtml"),
             new Item("nav.activity", "/inspect/activity.xhtml"));
 
+    /** A signed-in supplier's own page (web.xml guards /supplier/* for the supplier role). */
+    static final Item SUPPLIER_HOME = new Item("nav.supplierHome", "/supplier/index.xhtml");
+
     @Inject
     CurrentStaff currentStaff;
+
+    @Inject
+    CurrentSupplier currentSupplier;
 
     private List<Item> items;
 
@@ -71,6 +78,13 @@ public class Navigation {
         return List.copyOf(result);
     }
 
+    /** The menu for a signed-in supplier: public pages, then its own bids. */
+    static List<Item> itemsForSupplier() {
+        List<Item> result = new ArrayList<>(PUBLIC);
+        result.add(SUPPLIER_HOME);
+        return List.copyOf(result);
+    }
+
     /** The "new record" actions of a clerk's register; none for inspectors, admins and the public. */
     static List<Item> newRecordActionsFor(Optional<StaffMember> member) {
         return member.filter(m -> m.role() == Role.CLERK && m.register() != null)
@@ -81,7 +95,8 @@ public class Navigation {
     public List<Item> getItems() {
         if (items == null) {
             // while who is signed in cannot be read, the public menu: the page (or its message) is still shown
-            items = itemsFor(currentStaff.shownMember());
+            Optional<StaffMember> member = currentStaff.shownMember();
+            items = member.isEmpty() && currentSupplier.isSignedIn() ? itemsForSupplier() : itemsFor(member);
         }
         return items;
     }

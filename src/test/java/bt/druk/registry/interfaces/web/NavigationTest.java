@@ -7,6 +7,7 @@ import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import bt.druk.registry.interfaces.web.security.CurrentSupplier;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -83,11 +84,38 @@ class NavigationTest {
     void whileTheDatabaseCannotBeReadTheMenuIsThePublicOneAndAnyOtherFailureStillFails() {
         Navigation down = new Navigation();
         down.currentStaff = staffFailingWith(new IllegalStateException("pool", new java.sql.SQLException("refused", "08001")));
+        down.currentSupplier = supplierSignedIn(false);
         assertEquals(Navigation.PUBLIC, down.getItems());
 
         Navigation broken = new Navigation();
         broken.currentStaff = staffFailingWith(new IllegalStateException("a bug"));
         assertThrows(IllegalStateException.class, broken::getItems);
+    }
+
+    @Test
+    void aSupplierSeesThePublicPagesAndItsOwnBidsNeverAStaffPage() {
+        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/supplier/index.xhtml"),
+                Navigation.itemsForSupplier().stream().map(Navigation.Item::path).toList());
+
+        Navigation navigation = new Navigation();
+        navigation.currentStaff = new CurrentStaff() {
+            @Override
+            public Optional<StaffMember> member() {
+                return Optional.empty();
+            }
+        };
+        navigation.currentSupplier = supplierSignedIn(true);
+        assertEquals(Navigation.itemsForSupplier(), navigation.getItems());
+        assertEquals(List.of(), navigation.getNewRecordActions());
+    }
+
+    private static CurrentSupplier supplierSignedIn(boolean signedIn) {
+        return new CurrentSupplier() {
+            @Override
+            public boolean isSignedIn() {
+                return signedIn;
+            }
+        };
     }
 
     private static CurrentStaff staffFailingWith(RuntimeException failure) {

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The signed-in staff member for this request, built from the security identity and the staff
- * account table. This is what backing beans pass to the application services.
+ * account table. This is what backing beans pass to the application services. A signed-in supplier
+ * (group {@value bt.druk.registry.domain.procurement.Supplier#GROUP}) is nobody here, also while the database cannot be read: see
+ * {@link CurrentSupplier}.
  */
 @Named
 @RequestScoped
@@ -37,7 +39,7 @@ public class CurrentStaff {
             throw lookUpFailure;
         }
         if (member == null) {
-            Principal principal = securityContext.getCallerPrincipal();
+            Principal principal = staffPrincipal();
             try {
                 member = principal == null ? Optional.empty() : accounts.member(principal.getName());
             } catch (RuntimeException e) {
@@ -55,12 +57,12 @@ public class CurrentStaff {
 
     /** For the layout, which must render even while the database cannot be read: then signed in by the session alone. */
     public boolean isSignedIn() {
-        return unlessDatabaseDown(() -> member().isPresent(), () -> securityContext.getCallerPrincipal() != null);
+        return unlessDatabaseDown(() -> member().isPresent(), () -> staffPrincipal() != null);
     }
 
     public String getUsername() {
         return unlessDatabaseDown(() -> member().map(StaffMember::username).orElse(null), () -> {
-            Principal principal = securityContext.getCallerPrincipal();
+            Principal principal = staffPrincipal();
             return principal == null ? null : principal.getName();
         });
     }
@@ -85,6 +87,12 @@ public class CurrentStaff {
             }
             return fromSession.get();
         }
+    }
+
+    /** The caller, unless nobody or a supplier is signed in. */
+    private Principal staffPrincipal() {
+        Principal principal = securityContext.getCallerPrincipal();
+        return principal == null || securityContext.isCallerInRole(bt.druk.registry.domain.procurement.Supplier.GROUP) ? null : principal;
     }
 
     public boolean isLandClerk() {

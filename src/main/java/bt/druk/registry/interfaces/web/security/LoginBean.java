@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.security;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.domain.procurement.Supplier;
 import bt.druk.registry.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -20,7 +21,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Staff sign-in (through {@link StaffAuthenticationMechanism}) and sign-out. */
+/**
+ * Sign-in of staff and suppliers (through {@link StaffAuthenticationMechanism}) and sign-out. A
+ * supplier continues to its own pages ({@code /supplier/}), staff to theirs.
+ */
 @Named
 @RequestScoped
 public class LoginBean {
@@ -54,12 +58,13 @@ public class LoginBean {
         password = null;
         switch (status) {
             case SUCCESS:
-                if (isStaffPage(next)) {
+                boolean supplier = securityContext.isCallerInRole(Supplier.GROUP);
+                if (supplier ? isSupplierPage(next) : isStaffPage(next)) {
                     external.redirect(external.getRequestContextPath() + next);
                     faces.responseComplete();
                     return null;
                 }
-                return "/clerk/index?faces-redirect=true";
+                return supplier ? "/supplier/index?faces-redirect=true" : "/clerk/index?faces-redirect=true";
             case SEND_FAILURE:
             case NOT_DONE:
             default:
@@ -76,8 +81,16 @@ public class LoginBean {
 
     /** Only a page of this portal's staff area (clerks', inspectors'): never another site (no open redirect). */
     static boolean isStaffPage(String path) {
-        return path != null && (path.startsWith("/clerk/") || path.startsWith("/inspect/")) && !path.contains("//") && !path.contains("\\")
-                && path.chars().noneMatch(Character::isISOControl);
+        return path != null && (path.startsWith("/clerk/") || path.startsWith("/inspect/")) && isLocalPath(path);
+    }
+
+    /** Only a page of the suppliers' area, the same way. */
+    static boolean isSupplierPage(String path) {
+        return path != null && path.startsWith("/supplier/") && isLocalPath(path);
+    }
+
+    private static boolean isLocalPath(String path) {
+        return !path.contains("//") && !path.contains("\\") && path.chars().noneMatch(Character::isISOControl);
     }
 
     public String signOut() throws ServletException {

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.security;
 
+import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.application.staff.StaffAccountService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +9,28 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import bt.druk.registry.domain.procurement.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 
 /**
- * Jakarta Security identity store backed by the staff accounts in the portal database
- * (PBKDF2 password hashes). Groups: the role code, plus {@code clerk-<register>} for clerks.
+ * Jakarta Security identity store backed by the staff and supplier accounts in the portal database
+ * (PBKDF2 password hashes). Groups: the role code, plus {@code clerk-<register>} for clerks; only
+ * {@value Supplier#GROUP} for a supplier.
+ *
+ * <p>One store for both, not two: with two, every sign-in of one kind would first fail in the other
+ * store and be counted twice by the sign-in throttle (and derive a hash twice). A user name is
+ * unique among staff and suppliers together; a name that is a supplier's and no staff member's
+ * signs in as that supplier, every other name (unknown ones included) goes the staff way.
  */
 @ApplicationScoped
 public class StaffIdentityStore implements IdentityStore {
 
     @Inject
     StaffAccountService accounts;
+
+    @Inject
+    SupplierAccounts suppliers;
 
     @Inject
     DemoStaffSeeder seeder;
@@ -37,6 +49,11 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         seeder.ensureSeeded();
+        if (accounts.account(username).isEmpty() && suppliers.isSupplier(username)) {
+            return suppliers.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
+                    .map(supplier -> new CredentialValidationResult(supplier.username(), Set.of(Supplier.GROUP)))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
         return accounts.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);

@@ -22,4 +22,14 @@ class LoginBeanTest {
         assertFalse(LoginBean.isStaffPage("/clerk/x\r\nSet-Cookie: a=b"));
         assertFalse(LoginBean.isStaffPage("/records/land.xhtml"));
     }
+
+    @Test
+    void aSupplierContinuesOnlyToSupplierPagesOfThisPortal() {
+        assertTrue(LoginBean.isSupplierPage("/supplier/index.xhtml"));
+        assertFalse(LoginBean.isSupplierPage("/clerk/index.xhtml"));
+        assertFalse(LoginBean.isStaffPage("/supplier/index.xhtml"));
+        assertFalse(LoginBean.isSupplierPage("/supplier//evil.example"));
+        assertFalse(LoginBean.isSupplierPage("/supplier/x\r\nSet-Cookie: a=b"));
+        assertFalse(LoginBean.isSupplierPage(null));
+    }
 }
