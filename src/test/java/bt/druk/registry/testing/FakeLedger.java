@@ -45,9 +45,20 @@ public class FakeLedger implements Ledger {
     /** Posted opening shares per sealed tender, by holder index; and each tender's bid deadline. */
     private final Map<String, java.util.SortedMap<Integer, PostedShares>> openingShares = new HashMap<>();
     private final Map<String, Instant> bidDeadlines = new HashMap<>();
+    /** The ledger's own clock: it decides whether a bid deadline has passed. */
+    private final java.time.Clock clock;
     private volatile boolean down;
     private volatile boolean loseNextAnswer;
     private int commits;
+    private final List<LedgerCall> committedCalls = new ArrayList<>();
+
+    public FakeLedger() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    public FakeLedger(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     public synchronized void setDown(boolean down) {
         this.down = down;
@@ -61,6 +72,11 @@ public class FakeLedger implements Ledger {
     /** The next submission commits, but the caller is told the ledger timed out. */
     public synchronized void loseNextAnswer() {
         loseNextAnswer = true;
+    }
+
+    /** Every call committed so far, as sent (a carried one as carried), oldest first. */
+    public synchronized List<LedgerCall> committedCalls() {
+        return List.copyOf(committedCalls);
     }
 
     /** Number of transactions committed so far. */
@@ -102,6 +118,7 @@ public class FakeLedger implements Ledger {
             return refusals.poll();
         }
         // The real chaincode runs a carried call through its own rule at its first time; here the rule is the same.
+        LedgerCall sent = call;
         call = call.carried();
         List<String> a = call.arguments();
         String key = a.get(0);
@@ -173,6 +190,7 @@ public class FakeLedger implements Ledger {
         transactions.put(txId, tx);
         blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
         commits++;
+        committedCalls.add(sent);
         notifyAll();
         if (loseNextAnswer) {
             loseNextAnswer = false;
@@ -286,7 +304,7 @@ public class FakeLedger implements Ledger {
         if (deadline == null) {
             return refused("NOT_FOUND", tenderKey + " not found");
         }
-        if (Instant.now().isBefore(deadline)) {
+        if (clock.instant().isBefore(deadline)) {
             return refused("DEADLINE_NOT_REACHED", tenderKey + ": shares can be posted only from the bid deadline " + deadline);
         }
         var posted = openingShares.computeIfAbsent(tenderKey, k -> new java.util.TreeMap<>());
@@ -303,6 +321,7 @@ public class FakeLedger implements Ledger {
         transactions.put(txId, tx);
         blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
         commits++;
+        committedCalls.add(LedgerCall.of("PostOpeningShares", tenderKey, Integer.toString(holder), sharesJson));
         notifyAll();
         return new SubmissionOutcome.Committed(txId, blockNumber);
     }

@@ -15,10 +15,12 @@ import bt.druk.registry.application.notary.NotaryQueries;
 import bt.druk.registry.application.notary.NotaryService;
 import bt.druk.registry.application.procurement.BidImprints;
 import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
@@ -27,11 +29,11 @@ import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerStatusService;
 import bt.druk.registry.application.record.LedgerSubmitter;
-import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.application.record.RecordQueryService;
+import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.application.verify.DocumentVerifier;
@@ -49,7 +51,7 @@ public class PortalHarness {
     public final MutableClock clock = new MutableClock(Instant.parse("2025-11-01T09:00:00Z"));
     public final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
     public final InMemoryLandParcelRepository parcels = new InMemoryLandParcelRepository();
-    public final FakeLedger ledger = new FakeLedger();
+    public final FakeLedger ledger = new FakeLedger(clock);
     public final ReferenceDataService referenceData = new ReferenceDataService();
     public final LandTitleReader reader = new LandTitleReader(records);
     public final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
@@ -83,6 +85,12 @@ public class PortalHarness {
     public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),
             procurementPolicy, clock);
     public final BidService bids = new BidService(pipeline, tenderRepository, procurementPolicy, clock);
+    public final InMemorySealedOpening.Keys openingKeyRepository = new InMemorySealedOpening.Keys();
+    public final InMemorySealedOpening.Suppliers sealedBidSuppliers = new InMemorySealedOpening.Suppliers();
+    public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes();
+    public final OpeningKeys openingKeys = new OpeningKeys(openingKeyRepository, clock);
+    public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, sealedBidSuppliers, envelopes,
+            openingKeys, ledger, procurementPolicy, clock);
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
     public final NotaryService notary = new NotaryService(pipeline, notarisationRepository, notarisationReader, clock);
     public final NotaryQueries notaryQueries = new NotaryQueries(notarisationRepository, notarisationReader, pipeline, queries);
