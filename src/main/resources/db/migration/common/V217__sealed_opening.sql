@@ -6,6 +6,7 @@ ALTER TABLE bid_summary ADD COLUMN status VARCHAR(20);
 CREATE TABLE opening_key (
     username          VARCHAR(100)  NOT NULL PRIMARY KEY,
     msp               VARCHAR(40)   NOT NULL,
+    public_role       VARCHAR(60)   NOT NULL,
     public_key_spki   VARCHAR(200)  NOT NULL,
     public_key_sha256 VARCHAR(64)   NOT NULL,
     registered_at     TIMESTAMP(6)  NOT NULL

@@ -68,7 +68,7 @@ public class OpeningKeys {
                     "This is not a P-256 public key made by this page; make the key again");
         }
         String canonical = Base64.getUrlEncoder().withoutPadding().encodeToString(der);
-        OpeningKey key = new OpeningKey(staff.username(), mspOf(staff), canonical, sha256Hex(der), clock.instant());
+        OpeningKey key = new OpeningKey(staff.username(), mspOf(staff), staff.publicRole(), canonical, sha256Hex(der), clock.instant());
         keys.save(key);
         return key;
     }
@@ -86,12 +86,12 @@ public class OpeningKeys {
      * The opening of a new tender: these members, in this order, any {@code threshold} of whom open
      * its bids. Each must have registered a key; the holders must come from two organisations.
      */
-    public TenderOpening openingOf(List<String> usernames, int threshold, java.util.function.Function<String, String> publicRoleOf) {
+    public TenderOpening openingOf(List<String> usernames, int threshold) {
         List<TenderOpening.Holder> holders = new ArrayList<>();
         for (String username : usernames) {
             OpeningKey key = keys.find(username).orElseThrow(() -> ValidationException.of("holders", "tender.opening.noKey",
                     username + " has not registered an opening key yet"));
-            holders.add(new TenderOpening.Holder(holders.size() + 1, key.msp(), publicRoleOf.apply(username), key.publicKeySpki(),
+            holders.add(new TenderOpening.Holder(holders.size() + 1, key.msp(), key.publicRole(), key.publicKeySpki(),
                     key.publicKeySha256()));
         }
         return TenderOpening.of(threshold, holders);

@@ -212,6 +212,12 @@ public class SealedBids {
         return out;
     }
 
+    /** Whether any bid of the tender is still lodged (sealed, not withdrawn, not yet opened). */
+    public boolean hasUnopened(String ocid) {
+        return tenders.bidsOf(Tender.keyOf(ocid == null ? "" : ocid.trim()).toString()).stream()
+                .anyMatch(b -> record(b.recordKey()).map(SealedBidRecord::isLodged).orElse(false));
+    }
+
     /** Which holder of the tender this member is (by the key they registered), if any. */
     public Optional<TenderOpening.Holder> holderOf(StaffMember staff, String ocid) {
         Tender tender = tender(ocid);

@@ -19,6 +19,9 @@ public class OpeningKeyRow {
     @Column(name = "msp", nullable = false, length = 40)
     private String msp;
 
+    @Column(name = "public_role", nullable = false, length = 60)
+    private String publicRole;
+
     @Column(name = "public_key_spki", nullable = false, length = 200)
     private String publicKeySpki;
 
@@ -38,12 +41,13 @@ public class OpeningKeyRow {
 
     void set(OpeningKey key) {
         msp = key.msp();
+        publicRole = key.publicRole();
         publicKeySpki = key.publicKeySpki();
         publicKeySha256 = key.publicKeySha256();
         registeredAt = key.registeredAt();
     }
 
     OpeningKey toKey() {
-        return new OpeningKey(username, msp, publicKeySpki, publicKeySha256, registeredAt);
+        return new OpeningKey(username, msp, publicRole, publicKeySpki, publicKeySha256, registeredAt);
     }
 }

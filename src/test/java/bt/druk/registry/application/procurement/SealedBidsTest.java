@@ -60,7 +60,7 @@ class SealedBidsTest {
             keys.put(holder, pair);
             h.openingKeys.register(holder, Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()));
         }
-        TenderOpening opening = h.openingKeys.openingOf(List.of("procurement.clerk", "inspector", "notary.clerk"), 2, u -> u);
+        TenderOpening opening = h.openingKeys.openingOf(List.of("procurement.clerk", "inspector", "notary.clerk"), 2);
         var ack = h.tenders.publishSealed(PROCUREMENT_CLERK, "DES", new Tender.Terms("Bitumen", "80/100 grade",
                 ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("12500000.00"), null,
                 h.clock.instant().plus(Duration.ofDays(1)), List.of(new TenderItem("Bitumen", new BigDecimal("400"), "drum")),

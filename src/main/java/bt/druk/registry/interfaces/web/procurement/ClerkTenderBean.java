@@ -3,17 +3,20 @@ package bt.druk.registry.interfaces.web.procurement;
 import bt.druk.registry.application.procurement.BidService;
 import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.file.StoredFile;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.file.FileUploads;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,6 +53,9 @@ public class ClerkTenderBean implements Serializable {
 
     @Inject
     transient FileUploads uploads;
+
+    @Inject
+    transient SealedBids sealedBids;
 
     @Inject
     CurrentStaff currentStaff;
@@ -91,7 +97,33 @@ public class ClerkTenderBean implements Serializable {
     }
 
     public boolean isCanOpen() {
-        return getView() != null && view.tender().status() == TenderStatus.ACTIVE_TENDERING && view.deadlinePassed();
+        return getView() != null && !view.tender().isSealed() && view.tender().status() == TenderStatus.ACTIVE_TENDERING
+                && view.deadlinePassed();
+    }
+
+    public boolean isSealed() {
+        return getView() != null && view.tender().isSealed();
+    }
+
+    /** A sealed tender past its deadline with bids still lodged (or none opened yet): every one is opened at once. */
+    public boolean isCanOpenSealed() {
+        return isSealed() && view.deadlinePassed() && (view.tender().status() == TenderStatus.ACTIVE_TENDERING
+                || view.tender().status() == TenderStatus.EVALUATION && sealedBids.hasUnopened(ocid));
+    }
+
+    /** Opens every lodged bid from the shares the holders posted on the ledger. */
+    public String openSealed() {
+        try {
+            SealedBids.OpeningReport report = sealedBids.openAll(currentStaff.require(), ocid);
+            messages.info(null, "tender.openSealed.done", report.opened().size(), report.waiting().size());
+            report.waiting().forEach(w -> messages.raw(null, FacesMessage.SEVERITY_WARN, w));
+            view = null;
+        } catch (ValidationException e) {
+            messages.show(e, "actions");
+        } catch (AccessDeniedException e) {
+            messages.error(null, "submit.denied");
+        }
+        return null;
     }
 
     public boolean isCanCancel() {
@@ -108,12 +140,12 @@ public class ClerkTenderBean implements Serializable {
     }
 
     public boolean isCanLodge() {
-        return getView() != null && view.published() && view.tender().status() == TenderStatus.ACTIVE_TENDERING
+        return getView() != null && !view.tender().isSealed() && view.published() && view.tender().status() == TenderStatus.ACTIVE_TENDERING
                 && !view.deadlinePassed();
     }
 
     public boolean isCanReveal() {
-        return getView() != null && view.deadlinePassed() && (view.tender().status() == TenderStatus.ACTIVE_TENDERING
+        return getView() != null && !view.tender().isSealed() && view.deadlinePassed() && (view.tender().status() == TenderStatus.ACTIVE_TENDERING
                 || view.tender().status() == TenderStatus.EVALUATION) && !getSealedBids().isEmpty();
     }
 

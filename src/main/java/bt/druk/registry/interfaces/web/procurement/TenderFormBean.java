@@ -1,18 +1,21 @@
 package bt.druk.registry.interfaces.web.procurement;
 
-import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.file.StoredFile;
 import bt.druk.registry.domain.procurement.MainCategory;
+import bt.druk.registry.domain.procurement.OpeningKey;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.file.FileUploads;
@@ -63,6 +66,9 @@ public class TenderFormBean implements Serializable {
     transient ProcuringEntities procuringEntities;
 
     @Inject
+    transient OpeningKeys openingKeys;
+
+    @Inject
     CurrentStaff currentStaff;
 
     @Inject
@@ -82,6 +88,10 @@ public class TenderFormBean implements Serializable {
     private String reason;
     private final List<TenderItemRow> items = new ArrayList<>(List.of(new TenderItemRow()));
     private final List<TenderDocumentRow> documents = new ArrayList<>();
+    /** A new tender's bids are sealed to opening key holders, or (unticked, for now the default) commit-reveal. */
+    private boolean sealed;
+    private List<String> holders = new ArrayList<>();
+    private int threshold = TenderOpening.DEFAULT_THRESHOLD;
 
     /** For amendments: starts from the tender's current terms (once per view). */
     public String load() {
@@ -156,7 +166,10 @@ public class TenderFormBean implements Serializable {
     public String save() {
         return run(() -> isAmending()
                 ? tenders.amend(currentStaff.require(), ocid, baseVersion, terms(), reason)
-                : tenders.publish(currentStaff.require(), entity, terms()));
+                : sealed
+                        ? tenders.publishSealed(currentStaff.require(), entity, terms(), openingKeys.openingOf(holders, threshold),
+                                policy.minimumBidPeriod())
+                        : tenders.publish(currentStaff.require(), entity, terms()));
     }
 
     private String run(java.util.function.Supplier<SubmissionAck> submission) {
@@ -190,6 +203,17 @@ public class TenderFormBean implements Serializable {
         return s == null ? "" : s;
     }
 
+    /** Staff who have registered an opening key: who may be named a holder. */
+    public List<OpeningKey> getKeyHolders() {
+        return openingKeys.registered();
+    }
+
+    public boolean isSealed() { return sealed; }
+    public void setSealed(boolean sealed) { this.sealed = sealed; }
+    public List<String> getHolders() { return holders; }
+    public void setHolders(List<String> holders) { this.holders = holders == null ? new ArrayList<>() : new ArrayList<>(holders); }
+    public int getThreshold() { return threshold; }
+    public void setThreshold(int threshold) { this.threshold = threshold; }
     public List<ProcuringEntity> getEntities() { return procuringEntities.all(); }
     public List<String> getDocumentTypes() { return DOCUMENT_TYPES; }
     public ProcurementMethod[] getMethods() { return ProcurementMethod.values(); }
