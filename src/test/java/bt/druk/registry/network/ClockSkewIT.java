@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
  * {@code [CLOCK_SKEW]}. The same calls from a client with an honest clock get the ordinary answers.
  * Needs {@code faketime} (Debian package {@code faketime}) and the running network.
  */
-class ClockSkewIT {
+public class ClockSkewIT {
 
     private static final Pattern TX_TIME = Pattern.compile("\"txTime\":\"([^\"]+)\"");
     private static final Pattern NOTICE_ENDS = Pattern.compile("\"noticeEndsAt\":\"([^\"]+)\"");
     private static final Path CONNECTION = NetworkScript.stateDir().resolve("connection.json");
 
     /** What the child JVM printed: its own clock at start and the outcome line. */
-    record Outcome(Instant clientClock, String line, String output) {
+    public record Outcome(Instant clientClock, String line, String output) {
         boolean committed() {
             return line.startsWith("COMMITTED ");
         }
@@ -41,7 +41,7 @@ class ClockSkewIT {
             return line.startsWith("FAILED ");
         }
 
-        String code() {
+        public String code() {
             return line.startsWith("REFUSED ") ? line.split(" ", 3)[1] : null;
         }
 
@@ -167,7 +167,7 @@ class ClockSkewIT {
      * Runs {@link GatewaySubmitMain} in a new JVM with the test class path, under
      * {@code faketime -f <offset>} unless {@code fakeOffset} is null.
      */
-    static Outcome submit(String fakeOffset, String identity, String function, String... args) {
+    public static Outcome submit(String fakeOffset, String identity, String function, String... args) {
         List<String> command = new ArrayList<>();
         if (fakeOffset != null) {
             command.addAll(List.of("faketime", "-f", fakeOffset));
