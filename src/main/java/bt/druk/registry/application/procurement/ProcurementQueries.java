@@ -3,7 +3,8 @@ package bt.druk.registry.application.procurement;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.domain.procurement.BidSummary;
-import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.BidReading;
+import bt.druk.registry.domain.procurement.sealed.BidVerdict;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -79,17 +80,20 @@ public class ProcurementQueries {
     }
 
     private BidView view(RecordKey key, RecordVersion current) {
-        LodgedBid bid = LodgedBid.fromJson(key, RecordDocument.dataOf(current.canonicalJson()));
-        boolean revealed = bid.isRevealed();
-        var sealed = bid.revealed();
-        return new BidView(key.toString(), bid.tenderKey(), Integer.parseInt(bid.bidNumber()), bid.commitment(), bid.channel(),
-                bid.lodgedAt(), revealed,
-                revealed ? sealed.bid().bidder().name() : null,
-                revealed ? sealed.bid().bidder().licenceNumber() : null,
-                revealed ? sealed.bid().price().amount() : null,
-                revealed ? sealed.bidHash() : null,
-                revealed ? sealed.salt() : null,
-                revealed ? sealed.bid().documents() : List.of(),
-                current.ledgerState(), records.versions(key.toString()));
+        BidReading bid = BidReading.of(key, RecordDocument.dataOf(current.canonicalJson()));
+        var revealed = bid.isSealed() ? null : bid.lodged().revealed();
+        BidView.SealedPart sealedPart = null;
+        if (bid.isSealed()) {
+            var s = bid.sealed();
+            BidVerdict verdict = bid.verdict();
+            sealedPart = new BidView.SealedPart(s.status(), s.envelopeSha256(), s.shareHashes(), bid.invalidReason(),
+                    bid.invalidDetail(), verdict == null ? null : verdict.line(), bid.openedDocuments());
+        }
+        return new BidView(key.toString(), bid.tenderKey(), bid.number(), bid.commitment(), bid.channel(), bid.lodgedAt(),
+                bid.disclosed(), bid.bidderName(), bid.bidderId(), bid.amount(),
+                revealed == null ? null : revealed.bidHash(),
+                revealed == null ? null : revealed.salt(),
+                revealed == null ? List.of() : revealed.bid().documents(),
+                current.ledgerState(), records.versions(key.toString()), sealedPart);
     }
 }
