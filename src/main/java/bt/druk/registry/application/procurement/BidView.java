@@ -3,6 +3,7 @@ package bt.druk.registry.application.procurement;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.procurement.BidCommitment;
 import bt.druk.registry.domain.procurement.BidDocument;
+import bt.druk.registry.domain.procurement.BidReading;
 import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.record.LedgerState;
@@ -81,6 +82,24 @@ public record BidView(
                    List<BidDocument> documents, LedgerState ledgerState, List<VersionView> versions) {
         this(recordKey, tenderKey, number, commitment, channel, lodgedAt, revealed, bidderName, bidderLicence, amount, bidHash,
                 null, documents, ledgerState, versions, null);
+    }
+
+    /** A bid record's current version as anyone may see it, whichever kind it is. */
+    public static BidView of(BidReading bid, LedgerState ledgerState, List<VersionView> versions) {
+        var revealed = bid.isSealed() ? null : bid.lodged().revealed();
+        SealedPart sealedPart = null;
+        if (bid.isSealed()) {
+            var s = bid.sealed();
+            var verdict = bid.verdict();
+            sealedPart = new SealedPart(s.status(), s.envelopeSha256(), s.shareHashes(), bid.invalidReason(), bid.invalidDetail(),
+                    verdict == null ? null : verdict.line(), bid.openedDocuments());
+        }
+        return new BidView(bid.key().toString(), bid.tenderKey(), bid.number(), bid.commitment(), bid.channel(), bid.lodgedAt(),
+                bid.disclosed(), bid.bidderName(), bid.bidderId(), bid.amount(),
+                revealed == null ? null : revealed.bidHash(),
+                revealed == null ? null : revealed.salt(),
+                revealed == null ? List.of() : revealed.bid().documents(),
+                ledgerState, versions, sealedPart);
     }
 
     public boolean isSealed() {

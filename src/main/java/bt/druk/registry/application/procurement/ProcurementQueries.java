@@ -4,7 +4,6 @@ import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.BidReading;
-import bt.druk.registry.domain.procurement.sealed.BidVerdict;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -80,20 +79,7 @@ public class ProcurementQueries {
     }
 
     private BidView view(RecordKey key, RecordVersion current) {
-        BidReading bid = BidReading.of(key, RecordDocument.dataOf(current.canonicalJson()));
-        var revealed = bid.isSealed() ? null : bid.lodged().revealed();
-        BidView.SealedPart sealedPart = null;
-        if (bid.isSealed()) {
-            var s = bid.sealed();
-            BidVerdict verdict = bid.verdict();
-            sealedPart = new BidView.SealedPart(s.status(), s.envelopeSha256(), s.shareHashes(), bid.invalidReason(),
-                    bid.invalidDetail(), verdict == null ? null : verdict.line(), bid.openedDocuments());
-        }
-        return new BidView(key.toString(), bid.tenderKey(), bid.number(), bid.commitment(), bid.channel(), bid.lodgedAt(),
-                bid.disclosed(), bid.bidderName(), bid.bidderId(), bid.amount(),
-                revealed == null ? null : revealed.bidHash(),
-                revealed == null ? null : revealed.salt(),
-                revealed == null ? List.of() : revealed.bid().documents(),
-                current.ledgerState(), records.versions(key.toString()), sealedPart);
+        return BidView.of(BidReading.of(key, RecordDocument.dataOf(current.canonicalJson())), current.ledgerState(),
+                records.versions(key.toString()));
     }
 }
