@@ -3,7 +3,7 @@ package bt.druk.registry.application.procurement;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.domain.procurement.BidSummary;
-import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.BidReading;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -79,17 +79,7 @@ public class ProcurementQueries {
     }
 
     private BidView view(RecordKey key, RecordVersion current) {
-        LodgedBid bid = LodgedBid.fromJson(key, RecordDocument.dataOf(current.canonicalJson()));
-        boolean revealed = bid.isRevealed();
-        var sealed = bid.revealed();
-        return new BidView(key.toString(), bid.tenderKey(), Integer.parseInt(bid.bidNumber()), bid.commitment(), bid.channel(),
-                bid.lodgedAt(), revealed,
-                revealed ? sealed.bid().bidder().name() : null,
-                revealed ? sealed.bid().bidder().licenceNumber() : null,
-                revealed ? sealed.bid().price().amount() : null,
-                revealed ? sealed.bidHash() : null,
-                revealed ? sealed.salt() : null,
-                revealed ? sealed.bid().documents() : List.of(),
-                current.ledgerState(), records.versions(key.toString()));
+        return BidView.of(BidReading.of(key, RecordDocument.dataOf(current.canonicalJson())), current.ledgerState(),
+                records.versions(key.toString()));
     }
 }

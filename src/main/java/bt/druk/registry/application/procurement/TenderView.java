@@ -2,6 +2,7 @@ package bt.druk.registry.application.procurement;
 
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.procurement.TenderOperation;
 import bt.druk.registry.domain.record.LedgerState;
 import java.util.List;
 
@@ -29,6 +30,30 @@ public record TenderView(
 
     public long revealedCount() {
         return bids.stream().filter(BidView::revealed).count();
+    }
+
+    /** Sealed bids the opening has judged (valid or invalid). */
+    public long openedCount() {
+        return bids.stream().filter(BidView::opened).count();
+    }
+
+    /**
+     * A sealed tender's bids were opened and every bid not withdrawn has its verdict: the opening
+     * lines are final. Always false for a commit-reveal tender.
+     */
+    public boolean openingComplete() {
+        boolean opened = versions.stream().anyMatch(v -> TenderOperation.OPEN_BIDS.name().equals(v.operation())
+                && v.ledgerState() != LedgerState.REJECTED);
+        return tender.isSealed() && opened && bids.stream().allMatch(b -> b.withdrawn() || b.opened());
+    }
+
+    /**
+     * The opening's verdict lines, as {@code druk-verify open-tender} prints them: one
+     * {@code BidVerdict.line()} per opened bid, ordered by bid key compared as plain strings.
+     */
+    public List<String> openingLines() {
+        return bids.stream().filter(BidView::opened).sorted(java.util.Comparator.comparing(BidView::recordKey))
+                .map(b -> b.sealedPart().verdictLine()).toList();
     }
 
     /** The winning bid, or null before an award (null rather than Optional: pages test it with EL's {@code empty}). */

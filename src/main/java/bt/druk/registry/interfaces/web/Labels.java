@@ -11,6 +11,7 @@ import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.record.RecordKey;
@@ -77,7 +78,8 @@ public class Labels {
      * CSS-friendly code of a status, used for the badge's class and the {@code status.<code>} message:
      * a title status or tender status by its ledger code ({@code transfer-pending}, {@code active.tendering}
      * → {@code active-tendering}), a bid ({@link BidView}, {@link BidSummary}, {@link LodgedBid}) as
-     * {@value #BID_SEALED} or {@value #BID_REVEALED}, a ledger state by name ({@code committed}).
+     * {@value #BID_SEALED} or {@value #BID_REVEALED} (a sealed bid, issue 25: {@value #BID_SEALED} until the
+     * opening, then {@code opened}, {@code invalid}, or {@code withdrawn}), a ledger state by name ({@code committed}).
      */
     public String statusCode(Object value) {
         if (value == null) {
@@ -90,9 +92,12 @@ public class Labels {
             return cssCode(status.ledgerCode());
         }
         if (value instanceof BidView bid) {
-            return bid.revealed() ? BID_REVEALED : BID_SEALED;
+            return bid.statusCode();
         }
         if (value instanceof BidSummary bid) {
+            if (bid.sealed()) {
+                return SealedBidRecord.LODGED.equals(bid.status()) ? BID_SEALED : cssCode(bid.status());
+            }
             return bid.revealed() ? BID_REVEALED : BID_SEALED;
         }
         if (value instanceof LodgedBid bid) {

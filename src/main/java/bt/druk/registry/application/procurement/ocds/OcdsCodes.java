@@ -42,6 +42,8 @@ public final class OcdsCodes {
     public static final String BID_PENDING = "pending";
     public static final String BID_VALID = "valid";
     public static final String BID_WITHDRAWN = "withdrawn";
+    /** A sealed bid found invalid at the opening (issue 25). */
+    public static final String BID_DISQUALIFIED = "disqualified";
 
     public static final String STATISTIC_BIDS = "bids";
     public static final String STATISTIC_ELECTRONIC_BIDS = "electronicBids";

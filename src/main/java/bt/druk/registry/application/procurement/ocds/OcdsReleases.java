@@ -3,7 +3,7 @@ package bt.druk.registry.application.procurement.ocds;
 import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 
 import bt.druk.registry.domain.procurement.BidDocument;
-import bt.druk.registry.domain.procurement.Bidder;
+import bt.druk.registry.domain.procurement.BidReading;
 import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
@@ -39,6 +39,12 @@ import java.util.Optional;
  * versions stood. Bidders and prices appear only from a bid's reveal; before it a bid is its
  * number, lodging time and commitment.
  *
+ * <p>A sealed bid (issue 25) is read the same way ({@link BidReading}): before the opening it is
+ * its number and lodging time, with neither value nor tenderer; its opening is a release
+ * ({@code <ocid>-bid-<number>-opened}) from which a valid bid carries its value and tenderer, and
+ * an invalid one its tenderer, status {@code disqualified} and the reason in its description.
+ * Either way the supplier becomes a party, identified by its registration number.
+ *
  * <p>Ledger evidence is not an OCDS field: it goes in {@code drukLedger} (release, and each bid)
  * and {@code drukSha256} (documents), declared by the portal's {@code druk-ledger} extension.
  */
@@ -65,7 +71,14 @@ public final class OcdsReleases {
     }
 
     /** A bid's committed version, with the bid's committed versions up to it (its ledger evidence). */
-    private record BidVersion(RecordVersion record, LodgedBid bid, List<RecordVersion> history) {
+    private record BidVersion(RecordVersion record, BidReading bid, List<RecordVersion> history) {
+    }
+
+    /** A bidder named in public: by its trade licence or registration number, and its name. */
+    private record Tenderer(String licenceNumber, String name) {
+        static Tenderer of(BidReading bid) {
+            return new Tenderer(bid.bidderId(), bid.bidderName());
+        }
     }
 
     /** A moment a release is published for: a tender version, or a bid's reveal. */
@@ -93,14 +106,14 @@ public final class OcdsReleases {
             List<BidVersion> committed = versions.stream()
                     .filter(OcdsReleases::committed)
                     .sorted(Comparator.comparingInt(RecordVersion::version))
-                    .map(v -> new BidVersion(v, LodgedBid.fromJson(RecordKey.parse(v.recordKey()), RecordDocument.dataOf(v.canonicalJson())),
+                    .map(v -> new BidVersion(v, BidReading.of(RecordKey.parse(v.recordKey()), RecordDocument.dataOf(v.canonicalJson())),
                             List.of()))
                     .toList();
             if (!committed.isEmpty()) {
                 bids.add(committed);
             }
         }
-        bids.sort(Comparator.comparingInt(b -> Integer.parseInt(b.get(0).bid().bidNumber())));
+        bids.sort(Comparator.comparingInt(b -> b.get(0).bid().number()));
 
         List<Moment> moments = new ArrayList<>();
         for (TenderVersion v : history) {
@@ -108,9 +121,10 @@ public final class OcdsReleases {
         }
         for (List<BidVersion> bid : bids) {
             for (BidVersion v : bid) {
-                if (v.bid().isRevealed() && !previousRevealed(bid, v)) {
+                if (v.bid().named() && !previousRevealed(bid, v)) {
                     Optional<TenderVersion> tender = at(history, v.record().createdAt());
-                    tender.ifPresent(t -> moments.add(new Moment(ocid + "-bid-" + v.bid().bidNumber() + "-revealed",
+                    String event = v.bid().isSealed() ? "-opened" : "-revealed";
+                    tender.ifPresent(t -> moments.add(new Moment(ocid + "-bid-" + v.bid().number() + event,
                             v.record().createdAt(), OcdsCodes.TAG_BID_REVEALED, t, v.record())));
                 }
             }
@@ -166,9 +180,9 @@ public final class OcdsReleases {
                 .add("id", entityId(tender))
                 .add("name", tender.procuringEntity().name())
                 .add("roles", entityRoles));
-        Bidder supplier = awarded.map(b -> b.bid().revealed().bid().bidder()).orElse(null);
-        Map<String, Bidder> tenderers = revealedBidders(bids);
-        for (Map.Entry<String, Bidder> e : tenderers.entrySet()) {
+        Tenderer supplier = awarded.map(b -> Tenderer.of(b.bid())).orElse(null);
+        Map<String, Tenderer> tenderers = revealedBidders(bids);
+        for (Map.Entry<String, Tenderer> e : tenderers.entrySet()) {
             JsonArrayBuilder roles = JSON.createArrayBuilder().add(OcdsCodes.ROLE_TENDERER);
             if (supplier != null && supplier.licenceNumber().equals(e.getValue().licenceNumber())) {
                 roles.add(OcdsCodes.ROLE_SUPPLIER);
@@ -184,12 +198,15 @@ public final class OcdsReleases {
         return parties;
     }
 
-    /** Revealed bidders by party id, in bid order, each once (a business may lodge more than one bid). */
-    private static Map<String, Bidder> revealedBidders(List<BidVersion> bids) {
-        Map<String, Bidder> bidders = new LinkedHashMap<>();
+    /**
+     * Bidders named in public (revealed, or a sealed bid opened, valid or not) by party id, in bid
+     * order, each once (a business may lodge more than one bid).
+     */
+    private static Map<String, Tenderer> revealedBidders(List<BidVersion> bids) {
+        Map<String, Tenderer> bidders = new LinkedHashMap<>();
         for (BidVersion b : bids) {
-            if (b.bid().isRevealed()) {
-                Bidder bidder = b.bid().revealed().bid().bidder();
+            if (b.bid().named()) {
+                Tenderer bidder = Tenderer.of(b.bid());
                 bidders.putIfAbsent(bidderId(bidder), bidder);
             }
         }
@@ -201,7 +218,7 @@ public final class OcdsReleases {
     }
 
     /** A business by its trade licence number. */
-    static String bidderId(Bidder bidder) {
+    private static String bidderId(Tenderer bidder) {
         return "DRUK-TL-" + bidder.licenceNumber();
     }
 
@@ -209,7 +226,7 @@ public final class OcdsReleases {
         return JSON.createObjectBuilder().add("id", entityId(tender)).add("name", tender.procuringEntity().name());
     }
 
-    private static JsonObjectBuilder bidderReference(Bidder bidder) {
+    private static JsonObjectBuilder bidderReference(Tenderer bidder) {
         return JSON.createObjectBuilder().add("id", bidderId(bidder)).add("name", bidder.name());
     }
 
@@ -250,7 +267,7 @@ public final class OcdsReleases {
         if (awardPeriod != null) {
             tender.add("awardPeriod", awardPeriod);
         }
-        Map<String, Bidder> tenderers = revealedBidders(bids);
+        Map<String, Tenderer> tenderers = revealedBidders(bids);
         if (!tenderers.isEmpty()) {
             JsonArrayBuilder refs = JSON.createArrayBuilder();
             tenderers.values().forEach(b -> refs.add(bidderReference(b)));
@@ -351,25 +368,42 @@ public final class OcdsReleases {
     }
 
     private JsonObjectBuilder bidDetail(Tender tender, BidVersion b, boolean isAwarded) {
-        LodgedBid bid = b.bid();
+        BidReading bid = b.bid();
         JsonObjectBuilder detail = JSON.createObjectBuilder()
-                .add("id", bid.bidNumber())
+                .add("id", String.valueOf(bid.number()))
                 .add("date", bid.lodgedAt().toString())
                 .add("status", bidStatus(tender.status(), bid, isAwarded));
-        if (bid.isRevealed()) {
-            var sealed = bid.revealed().bid();
-            detail.add("tenderers", JSON.createArrayBuilder().add(bidderReference(sealed.bidder())))
-                    .add("value", value(sealed.price().amount()));
+        if (bid.invalid()) {
+            detail.add("description", "Invalid at the opening: " + bid.invalidReason()
+                    + (bid.invalidDetail() == null ? "" : " (" + bid.invalidDetail() + ")"));
+        }
+        if (bid.named()) {
+            detail.add("tenderers", JSON.createArrayBuilder().add(bidderReference(Tenderer.of(bid))));
+        }
+        if (bid.disclosed()) {
+            detail.add("value", value(bid.amount()));
             JsonArrayBuilder documents = JSON.createArrayBuilder();
-            for (BidDocument d : sealed.documents()) {
-                documents.add(JSON.createObjectBuilder()
-                        .add("id", d.sha256())
-                        .add("documentType", OcdsCodes.DOCUMENT_BID)
-                        .add("title", d.name())
-                        .add("description", fileDescription(d.name(), d.size(), d.sha256()))
-                        .add("url", links.file(d.sha256()))
-                        .add("format", d.mediaType())
-                        .add("drukSha256", d.sha256()));
+            if (bid.isSealed()) {
+                for (var d : bid.openedDocuments()) {
+                    documents.add(JSON.createObjectBuilder()
+                            .add("id", d.sha256())
+                            .add("documentType", OcdsCodes.DOCUMENT_BID)
+                            .add("title", d.name())
+                            .add("description", d.name() + " (SHA-256 " + d.sha256() + ")")
+                            .add("url", links.file(d.sha256()))
+                            .add("drukSha256", d.sha256()));
+                }
+            } else {
+                for (BidDocument d : bid.lodged().revealed().bid().documents()) {
+                    documents.add(JSON.createObjectBuilder()
+                            .add("id", d.sha256())
+                            .add("documentType", OcdsCodes.DOCUMENT_BID)
+                            .add("title", d.name())
+                            .add("description", fileDescription(d.name(), d.size(), d.sha256()))
+                            .add("url", links.file(d.sha256()))
+                            .add("format", d.mediaType())
+                            .add("drukSha256", d.sha256()));
+                }
             }
             detail.add("documents", documents);
         }
@@ -382,15 +416,20 @@ public final class OcdsReleases {
      * The awarded bid is {@code valid}; a bid never revealed by the time the tender was decided
      * ({@code awarded}, {@code complete}, {@code unsuccessful}) was in effect {@code withdrawn}: its
      * bidder did not open it, and it can no longer be; any other bid is {@code pending}, as the
-     * register records no evaluation of individual bids.
+     * register records no evaluation of individual bids. A sealed bid withdrawn by its supplier is
+     * {@code withdrawn}, one found invalid at the opening {@code disqualified}; a sealed bid is
+     * opened by the authority, never left closed by its bidder, so it is otherwise {@code pending}.
      */
-    static String bidStatus(TenderStatus tenderStatus, LodgedBid bid, boolean isAwarded) {
+    static String bidStatus(TenderStatus tenderStatus, BidReading bid, boolean isAwarded) {
         if (isAwarded) {
             return OcdsCodes.BID_VALID;
         }
+        if (bid.isSealed()) {
+            return bid.withdrawn() ? OcdsCodes.BID_WITHDRAWN : bid.invalid() ? OcdsCodes.BID_DISQUALIFIED : OcdsCodes.BID_PENDING;
+        }
         boolean decided = tenderStatus == TenderStatus.AWARDED || tenderStatus == TenderStatus.COMPLETE
                 || tenderStatus == TenderStatus.UNSUCCESSFUL;
-        if (!bid.isRevealed() && decided) {
+        if (!bid.disclosed() && decided) {
             return OcdsCodes.BID_WITHDRAWN;
         }
         return OcdsCodes.BID_PENDING;
@@ -412,10 +451,9 @@ public final class OcdsReleases {
                         + past.get(past.size() - 1).date() + ".");
             }
             awarded.ifPresent(b -> {
-                var sealed = b.bid().revealed().bid();
-                award.add("value", value(sealed.price().amount()))
-                        .add("suppliers", JSON.createArrayBuilder().add(bidderReference(sealed.bidder())))
-                        .add("relatedBids", JSON.createArrayBuilder().add(b.bid().bidNumber()));
+                award.add("value", value(b.bid().amount()))
+                        .add("suppliers", JSON.createArrayBuilder().add(bidderReference(Tenderer.of(b.bid()))))
+                        .add("relatedBids", JSON.createArrayBuilder().add(String.valueOf(b.bid().number())));
             });
             return JSON.createArrayBuilder().add(award);
         }
@@ -435,7 +473,7 @@ public final class OcdsReleases {
         if (tender.awardedBidKey() == null) {
             return Optional.empty();
         }
-        return bids.stream().filter(b -> b.bid().key().toString().equals(tender.awardedBidKey()) && b.bid().isRevealed())
+        return bids.stream().filter(b -> b.bid().key().toString().equals(tender.awardedBidKey()) && b.bid().disclosed())
                 .findFirst();
     }
 
@@ -480,7 +518,7 @@ public final class OcdsReleases {
     }
 
     private static boolean previousRevealed(List<BidVersion> bid, BidVersion v) {
-        return bid.stream().anyMatch(other -> other.record().version() < v.record().version() && other.bid().isRevealed());
+        return bid.stream().anyMatch(other -> other.record().version() < v.record().version() && other.bid().named());
     }
 
     /** The tender version current at this instant. */

@@ -32,10 +32,28 @@ public record BidOpeningReport(
         int version,
         String ledgerHash,
         String verifyUrl,
-        Instant issuedAt) {
+        Instant issuedAt,
+        List<OpeningLine> openingLines) {
 
     public BidOpeningReport {
         bids = List.copyOf(bids);
+        openingLines = List.copyOf(openingLines);
+    }
+
+    /** A commit-reveal tender's report: no opening lines. */
+    public BidOpeningReport(String tenderNumber, String ocid, String title, String agency, String method, String category,
+                            BigDecimal estimatedValue, Instant bidDeadline, String status, ReceiptView opened, List<Bid> bids,
+                            Award award, String recordKey, int version, String ledgerHash, String verifyUrl, Instant issuedAt) {
+        this(tenderNumber, ocid, title, agency, method, category, estimatedValue, bidDeadline, status, opened, bids, award,
+                recordKey, version, ledgerHash, verifyUrl, issuedAt, List.of());
+    }
+
+    /**
+     * A sealed bid's verdict as {@code druk-verify open-tender} prints it ({@code BidVerdict.line()}),
+     * with the supplier the opening named; the report lists them in bid-key string order, the
+     * verifier's order, so an auditor can compare the two line by line.
+     */
+    public record OpeningLine(String line, String supplierName) {
     }
 
     public long revealedCount() {
@@ -48,7 +66,9 @@ public record BidOpeningReport(
      * @param lodging       receipt of the commitment on the ledger; null while pending
      * @param lodgingNote   why there is no receipt (awaiting the ledger, refused), else null
      * @param bidHash       SHA-256 of the revealed bid's canonical JSON; null unless revealed
-     * @param reveal        receipt of the reveal; null unless revealed and committed
+     * @param reveal        receipt of the reveal (of a sealed bid: of its opening); null unless revealed and committed
+     * @param sealedStatus  a sealed bid's status ({@code lodged}, {@code withdrawn}, {@code opened}, {@code invalid}); null otherwise
+     * @param invalidReason an invalid sealed bid's reason code; null otherwise
      */
     public record Bid(
             int number,
@@ -62,7 +82,16 @@ public record BidOpeningReport(
             String bidderLicence,
             BigDecimal price,
             String bidHash,
-            ReceiptView reveal) {
+            ReceiptView reveal,
+            String sealedStatus,
+            String invalidReason) {
+
+        /** A commit-reveal bid. */
+        public Bid(int number, String commitment, Instant lodgedAt, String channel, ReceiptView lodging, String lodgingNote,
+                   boolean revealed, String bidderName, String bidderLicence, BigDecimal price, String bidHash, ReceiptView reveal) {
+            this(number, commitment, lodgedAt, channel, lodging, lodgingNote, revealed, bidderName, bidderLicence, price, bidHash,
+                    reveal, null, null);
+        }
     }
 
     /** The winning bid and the receipt of the award. */

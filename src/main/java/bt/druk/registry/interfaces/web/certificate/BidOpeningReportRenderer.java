@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.web.certificate;
 
 import bt.druk.registry.application.record.ReceiptView;
+import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.interfaces.web.Labels;
 import com.google.zxing.WriterException;
 import com.lowagie.text.Chunk;
@@ -69,6 +70,10 @@ public class BidOpeningReportRenderer {
                 document.add(new Paragraph("No bid was lodged for this tender.", value));
             } else {
                 document.add(bidsTable(r));
+            }
+            if (!r.openingLines().isEmpty()) {
+                section(document, "certificate.pdf.openingLines");
+                document.add(openingLinesTable(r));
             }
             // The heading stays with the award it announces: both in one borderless cell kept on one page.
             PdfPTable award = new PdfPTable(1);
@@ -197,12 +202,43 @@ public class BidOpeningReportRenderer {
                 table.addCell(b.reveal() == null ? cell("Revealed; awaiting the ledger's receipt", muted)
                         : cell("tx " + b.reveal().txId() + "\nblock " + blockOf(b.reveal()) + "  ·  "
                                 + Labels.formatUtc(b.reveal().commitTime()), mono));
+            } else if (b.invalidReason() != null) {
+                table.addCell(cell(b.bidderName(), value));
+                table.addCell(cell(b.bidderLicence(), value));
+                table.addCell(cell("invalid: " + b.invalidReason(), strong));
+                table.addCell(b.reveal() == null ? cell("Opened; awaiting the ledger's receipt", muted)
+                        : cell("tx " + b.reveal().txId() + "\nblock " + blockOf(b.reveal()) + "  ·  "
+                                + Labels.formatUtc(b.reveal().commitTime()), mono));
             } else {
-                PdfPCell none = cell("not revealed — bidder and price unknown; the commitment stays sealed", muted);
+                PdfPCell none = cell(b.sealedStatus() == null ? "not revealed — bidder and price unknown; the commitment stays sealed"
+                        : SealedBidRecord.WITHDRAWN.equals(b.sealedStatus()) ? "withdrawn by its supplier before the deadline"
+                        : "not opened yet — supplier and price unknown", muted);
                 none.setColspan(4);
                 table.addCell(none);
             }
         }
+        return table;
+    }
+
+    /**
+     * A sealed tender's verdicts, one {@code BidVerdict.line()} a row in bid-key string order:
+     * exactly what {@code druk-verify open-tender} prints, so an auditor can diff the two.
+     */
+    private PdfPTable openingLinesTable(BidOpeningReport r) {
+        PdfPTable table = new PdfPTable(new float[] {4.2f, 1.8f});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        headerCell(table, "Verdict (as druk-verify open-tender prints it)");
+        headerCell(table, "Supplier");
+        for (BidOpeningReport.OpeningLine line : r.openingLines()) {
+            table.addCell(cell(line.line(), mono));
+            table.addCell(cell(line.supplierName() == null ? "—" : line.supplierName(), value));
+        }
+        PdfPCell how = cell("Redo the opening from the ledger alone: java -jar druk-verify.jar open-tender " + r.ocid()
+                + " --ciphertexts DIR, and compare its output with these lines (also at /tenders/opening-lines?ocid="
+                + r.ocid() + ").", small);
+        how.setColspan(2);
+        table.addCell(how);
         return table;
     }
 

@@ -2,6 +2,7 @@ package bt.druk.registry.interfaces.web.certificate;
 
 import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.TenderView;
+import bt.druk.registry.application.record.ReceiptView;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderOperation;
@@ -18,6 +19,9 @@ final class BidOpeningReports {
 
     /** The operation name a bid's reveal is saved with (BidService). */
     static final String BID_REVEALED = "BID_REVEALED";
+    /** The operations a sealed bid's verdict is saved with (SealedBids.openAll). */
+    static final String BID_OPENED = "BID_OPENED";
+    static final String BID_INVALID = "BID_INVALID";
 
     private BidOpeningReports() {
     }
@@ -49,7 +53,16 @@ final class BidOpeningReports {
         return Optional.of(new BidOpeningReport(tender.tenderNumber(), tender.ocid(), tender.title(),
                 tender.procuringEntity().name(), tender.method().code(), tender.category().code(), tender.estimatedValue(),
                 tender.bidDeadline(), statusLabel.apply(tender.status()), opening.get().receipt(), bids, award,
-                view.recordKey(), view.version(), view.hash(), verifyUrl, now));
+                view.recordKey(), view.version(), view.hash(), verifyUrl, now, openingLines(view)));
+    }
+
+    /**
+     * A sealed tender's verdict lines, in bid-key string order ({@code druk-verify open-tender}'s),
+     * each with the supplier the opening named; none for a commit-reveal tender.
+     */
+    static List<BidOpeningReport.OpeningLine> openingLines(TenderView view) {
+        return view.bids().stream().filter(BidView::opened).sorted(Comparator.comparing(BidView::recordKey))
+                .map(b -> new BidOpeningReport.OpeningLine(b.sealedPart().verdictLine(), b.bidderName())).toList();
     }
 
     private static BidOpeningReport.Bid bid(BidView b) {
@@ -64,8 +77,20 @@ final class BidOpeningReports {
         }
         return new BidOpeningReport.Bid(b.number(), b.commitment(), b.lodgedAt(), b.channel(),
                 lodging == null ? null : lodging.receipt(), note, b.revealed(), b.bidderName(), b.bidderLicence(),
-                b.amount(), b.bidHash(),
-                b.revealed() ? liveVersion(b.versions(), BID_REVEALED).map(VersionView::receipt).orElse(null) : null);
+                b.amount(), b.bidHash(), outcome(b), b.isSealed() ? b.sealedPart().status() : null,
+                b.invalid() ? b.sealedPart().reason() : null);
+    }
+
+    /** The receipt of the reveal, or of a sealed bid's opening (valid or invalid); null before either. */
+    private static ReceiptView outcome(BidView b) {
+        if (b.opened()) {
+            return versions(b, BID_OPENED).or(() -> versions(b, BID_INVALID)).map(VersionView::receipt).orElse(null);
+        }
+        return b.revealed() ? versions(b, BID_REVEALED).map(VersionView::receipt).orElse(null) : null;
+    }
+
+    private static Optional<VersionView> versions(BidView b, String operation) {
+        return liveVersion(b.versions(), operation);
     }
 
     private static Optional<VersionView> liveVersion(List<VersionView> versions, String operation) {

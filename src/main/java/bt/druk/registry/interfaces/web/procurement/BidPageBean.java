@@ -27,6 +27,8 @@ public class BidPageBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String REVEAL_OPERATION = "BID_REVEALED";
+    /** The operations a sealed bid's opening is saved with (SealedBids.openAll). */
+    static final java.util.Set<String> OPENING_OPERATIONS = java.util.Set.of("BID_OPENED", "BID_INVALID");
 
     @Inject
     transient ProcurementQueries queries;
@@ -89,13 +91,17 @@ public class BidPageBean implements Serializable {
         return b != null && b.versions().stream().anyMatch(v -> v.ledgerState() == LedgerState.PENDING);
     }
 
-    /** The version that revealed the bid (the newest, if a refused reveal was followed by another). */
+    /**
+     * The version that revealed the bid (the newest, if a refused reveal was followed by another);
+     * for a sealed bid, the version that recorded the opening's verdict.
+     */
     public VersionView getRevealVersion() {
         BidView b = getBid();
         if (b == null) {
             return null;
         }
-        return b.versions().stream().filter(v -> REVEAL_OPERATION.equals(v.operation()))
+        return b.versions().stream().filter(v -> b.isSealed() ? OPENING_OPERATIONS.contains(v.operation())
+                        : REVEAL_OPERATION.equals(v.operation()))
                 .max(Comparator.comparingInt(VersionView::version)).orElse(null);
     }
 
@@ -121,11 +127,11 @@ public class BidPageBean implements Serializable {
         return t != null && !clock.instant().isBefore(t.tender().bidDeadline());
     }
 
-    /** Worth offering the reveal page: sealed, lodged on the ledger, and the tender still takes reveals. */
+    /** Worth offering the reveal page: a commit-reveal bid (a sealed bid is opened, never revealed), sealed, lodged on the ledger, and the tender still takes reveals. */
     public boolean isRevealable() {
         BidView b = getBid();
         TenderView t = getTender();
-        return b != null && t != null && !b.revealed() && b.ledgerState() == LedgerState.COMMITTED
+        return b != null && t != null && !b.isSealed() && !b.revealed() && b.ledgerState() == LedgerState.COMMITTED
                 && (t.tender().status() == TenderStatus.ACTIVE_TENDERING || t.tender().status() == TenderStatus.EVALUATION);
     }
 

@@ -155,10 +155,10 @@ public class ClerkTenderBean implements Serializable {
                 .filter(b -> b.revealed() && b.ledgerState() == LedgerState.COMMITTED).toList();
     }
 
-    /** Committed bids not yet revealed. */
+    /** Committed commit-reveal bids not yet revealed (a sealed bid is opened, never revealed). */
     public List<BidView> getSealedBids() {
         return getView() == null ? List.of() : view.bids().stream()
-                .filter(b -> !b.revealed() && b.ledgerState() == LedgerState.COMMITTED).toList();
+                .filter(b -> !b.isSealed() && !b.revealed() && b.ledgerState() == LedgerState.COMMITTED).toList();
     }
 
     public boolean isAnyPending() {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.procurement.LodgedBid;
+import bt.druk.registry.domain.procurement.sealed.BidVerdict;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.record.RecordKey;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -187,6 +189,72 @@ class OcdsExportTest {
         assertEquals(2, last.getJsonObject("tender").getJsonArray("tenderers").size());
         assertFalse(write(last).contains("Norbu"), "a bid never revealed never names its bidder");
         assertFalse(last.containsKey("awards"));
+    }
+
+    @Test
+    void aSealedBidCarriesNoValueNorTendererUntilTheOpeningThenItsValueOrDisqualificationAndItsSupplierAsParty() {
+        TenderStory story = TenderStory.published();
+        RecordKey valid = story.lodgeSealed("a7".repeat(32));
+        RecordKey invalid = story.lodgeSealed("b8".repeat(32));
+        RecordKey withdrawn = story.lodgeSealed("c9".repeat(32));
+        story.withdrawSealed(withdrawn);
+        story.passDeadline().openBids();
+        String doc = "f0".repeat(32);
+        story.openSealed(valid, new BidVerdict(valid.toString(), BidVerdict.Kind.VALID, new SealedBidContent(story.ocid,
+                        "CDB-2026-0101", "1250000.00", "BTN", List.of(new SealedBidContent.Document("offer.pdf", "document-1", doc))),
+                        null, null), "CDB-2026-0101", "Yangphel Builders")
+                .openSealed(invalid, new BidVerdict(invalid.toString(), BidVerdict.Kind.INVALID, null, "hash-mismatch",
+                        "the envelope hashes to 00ff, the ledger holds b8b8"), "CDB-2026-0202", "Pelden Works");
+        List<JsonObject> releases = valid(story);
+
+        assertEquals(List.of("ocds-drk001-2026-0007-v1", "ocds-drk001-2026-0007-v2", "ocds-drk001-2026-0007-bid-1-opened",
+                "ocds-drk001-2026-0007-bid-2-opened"), ids(releases));
+        JsonObject beforeOpening = releases.get(1).getJsonObject("bids");
+        assertEquals(3, beforeOpening.getJsonArray("details").size());
+        for (JsonValue detail : beforeOpening.getJsonArray("details")) {
+            assertFalse(detail.asJsonObject().containsKey("value"), "no value before the opening");
+            assertFalse(detail.asJsonObject().containsKey("tenderers"), "no tenderer before the opening");
+        }
+        assertEquals(List.of("pending", "pending", "withdrawn"), beforeOpening.getJsonArray("details").stream()
+                .map(d -> d.asJsonObject().getString("status")).toList());
+        assertFalse(write(releases.get(1)).contains("1250000"));
+        assertFalse(write(releases.get(1)).contains("Yangphel"));
+
+        JsonObject last = releases.get(3);
+        JsonArray details = last.getJsonObject("bids").getJsonArray("details");
+        JsonObject opened = details.getJsonObject(0);
+        assertEquals("pending", opened.getString("status"));
+        assertEquals(new BigDecimal("1250000.00"), opened.getJsonObject("value").getJsonNumber("amount").bigDecimalValue());
+        assertEquals("DRUK-TL-CDB-2026-0101", opened.getJsonArray("tenderers").getJsonObject(0).getString("id"));
+        assertEquals("https://registry.example.bt/files/" + doc, opened.getJsonArray("documents").getJsonObject(0).getString("url"));
+        assertEquals(2, opened.getJsonArray("drukLedger").size(), "the lodging and the opening");
+        JsonObject disqualified = details.getJsonObject(1);
+        assertEquals("disqualified", disqualified.getString("status"));
+        assertFalse(disqualified.containsKey("value"));
+        assertTrue(disqualified.getString("description").contains("hash-mismatch"), disqualified.getString("description"));
+        assertEquals("DRUK-TL-CDB-2026-0202", disqualified.getJsonArray("tenderers").getJsonObject(0).getString("id"));
+        assertEquals("withdrawn", details.getJsonObject(2).getString("status"));
+        assertEquals(List.of("DRUK-PE-DES", "DRUK-TL-CDB-2026-0101", "DRUK-TL-CDB-2026-0202"), partyIds(last));
+        JsonObject supplier = last.getJsonArray("parties").getJsonObject(1);
+        assertEquals("CDB-2026-0101", supplier.getJsonObject("identifier").getString("id"));
+        assertEquals("Yangphel Builders", supplier.getString("name"));
+        assertEquals(List.of("tenderer"), strings(supplier.getJsonArray("roles")));
+    }
+
+    @Test
+    void anAwardedSealedBidIsValidWithItsPriceAndSupplierInTheAward() {
+        TenderStory story = TenderStory.published();
+        RecordKey bid = story.lodgeSealed("a7".repeat(32));
+        story.passDeadline().openBids().openSealed(bid, new BidVerdict(bid.toString(), BidVerdict.Kind.VALID,
+                new SealedBidContent(story.ocid, "CDB-2026-0101", "990000.00", "BTN", List.of()), null, null),
+                "CDB-2026-0101", "Yangphel Builders").award(bid);
+        List<JsonObject> releases = valid(story);
+        JsonObject last = releases.get(releases.size() - 1);
+        assertEquals("valid", last.getJsonObject("bids").getJsonArray("details").getJsonObject(0).getString("status"));
+        JsonObject award = last.getJsonArray("awards").getJsonObject(0);
+        assertEquals(new BigDecimal("990000.00"), award.getJsonObject("value").getJsonNumber("amount").bigDecimalValue());
+        assertEquals("DRUK-TL-CDB-2026-0101", award.getJsonArray("suppliers").getJsonObject(0).getString("id"));
+        assertEquals(List.of("tenderer", "supplier"), strings(last.getJsonArray("parties").getJsonObject(1).getJsonArray("roles")));
     }
 
     @Test

@@ -11,6 +11,8 @@ import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.procurement.SealedBidRecord;
+import bt.druk.registry.domain.procurement.sealed.BidVerdict;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderItem;
@@ -111,6 +113,43 @@ final class TenderStory {
                 BidImprints.Commitment.CODE, LodgedBid::commitmentOf, null));
         bids.put(key, versions);
         return key;
+    }
+
+    /** Lodges a sealed bid (issue 25): only its envelope's hash, share hashes and supplier commitment. */
+    RecordKey lodgeSealed(String envelopeSha256) {
+        tick();
+        RecordKey key = BidKeys.of(ocid, bids.size() + 1);
+        SealedBidRecord lodged = SealedBidRecord.lodge(key, tender.key().toString(), envelopeSha256,
+                List.of("e1".repeat(32), "e2".repeat(32), "e3".repeat(32)), CanonicalJson.sha256Hex("supplier-of-" + key), now);
+        List<RecordVersion> versions = new ArrayList<>();
+        versions.add(store(key.toString(), BidKeys.KIND, 1, "BID_LODGED", "CommitBid", lodged.toJson(),
+                BidImprints.SealedEnvelope.CODE, SealedBidRecord::envelopeHashOf, null));
+        bids.put(key, versions);
+        return key;
+    }
+
+    /** Records the opening's verdict on a sealed bid lodged by the supplier {@code supplierId}. */
+    TenderStory openSealed(RecordKey key, BidVerdict verdict, String supplierId, String supplierName) {
+        tick();
+        List<RecordVersion> versions = bids.get(key);
+        RecordVersion last = versions.get(versions.size() - 1);
+        SealedBidRecord bid = SealedBidRecord.fromJson(key, RecordDocument.dataOf(last.canonicalJson()));
+        SealedBidRecord opened = bid.open(verdict, supplierId, supplierName, "salt-" + supplierId, now);
+        versions.add(store(key.toString(), BidKeys.KIND, last.version() + 1,
+                verdict.kind() == BidVerdict.Kind.VALID ? "BID_OPENED" : "BID_INVALID", "OpenBid", opened.toJson(),
+                LedgerImprint.DOCUMENT.code(), data -> null, last.hash()));
+        return this;
+    }
+
+    /** Withdraws a sealed bid before the deadline. */
+    TenderStory withdrawSealed(RecordKey key) {
+        tick();
+        List<RecordVersion> versions = bids.get(key);
+        RecordVersion last = versions.get(versions.size() - 1);
+        SealedBidRecord bid = SealedBidRecord.fromJson(key, RecordDocument.dataOf(last.canonicalJson()));
+        versions.add(store(key.toString(), BidKeys.KIND, last.version() + 1, "BID_WITHDRAWN", "WithdrawBid",
+                bid.withdraw(now).toJson(), LedgerImprint.DOCUMENT.code(), data -> null, last.hash()));
+        return this;
     }
 
     RecordKey lodge(Bidder bidder, String price) {
