@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web;
 
+import bt.druk.registry.application.procurement.HolderQueries;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.record.LedgerState;
@@ -26,7 +27,11 @@ public class ClerkDashboardBean {
     @Inject
     CurrentStaff currentStaff;
 
+    @Inject
+    HolderQueries holderQueries;
+
     private List<VersionView> submissions;
+    private List<HolderQueries.AwaitingShares> awaitingShares;
 
     public List<VersionView> getSubmissions() {
         if (submissions == null) {
@@ -46,5 +51,13 @@ public class ClerkDashboardBean {
     /** Clerks submit records (of their register); inspectors and admins only look. */
     public boolean isClerk() {
         return currentStaff.member().map(m -> m.role() == Role.CLERK).orElse(false);
+    }
+
+    /** Sealed tenders past their deadline that name this member as an opening key holder (any role may be one). */
+    public List<HolderQueries.AwaitingShares> getAwaitingShares() {
+        if (awaitingShares == null) {
+            awaitingShares = currentStaff.member().map(holderQueries::awaitingShares).orElse(List.of());
+        }
+        return awaitingShares;
     }
 }
