@@ -5,6 +5,8 @@ import bt.druk.registry.infrastructure.persistence.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the error page and the ajax error dialog say about a failure nothing else handled: that the
@@ -13,6 +15,8 @@ import jakarta.inject.Named;
 @Named
 @ApplicationScoped
 public class Failures {
+
+    private static final Logger LOG = Logger.getLogger(Failures.class.getName());
 
     @Inject
     Messages messages;
@@ -27,6 +31,10 @@ public class Failures {
      */
     public String text(Throwable failure, String generalKey) {
         boolean databaseDown = failure != null ? DatabaseOutage.causedBy(failure) : !database.reachable();
+        if (failure != null && !databaseDown) {
+            // The page shows no exception text; the operator's log must have it.
+            LOG.log(Level.WARNING, "a page failed with an unexpected error", failure);
+        }
         return messages.text(databaseDown ? "error.databaseDown" : generalKey);
     }
 }

@@ -1,0 +1,269 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
+import bt.druk.registry.network.NetworkScript;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Sealed opening as its users walk it, in real headless Chromium against a portal on the real Fabric
+ * network (issue 25): three officials of three organisations make opening keys in their own
+ * browsers; the procurement clerk publishes a sealed tender naming them, 2 of 3; a supplier signs in
+ * and seals a bid in its browser, and the recording proxy in front of it sees only ciphertext leave;
+ * after the deadline two holders post their shares from their own browsers (the third never does);
+ * the clerk opens every bid at once, and the public pages, the plain-text opening lines and the
+ * auditor's peer all show the price.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SealedOpeningBrowserIT {
+
+    private static final ZoneId BHUTAN = ZoneId.of("Asia/Thimphu");
+    private static final String PRICE_TYPED = "3917245.5";
+    private static final String PRICE = "3917245.50";
+    private static final String DOCUMENT_MARKER = "SEALED-PROPOSAL-" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+
+    private PortalUnderTest portal;
+    private RecordingProxy proxy;
+    private final List<Browser> browsers = new ArrayList<>();
+    private Browser clerk;
+    private Browser inspector;
+    private Browser notary;
+    private Browser supplier;
+    private Path work;
+    private String ocid;
+    private Instant deadline;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        String prefix = "ocds-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+        portal = PortalUnderTest.startOwn("sealed-opening-browser-it", Integer.getInteger("druk.sealedOpening.port", 18393),
+                Map.of("DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M", "DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false"));
+        proxy = new RecordingProxy(URI.create(portal.baseUrl));
+        work = Files.createTempDirectory("druk-sealed-opening-");
+        clerk = staff("procurement.clerk");
+        inspector = staff("inspector");
+        notary = staff("notary.clerk");
+        supplier = new Browser();
+        browsers.add(supplier);
+    }
+
+    /** A browser signed in as this staff member, downloading key files into a folder of its own. */
+    private Browser staff(String username) throws IOException {
+        Browser b = new Browser();
+        browsers.add(b);
+        Path downloads = Files.createDirectories(work.resolve(username));
+        b.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        b.open(portal.baseUrl + "/clerk/opening-key.xhtml");
+        b.type("login:username", username);
+        b.type("login:password", portal.demoPassword);
+        b.click("login:signIn");
+        b.wait.until(d -> d.getCurrentUrl().contains("/clerk/opening-key.xhtml"));
+        return b;
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        for (Browser b : browsers) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                System.err.println("[sealed-opening-it] browser close failed: " + e);
+            }
+        }
+        if (portal != null) {
+            portal.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void threeOfficialsMakeOpeningKeysInTheirOwnBrowsers() {
+        for (Browser b : List.of(clerk, inspector, notary)) {
+            b.click("makeKey");
+            b.wait.until(d -> d.findElement(By.id("newKey")).isDisplayed());
+            String hash = b.text("newHash");
+            assertTrue(hash.matches("[0-9a-f]{64}"), hash);
+            b.click("downloadKeyFile");
+            b.wait.until(d -> d.findElement(By.id("keyForm:registerKey")).isEnabled());
+            b.click("keyForm:registerKey");
+            b.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("registeredHash")).isEmpty()
+                    && d.findElement(By.id("registeredHash")).getText().contains(hash.substring(0, 12)));
+            b.waitUpTo(Duration.ofSeconds(10)).until(d -> "true".equals(d.findElement(By.id("heldHere")).getAttribute("data-held")));
+        }
+        clerk.screenshot("opening-01-key-registered");
+    }
+
+    @Test
+    @Order(2)
+    void theClerkPublishesASealedTenderNamingThem() {
+        clerk.open(portal.baseUrl + "/clerk/procurement/new.xhtml");
+        clerk.waitForAjax();
+        String entity = clerk.driver.findElements(By.cssSelector("select[id='tender:entity_input'] option")).stream()
+                .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim())
+                .findFirst().orElseThrow(() -> new AssertionError("no procuring agency to choose"));
+        clerk.selectOne("tender:entity", entity);
+        clerk.type("tender:title", "Supply of steel for the Wangdue bridge, sealed opening IT " + DOCUMENT_MARKER.substring(16));
+        String category = clerk.driver.findElements(By.cssSelector("select[id='tender:category_input'] option")).stream()
+                .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim()).findFirst().orElseThrow();
+        clerk.selectOne("tender:category", category);
+        clerk.type("tender:estimatedValue", "4000000");
+        clerk.type("tender:items:0:description", "Structural steel");
+        clerk.type("tender:items:0:quantity", "40");
+        clerk.type("tender:items:0:unit", "t");
+        LocalDateTime due = LocalDateTime.now(BHUTAN).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        deadline = due.atZone(BHUTAN).toInstant();
+        WebElement deadlineInput = clerk.byId("tender:bidDeadline_input");
+        deadlineInput.clear();
+        deadlineInput.sendKeys(due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        clerk.driver.findElement(By.tagName("h1")).click();
+        clerk.driver.findElement(By.cssSelector("[id='tender:sealed'] .ui-chkbox-box")).click();
+        List<WebElement> holders = clerk.driver.findElements(By.cssSelector("[id='tender:holders'] .ui-chkbox-box"));
+        assertEquals(3, holders.size(), "three registered keys to choose from: " + clerk.pageText());
+        holders.forEach(WebElement::click);
+        clerk.click("tender:save");
+        try {
+            clerk.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/clerk/procurement/tender.xhtml"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            clerk.screenshot("opening-02-tender-refused");
+            throw new AssertionError("the sealed tender was not published: " + clerk.pageText(), e);
+        }
+        Matcher m = Pattern.compile("ocid=([^&]+)").matcher(clerk.driver.getCurrentUrl());
+        assertTrue(m.find(), clerk.driver.getCurrentUrl());
+        ocid = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        System.out.println("[sealed-opening-it] tender " + ocid + ", deadline " + deadline);
+    }
+
+    @Test
+    @Order(3)
+    void aSupplierSealsItsBidInTheBrowserAndOnlyCiphertextLeavesIt() throws Exception {
+        String base = proxy.base();
+        supplier.open(base + "/supplier/bid.xhtml?ocid=" + ocid);
+        supplier.type("login:username", "supplier.druk");
+        supplier.type("login:password", portal.demoPassword);
+        supplier.click("login:signIn");
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (supplier.driver.findElements(By.id("sealedBid")).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(2000);
+            supplier.open(base + "/supplier/bid.xhtml?ocid=" + ocid);
+        }
+        assertFalse(supplier.driver.findElements(By.id("sealedBid")).isEmpty(), "no sealing form: " + supplier.pageText());
+        Path document = Files.writeString(work.resolve("technical-proposal.pdf"), "%PDF-1.4\n% " + DOCUMENT_MARKER + "\n%%EOF\n");
+        int before = proxy.sent().size();
+        supplier.type("bidPrice", PRICE_TYPED);
+        supplier.byId("bidDocuments").sendKeys(document.toString());
+        supplier.click("sealAndLodge");
+        supplier.waitUpTo(Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("lodged=true"));
+        supplier.screenshot("opening-03-lodged");
+        assertTrue(supplier.pageText().contains("lodged, sealed"), supplier.pageText());
+
+        List<RecordingProxy.Sent> posts = proxy.sent().subList(before, proxy.sent().size()).stream()
+                .filter(s -> s.method().equals("POST")).toList();
+        assertEquals(1, posts.size(), "one post, the envelope: " + posts);
+        String body = new String(posts.get(0).body(), StandardCharsets.UTF_8);
+        assertTrue(posts.get(0).target().contains("/supplier/lodge"), posts.get(0).target());
+        SealedEnvelope envelope = SealedEnvelope.parse(body);
+        assertEquals(ocid, envelope.ocid());
+        assertEquals(2, envelope.k());
+        for (RecordingProxy.Sent sent : proxy.sent()) {
+            String text = new String(sent.body(), StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(PRICE) || text.contains(PRICE_TYPED) || text.contains(DOCUMENT_MARKER)
+                    || text.contains("CDB-2026-0101"), "a request carried the bid in the clear: " + sent.method() + " " + sent.target());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void afterTheDeadlineTwoHoldersPostTheirSharesAndTheClerkOpensEveryBid() throws Exception {
+        long wait = Duration.between(Instant.now(), deadline).toMillis() + 3000;
+        if (wait > 0) {
+            System.out.println("[sealed-opening-it] waiting " + wait / 1000 + " s for the bid deadline");
+            Thread.sleep(wait);
+        }
+        for (Browser holder : List.of(inspector, notary)) {
+            holder.open(portal.baseUrl + "/clerk/procurement/shares.xhtml?ocid=" + ocid);
+            holder.click("decryptShares");
+            holder.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("sharesForm:postShares")).isEnabled());
+            holder.click("sharesForm:postShares");
+            try {
+                holder.waitUpTo(Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("postedTx")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                holder.screenshot("opening-04-shares-not-posted");
+                String status = holder.driver.findElements(By.id("errorPage")).stream().map(x -> x.getAttribute("data-status") + " " + x.getAttribute("data-debug"))
+                        .findFirst().orElse("-");
+                throw new AssertionError("the shares were not posted (error page status " + status + ", at "
+                        + holder.driver.getCurrentUrl() + "): " + holder.pageText(), e);
+            }
+            assertTrue(holder.text("postedTx").matches("[0-9a-f]{64}"), holder.pageText());
+        }
+        notary.screenshot("opening-04-shares-posted");
+
+        clerk.open(portal.baseUrl + "/clerk/procurement/tender.xhtml?ocid=" + ocid);
+        clerk.click("actions:openSealed");
+        clerk.waitForAjax();
+        clerk.screenshot("opening-05-opened");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String lines = "";
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/tenders/opening-lines?ocid=" + ocid))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                lines = answer.body();
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        Matcher bid = Pattern.compile("(bid:" + Pattern.quote(ocid) + ":[0-9]+) valid " + Pattern.quote(PRICE) + " BTN").matcher(lines);
+        assertTrue(bid.find(), "the opening lines: " + lines);
+        String bidKey = bid.group(1);
+
+        supplier.open(portal.baseUrl + "/tenders/tender.xhtml?ocid=" + ocid);
+        String page = supplier.pageText();
+        assertTrue(page.contains("Druk Builders"), page);
+        assertTrue(page.contains("3,917,245.50"), page);
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        assertTrue(onLedger.contains("\"status\":\"opened\"") && onLedger.contains(PRICE), "the auditor's peer: " + onLedger);
+    }
+}
