@@ -198,18 +198,21 @@ class AccessiblePagesBrowserIT {
                 "/tenders/reveal.xhtml", "/tenders/bid.xhtml",
                 "/notary/notarisation.xhtml?id=" + notarisation,
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
-                "/login.xhtml", "/no-such-page.xhtml", "/not-found.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml"));
+                "/login.xhtml", "/no-such-page.xhtml", "/not-found.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml",
+                "/supplier/register.xhtml"));
         pagesByUser.put("land.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
                 "/clerk/land/transfer.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
         pagesByUser.put("procurement.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/procurement/new.xhtml", "/clerk/procurement/tender.xhtml?ocid=" + encodedOcid,
-                "/clerk/procurement/amend.xhtml?ocid=" + encodedOcid));
+                "/clerk/procurement/amend.xhtml?ocid=" + encodedOcid, "/clerk/opening-key.xhtml",
+                "/clerk/procurement/shares.xhtml?ocid=" + encodedOcid));
         pagesByUser.put("notary.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/notary/new.xhtml", "/clerk/notary/batch.xhtml",
                 "/clerk/notary/notarisation.xhtml?id=" + notarisation));
         pagesByUser.put("inspector", List.of("/clerk/index.xhtml", "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"));
         pagesByUser.put("admin", List.of("/clerk/index.xhtml"));
+        pagesByUser.put("supplier.druk", List.of("/supplier/index.xhtml", "/supplier/bid.xhtml?ocid=" + encodedOcid));
         int checked = 0;
         Set<String> walked = new java.util.TreeSet<>();
         for (var entry : pagesByUser.entrySet()) {
