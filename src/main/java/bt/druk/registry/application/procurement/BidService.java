@@ -8,6 +8,7 @@ import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -123,6 +124,10 @@ public class BidService {
         RecordKey key = RecordKey.parse(bidKey);
         RecordVersion current = pipeline.lockCurrent(key.toString())
                 .orElseThrow(() -> ValidationException.of("bid", "bid.unknown", "There is no bid " + bidKey));
+        if (SealedBidRecord.isSealed(RecordDocument.dataOf(current.canonicalJson()))) {
+            throw ValidationException.of("", "bid.reveal.sealed",
+                    "This bid is sealed to the tender's opening key holders: it is opened with every other bid, never revealed");
+        }
         LodgedBid lodged = LodgedBid.fromJson(key, RecordDocument.dataOf(current.canonicalJson()));
         if (lodged.isRevealed()) {
             throw ValidationException.of("", "bid.reveal.done", "This bid is already revealed");

@@ -144,6 +144,15 @@ class SealedBidsTest {
     }
 
     @Test
+    void aSealedBidCannotBeRevealedLikeACommitment() {
+        var lodged = h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1}));
+        h.submitter.submitDue();
+        h.clock.advance(Duration.ofDays(2));
+        ValidationException e = assertThrows(ValidationException.class, () -> h.bids.revealOnline(lodged.recordKey(), "{}", List.of()));
+        assertEquals("bid.reveal.sealed", e.errors().get(0).code());
+    }
+
+    @Test
     void anEnvelopeSealedForOtherKeysOrAnotherTenderIsRefused() {
         String envelope = seal("CDB-1", "100.00", new byte[] {1});
         String otherKeys = EnvelopeSealer.seal(ocid, "{\"a\":1}", List.of(), List.of(P256.generate(RANDOM).getPublic().getEncoded(),

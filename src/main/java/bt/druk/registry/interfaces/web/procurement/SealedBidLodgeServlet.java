@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  * role under /supplier/*). A JSON body cannot be sent from another site without a CORS preflight,
  * which this portal never grants, and a cross-site fetch is refused by its {@code Sec-Fetch-Site}
  * header too. The size is checked before the body is read to its end, and nothing is stored unless
- * the envelope is sealed to this tender's keys. Answers JSON: 201 with the receipt, 422 with the
- * refusals, 403, 413, 415 or 503, never a stack trace.
+ * the envelope is sealed to this tender's keys. Lodging is throttled per supplier and per address
+ * ({@link LodgingThrottle}). Answers JSON: 201 with the receipt, 422 with the refusals, 403, 413,
+ * 415, 429 (with Retry-After) or 503, never a stack trace.
  */
 @WebServlet("/supplier/lodge")
 public class SealedBidLodgeServlet extends HttpServlet {
@@ -48,6 +49,9 @@ public class SealedBidLodgeServlet extends HttpServlet {
     @Inject
     transient CurrentSupplier currentSupplier;
 
+    @Inject
+    transient LodgingThrottle throttle;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String site = request.getHeader("Sec-Fetch-Site");
@@ -59,6 +63,13 @@ public class SealedBidLodgeServlet extends HttpServlet {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             answer(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     error("envelope", "sealedBid.envelope.type", "A sealed bid is sent as application/json"));
+            return;
+        }
+        String who = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        long wait = throttle.admit(who, request.getRemoteAddr());
+        if (wait > 0) {
+            response.setHeader("Retry-After", Long.toString(wait));
+            answer(response, 429, error("", "sealedBid.throttled", "Too many bids lodged just now; try again in " + wait + " s"));
             return;
         }
         if (request.getContentLengthLong() > SealedBids.MAX_ENVELOPE_CHARS) {
