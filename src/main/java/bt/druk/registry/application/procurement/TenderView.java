@@ -37,6 +37,11 @@ public record TenderView(
         return bids.stream().filter(BidView::opened).count();
     }
 
+    /** Bids can be lodged now: published on the ledger, open for bids, before the deadline. */
+    public boolean takesBidsAt(java.time.Instant now) {
+        return published() && tender().acceptsBidsAt(now);
+    }
+
     /**
      * A sealed tender's bids were opened and every bid not withdrawn has its verdict: the opening
      * lines are final. Always false for a commit-reveal tender.

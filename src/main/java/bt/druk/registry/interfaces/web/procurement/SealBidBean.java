@@ -100,7 +100,7 @@ public class SealBidBean implements Serializable {
     /** Bids are accepted now: published on the ledger, open for bids, before the deadline. */
     public boolean isOpen() {
         TenderView t = getTender();
-        return t != null && t.published() && t.tender().acceptsBidsAt(clock.instant());
+        return t != null && t.takesBidsAt(clock.instant());
     }
 
     /** Open for bids by its status and deadline, but version 1 is still on its way to the ledger (not refused). */

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A signed-in supplier's page for one sealed tender ({@code /supplier/bid.xhtml?ocid=…}): seal and
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
 public class SupplierBidBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Pattern OCID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~/+-]{0,159}");
     static final String FORM = "withdraw";
 
     @Inject
@@ -58,7 +56,7 @@ public class SupplierBidBean implements Serializable {
 
     public void load() {
         tender = null;
-        if (ocid != null && OCID.matcher(ocid.trim()).matches()) {
+        if (ocid != null && SealBidBean.OCID.matcher(ocid.trim()).matches()) {
             tender = queries.tender(ocid.trim()).filter(t -> t.tender().isSealed()).orElse(null);
         }
     }
@@ -86,7 +84,7 @@ public class SupplierBidBean implements Serializable {
     /** Bids are accepted now: published on the ledger, open for bids, before the deadline. */
     public boolean isOpen() {
         TenderView t = getTender();
-        return t != null && t.published() && t.tender().acceptsBidsAt(clock.instant());
+        return t != null && t.takesBidsAt(clock.instant());
     }
 
     /** The page lets the supplier seal a bid: open, and no live bid of theirs. */
