@@ -263,7 +263,17 @@ class SealedOpeningBrowserIT {
         String page = supplier.pageText();
         assertTrue(page.contains("Druk Builders"), page);
         assertTrue(page.contains("3,917,245.50"), page);
-        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        // The portal shows the opening as soon as it is saved; the ledger has it once OpenBid commits (an
+        // OpenBid that met the tender's OpenBids in one block is retried after an MVCC conflict).
+        String onLedger = "";
+        long ledgerUntil = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < ledgerUntil) {
+            onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+            if (onLedger.contains("\"status\":\"opened\"")) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
         assertTrue(onLedger.contains("\"status\":\"opened\"") && onLedger.contains(PRICE), "the auditor's peer: " + onLedger);
     }
 }

@@ -266,6 +266,8 @@ class VerifyPortalIT {
             clerk.type("login:username", "notary.clerk");
             clerk.type("login:password", portal.demoPassword);
             clerk.click("login:signIn");
+            // Signed in only once the answer to the sign-in has arrived; opening a page before would cancel it.
+            clerk.wait.until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
             clerk.open(portal.baseUrl + "/clerk/notary/new.xhtml");
             clerk.selectOne("notarisation:documentType", "Affidavit");
             clerk.type("notarisation:parties:0:name", "Pema Lhamo");
