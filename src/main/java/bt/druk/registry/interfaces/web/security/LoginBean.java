@@ -3,7 +3,6 @@ package bt.druk.registry.interfaces.web.security;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import bt.druk.registry.application.staff.StaffAccountService;
-import bt.druk.registry.domain.procurement.Supplier;
 import bt.druk.registry.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -41,6 +40,9 @@ public class LoginBean {
     @Inject
     StaffAccountService staffAccounts;
 
+    @Inject
+    StaffIdentityStore identityStore;
+
     private String username;
 
     private String password;
@@ -58,7 +60,9 @@ public class LoginBean {
         password = null;
         switch (status) {
             case SUCCESS:
-                boolean supplier = securityContext.isCallerInRole(Supplier.GROUP);
+                // The identity store's own rule rather than isCallerInRole, a container policy
+                // check made on every sign-in for an answer the store already has.
+                boolean supplier = identityStore.signsInAsSupplier(username.trim());
                 if (supplier ? isSupplierPage(next) : isStaffPage(next)) {
                     external.redirect(external.getRequestContextPath() + next);
                     faces.responseComplete();

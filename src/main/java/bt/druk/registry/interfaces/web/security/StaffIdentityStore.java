@@ -49,7 +49,7 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         seeder.ensureSeeded();
-        if (accounts.account(username).isEmpty() && suppliers.isSupplier(username)) {
+        if (signsInAsSupplier(username)) {
             return suppliers.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
                     .map(supplier -> new CredentialValidationResult(supplier.username(), Set.of(Supplier.GROUP)))
                     .orElse(CredentialValidationResult.INVALID_RESULT);
@@ -57,5 +57,10 @@ public class StaffIdentityStore implements IdentityStore {
         return accounts.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /** Whether {@code username} is a supplier's (and no staff member's): the one rule for which way a name signs in. */
+    public boolean signsInAsSupplier(String username) {
+        return accounts.account(username).isEmpty() && suppliers.isSupplier(username);
     }
 }
