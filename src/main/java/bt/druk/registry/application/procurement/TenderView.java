@@ -4,6 +4,7 @@ import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderOperation;
 import bt.druk.registry.domain.record.LedgerState;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,12 +54,17 @@ public record TenderView(
     }
 
     /**
-     * The opening's verdict lines, as {@code druk-verify open-tender} prints them: one
-     * {@code BidVerdict.line()} per opened bid, ordered by bid key compared as plain strings.
+     * The sealed bids the opening judged (valid or invalid) in the order {@code druk-verify
+     * open-tender} prints its verdicts: by bid key compared as plain strings ({@code :10} before
+     * {@code :2}). Whatever lists the opening (these lines, the bid-opening report) takes this order.
      */
+    public List<BidView> openedBids() {
+        return bids.stream().filter(BidView::opened).sorted(Comparator.comparing(BidView::recordKey)).toList();
+    }
+
+    /** The opening's verdict lines, as {@code druk-verify open-tender} prints them: one {@code BidVerdict.line()} per opened bid. */
     public List<String> openingLines() {
-        return bids.stream().filter(BidView::opened).sorted(java.util.Comparator.comparing(BidView::recordKey))
-                .map(b -> b.sealedPart().verdictLine()).toList();
+        return openedBids().stream().map(b -> b.sealedPart().verdictLine()).toList();
     }
 
     /** The winning bid, or null before an award (null rather than Optional: pages test it with EL's {@code empty}). */

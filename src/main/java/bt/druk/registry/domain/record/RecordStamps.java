@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.record;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,13 @@ public interface RecordStamps {
 
     /** Empty when the record has no version at all. */
     Optional<Stamp> of(String recordKey);
+
+    /**
+     * One stamp for every version of every record of these kinds (what a register publishes in bulk):
+     * a change to any of them changes it ({@code lastVersion} is then the highest of any). Read afresh
+     * on every call; empty when there is no such version.
+     */
+    Optional<Stamp> ofKinds(Collection<String> kinds);
 
     /**
      * How many transactions of this portal that changed records (and what each register projects from

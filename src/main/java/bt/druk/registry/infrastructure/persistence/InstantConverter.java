@@ -23,4 +23,21 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
     public Instant convertToEntityAttribute(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    /**
+     * A TIMESTAMP column read by a native query, as the driver gives it (EclipseLink runs no
+     * converter there): UTC, as this converter stores it.
+     */
+    static Instant fromColumn(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return null;
+    }
 }

@@ -5,10 +5,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One aggregate query over the record's versions (index ix_record_version_key); no document is loaded.
+ * One aggregate query over the record's versions (index ix_record_version_key), or over those of some
+ * kinds (ix_record_version_kind_time); no document is loaded.
  * A stamp read is kept for at most a second: the public record page asks for it on every request, and
  * a popular record is asked for many times a second. This portal's own writes drop it at once:
  * {@link JpaRecordRepository} calls {@link #writing} for every record whose rows it hands out for
@@ -29,6 +32,11 @@ public class JpaRecordStamps implements RecordStamps {
     static final long FRESH_NANOS = 1_000_000_000L;
     static final int MAX_KEPT = 20_000;
     private static final Object WRITTEN_KEYS = JpaRecordStamps.class.getName() + ".written";
+    /** Native: EclipseLink would run max(updated_at) through the Instant converter with the driver's type. */
+    static final String STAMP = "SELECT COUNT(*), MAX(version),"
+            + " SUM(CASE WHEN ledger_state = 'COMMITTED' THEN 1 ELSE 0 END),"
+            + " COUNT(block_number), COUNT(endorsing_msps), MAX(updated_at)"
+            + " FROM record_version";
 
     @PersistenceContext(unitName = "druk")
     EntityManager em;
@@ -100,34 +108,37 @@ public class JpaRecordStamps implements RecordStamps {
         }
     }
 
+    /** Not kept: the bulk files that ask for it are read far less often than a record page. */
+    @Override
+    public Optional<Stamp> ofKinds(Collection<String> kinds) {
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> list = List.copyOf(kinds);
+        StringBuilder in = new StringBuilder();
+        for (int i = 1; i <= list.size(); i++) {
+            in.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        Query query = em.createNativeQuery(STAMP + " WHERE kind IN (" + in + ")");
+        for (int i = 1; i <= list.size(); i++) {
+            query.setParameter(i, list.get(i - 1));
+        }
+        return stamp((Object[]) query.getSingleResult());
+    }
+
     private Optional<Stamp> read(String recordKey) {
-        // Native: EclipseLink would run max(updated_at) through the Instant converter with the driver's type.
-        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), MAX(version),"
-                        + " SUM(CASE WHEN ledger_state = 'COMMITTED' THEN 1 ELSE 0 END),"
-                        + " COUNT(block_number), COUNT(endorsing_msps), MAX(updated_at)"
-                        + " FROM record_version WHERE record_key = ?1")
+        return stamp((Object[]) em.createNativeQuery(STAMP + " WHERE record_key = ?1")
                 .setParameter(1, recordKey)
-                .getSingleResult();
+                .getSingleResult());
+    }
+
+    private static Optional<Stamp> stamp(Object[] row) {
         long versions = ((Number) row[0]).longValue();
         if (versions == 0) {
             return Optional.empty();
         }
         return Optional.of(new Stamp(versions, ((Number) row[1]).intValue(), number(row[2]), number(row[3]), number(row[4]),
-                instant(row[5])));
-    }
-
-    /** The column's type as the driver gives it (UTC, as {@link InstantConverter} stores it). */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            return new InstantConverter().convertToEntityAttribute(t);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return new InstantConverter().convertToEntityAttribute(t.toLocalDateTime());
-        }
-        return null;
+                InstantConverter.fromColumn(row[5])));
     }
 
     private static long number(Object value) {

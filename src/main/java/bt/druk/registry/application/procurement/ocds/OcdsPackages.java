@@ -5,6 +5,7 @@ import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,6 +24,17 @@ public final class OcdsPackages {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         releases.forEach(array::add);
         return envelope(links, uri, latestDate(releases)).add("releases", array).build();
+    }
+
+    /**
+     * Opens a release package on a stream: the envelope of {@link #releasePackage}, then its
+     * {@code releases} array, into which the caller writes each release and then closes both (two
+     * {@code writeEnd()}). The same releases give the same bytes as the package built whole.
+     */
+    public static void startReleasePackage(JsonGenerator json, OcdsLinks links, String uri, String publishedDate) {
+        json.writeStartObject();
+        envelope(links, uri, publishedDate).build().forEach(json::write);
+        json.writeStartArray("releases");
     }
 
     /** The record of one tender: its releases linked by URL (oldest first) and the compiled release. */

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The OCDS releases of one tender, built from its record versions and its bids' versions.
@@ -92,6 +93,19 @@ public final class OcdsReleases {
      * @param bidVersions    every stored version of each of its bids
      */
     public List<JsonObject> releases(List<RecordVersion> tenderVersions, List<List<RecordVersion>> bidVersions) {
+        return releases(tenderVersions, bidVersions, source -> true);
+    }
+
+    /**
+     * Only the releases that these versions publish, oldest first: the bulk package is written a page
+     * of versions at a time, and builds no release twice. Each is still the snapshot of its moment,
+     * built from the whole history before it.
+     *
+     * @param publishes whose releases to build, by the version that publishes each: a committed tender
+     *                  version, or the bid version that revealed (or opened) its bid
+     */
+    public List<JsonObject> releases(List<RecordVersion> tenderVersions, List<List<RecordVersion>> bidVersions,
+                                     Predicate<RecordVersion> publishes) {
         List<TenderVersion> history = tenderVersions.stream()
                 .filter(OcdsReleases::committed)
                 .sorted(Comparator.comparingInt(RecordVersion::version))
@@ -134,7 +148,9 @@ public final class OcdsReleases {
 
         List<JsonObject> releases = new ArrayList<>();
         for (Moment moment : moments) {
-            releases.add(release(ocid, moment, history, bidsAt(bids, moment.date())));
+            if (publishes.test(moment.source())) {
+                releases.add(release(ocid, moment, history, bidsAt(bids, moment.date())));
+            }
         }
         return releases;
     }

@@ -57,11 +57,11 @@ final class BidOpeningReports {
     }
 
     /**
-     * A sealed tender's verdict lines, in bid-key string order ({@code druk-verify open-tender}'s),
+     * A sealed tender's verdict lines in the tender's opening order ({@link TenderView#openedBids()}),
      * each with the supplier the opening named; none for a commit-reveal tender.
      */
     static List<BidOpeningReport.OpeningLine> openingLines(TenderView view) {
-        return view.bids().stream().filter(BidView::opened).sorted(Comparator.comparing(BidView::recordKey))
+        return view.openedBids().stream()
                 .map(b -> new BidOpeningReport.OpeningLine(b.sealedPart().verdictLine(), b.bidderName())).toList();
     }
 

@@ -37,10 +37,14 @@ import org.eclipse.microprofile.config.Config;
  * <li>{@code GET /ocds/extensions/druk-ledger/extension.json} (and its {@code release-schema.json},
  *     {@code README.md}): the extension declaring our ledger-evidence fields.</li>
  * </ul>
- * {@code application/json} in UTF-8, never a session, {@code ETag} = SHA-256 of the body (answered
- * with 304 to a matching {@code If-None-Match}), a minute of public caching (a new version can
- * change a package at any time), readable from any origin. An unknown OCID, or one whose tender
- * the ledger has not committed yet, is a 404 with a small JSON body, not the HTML error page.
+ * {@code application/json} in UTF-8, never a session, an {@code ETag} answered with 304 to a
+ * matching {@code If-None-Match}, a minute of public caching (a new version can change a package at
+ * any time), readable from any origin. An unknown OCID, or one whose tender the ledger has not
+ * committed yet, is a 404 with a small JSON body, not the HTML error page.
+ *
+ * <p>A tender's packages are built whole and tagged with the SHA-256 of their bytes. The bulk package
+ * is streamed as it is read (no length, chunked), so its tag comes first, from a fingerprint of every
+ * tender and bid version ({@link OcdsExport#bulkTag}): a 304 reads nothing else.
  */
 @WebServlet(urlPatterns = {"/ocds/releases.json", "/ocds/releases/*", "/ocds/records/*", "/ocds/extensions/*"})
 public class OcdsServlet extends HttpServlet {
@@ -62,12 +66,28 @@ public class OcdsServlet extends HttpServlet {
         String servletPath = request.getServletPath();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (servletPath) {
-            case "/ocds/releases.json" -> answer(request, response, export.bulkReleasePackage(links), "No release is published yet");
+            case "/ocds/releases.json" -> bulk(request, response, links);
             case "/ocds/releases" -> byOcid(request, response, path, ocid -> export.releasePackage(ocid, links));
             case "/ocds/records" -> byOcid(request, response, path, ocid -> export.recordPackage(ocid, links));
             case "/ocds/extensions" -> extension(request, response, path, links);
             default -> notFound(response, "Not found");
         }
+    }
+
+    private void bulk(HttpServletRequest request, HttpServletResponse response, OcdsLinks links) throws IOException {
+        String etag = "\"" + export.bulkTag(links) + "\"";
+        if (notModified(request, response, etag)) {
+            return;
+        }
+        Optional<OcdsExport.StreamedPackage> bulk = export.bulkReleasePackage(links);
+        if (bulk.isEmpty()) {
+            notFound(response, "No release is published yet");
+            return;
+        }
+        headers(response, etag);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        bulk.get().writeTo(response.getOutputStream());
     }
 
     private static void byOcid(HttpServletRequest request, HttpServletResponse response, String path,
@@ -108,18 +128,31 @@ public class OcdsServlet extends HttpServlet {
 
     static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String type) throws IOException {
         String etag = "\"" + sha256(body) + "\"";
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", "public, max-age=60");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (matches(request.getHeader("If-None-Match"), etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (notModified(request, response, etag)) {
             return;
         }
+        headers(response, etag);
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Answers 304 (with the headers the content would have) when the client holds this version already. */
+    private static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
+        if (!matches(request.getHeader("If-None-Match"), etag)) {
+            return false;
+        }
+        headers(response, etag);
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return true;
+    }
+
+    private static void headers(HttpServletResponse response, String etag) {
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "public, max-age=60");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
     /** Set status and body ourselves: sendError would render the HTML error page (and could start a session). */

@@ -69,7 +69,12 @@ final class TenderStory {
     }
 
     static TenderStory published(String ocid) {
+        return published(ocid, Instant.parse("2026-03-02T03:00:00Z"));
+    }
+
+    static TenderStory published(String ocid, Instant at) {
         TenderStory story = new TenderStory(ocid);
+        story.now = at;
         Instant start = story.now;
         Tender.Terms terms = new Tender.Terms("Construction of the Wangchu bridge approach road",
                 "Earthwork, retaining walls and blacktopping of 1.2 km.", ProcurementMethod.OPEN, MainCategory.WORKS,

@@ -156,6 +156,8 @@ class SealedBidReadersTest {
     void theOpeningLinesAreTheVerdictLinesInBidKeyStringOrderOnceEveryBidNotWithdrawnIsOpened() {
         TenderView t = tender(true, openedBids());
         assertTrue(t.openingComplete());
+        assertEquals(List.of(BidKeys.of(OCID, 1).toString(), BidKeys.of(OCID, 10).toString(), BidKeys.of(OCID, 2).toString()),
+                t.openedBids().stream().map(BidView::recordKey).toList(), "key order, the withdrawn bid left out");
         String expected = "bid:" + OCID + ":1 valid 1250000.00 BTN\n"
                 + "bid:" + OCID + ":10 invalid hash-mismatch\n"
                 + "bid:" + OCID + ":2 valid 1199000.50 BTN\n";
@@ -170,9 +172,12 @@ class SealedBidReadersTest {
     }
 
     @Test
-    void theReportPrintsEveryVerdictLineWithItsSupplierInBidKeyOrder() throws Exception {
-        BidOpeningReport report = BidOpeningReports.of(tender(true, openedBids()), s -> s.ledgerCode(),
+    void theReportPrintsEveryVerdictLineWithItsSupplierInTheTendersOpeningOrder() throws Exception {
+        TenderView t = tender(true, openedBids());
+        BidOpeningReport report = BidOpeningReports.of(t, s -> s.ledgerCode(),
                 "https://registry.example.bt/tenders/tender.xhtml?ocid=" + OCID, OPENED.plusSeconds(60)).orElseThrow();
+        assertEquals(t.openingLines(), report.openingLines().stream().map(BidOpeningReport.OpeningLine::line).toList(),
+                "the lines /tenders/opening-lines serves, in its order");
         assertEquals(List.of(
                 new BidOpeningReport.OpeningLine("bid:" + OCID + ":1 valid 1250000.00 BTN", "Yangphel Builders"),
                 new BidOpeningReport.OpeningLine("bid:" + OCID + ":10 invalid hash-mismatch", "Tashi Traders"),

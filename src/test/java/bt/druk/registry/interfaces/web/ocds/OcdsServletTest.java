@@ -34,6 +34,8 @@ class OcdsServletTest {
 
     /** Answers for one known tender, echoing the base URL it was given. */
     final List<String> asked = new ArrayList<>();
+    String bulkTag = "ab".repeat(32);
+    boolean bulkPublished = true;
     final OcdsExport export = new OcdsExport() {
         @Override
         public Optional<JsonObject> releasePackage(String ocid, OcdsLinks links) {
@@ -48,9 +50,18 @@ class OcdsServletTest {
         }
 
         @Override
-        public Optional<JsonObject> bulkReleasePackage(OcdsLinks links) {
+        public String bulkTag(OcdsLinks links) {
+            asked.add("bulk tag");
+            return bulkTag;
+        }
+
+        @Override
+        public Optional<StreamedPackage> bulkReleasePackage(OcdsLinks links) {
             asked.add("bulk");
-            return Optional.of(Json.createObjectBuilder().add("uri", links.bulkReleasePackage()).build());
+            return bulkPublished ? Optional.of(out -> {
+                out.write(OcdsServlet.bytes(Json.createObjectBuilder().add("uri", links.bulkReleasePackage()).build()));
+                out.close();
+            }) : Optional.empty();
         }
 
         private Optional<JsonObject> known(String ocid, String uri) {
@@ -82,7 +93,43 @@ class OcdsServletTest {
         assertEquals("http://10.0.0.7:8080/druk/ocds/records/" + OCID + ".json",
                 get("/ocds/records", "/" + OCID + ".json", null).json().getString("uri"));
         assertEquals("http://10.0.0.7:8080/druk/ocds/releases.json", get("/ocds/releases.json", null, null).json().getString("uri"));
-        assertEquals(List.of("record " + OCID, "bulk"), asked);
+        assertEquals(List.of("record " + OCID, "bulk tag", "bulk"), asked);
+    }
+
+    @Test
+    void theBulkPackageIsStreamedUnderTheTagTheRegisterGivesIt() throws Exception {
+        Answer answer = get("/ocds/releases.json", null, null);
+
+        assertEquals(200, answer.status);
+        assertEquals("application/json", answer.contentType);
+        assertEquals("UTF-8", answer.encoding);
+        assertEquals(-1, answer.contentLength, "not known before it is written");
+        assertEquals("\"" + bulkTag + "\"", answer.headers.get("ETag"));
+        assertEquals("public, max-age=60", answer.headers.get("Cache-Control"));
+        assertEquals("*", answer.headers.get("Access-Control-Allow-Origin"));
+        assertEquals("nosniff", answer.headers.get("X-Content-Type-Options"));
+    }
+
+    @Test
+    void aClientWithTheBulkPackagesTagGetsNotModifiedAndNothingIsRead() throws Exception {
+        Answer again = get("/ocds/releases.json", null, "W/\"" + bulkTag + "\"");
+
+        assertEquals(304, again.status);
+        assertEquals(0, again.body.size());
+        assertEquals("\"" + bulkTag + "\"", again.headers.get("ETag"));
+        assertEquals(List.of("bulk tag"), asked, "no release is read for a 304");
+        bulkTag = "cd".repeat(32);
+        assertEquals(200, get("/ocds/releases.json", null, "\"" + "ab".repeat(32) + "\"").status, "a version changed since");
+    }
+
+    @Test
+    void noPublishedReleaseIsA404InJsonWithoutATag() throws Exception {
+        bulkPublished = false;
+        Answer answer = get("/ocds/releases.json", null, null);
+        assertEquals(404, answer.status);
+        assertEquals("No release is published yet", answer.json().getString("error"));
+        assertEquals(null, answer.headers.get("ETag"));
+        assertEquals("no-cache", answer.headers.get("Cache-Control"));
     }
 
     @Test
