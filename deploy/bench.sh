@@ -7,6 +7,7 @@
 #
 #   deploy/bench.sh [--quick] [--seconds N] [--count N] [--no-build] [--use-running-network]
 #                   [--port P] [--caliper] [--postgres] [-- druk-bench options...]
+#   deploy/bench.sh --sealed-opening [--no-build] [-- --bids N --kib N --warmup N]
 #
 # --quick              short runs: raw 6 s, each read 4 s, 40 registrations, 320 notary documents
 # --seconds N          how long the raw submits and each wrk run last (default 20 s raw, 15 s each read)
@@ -22,6 +23,10 @@
 #                      55448) instead of H2; the faults scenario then also kills the database (fault "database")
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
+# --sealed-opening     only the portal's own opening of sealed bids (SealedBids.openAll, issue 25):
+#                      1,000 bids of 1 MiB in an envelope store under the run's folder (~1.4 GB while
+#                      it runs), a fake ledger; no network, no portal, no wrk. Runs the test classes
+#                      (src/test/java) with their class path, which the build writes next to them
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442), DRUK_NETWORK_SCRIPT (the
 # network.sh of the running network, default the one next to this script); DRUK_* settings in
 # the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
@@ -39,6 +44,7 @@ BUILD=true
 USE_RUNNING=false
 CALIPER=false
 POSTGRES=false
+SEALED_OPENING=false
 SECONDS_RAW=20
 SECONDS_READ=15
 COUNT=100
@@ -53,13 +59,13 @@ while (($#)); do
     --port) PORT="$2"; shift ;;
     --caliper) CALIPER=true ;;
     --postgres) POSTGRES=true ;;
+    --sealed-opening) SEALED_OPENING=true ;;
     --) shift; EXTRA=("$@"); break ;;
-    *) sed -n '8,30p' "$0" >&2; exit 2 ;;
+    *) sed -n '8,34p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN="$BUILD_DIR/bench/run-$STAMP"
 OUT="$BUILD_DIR/bench/bench-$STAMP.md"
@@ -85,6 +91,29 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+if [[ "$SEALED_OPENING" == true ]]; then
+  # The benchmark is a test class (it wires the portal's code over the unit tests' fake ledger), run
+  # like druk-bench.jar but on the test class path: test-classes, classes and every dependency.
+  CLASSPATH_FILE="$BUILD_DIR/bench/sealed-opening.classpath"
+  if [[ "$BUILD" == true ]]; then
+    echo "Building the test classes ..."
+    mvn -q -B -ntp -f "$REPO_DIR/pom.xml" test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$CLASSPATH_FILE" -Ddruk.build.dir="$BUILD_DIR" >"$RUN/build.log" 2>&1 \
+      || { tail -30 "$RUN/build.log"; echo "Build failed: see $RUN/build.log" >&2; exit 1; }
+  fi
+  [[ -f "$CLASSPATH_FILE" && -d "$BUILD_DIR/test-classes" ]] \
+    || { echo "$CLASSPATH_FILE or $BUILD_DIR/test-classes is missing (run without --no-build)" >&2; exit 1; }
+  echo "Load before: $(uptime)"
+  status=0
+  java -Xmx1g -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")" \
+    bt.druk.registry.application.procurement.SealedBidsOpeningBench --dir "$RUN/envelopes" --out "$OUT" "${EXTRA[@]}" &
+  wait $! || status=$?
+  rm -rf "$RUN/envelopes"
+  exit "$status"
+fi
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 if [[ "$BUILD" == true ]]; then
   echo "Building the portal and druk-bench.jar ..."

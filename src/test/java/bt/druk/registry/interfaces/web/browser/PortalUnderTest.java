@@ -148,6 +148,70 @@ public final class PortalUnderTest implements AutoCloseable {
         return launch == null ? null : launch.dataDir();
     }
 
+    /**
+     * A setting as this portal of our own was started with (its environment: the launcher's own
+     * variables, else the test's settings, else the test JVM's environment); empty when unset.
+     */
+    java.util.Optional<String> setting(String environmentName) {
+        if (launch == null) {
+            throw new IllegalStateException("an external portal's settings are not known here");
+        }
+        String value = switch (environmentName) {
+            case "DRUK_DATA_DIR" -> launch.dataDir().toString();
+            case "DRUK_HOME" -> projectDir().toAbsolutePath().toString();
+            case "DRUK_FABRIC_CONFIG" -> connectionFile().toAbsolutePath().toString();
+            case "DRUK_DEMO_PASSWORD" -> launch.password();
+            default -> launch.settings().getOrDefault(environmentName, System.getenv(environmentName));
+        };
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+    }
+
+    /** Where this portal keeps sealed-bid envelopes: druk.envelopes.dir (relative to DRUK_HOME), default {@code <data>/envelopes}. */
+    Path envelopeDir() {
+        return storeDir("DRUK_ENVELOPES_DIR", "envelopes");
+    }
+
+    /** Where this portal keeps uploaded files: druk.files.dir (relative to DRUK_HOME), default {@code <data>/files}. */
+    Path fileDir() {
+        return storeDir("DRUK_FILES_DIR", "files");
+    }
+
+    private Path storeDir(String environmentName, String underData) {
+        return setting(environmentName).map(Path::of).map(p -> p.isAbsolute() ? p : projectDir().toAbsolutePath().resolve(p))
+                .orElse(dataDir().resolve(underData)).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Every place this portal of our own writes to: its data directory (the H2 database, the
+     * envelope and file stores when they are not elsewhere), the stores set elsewhere, the log of
+     * every start and the server root, but for Payara's own jars ({@code runtime/}) and the
+     * deployed WAR ({@code applications/}), which are copies of the build.
+     */
+    List<Path> placesItWrites() throws IOException {
+        if (launch == null) {
+            throw new IllegalStateException("an external portal's files are not known here");
+        }
+        Path data = dataDir().toAbsolutePath().normalize();
+        List<Path> places = new ArrayList<>(List.of(data));
+        for (Path store : List.of(envelopeDir(), fileDir())) {
+            if (!store.startsWith(data)) {
+                places.add(store);
+            }
+        }
+        try (var logs = Files.list(launch.work())) {
+            logs.filter(p -> p.getFileName().toString().matches("payara(-[0-9]+)?\\.log")).sorted().forEach(places::add);
+        }
+        try (var root = Files.list(launch.work().resolve("micro-root"))) {
+            root.filter(p -> !List.of("runtime", "applications").contains(p.getFileName().toString())).sorted().forEach(places::add);
+        }
+        return places;
+    }
+
+    /** The Payara log of this start of a portal of our own. */
+    Path log() {
+        return log;
+    }
+
     private static Path war() {
         return buildDir().resolve("druk-registry.war");
     }

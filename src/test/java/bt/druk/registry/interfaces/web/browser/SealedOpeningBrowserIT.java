@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
 import bt.druk.registry.network.NetworkScript;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,10 +26,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,17 +47,23 @@ import org.openqa.selenium.WebElement;
  * network (issue 25): three officials of three organisations make opening keys in their own
  * browsers; the procurement clerk publishes a sealed tender naming them, 2 of 3; a supplier signs in
  * and seals a bid in its browser, and the recording proxy in front of it sees only ciphertext leave;
- * after the deadline two holders post their shares from their own browsers (the third never does);
- * the clerk opens every bid at once, and the public pages, the plain-text opening lines and the
- * auditor's peer all show the price.
+ * just before the deadline a copy of every file the portal wrote holds the price nowhere; after the
+ * deadline two holders post their shares from their own browsers (the third never does); the clerk
+ * opens every bid at once, and the public pages, the plain-text opening lines and the auditor's
+ * peer all show the price.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SealedOpeningBrowserIT {
 
     private static final ZoneId BHUTAN = ZoneId.of("Asia/Thimphu");
-    private static final String PRICE_TYPED = "3917245.5";
-    private static final String PRICE = "3917245.50";
+    // Eight digits before the point that no other number here shares, so that a file holding them
+    // holds the price; typed without its last zero to see the browser write the chaincode's form.
+    private static final String PRICE_TYPED = "43817296.5";
+    private static final String PRICE = "43817296.50";
+    private static final String PRICE_SHOWN = "43,817,296.50";
+    /** How long before the deadline the portal's files are copied (the deadline leaves room for it). */
+    private static final Duration SNAPSHOT_AHEAD = Duration.ofSeconds(20);
     private static final String DOCUMENT_MARKER = "SEALED-PROPOSAL-" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
 
     private PortalUnderTest portal;
@@ -63,6 +75,7 @@ class SealedOpeningBrowserIT {
     private Browser supplier;
     private Path work;
     private String ocid;
+    private String title;
     private Instant deadline;
 
     @BeforeAll
@@ -143,15 +156,18 @@ class SealedOpeningBrowserIT {
                 .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim())
                 .findFirst().orElseThrow(() -> new AssertionError("no procuring agency to choose"));
         clerk.selectOne("tender:entity", entity);
-        clerk.type("tender:title", "Supply of steel for the Wangdue bridge, sealed opening IT " + DOCUMENT_MARKER.substring(16));
+        title = "Supply of steel for the Wangdue bridge, sealed opening IT " + DOCUMENT_MARKER.substring(16);
+        clerk.type("tender:title", title);
         String category = clerk.driver.findElements(By.cssSelector("select[id='tender:category_input'] option")).stream()
                 .filter(o -> !o.getAttribute("value").isEmpty()).map(o -> o.getAttribute("textContent").trim()).findFirst().orElseThrow();
         clerk.selectOne("tender:category", category);
-        clerk.type("tender:estimatedValue", "4000000");
+        clerk.type("tender:estimatedValue", "45000000");
         clerk.type("tender:items:0:description", "Structural steel");
         clerk.type("tender:items:0:quantity", "40");
         clerk.type("tender:items:0:unit", "t");
-        LocalDateTime due = LocalDateTime.now(BHUTAN).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        // 2.5 to 3.5 minutes away (the form takes whole minutes): the minimum bid period of PT1M, time to
+        // lodge the bid, and the copy of the portal's files SNAPSHOT_AHEAD of the deadline.
+        LocalDateTime due = LocalDateTime.now(BHUTAN).plusSeconds(210).truncatedTo(ChronoUnit.MINUTES);
         deadline = due.atZone(BHUTAN).toInstant();
         WebElement deadlineInput = clerk.byId("tender:bidDeadline_input");
         deadlineInput.clear();
@@ -212,8 +228,80 @@ class SealedOpeningBrowserIT {
         }
     }
 
+    /**
+     * Issue 25: "the H2 file, the file store and the logs taken just before the deadline contain none
+     * of the prices (searched as text)". {@link #SNAPSHOT_AHEAD} of the deadline every file the portal
+     * wrote ({@link PortalUnderTest#placesItWrites()}: its data directory with the H2 database, the
+     * envelope and file stores, its logs, the server root but for Payara's jars and the WAR) is copied
+     * as it stands, as an insider with the disk would copy it, and searched as UTF-8 text for every
+     * form of the price ({@link #priceForms}) and for the bid document's marker. The portal's H2 URL
+     * has WRITE_DELAY=0 ({@code DrukDataSource.durableH2}): a commit is in the file when it returns, so
+     * the copy holds everything committed by then. The same search must find, in the same copy, what
+     * is there in the clear (the tender's title in the H2 file, the OCID in the stored envelope, the
+     * boot line in the log), so the step cannot pass by reading nothing.
+     * <p>
+     * Not covered: files the portal wrote elsewhere ({@code /tmp}, the JVM's memory, swap);
+     * compressed content (nothing is decompressed: jars, gzip); other encodings (UTF-16, base64,
+     * hex); numbers H2 keeps in binary (a price in a DECIMAL column before the deadline would not be
+     * found: only text columns, where the records' JSON lives, are searched as text).
+     */
     @Test
     @Order(4)
+    void justBeforeTheDeadlineNoFileThePortalWroteHoldsThePrice() throws Exception {
+        long wait = Duration.between(Instant.now(), deadline.minus(SNAPSHOT_AHEAD)).toMillis();
+        if (wait > 0) {
+            System.out.println("[sealed-opening-it] waiting " + wait / 1000 + " s to copy the portal's files before the deadline");
+            Thread.sleep(wait);
+        }
+        DiskSnapshot disk = DiskSnapshot.take(work.resolve("disk-before-deadline"), portal.placesItWrites());
+        Instant copied = Instant.now();
+        assertTrue(copied.isBefore(deadline), "the copy was finished at " + copied + ", after the deadline " + deadline
+                + ": the step proves nothing (lodging took too long?)");
+
+        Path h2 = portal.dataDir().toAbsolutePath().normalize().resolve("druk.mv.db");
+        Path log = portal.log().toAbsolutePath().normalize();
+        List<DiskSnapshot.Hit> known = disk.find(List.of(title, ocid, ") ready in "));
+        assertTrue(known.stream().anyMatch(h -> h.text().equals(title) && h.original().equals(h2)),
+                "the search did not find the tender's title in the H2 file " + h2 + " (DRUK_DB_URL "
+                        + portal.setting("DRUK_DB_URL").orElse("unset") + "): " + known + ", copied " + disk.originals());
+        assertTrue(known.stream().anyMatch(h -> h.text().equals(ocid) && h.original().startsWith(portal.envelopeDir())),
+                "the search did not find the OCID in a stored envelope under " + portal.envelopeDir() + ": " + known);
+        assertTrue(known.stream().anyMatch(h -> h.text().startsWith(") ready") && h.original().equals(log)),
+                "the search did not find the boot line in " + log + ": " + known);
+
+        List<String> secrets = new ArrayList<>(priceForms(PRICE));
+        secrets.add(DOCUMENT_MARKER);
+        List<DiskSnapshot.Hit> leaks = disk.find(secrets);
+        assertEquals(List.of(), leaks, "before the deadline, a file the portal wrote holds the sealed bid in the clear");
+        System.out.printf("[sealed-opening-it] %d files the portal wrote (%,d bytes), copied %d s before the deadline: none holds"
+                + " any of %s or the document's marker%n", disk.originals().size(), disk.bytes(),
+                Duration.between(copied, deadline).toSeconds(), priceForms(PRICE));
+    }
+
+    /**
+     * Every form the price could take in a file: as the bid's JSON has it, as typed, rounded to one
+     * decimal, grouped as the pages show it (also in lakhs, and in Tibetan digits as the Dzongkha
+     * pages do), in chhertum, as a Java double prints it, and its whole part alone.
+     */
+    static List<String> priceForms(String price) {
+        BigDecimal amount = new BigDecimal(price);
+        String whole = amount.toBigInteger().toString();
+        String cents = price.substring(price.indexOf('.'));
+        String grouped = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(amount);
+        StringBuilder lakhs = new StringBuilder(whole.substring(whole.length() - 3));
+        for (int end = whole.length() - 3; end > 0; end -= 2) {
+            lakhs.insert(0, whole.substring(Math.max(0, end - 2), end) + ",");
+        }
+        StringBuilder tibetan = new StringBuilder();
+        grouped.chars().forEach(c -> tibetan.appendCodePoint(c >= '0' && c <= '9' ? 0x0F20 + c - '0' : c));
+        return Stream.of(price, amount.stripTrailingZeros().toPlainString(), amount.setScale(1, RoundingMode.HALF_UP).toPlainString(),
+                "\"price\":\"" + price + "\"", "\"price\":" + amount.stripTrailingZeros().toPlainString(), grouped,
+                lakhs + cents, tibetan.toString(), amount.movePointRight(2).toBigInteger().toString(),
+                Double.toString(amount.doubleValue()), whole).distinct().toList();
+    }
+
+    @Test
+    @Order(5)
     void afterTheDeadlineTwoHoldersPostTheirSharesAndTheClerkOpensEveryBid() throws Exception {
         long wait = Duration.between(Instant.now(), deadline).toMillis() + 3000;
         if (wait > 0) {
@@ -262,7 +350,7 @@ class SealedOpeningBrowserIT {
         supplier.open(portal.baseUrl + "/tenders/tender.xhtml?ocid=" + ocid);
         String page = supplier.pageText();
         assertTrue(page.contains("Druk Builders"), page);
-        assertTrue(page.contains("3,917,245.50"), page);
+        assertTrue(page.contains(PRICE_SHOWN), page);
         // The portal shows the opening as soon as it is saved; the ledger has it once OpenBid commits (an
         // OpenBid that met the tender's OpenBids in one block is retried after an MVCC conflict).
         String onLedger = "";
