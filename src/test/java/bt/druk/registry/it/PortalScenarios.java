@@ -80,6 +80,14 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
+import bt.druk.registry.application.procurement.ocds.OcdsExport;
+import bt.druk.registry.application.procurement.ocds.OcdsLinks;
+import bt.druk.registry.application.procurement.ocds.ReleaseTimeline;
+import bt.druk.registry.domain.shared.JsonProviders;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -662,6 +670,42 @@ public abstract class PortalScenarios {
                 assertTrue(rs.getBoolean(2));
             }
         }
+    }
+
+    @Inject
+    OcdsExport ocds;
+
+    @Inject
+    ReleaseTimeline releaseTimeline;
+
+    /** The bulk package's native queries (a UNION ALL of two keyset scans) on this database, through EclipseLink. */
+    @Test
+    void theBulkOcdsPackageIsReadPageByPageFromThisDatabase() throws Exception {
+        OcdsLinks links = new OcdsLinks("https://registry.example.bt");
+        String tagBefore = ocds.bulkTag(links);
+        SubmissionAck published = tenders.publish(PROCUREMENT_CLERK, "MOH", new Tender.Terms("School desks for Drukgyel HSS",
+                "Supply of 300 desks", ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("1500000.00"), null,
+                Instant.now().plus(Duration.ofDays(9)), List.of(new TenderItem("Desk, two seats", new BigDecimal("300"), "unit")),
+                List.of()), Duration.ZERO);
+        String ocid = published.recordKey().substring("tender:".length());
+        awaitVersion(published.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+
+        long until = System.currentTimeMillis() + 30_000;
+        List<ReleaseTimeline.Entry> newest = releaseTimeline.before(null, 1000);
+        while (newest.stream().noneMatch(e -> e.recordKey().equals(published.recordKey())) && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            newest = releaseTimeline.before(null, 1000);
+        }
+        assertTrue(newest.stream().anyMatch(e -> e.recordKey().equals(published.recordKey())), "the committed tender is on the timeline");
+        List<ReleaseTimeline.Entry> oldest = releaseTimeline.after(null, 1000);
+        assertEquals(newest.size(), oldest.size(), "both directions read the same versions");
+        assertNotEquals(tagBefore, ocds.bulkTag(links), "a new tender changes the bulk package's tag");
+
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ocds.bulkReleasePackage(links).orElseThrow().writeTo(body);
+        JsonObject bulk = JsonProviders.JSON.createReader(new StringReader(body.toString(StandardCharsets.UTF_8))).readObject();
+        assertTrue(bulk.getJsonArray("releases").getValuesAs(JsonObject.class).stream()
+                .anyMatch(release -> release.getString("ocid").equals(ocid)), "the bulk package holds the new tender's release");
     }
 
     @Inject
