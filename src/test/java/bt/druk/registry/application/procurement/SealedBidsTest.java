@@ -15,6 +15,7 @@ import bt.druk.registry.domain.procurement.TenderItem;
 import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.sealed.BidVerdict;
+import bt.druk.registry.domain.procurement.sealed.Bytes;
 import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
 import bt.druk.registry.domain.procurement.sealed.KeyShare;
 import bt.druk.registry.domain.procurement.sealed.P256;
@@ -73,16 +74,8 @@ class SealedBidsTest {
     String seal(String supplierId, String price, byte[] document) {
         List<byte[]> spkis = keys.values().stream().map(k -> k.getPublic().getEncoded()).toList();
         String bid = new SealedBidContent(ocid, supplierId, price, "BTN", List.of(new SealedBidContent.Document("boq.pdf",
-                "document-1", sha256(document)))).toCanonicalJson();
+                "document-1", Bytes.sha256Hex(document)))).toCanonicalJson();
         return EnvelopeSealer.seal(ocid, bid, List.of(document), spkis, 2).toCanonicalJson();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What holder {@code member}'s browser does: decrypt its share of every envelope, post them. */
