@@ -20,6 +20,7 @@ import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.SealedBidOpening;
 import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.CommitFollower;
@@ -89,8 +90,10 @@ public class PortalHarness {
     public final InMemorySealedOpening.Suppliers sealedBidSuppliers = new InMemorySealedOpening.Suppliers();
     public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes();
     public final OpeningKeys openingKeys = new OpeningKeys(openingKeyRepository, clock);
-    public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, sealedBidSuppliers, envelopes,
-            openingKeys, ledger, procurementPolicy, clock);
+    public final SealedBidOpening sealedBidOpening = new SealedBidOpening(pipeline, tenderRepository, tenders, sealedBidSuppliers,
+            envelopes);
+    public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, sealedBidSuppliers, envelopes, openingKeys,
+            sealedBidOpening, ledger, procurementPolicy, clock);
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
     public final NotaryService notary = new NotaryService(pipeline, notarisationRepository, notarisationReader, clock);
     public final NotaryQueries notaryQueries = new NotaryQueries(notarisationRepository, notarisationReader, pipeline, queries);
