@@ -6,6 +6,9 @@ import bt.druk.registry.domain.procurement.OpeningKeyRepository;
 import bt.druk.registry.domain.procurement.SealedBidSupplier;
 import bt.druk.registry.domain.procurement.SealedBidSuppliers;
 import bt.druk.registry.domain.record.CanonicalJson;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,13 +65,31 @@ public final class InMemorySealedOpening {
         }
     }
 
+    /** Envelopes in memory, each stored at the clock's time; {@link #failNextPut} makes the next put fail as a full disk would. */
     public static class Envelopes implements EnvelopeStore {
+        private final Map<String, Stored> stored = new ConcurrentHashMap<>();
         private final Map<String, String> texts = new ConcurrentHashMap<>();
+        private final Clock clock;
+        private volatile IOException nextPutFailure;
+
+        public Envelopes() {
+            this(Clock.systemUTC());
+        }
+
+        public Envelopes(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
-        public String put(String envelopeText) {
+        public synchronized String put(String envelopeText) throws IOException {
+            IOException failure = nextPutFailure;
+            if (failure != null) {
+                nextPutFailure = null;
+                throw failure;
+            }
             String sha256 = CanonicalJson.sha256Hex(envelopeText);
             texts.put(sha256, envelopeText);
+            stored.put(sha256, new Stored(sha256, clock.instant()));
             return sha256;
         }
 
@@ -78,8 +99,32 @@ public final class InMemorySealedOpening {
         }
 
         @Override
-        public void delete(String sha256) {
+        public Optional<Instant> storedAt(String sha256) {
+            return Optional.ofNullable(stored.get(sha256)).map(Stored::storedAt);
+        }
+
+        @Override
+        public synchronized List<Stored> list() {
+            return stored.values().stream().sorted(Comparator.comparing(Stored::sha256)).toList();
+        }
+
+        @Override
+        public synchronized boolean removeIfStoredBefore(String sha256, Instant cutoff) {
+            Stored s = stored.get(sha256);
+            if (s == null || !s.storedAt().isBefore(cutoff)) {
+                return false;
+            }
+            stored.remove(sha256);
             texts.remove(sha256);
+            return true;
+        }
+
+        public boolean contains(String sha256) {
+            return texts.containsKey(sha256);
+        }
+
+        public void failNextPut(IOException failure) {
+            nextPutFailure = failure;
         }
 
         /** Replaces a stored envelope's text behind the store's back, as a tampering operator would. */
