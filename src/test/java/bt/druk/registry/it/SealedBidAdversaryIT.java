@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
+import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
@@ -116,7 +118,9 @@ class SealedBidAdversaryIT {
     final OpeningKeys openingKeys = new OpeningKeys(new InMemorySealedOpening.Keys(), clock);
     final InMemorySealedOpening.Suppliers suppliers = new InMemorySealedOpening.Suppliers();
     final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, suppliers, envelopes, openingKeys,
-            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes), ledger, policy, clock);
+            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes),
+            new EnvelopeSweeper(envelopes, new InMemorySealedOpening.Uses(suppliers, records, tenderRepository), ledger,
+                    new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock), ledger, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final LedgerSubmitter submitter;

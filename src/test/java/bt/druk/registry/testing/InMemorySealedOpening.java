@@ -1,11 +1,17 @@
 package bt.druk.registry.testing;
 
+import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.EnvelopeStore;
+import bt.druk.registry.domain.procurement.EnvelopeUse;
+import bt.druk.registry.domain.procurement.EnvelopeUses;
 import bt.druk.registry.domain.procurement.OpeningKey;
 import bt.druk.registry.domain.procurement.OpeningKeyRepository;
 import bt.druk.registry.domain.procurement.SealedBidSupplier;
 import bt.druk.registry.domain.procurement.SealedBidSuppliers;
 import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.record.RecordVersion;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +68,45 @@ public final class InMemorySealedOpening {
                     .filter(s -> s.tenderKey().equals(tenderKey) && s.supplierId().equals(supplierId)).toList());
             out.sort(Comparator.comparing(SealedBidSupplier::lodgedAt).thenComparing(SealedBidSupplier::bidKey));
             return out;
+        }
+
+        public List<SealedBidSupplier> all() {
+            return List.copyOf(rows.values());
+        }
+    }
+
+    /** What {@code JpaSealedOpening.Uses} selects, from the in-memory rows. */
+    public static class Uses implements EnvelopeUses {
+        private final Suppliers suppliers;
+        private final InMemoryRecordRepository records;
+        private final InMemoryTenderRepository tenders;
+
+        public Uses(Suppliers suppliers, InMemoryRecordRepository records, InMemoryTenderRepository tenders) {
+            this.suppliers = suppliers;
+            this.records = records;
+            this.tenders = tenders;
+        }
+
+        @Override
+        public List<EnvelopeUse> all() {
+            List<EnvelopeUse> out = new ArrayList<>();
+            for (SealedBidSupplier s : suppliers.all()) {
+                for (RecordVersion v : records.versionsOf(s.bidKey())) {
+                    if (v.imprint().equals(BidImprints.SealedEnvelope.CODE)) {
+                        Optional<BidSummary> bid = tenders.findBid(s.bidKey());
+                        out.add(new EnvelopeUse(s.bidKey(), v.hash(), v.ledgerState() == LedgerState.REJECTED,
+                                bid.map(BidSummary::status).orElse(null),
+                                bid.flatMap(b -> records.findVersion(b.currentVersionId()))
+                                        .map(c -> c.ledgerState() == LedgerState.COMMITTED).orElse(false)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<EnvelopeUse> ofEnvelope(String sha256) {
+            return all().stream().filter(u -> u.envelopeSha256().equals(sha256)).toList();
         }
     }
 

@@ -56,6 +56,8 @@ import java.util.TreeMap;
  * its own browser) straight to the ledger; once k have, a clerk of the tender's office opens every
  * bid at once. Nobody chooses whether a bid is opened: not the bidder, not the clerk.
  *
+ * <p>Envelopes of withdrawn and refused bids are removed by {@link EnvelopeSweeper}.
+ *
  * <p>Transactions cover the database work only. Lodging and withdrawing are one transaction each
  * (the ledger hears of them later, through the outbox). Posting shares waits for the ledger and
  * runs outside any transaction; so does the opening's read of the shares, after which
@@ -78,6 +80,7 @@ public class SealedBids {
     private EnvelopeStore envelopes;
     private OpeningKeys openingKeys;
     private SealedBidOpening opening;
+    private EnvelopeSweeper sweeper;
     private Ledger ledger;
     private ProcurementPolicy policy;
     private Clock clock;
@@ -87,13 +90,15 @@ public class SealedBids {
 
     @Inject
     public SealedBids(RecordPipeline pipeline, TenderRepository tenders, SealedBidSuppliers suppliers, EnvelopeStore envelopes,
-                      OpeningKeys openingKeys, SealedBidOpening opening, Ledger ledger, ProcurementPolicy policy, Clock clock) {
+                      OpeningKeys openingKeys, SealedBidOpening opening, EnvelopeSweeper sweeper, Ledger ledger,
+                      ProcurementPolicy policy, Clock clock) {
         this.pipeline = pipeline;
         this.tenders = tenders;
         this.suppliers = suppliers;
         this.envelopes = envelopes;
         this.openingKeys = openingKeys;
         this.opening = opening;
+        this.sweeper = sweeper;
         this.ledger = ledger;
         this.policy = policy;
         this.clock = clock;
@@ -138,6 +143,11 @@ public class SealedBids {
             throw ValidationException.of("", "sealedBid.oneBid",
                     "You already have a bid on this tender; withdraw it before lodging another");
         }
+        // The envelope is on disk, flushed, before the bid's rows are even written, so every bid whose
+        // transaction commits (the only kind the supplier gets a 201 for) has its envelope. Written
+        // after the commit, a failed write would leave a bid on its way to the ledger with nothing to
+        // open. A rollback from here leaves an envelope no bid names: EnvelopeSweeper removes it once
+        // it is older than the grace period, never sooner, as a lodging in flight looks the same.
         String envelopeSha256 = store(envelopeText);
         int number = tenders.bidsOf(tenderKey).stream().mapToInt(BidSummary::bidNumber).max().orElse(0) + 1;
         RecordKey key = BidKeys.of(tender.ocid(), number);
@@ -174,9 +184,12 @@ public class SealedBids {
         if (!now.isBefore(tender.bidDeadline())) {
             throw ValidationException.of("", "sealedBid.withdraw.late", "The bid deadline has passed; bids can no longer be withdrawn");
         }
-        return pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(), "BID_WITHDRAWN",
+        SubmissionAck ack = pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(), "BID_WITHDRAWN",
                 bid.withdraw(now).toJson(), List.of(), LedgerImprint.DOCUMENT, LedgerCall.Factory.standard(WITHDRAW),
                 policy.bidBoxIdentity(), current.office()));
+        // Not removed yet: the ledger may still refuse the withdrawal, and the bid then stands lodged.
+        sweeper.withdrawalStored(bid.envelopeSha256());
+        return ack;
     }
 
     /** The supplier's bid on the tender that is lodged and not withdrawn, if any. */
