@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
+import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.SealedBidOpening;
 import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.LedgerBindingGuard;
@@ -113,8 +116,11 @@ class SealedBidAdversaryIT {
     final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(), policy, clock);
     final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes();
     final OpeningKeys openingKeys = new OpeningKeys(new InMemorySealedOpening.Keys(), clock);
-    final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, new InMemorySealedOpening.Suppliers(), envelopes,
-            openingKeys, ledger, policy, clock);
+    final InMemorySealedOpening.Suppliers suppliers = new InMemorySealedOpening.Suppliers();
+    final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, suppliers, envelopes, openingKeys,
+            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes),
+            new EnvelopeSweeper(envelopes, new InMemorySealedOpening.Uses(suppliers, records, tenderRepository), ledger,
+                    new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock), ledger, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final LedgerSubmitter submitter;

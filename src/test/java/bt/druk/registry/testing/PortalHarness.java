@@ -15,11 +15,14 @@ import bt.druk.registry.application.notary.NotaryQueries;
 import bt.druk.registry.application.notary.NotaryService;
 import bt.druk.registry.application.procurement.BidImprints;
 import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
+import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.ProcuringEntities;
+import bt.druk.registry.application.procurement.SealedBidOpening;
 import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.record.CommitFollower;
@@ -87,10 +90,16 @@ public class PortalHarness {
     public final BidService bids = new BidService(pipeline, tenderRepository, procurementPolicy, clock);
     public final InMemorySealedOpening.Keys openingKeyRepository = new InMemorySealedOpening.Keys();
     public final InMemorySealedOpening.Suppliers sealedBidSuppliers = new InMemorySealedOpening.Suppliers();
-    public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes();
+    public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes(clock);
+    public final InMemorySealedOpening.Uses envelopeUses = new InMemorySealedOpening.Uses(sealedBidSuppliers, records, tenderRepository);
+    /** An envelope no bid needs goes once it is an hour old; the whole store is swept every hour. */
+    public final EnvelopeSweepPolicy envelopeSweepPolicy = new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1));
+    public final EnvelopeSweeper envelopeSweeper = new EnvelopeSweeper(envelopes, envelopeUses, ledger, envelopeSweepPolicy, clock);
     public final OpeningKeys openingKeys = new OpeningKeys(openingKeyRepository, clock);
-    public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, sealedBidSuppliers, envelopes,
-            openingKeys, ledger, procurementPolicy, clock);
+    public final SealedBidOpening sealedBidOpening = new SealedBidOpening(pipeline, tenderRepository, tenders, sealedBidSuppliers,
+            envelopes);
+    public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, sealedBidSuppliers, envelopes, openingKeys,
+            sealedBidOpening, envelopeSweeper, ledger, procurementPolicy, clock);
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);
     public final NotaryService notary = new NotaryService(pipeline, notarisationRepository, notarisationReader, clock);
     public final NotaryQueries notaryQueries = new NotaryQueries(notarisationRepository, notarisationReader, pipeline, queries);

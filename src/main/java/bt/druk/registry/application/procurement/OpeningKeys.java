@@ -3,6 +3,7 @@ package bt.druk.registry.application.procurement;
 import bt.druk.registry.domain.procurement.OpeningKey;
 import bt.druk.registry.domain.procurement.OpeningKeyRepository;
 import bt.druk.registry.domain.procurement.TenderOpening;
+import bt.druk.registry.domain.procurement.sealed.Bytes;
 import bt.druk.registry.domain.procurement.sealed.P256;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -10,12 +11,9 @@ import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +66,7 @@ public class OpeningKeys {
                     "This is not a P-256 public key made by this page; make the key again");
         }
         String canonical = Base64.getUrlEncoder().withoutPadding().encodeToString(der);
-        OpeningKey key = new OpeningKey(staff.username(), mspOf(staff), staff.publicRole(), canonical, sha256Hex(der), clock.instant());
+        OpeningKey key = new OpeningKey(staff.username(), mspOf(staff), staff.publicRole(), canonical, Bytes.sha256Hex(der), clock.instant());
         keys.save(key);
         return key;
     }
@@ -96,13 +94,4 @@ public class OpeningKeys {
         }
         return TenderOpening.of(threshold, holders);
     }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -19,9 +19,6 @@ import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.sealed.BidVerdict;
-import bt.druk.registry.domain.procurement.sealed.EnvelopeOpener;
-import bt.druk.registry.domain.procurement.sealed.KeyShare;
-import bt.druk.registry.domain.procurement.sealed.OpeningResult;
 import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
@@ -58,9 +55,15 @@ import java.util.TreeMap;
  * to the tender's opening key holders; after the deadline each holder posts its shares (decrypted in
  * its own browser) straight to the ledger; once k have, a clerk of the tender's office opens every
  * bid at once. Nobody chooses whether a bid is opened: not the bidder, not the clerk.
+ *
+ * <p>Envelopes of withdrawn and refused bids are removed by {@link EnvelopeSweeper}.
+ *
+ * <p>Transactions cover the database work only. Lodging and withdrawing are one transaction each
+ * (the ledger hears of them later, through the outbox). Posting shares waits for the ledger and
+ * runs outside any transaction; so does the opening's read of the shares, after which
+ * {@link SealedBidOpening} records every verdict in one transaction.
  */
 @ApplicationScoped
-@Transactional
 public class SealedBids {
 
     /** A 20 MB document is about 27 MB of base64url; the rest of the envelope is small. */
@@ -73,10 +76,11 @@ public class SealedBids {
 
     private RecordPipeline pipeline;
     private TenderRepository tenders;
-    private TenderService tenderService;
     private SealedBidSuppliers suppliers;
     private EnvelopeStore envelopes;
     private OpeningKeys openingKeys;
+    private SealedBidOpening opening;
+    private EnvelopeSweeper sweeper;
     private Ledger ledger;
     private ProcurementPolicy policy;
     private Clock clock;
@@ -85,14 +89,16 @@ public class SealedBids {
     }
 
     @Inject
-    public SealedBids(RecordPipeline pipeline, TenderRepository tenders, TenderService tenderService, SealedBidSuppliers suppliers,
-                      EnvelopeStore envelopes, OpeningKeys openingKeys, Ledger ledger, ProcurementPolicy policy, Clock clock) {
+    public SealedBids(RecordPipeline pipeline, TenderRepository tenders, SealedBidSuppliers suppliers, EnvelopeStore envelopes,
+                      OpeningKeys openingKeys, SealedBidOpening opening, EnvelopeSweeper sweeper, Ledger ledger,
+                      ProcurementPolicy policy, Clock clock) {
         this.pipeline = pipeline;
         this.tenders = tenders;
-        this.tenderService = tenderService;
         this.suppliers = suppliers;
         this.envelopes = envelopes;
         this.openingKeys = openingKeys;
+        this.opening = opening;
+        this.sweeper = sweeper;
         this.ledger = ledger;
         this.policy = policy;
         this.clock = clock;
@@ -107,6 +113,7 @@ public class SealedBids {
      * Refused with the reason when the tender is not sealed or closed, the envelope is not sealed to
      * this tender's holders, or the supplier already has a live bid on it.
      */
+    @Transactional
     public SubmissionAck lodge(String supplierId, String supplierName, String ocid, String envelopeText) {
         if (envelopeText == null || envelopeText.isEmpty()) {
             throw ValidationException.of("envelope", "sealedBid.envelope.missing", "Seal your bid on this page before lodging it");
@@ -136,6 +143,11 @@ public class SealedBids {
             throw ValidationException.of("", "sealedBid.oneBid",
                     "You already have a bid on this tender; withdraw it before lodging another");
         }
+        // The envelope is on disk, flushed, before the bid's rows are even written, so every bid whose
+        // transaction commits (the only kind the supplier gets a 201 for) has its envelope. Written
+        // after the commit, a failed write would leave a bid on its way to the ledger with nothing to
+        // open. A rollback from here leaves an envelope no bid names: EnvelopeSweeper removes it once
+        // it is older than the grace period, never sooner, as a lodging in flight looks the same.
         String envelopeSha256 = store(envelopeText);
         int number = tenders.bidsOf(tenderKey).stream().mapToInt(BidSummary::bidNumber).max().orElse(0) + 1;
         RecordKey key = BidKeys.of(tender.ocid(), number);
@@ -153,6 +165,7 @@ public class SealedBids {
     }
 
     /** The supplier withdraws its lodged bid before the deadline, e.g. to lodge a corrected one. */
+    @Transactional
     public SubmissionAck withdraw(String supplierId, String bidKey) {
         SealedBidSupplier link = suppliers.find(bidKey == null ? "" : bidKey.trim())
                 .filter(s -> s.supplierId().equals(supplierId))
@@ -171,12 +184,16 @@ public class SealedBids {
         if (!now.isBefore(tender.bidDeadline())) {
             throw ValidationException.of("", "sealedBid.withdraw.late", "The bid deadline has passed; bids can no longer be withdrawn");
         }
-        return pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(), "BID_WITHDRAWN",
+        SubmissionAck ack = pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(), "BID_WITHDRAWN",
                 bid.withdraw(now).toJson(), List.of(), LedgerImprint.DOCUMENT, LedgerCall.Factory.standard(WITHDRAW),
                 policy.bidBoxIdentity(), current.office()));
+        // Not removed yet: the ledger may still refuse the withdrawal, and the bid then stands lodged.
+        sweeper.withdrawalStored(bid.envelopeSha256());
+        return ack;
     }
 
     /** The supplier's bid on the tender that is lodged and not withdrawn, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SealedBidRecord> liveBidOf(String tenderKey, String supplierId) {
         for (SealedBidSupplier s : suppliers.ofSupplier(tenderKey, supplierId)) {
             Optional<SealedBidRecord> bid = record(s.bidKey()).filter(SealedBidRecord::isLodged);
@@ -188,6 +205,7 @@ public class SealedBids {
     }
 
     /** Every bid the supplier lodged on the tender, newest first (withdrawn ones too). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<SealedBidRecord> bidsOf(String tenderKey, String supplierId) {
         List<SealedBidRecord> bids = new ArrayList<>();
         suppliers.ofSupplier(tenderKey, supplierId).forEach(s -> record(s.bidKey()).ifPresent(b -> bids.add(0, b)));
@@ -195,6 +213,7 @@ public class SealedBids {
     }
 
     /** The envelopes of a sealed tender's bids that are not withdrawn, by bid key: what holders decrypt their shares of. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> envelopesToOpen(String ocid) {
         Tender tender = tender(ocid);
         requireSealed(tender);
@@ -213,12 +232,14 @@ public class SealedBids {
     }
 
     /** Whether any bid of the tender is still lodged (sealed, not withdrawn, not yet opened). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasUnopened(String ocid) {
         return tenders.bidsOf(Tender.keyOf(ocid == null ? "" : ocid.trim()).toString()).stream()
                 .anyMatch(b -> record(b.recordKey()).map(SealedBidRecord::isLodged).orElse(false));
     }
 
     /** Which holder of the tender this member is (by the key they registered), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TenderOpening.Holder> holderOf(StaffMember staff, String ocid) {
         Tender tender = tender(ocid);
         if (!tender.isSealed()) {
@@ -231,7 +252,9 @@ public class SealedBids {
      * A holder posts its shares of every bid, decrypted in its own browser: per bid key the 33-byte
      * share (base64url) or null where its share would not decrypt. Sent to the ledger at once, signed
      * as the member (the ledger checks the organisation and its own clock); nothing is kept here.
+     * Runs outside any transaction: it waits for the ledger's commit, and holds nothing meanwhile.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public String postShares(StaffMember staff, String ocid, Map<String, String> shares) {
         Tender tender = tender(ocid);
         requireSealed(tender);
@@ -285,19 +308,36 @@ public class SealedBids {
      * A clerk of the tender's office opens every lodged bid at once, from the shares on the ledger:
      * each becomes {@code opened} with its price or {@code invalid} with the reason. A bid with fewer
      * than k usable shares waits while holders have still to post, and is invalid (undecryptable)
-     * once every holder has.
+     * once every holder has. The shares are read outside any transaction; {@link SealedBidOpening}
+     * then records the verdicts in one.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public OpeningReport openAll(StaffMember clerk, String ocid) {
+        Instant now = now();
+        Tender tender = TenderService.read(openableBy(pipeline, clerk, ocid, now));
+        List<PostedShares> posted = ledger.openingShares(tender.key().toString());
+        TenderOpening holders = tender.opening();
+        if (posted.size() < holders.threshold()) {
+            throw ValidationException.of("", "sealedBid.open.shares", posted.size() + " of the " + holders.n()
+                    + " opening key holders have posted their shares; the bids can be opened once " + holders.threshold() + " have");
+        }
+        return opening.record(clerk, ocid, posted, now);
+    }
+
+    /**
+     * The sealed tender's current version, if {@code clerk} may open its bids at {@code now}: a
+     * procurement clerk of its own office, after the deadline, while it is tendering or in evaluation.
+     */
+    static RecordVersion openableBy(RecordPipeline pipeline, StaffMember clerk, String ocid, Instant now) {
         clerk.requireClerkOf(Register.PROCUREMENT);
-        Tender tender = tender(ocid);
+        RecordVersion tenderVersion = pipeline.current(Tender.keyOf(ocid == null ? "" : ocid.trim()).toString())
+                .orElseThrow(() -> ValidationException.of("tender", "bid.tender.unknown", "There is no tender " + ocid));
+        Tender tender = TenderService.read(tenderVersion);
         requireSealed(tender);
-        String tenderKey = tender.key().toString();
-        RecordVersion tenderVersion = pipeline.current(tenderKey).orElseThrow();
         if (!clerk.office().equals(tenderVersion.office())) {
             throw new AccessDeniedException(clerk.username() + " is of office " + clerk.office() + "; the bids of " + ocid
                     + " are opened by its own office, " + tenderVersion.office());
         }
-        Instant now = now();
         if (now.isBefore(tender.bidDeadline())) {
             throw ValidationException.of("", "tender.open.early", "Bids cannot be opened before the bid deadline");
         }
@@ -305,63 +345,7 @@ public class SealedBids {
             throw ValidationException.of("", "tender.open.state", "This tender is " + tender.status().ledgerCode()
                     + "; its bids can no longer be opened");
         }
-        List<PostedShares> posted = ledger.openingShares(tenderKey);
-        TenderOpening opening = tender.opening();
-        if (posted.size() < opening.threshold()) {
-            throw ValidationException.of("", "sealedBid.open.shares", posted.size() + " of the " + opening.n()
-                    + " opening key holders have posted their shares; the bids can be opened once " + opening.threshold() + " have");
-        }
-        if (tender.status() == TenderStatus.ACTIVE_TENDERING) {
-            tenderService.openBids(clerk, ocid, tenderVersion.version());
-        }
-        boolean everyHolderPosted = posted.size() == opening.n();
-        List<BidVerdict> opened = new ArrayList<>();
-        List<String> waiting = new ArrayList<>();
-        for (BidSummary summary : tenders.bidsOf(tenderKey)) {
-            RecordVersion current = pipeline.lockCurrent(summary.recordKey()).orElseThrow();
-            JsonData data = new JsonData(current);
-            if (!data.sealed()) {
-                continue;
-            }
-            SealedBidRecord bid = data.bid();
-            if (!bid.isLodged()) {
-                continue;
-            }
-            if (current.ledgerState() != LedgerState.COMMITTED) {
-                waiting.add(bid.key() + ": its lodging is still waiting for the ledger");
-                continue;
-            }
-            SealedBidSupplier supplier = suppliers.find(bid.key().toString()).orElseThrow();
-            Optional<String> text = envelope(bid.envelopeSha256());
-            if (text.isEmpty()) {
-                waiting.add(bid.key() + ": its envelope " + bid.envelopeSha256() + " is missing from the envelope store");
-                continue;
-            }
-            List<KeyShare> shares = new ArrayList<>();
-            for (PostedShares p : posted) {
-                String share = p.shares().get(bid.key().toString());
-                if (share != null) {
-                    shares.add(KeyShare.fromBytes(Base64.getUrlDecoder().decode(share)));
-                }
-            }
-            OpeningResult result = EnvelopeOpener.open(text.get(), bid.envelopeSha256(), shares);
-            BidVerdict verdict = BidVerdict.judge(bid.key().toString(), tender.ocid(), result, supplier.supplierId());
-            if (verdict.kind() == BidVerdict.Kind.TOO_FEW_SHARES) {
-                if (!everyHolderPosted) {
-                    waiting.add(bid.key() + ": " + verdict.detail() + " so far");
-                    continue;
-                }
-                verdict = new BidVerdict(verdict.bidKey(), BidVerdict.Kind.INVALID, null, "undecryptable",
-                        "every holder has posted and only " + verdict.detail() + " could be decrypted");
-            }
-            SealedBidRecord next = bid.open(verdict, supplier.supplierId(), supplier.supplierName(), supplier.supplierSalt(), now);
-            String resultJson = next.opening().ledgerJson();
-            pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(),
-                    verdict.kind() == BidVerdict.Kind.VALID ? "BID_OPENED" : "BID_INVALID", next.toJson(), List.of(),
-                    LedgerImprint.DOCUMENT, LedgerCall.Factory.standard(OPEN, resultJson), clerk.username(), clerk.office()));
-            opened.add(verdict);
-        }
-        return new OpeningReport(opened, waiting);
+        return tenderVersion;
     }
 
     /** SHA-256({@code tenderKey:supplierId:salt}): the ledger's commitment to who lodged a bid. */
@@ -374,7 +358,7 @@ public class SealedBids {
     }
 
     /** A bid version's data, read once. */
-    private record JsonData(RecordVersion version, jakarta.json.JsonObject data) {
+    record JsonData(RecordVersion version, jakarta.json.JsonObject data) {
         JsonData(RecordVersion version) {
             this(version, RecordDocument.dataOf(version.canonicalJson()));
         }
@@ -422,6 +406,10 @@ public class SealedBids {
     }
 
     private Optional<String> envelope(String sha256) {
+        return read(envelopes, sha256);
+    }
+
+    static Optional<String> read(EnvelopeStore envelopes, String sha256) {
         try {
             return envelopes.get(sha256);
         } catch (IOException e) {

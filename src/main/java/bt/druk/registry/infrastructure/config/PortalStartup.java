@@ -2,6 +2,7 @@ package bt.druk.registry.infrastructure.config;
 
 import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchPolicy;
+import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.record.LedgerHealth;
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
 /**
  * At startup: migrates the database first (before any other startup observer touches it), then,
  * once the deployment has finished, starts the notary's batch cutter (a few times per batch wait,
- * on the managed scheduled executor), the ledger submitter's dispatcher (a loop on its own managed
+ * on the managed scheduled executor), the sealed-bid envelope sweep (every minute, on the same
+ * executor; see {@link EnvelopeSweeper}), the ledger submitter's dispatcher (a loop on its own managed
  * thread that keeps up to {@link SubmitterPolicy#window()} transactions in flight on as many
  * sending threads) and the commit follower (a long-running loop on its own managed thread that
  * reconnects after 5 s when the ledger goes away). All survive any error, and all are stopped, and
@@ -66,6 +68,9 @@ public class PortalStartup {
     @Inject
     SubmitterPolicy submitterPolicy;
 
+    @Inject
+    EnvelopeSweeper envelopeSweeper;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -85,6 +90,7 @@ public class PortalStartup {
     private ExecutorService senders;
     private Thread dispatcherThread;
     private ScheduledFuture<?> cutterTask;
+    private ScheduledFuture<?> sweepTask;
     private Thread followerThread;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -129,13 +135,16 @@ public class PortalStartup {
             // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
             long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
             cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
+            // A withdrawal's envelope goes within a minute of the ledger committing it; the whole store is swept less often.
+            sweepTask = executor.scheduleWithFixedDelay(this::sweepEnvelopes, 1, 1, TimeUnit.MINUTES);
             followerThread = threadFactory.newThread(this::followForever);
             followerThread.setName("druk-commit-follower");
             followerThread.setDaemon(true);
             followerThread.start();
         }
         LOG.info(() -> "deployment finished" + (deployer.isAlive() ? " (or " + DEPLOYMENT_WAIT.toSeconds() + " s passed)" : "")
-                + ": batch cutter, ledger submitter (" + submitterPolicy.window() + " in flight at most) and commit follower started");
+                + ": batch cutter, envelope sweep, ledger submitter (" + submitterPolicy.window()
+                + " in flight at most) and commit follower started");
     }
 
     /**
@@ -197,6 +206,17 @@ public class PortalStartup {
         }
     }
 
+    private void sweepEnvelopes() {
+        try {
+            envelopeSweeper.tick();
+        } catch (Throwable e) {
+            // An Error too: a task that throws is never run again by the executor.
+            if (running) {
+                LOG.log(Level.WARNING, "sweeping sealed-bid envelopes failed; will retry", e);
+            }
+        }
+    }
+
     private void followForever() {
         while (running) {
             try {
@@ -250,6 +270,9 @@ public class PortalStartup {
         }
         if (cutterTask != null) {
             cutterTask.cancel(false);
+        }
+        if (sweepTask != null) {
+            sweepTask.cancel(false);
         }
         if (followerThread != null) {
             // Interrupting cancels the follower's blocking gRPC call; then wait for the thread to end.

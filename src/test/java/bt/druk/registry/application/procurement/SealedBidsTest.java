@@ -10,17 +10,20 @@ import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.SealedBidRecord;
+import bt.druk.registry.domain.procurement.SealedBidSupplier;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
 import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.sealed.BidVerdict;
+import bt.druk.registry.domain.procurement.sealed.Bytes;
 import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
 import bt.druk.registry.domain.procurement.sealed.KeyShare;
 import bt.druk.registry.domain.procurement.sealed.P256;
 import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
 import bt.druk.registry.domain.procurement.sealed.ShareCipher;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordDocument;
@@ -29,7 +32,10 @@ import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.testing.InMemorySealedOpening;
 import bt.druk.registry.testing.PortalHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -39,7 +45,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SealedBidsTest {
@@ -73,16 +81,8 @@ class SealedBidsTest {
     String seal(String supplierId, String price, byte[] document) {
         List<byte[]> spkis = keys.values().stream().map(k -> k.getPublic().getEncoded()).toList();
         String bid = new SealedBidContent(ocid, supplierId, price, "BTN", List.of(new SealedBidContent.Document("boq.pdf",
-                "document-1", sha256(document)))).toCanonicalJson();
+                "document-1", Bytes.sha256Hex(document)))).toCanonicalJson();
         return EnvelopeSealer.seal(ocid, bid, List.of(document), spkis, 2).toCanonicalJson();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What holder {@code member}'s browser does: decrypt its share of every envelope, post them. */
@@ -210,5 +210,231 @@ class SealedBidsTest {
         h.tenders.award(PROCUREMENT_CLERK, ocid, null, b.recordKey());
         h.submitter.submitDue();
         assertEquals("awarded", h.ledger.readRecord("tender:" + ocid).orElseThrow().status());
+    }
+
+    /** Issue 25 item 7, and the order of lodging: an acknowledged envelope is on disk; one nothing needs is swept. */
+    @Nested
+    class Envelopes {
+
+        final Duration overGrace = h.envelopeSweepPolicy.grace().plusSeconds(1);
+
+        String lodged(String supplierId, String price, int document) {
+            var ack = h.sealedBids.lodge(supplierId, "Supplier " + supplierId, ocid, seal(supplierId, price, new byte[] {(byte) document}));
+            h.submitter.submitDue();
+            return ack.recordKey();
+        }
+
+        SealedBids withSuppliers(InMemorySealedOpening.Suppliers suppliers) {
+            return new SealedBids(h.pipeline, h.tenderRepository, suppliers, h.envelopes, h.openingKeys, h.sealedBidOpening,
+                    h.envelopeSweeper, h.ledger, h.procurementPolicy, h.clock);
+        }
+
+        @Test
+        void theEnvelopeIsOnDiskBeforeTheBidsRowsAreWritten() {
+            String text = seal("CDB-1", "100.00", new byte[] {1});
+            AtomicBoolean storedFirst = new AtomicBoolean();
+            SealedBids bids = withSuppliers(new InMemorySealedOpening.Suppliers() {
+                @Override
+                public void add(SealedBidSupplier supplier) {
+                    storedFirst.set(h.envelopes.contains(CanonicalJson.sha256Hex(text)));
+                    super.add(supplier);
+                }
+            });
+            bids.lodge("CDB-1", "Druk Builders", ocid, text);
+            assertTrue(storedFirst.get());
+        }
+
+        @Test
+        void aStoreThatCannotWriteRefusesTheLodgingBeforeAnyRowIsWritten() {
+            h.envelopes.failNextPut(new IOException("No space left on device"));
+            assertThrows(UncheckedIOException.class,
+                    () -> h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1})));
+            assertTrue(h.tenderRepository.bidsOf("tender:" + ocid).isEmpty());
+            assertTrue(h.sealedBidSuppliers.all().isEmpty());
+            assertTrue(h.records.pending(10).isEmpty());
+        }
+
+        @Test
+        void aLodgingWhoseDatabaseWorkFailsIsNotAcknowledgedAndItsEnvelopeIsSweptOnlyAfterTheGrace() {
+            String text = seal("CDB-1", "100.00", new byte[] {1});
+            String sha = CanonicalJson.sha256Hex(text);
+            SealedBids bids = withSuppliers(new InMemorySealedOpening.Suppliers() {
+                @Override
+                public void add(SealedBidSupplier supplier) {
+                    throw new IllegalStateException("the database connection was lost during the commit");
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> bids.lodge("CDB-1", "Druk Builders", ocid, text), "no 201");
+            assertTrue(h.envelopes.contains(sha), "written first, so left behind by the rollback");
+
+            h.clock.advance(h.envelopeSweepPolicy.grace().minusSeconds(1));
+            EnvelopeSweeper.Sweep early = h.envelopeSweeper.sweep();
+            assertEquals(1, early.recent());
+            assertTrue(h.envelopes.contains(sha), "as young as a lodging still in flight: kept");
+
+            h.clock.advance(Duration.ofSeconds(2));
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 1, 0, 0, 0, 0), h.envelopeSweeper.sweep());
+            assertFalse(h.envelopes.contains(sha));
+        }
+
+        @Test
+        void aWithdrawnBidsEnvelopeGoesOnceTheLedgerHasTheWithdrawal() {
+            String key = lodged("CDB-1", "100.00", 1);
+            String sha = bid(key).envelopeSha256();
+            h.clock.advance(overGrace);
+            h.sealedBids.withdraw("CDB-1", key);
+
+            assertEquals(1, h.envelopeSweeper.sweepWithdrawals().inUse(), "the ledger may still refuse the withdrawal");
+            assertEquals(1, h.envelopeSweeper.sweep().inUse());
+            assertTrue(h.envelopes.contains(sha));
+
+            h.submitter.submitDue();
+            assertEquals(new EnvelopeSweeper.Sweep(1, 0, 0, 0, 0, 0, 0), h.envelopeSweeper.sweepWithdrawals());
+            assertFalse(h.envelopes.contains(sha));
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 0, 0, 0, 0, 0), h.envelopeSweeper.sweepWithdrawals(), "forgotten once gone");
+        }
+
+        @Test
+        void aBidWithdrawnWithinTheGraceLosesItsEnvelopeToALaterSweep() {
+            String key = lodged("CDB-1", "100.00", 1);
+            String sha = bid(key).envelopeSha256();
+            h.sealedBids.withdraw("CDB-1", key);
+            h.submitter.submitDue();
+            assertEquals(1, h.envelopeSweeper.sweepWithdrawals().recent());
+            assertTrue(h.envelopes.contains(sha));
+
+            h.clock.advance(overGrace);
+            assertEquals(1, h.envelopeSweeper.sweepWithdrawals().withdrawn());
+            assertFalse(h.envelopes.contains(sha));
+        }
+
+        @Test
+        void aWithdrawalTheLedgerRefusesKeepsTheEnvelopeOfTheBidThatStandsLodged() {
+            String key = lodged("CDB-1", "100.00", 1);
+            String sha = bid(key).envelopeSha256();
+            h.clock.advance(overGrace);
+            h.sealedBids.withdraw("CDB-1", key);
+            h.ledger.refuseNext("DEADLINE_PASSED", key + ": bids can be withdrawn only before the bid deadline");
+            h.submitter.submitDue();
+            assertTrue(bid(key).isLodged());
+
+            assertEquals(1, h.envelopeSweeper.sweepWithdrawals().inUse());
+            h.clock.advance(Duration.ofDays(2));
+            assertEquals(1, h.envelopeSweeper.sweep().inUse());
+            assertTrue(h.envelopes.contains(sha));
+            assertEquals(List.of(key), List.copyOf(h.sealedBids.envelopesToOpen(ocid).keySet()));
+            assertTrue(h.sealedBids.envelopesToOpen(ocid).get(key) != null, "the opening still has it");
+        }
+
+        @Test
+        void aLodgingTheLedgerRefusedLosesItsEnvelope() {
+            h.ledger.refuseNext("ALREADY_EXISTS", "supplier already has a bid on this tender");
+            var ack = h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1}));
+            h.submitter.submitDue();
+            assertEquals(LedgerState.REJECTED, h.records.versionsOf(ack.recordKey()).get(0).ledgerState());
+            String sha = h.records.versionsOf(ack.recordKey()).get(0).hash();
+            assertTrue(h.envelopes.contains(sha));
+
+            h.clock.advance(overGrace);
+            assertEquals(new EnvelopeSweeper.Sweep(0, 1, 0, 0, 0, 0, 0), h.envelopeSweeper.sweep());
+            assertFalse(h.envelopes.contains(sha));
+        }
+
+        @Test
+        void anOrphanYoungerThanTheGraceIsKeptAndAnOlderOneRemoved() throws IOException {
+            String old = h.envelopes.put("{\"an\":\"envelope no bid names\"}");
+            h.clock.advance(Duration.ofMinutes(30));
+            String young = h.envelopes.put("{\"another\":\"envelope no bid names\"}");
+            h.clock.advance(Duration.ofMinutes(31));
+
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 1, 0, 0, 1, 0), h.envelopeSweeper.sweep());
+            assertFalse(h.envelopes.contains(old));
+            assertTrue(h.envelopes.contains(young));
+        }
+
+        @Test
+        void anEnvelopeOfABidTheDatabaseLostButTheLedgerHasIsKept() throws IOException {
+            // As after restoring the database from a backup older than the bid.
+            String sha = h.envelopes.put(seal("CDB-9", "80.00", new byte[] {9}));
+            h.ledger.writeForeign("bid:" + ocid + ":9", sha);
+            h.clock.advance(overGrace);
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 0, 0, 1, 0, 0), h.envelopeSweeper.sweep());
+            assertTrue(h.envelopes.contains(sha));
+        }
+
+        @Test
+        void anOrphanIsKeptWhileTheLedgerCannotBeAsked() throws IOException {
+            String sha = h.envelopes.put("{\"an\":\"envelope no bid names\"}");
+            h.clock.advance(overGrace);
+            h.ledger.setDown(true);
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 0, 0, 0, 0, 1), h.envelopeSweeper.sweep());
+            assertTrue(h.envelopes.contains(sha));
+            h.ledger.setDown(false);
+            assertEquals(1, h.envelopeSweeper.sweep().orphaned());
+        }
+
+        @Test
+        void lodgingTheSameTextAgainMakesItNewlyStored() throws IOException {
+            String text = "{\"an\":\"envelope\"}";
+            String sha = h.envelopes.put(text);
+            h.clock.advance(overGrace);
+            h.envelopes.put(text);
+            assertEquals(1, h.envelopeSweeper.sweep().recent());
+            assertTrue(h.envelopes.contains(sha));
+        }
+
+        @Test
+        void aLodgingStillWaitingForTheLedgerKeepsItsEnvelope() {
+            h.ledger.setDown(true);
+            String key = lodged("CDB-1", "100.00", 1);
+            assertEquals(LedgerState.PENDING, h.pipeline.current(key).orElseThrow().ledgerState());
+            h.clock.advance(overGrace);
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 0, 1, 0, 0, 0), h.envelopeSweeper.sweep());
+            assertTrue(h.envelopes.contains(bid(key).envelopeSha256()));
+        }
+
+        @Test
+        void openedAndInvalidBidsKeepTheirEnvelopesForGood() {
+            String valid = lodged("CDB-1", "100.00", 1);
+            String invalid = lodged("CDB-2", "95.00", 2);
+            String invalidSha = bid(invalid).envelopeSha256();
+            h.envelopes.overwrite(invalidSha, h.envelopes.get(invalidSha).orElseThrow().replace("\"k\":2", "\"k\":2 "));
+            h.clock.advance(Duration.ofDays(1).plusSeconds(1));
+            post(INSPECTOR);
+            post(NOTARY);
+            h.sealedBids.openAll(PROCUREMENT_CLERK, ocid);
+            h.submitter.submitDue();
+            assertEquals(SealedBidRecord.OPENED, bid(valid).status());
+            assertEquals(SealedBidRecord.INVALID, bid(invalid).status());
+
+            h.clock.advance(Duration.ofDays(3650));
+            assertEquals(new EnvelopeSweeper.Sweep(0, 0, 0, 2, 0, 0, 0), h.envelopeSweeper.sweep());
+            assertTrue(h.envelopes.contains(bid(valid).envelopeSha256()));
+            assertTrue(h.envelopes.contains(invalidSha));
+        }
+
+        @Test
+        void eachTickLooksAtWithdrawalsAndTheWholeStoreIsSweptOncePerInterval() throws IOException {
+            EnvelopeSweeper sweeper = new EnvelopeSweeper(h.envelopes, h.envelopeUses, h.ledger,
+                    new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(6)), h.clock);
+            SealedBids bids = new SealedBids(h.pipeline, h.tenderRepository, h.sealedBidSuppliers, h.envelopes, h.openingKeys,
+                    h.sealedBidOpening, sweeper, h.ledger, h.procurementPolicy, h.clock);
+            String key = bids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1})).recordKey();
+            h.submitter.submitDue();
+            String withdrawn = bid(key).envelopeSha256();
+            String orphan = h.envelopes.put("{\"an\":\"envelope no bid names\"}");
+            sweeper.tick();
+
+            h.clock.advance(Duration.ofHours(2));
+            bids.withdraw("CDB-1", key);
+            h.submitter.submitDue();
+            sweeper.tick();
+            assertFalse(h.envelopes.contains(withdrawn), "withdrawals are looked at on every tick");
+            assertTrue(h.envelopes.contains(orphan), "the whole store waits for its interval");
+
+            h.clock.advance(Duration.ofHours(4));
+            sweeper.tick();
+            assertFalse(h.envelopes.contains(orphan));
+        }
     }
 }

@@ -6,8 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Encodings and hashing the envelope format uses: unpadded base64url, lowercase hex SHA-256. */
-final class Bytes {
+/**
+ * Encodings and hashing the envelope format uses: unpadded base64url, lowercase hex SHA-256. Only
+ * {@link #sha256Hex} is public: it names opening keys by the hash of their SPKI, on both sides.
+ */
+public final class Bytes {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
@@ -78,7 +81,8 @@ final class Bytes {
         }
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** Lowercase hex SHA-256 of the bytes: how the envelope, the ledger and opening keys name a hash. */
+    public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256(bytes));
     }
 
