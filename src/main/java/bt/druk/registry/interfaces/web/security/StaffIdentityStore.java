@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.security;
 import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -35,9 +36,12 @@ public class StaffIdentityStore implements IdentityStore {
     @Inject
     DemoStaffSeeder seeder;
 
-    /** The request being authenticated (the container's built-in bean): its client address keys the throttle. */
+    /** The request being authenticated (the container's built-in bean): its client's address keys the throttle. */
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    ClientConnections clients;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -49,12 +53,13 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         seeder.ensureSeeded();
+        String client = clients.address(request);
         if (signsInAsSupplier(username)) {
-            return suppliers.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
+            return suppliers.authenticate(username, login.getPassword().getValue().clone(), client)
                     .map(supplier -> new CredentialValidationResult(supplier.username(), Set.of(Supplier.GROUP)))
                     .orElse(CredentialValidationResult.INVALID_RESULT);
         }
-        return accounts.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
+        return accounts.authenticate(username, login.getPassword().getValue().clone(), client)
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
