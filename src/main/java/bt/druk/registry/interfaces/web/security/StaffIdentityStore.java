@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.security;
 import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.domain.staff.CredentialStamp;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import bt.druk.registry.domain.procurement.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +27,7 @@ import java.util.Set;
  * signs in as that supplier, every other name (unknown ones included) goes the staff way.
  */
 @ApplicationScoped
-public class StaffIdentityStore implements IdentityStore {
+public class StaffIdentityStore implements IdentityStore, CredentialStamps {
 
     @Inject
     StaffAccountService accounts;
@@ -62,6 +64,18 @@ public class StaffIdentityStore implements IdentityStore {
         return accounts.authenticate(username, login.getPassword().getValue().clone(), client)
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /**
+     * The account's stamp now, staff or supplier. A name is a staff member's or a supplier's, never
+     * both, so the supplier is asked only when no enabled staff account has it: one read for staff.
+     */
+    @Override
+    public Optional<CredentialStamp> of(String username) {
+        if (username == null || username.isBlank() || username.length() > 64) {
+            return Optional.empty();
+        }
+        return accounts.credentialStamp(username).or(() -> suppliers.credentialStamp(username));
     }
 
     /** Whether {@code username} is a supplier's (and no staff member's): the one rule for which way a name signs in. */
