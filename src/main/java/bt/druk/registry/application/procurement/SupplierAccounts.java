@@ -7,6 +7,7 @@ import bt.druk.registry.domain.procurement.SupplierContact;
 import bt.druk.registry.domain.procurement.SupplierRepository;
 import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.domain.staff.CredentialStamp;
 import bt.druk.registry.domain.staff.PasswordHasher;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
@@ -163,6 +164,18 @@ public class SupplierAccounts {
         } finally {
             wipe(password);
         }
+    }
+
+    /**
+     * What a sign-in of this supplier rests on now ({@link CredentialStamp}); empty when there is no
+     * such supplier or it is disabled.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CredentialStamp> credentialStamp(String username) {
+        return username == null ? Optional.empty()
+                : suppliers.credentials(StaffAccount.normaliseUsername(username))
+                        .filter(c -> c.supplier().enabled())
+                        .map(c -> CredentialStamp.of(c.passwordHash()));
     }
 
     public long count() {

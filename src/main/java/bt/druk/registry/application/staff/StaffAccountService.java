@@ -4,6 +4,7 @@ import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.staff.CredentialStamp;
 import bt.druk.registry.domain.staff.PasswordHasher;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Staff accounts: sign-in checks, the acting staff member, account creation. */
+/** Staff accounts: sign-in checks, the acting staff member, account creation, disabling and password changes. */
 @ApplicationScoped
 public class StaffAccountService {
 
@@ -28,17 +29,22 @@ public class StaffAccountService {
     /** Hash of a random password, verified against when the user name is unknown, so timing does not reveal it. */
     private volatile String dummyHash;
 
-    @Inject
-    StaffAccountRepository repository;
+    private StaffAccountRepository repository;
+    private PasswordHasher hasher;
+    private SignInThrottle throttle;
+    private StaffActivity activity;
+
+    protected StaffAccountService() {
+    }
 
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
-    SignInThrottle throttle;
-
-    @Inject
-    StaffActivity activity;
+    public StaffAccountService(StaffAccountRepository repository, PasswordHasher hasher, SignInThrottle throttle,
+                               StaffActivity activity) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.activity = activity;
+    }
 
     /** Outcome of a sign-in attempt. */
     public record SignIn(StaffMember member, Set<String> groups) {
@@ -129,6 +135,59 @@ public class StaffAccountService {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * What a sign-in of this account rests on now ({@link CredentialStamp}); empty when there is no
+     * such staff account or it is disabled. One read by user name: cheap enough for every API request.
+     */
+    @Transactional
+    public Optional<CredentialStamp> credentialStamp(String username) {
+        return repository.findByUsername(StaffAccount.normaliseUsername(username))
+                .filter(StaffAccount::enabled)
+                .map(account -> CredentialStamp.of(account.passwordHash()));
+    }
+
+    /**
+     * Disables an account: no sign-in from now on, on the pages or through the API, where a password
+     * found right earlier stops working at the next request ({@link #credentialStamp}).
+     *
+     * @throws IllegalArgumentException when there is no such account
+     */
+    @Transactional
+    public void disable(String username) {
+        StaffAccount account = existing(username);
+        account.disable();
+        repository.save(account);
+        LOG.info(() -> "staff account disabled: " + account.username());
+    }
+
+    /**
+     * Gives an account a new password; the old one is refused from the next request on, through the
+     * API too ({@link #credentialStamp}). The array is wiped.
+     *
+     * @throws IllegalArgumentException when there is no such account or the password is blank
+     */
+    @Transactional
+    public void changePassword(String username, char[] newPassword) {
+        try {
+            if (newPassword == null || new String(newPassword).isBlank()) {
+                throw new IllegalArgumentException("a password cannot be blank");
+            }
+            StaffAccount account = existing(username);
+            account.changePasswordHash(hasher.hash(newPassword));
+            repository.save(account);
+            LOG.info(() -> "password changed for staff account " + account.username());
+        } finally {
+            if (newPassword != null) {
+                Arrays.fill(newPassword, '\0');
+            }
+        }
+    }
+
+    private StaffAccount existing(String username) {
+        return repository.findByUsername(StaffAccount.normaliseUsername(username))
+                .orElseThrow(() -> new IllegalArgumentException("no staff account " + username));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,9 @@ public class PublicRateLimitFilter implements ContainerRequestFilter {
     @Inject
     PublicRateLimiter limiter;
 
+    @Inject
+    ClientConnections clients;
+
     @Context
     ResourceInfo resource;
 
@@ -32,7 +36,7 @@ public class PublicRateLimitFilter implements ContainerRequestFilter {
         if (!limited(resource.getResourceMethod())) {
             return;
         }
-        PublicRateLimiter.Admission admission = limiter.admit(request.getRemoteAddr());
+        PublicRateLimiter.Admission admission = limiter.admit(clients.address(request));
         if (!admission.allowed()) {
             throw ApiProblem.tooManyRequests(admission.retryAfterSeconds());
         }

@@ -5,6 +5,7 @@ import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.verify.DocumentVerification;
 import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,11 +55,11 @@ public class LedgerChecks {
     protected LedgerChecks() {
     }
 
-    /** @param request the request being served (CDI's proxy): the client is its remote address */
+    /** @param request the request being served (CDI's proxy): the client is its client's address ({@link ClientConnections}) */
     @Inject
     public LedgerChecks(VerificationService verification, DocumentVerifier verifier, PublicRateLimiter limiter,
-                        HttpServletRequest request) {
-        this(verification::verifyOnLedger, verifier::verify, limiter, request::getRemoteAddr, System::nanoTime,
+                        HttpServletRequest request, ClientConnections clients) {
+        this(verification::verifyOnLedger, verifier::verify, limiter, () -> clients.address(request), System::nanoTime,
                 PortalSettings.get("druk.ledgerCheck.cacheSeconds").map(Long::parseLong).orElse(5L));
     }
 

@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.web;
 
+import bt.druk.registry.interfaces.web.client.ClientConnections;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,8 +34,9 @@ import java.util.regex.Pattern;
  *     {@code X-Content-Type-Options: nosniff}; {@code Referrer-Policy: same-origin}, since a page
  *     address may hold a PIN or a document's hash that no other site needs to learn;
  *     {@code Permissions-Policy} switching off what the portal never uses.</li>
- * <li>{@code Strict-Transport-Security} only on a request that came over TLS: on plain HTTP the header
- *     means nothing (and a browser ignores it), and sent from a plain-HTTP development portal behind
+ * <li>{@code Strict-Transport-Security} only on a request that came over TLS, to the portal or to a
+ *     trusted proxy in front of it ({@link ClientConnections}): on plain HTTP the header means nothing
+ *     (and a browser ignores it), and sent from a plain-HTTP development portal behind
  *     {@code localhost} it would pin other local sites to HTTPS.</li>
  * <li>Pages take GET, HEAD and POST only; any other method gets 405 (with {@code Allow}) and the
  *     portal's own error page instead of a page rendered for a PUT. The REST API under {@code /api}
@@ -55,6 +58,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     /** PrimeFaces' nonce: base64 of a UUID. */
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/_=-]{16,128})'");
 
+    @Inject
+    transient ClientConnections clients;
+
     /**
      * The policy of a page, with the nonce its inline scripts carry (null: no inline script may run).
      * {@code data:} images and fonts are the PrimeFaces theme's; the verify page hashes files in the
@@ -69,7 +75,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        apply(request, response);
+        apply(response, clients.secure(request));
         if (!allowedMethod(request)) {
             response.setHeader("Allow", PAGE_METHODS);
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -96,14 +102,17 @@ public class SecurityHeadersFilter extends HttpFilter {
         };
     }
 
-    /** Sets every header on {@code response} (again on an error page: the container may have reset them). */
-    static void apply(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Sets every header on {@code response} (again on an error page: the container may have reset
+     * them); HSTS when the client came over TLS ({@code secure}).
+     */
+    static void apply(HttpServletResponse response, boolean secure) {
         response.setHeader(CSP, policy(null));
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-        if (request.isSecure()) {
+        if (secure) {
             response.setHeader(HSTS, HSTS_VALUE);
         }
     }

@@ -1,12 +1,14 @@
 package bt.druk.registry.application.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.domain.audit.StaffEvent;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.staff.CredentialStamp;
 import bt.druk.registry.domain.staff.PasswordHasher;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
@@ -23,15 +25,12 @@ import org.junit.jupiter.api.Test;
 class StaffAccountServiceTest {
 
     private final FakeRepository repository = new FakeRepository();
-    private final StaffAccountService service = new StaffAccountService();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
     private final InMemoryStaffEventLog log = new InMemoryStaffEventLog();
+    private final StaffAccountService service = new StaffAccountService(repository, new PlainHasher(),
+            new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(log, clock));
 
     StaffAccountServiceTest() {
-        service.repository = repository;
-        service.hasher = new PlainHasher();
-        service.throttle = new SignInThrottle(clock, new InMemorySignInStrikes());
-        service.activity = new StaffActivity(log, clock);
         repository.account = new StaffAccount("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU",
                 "plain:right", true, Instant.parse("2026-11-01T00:00:00Z"), null);
     }
@@ -42,6 +41,7 @@ class StaffAccountServiceTest {
         assertTrue(signIn.isPresent());
         assertEquals(Set.of("clerk", "clerk-land"), signIn.get().groups());
         assertEquals(List.of("land.clerk"), repository.signInsNoted);
+        assertEquals(List.of(), repository.saved, "sign-in does not save the account (that is what conflicted)");
     }
 
     @Test
@@ -77,6 +77,39 @@ class StaffAccountServiceTest {
         assertEquals("land.clerk", log.all().get(1).actor());
     }
 
+    @Test
+    void thirtyWrongPasswordsFromOneAddressLeaveTheAccountUsableFromAnother() {
+        for (int i = 0; i < SignInThrottle.MAX_CLIENT_FAILURES; i++) {
+            service.authenticate(i < SignInThrottle.MAX_FAILURES ? "land.clerk" : "guess" + i, "wrong".toCharArray(), "203.0.113.9");
+        }
+        assertTrue(service.signInLockedFor("land.clerk", "203.0.113.9").isPresent(), "the attacking address is stopped");
+        assertTrue(service.signInLockedFor("inspector", "203.0.113.9").isPresent(), "for every name");
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "203.0.113.9").isEmpty());
+
+        assertTrue(service.signInLockedFor("land.clerk", "10.0.0.5").isEmpty(), "never the account for everyone");
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "10.0.0.5").isPresent());
+    }
+
+    @Test
+    void theCredentialStampChangesWithThePasswordAndIsGoneWhenTheAccountIsDisabled() {
+        CredentialStamp before = service.credentialStamp("Land.Clerk").orElseThrow();
+        assertEquals(before, service.credentialStamp("land.clerk").orElseThrow(), "the same while nothing changes");
+        assertTrue(service.credentialStamp("nobody").isEmpty());
+
+        char[] next = "new-password".toCharArray();
+        service.changePassword("land.clerk", next);
+        assertEquals(0, new String(next).replace("\0", "").length(), "the new password is wiped");
+        CredentialStamp after = service.credentialStamp("land.clerk").orElseThrow();
+        assertNotEquals(before, after);
+        assertTrue(service.authenticate("land.clerk", "right".toCharArray(), "10.0.0.5").isEmpty(), "the old password is refused");
+        assertTrue(service.authenticate("land.clerk", "new-password".toCharArray(), "10.0.0.5").isPresent());
+
+        service.disable("land.clerk");
+        assertTrue(service.credentialStamp("land.clerk").isEmpty());
+        assertTrue(service.authenticate("land.clerk", "new-password".toCharArray(), "10.0.0.5").isEmpty());
+        assertEquals(List.of("land.clerk", "land.clerk disabled"), repository.saved);
+    }
+
     private static final class FakeRepository implements StaffAccountRepository {
         StaffAccount account;
         boolean failToNote;
@@ -87,9 +120,12 @@ class StaffAccountServiceTest {
             return Optional.ofNullable(account).filter(a -> a.username().equals(username));
         }
 
+        final List<String> saved = new ArrayList<>();
+
         @Override
         public void save(StaffAccount account) {
-            throw new AssertionError("sign-in does not save the account (that is what conflicted)");
+            saved.add(account.username() + (account.enabled() ? "" : " disabled"));
+            this.account = account;
         }
 
         @Override

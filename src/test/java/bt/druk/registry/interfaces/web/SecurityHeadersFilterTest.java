@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.interfaces.web.client.ClientConnections;
+import bt.druk.registry.interfaces.web.client.TrustedProxies;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,9 +58,28 @@ class SecurityHeadersFilterTest {
     }
 
     private static Response filter(HttpServletRequest request, List<HttpServletRequest> passedOn) throws Exception {
+        return filter(request, passedOn, TrustedProxies.NONE);
+    }
+
+    private static Response filter(HttpServletRequest request, List<HttpServletRequest> passedOn, TrustedProxies proxies)
+            throws Exception {
         Response response = new Response();
-        new SecurityHeadersFilter().doFilter(request, response.proxy, (req, res) -> passedOn.add((HttpServletRequest) req));
+        SecurityHeadersFilter filter = new SecurityHeadersFilter();
+        filter.clients = new ClientConnections(proxies);
+        filter.doFilter(request, response.proxy, (req, res) -> passedOn.add((HttpServletRequest) req));
         return response;
+    }
+
+    /** A plain-HTTP GET from {@code peer} carrying {@code X-Forwarded-Proto: https}. */
+    private static HttpServletRequest saysHttps(String peer) {
+        HttpServletRequest plain = request("GET", "/druk-registry/index.xhtml", false, DispatcherType.REQUEST);
+        return (HttpServletRequest) Proxy.newProxyInstance(SecurityHeadersFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getRemoteAddr" -> peer;
+                    case "getHeaders" -> java.util.Collections.enumeration("X-Forwarded-Proto".equalsIgnoreCase((String) args[0])
+                            ? List.of("https") : List.of());
+                    default -> m.invoke(plain, args);
+                });
     }
 
     @Test
@@ -83,6 +104,18 @@ class SecurityHeadersFilterTest {
     void hstsOnlyWhenTheRequestCameOverTls() throws Exception {
         Response response = filter(request("GET", "/druk-registry/index.xhtml", true, DispatcherType.REQUEST), new ArrayList<>());
         assertEquals("max-age=31536000", response.headers.get("Strict-Transport-Security"));
+    }
+
+    @Test
+    void hstsBehindATrustedProxyThatSaysHttpsAndNotWhenAnyoneElseSaysIt() throws Exception {
+        TrustedProxies proxy = TrustedProxies.parse("127.0.0.1");
+        assertEquals("max-age=31536000",
+                filter(saysHttps("127.0.0.1"), new ArrayList<>(), proxy).headers.get("Strict-Transport-Security"),
+                "the proxy terminated TLS");
+        assertNull(filter(saysHttps("203.0.113.9"), new ArrayList<>(), proxy).headers.get("Strict-Transport-Security"),
+                "a client's own X-Forwarded-Proto is not believed");
+        assertNull(filter(saysHttps("127.0.0.1"), new ArrayList<>()).headers.get("Strict-Transport-Security"),
+                "nor anyone's while no proxy is trusted");
     }
 
     @Test
@@ -123,7 +156,9 @@ class SecurityHeadersFilterTest {
     void primeFacesNonceIsFoldedIntoTheOnePolicy() throws Exception {
         Response response = new Response();
         HttpServletResponse[] inner = new HttpServletResponse[1];
-        new SecurityHeadersFilter().doFilter(request("GET", "/druk-registry/login.xhtml", false, DispatcherType.REQUEST), response.proxy,
+        SecurityHeadersFilter filter = new SecurityHeadersFilter();
+        filter.clients = new ClientConnections(TrustedProxies.NONE);
+        filter.doFilter(request("GET", "/druk-registry/login.xhtml", false, DispatcherType.REQUEST), response.proxy,
                 (req, res) -> inner[0] = (HttpServletResponse) res);
 
         // What PrimeFaces' CSP start-up adds once the page's nonce exists.

@@ -8,6 +8,7 @@ import bt.druk.registry.application.land.PublicTitleView;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.interfaces.web.Labels;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -64,6 +65,9 @@ public class LandCertificateServlet extends HttpServlet {
     @Inject
     CertificateSeal seal;
 
+    @Inject
+    ClientConnections clients;
+
     private final LandCertificateRenderer renderer = new LandCertificateRenderer();
 
     @Override
@@ -90,7 +94,7 @@ public class LandCertificateServlet extends HttpServlet {
             }
             certificate = LandCertificates.full(view.get(), labels, verifyUrl(request, view.get().title().parcel().pin()),
                     staff.username() + (staff.office() == null ? "" : " (" + staff.office() + ")"), now);
-            activity.downloaded(staff, request.getRemoteAddr(), "lagthram " + view.get().title().parcel().pin()
+            activity.downloaded(staff, clients.address(request), "lagthram " + view.get().title().parcel().pin()
                     + " v" + view.get().currentVersion(), "full owner names and CIDs");
         } else {
             Optional<PublicTitleView> view = publicService.publicView(pin);

@@ -18,6 +18,9 @@ public final class PublicBaseUrl {
     public static String of(HttpServletRequest request, Config config) {
         String base = config == null ? null : config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
         if (base == null || base.isBlank()) {
+            // The connection's own scheme, not ClientConnections': this fallback names the portal's
+            // own address and port, which speak what the connection spoke. Behind a proxy the
+            // setting names the proxy's address.
             String scheme = request.isSecure() ? "https" : "http";
             String address = request.getLocalAddr();
             if (address.indexOf(':') >= 0) {

@@ -1,5 +1,7 @@
 package bt.druk.registry.interfaces.web.language;
 
+import bt.druk.registry.interfaces.web.client.ClientConnections;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,6 +32,9 @@ public class LanguageFilter extends HttpFilter {
     /** A year: the choice is a reader's preference, not a login. */
     static final int COOKIE_SECONDS = 365 * 24 * 3600;
 
+    @Inject
+    transient ClientConnections clients;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -40,18 +45,19 @@ public class LanguageFilter extends HttpFilter {
         }
         String language = chosen.get();
         if (request.getDispatcherType() == DispatcherType.REQUEST && !Languages.fromCookie(request).equals(chosen)) {
-            response.addCookie(cookie(request, language));
+            response.addCookie(cookie(request, language, clients.secure(request)));
         }
         chain.doFilter(new ChosenLanguage(request, Locale.forLanguageTag(language)), response);
     }
 
-    static Cookie cookie(HttpServletRequest request, String language) {
+    /** The choice's cookie; {@code Secure} when the client came over TLS (to a trusted proxy in front, too). */
+    static Cookie cookie(HttpServletRequest request, String language, boolean secure) {
         Cookie cookie = new Cookie(Languages.COOKIE, language);
         String path = request.getContextPath();
         cookie.setPath(path == null || path.isEmpty() ? "/" : path);
         cookie.setMaxAge(COOKIE_SECONDS);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(secure);
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }

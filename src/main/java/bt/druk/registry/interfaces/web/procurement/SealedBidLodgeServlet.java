@@ -9,6 +9,7 @@ import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.security.CurrentSupplier;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -52,6 +53,9 @@ public class SealedBidLodgeServlet extends HttpServlet {
     @Inject
     transient LodgingThrottle throttle;
 
+    @Inject
+    transient ClientConnections clients;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String site = request.getHeader("Sec-Fetch-Site");
@@ -66,7 +70,7 @@ public class SealedBidLodgeServlet extends HttpServlet {
             return;
         }
         String who = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
-        long wait = throttle.admit(who, request.getRemoteAddr());
+        long wait = throttle.admit(who, clients.address(request));
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
             answer(response, 429, error("", "sealedBid.throttled", "Too many bids lodged just now; try again in " + wait + " s"));

@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.procurement;
 import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.Messages;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,6 +30,9 @@ public class SupplierRegistrationBean {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    ClientConnections clients;
+
     private String businessName;
     private String registrationNumber;
     private String contactPerson;
@@ -45,7 +49,7 @@ public class SupplierRegistrationBean {
         confirmPassword = null;
         try {
             accounts.register(new SupplierAccounts.Registration(businessName, registrationNumber, contactPerson, email,
-                    phone, username), secret, again, request.getRemoteAddr());
+                    phone, username), secret, again, clients.address(request));
         } catch (ValidationException e) {
             messages.show(e, FORM);
             return null;

@@ -4,6 +4,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 
 import bt.druk.registry.application.staff.StaffAccountService;
 import bt.druk.registry.interfaces.web.Messages;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -43,6 +44,9 @@ public class LoginBean {
     @Inject
     StaffIdentityStore identityStore;
 
+    @Inject
+    ClientConnections clients;
+
     private String username;
 
     private String password;
@@ -73,7 +77,7 @@ public class LoginBean {
             case NOT_DONE:
             default:
                 Optional<Duration> locked = staffAccounts.signInLockedFor(username,
-                        ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+                        clients.address((HttpServletRequest) external.getRequest()));
                 if (locked.isPresent()) {
                     messages.error(null, "login.locked", Math.max(1, locked.get().toMinutes() + 1));
                 } else {

@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
  * 30) and then {@code druk.ratelimit.perSecond} a second (default 10). One budget for all such
  * calls of a client, pages and API alike.
  *
- * <p>The remote address, not {@code X-Forwarded-For}: a header any client can write would give it
- * a fresh bucket per request. Behind a proxy every client shares the proxy's bucket; raise the
- * rates there.
+ * <p>The client's address as {@code ClientConnections} decides it: the remote address, and
+ * {@code X-Forwarded-For} only from a proxy listed in {@code druk.http.trustedProxies}. A header any
+ * client could write would give it a fresh bucket per request; behind an unlisted proxy every
+ * client shares the proxy's bucket.
  *
  * <p>At most {@code druk.ratelimit.clients} buckets (default 10,000) are kept, the least recently
  * used dropped first, so many addresses cannot grow memory without bound. A dropped client starts

@@ -45,6 +45,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     VerifiedCredentials verified;
 
+    /** The accounts' stamps now ({@link StaffIdentityStore}), against which a remembered credential is checked. */
+    @Inject
+    CredentialStamps stamps;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -86,15 +90,18 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
      * never from the session, so a page's session cookie cannot be used to write through the API
      * from another site. No session is created. Missing or wrong credentials leave the request
      * anonymous; the API's resources then answer 401 in JSON rather than the container's HTML page.
-     * A credential found valid is believed for a minute without deriving its hash again
-     * ({@link VerifiedCredentials}).
+     * A credential found valid is believed for a minute without deriving its hash again, while its
+     * account stays enabled and keeps that password ({@link VerifiedCredentials}).
+     *
+     * <p>Before the filters: the client's address for the throttle is the identity store's to find
+     * ({@code ClientConnections}), not the request's remote address.
      */
     private AuthenticationStatus apiCaller(HttpServletRequest request, HttpMessageContext context) {
         UsernamePasswordCredential basic = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
         if (basic == null) {
             return context.doNothing();
         }
-        VerifiedCredentials.Caller caller = verified.caller(basic.getCaller(), basic.getPassword().getValue(), () -> {
+        VerifiedCredentials.Caller caller = verified.caller(basic.getCaller(), basic.getPassword().getValue(), stamps, () -> {
             CredentialValidationResult result = identityStores.validate(basic);
             return result.getStatus() == CredentialValidationResult.Status.VALID
                     ? Optional.of(new VerifiedCredentials.Caller(result.getCallerPrincipal().getName(), result.getCallerGroups()))

@@ -3,6 +3,8 @@ package bt.druk.registry.interfaces.web.security;
 import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.domain.staff.CredentialStamp;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -11,6 +13,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import bt.druk.registry.domain.procurement.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +27,7 @@ import java.util.Set;
  * signs in as that supplier, every other name (unknown ones included) goes the staff way.
  */
 @ApplicationScoped
-public class StaffIdentityStore implements IdentityStore {
+public class StaffIdentityStore implements IdentityStore, CredentialStamps {
 
     @Inject
     StaffAccountService accounts;
@@ -35,9 +38,12 @@ public class StaffIdentityStore implements IdentityStore {
     @Inject
     DemoStaffSeeder seeder;
 
-    /** The request being authenticated (the container's built-in bean): its client address keys the throttle. */
+    /** The request being authenticated (the container's built-in bean): its client's address keys the throttle. */
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    ClientConnections clients;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -49,14 +55,27 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         seeder.ensureSeeded();
+        String client = clients.address(request);
         if (signsInAsSupplier(username)) {
-            return suppliers.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
+            return suppliers.authenticate(username, login.getPassword().getValue().clone(), client)
                     .map(supplier -> new CredentialValidationResult(supplier.username(), Set.of(Supplier.GROUP)))
                     .orElse(CredentialValidationResult.INVALID_RESULT);
         }
-        return accounts.authenticate(username, login.getPassword().getValue().clone(), request.getRemoteAddr())
+        return accounts.authenticate(username, login.getPassword().getValue().clone(), client)
                 .map(signIn -> new CredentialValidationResult(signIn.member().username(), signIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    /**
+     * The account's stamp now, staff or supplier. A name is a staff member's or a supplier's, never
+     * both, so the supplier is asked only when no enabled staff account has it: one read for staff.
+     */
+    @Override
+    public Optional<CredentialStamp> of(String username) {
+        if (username == null || username.isBlank() || username.length() > 64) {
+            return Optional.empty();
+        }
+        return accounts.credentialStamp(username).or(() -> suppliers.credentialStamp(username));
     }
 
     /** Whether {@code username} is a supplier's (and no staff member's): the one rule for which way a name signs in. */

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.security;
 
+import bt.druk.registry.domain.staff.CredentialStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,10 +24,16 @@ import javax.crypto.spec.SecretKeySpec;
  * costs a PBKDF2 derivation of 210,000 rounds, the cost of a sign-in; without this, an API client
  * spends more CPU on proving who it is than on its registrations. Only valid results are kept,
  * under an HMAC of name and password with a key made at start (no password is held, and the map is
- * worthless outside this process), at most {@link #MAX_ENTRIES}. A changed or disabled password
- * keeps working for at most the TTL. Requests that arrive with the same unknown credential while it
- * is being checked wait for that one check instead of each deriving the hash again (a client's
- * parallel connections all start, and all find the minute over, at the same moment).
+ * worthless outside this process), at most {@link #MAX_ENTRIES}. Requests that arrive with the same
+ * unknown credential while it is being checked wait for that one check instead of each deriving the
+ * hash again (a client's parallel connections all start, and all find the minute over, at the same
+ * moment).
+ *
+ * <p>A kept credential is believed only while its account's {@link CredentialStamp} is the one it
+ * was checked under, asked on every request (one read by user name, where the hash would be 210,000
+ * rounds): disabling the account or changing its password ends its API access at the next request,
+ * in every portal on the database, with no minute to wait and no event to miss. The stamp is read
+ * before the check, so a change during the check leaves a stamp that is already stale.
  */
 @ApplicationScoped
 public class VerifiedCredentials {
@@ -42,8 +49,8 @@ public class VerifiedCredentials {
         }
     }
 
-    /** A caller and until when that is believed without asking again. */
-    private record Kept(Caller caller, long validUntilNanos) {
+    /** A caller, the account's stamp it was checked under, and until when that is believed without asking again. */
+    private record Kept(Caller caller, CredentialStamp stamp, long validUntilNanos) {
     }
 
     private final SecretKeySpec key;
@@ -68,13 +75,15 @@ public class VerifiedCredentials {
     }
 
     /**
-     * The caller this credential signs in: the one found within the TTL, else what {@code check}
-     * (the identity store) says, kept if valid. One check at a time per credential; requests with the
-     * same credential meanwhile get its answer.
+     * The caller this credential signs in: the one found within the TTL under the account's stamp
+     * now ({@code stamps}), else what {@code check} (the identity store) says, kept if valid and the
+     * account has a stamp. One check at a time per credential; requests with the same credential
+     * meanwhile get its answer.
      */
-    public Optional<Caller> caller(String name, char[] password, Supplier<Optional<Caller>> check) {
+    public Optional<Caller> caller(String name, char[] password, CredentialStamps stamps, Supplier<Optional<Caller>> check) {
         String id = idOf(name, password);
-        Optional<Caller> known = find(id);
+        Optional<CredentialStamp> stamp = stamps.of(name);
+        Optional<Caller> known = find(id, stamp.orElse(null));
         if (known.isPresent()) {
             return known;
         }
@@ -89,7 +98,9 @@ public class VerifiedCredentials {
         }
         try {
             Optional<Caller> checked = check.get();
-            checked.ifPresent(c -> keep(id, c));
+            if (stamp.isPresent()) {
+                checked.ifPresent(c -> keep(id, c, stamp.get()));
+            }
             mine.complete(checked);
             return checked;
         } catch (RuntimeException | Error e) {
@@ -100,13 +111,14 @@ public class VerifiedCredentials {
         }
     }
 
-    private Optional<Caller> find(String id) {
+    /** The kept caller of this credential if it is within the TTL and was checked under {@code stamp} (null: none now). */
+    private Optional<Caller> find(String id, CredentialStamp stamp) {
         synchronized (callers) {
             Kept kept = callers.get(id);
             if (kept == null) {
                 return Optional.empty();
             }
-            if (nanoTime.getAsLong() - kept.validUntilNanos() > 0) {
+            if (nanoTime.getAsLong() - kept.validUntilNanos() > 0 || !kept.stamp().equals(stamp)) {
                 callers.remove(id);
                 return Optional.empty();
             }
@@ -114,8 +126,8 @@ public class VerifiedCredentials {
         }
     }
 
-    private void keep(String id, Caller caller) {
-        Kept kept = new Kept(caller, nanoTime.getAsLong() + TTL_NANOS);
+    private void keep(String id, Caller caller, CredentialStamp stamp) {
+        Kept kept = new Kept(caller, stamp, nanoTime.getAsLong() + TTL_NANOS);
         synchronized (callers) {
             callers.put(id, kept);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.interfaces.web.client.ClientConnections;
+import bt.druk.registry.interfaces.web.client.TrustedProxies;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.Cookie;
@@ -106,7 +108,9 @@ class LanguagesTest {
     /** The locales the rest of the chain (Faces) sees after the filter. */
     private static List<Locale> run(FakeHttp http) throws IOException, ServletException {
         AtomicReference<List<Locale>> seen = new AtomicReference<>();
-        new LanguageFilter().doFilter(http.request(), http.response(), (ServletRequest request, jakarta.servlet.ServletResponse response) ->
+        LanguageFilter filter = new LanguageFilter();
+        filter.clients = new ClientConnections(TrustedProxies.NONE);
+        filter.doFilter(http.request(), http.response(), (ServletRequest request, jakarta.servlet.ServletResponse response) ->
                 seen.set(new ArrayList<>(Collections.list(((HttpServletRequest) request).getLocales()))));
         return seen.get();
     }

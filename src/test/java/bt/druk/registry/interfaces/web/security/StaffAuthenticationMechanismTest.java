@@ -5,6 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.application.audit.StaffActivity;
+import bt.druk.registry.application.procurement.SupplierAccounts;
+import bt.druk.registry.application.staff.DemoStaffSeeder;
+import bt.druk.registry.application.staff.SignInThrottle;
+import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.staff.CredentialStamp;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
+import bt.druk.registry.interfaces.web.client.ForwardedRequest;
+import bt.druk.registry.interfaces.web.client.TrustedProxies;
+import bt.druk.registry.testing.InMemorySignInStrikes;
+import bt.druk.registry.testing.InMemoryStaffAccountRepository;
+import bt.druk.registry.testing.InMemoryStaffEventLog;
+import bt.druk.registry.testing.InMemorySupplierRepository;
+import bt.druk.registry.testing.MutableClock;
+import bt.druk.registry.testing.PlainPasswordHasher;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -19,8 +36,11 @@ import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +57,7 @@ class StaffAuthenticationMechanismTest {
 
     StaffAuthenticationMechanismTest() {
         mechanism.verified = new VerifiedCredentials();
+        mechanism.stamps = name -> Optional.of(new CredentialStamp("v1"));
         mechanism.identityStores = credential -> {
             identityStoreCalls++;
             UsernamePasswordCredential login = (UsernamePasswordCredential) credential;
@@ -156,6 +177,88 @@ class StaffAuthenticationMechanismTest {
         assertTrue(BasicCredentials.parse("Digest abc").isEmpty());
         assertTrue(BasicCredentials.parse(basic(":nobody")).isEmpty());
         assertTrue(BasicCredentials.parse("Basic " + "A".repeat(2000)).isEmpty());
+    }
+
+    /**
+     * The mechanism over the real sign-in: the identity store, the staff account service and the
+     * throttle over in-memory accounts and strikes, each request arriving through nginx on
+     * 127.0.0.1, the one trusted proxy, from the address in its X-Forwarded-For.
+     */
+    @Nested
+    class OverTheRealAccounts {
+
+        private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+        private final StaffAccountService accounts = new StaffAccountService(new InMemoryStaffAccountRepository(),
+                new PlainPasswordHasher(), new SignInThrottle(clock, new InMemorySignInStrikes()),
+                new StaffActivity(new InMemoryStaffEventLog(), clock));
+        private final StaffIdentityStore store = new StaffIdentityStore();
+        /** What the identity store's request (the container's current one) looks like: set per request. */
+        private ForwardedRequest arriving;
+
+        OverTheRealAccounts() {
+            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
+            store.accounts = accounts;
+            store.suppliers = new SupplierAccounts(new InMemorySupplierRepository(), new InMemoryStaffAccountRepository(),
+                    new PlainPasswordHasher(), new SignInThrottle(clock, new InMemorySignInStrikes()), clock);
+            store.seeder = new DemoStaffSeeder() {
+                @Override
+                public synchronized void ensureSeeded() {
+                    // the account above is all there is
+                }
+            };
+            store.clients = new ClientConnections(TrustedProxies.parse("127.0.0.1"));
+            store.request = (HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> m.invoke(arriving.request(), args));
+            mechanism.identityStores = store::validate;
+            mechanism.stamps = store;
+        }
+
+        private AuthenticationStatus signIn(String name, String forwardedFor, String password) {
+            arriving = ForwardedRequest.from("127.0.0.1").forwardedFor(forwardedFor);
+            FakeRequest page = new FakeRequest();
+            return mechanism.validateRequest(page.proxy(), null,
+                    new FakeContext(new UsernamePasswordCredential(name, new Password(password)), false).proxy());
+        }
+
+        private AuthenticationStatus api(String password) {
+            arriving = ForwardedRequest.from("127.0.0.1").forwardedFor("198.51.100.20");
+            request.uri = "/druk-registry/api/land/titles";
+            request.authorization = basic("land.clerk:" + password);
+            return mechanism.validateRequest(request.proxy(), null, new FakeContext(null, false).proxy());
+        }
+
+        @Test
+        void thirtyWrongPasswordsFromOneForwardedAddressLeaveTheClerkSigningInFromAnother() {
+            // The clerk's name five times (its lock at that address), then other names: 30 failures, the
+            // address's own lock, which used to be the proxy's and so everyone's.
+            for (int i = 0; i < 30; i++) {
+                assertEquals(AuthenticationStatus.SEND_FAILURE, signIn(i < 5 ? "land.clerk" : "guess" + i, "203.0.113.9", "guess" + i));
+            }
+            assertEquals(AuthenticationStatus.SEND_FAILURE, signIn("land.clerk", "203.0.113.9", "right"), "the guesser's address is stopped");
+            assertTrue(accounts.signInLockedFor("inspector", "203.0.113.9").isPresent(), "for every name");
+            assertEquals(AuthenticationStatus.SUCCESS, signIn("land.clerk", "198.51.100.20", "right"),
+                    "though every request came from the proxy's address, the clerk elsewhere signs in");
+            assertEquals(AuthenticationStatus.SUCCESS, signIn("land.clerk", "203.0.113.9, 198.51.100.21", "right"),
+                    "and a client naming the guesser's address in a spoofed chain is not taken for it");
+        }
+
+        @Test
+        void disablingAnAccountEndsItsApiAccessAtTheNextRequest() {
+            assertEquals(AuthenticationStatus.SUCCESS, api("right"));
+            assertEquals(AuthenticationStatus.SUCCESS, api("right"), "remembered");
+            accounts.disable("land.clerk");
+            assertEquals(AuthenticationStatus.NOT_DONE, api("right"), "anonymous at once, which the API answers 401");
+        }
+
+        @Test
+        void changingThePasswordRefusesTheOldOneAtTheNextRequest() {
+            assertEquals(AuthenticationStatus.SUCCESS, api("right"));
+            accounts.changePassword("land.clerk", "new-secret".toCharArray());
+            assertEquals(AuthenticationStatus.NOT_DONE, api("right"), "the old password, remembered a moment ago, is refused");
+            assertEquals(AuthenticationStatus.SUCCESS, api("new-secret"));
+            accounts.changePassword("land.clerk", "new-secret".toCharArray());
+            assertEquals(AuthenticationStatus.SUCCESS, api("new-secret"), "the same password set again: checked again, still right");
+        }
     }
 
     /** An HTTP request of one session (a cookie jar of one), as far as the mechanism looks at it. */
