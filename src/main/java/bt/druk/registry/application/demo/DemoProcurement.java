@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * version goes through the outbox to the ledger like any other, and the ledger's own rules apply.
  *
  * <ul>
- *   <li>The clerk publishes the tender sealed ({@link TenderService#publishSealed}) to three holders
+ *   <li>The clerk publishes the tender sealed ({@link TenderService#publish}) to three holders
  *       of three organisations, 2 of 3 (the holders of {@link DemoTenderPlan}).</li>
  *   <li>The demo plays the suppliers: it seals each bid with {@link EnvelopeSealer} (the format the
  *       bid page's script writes) and lodges it as the demo supplier's account through
@@ -190,7 +190,7 @@ public class DemoProcurement {
         if (pending.isPresent()) {
             return DemoProgress.waiting(ref, pending.get().key() + " awaits the ledger");
         }
-        if (tender.status() == TenderStatus.EVALUATION && view.bids().stream().anyMatch(b -> b.isSealed() && !b.opened()
+        if (tender.status() == TenderStatus.EVALUATION && view.bids().stream().anyMatch(b -> !b.opened()
                 && !b.withdrawn() && b.ledgerState() == LedgerState.COMMITTED)) {
             // Opened while a bid was still on its way to the ledger (a visitor's, say): open the rest now.
             return open(plan, tenderKey, ocid);
@@ -228,7 +228,7 @@ public class DemoProcurement {
             case AWARD -> {
                 // Among every validly opened bid on the ledger, not only the demo's: a visitor may have bid too.
                 Optional<BidView> lowest = view.bids().stream()
-                        .filter(b -> b.revealed() && b.ledgerState() == LedgerState.COMMITTED)
+                        .filter(b -> b.valid() && b.ledgerState() == LedgerState.COMMITTED)
                         .min(Comparator.comparing(BidView::amount).thenComparing(BidView::number));
                 if (lowest.isEmpty()) {
                     return DemoProgress.skipped(ref, tenderKey + " has no valid bid to award");
@@ -272,7 +272,7 @@ public class DemoProcurement {
                 plan.items(), List.of());
         DemoKeyHolders.NewOpening opening = holders.newOpening(DemoTenderPlan.HOLDERS, DemoTenderPlan.THRESHOLD);
         // The plan's own bidding period: the office's minimum is for real tenders.
-        SubmissionAck ack = tenders.publishSealed(plan.clerk(), plan.entityCode(), terms, opening.opening(), Duration.ZERO);
+        SubmissionAck ack = tenders.publish(plan.clerk(), plan.entityCode(), terms, opening.opening(), Duration.ZERO);
         holders.keep(ack.recordKey(), opening, now);
         demoItems.add(plan.ref(), ack.recordKey(), now);
         demoRecords.add(ack.recordKey(), now);

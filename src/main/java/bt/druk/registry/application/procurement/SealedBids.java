@@ -413,7 +413,7 @@ public class SealedBids {
 
     private static void requireSealed(Tender tender) {
         if (!tender.isSealed()) {
-            throw ValidationException.of("", "sealedBid.notSealed", "Tender " + tender.ocid() + " takes commit-reveal bids, not sealed ones");
+            throw ValidationException.of("", "sealedBid.notSealed", "Tender " + tender.ocid() + " was published before sealed opening and takes no bids here");
         }
     }
 

@@ -171,7 +171,6 @@ class DemoProcurementTest {
                     t.ref() + ": holders of three organisations");
             assertEquals(t.bids().size(), view.bids().size(), t.ref() + ": each planned bid lodged once");
             for (BidView bid : view.bids()) {
-                assertTrue(bid.isSealed(), bid.recordKey());
                 assertEquals(LedgerState.COMMITTED, bid.ledgerState(), bid.recordKey());
                 assertEquals(bid.versions().size(), h.ledger.history(bid.recordKey()).size(), bid.recordKey());
                 assertTrue(demoRecords.contains(bid.recordKey()), bid.recordKey() + " marked as demo");
@@ -221,7 +220,7 @@ class DemoProcurementTest {
 
         TenderView opened = tender("TT-norzin-lam-drains");
         assertEquals(3, opened.bids().size());
-        assertEquals(2, opened.revealedCount(), "two valid bids");
+        assertEquals(2, opened.validCount(), "two valid bids");
         BidView invalid = opened.bids().stream().filter(BidView::invalid).findFirst().orElseThrow();
         assertEquals("Yangphel Construction", invalid.bidderName(), "an invalid bid names its supplier");
         assertNull(invalid.amount());
@@ -349,7 +348,7 @@ class DemoProcurementTest {
 
     @Test
     void nothingIsPublishedIntoARegisterThatAlreadyHoldsTenders() {
-        h.tenders.publish(PROCUREMENT_CLERK, "DOST", new Tender.Terms("Supply of two 40-seater city buses", "", ProcurementMethod.OPEN,
+        h.sealed.publish("DOST", new Tender.Terms("Supply of two 40-seater city buses", "", ProcurementMethod.OPEN,
                 MainCategory.GOODS, new BigDecimal("14000000.00"), null, h.clock.instant().plus(Duration.ofDays(30)),
                 List.of(new TenderItem("City bus, 40 seats, diesel", new BigDecimal("2"), "bus")), List.of()));
         DemoContentLoader.Round round = newLoader(NO_PARCELS).runRound();

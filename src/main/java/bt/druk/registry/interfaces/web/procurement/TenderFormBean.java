@@ -172,7 +172,7 @@ public class TenderFormBean implements Serializable {
     public String save() {
         return run(() -> isAmending()
                 ? tenders.amend(currentStaff.require(), ocid, baseVersion, terms(), reason)
-                : tenders.publishSealed(currentStaff.require(), entity, terms(),
+                : tenders.publish(currentStaff.require(), entity, terms(),
                         openingKeys.openingOf(getHolders(), threshold == null ? 0 : threshold), policy.minimumBidPeriod()));
     }
 

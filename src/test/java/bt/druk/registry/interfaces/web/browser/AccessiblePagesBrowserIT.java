@@ -221,8 +221,7 @@ class AccessiblePagesBrowserIT {
         pagesByUser.put(null, List.of(
                 "/index.xhtml", "/records/search.xhtml", "/records/search.xhtml?pin=" + pin,
                 "/records/land.xhtml?pin=" + pin, "/records/land.xhtml?pin=NO-SUCH-PIN",
-                "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=" + encodedOcid, "/tenders/seal.xhtml?ocid=" + encodedOcid,
-                "/tenders/reveal.xhtml", "/tenders/bid.xhtml",
+                "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=" + encodedOcid, "/tenders/bid.xhtml",
                 "/notary/notarisation.xhtml?id=" + notarisation,
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
                 "/login.xhtml", "/no-such-page.xhtml", "/not-found.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml",

@@ -63,6 +63,7 @@ class SealedOpeningBrowserIT {
     private Browser supplier;
     private Path work;
     private String ocid;
+    private String bidKey;
     private Instant deadline;
 
     @BeforeAll
@@ -213,8 +214,45 @@ class SealedOpeningBrowserIT {
         }
     }
 
+    /**
+     * The bid's public receipt follows its lodging onto the ledger, endorsed by the agency and the
+     * Audit Authority, and shows nothing of the bid; the auditor's peer holds the envelope's hash; and
+     * every resource the supplier's page loaded came from the portal (moved here from the retired
+     * commit-reveal walk, SealedBidPortalIT).
+     */
     @Test
     @Order(4)
+    void theBidsPublicReceiptFollowsItsLodgingOntoTheLedgerAndShowsNothingOfTheBid() {
+        String proxied = proxy.base();
+        @SuppressWarnings("unchecked")
+        List<String> resources = (List<String>) ((org.openqa.selenium.JavascriptExecutor) supplier.driver)
+                .executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        for (String r : resources) {
+            assertTrue(r.startsWith(proxied.substring(0, proxied.indexOf("/druk-registry"))) || r.startsWith("data:"),
+                    "a request left for another origin: " + r);
+        }
+        String href = supplier.driver.findElements(By.cssSelector("#myBids a")).stream().map(a -> a.getAttribute("href"))
+                .filter(h -> h.contains("/tenders/bid.xhtml")).findFirst().orElseThrow(() -> new AssertionError("no link to the bid: "
+                        + supplier.pageText()));
+        bidKey = java.net.URLDecoder.decode(href.substring(href.indexOf("key=") + 4).replaceFirst("&.*", ""), StandardCharsets.UTF_8);
+        supplier.open(href);
+        supplier.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("lodgingLedger")).getText().contains("Committed"));
+        String page = supplier.pageText();
+        String receipt = supplier.text("lodgingLedger");
+        assertTrue(Pattern.compile("[0-9a-f]{64}").matcher(receipt).find(), "tx id on the receipt: " + receipt);
+        assertTrue(receipt.contains("Royal Audit Authority") && receipt.contains("Procurement"), "endorsers: " + receipt);
+        String envelopeHash = supplier.text("envelopeHash").replaceAll("[^0-9a-f]", "");
+        assertFalse(page.contains(PRICE) || page.contains("3,917,245") || page.contains("Druk Builders"), "nothing of the bid: " + page);
+
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        assertTrue(onLedger.contains("\"status\":\"lodged\""), "the auditor's peer has the bid lodged: " + onLedger);
+        assertTrue(envelopeHash.length() >= 64 && onLedger.contains(envelopeHash.substring(0, 64)), envelopeHash + " in " + onLedger);
+        assertFalse(onLedger.contains(PRICE), onLedger);
+        supplier.screenshot("opening-03b-bid-receipt");
+    }
+
+    @Test
+    @Order(5)
     void afterTheDeadlineTwoHoldersPostTheirSharesAndTheClerkOpensEveryBid() throws Exception {
         long wait = Duration.between(Instant.now(), deadline).toMillis() + 3000;
         if (wait > 0) {
@@ -258,7 +296,7 @@ class SealedOpeningBrowserIT {
         }
         Matcher bid = Pattern.compile("(bid:" + Pattern.quote(ocid) + ":[0-9]+) valid " + Pattern.quote(PRICE) + " BTN").matcher(lines);
         assertTrue(bid.find(), "the opening lines: " + lines);
-        String bidKey = bid.group(1);
+        assertEquals(bidKey, bid.group(1));
 
         supplier.open(portal.baseUrl + "/tenders/tender.xhtml?ocid=" + ocid);
         String page = supplier.pageText();
