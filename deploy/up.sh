@@ -190,7 +190,7 @@ Druk Registry is up and its ledger check passes, in $((SECONDS - started)) s:  $
     notary.clerk              notary clerk
     inspector                 Royal Audit Authority inspector
     admin                     administrator
-    supplier.druk, supplier.yangphel  demo suppliers (CDB-2026-0101, -0102); same password if 12+ characters, else in $RUN/data/demo-logins.txt
+    supplier.druk, supplier.yangphel, supplier.kunleg  demo suppliers (CDB-2026-0101 to -0103); same password if 12+ characters, else in $RUN/data/demo-logins.txt
   Demo content: $(if [[ "$DEMO_CONTENT" == true ]]; then
     echo "on: an empty database gets 22 invented demo parcels, 6 tenders with sealed bids, 6 notarisations and a batch of 12, loaded onto the ledger in the background"
     echo "    (a minute or two; the home page says so). Try PIN KAW1-1108; deploy/up.sh --no-demo skips it."

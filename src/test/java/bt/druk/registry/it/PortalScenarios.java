@@ -31,7 +31,8 @@ import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchMember;
 import bt.druk.registry.application.notary.BatchMembers;
 import bt.druk.registry.application.notary.BatchPolicy;
-import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.OpeningKeys;
+import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.ProcurementQueries;
 import bt.druk.registry.application.procurement.TenderService;
@@ -53,14 +54,16 @@ import bt.druk.registry.domain.ledger.CommittedTransaction;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.RecordWritten;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.BidPrice;
-import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
-import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderOpening;
+import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
+import bt.druk.registry.domain.procurement.sealed.P256;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
+import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
+import bt.druk.registry.domain.procurement.sealed.ShareCipher;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.TenderSummary;
 import bt.druk.registry.domain.record.CanonicalJson;
@@ -629,24 +632,37 @@ public abstract class PortalScenarios {
     TenderService tenders;
 
     @Inject
-    BidService bids;
+    SealedBids sealedBids;
 
     @Inject
     ProcurementQueries procurement;
 
     static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
+    static final StaffMember INSPECTOR = new StaffMember("inspector", Role.INSPECTOR, null, null);
 
     @Test
-    void aSealedBidIsLodgedThenRevealedAndTheTenderIsFoundByItsNumber() throws Exception {
+    void aSealedBidIsLodgedThenOpenedAndTheTenderIsFoundByItsNumber() throws Exception {
+        List<StaffMember> members = List.of(PROCUREMENT_CLERK, INSPECTOR, NOTARY_CLERK);
+        List<java.security.KeyPair> keys = new ArrayList<>();
+        List<TenderOpening.Holder> holders = new ArrayList<>();
+        for (StaffMember member : members) {
+            java.security.KeyPair pair = P256.generate(new java.security.SecureRandom());
+            keys.add(pair);
+            holders.add(new TenderOpening.Holder(holders.size() + 1, OpeningKeys.mspOf(member), member.publicRole(),
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()),
+                    EnvelopeSealer.publicKeySha256((java.security.interfaces.ECPublicKey) pair.getPublic())));
+        }
+        TenderOpening opening = TenderOpening.of(2, holders);
         Instant deadline = Instant.now().plusSeconds(4);
         SubmissionAck published = tenders.publish(PROCUREMENT_CLERK, "MOH", new Tender.Terms("Oxygen concentrators for JDWNRH",
                 "Supply and installation", ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("4800000.00"), null, deadline,
-                List.of(new TenderItem("Oxygen concentrator, 10 l/min", new BigDecimal("24"), "unit")), List.of()), Duration.ZERO);
+                List.of(new TenderItem("Oxygen concentrator, 10 l/min", new BigDecimal("24"), "unit")), List.of()), opening, Duration.ZERO);
         awaitVersion(published.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
         String ocid = published.recordKey().substring("tender:".length());
-        SealedBid sealed = SealedBid.seal(Bid.of(published.recordKey(), new Bidder("3004567", "Menjong Medical Supplies"),
-                BidPrice.parse("4650000.00", "price"), List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-        SubmissionAck lodged = bids.lodgeOnline(ocid, sealed.commitment());
+        String bid = new SealedBidContent(ocid, "CDB-3004567", "4650000.00", SealedBidContent.BTN, List.of()).toCanonicalJson();
+        String envelope = EnvelopeSealer.seal(ocid, bid, List.of(), keys.stream().map(k -> k.getPublic().getEncoded()).toList(), 2)
+                .toCanonicalJson();
+        SubmissionAck lodged = sealedBids.lodge("CDB-3004567", "Menjong Medical Supplies", ocid, envelope);
         awaitVersion(lodged.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
 
         String number = procurement.tender(ocid).orElseThrow().tender().tenderNumber();
@@ -655,19 +671,27 @@ public abstract class PortalScenarios {
         assertTrue(procurement.search(number, List.of(TenderStatus.CANCELLED), null).isEmpty());
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 500);
-        bids.revealOnline(lodged.recordKey(), sealed.toFileJson(), List.of());
-        VersionView reveal = awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
-        assertEquals(Set.of(Place.STORED_DOCUMENT), occurrences.of(reveal.documentHash()), "the revealed bid, under its commitment");
-        BidView revealed = procurement.bid(lodged.recordKey()).orElseThrow();
-        assertEquals(new BigDecimal("4650000.00"), revealed.amount());
-        assertEquals("Menjong Medical Supplies", revealed.bidderName());
+        for (int index : List.of(2, 3)) {
+            java.security.KeyPair pair = keys.get(index - 1);
+            java.util.Map<String, String> shares = new java.util.TreeMap<>();
+            sealedBids.envelopesToOpen(ocid).forEach((key, text) -> shares.put(key, java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(ShareCipher.decrypt(SealedEnvelope.parse(text), index, pair.getPrivate(),
+                            (java.security.interfaces.ECPublicKey) pair.getPublic()).toBytes())));
+            sealedBids.postSharesOfKey(members.get(index - 1), ocid, opening.holder(index).publicKeySha256(), shares);
+        }
+        assertEquals(1, sealedBids.openAll(PROCUREMENT_CLERK, ocid).opened().size());
+        awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
+        BidView opened = procurement.bid(lodged.recordKey()).orElseThrow();
+        assertEquals(new BigDecimal("4650000.00"), opened.amount());
+        assertEquals("Menjong Medical Supplies", opened.bidderName());
         try (Connection c = dataSource.getConnection();
-             var query = c.prepareStatement("select amount, revealed from bid_summary where record_key = ?")) {
+             var query = c.prepareStatement("select amount, opened_valid, status from bid_summary where record_key = ?")) {
             query.setString(1, lodged.recordKey());
             try (ResultSet rs = query.executeQuery()) {
                 assertTrue(rs.next());
                 assertEquals(0, new BigDecimal("4650000.00").compareTo(rs.getBigDecimal(1)));
                 assertTrue(rs.getBoolean(2));
+                assertEquals("opened", rs.getString(3));
             }
         }
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.procurement.BidImprints;
-import bt.druk.registry.application.procurement.BidService;
+import bt.druk.registry.application.procurement.OpeningKeys;
+import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcuringEntities;
@@ -26,41 +27,56 @@ import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.BidPrice;
-import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
-import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderOpening;
+import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
+import bt.druk.registry.domain.procurement.sealed.P256;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
+import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
+import bt.druk.registry.domain.procurement.sealed.ShareCipher;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
+import bt.druk.registry.testing.InMemorySealedOpening;
 import bt.druk.registry.testing.InMemoryTenderRepository;
 import java.math.BigDecimal;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sealed-bid tender on the real Fabric network, through the portal's services (wired by hand
- * over in-memory storage): commitments before the deadline, reveals after it, award; and what the
- * chaincode itself refuses when a client skips the portal's checks.
+ * A sealed tender's whole life on the real Fabric network, through the portal's services (wired by
+ * hand over in-memory storage): sealed bids lodged before the deadline, two of three holders' shares
+ * after it, every bid opened at once, award and completion, each version verified against the
+ * ledger; and what the chaincode itself refuses when a client skips the portal's checks (a late bid,
+ * an award of a bid not opened). SealedBidAdversaryIT takes on the insiders.
  */
 class ProcurementLedgerIT {
 
     static final StaffMember CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
+    static final List<StaffMember> HOLDERS = List.of(CLERK, new StaffMember("inspector", Role.INSPECTOR, null, null),
+            StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"));
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
@@ -73,9 +89,11 @@ class ProcurementLedgerIT {
     final ProcurementPolicy policy = new ProcurementPolicy("ocds-" + java.util.UUID.randomUUID().toString().substring(0, 6),
             Duration.ofDays(7), "procurement.bidbox", ProcurementPolicy.BHUTAN);
     final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(), policy, clock);
-    final BidService bids = new BidService(pipeline, tenderRepository, policy, clock);
+    final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, new InMemorySealedOpening.Suppliers(),
+            new InMemorySealedOpening.Envelopes(), new OpeningKeys(new InMemorySealedOpening.Keys(), clock), ledger, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
+    final List<KeyPair> holderKeys = new ArrayList<>();
     LedgerSubmitter submitter;
 
     ProcurementLedgerIT() {
@@ -106,9 +124,31 @@ class ProcurementLedgerIT {
         RealLedger.completeReceipt(ledger, processor, v);
     }
 
-    SealedBid seal(String tenderKey, String price) {
-        return SealedBid.seal(Bid.of(tenderKey, new Bidder("1009" + price.length(), "Druk Builders Pvt. Ltd."),
-                BidPrice.parse(price, "price"), List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    TenderOpening opening() {
+        List<TenderOpening.Holder> holders = new ArrayList<>();
+        for (StaffMember member : HOLDERS) {
+            KeyPair pair = P256.generate(new SecureRandom());
+            holderKeys.add(pair);
+            holders.add(new TenderOpening.Holder(holders.size() + 1, OpeningKeys.mspOf(member), member.publicRole(),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()),
+                    EnvelopeSealer.publicKeySha256((ECPublicKey) pair.getPublic())));
+        }
+        return TenderOpening.of(2, holders);
+    }
+
+    String lodge(String ocid, String supplierId, String price) {
+        String bid = new SealedBidContent(ocid, supplierId, price, SealedBidContent.BTN, List.of()).toCanonicalJson();
+        String envelope = EnvelopeSealer.seal(ocid, bid, List.of(), holderKeys.stream().map(k -> k.getPublic().getEncoded()).toList(), 2)
+                .toCanonicalJson();
+        return sealedBids.lodge(supplierId, "Builders " + supplierId, ocid, envelope).recordKey();
+    }
+
+    void post(String ocid, int index) {
+        KeyPair pair = holderKeys.get(index - 1);
+        Map<String, String> shares = new TreeMap<>();
+        sealedBids.envelopesToOpen(ocid).forEach((key, text) -> shares.put(key, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ShareCipher.decrypt(SealedEnvelope.parse(text), index, pair.getPrivate(), (ECPublicKey) pair.getPublic()).toBytes())));
+        sealedBids.postSharesOfKey(HOLDERS.get(index - 1), ocid, EnvelopeSealer.publicKeySha256((ECPublicKey) pair.getPublic()), shares);
     }
 
     static void refused(String code, SubmissionOutcome outcome) {
@@ -117,55 +157,66 @@ class ProcurementLedgerIT {
     }
 
     @Test
-    void sealedBidsAreCommittedBeforeTheDeadlineRevealedAfterItAndTheLedgerRefusesEveryShortcut() throws Exception {
+    void sealedBidsAreLodgedBeforeTheDeadlineOpenedAfterItAndTheLedgerRefusesEveryShortcut() throws Exception {
         Instant deadline = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         SubmissionAck published = tenders.publish(CLERK, "DES", new Tender.Terms("Retaining wall at Dochula, IT run",
                 "Stone masonry retaining wall", ProcurementMethod.OPEN, MainCategory.WORKS, new BigDecimal("3400000.00"), null,
-                deadline, List.of(new TenderItem("Stone masonry", new BigDecimal("120"), "m³")), List.of()), Duration.ZERO);
+                deadline, List.of(new TenderItem("Stone masonry", new BigDecimal("120"), "m³")), List.of()), opening(), Duration.ZERO);
         String tenderKey = published.recordKey();
         String ocid = tenderKey.substring("tender:".length());
         committed(tenderKey);
 
-        SealedBid winner = seal(tenderKey, "3150000.00");
-        SealedBid other = seal(tenderKey, "3390000.50");
-        String winnerKey = bids.lodgeOnline(ocid, winner.commitment()).recordKey();
-        String otherKey = bids.lodgeAtCounter(CLERK, ocid, other.commitment()).recordKey();
+        String winnerKey = lodge(ocid, "CDB-IT-1", "3150000.00");
+        String otherKey = lodge(ocid, "CDB-IT-2", "3390000.50");
         committed(winnerKey);
         committed(otherKey);
         LedgerEntry lodged = ledger.readRecord(winnerKey).orElseThrow();
-        assertEquals(winner.commitment(), lodged.hash(), "before the deadline the ledger holds only the commitment");
+        assertEquals("lodged", lodged.status());
+        assertEquals(current(winnerKey).hash(), lodged.hash(), "before the deadline the ledger holds only the envelope's hash");
         assertTrue(current(winnerKey).receipt().endorsingMspIds().containsAll(List.of("AuditMSP", "ProcurementMSP")));
 
-        refused("DEADLINE_NOT_REACHED", ledger.submit(LedgerCall.of("RevealBid", winnerKey, winner.bidHash(), winner.salt()), "procurement.clerk"));
-
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 1500);
-        SealedBid late = seal(tenderKey, "1000000.00");
-        refused("DEADLINE_PASSED", ledger.submit(LedgerCall.of("CommitBid", "bid:" + ocid + ":99", tenderKey, late.commitment(), "THIMPHU"),
+        refused("DEADLINE_PASSED", ledger.submit(LedgerCall.of("LodgeSealedBid", "bid:" + ocid + ":99", tenderKey, "c".repeat(64),
+                "d".repeat(64), "[\"" + "e".repeat(64) + "\",\"" + "e".repeat(64) + "\",\"" + "e".repeat(64) + "\"]", "THIMPHU"),
                 "procurement.clerk"));
-        refused("COMMITMENT_MISMATCH", ledger.submit(LedgerCall.of("RevealBid", otherKey, other.bidHash(), "not-the-salt"), "procurement.clerk"));
 
-        tenders.openBids(CLERK, ocid, 1);
+        post(ocid, 2);
+        post(ocid, 3);
+        assertEquals(2, sealedBids.openAll(CLERK, ocid).opened().size());
         committed(tenderKey);
         String openedHash = current(tenderKey).hash();
-        refused("NOT_ALLOWED_IN_STATE", ledger.submit(LedgerCall.of("AwardTender", tenderKey, "3", "a".repeat(64), openedHash, otherKey),
-                "procurement.clerk"));
-
-        bids.revealOnline(winnerKey, winner.toFileJson(), List.of());
         committed(winnerKey);
-        LedgerEntry revealed = ledger.readRecord(winnerKey).orElseThrow();
-        assertEquals(winner.bidHash(), revealed.hash(), "after the reveal the ledger holds the bid's own hash");
-        assertEquals(2, revealed.version());
-        assertEquals(winner.commitment(), revealed.previousHash());
+        committed(otherKey);
+        assertEquals("opened", ledger.readRecord(winnerKey).orElseThrow().status());
+        assertEquals(2, ledger.readRecord(winnerKey).orElseThrow().version());
 
         tenders.award(CLERK, ocid, 2, winnerKey);
         committed(tenderKey);
         tenders.complete(CLERK, ocid, 3);
         committed(tenderKey);
         assertEquals("complete", ledger.readRecord(tenderKey).orElseThrow().status());
+        assertTrue(openedHash.length() == 64);
 
         assertEquals(LedgerVerification.Outcome.VERIFIED, verification.verifyOnLedger(tenderKey).outcome());
         assertEquals(LedgerVerification.Outcome.VERIFIED, verification.verifyOnLedger(winnerKey).outcome());
-        assertEquals(LedgerVerification.Outcome.VERIFIED, verification.verifyOnLedger(otherKey).outcome(),
-                "an unrevealed commitment still matches the ledger");
+        assertEquals(LedgerVerification.Outcome.VERIFIED, verification.verifyOnLedger(otherKey).outcome());
+    }
+
+    @Test
+    void theLedgerRefusesToAwardABidThatWasNotOpened() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        SubmissionAck published = tenders.publish(CLERK, "DES", new Tender.Terms("Culvert at Hongtsho, IT run", "RCC box culvert",
+                ProcurementMethod.OPEN, MainCategory.WORKS, new BigDecimal("900000.00"), null, deadline,
+                List.of(new TenderItem("Box culvert", BigDecimal.ONE, "unit")), List.of()), opening(), Duration.ZERO);
+        String tenderKey = published.recordKey();
+        String ocid = tenderKey.substring("tender:".length());
+        committed(tenderKey);
+        String bidKey = lodge(ocid, "CDB-IT-3", "850000.00");
+        committed(bidKey);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 1500);
+        tenders.openBids(CLERK, ocid, 1);
+        committed(tenderKey);
+        refused("NOT_ALLOWED_IN_STATE", ledger.submit(LedgerCall.of("AwardTender", tenderKey, "3", "a".repeat(64), current(tenderKey).hash(),
+                bidKey), "procurement.clerk"));
     }
 }

@@ -154,7 +154,7 @@ class SealedBidAdversaryIT {
             openingKeys.register(holder, Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()));
         }
         Instant deadline = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
-        SubmissionAck published = tenders.publishSealed(CLERK, "DES", new Tender.Terms("Bailey bridge at Wangdue, IT run",
+        SubmissionAck published = tenders.publish(CLERK, "DES", new Tender.Terms("Bailey bridge at Wangdue, IT run",
                 "Steel bailey bridge", ProcurementMethod.OPEN, MainCategory.WORKS, new BigDecimal("8400000.00"), null, deadline,
                 List.of(new TenderItem("Bailey bridge span", new BigDecimal("1"), "set")), List.of()),
                 openingKeys.openingOf(List.of("procurement.clerk", "inspector", "notary.clerk"), 2), Duration.ZERO);

@@ -79,22 +79,33 @@ class ChaincodeRulesIT {
     }
 
     @Test
-    void aBidCommitmentAfterTheDeadlineIsRefused() throws InterruptedException {
+    void aSealedBidAfterTheDeadlineIsRefused() throws InterruptedException {
         String tender = uniqueKey("tender:ocds-druk-");
         Instant deadline = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-        NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishTender", tender, NetworkScript.sha256(tender),
-                "THIMPHU", deadline.toString());
-        String onTime = NetworkScript.sha256("bid-a:salt");
-        NetworkScript.runOrFail("invoke", "procurement.clerk", "CommitBid", tender.replace("tender:", "bid:") + ":1", tender,
-                onTime, "THIMPHU");
+        NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishSealedTender", tender, NetworkScript.sha256(tender),
+                "THIMPHU", deadline.toString(), opening());
+        NetworkScript.runOrFail("invoke", "procurement.clerk", "LodgeSealedBid", tender.replace("tender:", "bid:") + ":1", tender,
+                NetworkScript.sha256("envelope-a"), NetworkScript.sha256("supplier-a"), shareHashes("a"), "THIMPHU");
 
         while (Instant.now().isBefore(deadline.plusSeconds(1))) {
             Thread.sleep(250);
         }
-        NetworkScript.Result late = NetworkScript.run("invoke", "procurement.clerk", "CommitBid",
-                tender.replace("tender:", "bid:") + ":2", tender, NetworkScript.sha256("bid-b:salt"), "THIMPHU");
+        NetworkScript.Result late = NetworkScript.run("invoke", "procurement.clerk", "LodgeSealedBid",
+                tender.replace("tender:", "bid:") + ":2", tender, NetworkScript.sha256("envelope-b"), NetworkScript.sha256("supplier-b"),
+                shareHashes("b"), "THIMPHU");
         assertFalse(late.succeeded());
         assertTrue(late.output().contains("[DEADLINE_PASSED]"), late.output());
+    }
+
+    /** PublishSealedTender's openingJson: two holders of two organisations, 2 of 2 (only their key hashes matter here). */
+    static String opening() {
+        return "{\"holders\":[{\"keyHash\":\"" + NetworkScript.sha256("holder-1") + "\",\"msp\":\"ProcurementMSP\"},"
+                + "{\"keyHash\":\"" + NetworkScript.sha256("holder-2") + "\",\"msp\":\"AuditMSP\"}],\"threshold\":2}";
+    }
+
+    /** LodgeSealedBid's shareHashesJson: one distinct hash per holder. */
+    static String shareHashes(String bid) {
+        return "[\"" + NetworkScript.sha256(bid + "-share-1") + "\",\"" + NetworkScript.sha256(bid + "-share-2") + "\"]";
     }
 
     private static String uniqueKey(String prefix) {

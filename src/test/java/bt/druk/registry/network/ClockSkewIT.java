@@ -71,14 +71,14 @@ public class ClockSkewIT {
         String ocid = "ocds-skew-" + System.nanoTime();
         String tender = "tender:" + ocid;
         Instant deadline = Instant.now().plus(25, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
-        NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishTender", tender, NetworkScript.sha256(tender),
-                "THIMPHU", deadline.toString());
+        NetworkScript.runOrFail("invoke", "procurement.clerk", "PublishSealedTender", tender, NetworkScript.sha256(tender),
+                "THIMPHU", deadline.toString(), ChaincodeRulesIT.opening());
 
         // Sanity: a client under faketime within the allowed skew is served, and the ledger records the
         // time it claimed (ahead of the real one): faketime really sets the proposal timestamp.
         Instant launched = Instant.now();
-        Outcome onTime = submit("+5s", "procurement.clerk", "CommitBid", "bid:" + ocid + ":1", tender,
-                NetworkScript.sha256("bid-1:salt"), "THIMPHU");
+        Outcome onTime = submit("+5s", "procurement.clerk", "LodgeSealedBid", "bid:" + ocid + ":1", tender,
+                NetworkScript.sha256("envelope-1"), NetworkScript.sha256("supplier-1"), ChaincodeRulesIT.shareHashes("bid-1"), "THIMPHU");
         assertTrue(onTime.committed(), onTime.output());
         assertClientShifted(onTime, launched, Duration.ofSeconds(5));
         Instant recorded = txTime(onTime.result());
@@ -90,10 +90,12 @@ public class ClockSkewIT {
             Thread.sleep(250);
         }
         String lateBid = "bid:" + ocid + ":2";
-        String lateCommitment = NetworkScript.sha256("bid-2:salt");
+        String lateEnvelope = NetworkScript.sha256("envelope-2");
+        String lateSupplier = NetworkScript.sha256("supplier-2");
 
         Instant backDatedLaunch = Instant.now();
-        Outcome backDated = submit("-120s", "procurement.clerk", "CommitBid", lateBid, tender, lateCommitment, "THIMPHU");
+        Outcome backDated = submit("-120s", "procurement.clerk", "LodgeSealedBid", lateBid, tender, lateEnvelope, lateSupplier,
+                ChaincodeRulesIT.shareHashes("bid-2"), "THIMPHU");
         assertEquals("CLOCK_SKEW", backDated.code(), backDated.output());
         assertTrue(backDated.line().contains(" behind the endorser's clock"), backDated.line());
         assertTrue(backDated.line().contains("at most 30 s"), backDated.line());
@@ -101,7 +103,8 @@ public class ClockSkewIT {
         assertTrue(backDated.clientClock().isBefore(deadline),
                 "the back-dated client believed it was before the deadline: " + backDated.clientClock());
 
-        Outcome honest = submit(null, "procurement.clerk", "CommitBid", lateBid, tender, lateCommitment, "THIMPHU");
+        Outcome honest = submit(null, "procurement.clerk", "LodgeSealedBid", lateBid, tender, lateEnvelope, lateSupplier,
+                ChaincodeRulesIT.shareHashes("bid-2"), "THIMPHU");
         assertEquals("DEADLINE_PASSED", honest.code(), honest.output());
 
         String read = NetworkScript.run("query", "inspector", "audit", "GetRecord", lateBid).output();

@@ -134,26 +134,11 @@ public class FakeLedger implements Ledger {
         String hash;
         String previousHash;
         boolean creation = (call.function().startsWith("Register") && !call.function().equals("RegisterMortgage"))
-                || call.function().startsWith("Publish") || call.function().equals("CommitBid")
-                || call.function().equals("LodgeSealedBid")
+                || call.function().startsWith("Publish") || call.function().equals("LodgeSealedBid")
                 || call.function().equals("AnchorBatch");
-        if (call.function().equals("RevealBid")) {
-            // (bidKey, bidHash, salt): the next version, accepted only if it opens the commitment.
-            if (current == null) {
-                return refused("NOT_FOUND", key + " not found");
-            }
-            hash = a.get(1);
-            if (current.hash().equals(hash)) {
-                return refused("ALREADY_RECORDED", key + " is already revealed");
-            }
-            if (!CanonicalJson.sha256Hex(hash + ":" + a.get(2)).equals(current.hash())) {
-                return refused("COMMITMENT_MISMATCH", "the bid hash and salt do not give the commitment of " + key);
-            }
-            version = current.version() + 1;
-            previousHash = current.hash();
-        } else if (creation) {
+        if (creation) {
             version = 1;
-            hash = call.function().equals("CommitBid") || call.function().equals("LodgeSealedBid") ? a.get(2) : a.get(1);
+            hash = call.function().equals("LodgeSealedBid") ? a.get(2) : a.get(1);
             previousHash = null;
             if (current != null) {
                 return current.hash().equals(hash) && current.version() == 1
@@ -221,8 +206,6 @@ public class FakeLedger implements Ledger {
             case "CancelTender" -> "cancelled";
             case "CompleteTender" -> "complete";
             case "TenderUnsuccessful" -> "unsuccessful";
-            case "CommitBid" -> "committed";
-            case "RevealBid" -> "revealed";
             case "RevokeNotarisation" -> "revoked";
             case "SupersedeNotarisation" -> "superseded";
             case "AnchorBatch" -> "anchored";

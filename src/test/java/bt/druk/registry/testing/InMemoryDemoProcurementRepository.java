@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 public class InMemoryDemoProcurementRepository implements DemoProcurementRepository {
 
-    private record Row(String recordKey, String sealedBidFile, Instant createdAt) {
+    private record Row(String recordKey, Instant createdAt) {
     }
 
     private final Map<String, Row> rows = new TreeMap<>();
@@ -19,21 +19,16 @@ public class InMemoryDemoProcurementRepository implements DemoProcurementReposit
     }
 
     @Override
-    public synchronized Optional<String> sealedBidFile(String planRef) {
-        return Optional.ofNullable(rows.get(planRef)).map(Row::sealedBidFile);
-    }
-
-    @Override
     public synchronized long count() {
         return rows.size();
     }
 
     @Override
-    public synchronized void add(String planRef, String recordKey, String sealedBidFile, Instant createdAt) {
+    public synchronized void add(String planRef, String recordKey, Instant createdAt) {
         if (rows.values().stream().anyMatch(r -> r.recordKey().equals(recordKey))) {
             throw new IllegalStateException("record " + recordKey + " is already a demo item");
         }
-        if (rows.putIfAbsent(planRef, new Row(recordKey, sealedBidFile, createdAt)) != null) {
+        if (rows.putIfAbsent(planRef, new Row(recordKey, createdAt)) != null) {
             throw new IllegalStateException("duplicate demo item " + planRef);
         }
     }

@@ -14,7 +14,6 @@ import bt.druk.registry.application.notary.NotaryProjection;
 import bt.druk.registry.application.notary.NotaryQueries;
 import bt.druk.registry.application.notary.NotaryService;
 import bt.druk.registry.application.procurement.BidImprints;
-import bt.druk.registry.application.procurement.BidService;
 import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
 import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.procurement.OpeningKeys;
@@ -87,7 +86,6 @@ public class PortalHarness {
             "procurement.bidbox", ProcurementPolicy.BHUTAN);
     public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),
             procurementPolicy, clock);
-    public final BidService bids = new BidService(pipeline, tenderRepository, procurementPolicy, clock);
     public final InMemorySealedOpening.Keys openingKeyRepository = new InMemorySealedOpening.Keys();
     public final InMemorySealedOpening.Suppliers sealedBidSuppliers = new InMemorySealedOpening.Suppliers();
     public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes(clock);
@@ -111,6 +109,8 @@ public class PortalHarness {
             new InMemoryHashOccurrences(records, notarisationRepository, tenderRepository, batchQueue), notarisationRepository,
             tenderRepository, batchMembers, ledger, verification, imprints, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
+    /** Sealed tenders and bids as the pages make them, to three holders whose keys it keeps. */
+    public final SealedTenders sealed = new SealedTenders(this);
 
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
     public static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");

@@ -98,7 +98,7 @@ class OpenTenderTest {
                         .build());
     }
 
-    /** A bidder's browser seals {@code bid} for k of the tender's holders; {@code CommitBid} lodges its hash. */
+    /** A bidder's browser seals {@code bid} for k of the tender's holders; {@code LodgeSealedBid} lodges its hash. */
     SealedEnvelope lodge(int n, SealedBidContent bid, int k) {
         String bidKey = "bid:" + OCID + ":" + n;
         List<byte[]> spkis = holders.stream().map(h -> h.getPublic().getEncoded()).toList();

@@ -1,22 +1,26 @@
 package bt.druk.registry.application.demo;
 
 import bt.druk.registry.application.demo.DemoTender.DemoBid;
-import bt.druk.registry.application.procurement.BidService;
 import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementQueries;
+import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.TenderService;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandParcelRepository;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.procurement.Supplier;
+import bt.druk.registry.domain.procurement.SupplierRepository;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderOperation;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
+import bt.druk.registry.domain.procurement.sealed.BidVerdict;
+import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
@@ -30,25 +34,40 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Procurement demo content: moves one demo tender (with its bids) one step along its plan, through
- * the same {@link TenderService} and {@link BidService} calls as the clerk's and the bidder's pages,
- * so every tender and bid version goes through the outbox to the ledger like any other. The demo
- * plays the bidders: it seals each bid itself ({@link SealedBid#seal}, a fresh random salt) and keeps
- * the sealed-bid file in {@link DemoProcurementRepository} until the opening.
+ * the same calls as the clerk's, the suppliers' and the key holders' pages, so every tender and bid
+ * version goes through the outbox to the ledger like any other, and the ledger's own rules apply.
+ *
+ * <ul>
+ *   <li>The clerk publishes the tender sealed ({@link TenderService#publish}) to three holders
+ *       of three organisations, 2 of 3 (the holders of {@link DemoTenderPlan}).</li>
+ *   <li>The demo plays the suppliers: it seals each bid with {@link EnvelopeSealer} (the format the
+ *       bid page's script writes) and lodges it as the demo supplier's account through
+ *       {@link SealedBids#lodge}; the portal never has the bid in the clear before the opening.</li>
+ *   <li>The demo plays the holders, with P-256 key pairs it made for this tender only
+ *       ({@link DemoKeyHolders}): after the deadline it decrypts and posts their shares through
+ *       {@link SealedBids#postSharesOfKey}, signed by the demo staff of each holder's organisation.
+ *       The private keys are kept in the demo's own table demo_opening_key, never registered as staff
+ *       opening keys ({@code opening_key}), and deleted once the tender's bids are opened or the
+ *       tender is cancelled.</li>
+ *   <li>The clerk opens every bid at once ({@link SealedBids#openAll}); awards the lowest valid price.</li>
+ * </ul>
  *
  * <p>Where a tender stands is read from its records each time, so the demo resumes after a restart
- * without state of its own beyond which plan item became which record: the tender's versions say
- * which steps are done, its bids which commitments are lodged and revealed. A step waits until
- * everything before it is committed on the ledger; reveals and the opening also wait until the bid
- * deadline plus {@link #DEADLINE_MARGIN} has passed. The ledger compares the deadline with the
- * transaction's timestamp, which is this portal's clock when the outbox submits, always after the
- * step was saved; the margin covers the endorsing peer's clock being a little ahead
- * (a reveal the chaincode refuses as DEADLINE_NOT_REACHED would be refused for good).
+ * with no state of its own beyond which plan item became which record and the holders' keys: the
+ * tender's versions say which steps are done, its bids which are lodged and opened, the ledger
+ * which holders have posted. A step waits until everything before it is committed on the ledger;
+ * the holders post only once the bid deadline plus {@link #DEADLINE_MARGIN} has passed. The ledger
+ * compares the deadline with its own clock; the margin covers the endorsing peer's clock being a
+ * little behind (a share posted too early is refused, and posted again a round later).
  *
  * <p>Like the land demo it never publishes into a procurement register that held tenders before
  * it started, nor into a portal whose land register holds real titles, and it leaves alone a tender
@@ -61,21 +80,26 @@ public class DemoProcurement {
     static final String REGISTER_NOT_EMPTY = "the procurement register already holds tenders";
     static final String LAND_NOT_DEMO = "the land register holds real titles";
 
-    /** After the bid deadline, before a reveal or the opening is saved. */
+    /** After the bid deadline, before the demo's holders post their shares. */
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(5);
-    /** A commitment saved later than this before the deadline might reach the ledger after it. */
+    /** A bid saved later than this before the deadline might reach the ledger after it. */
     static final Duration LODGING_MARGIN = Duration.ofSeconds(15);
     /** An amendment moves the deadline (and the enquiry period) this much later. */
     static final Duration EXTENSION = Duration.ofDays(14);
     /** A long bidding period ends at noon Bhutan time; the enquiry period a week earlier at 17:00. */
     static final LocalTime DEADLINE_TIME = LocalTime.NOON;
     static final Duration ENQUIRY_BEFORE_DEADLINE = Duration.ofDays(7).minusHours(5);
+    /** The refusals of a holder's shares that a later round may not meet: the ledger's clock, its reach, a race. */
+    private static final Set<String> SHARES_LATER = Set.of("sealedBid.shares.early", "sealedBid.shares.unavailable",
+            "sealedBid.shares.posted");
 
     private TenderService tenders;
-    private BidService bids;
+    private SealedBids sealedBids;
+    private DemoKeyHolders holders;
     private ProcurementQueries procurement;
     private RecordQueryService queries;
     private TenderRepository tenderRepository;
+    private SupplierRepository suppliers;
     private LandParcelRepository parcels;
     private DemoRecordRepository demoRecords;
     private DemoProcurementRepository demoItems;
@@ -85,22 +109,25 @@ public class DemoProcurement {
     }
 
     @Inject
-    public DemoProcurement(TenderService tenders, BidService bids, ProcurementQueries procurement, RecordQueryService queries,
-                           TenderRepository tenderRepository, LandParcelRepository parcels, DemoRecordRepository demoRecords,
-                           DemoProcurementRepository demoItems, Clock clock) {
+    public DemoProcurement(TenderService tenders, SealedBids sealedBids, DemoKeyHolders holders, ProcurementQueries procurement,
+                           RecordQueryService queries, TenderRepository tenderRepository, SupplierRepository suppliers,
+                           LandParcelRepository parcels, DemoRecordRepository demoRecords, DemoProcurementRepository demoItems,
+                           Clock clock) {
         this.tenders = tenders;
-        this.bids = bids;
+        this.sealedBids = sealedBids;
+        this.holders = holders;
         this.procurement = procurement;
         this.queries = queries;
         this.tenderRepository = tenderRepository;
+        this.suppliers = suppliers;
         this.parcels = parcels;
         this.demoRecords = demoRecords;
         this.demoItems = demoItems;
         this.clock = clock;
     }
 
-    /** One of the plan's bids as it stands: its record, the file the demo bidder kept, and the bid as the portal shows it. */
-    private record OurBid(DemoBid plan, String key, SealedBid sealed, BidView view) {
+    /** One of the plan's bids as it stands: its record and the bid as the portal shows it. */
+    private record OurBid(DemoBid plan, String key, BidView view) {
     }
 
     /**
@@ -130,6 +157,9 @@ public class DemoProcurement {
         if (view == null) {
             return DemoProgress.skipped(ref, tenderKey + " has no live version");
         }
+        if (!view.tender().isSealed()) {
+            return DemoProgress.skipped(ref, tenderKey + " was published for commit-reveal bids, before sealed opening; left as it is");
+        }
         List<String> done = view.versions().stream().map(VersionView::operation).toList();
         List<String> planned = plan.plannedOperations();
         if (done.size() > planned.size() || !planned.subList(0, done.size()).equals(done)) {
@@ -143,12 +173,16 @@ public class DemoProcurement {
 
         if (done.size() == 1 && tender.status() == TenderStatus.ACTIVE_TENDERING) {
             List<DemoBid> unlodged = plan.bids().stream().filter(b -> demoItems.recordKeyOf(plan.bidRef(b)).isEmpty()).toList();
-            // Too close to the deadline (the portal was down meanwhile): those bidders missed it.
+            // Too close to the deadline (the portal was down meanwhile): those suppliers missed it.
             if (!unlodged.isEmpty() && now.isBefore(tender.bidDeadline().minus(LODGING_MARGIN))) {
+                Optional<String> missing = missingSupplier(unlodged);
+                if (missing.isPresent()) {
+                    return DemoProgress.skipped(ref, missing.get());
+                }
                 for (DemoBid bid : unlodged) {
                     lodge(plan, tender, bid, now);
                 }
-                return DemoProgress.applied(ref, unlodged.size() + " bid(s) lodged for " + tenderKey);
+                return DemoProgress.applied(ref, unlodged.size() + " sealed bid(s) lodged for " + tenderKey);
             }
         }
         List<OurBid> ours = ourBids(plan, tenderKey);
@@ -156,7 +190,15 @@ public class DemoProcurement {
         if (pending.isPresent()) {
             return DemoProgress.waiting(ref, pending.get().key() + " awaits the ledger");
         }
+        if (tender.status() == TenderStatus.EVALUATION && view.bids().stream().anyMatch(b -> !b.opened()
+                && !b.withdrawn() && b.ledgerState() == LedgerState.COMMITTED)) {
+            // Opened while a bid was still on its way to the ledger (a visitor's, say): open the rest now.
+            return open(plan, tenderKey, ocid);
+        }
         if (done.size() == planned.size()) {
+            if (tender.status() != TenderStatus.ACTIVE_TENDERING && holders.holdsKeysOf(tenderKey)) {
+                holders.forget(tenderKey);
+            }
             return DemoProgress.done(ref);
         }
 
@@ -171,28 +213,25 @@ public class DemoProcurement {
                         terms.enquiryPeriodEnd() == null ? null : terms.enquiryPeriodEnd().plus(EXTENSION),
                         deadline, terms.items(), terms.documents()), plan.reason());
             }
-            case CANCEL -> tenders.cancel(plan.clerk(), ocid, version, plan.reason());
+            case CANCEL -> {
+                tenders.cancel(plan.clerk(), ocid, version, plan.reason());
+                // Its bids will never be opened: nothing needs the holders' keys any more.
+                holders.forget(tenderKey);
+            }
             case OPEN_BIDS -> {
                 Instant notBefore = tender.bidDeadline().plus(DEADLINE_MARGIN);
                 if (now.isBefore(notBefore)) {
                     return DemoProgress.waitingUntil(ref, tenderKey + " waits for its bid deadline", notBefore);
                 }
-                List<OurBid> toReveal = ours.stream().filter(b -> b.plan().revealed() && !b.view().revealed()).toList();
-                if (!toReveal.isEmpty()) {
-                    for (OurBid bid : toReveal) {
-                        reveal(plan, bid);
-                    }
-                    return DemoProgress.applied(ref, toReveal.size() + " bid(s) revealed for " + tenderKey);
-                }
-                tenders.openBids(plan.clerk(), ocid, version);
+                return postSharesOrOpen(plan, tenderKey, ocid);
             }
             case AWARD -> {
-                // Among every revealed bid on the ledger, not only the demo's: a visitor may have bid too.
+                // Among every validly opened bid on the ledger, not only the demo's: a visitor may have bid too.
                 Optional<BidView> lowest = view.bids().stream()
-                        .filter(b -> b.revealed() && b.ledgerState() == LedgerState.COMMITTED)
+                        .filter(b -> b.valid() && b.ledgerState() == LedgerState.COMMITTED)
                         .min(Comparator.comparing(BidView::amount).thenComparing(BidView::number));
                 if (lowest.isEmpty()) {
-                    return DemoProgress.skipped(ref, tenderKey + " has no revealed bid to award");
+                    return DemoProgress.skipped(ref, tenderKey + " has no valid bid to award");
                 }
                 tenders.award(plan.clerk(), ocid, version, lowest.get().recordKey());
             }
@@ -218,6 +257,10 @@ public class DemoProcurement {
                 return DemoProgress.skipped(plan.ref(), LAND_NOT_DEMO);
             }
         }
+        Optional<String> missing = missingSupplier(plan.bids());
+        if (missing.isPresent()) {
+            return DemoProgress.skipped(plan.ref(), missing.get());
+        }
         if (plan.outcome().passesDeadline() && !mayStart) {
             return DemoProgress.held(plan.ref(), "its short bid deadline starts once the demo's other records are on the ledger");
         }
@@ -227,11 +270,14 @@ public class DemoProcurement {
         Tender.Terms terms = new Tender.Terms(plan.title(), plan.description(), plan.method(), plan.category(),
                 plan.estimatedValue(), enquiryEnd.isAfter(now.plus(Duration.ofDays(1))) ? enquiryEnd : null, deadline,
                 plan.items(), List.of());
+        DemoKeyHolders.NewOpening opening = holders.newOpening(DemoTenderPlan.HOLDERS, DemoTenderPlan.THRESHOLD);
         // The plan's own bidding period: the office's minimum is for real tenders.
-        SubmissionAck ack = tenders.publish(plan.clerk(), plan.entityCode(), terms, Duration.ZERO);
-        demoItems.add(plan.ref(), ack.recordKey(), null, now);
+        SubmissionAck ack = tenders.publish(plan.clerk(), plan.entityCode(), terms, opening.opening(), Duration.ZERO);
+        holders.keep(ack.recordKey(), opening, now);
+        demoItems.add(plan.ref(), ack.recordKey(), now);
         demoRecords.add(ack.recordKey(), now);
-        return DemoProgress.applied(plan.ref(), "published as " + ack.recordKey() + ", bid deadline " + deadline);
+        return DemoProgress.applied(plan.ref(), "published as " + ack.recordKey() + ", sealed to " + opening.opening().threshold()
+                + " of " + opening.opening().n() + " holders, bid deadline " + deadline);
     }
 
     /** A short period ends that many seconds from now; a long one at noon Bhutan time on its last day. */
@@ -243,47 +289,91 @@ public class DemoProcurement {
         return end.atZone(ProcurementPolicy.BHUTAN).toLocalDate().atTime(DEADLINE_TIME).atZone(ProcurementPolicy.BHUTAN).toInstant();
     }
 
-    /** Seals the bid as the bidder's browser would, lodges its commitment and keeps the sealed-bid file. */
+    /** Why the demo cannot bid as one of these bids' suppliers (its account is not there), if so. */
+    private Optional<String> missingSupplier(List<DemoBid> bids) {
+        return bids.stream().map(DemoBid::supplier).filter(s -> suppliers.findByUsername(s).isEmpty()).findFirst()
+                .map(s -> "the demo supplier " + s + " is not registered (the demo suppliers are seeded with the demo staff)");
+    }
+
+    /** Seals the bid as the supplier's browser would, to the tender's holders, and lodges it as the supplier. */
     private void lodge(DemoTender plan, Tender tender, DemoBid bid, Instant now) {
-        SealedBid sealed = SealedBid.seal(Bid.of(tender.key().toString(), bid.bidder(), bid.price(), List.of(), now));
-        SubmissionAck ack = bid.atCounter()
-                ? bids.lodgeAtCounter(plan.clerk(), tender.ocid(), sealed.commitment())
-                : bids.lodgeOnline(tender.ocid(), sealed.commitment());
-        demoItems.add(plan.bidRef(bid), ack.recordKey(), sealed.toFileJson(), now);
+        Supplier supplier = suppliers.findByUsername(bid.supplier()).orElseThrow();
+        String supplierId = supplier.registrationNumber().value();
+        String bidJson = new SealedBidContent(tender.ocid(), supplierId, bid.price(), SealedBidContent.BTN, List.of()).toCanonicalJson();
+        List<byte[]> holderKeys = tender.opening().holders().stream()
+                .map(h -> Base64.getUrlDecoder().decode(h.publicKeySpki())).toList();
+        String envelope = EnvelopeSealer.seal(tender.ocid(), bidJson, List.of(), holderKeys, tender.opening().threshold())
+                .toCanonicalJson();
+        SubmissionAck ack = sealedBids.lodge(supplierId, supplier.businessName(), tender.ocid(), envelope);
+        demoItems.add(plan.bidRef(bid), ack.recordKey(), now);
         demoRecords.add(ack.recordKey(), now);
     }
 
-    private void reveal(DemoTender plan, OurBid bid) {
-        String file = bid.sealed().toFileJson();
-        if (bid.plan().atCounter()) {
-            bids.revealAtCounter(plan.clerk(), bid.key(), file, List.of());
-        } else {
-            bids.revealOnline(bid.key(), file, List.of());
+    /**
+     * After the deadline: the next demo holder that has not posted its shares posts them (one per
+     * round, each a ledger transaction of its own); once they all have, the clerk opens every bid.
+     */
+    private DemoProgress postSharesOrOpen(DemoTender plan, String tenderKey, String ocid) {
+        if (!holders.holdsKeysOf(tenderKey)) {
+            return DemoProgress.skipped(plan.ref(), "the demo no longer holds the opening keys of " + tenderKey);
         }
+        Set<Integer> posted;
+        try {
+            posted = holders.posted(ocid);
+        } catch (LedgerUnavailableException e) {
+            return DemoProgress.waiting(plan.ref(), "the ledger cannot be reached to read the shares of " + tenderKey);
+        }
+        for (int index : DemoTenderPlan.POSTING) {
+            if (posted.contains(index)) {
+                continue;
+            }
+            try {
+                holders.post(tenderKey, ocid, index, DemoTenderPlan.HOLDERS.get(index - 1));
+            } catch (ValidationException e) {
+                if (SHARES_LATER.contains(e.errors().get(0).code())) {
+                    return DemoProgress.waiting(plan.ref(), "holder " + index + " of " + tenderKey + ": " + e.getMessage());
+                }
+                throw e;
+            }
+            return DemoProgress.applied(plan.ref(), "holder " + index + " posted its shares of " + tenderKey);
+        }
+        return open(plan, tenderKey, ocid);
+    }
+
+    private DemoProgress open(DemoTender plan, String tenderKey, String ocid) {
+        SealedBids.OpeningReport report;
+        try {
+            report = sealedBids.openAll(plan.clerk(), ocid);
+        } catch (LedgerUnavailableException e) {
+            return DemoProgress.waiting(plan.ref(), "the ledger cannot be reached to read the shares of " + tenderKey);
+        }
+        if (report.waiting().isEmpty()) {
+            holders.forget(tenderKey);
+        }
+        String verdicts = report.opened().stream().map(BidVerdict::line).collect(Collectors.joining("; "));
+        return DemoProgress.applied(plan.ref(), report.opened().size() + " bid(s) of " + tenderKey + " opened"
+                + (verdicts.isEmpty() ? "" : ": " + verdicts) + (report.waiting().isEmpty() ? "" : "; waiting: " + report.waiting()));
     }
 
     /**
-     * The plan's bids that were lodged and are still the demo's: a bid whose lodging or reveal the
-     * ledger refused, or whose record no longer holds the commitment the demo sealed, is left alone.
+     * The plan's bids that were lodged and are still the demo's: a bid whose lodging the ledger
+     * refused, or whose record is not a bid on this tender, is left alone.
      */
     private List<OurBid> ourBids(DemoTender plan, String tenderKey) {
         List<OurBid> ours = new ArrayList<>();
         for (DemoBid bid : plan.bids()) {
-            String ref = plan.bidRef(bid);
-            Optional<String> key = demoItems.recordKeyOf(ref);
-            Optional<String> file = demoItems.sealedBidFile(ref);
-            if (key.isEmpty() || file.isEmpty()) {
+            Optional<String> key = demoItems.recordKeyOf(plan.bidRef(bid));
+            if (key.isEmpty()) {
                 continue;
             }
             if (queries.versions(key.get()).stream().anyMatch(v -> v.ledgerState() == LedgerState.REJECTED)) {
                 continue;
             }
             Optional<BidView> view = procurement.bid(key.get());
-            SealedBid sealed = SealedBid.parse(file.get());
-            if (view.isEmpty() || !view.get().tenderKey().equals(tenderKey) || !view.get().commitment().equals(sealed.commitment())) {
+            if (view.isEmpty() || !view.get().tenderKey().equals(tenderKey)) {
                 continue;
             }
-            ours.add(new OurBid(bid, key.get(), sealed, view.get()));
+            ours.add(new OurBid(bid, key.get(), view.get()));
         }
         return ours;
     }

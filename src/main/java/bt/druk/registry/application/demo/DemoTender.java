@@ -1,7 +1,5 @@
 package bt.druk.registry.application.demo;
 
-import bt.druk.registry.domain.procurement.Bidder;
-import bt.druk.registry.domain.procurement.BidPrice;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.TenderItem;
@@ -14,8 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A demo tender: what a procuring agency publishes, the bids the demo lodges for it (the demo plays
- * the bidders and seals their bids itself), and the state the tender is taken to.
+ * A demo tender: what a procuring agency publishes, the sealed bids the demo lodges for it (the demo
+ * plays the suppliers and seals their bids to the tender's holders itself), and the state the
+ * tender is taken to.
  *
  * @param ref       the tender's name in the plan (its OCID is only known once published); also
  *                  the start of its bids' references
@@ -29,15 +28,15 @@ public record DemoTender(String ref, StaffMember clerk, String entityCode, Strin
 
     /** Where the demo leaves the tender. */
     public enum Outcome {
-        /** Open for bids with the bids lodged (commitments only). */
+        /** Open for bids with the bids lodged: sealed envelopes, nothing readable. */
         OPEN(List.of()),
         /** Open for bids, its deadline extended once with a reason. */
         AMENDED(List.of(TenderOperation.AMEND)),
-        /** Cancelled with a reason after bids were lodged. */
+        /** Cancelled with a reason after bids were lodged; they are never opened. */
         CANCELLED(List.of(TenderOperation.CANCEL)),
-        /** Deadline passed, the planned bids revealed, bids opened: in evaluation. */
+        /** Deadline passed, k holders posted their shares, every bid opened (valid or invalid): in evaluation. */
         OPENED(List.of(TenderOperation.OPEN_BIDS)),
-        /** As OPENED, then awarded to the lowest revealed price. */
+        /** As OPENED, then awarded to the lowest price of a valid bid. */
         AWARDED(List.of(TenderOperation.OPEN_BIDS, TenderOperation.AWARD)),
         /** As AWARDED, then the contract marked complete. */
         COMPLETE(List.of(TenderOperation.OPEN_BIDS, TenderOperation.AWARD, TenderOperation.COMPLETE));
@@ -55,15 +54,17 @@ public record DemoTender(String ref, StaffMember clerk, String entityCode, Strin
     }
 
     /**
-     * A bid the demo makes for one bidder.
+     * A bid the demo seals and lodges as one of the demo suppliers.
      *
-     * @param atCounter lodged and revealed by the procurement clerk as a paper bid; else by the
-     *                  bidder on the public pages (the portal's bid box)
-     * @param revealed  revealed after the deadline (a bidder may also stay away from the opening)
+     * @param supplier the demo supplier's user name (its account gives the registration number and
+     *                 name the bid is lodged under and names)
+     * @param price    the price as the sealed bid states it: two decimals, as the bid page writes it;
+     *                 any other form makes the bid invalid at the opening (malformed), as it would
+     *                 a bid sealed by a supplier's own software that got it wrong
      */
-    public record DemoBid(Bidder bidder, BidPrice price, boolean atCounter, boolean revealed) {
+    public record DemoBid(String supplier, String price) {
         public DemoBid {
-            Objects.requireNonNull(bidder, "bidder");
+            Objects.requireNonNull(supplier, "supplier");
             Objects.requireNonNull(price, "price");
         }
     }
@@ -83,8 +84,8 @@ public record DemoTender(String ref, StaffMember clerk, String entityCode, Strin
         if ((outcome == Outcome.AMENDED || outcome == Outcome.CANCELLED) && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException(ref + ": an amendment or a cancellation needs its reason");
         }
-        if (bids.stream().map(b -> b.bidder().licenceNumber()).distinct().count() != bids.size()) {
-            throw new IllegalArgumentException(ref + ": one bid per bidder");
+        if (bids.stream().map(DemoBid::supplier).distinct().count() != bids.size()) {
+            throw new IllegalArgumentException(ref + ": one bid per supplier");
         }
     }
 
@@ -96,8 +97,8 @@ public record DemoTender(String ref, StaffMember clerk, String entityCode, Strin
         return operations;
     }
 
-    /** The reference under which the demo remembers this bidder's bid (and its sealed-bid file). */
+    /** The reference under which the demo remembers this supplier's bid. */
     public String bidRef(DemoBid bid) {
-        return ref + "/bid/" + bid.bidder().licenceNumber();
+        return ref + "/bid/" + bid.supplier();
     }
 }

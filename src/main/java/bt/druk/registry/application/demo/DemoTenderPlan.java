@@ -2,12 +2,12 @@ package bt.druk.registry.application.demo;
 
 import bt.druk.registry.application.demo.DemoTender.DemoBid;
 import bt.druk.registry.application.demo.DemoTender.Outcome;
-import bt.druk.registry.domain.procurement.Bidder;
-import bt.druk.registry.domain.procurement.BidPrice;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,10 +15,19 @@ import java.util.List;
 
 /**
  * The procurement demo content: six tenders of Bhutanese agencies, published by the demo
- * procurement clerk (the same user name as its Fabric identity) and taken to every state a visitor
- * should see: open for bids with sealed commitments, amended, cancelled, bids opened with two of
- * three revealed, awarded to the lowest revealed price, and complete. Every business is invented;
- * one registered name is written in Dzongkha and Latin.
+ * procurement clerk (the same user name as its Fabric identity), each sealed to three opening key
+ * holders of three organisations, any two of whom open its bids, and taken to every state a visitor
+ * should see: open for bids with sealed bids lodged (nothing readable), amended, cancelled with its
+ * bids never opened, every bid opened with one of them invalid and its reason, awarded to the lowest
+ * valid price, and complete. The bids are the demo suppliers' ({@code DemoStaffSeeder}): a visitor
+ * signed in as one sees them on its own pages. Every business is invented; one registered name is
+ * written in Dzongkha and Latin.
+ *
+ * <p>The demo plays the holders with keys of its own ({@link DemoKeyHolders}): holder 1 is posted
+ * for by the procurement clerk (the agency's organisation), holder 2 by the inspector (the Royal
+ * Audit Authority), holder 3 by the notary clerk (Justice). Only {@link #POSTING} post their shares,
+ * so the opening shows that an absent holder does not stop it, and that the agency's own holder is
+ * not needed.
  *
  * <p>Tenders that the demo takes past their deadline get {@link #SHORT_BID_PERIOD}: the minimum
  * bidding period of the office's policy is for real tenders, and a newcomer should see an opened
@@ -27,22 +36,23 @@ import java.util.List;
 public record DemoTenderPlan(List<DemoTender> tenders) {
 
     public static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
+    static final StaffMember INSPECTOR = new StaffMember("inspector", Role.INSPECTOR, null, null);
+    static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
 
-    /** Long enough for the demo's three commitments to reach the ledger; short enough to watch. */
+    /** Who signs each demo holder's shares, holder 1 first: the demo staff of three organisations. */
+    public static final List<StaffMember> HOLDERS = List.of(PROCUREMENT_CLERK, INSPECTOR, NOTARY_CLERK);
+    /** Holders needed to open: 2 of 3, the portal's default. */
+    public static final int THRESHOLD = TenderOpening.DEFAULT_THRESHOLD;
+    /** The holders (by index) whose shares the demo posts after the deadline: the Audit Authority's and Justice's. */
+    public static final List<Integer> POSTING = List.of(2, 3);
+
+    /** Long enough for the demo's three sealed bids to reach the ledger; short enough to watch. */
     public static final Duration SHORT_BID_PERIOD = Duration.ofSeconds(50);
 
-    static final Bidder KUNLEG = new Bidder("1003417", "ཀུན་ལེགས་ Construction");
-    static final Bidder TSHENDEN = new Bidder("1005820", "Druk Tshenden Builders Pvt. Ltd.");
-    static final Bidder RIGSUM = new Bidder("1001296", "Rigsum Infra Works");
-    static final Bidder NORBU_MEDICAL = new Bidder("2004411", "Norbu Medical Supplies");
-    static final Bidder MENJONG_PHARMA = new Bidder("2007152", "Menjong Pharma Distributors");
-    static final Bidder CLEAN_CITY = new Bidder("3002210", "Clean City Waste Services");
-    static final Bidder THIMPHU_GREEN = new Bidder("3004587", "Thimphu Green Services");
-    static final Bidder JIGME_ENVIRONMENTAL = new Bidder("3001938", "Jigme Environmental Works");
-    static final Bidder BUMTHANG_WOOD = new Bidder("4003305", "Bumthang Wood Craft");
-    static final Bidder TASHI_FURNITURE = new Bidder("4001172", "Tashi Furniture House");
-    static final Bidder WANGCHU_BRIDGES = new Bidder("1006614", "Wangchu Bridges & Steel");
-    static final Bidder GEOMAP = new Bidder("5000873", "Yangchen GeoMap Consultancy");
+    /** The demo suppliers' user names (seeded with the demo staff). */
+    static final String DRUK = "supplier.druk";
+    static final String YANGPHEL = "supplier.yangphel";
+    static final String KUNLEG = "supplier.kunleg";
 
     public DemoTenderPlan {
         tenders = List.copyOf(tenders);
@@ -53,18 +63,16 @@ public record DemoTenderPlan(List<DemoTender> tenders) {
 
     public static DemoTenderPlan standard() {
         return new DemoTenderPlan(List.of(
-                new DemoTender("MOH-medicines", PROCUREMENT_CLERK, "MOH",
-                        "Supply of essential medicines and consumables for district hospitals, 2027",
-                        "Annual supply, delivered to the Medical Supplies Depot at Phuentsholing, of medicines on the"
-                                + " National Essential Medicines List and surgical consumables for the district hospitals.",
-                        ProcurementMethod.OPEN, MainCategory.GOODS, nu("18450000.00"),
-                        List.of(item("Paracetamol 500 mg tablets, strip of 10", "120000", "strip"),
-                                item("Amoxicillin 500 mg capsules, strip of 10", "60000", "strip"),
-                                item("Surgical gloves, sterile, size 7, box of 50 pairs", "4000", "box"),
-                                item("IV cannula 20G", "15000", "piece")),
+                new DemoTender("MOH-gelephu-staff-quarters", PROCUREMENT_CLERK, "MOH",
+                        "Construction of staff quarters at the Central Regional Referral Hospital, Gelephu",
+                        "Two three-storey RCC blocks of twelve flats each for nurses and doctors, with water supply,"
+                                + " sanitation, electrical works and a retaining wall, on the hospital campus.",
+                        ProcurementMethod.OPEN, MainCategory.WORKS, nu("38600000.00"),
+                        List.of(item("RCC frame structure, two blocks", "2", "block"),
+                                item("Water supply, sanitation and electrical works", "24", "flat"),
+                                item("Random rubble masonry retaining wall", "140", "m")),
                         Duration.ofDays(28),
-                        List.of(bid(NORBU_MEDICAL, "17870250.00", false, false),
-                                bid(MENJONG_PHARMA, "18102000.00", true, false)),
+                        List.of(bid(DRUK, "37950000.00"), bid(YANGPHEL, "38210500.00")),
                         Outcome.OPEN, null),
                 new DemoTender("NLCS-cadastral-survey", PROCUREMENT_CLERK, "NLCS",
                         "Consultancy for the cadastral resurvey of Haa and Paro dzongkhags",
@@ -75,7 +83,7 @@ public record DemoTenderPlan(List<DemoTender> tenders) {
                                 item("Field resurvey, Paro dzongkhag (5 gewogs)", "1", "lot"),
                                 item("Updated cadastral maps and survey reports", "11", "gewog")),
                         Duration.ofDays(21),
-                        List.of(bid(GEOMAP, "6950000.00", false, false)),
+                        List.of(),
                         Outcome.AMENDED,
                         "Bid deadline extended by two weeks at the request of bidders after the pre-bid meeting;"
                                 + " the scope is unchanged."),
@@ -86,21 +94,20 @@ public record DemoTenderPlan(List<DemoTender> tenders) {
                         List.of(item("RCC towers and anchor blocks", "2", "set"),
                                 item("Steel wire rope suspension and deck, 64 m span", "64", "m")),
                         Duration.ofDays(21),
-                        List.of(bid(WANGCHU_BRIDGES, "11240000.00", true, false)),
+                        List.of(bid(YANGPHEL, "11240000.00")),
                         Outcome.CANCELLED,
                         "The crossing is included in the Wang Chhu flood-protection works of the Thimphu Structure"
                                 + " Plan and will be tendered with them."),
-                new DemoTender("TT-waste-collection", PROCUREMENT_CLERK, "TT",
-                        "Collection and transport of municipal solid waste, Thimphu core area, 2027",
-                        "Door-to-door collection of segregated waste in zones 1 to 4 and transport to the Memelakha"
-                                + " landfill, twelve months.",
-                        ProcurementMethod.OPEN, MainCategory.SERVICES, nu("9600000.00"),
-                        List.of(item("Door-to-door collection, zones 1 to 4", "12", "month"),
-                                item("Transport to the Memelakha landfill", "12", "month")),
+                new DemoTender("TT-norzin-lam-drains", PROCUREMENT_CLERK, "TT",
+                        "Covered storm-water drains along Norzin Lam, Thimphu core area",
+                        "Replacing the open drains on both sides of Norzin Lam with covered RCC drains and new"
+                                + " footpath slabs, in four stretches so that the street stays open.",
+                        ProcurementMethod.OPEN, MainCategory.WORKS, nu("9600000.00"),
+                        List.of(item("RCC drain 600 x 600 mm with cover slabs", "1450", "m"),
+                                item("Footpath slabs relaid", "2900", "m²")),
                         SHORT_BID_PERIOD,
-                        List.of(bid(CLEAN_CITY, "9485000.00", false, true),
-                                bid(THIMPHU_GREEN, "9120000.00", true, true),
-                                bid(JIGME_ENVIRONMENTAL, "9900000.00", false, false)),
+                        // Yangphel's price has no decimals: its bid opens but is invalid (malformed), with the reason.
+                        List.of(bid(DRUK, "9485000.00"), bid(YANGPHEL, "9120000"), bid(KUNLEG, "9900000.00")),
                         Outcome.OPENED, null),
                 new DemoTender("DES-dochula-resurfacing", PROCUREMENT_CLERK, "DES",
                         "Resurfacing of the Thimphu–Wangdue highway, km 18 to 31 (Dochula section)",
@@ -111,25 +118,22 @@ public record DemoTenderPlan(List<DemoTender> tenders) {
                                 item("Bituminous concrete wearing course, 40 mm", "26000", "m²"),
                                 item("Stone masonry side drain", "3200", "m")),
                         SHORT_BID_PERIOD,
-                        List.of(bid(KUNLEG, "46980500.00", false, true),
-                                bid(TSHENDEN, "49215000.00", true, true),
-                                bid(RIGSUM, "51400750.00", false, true)),
+                        List.of(bid(KUNLEG, "46980500.00"), bid(DRUK, "49215000.00"), bid(YANGPHEL, "51400750.00")),
                         Outcome.AWARDED, null),
-                new DemoTender("MOESD-school-furniture", PROCUREMENT_CLERK, "MOESD",
-                        "School furniture for the central schools of Trashigang and Samdrup Jongkhar",
-                        "Pinewood desks and benches, teachers' tables and steel book racks, delivered to the schools.",
-                        ProcurementMethod.OPEN, MainCategory.GOODS, nu("6240000.00"),
-                        List.of(item("Two-seater desk with bench, pinewood", "1200", "set"),
-                                item("Teacher's table and chair", "80", "set"),
-                                item("Steel book rack, five shelves", "60", "piece")),
+                new DemoTender("MOESD-school-toilets", PROCUREMENT_CLERK, "MOESD",
+                        "Toilet blocks for the central schools of Trashigang and Samdrup Jongkhar",
+                        "Two toilet blocks per school with septic tanks and soak pits, and hand-washing stations.",
+                        ProcurementMethod.OPEN, MainCategory.WORKS, nu("6240000.00"),
+                        List.of(item("Toilet block, load-bearing masonry, 8 cubicles", "4", "block"),
+                                item("Septic tank and soak pit", "4", "set"),
+                                item("Hand-washing station, 6 taps", "8", "piece")),
                         SHORT_BID_PERIOD,
-                        List.of(bid(BUMTHANG_WOOD, "5986400.00", false, true),
-                                bid(TASHI_FURNITURE, "6105000.00", true, true)),
+                        List.of(bid(DRUK, "5986400.00"), bid(YANGPHEL, "6105000.00")),
                         Outcome.COMPLETE, null)));
     }
 
-    private static DemoBid bid(Bidder bidder, String price, boolean atCounter, boolean revealed) {
-        return new DemoBid(bidder, BidPrice.parse(price, "price"), atCounter, revealed);
+    private static DemoBid bid(String supplier, String price) {
+        return new DemoBid(supplier, price);
     }
 
     private static TenderItem item(String description, String quantity, String unit) {

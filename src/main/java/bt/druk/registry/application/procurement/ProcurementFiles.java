@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Tender documents are public from publication, a bid's documents from its reveal. */
+/** Tender documents are public from publication, a bid's documents from its opening as valid. */
 @ApplicationScoped
 public class ProcurementFiles implements PublicFilePolicy {
 

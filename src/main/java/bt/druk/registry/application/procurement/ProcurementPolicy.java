@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param ocidPrefix       the OCDS prefix registered for the publisher, e.g. {@code ocds-drk001}
  * @param minimumBidPeriod shortest time between publishing (or amending the deadline) and the bid deadline
- * @param bidBoxIdentity   the ledger identity that lodges and reveals bids sent on the public pages
+ * @param bidBoxIdentity   the ledger identity that lodges and withdraws the sealed bids suppliers send from their pages
  * @param zone             the time zone deadlines are entered and shown in (Bhutan time)
  */
 public record ProcurementPolicy(String ocidPrefix, Duration minimumBidPeriod, String bidBoxIdentity, ZoneId zone) {

@@ -2,20 +2,19 @@ package bt.druk.registry.application.procurement;
 
 import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.domain.procurement.BidKeys;
+import bt.druk.registry.domain.procurement.BidReading;
 import bt.druk.registry.domain.procurement.BidSummary;
-import bt.druk.registry.domain.procurement.LodgedBid;
-import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderJson;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderSummary;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.record.RecordDocument;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -103,23 +102,7 @@ public final class ProcurementProjection {
             return;
         }
         RecordVersion version = current.get();
-        JsonObject data = RecordDocument.dataOf(version.canonicalJson());
-        if (SealedBidRecord.isSealed(data)) {
-            SealedBidRecord sealed = SealedBidRecord.fromJson(RecordKey.parse(recordKey), data);
-            BidSummary row = tenders.findBid(recordKey).orElse(null);
-            if (row == null) {
-                row = new BidSummary(recordKey);
-                row.update(sealed, version.version(), version.id(), clock.instant());
-                tenders.addBid(row);
-            } else {
-                row.update(sealed, version.version(), version.id(), clock.instant());
-            }
-            // The documents of a validly opened bid are public with it (they are decrypted at the opening).
-            tenders.publishFiles(recordKey, sealed.opening() != null && sealed.opening().valid()
-                    ? sealed.opening().documents().stream().map(d -> d.sha256()).toList() : List.of());
-            return;
-        }
-        LodgedBid bid = LodgedBid.fromJson(RecordKey.parse(recordKey), data);
+        BidReading bid = BidReading.of(RecordKey.parse(recordKey), RecordDocument.dataOf(version.canonicalJson()));
         BidSummary row = tenders.findBid(recordKey).orElse(null);
         if (row == null) {
             row = new BidSummary(recordKey);
@@ -128,9 +111,7 @@ public final class ProcurementProjection {
         } else {
             row.update(bid, version.version(), version.id(), clock.instant());
         }
-        // A revealed bid's documents are public: the bid that lists them is.
-        tenders.publishFiles(recordKey, bid.isRevealed()
-                ? bid.revealed().bid().documents().stream().map(d -> d.sha256()).toList() : List.of());
+        // The documents of a validly opened bid are public with it (they are decrypted at the opening).
+        tenders.publishFiles(recordKey, bid.openedDocuments().stream().map(SealedBidContent.Document::sha256).toList());
     }
-
 }

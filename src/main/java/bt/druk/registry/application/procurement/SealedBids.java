@@ -260,6 +260,25 @@ public class SealedBids {
         requireSealed(tender);
         TenderOpening.Holder holder = holderOf(staff, ocid).orElseThrow(() -> ValidationException.of("", "sealedBid.shares.notHolder",
                 "You are not one of this tender's opening key holders (or your opening key changed since it was published)"));
+        return post(staff, tender, holder, shares);
+    }
+
+    /**
+     * As {@link #postShares(StaffMember, String, Map)} for the holder whose public key has this hash,
+     * posted by {@code staff} for the holder's organisation: for a caller that keeps the holder's
+     * private key itself rather than as a staff member's registered opening key. Only the demo
+     * content does (it plays invented holders, whose keys must never be among the staff's). The
+     * ledger's checks are the same: the organisation, its clock, each share against its hash.
+     */
+    public String postSharesOfKey(StaffMember staff, String ocid, String holderKeySha256, Map<String, String> shares) {
+        Tender tender = tender(ocid);
+        requireSealed(tender);
+        TenderOpening.Holder holder = tender.opening().holderWithKey(holderKeySha256).orElseThrow(() -> ValidationException.of("",
+                "sealedBid.shares.notHolder", "No opening key holder of " + ocid + " has the key " + holderKeySha256));
+        return post(staff, tender, holder, shares);
+    }
+
+    private String post(StaffMember staff, Tender tender, TenderOpening.Holder holder, Map<String, String> shares) {
         if (!holder.msp().equals(OpeningKeys.mspOf(staff))) {
             throw ValidationException.of("", "sealedBid.shares.organisation", "Holder " + holder.index() + " posts as " + holder.msp()
                     + "; you sign for " + OpeningKeys.mspOf(staff));
@@ -293,12 +312,16 @@ public class SealedBids {
             return committed.txId();
         }
         if (outcome instanceof SubmissionOutcome.Refused refused) {
-            throw ValidationException.of("", "sealedBid.shares.refused", switch (refused.code()) {
-                case "ALREADY_RECORDED", "ALREADY_EXISTS" -> "Your shares of this tender are already on the ledger; a holder posts once";
-                case "DEADLINE_NOT_REACHED" -> "The ledger says the bid deadline has not passed yet; try again after it";
-                case "COMMITMENT_MISMATCH" -> "A share does not match its hash lodged with its bid: decrypt the shares again";
-                default -> "The ledger refused the shares: [" + refused.code() + "] " + refused.message();
-            });
+            throw switch (refused.code()) {
+                case "ALREADY_RECORDED", "ALREADY_EXISTS" -> ValidationException.of("", "sealedBid.shares.posted",
+                        "Your shares of this tender are already on the ledger; a holder posts once");
+                case "DEADLINE_NOT_REACHED" -> ValidationException.of("", "sealedBid.shares.early",
+                        "The ledger says the bid deadline has not passed yet; try again after it");
+                case "COMMITMENT_MISMATCH" -> ValidationException.of("", "sealedBid.shares.mismatch",
+                        "A share does not match its hash lodged with its bid: decrypt the shares again");
+                default -> ValidationException.of("", "sealedBid.shares.refused",
+                        "The ledger refused the shares: [" + refused.code() + "] " + refused.message());
+            };
         }
         throw ValidationException.of("", "sealedBid.shares.unavailable",
                 "The ledger cannot be reached, so nothing was posted; your key stays with you, try again in a minute");
@@ -374,7 +397,7 @@ public class SealedBids {
 
     private static void requireSealed(Tender tender) {
         if (!tender.isSealed()) {
-            throw ValidationException.of("", "sealedBid.notSealed", "Tender " + tender.ocid() + " takes commit-reveal bids, not sealed ones");
+            throw ValidationException.of("", "sealedBid.notSealed", "Tender " + tender.ocid() + " was published before sealed opening and takes no bids here");
         }
     }
 

@@ -62,27 +62,19 @@ public class TenderService {
         this.clock = clock;
     }
 
-    /** Publishes a tender open for bids until its deadline, at least the policy's minimum bidding period away. */
-    public SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms) {
-        return publish(actor, entityCode, terms, policy.minimumBidPeriod());
-    }
-
-    /** As {@link #publish(StaffMember, String, Tender.Terms)} with another minimum (demo content, tests). */
-    public SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, Duration minimumBidPeriod) {
-        return publish(actor, entityCode, terms, null, minimumBidPeriod);
-    }
-
     /**
-     * Publishes a sealed tender: bids are encrypted in the bidders' browsers to {@code opening}'s
-     * holders and opened once k of them post their shares ({@code PublishSealedTender}).
+     * Publishes a tender open for bids until its deadline, at least the policy's minimum bidding
+     * period away. Every tender is sealed (issue 25): bids are encrypted in the suppliers' browsers to
+     * {@code opening}'s holders and opened once k of them post their shares ({@code PublishSealedTender}).
      */
-    public SubmissionAck publishSealed(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening,
-                                       Duration minimumBidPeriod) {
-        return publish(actor, entityCode, terms, java.util.Objects.requireNonNull(opening, "opening"), minimumBidPeriod);
+    public SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening) {
+        return publish(actor, entityCode, terms, opening, policy.minimumBidPeriod());
     }
 
-    private SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening,
-                                  Duration minimumBidPeriod) {
+    /** As {@link #publish(StaffMember, String, Tender.Terms, TenderOpening)} with another minimum (demo content, tests). */
+    public SubmissionAck publish(StaffMember actor, String entityCode, Tender.Terms terms, TenderOpening opening,
+                                 Duration minimumBidPeriod) {
+        java.util.Objects.requireNonNull(opening, "opening");
         actor.requireClerkOf(Register.PROCUREMENT);
         ProcuringEntity entity = entities.find(entityCode)
                 .orElseThrow(() -> ValidationException.of("entity", "tender.entity", "Choose the procuring agency"));
@@ -96,10 +88,8 @@ public class TenderService {
         String number = String.format("%s/%d/%03d", entity.code(), year, serial);
         Tender tender = Tender.publish(ocid, number, entity, terms, opening, now.plus(minimumBidPeriod), actor.publicRole(),
                 actor.office(), now);
-        LedgerCall.Factory call = opening == null
-                ? LedgerCall.Factory.standard(TenderOperation.PUBLISH.chaincodeFunction(), actor.office(), tender.bidDeadline().toString())
-                : LedgerCall.Factory.standard(PUBLISH_SEALED, actor.office(), tender.bidDeadline().toString(), opening.ledgerJson());
-        return pipeline.append(draft(actor, tender, 0, call));
+        return pipeline.append(draft(actor, tender, 0,
+                LedgerCall.Factory.standard(PUBLISH_SEALED, actor.office(), tender.bidDeadline().toString(), opening.ledgerJson())));
     }
 
     public SubmissionAck amend(StaffMember actor, String ocid, Integer expectedVersion, Tender.Terms terms, String reason) {
@@ -118,18 +108,18 @@ public class TenderService {
                 t -> t.openBids(actor.publicRole(), actor.office(), now()), t -> new String[0]);
     }
 
-    /** Awards to a bid whose reveal is on the ledger (the chaincode refuses an award to an unrevealed bid). */
+    /** Awards to a bid whose opening as valid is on the ledger (the chaincode refuses any other award). */
     public SubmissionAck award(StaffMember actor, String ocid, Integer expectedVersion, String bidKey) {
         RecordKey key = parseBidKey(bidKey);
         BidSummary bid = tenders.findBid(key.toString())
                 .orElseThrow(() -> ValidationException.of("bid", "tender.award.bid", "Choose one of this tender's bids"));
-        if (!bid.revealed()) {
-            throw ValidationException.of("bid", "tender.award.sealed", "Only a revealed bid can be awarded");
+        if (!bid.valid()) {
+            throw ValidationException.of("bid", "tender.award.sealed", "Only a bid opened as valid can be awarded");
         }
-        RecordVersion reveal = pipeline.current(key.toString()).orElseThrow();
-        if (reveal.ledgerState() != LedgerState.COMMITTED) {
+        RecordVersion opening = pipeline.current(key.toString()).orElseThrow();
+        if (opening.ledgerState() != LedgerState.COMMITTED) {
             throw ValidationException.of("bid", "tender.award.pending",
-                    "This bid's reveal is still waiting for the ledger; award it once the reveal is committed");
+                    "This bid's opening is still waiting for the ledger; award it once the opening is committed");
         }
         return change(actor, ocid, expectedVersion, TenderOperation.AWARD,
                 t -> t.award(key, actor.publicRole(), actor.office(), now()), t -> new String[] {key.toString()});

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A tender's current version with its history and bids, as the pages show it. Public: bids carry
- * bidder and price only once revealed.
+ * their supplier only from the opening, and a price only when opened as valid.
  *
  * @param deadlinePassed the bid deadline has passed by the portal's clock (the ledger decides by its own)
  */
@@ -29,11 +29,12 @@ public record TenderView(
         bids = List.copyOf(bids);
     }
 
-    public long revealedCount() {
-        return bids.stream().filter(BidView::revealed).count();
+    /** Bids opened as valid (with a price). */
+    public long validCount() {
+        return bids.stream().filter(BidView::valid).count();
     }
 
-    /** Sealed bids the opening has judged (valid or invalid). */
+    /** Bids the opening has judged (valid or invalid). */
     public long openedCount() {
         return bids.stream().filter(BidView::opened).count();
     }
@@ -44,8 +45,8 @@ public record TenderView(
     }
 
     /**
-     * A sealed tender's bids were opened and every bid not withdrawn has its verdict: the opening
-     * lines are final. Always false for a commit-reveal tender.
+     * The tender's bids were opened and every bid not withdrawn has its verdict: the opening lines
+     * are final. Always false for a tender published before sealed opening.
      */
     public boolean openingComplete() {
         boolean opened = versions.stream().anyMatch(v -> TenderOperation.OPEN_BIDS.name().equals(v.operation())

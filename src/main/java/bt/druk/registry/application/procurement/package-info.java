@@ -1,6 +1,7 @@
 /**
- * Procurement use cases: a clerk publishes and moves tenders through their lifecycle, bidders (or a
- * clerk for a paper bid) lodge commitments and reveal bids, all through the record pipeline; the
- * ledger imprints of bids, the search projections and the read side for the pages.
+ * Procurement use cases: a clerk publishes sealed tenders and moves them through their lifecycle,
+ * suppliers lodge sealed bids, opening key holders post their shares and a clerk opens every bid at
+ * once, all through the record pipeline or straight to the ledger; the ledger imprints of bids, the
+ * search projections and the read side for the pages.
  */
 package bt.druk.registry.application.procurement;

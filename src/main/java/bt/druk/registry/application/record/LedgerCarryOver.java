@@ -80,7 +80,7 @@ public class LedgerCarryOver {
 
     /**
      * Records whose versions name each other's state, so carried in the order first committed: a
-     * tender and its bids (a bid needs its tender still open, an award its bid revealed), and every
+     * tender and its bids (a bid needs its tender still open, an award its bid opened), and every
      * notarisation (one supersedes another). Land titles and batch anchors stand alone.
      */
     static String carryGroup(String recordKey) {

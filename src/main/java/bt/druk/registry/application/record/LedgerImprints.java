@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Every {@link LedgerImprint} by its stored code: {@link LedgerImprint#DOCUMENT} plus those the
- * registers provide as CDI beans (a sealed bid's commitment and reveal, a batch's Merkle root).
+ * registers provide as CDI beans (a sealed bid's envelope, a batch's Merkle root).
  */
 @ApplicationScoped
 public class LedgerImprints {
@@ -36,7 +36,11 @@ public class LedgerImprints {
         }
     }
 
-    /** @throws IllegalStateException for a code no imprint has (a version stored by a newer portal) */
+    /**
+     * @throws IllegalStateException for a code no imprint has: a version stored by a newer portal, or
+     *                               a commit-reveal bid ({@code bid-commitment}, {@code bid-reveal})
+     *                               of a database from before sealed opening, which this one no longer reads
+     */
     public LedgerImprint of(String code) {
         LedgerImprint imprint = byCode.get(code);
         if (imprint == null) {

@@ -29,9 +29,9 @@ public class RecordQueryService {
 
     /**
      * The exact text behind a hash: a version's canonical document (by its document hash), or the
-     * public text whose SHA-256 the ledger holds for it (by its ledger hash, e.g. a revealed bid).
+     * public text whose SHA-256 the ledger holds for it (by its ledger hash).
      * Every register's versions are public: people appear in them only as commitments, and a bid's
-     * price only after its reveal. Anyone can recompute the hash with their own tools and compare it
+     * supplier and price only from its opening. Anyone can recompute the hash with their own tools and compare it
      * with the ledger without trusting the portal.
      */
     public Optional<PublicDocument> publicDocument(String hash) {

@@ -31,9 +31,9 @@ import org.eclipse.microprofile.config.Config;
  * (owner-readable only) so the run command can print them. Set {@code druk.demo.seed=false} to
  * start with no users at all (a real deployment creates accounts through the admin).
  *
- * <p>Two demo suppliers (issue 25) are seeded the same way, with the same password rule, when the
+ * <p>Three demo suppliers (issue 25) are seeded the same way, with the same password rule, when the
  * supplier table is empty (also on a database whose staff were seeded by an earlier release); their
- * logins are written to the same file.
+ * logins are written to the same file. The procurement demo content lodges its bids as them.
  */
 @ApplicationScoped
 public class DemoStaffSeeder {
@@ -54,15 +54,18 @@ public class DemoStaffSeeder {
             new Demo("admin", "Administrator", Role.ADMIN, null, null));
 
     /** Demo supplier: user name, registration number, business name, contact person, e-mail, telephone. */
-    record DemoSupplier(String username, String registrationNumber, String businessName, String contactPerson,
-                        String email, String phone) {
+    public record DemoSupplier(String username, String registrationNumber, String businessName, String contactPerson,
+                               String email, String phone) {
     }
 
-    static final List<DemoSupplier> DEMO_SUPPLIERS = List.of(
+    /** One business name is written in Dzongkha and Latin, as registered names may be. */
+    public static final List<DemoSupplier> DEMO_SUPPLIERS = List.of(
             new DemoSupplier("supplier.druk", "CDB-2026-0101", "Druk Builders Pvt Ltd", "Karma Dorji",
                     "tenders@drukbuilders.example.bt", "+975 2 330101"),
             new DemoSupplier("supplier.yangphel", "CDB-2026-0102", "Yangphel Construction", "Pema Wangmo",
-                    "bids@yangphel.example.bt", "+975 2 330102"));
+                    "bids@yangphel.example.bt", "+975 2 330102"),
+            new DemoSupplier("supplier.kunleg", "CDB-2026-0103", "ཀུན་ལེགས་ Construction", "Kinley Wangmo",
+                    "tender@kunleg.example.bt", "+975 2 330103"));
 
     @Inject
     StaffAccountService accounts;

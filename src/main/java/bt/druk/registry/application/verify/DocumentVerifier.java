@@ -304,7 +304,7 @@ public class DocumentVerifier {
                         member.state() == BatchMember.State.ANCHORED && member.proof().isPresent(), null, member));
     }
 
-    /** The first version of a tender or revealed bid whose hashed text names the file. */
+    /** The first version of a tender or of a bid opened as valid whose hashed text names the file. */
     private Optional<Finding> namingVersion(String key, String sha) {
         boolean tender = key.startsWith(Tender.KIND + ":");
         if (!tender && !key.startsWith(BidKeys.KIND + ":")) {
@@ -318,7 +318,7 @@ public class DocumentVerifier {
             if (text.isPresent()) {
                 return Optional.of(new Finding(tender ? FoundAs.TENDER_DOCUMENT : FoundAs.BID, v, v.hash(), text,
                         (tender ? "A tender document of tender " : "A document of bid ") + RecordKey.parse(key).id()
-                                + ", named in " + (tender ? "the tender" : "the revealed bid") + " from version " + v.version() + ".",
+                                + ", named in " + (tender ? "the tender" : "the opened bid") + " from version " + v.version() + ".",
                         true, null));
             }
         }
@@ -330,14 +330,13 @@ public class DocumentVerifier {
         String at = v.recordKey() + " version " + v.version();
         if (v.hash().equals(sha)) {
             String description = switch (v.imprint()) {
-                case "bid-commitment" -> "The sealed-bid commitment lodged as " + at + ".";
-                case "bid-reveal" -> "The revealed bid of " + at + " (the bid its bidder sealed).";
+                case "sealed-envelope" -> "The sealed envelope of " + at + ", as its supplier's browser encrypted it.";
                 case "merkle-root" -> "The Merkle root of batch anchor " + at + ".";
                 default -> "The record document of " + at + " (its canonical JSON).";
             };
             return new Finding(FoundAs.RECORD_DOCUMENT, v, sha, Optional.empty(), description, true, null);
         }
-        // The stored document of a version whose ledger hash is something else (a bid's commitment):
+        // The stored document of a version whose ledger hash is something else (a sealed envelope's hash):
         // the ledger check recomputes that hash from it, but a proof file cannot state the tie.
         return new Finding(FoundAs.RECORD_DOCUMENT, v, v.hash(), Optional.empty(), "The record document of " + at
                 + " (its canonical JSON); the ledger holds " + v.hash() + " for it, which the portal recomputes from it.", false, null);
@@ -488,7 +487,7 @@ public class DocumentVerifier {
             case TENDER_DOCUMENT:
             case BID:
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ": the SHA-256 of "
-                        + (f.foundAs() == FoundAs.BID ? "the revealed bid" : "the tender's document") + ", which names this file.");
+                        + (f.foundAs() == FoundAs.BID ? "the opened bid" : "the tender's document") + ", which names this file.");
             default:
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + (sha.equals(check.ledgerHash())
                         ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
@@ -666,7 +665,7 @@ public class DocumentVerifier {
             case TENDER_DOCUMENT:
             case BID:
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ": the SHA-256 of "
-                        + (f.foundAs() == FoundAs.BID ? "the revealed bid" : "the tender's document") + ", which names this file.");
+                        + (f.foundAs() == FoundAs.BID ? "the opened bid" : "the tender's document") + ", which names this file.");
             default:
                 return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + (sha.equals(f.ledgerHash())
                         ? ": this document's SHA-256." : ", which the portal recomputes from this document."));

@@ -9,134 +9,120 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One version of a bid record read as what every reader asks of it, whichever kind it is: a
- * commit-reveal {@link LodgedBid} or a sealed bid ({@link SealedBidRecord}, issue 25). Readers
- * (queries, OCDS, pages, the opening report) ask this instead of telling the kinds apart, so a
- * third kind would be added here once. Exactly one of {@code lodged} and {@code sealed} is set.
+ * One version of a bid record read as what every reader asks of it: the projection, the queries,
+ * OCDS, the pages and the opening report ask this rather than the record's own fields, so what is
+ * public when (nothing before the opening; the supplier from the opening; the price only of a valid
+ * bid) is decided here once.
  */
-public record BidReading(LodgedBid lodged, SealedBidRecord sealed) {
+public record BidReading(SealedBidRecord bid) {
 
     public BidReading {
-        if ((lodged == null) == (sealed == null)) {
-            throw new IllegalArgumentException("a bid is either commit-reveal or sealed");
-        }
+        java.util.Objects.requireNonNull(bid, "bid");
     }
 
-    /** Reads a bid version's data (the record document's {@code data}). */
+    /**
+     * Reads a bid version's data (the record document's {@code data}).
+     *
+     * @throws IllegalStateException for a bid of the retired commit-reveal scheme (a database from
+     *                               before sealed opening, issue 25), which this portal no longer reads
+     */
     public static BidReading of(RecordKey key, JsonObject data) {
-        return SealedBidRecord.isSealed(data)
-                ? new BidReading(null, SealedBidRecord.fromJson(key, data))
-                : new BidReading(LodgedBid.fromJson(key, data), null);
-    }
-
-    public boolean isSealed() {
-        return sealed != null;
+        if (!SealedBidRecord.isSealed(data)) {
+            throw new IllegalStateException(key + " is a commit-reveal bid (before sealed opening); this portal reads sealed bids only");
+        }
+        return new BidReading(SealedBidRecord.fromJson(key, data));
     }
 
     public RecordKey key() {
-        return isSealed() ? sealed.key() : lodged.key();
+        return bid.key();
     }
 
     public String tenderKey() {
-        return isSealed() ? sealed.tenderKey() : lodged.tenderKey();
+        return bid.tenderKey();
     }
 
     public int number() {
-        return Integer.parseInt(isSealed() ? sealed.bidNumber() : lodged.bidNumber());
-    }
-
-    /** Sealed bids are lodged online only (the bidder's browser encrypts them). */
-    public String channel() {
-        return isSealed() ? LodgedBid.ONLINE : lodged.channel();
+        return Integer.parseInt(bid.bidNumber());
     }
 
     public Instant lodgedAt() {
-        return isSealed() ? sealed.lodgedAt() : lodged.lodgedAt();
+        return bid.lodgedAt();
     }
 
-    /** What version 1 put on the ledger about the bid: the commitment, or the salted commitment to the supplier. */
+    /** What version 1 put on the ledger about the supplier: the salted commitment to it. */
     public String commitment() {
-        return isSealed() ? sealed.supplierCommitment() : lodged.commitment();
+        return bid.supplierCommitment();
     }
 
-    /** Bidder and price are public: a commit-reveal bid revealed, or a sealed bid opened as valid. */
-    public boolean disclosed() {
-        return isSealed() ? sealed.opening() != null && sealed.opening().valid() : lodged.isRevealed();
+    /** {@code lodged}, {@code withdrawn}, {@code opened} or {@code invalid}, as on the ledger. */
+    public String status() {
+        return bid.status();
     }
 
-    /** The bidder is public: disclosed, or a sealed bid found invalid at the opening (its supplier is named). */
+    /** Opened as valid: bidder and price are public, and it may be awarded. */
+    public boolean valid() {
+        return bid.opening() != null && bid.opening().valid();
+    }
+
+    /** The bidder is public: the bid was opened, valid or not (an invalid bid's supplier is named too). */
     public boolean named() {
-        return isSealed() ? sealed.opening() != null : lodged.isRevealed();
+        return bid.opening() != null;
     }
 
     /** The bidder's name once {@link #named()}, else null. */
     public String bidderName() {
-        if (!named()) {
-            return null;
-        }
-        return isSealed() ? sealed.opening().supplierName() : lodged.revealed().bid().bidder().name();
+        return named() ? bid.opening().supplierName() : null;
     }
 
     /** The bidder's CDB or trade licence number once {@link #named()}, else null. */
     public String bidderId() {
-        if (!named()) {
-            return null;
-        }
-        return isSealed() ? sealed.opening().supplierId() : lodged.revealed().bid().bidder().licenceNumber();
+        return named() ? bid.opening().supplierId() : null;
     }
 
-    /** The price once {@link #disclosed()}, else null. */
+    /** The price once {@link #valid()}, else null. */
     public BigDecimal amount() {
-        if (!disclosed()) {
-            return null;
-        }
-        return isSealed() ? new BigDecimal(sealed.opening().price()) : lodged.revealed().bid().price().amount();
+        return valid() ? new BigDecimal(bid.opening().price()) : null;
     }
 
-    /** A sealed bid's status on the ledger ({@link SealedBidRecord#LODGED} ...); null for a commit-reveal bid. */
-    public String sealedStatus() {
-        return isSealed() ? sealed.status() : null;
-    }
-
-    /** Withdrawn by its supplier before the deadline (sealed bids only): not part of the opening. */
+    /** Withdrawn by its supplier before the deadline: not part of the opening. */
     public boolean withdrawn() {
-        return isSealed() && SealedBidRecord.WITHDRAWN.equals(sealed.status());
+        return SealedBidRecord.WITHDRAWN.equals(bid.status());
     }
 
-    /** Found invalid at the opening (sealed bids only). */
+    /** Found invalid at the opening. */
     public boolean invalid() {
-        return isSealed() && SealedBidRecord.INVALID.equals(sealed.status());
+        return SealedBidRecord.INVALID.equals(bid.status());
     }
 
     /** The invalid bid's reason code ({@code undecryptable}, {@code hash-mismatch}, {@code malformed}), else null. */
     public String invalidReason() {
-        return invalid() ? sealed.opening().reason() : null;
+        return invalid() ? bid.opening().reason() : null;
     }
 
     /** What exactly is wrong with an invalid bid, else null. */
     public String invalidDetail() {
-        return invalid() ? sealed.opening().detail() : null;
+        return invalid() ? bid.opening().detail() : null;
     }
 
     /**
-     * The opening's verdict on a sealed bid as recorded, in the form {@code druk-verify open-tender}
-     * prints ({@link BidVerdict#line()}); null for a commit-reveal bid and for a sealed one not opened.
+     * The opening's verdict as recorded, in the form {@code druk-verify open-tender} prints
+     * ({@link BidVerdict#line()}); null before the opening.
      */
     public BidVerdict verdict() {
-        if (!isSealed() || sealed.opening() == null) {
+        SealedBidRecord.Opening o = bid.opening();
+        if (o == null) {
             return null;
         }
-        SealedBidRecord.Opening o = sealed.opening();
-        String bidKey = sealed.key().toString();
+        String bidKey = bid.key().toString();
         if (o.valid()) {
-            return new BidVerdict(bidKey, BidVerdict.Kind.VALID, new SealedBidContent(BidKeys.ocidOf(sealed.key()), o.supplierId(),
+            return new BidVerdict(bidKey, BidVerdict.Kind.VALID, new SealedBidContent(BidKeys.ocidOf(bid.key()), o.supplierId(),
                     o.price(), o.currency(), o.documents()), null, null);
         }
         return new BidVerdict(bidKey, BidVerdict.Kind.INVALID, null, o.reason(), o.detail());
     }
 
-    /** The documents a sealed bid listed, public once it opened as valid; else none. */
+    /** The documents the bid listed, public once it opened as valid; else none. */
     public List<SealedBidContent.Document> openedDocuments() {
-        return disclosed() && isSealed() ? sealed.opening().documents() : List.of();
+        return valid() ? bid.opening().documents() : List.of();
     }
 }

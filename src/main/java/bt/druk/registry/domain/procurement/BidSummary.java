@@ -8,8 +8,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Projection of a bid's current version: its number, commitment and, only once revealed, the
- * bidder and price. Before the reveal the portal simply does not have them.
+ * Projection of a bid's current version: its number, the commitment to its supplier, its status
+ * and, from the opening, the supplier and (of a valid bid) the price. Before the opening the portal
+ * simply does not have them.
  */
 @Entity
 @Table(name = "bid_summary")
@@ -25,14 +26,13 @@ public class BidSummary {
     @Column(name = "bid_number", nullable = false)
     private int bidNumber;
 
+    /** The salted commitment to the supplier that the ledger holds. */
     @Column(name = "commitment", nullable = false, length = 64)
     private String commitment;
 
-    @Column(name = "channel", nullable = false, length = 20)
-    private String channel;
-
-    @Column(name = "revealed", nullable = false)
-    private boolean revealed;
+    /** Opened as valid: bidder and price public, awardable. */
+    @Column(name = "opened_valid", nullable = false)
+    private boolean valid;
 
     @Column(name = "lodged_at", nullable = false)
     private Instant lodgedAt;
@@ -55,10 +55,7 @@ public class BidSummary {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "sealed", nullable = false)
-    private boolean sealed;
-
-    /** A sealed bid's status on the ledger ({@link SealedBidRecord#LODGED} ...); null for commit-reveal bids. */
+    /** The bid's status on the ledger ({@link SealedBidRecord#LODGED} ...). */
     @Column(name = "status", length = 20)
     private String status;
 
@@ -69,48 +66,23 @@ public class BidSummary {
         this.recordKey = recordKey;
     }
 
-    public void update(LodgedBid bid, int version, long versionId, Instant now) {
+    /** The bid as its current version {@code version} reads. */
+    public void update(BidReading bid, int version, long versionId, Instant now) {
         tenderKey = bid.tenderKey();
-        bidNumber = Integer.parseInt(bid.bidNumber());
+        bidNumber = bid.number();
         commitment = bid.commitment();
-        channel = bid.channel();
         lodgedAt = bid.lodgedAt();
-        revealed = bid.isRevealed();
-        bidderLicence = revealed ? bid.revealed().bid().bidder().licenceNumber() : null;
-        bidderName = revealed ? bid.revealed().bid().bidder().name() : null;
-        amount = revealed ? bid.revealed().bid().price().amount() : null;
-        currentVersion = version;
-        currentVersionId = versionId;
-        updatedAt = now;
-    }
-
-    /**
-     * A sealed bid: "revealed" (awardable, with bidder and price) once opened as valid; an invalid
-     * one names its supplier and no price.
-     */
-    public void update(SealedBidRecord bid, int version, long versionId, Instant now) {
-        tenderKey = bid.tenderKey();
-        bidNumber = Integer.parseInt(bid.bidNumber());
-        commitment = bid.supplierCommitment();
-        channel = LodgedBid.ONLINE;
-        lodgedAt = bid.lodgedAt();
-        sealed = true;
         status = bid.status();
-        SealedBidRecord.Opening opening = bid.opening();
-        revealed = opening != null && opening.valid();
-        bidderLicence = opening == null ? null : opening.supplierId();
-        bidderName = opening == null ? null : opening.supplierName();
-        amount = revealed ? new BigDecimal(opening.price()) : null;
+        valid = bid.valid();
+        bidderLicence = bid.bidderId();
+        bidderName = bid.bidderName();
+        amount = bid.amount();
         currentVersion = version;
         currentVersionId = versionId;
         updatedAt = now;
     }
 
-    public boolean sealed() {
-        return sealed;
-    }
-
-    /** {@code lodged}, {@code withdrawn}, {@code opened} or {@code invalid} for a sealed bid; null otherwise. */
+    /** {@code lodged}, {@code withdrawn}, {@code opened} or {@code invalid}. */
     public String status() {
         return status;
     }
@@ -131,12 +103,9 @@ public class BidSummary {
         return commitment;
     }
 
-    public String channel() {
-        return channel;
-    }
-
-    public boolean revealed() {
-        return revealed;
+    /** Opened as valid: bidder and price public, awardable. */
+    public boolean valid() {
+        return valid;
     }
 
     public Instant lodgedAt() {

@@ -115,7 +115,10 @@ public record SealedBidRecord(
         return BidKeys.numberOf(key);
     }
 
-    /** Whether a bid record's data is of a sealed bid (else a commit-reveal {@link LodgedBid}). */
+    /**
+     * Whether a bid record's data is of a sealed bid: every bid this portal lodges is; a bid record of
+     * the retired commit-reveal scheme (before issue 25) is not, and is no longer read.
+     */
     public static boolean isSealed(JsonObject data) {
         return data.containsKey("envelopeSha256");
     }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param awardedBidKey    record key of the winning bid once awarded, else null
  * @param statusReason     why it was cancelled or unsuccessful, else null
  * @param published        when version 1 was saved (the OCDS tender date)
- * @param opening          who opens the bids of a sealed tender; null for a commit-reveal tender
+ * @param opening          who opens the tender's sealed bids; null only in a tender published before
+ *                         sealed opening (issue 25), which takes no bids from this portal
  */
 public record Tender(
         String ocid,
@@ -89,18 +90,13 @@ public record Tender(
     }
 
     /**
-     * Version 1, open for bids.
+     * Version 1, open for bids, sealed to {@code opening}'s holders.
      *
      * @param earliestDeadline the bid deadline may not be before this (the office's minimum bidding period)
      */
-    public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms typed,
-                                 Instant earliestDeadline, String by, String office, Instant now) {
-        return publish(ocid, tenderNumber, entity, typed, null, earliestDeadline, by, office, now);
-    }
-
-    /** Version 1 of a sealed tender, whose bids {@code opening}'s holders open (null: commit-reveal). */
     public static Tender publish(String ocid, String tenderNumber, ProcuringEntity entity, Terms typed, TenderOpening opening,
                                  Instant earliestDeadline, String by, String office, Instant now) {
+        Objects.requireNonNull(opening, "opening");
         Terms terms = TenderRules.normalised(typed);
         TenderRules.checkTerms(terms, earliestDeadline, now);
         return new Tender(ocid, tenderNumber, terms.title().trim(), trim(terms.description()), entity, terms.method(),
@@ -140,7 +136,7 @@ public record Tender(
         return next(TenderStatus.CANCELLED, null, why, new TenderEvent(TenderOperation.CANCEL, why, now, by, office));
     }
 
-    /** After the deadline: bids may be revealed and evaluated. */
+    /** After the deadline: the bids are opened and evaluated. */
     public Tender openBids(String by, String office, Instant now) {
         if (status != TenderStatus.ACTIVE_TENDERING) {
             throw ValidationException.of("", "tender.open.state", "Bids can be opened only once, for a tender open for bids; this one is "
@@ -152,7 +148,7 @@ public record Tender(
         return next(TenderStatus.EVALUATION, null, null, new TenderEvent(TenderOperation.OPEN_BIDS, null, now, by, office));
     }
 
-    /** Award to a revealed bid of this tender (the caller checks the bid is revealed; the ledger checks again). */
+    /** Award to a bid of this tender opened as valid (the caller checks that; the ledger checks again). */
     public Tender award(RecordKey bidKey, String by, String office, Instant now) {
         if (status != TenderStatus.EVALUATION) {
             throw ValidationException.of("", "tender.award.state", "Only a tender whose bids are opened can be awarded; this one is "
@@ -189,7 +185,7 @@ public record Tender(
         return new Terms(title, description, method, category, estimatedValue, enquiryPeriodEnd, bidDeadline, items, documents);
     }
 
-    /** Whether its bids are sealed to opening key holders (else commit-reveal). */
+    /** Whether its bids are sealed to opening key holders: every tender but one published before sealed opening. */
     public boolean isSealed() {
         return opening != null;
     }

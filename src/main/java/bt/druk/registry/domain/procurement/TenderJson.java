@@ -68,7 +68,7 @@ public final class TenderJson {
         nullable(json, "enquiryPeriodEnd", t.enquiryPeriodEnd() == null ? null : t.enquiryPeriodEnd().toString());
         nullable(json, "awardedBid", t.awardedBidKey());
         nullable(json, "statusReason", t.statusReason());
-        // Only sealed tenders have the member, so a commit-reveal tender's document (and hash) is as before.
+        // A tender published before sealed opening has no such member, and its document (and hash) stays as it was.
         if (t.opening() != null) {
             json.add("opening", t.opening().toJson());
         }

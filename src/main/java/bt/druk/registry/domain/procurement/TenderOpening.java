@@ -24,6 +24,8 @@ public record TenderOpening(int threshold, List<Holder> holders) {
     public static final int MIN_HOLDERS = 2;
     /** The chaincode's limit (its Opening.MAX_HOLDERS). */
     public static final int MAX_HOLDERS = 10;
+    /** What the tender form proposes: 2 of 3, so that one absent holder does not stop the opening. */
+    public static final int DEFAULT_HOLDERS = 3;
     public static final int DEFAULT_THRESHOLD = 2;
 
     /**

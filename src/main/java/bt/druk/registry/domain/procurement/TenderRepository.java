@@ -35,7 +35,7 @@ public interface TenderRepository {
 
     boolean isPublicFile(String sha256);
 
-    /** The records (tenders, revealed bids) whose current version makes this file public. */
+    /** The records (tenders, bids opened as valid) whose current version makes this file public. */
     List<String> recordsWithFile(String sha256);
 
     /** Next serial of the year for OCIDs and tender numbers; serialised between clerks. */

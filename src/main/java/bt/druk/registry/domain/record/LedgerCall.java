@@ -70,8 +70,8 @@ public record LedgerCall(String function, List<String> arguments) {
         /**
          * The convention of most chaincode functions (land titles, tender updates, notarisations):
          * version 1 takes {@code (key, hash, extra...)}, later versions
-         * {@code (key, version, hash, previousHash, extra...)}. Calls such as {@code CommitBid} and
-         * {@code RevealBid} have arguments of their own and build them with their own factory.
+         * {@code (key, version, hash, previousHash, extra...)}. Calls such as {@code LodgeSealedBid}
+         * have arguments of their own and build them with their own factory.
          */
         static Factory standard(String function, String... extraArguments) {
             return (key, version, hash, previousHash) -> {

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * What the ledger holds as a version's hash, and how anyone recomputes it from the version's stored
  * document. Most versions put the SHA-256 of their own canonical document on the ledger
- * ({@link #DOCUMENT}); a sealed bid's first version holds its commitment, its reveal the hash of the
- * bid the bidder sealed, and a batch anchor a Merkle root. The pipeline, the commit follower and
+ * ({@link #DOCUMENT}); a sealed bid's first version holds the hash of its encrypted envelope, and a
+ * batch anchor a Merkle root. The pipeline, the commit follower and
  * verification ask the version's imprint and never special-case a register.
  *
  * <p>An imprint is stored with each version by its {@link #code()}; codes never change meaning.
@@ -31,7 +31,7 @@ public interface LedgerImprint {
         }
     };
 
-    /** Stored with the version, e.g. {@code document}, {@code bid-commitment}. */
+    /** Stored with the version, e.g. {@code document}, {@code sealed-envelope}. */
     String code();
 
     /**
@@ -44,7 +44,7 @@ public interface LedgerImprint {
 
     /**
      * The public text whose SHA-256 is the ledger hash, for anyone recomputing it with their own
-     * tools; empty when no single text hashes to it (a commitment before its reveal, a Merkle root).
+     * tools; empty when no single public text hashes to it (a sealed envelope, a Merkle root).
      */
     default Optional<String> hashedText(String canonicalJson) {
         return Optional.empty();

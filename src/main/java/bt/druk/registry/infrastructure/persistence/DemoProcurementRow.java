@@ -18,20 +18,15 @@ public class DemoProcurementRow {
     @Column(name = "record_key", nullable = false, unique = true, length = 200)
     private String recordKey;
 
-    /** The demo bidder's sealed-bid file (bid, salt, hashes); null for a tender. */
-    @Column(name = "sealed_bid_file", length = 262144)
-    private String sealedBidFile;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected DemoProcurementRow() {
     }
 
-    public DemoProcurementRow(String planRef, String recordKey, String sealedBidFile, Instant createdAt) {
+    public DemoProcurementRow(String planRef, String recordKey, Instant createdAt) {
         this.planRef = planRef;
         this.recordKey = recordKey;
-        this.sealedBidFile = sealedBidFile;
         this.createdAt = createdAt;
     }
 
@@ -41,10 +36,6 @@ public class DemoProcurementRow {
 
     public String recordKey() {
         return recordKey;
-    }
-
-    public String sealedBidFile() {
-        return sealedBidFile;
     }
 
     public Instant createdAt() {

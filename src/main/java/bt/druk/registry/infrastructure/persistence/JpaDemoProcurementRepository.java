@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 
-/** JPA storage of the procurement demo's plan items and its bidders' sealed-bid files. */
+/** JPA storage of the procurement demo's plan items: which record each became. */
 @ApplicationScoped
 public class JpaDemoProcurementRepository implements DemoProcurementRepository {
 
@@ -20,17 +20,12 @@ public class JpaDemoProcurementRepository implements DemoProcurementRepository {
     }
 
     @Override
-    public Optional<String> sealedBidFile(String planRef) {
-        return Optional.ofNullable(em.find(DemoProcurementRow.class, planRef)).map(DemoProcurementRow::sealedBidFile);
-    }
-
-    @Override
     public long count() {
         return em.createQuery("select count(d) from DemoProcurementRow d", Long.class).getSingleResult();
     }
 
     @Override
-    public void add(String planRef, String recordKey, String sealedBidFile, Instant createdAt) {
-        em.persist(new DemoProcurementRow(planRef, recordKey, sealedBidFile, createdAt));
+    public void add(String planRef, String recordKey, Instant createdAt) {
+        em.persist(new DemoProcurementRow(planRef, recordKey, createdAt));
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** A stored file that a tender or a revealed bid makes public. */
+/** A stored file that a tender or a bid opened as valid makes public. */
 @Entity
 @Table(name = "procurement_file")
 @IdClass(ProcurementFileRow.Id.class)

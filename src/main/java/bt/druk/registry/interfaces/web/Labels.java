@@ -10,7 +10,6 @@ import bt.druk.registry.domain.notary.BatchAnchor;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.BidSummary;
-import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -52,10 +51,8 @@ public class Labels {
     private static final DateTimeFormatter DZ_UTC = dzongkhaDateTime("HH:mm:ss", " 'UTC'", ZoneOffset.UTC);
     private static final DateTimeFormatter DZ_BHUTAN = dzongkhaDateTime("HH:mm", " 'BTT'", ProcurementPolicy.BHUTAN);
 
-    /** Status code of a bid whose commitment is lodged but not revealed: nobody can read it yet. */
-    public static final String BID_SEALED = "sealed";
-    /** Status code of a revealed bid (bidder and price public, matched against its commitment). */
-    public static final String BID_REVEALED = "revealed";
+    /** Status code of a bid lodged and not yet opened: nobody can read it yet. */
+    public static final String BID_SEALED = BidView.SEALED;
 
     @Inject
     Messages messages;
@@ -77,9 +74,8 @@ public class Labels {
     /**
      * CSS-friendly code of a status, used for the badge's class and the {@code status.<code>} message:
      * a title status or tender status by its ledger code ({@code transfer-pending}, {@code active.tendering}
-     * → {@code active-tendering}), a bid ({@link BidView}, {@link BidSummary}, {@link LodgedBid}) as
-     * {@value #BID_SEALED} or {@value #BID_REVEALED} (a sealed bid, issue 25: {@value #BID_SEALED} until the
-     * opening, then {@code opened}, {@code invalid}, or {@code withdrawn}), a ledger state by name ({@code committed}).
+     * → {@code active-tendering}), a bid ({@link BidView}, {@link BidSummary}) as {@value #BID_SEALED} until
+     * the opening, then {@code opened}, {@code invalid}, or {@code withdrawn}, a ledger state by name ({@code committed}).
      */
     public String statusCode(Object value) {
         if (value == null) {
@@ -95,13 +91,7 @@ public class Labels {
             return bid.statusCode();
         }
         if (value instanceof BidSummary bid) {
-            if (bid.sealed()) {
-                return SealedBidRecord.LODGED.equals(bid.status()) ? BID_SEALED : cssCode(bid.status());
-            }
-            return bid.revealed() ? BID_REVEALED : BID_SEALED;
-        }
-        if (value instanceof LodgedBid bid) {
-            return bid.isRevealed() ? BID_REVEALED : BID_SEALED;
+            return SealedBidRecord.LODGED.equals(bid.status()) ? BID_SEALED : cssCode(bid.status());
         }
         if (value instanceof Enum<?> e) {
             return cssCode(e.name());

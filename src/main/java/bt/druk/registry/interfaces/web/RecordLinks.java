@@ -52,7 +52,7 @@ public class RecordLinks {
     static final Map<String, Pages> PAGES = Map.of(
             LandTitle.KIND, new Pages("/records/land.xhtml", "/clerk/land/title.xhtml", "pin", RecordKey::id),
             Tender.KIND, new Pages("/tenders/tender.xhtml", "/clerk/procurement/tender.xhtml", "ocid", RecordKey::id),
-            // A bid has one page for everybody: what the public sees is all there is before the reveal.
+            // A bid has one page for everybody: before the opening what the public sees is all there is.
             BidKeys.KIND, new Pages("/tenders/bid.xhtml", "/tenders/bid.xhtml", "key", RecordKey::toString),
             Notarisation.KIND, new Pages("/notary/notarisation.xhtml", "/clerk/notary/notarisation.xhtml", "id", RecordKey::id));
 

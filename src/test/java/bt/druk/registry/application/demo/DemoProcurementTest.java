@@ -5,6 +5,7 @@ import static bt.druk.registry.testing.PortalHarness.PROCUREMENT_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.demo.DemoTender.DemoBid;
@@ -12,18 +13,26 @@ import bt.druk.registry.application.demo.DemoTender.Outcome;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.procurement.BidView;
+import bt.druk.registry.application.procurement.HolderQueries;
 import bt.druk.registry.application.procurement.TenderView;
 import bt.druk.registry.application.record.VersionView;
+import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.ledger.PostedShares;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
-import bt.druk.registry.domain.procurement.SealedBid;
+import bt.druk.registry.domain.procurement.RegistrationNumber;
+import bt.druk.registry.domain.procurement.Supplier;
+import bt.druk.registry.domain.procurement.SupplierContact;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
+import bt.druk.registry.domain.procurement.TenderOpening;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.testing.InMemoryDemoOpeningKeyRepository;
 import bt.druk.registry.testing.InMemoryDemoProcurementRepository;
 import bt.druk.registry.testing.InMemoryDemoRecordRepository;
+import bt.druk.registry.testing.InMemorySupplierRepository;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,6 +41,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -41,26 +51,45 @@ class DemoProcurementTest {
     private final PortalHarness h = new PortalHarness();
     private final InMemoryDemoRecordRepository demoRecords = new InMemoryDemoRecordRepository();
     private final InMemoryDemoProcurementRepository demoItems = new InMemoryDemoProcurementRepository();
+    private final InMemoryDemoOpeningKeyRepository demoKeys = new InMemoryDemoOpeningKeyRepository();
+    private final InMemorySupplierRepository suppliers = seededSuppliers();
     private final DemoTenderPlan plan = DemoTenderPlan.standard();
     private static final DemoPlan NO_PARCELS = new DemoPlan(List.of());
 
+    /** The demo suppliers as the staff seeder registers them. */
+    private static InMemorySupplierRepository seededSuppliers() {
+        InMemorySupplierRepository repository = new InMemorySupplierRepository();
+        for (DemoStaffSeeder.DemoSupplier s : DemoStaffSeeder.DEMO_SUPPLIERS) {
+            repository.add(new Supplier(UUID.randomUUID().toString(), RegistrationNumber.parse(s.registrationNumber()), s.businessName(),
+                    new SupplierContact(s.contactPerson(), s.email(), s.phone()), s.username(), true,
+                    Instant.parse("2025-10-01T00:00:00Z")), "hash");
+        }
+        return repository;
+    }
+
     /** A fresh loader over the same database and ledger, as after a restart of the portal. */
     private DemoContentLoader newLoader(DemoPlan land) {
+        return newLoader(land, suppliers);
+    }
+
+    private DemoContentLoader newLoader(DemoPlan land, InMemorySupplierRepository supplierAccounts) {
         DemoContent content = new DemoContent(h.land, h.queries, h.parcels, demoRecords, h.clock);
-        DemoProcurement procurement = new DemoProcurement(h.tenders, h.bids, h.procurementQueries, h.queries,
-                h.tenderRepository, h.parcels, demoRecords, demoItems, h.clock);
+        DemoKeyHolders holders = new DemoKeyHolders(h.sealedBids,
+                new HolderQueries(h.tenderRepository, h.pipeline, h.openingKeys, h.ledger, h.clock), demoKeys);
+        DemoProcurement procurement = new DemoProcurement(h.tenders, h.sealedBids, holders, h.procurementQueries, h.queries,
+                h.tenderRepository, supplierAccounts, h.parcels, demoRecords, demoItems, h.clock);
         return new DemoContentLoader(content, land, procurement, plan, h.clock);
     }
 
     /**
      * Rounds as the background task runs them: the ledger submitter in between, and the clock moved
-     * on by the loader's own delay, until {@code until} holds. After every round, no demo bid may be
-     * revealed before its tender's deadline.
+     * on by the loader's own delay, until {@code until} holds. After every round, no holder may have
+     * posted and no bid may be opened before its tender's deadline.
      */
     private DemoContentLoader.Round run(DemoContentLoader loader, Predicate<DemoContentLoader.Round> until) {
         for (int i = 0; i < 400; i++) {
             DemoContentLoader.Round round = loader.runRound();
-            assertNoRevealBeforeTheDeadline();
+            assertNothingOpenedBeforeTheDeadline();
             if (until.test(round)) {
                 return round;
             }
@@ -70,17 +99,18 @@ class DemoProcurementTest {
         throw new AssertionError("the demo plan did not get there in 400 rounds");
     }
 
-    private void assertNoRevealBeforeTheDeadline() {
+    private void assertNothingOpenedBeforeTheDeadline() {
         for (DemoTender tender : plan.tenders()) {
             demoItems.recordKeyOf(tender.ref()).flatMap(key -> h.procurementQueries.tender(key.substring("tender:".length())))
                     .ifPresent(view -> {
+                        Instant deadline = view.tender().bidDeadline();
+                        if (!h.ledger.openingShares(view.recordKey()).isEmpty()) {
+                            assertFalse(h.clock.instant().isBefore(deadline.plus(DemoProcurement.DEADLINE_MARGIN)),
+                                    view.recordKey() + ": shares posted before " + deadline + " and the margin");
+                        }
                         for (BidView bid : view.bids()) {
-                            if (bid.revealed()) {
-                                assertFalse(h.clock.instant().isBefore(view.tender().bidDeadline()),
-                                        bid.recordKey() + " revealed before the deadline " + view.tender().bidDeadline());
-                                VersionView reveal = h.queries.versions(bid.recordKey()).get(1);
-                                assertFalse(reveal.recordedAt().isBefore(view.tender().bidDeadline().plus(DemoProcurement.DEADLINE_MARGIN)),
-                                        bid.recordKey() + " reveal saved at " + reveal.recordedAt());
+                            if (bid.opened() || bid.named()) {
+                                assertFalse(h.clock.instant().isBefore(deadline), bid.recordKey() + " opened before the deadline " + deadline);
                             }
                         }
                     });
@@ -106,6 +136,14 @@ class DemoProcurementTest {
         return versions;
     }
 
+    private long sharesPosted() {
+        return plan.tenders().stream().mapToLong(t -> h.ledger.openingShares(tender(t.ref()).recordKey()).size()).sum();
+    }
+
+    private Set<Integer> holdersPosted(String ref) {
+        return h.ledger.openingShares(tender(ref).recordKey()).stream().map(PostedShares::holderIndex).collect(Collectors.toSet());
+    }
+
     @Test
     void everyTenderReachesItsStateOnTheLedgerAndARestartAddsNothing() {
         Set<String> entities = plan.tenders().stream().map(DemoTender::entityCode).collect(Collectors.toSet());
@@ -126,28 +164,49 @@ class DemoProcurementTest {
             assertTrue(view.versions().stream().allMatch(v -> v.ledgerState() == LedgerState.COMMITTED), t.ref() + " all committed");
             assertEquals(view.versions().stream().map(VersionView::hash).toList(),
                     h.ledger.history(view.recordKey()).stream().map(w -> w.value().hash()).toList(), t.ref() + ": the ledger holds the portal's versions");
+            TenderOpening opening = view.tender().opening();
+            assertNotNull(opening, t.ref() + " is sealed");
+            assertEquals(2, opening.threshold(), t.ref());
+            assertEquals(List.of("ProcurementMSP", "AuditMSP", "JusticeMSP"), opening.holders().stream().map(TenderOpening.Holder::msp).toList(),
+                    t.ref() + ": holders of three organisations");
             assertEquals(t.bids().size(), view.bids().size(), t.ref() + ": each planned bid lodged once");
             for (BidView bid : view.bids()) {
                 assertEquals(LedgerState.COMMITTED, bid.ledgerState(), bid.recordKey());
                 assertEquals(bid.versions().size(), h.ledger.history(bid.recordKey()).size(), bid.recordKey());
                 assertTrue(demoRecords.contains(bid.recordKey()), bid.recordKey() + " marked as demo");
-                if (bid.revealed()) {
-                    assertTrue(bid.commitmentMatches(), bid.recordKey());
-                }
             }
             assertTrue(demoRecords.contains(view.recordKey()), t.ref() + " marked as demo");
-            long revealed = t.outcome().passesDeadline() ? t.bids().stream().filter(DemoBid::revealed).count() : 0;
-            assertEquals(revealed, view.revealedCount(), t.ref());
+            if (t.outcome().passesDeadline()) {
+                assertTrue(view.openingComplete(), t.ref() + ": every bid opened");
+                assertEquals(Set.copyOf(DemoTenderPlan.POSTING), holdersPosted(t.ref()), t.ref() + ": two of three holders posted");
+            } else {
+                assertEquals(0, view.openedCount(), t.ref());
+                assertTrue(view.bids().stream().noneMatch(BidView::named), t.ref() + ": nothing readable");
+                assertEquals(Set.of(), holdersPosted(t.ref()), t.ref());
+            }
             records += 1 + t.bids().size();
         }
         assertEquals(records, demoItems.count());
-        assertEquals(versionsOnThePortal(), h.ledger.commits());
+        assertEquals(versionsOnThePortal() + sharesPosted(), h.ledger.commits());
+
+        // The demo's holders are not staff: no opening key registered; their keys only in the demo's table, and only
+        // for the tenders still to be opened.
+        assertEquals(List.of(), h.openingKeys.registered());
+        assertEquals(Set.of(tender("MOH-gelephu-staff-quarters").recordKey(), tender("NLCS-cadastral-survey").recordKey()),
+                Set.copyOf(demoKeys.tenders()));
 
         // The stories a visitor can look at.
-        TenderView open = tender("MOH-medicines");
+        TenderView open = tender("MOH-gelephu-staff-quarters");
         assertTrue(open.tender().bidDeadline().isAfter(h.clock.instant().plus(Duration.ofDays(20))), "open for weeks");
         assertEquals(2, open.bids().size());
         assertNotNull(open.tender().enquiryPeriodEnd());
+        for (BidView bid : open.bids()) {
+            assertEquals("sealed", bid.statusCode());
+            assertNull(bid.amount());
+            String document = h.pipeline.current(bid.recordKey()).orElseThrow().canonicalJson();
+            assertFalse(document.contains("37950000") || document.contains("38210500") || document.contains("CDB-2026-01"),
+                    "the portal holds no price and no supplier of a lodged bid: " + document);
+        }
 
         TenderView amended = tender("NLCS-cadastral-survey");
         Instant published = amended.tender().published();
@@ -157,20 +216,27 @@ class DemoProcurementTest {
         TenderView cancelled = tender("DES-lungtenphu-footbridge");
         assertEquals(planned("DES-lungtenphu-footbridge").reason(), cancelled.tender().statusReason());
         assertEquals(1, cancelled.bids().size());
+        assertEquals("sealed", cancelled.bids().get(0).statusCode(), "a cancelled tender's bids are never opened");
 
-        TenderView opened = tender("TT-waste-collection");
+        TenderView opened = tender("TT-norzin-lam-drains");
         assertEquals(3, opened.bids().size());
-        assertEquals(2, opened.revealedCount(), "one bidder stayed away from the opening");
+        assertEquals(2, opened.validCount(), "two valid bids");
+        BidView invalid = opened.bids().stream().filter(BidView::invalid).findFirst().orElseThrow();
+        assertEquals("Yangphel Construction", invalid.bidderName(), "an invalid bid names its supplier");
+        assertNull(invalid.amount());
+        assertEquals("malformed", invalid.sealedPart().reason());
+        assertTrue(invalid.sealedPart().detail().contains("two decimals"), invalid.sealedPart().detail());
+        assertEquals(List.of(opened.bids().get(0).recordKey() + " valid 9485000.00 BTN", invalid.recordKey() + " invalid malformed",
+                opened.bids().get(2).recordKey() + " valid 9900000.00 BTN"), opened.openingLines());
 
         TenderView awarded = tender("DES-dochula-resurfacing");
         BidView winner = awarded.awardedBid();
         assertEquals("ཀུན་ལེགས་ Construction", winner.bidderName());
+        assertEquals("CDB-2026-0103", winner.bidderLicence());
         assertEquals(awarded.bids().stream().map(BidView::amount).min(Comparator.naturalOrder()).orElseThrow(), winner.amount(),
-                "awarded to the lowest revealed price");
-        TenderView complete = tender("MOESD-school-furniture");
-        assertEquals("Bumthang Wood Craft", complete.awardedBid().bidderName());
-        assertTrue(complete.bids().stream().anyMatch(b -> "counter".equals(b.channel())), "paper bids too");
-        assertTrue(complete.bids().stream().anyMatch(b -> "online".equals(b.channel())), "and bids from the public pages");
+                "awarded to the lowest valid price");
+        TenderView complete = tender("MOESD-school-toilets");
+        assertEquals("Druk Builders Pvt Ltd", complete.awardedBid().bidderName());
 
         // A restart with the plan complete adds nothing, neither to the database nor to the ledger.
         long commits = h.ledger.commits();
@@ -182,18 +248,39 @@ class DemoProcurementTest {
     }
 
     @Test
-    void aRestartHalfwayCarriesOnWithoutLodgingOrRevealingTwice() {
-        // The portal stops right after the waste-collection bids were saved, before the ledger has them.
-        run(newLoader(NO_PARCELS), round -> round.item("TT-waste-collection").detail().contains("bid(s) lodged"));
-        String tenderKey = demoItems.recordKeyOf("TT-waste-collection").orElseThrow();
+    void theDemoBidsAsTheSuppliersTheStaffSeederRegisters() {
+        Set<String> seeded = DemoStaffSeeder.DEMO_SUPPLIERS.stream().map(DemoStaffSeeder.DemoSupplier::username).collect(Collectors.toSet());
+        for (DemoTender t : plan.tenders()) {
+            for (DemoBid bid : t.bids()) {
+                assertTrue(seeded.contains(bid.supplier()), t.ref() + ": " + bid.supplier());
+            }
+        }
+    }
+
+    @Test
+    void withoutTheDemoSuppliersNoTenderIsPublished() {
+        DemoContentLoader.Round round = newLoader(NO_PARCELS, new InMemorySupplierRepository()).runRound();
+        DemoProgress open = round.item("MOH-gelephu-staff-quarters");
+        assertEquals(DemoProgress.State.SKIPPED, open.state());
+        assertTrue(open.detail().contains("supplier.druk is not registered"), open.detail());
+        assertEquals(DemoProgress.State.APPLIED, round.item("NLCS-cadastral-survey").state(), "a tender without bids needs none");
+    }
+
+    @Test
+    void aRestartHalfwayCarriesOnWithoutLodgingOrPostingTwice() {
+        // The portal stops right after the drains bids were saved, before the ledger has them.
+        run(newLoader(NO_PARCELS), round -> round.item("TT-norzin-lam-drains").detail().contains("bid(s) lodged"));
+        String tenderKey = demoItems.recordKeyOf("TT-norzin-lam-drains").orElseThrow();
         assertEquals(3, h.tenderRepository.bidsOf(tenderKey).size());
 
         DemoContentLoader restarted = newLoader(NO_PARCELS);
         DemoContentLoader.Round first = restarted.runRound();
-        assertEquals(DemoProgress.State.WAITING, first.item("TT-waste-collection").state(), first.toString());
-        // Restarted again, this time while it waits for the deadline, and once more after its reveals were saved.
-        run(restarted, round -> round.item("TT-waste-collection").notBefore() != null);
-        run(newLoader(NO_PARCELS), round -> round.item("TT-waste-collection").detail().contains("revealed"));
+        assertEquals(DemoProgress.State.WAITING, first.item("TT-norzin-lam-drains").state(), first.toString());
+        // Restarted again while it waits for the deadline, after the first holder posted, and once more after the opening.
+        run(restarted, round -> round.item("TT-norzin-lam-drains").notBefore() != null);
+        run(newLoader(NO_PARCELS), round -> round.item("TT-norzin-lam-drains").detail().contains("posted its shares"));
+        assertEquals(Set.of(2), holdersPosted("TT-norzin-lam-drains"));
+        run(newLoader(NO_PARCELS), round -> round.item("TT-norzin-lam-drains").detail().contains("opened"));
         DemoContentLoader.Round last = run(newLoader(NO_PARCELS), DemoContentLoader.Round::finished);
         assertEquals(plan.tenders().size(), last.count(DemoProgress.State.DONE), last.toString());
 
@@ -201,42 +288,38 @@ class DemoProcurementTest {
             TenderView view = tender(t.ref());
             assertEquals(t.bids().size(), view.bids().size(), t.ref() + ": no bid lodged twice");
             for (BidView bid : view.bids()) {
-                assertTrue(bid.versions().size() <= 2, bid.recordKey() + ": revealed at most once");
+                assertTrue(bid.versions().size() <= 2, bid.recordKey() + ": opened at most once");
             }
         }
-        assertEquals(versionsOnThePortal(), h.ledger.commits());
-        // What the reveal needed survived in the demo table: each revealed bid opens with the file kept there.
-        for (DemoBid bid : planned("TT-waste-collection").bids()) {
-            SealedBid sealed = SealedBid.parse(demoItems.sealedBidFile(planned("TT-waste-collection").bidRef(bid)).orElseThrow());
-            assertEquals(bid.price(), sealed.bid().price());
-        }
+        assertEquals(Set.of(2, 3), holdersPosted("TT-norzin-lam-drains"));
+        assertEquals(versionsOnThePortal() + sharesPosted(), h.ledger.commits());
+        assertFalse(demoKeys.tenders().contains(tenderKey), "the holders' keys are deleted once the bids are opened");
     }
 
     @Test
-    void theDemoNeverRevealsOrOpensBeforeTheDeadline() {
+    void theDemoNeverPostsSharesOrOpensBeforeTheDeadline() {
         DemoContentLoader loader = newLoader(NO_PARCELS);
-        DemoContentLoader.Round waiting = run(loader, round -> round.item("TT-waste-collection").notBefore() != null);
-        TenderView view = tender("TT-waste-collection");
+        DemoContentLoader.Round waiting = run(loader, round -> round.item("TT-norzin-lam-drains").notBefore() != null);
+        TenderView view = tender("TT-norzin-lam-drains");
         Instant deadline = view.tender().bidDeadline();
-        assertEquals(deadline.plus(DemoProcurement.DEADLINE_MARGIN), waiting.item("TT-waste-collection").notBefore());
-        assertTrue(view.bids().stream().allMatch(b -> b.ledgerState() == LedgerState.COMMITTED), "commitments on the ledger before the deadline");
+        assertEquals(deadline.plus(DemoProcurement.DEADLINE_MARGIN), waiting.item("TT-norzin-lam-drains").notBefore());
+        assertTrue(view.bids().stream().allMatch(b -> b.ledgerState() == LedgerState.COMMITTED), "sealed bids on the ledger before the deadline");
         assertTrue(h.queries.versions(view.bids().get(0).recordKey()).get(0).recordedAt().isBefore(deadline));
 
-        // Round after round up to the deadline and just past it: nothing is revealed, the tender is not opened.
+        // Round after round up to the deadline and just past it: no share is posted, no bid opened.
         while (h.clock.instant().isBefore(deadline.plus(DemoProcurement.DEADLINE_MARGIN))) {
             DemoContentLoader.Round round = loader.runRound();
-            assertEquals(DemoProgress.State.WAITING, round.item("TT-waste-collection").state(), round.toString());
+            assertEquals(DemoProgress.State.WAITING, round.item("TT-norzin-lam-drains").state(), round.toString());
             h.submitter.submitDue();
             h.clock.advance(Duration.ofSeconds(1));
         }
-        view = tender("TT-waste-collection");
-        assertEquals(0, view.revealedCount());
-        assertEquals(TenderStatus.ACTIVE_TENDERING, view.tender().status());
+        assertEquals(Set.of(), holdersPosted("TT-norzin-lam-drains"));
+        assertEquals(0, tender("TT-norzin-lam-drains").openedCount());
 
-        DemoContentLoader.Round reveal = loader.runRound();
-        assertEquals(DemoProgress.State.APPLIED, reveal.item("TT-waste-collection").state());
-        assertEquals(2, tender("TT-waste-collection").revealedCount());
-        assertEquals(TenderStatus.ACTIVE_TENDERING, tender("TT-waste-collection").tender().status(), "opened only once the reveals are committed");
+        DemoContentLoader.Round post = loader.runRound();
+        assertEquals(DemoProgress.State.APPLIED, post.item("TT-norzin-lam-drains").state());
+        assertEquals(Set.of(2), holdersPosted("TT-norzin-lam-drains"));
+        assertEquals(TenderStatus.ACTIVE_TENDERING, tender("TT-norzin-lam-drains").tender().status(), "opened only once k holders posted");
     }
 
     @Test
@@ -244,12 +327,12 @@ class DemoProcurementTest {
         DemoContentLoader loader = newLoader(DemoPlan.standard());
         DemoContentLoader.Round first = loader.runRound();
         assertEquals(plan.tenders().stream().filter(t -> t.outcome().passesDeadline()).count(), first.count(DemoProgress.State.HELD));
-        assertEquals(DemoProgress.State.APPLIED, first.item("MOH-medicines").state(), "tenders open for weeks start at once");
+        assertEquals(DemoProgress.State.APPLIED, first.item("MOH-gelephu-staff-quarters").state(), "tenders open for weeks start at once");
 
         DemoContentLoader.Round last = run(loader, round -> plan.tenders().stream().allMatch(t -> round.item(t.ref()).finished()));
         assertEquals(plan.tenders().size(), plan.tenders().stream().filter(t -> last.item(t.ref()).state() == DemoProgress.State.DONE).count(),
                 last.toString());
-        // Every short tender's commitments were saved while its own deadline was still ahead, one tender after the other.
+        // Every short tender's bids were saved while its own deadline was still ahead, one tender after the other.
         Instant previousDeadline = null;
         for (DemoTender t : plan.tenders().stream().filter(x -> x.outcome().passesDeadline()).toList()) {
             TenderView view = tender(t.ref());
@@ -265,7 +348,7 @@ class DemoProcurementTest {
 
     @Test
     void nothingIsPublishedIntoARegisterThatAlreadyHoldsTenders() {
-        h.tenders.publish(PROCUREMENT_CLERK, "DOST", new Tender.Terms("Supply of two 40-seater city buses", "", ProcurementMethod.OPEN,
+        h.sealed.publish("DOST", new Tender.Terms("Supply of two 40-seater city buses", "", ProcurementMethod.OPEN,
                 MainCategory.GOODS, new BigDecimal("14000000.00"), null, h.clock.instant().plus(Duration.ofDays(30)),
                 List.of(new TenderItem("City bus, 40 seats, diesel", new BigDecimal("2"), "bus")), List.of()));
         DemoContentLoader.Round round = newLoader(NO_PARCELS).runRound();

@@ -9,15 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.SubmissionAck;
-import bt.druk.registry.domain.file.FileType;
-import bt.druk.registry.domain.file.StoredFile;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.BidDocument;
-import bt.druk.registry.domain.procurement.BidPrice;
-import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
-import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderItem;
 import bt.druk.registry.domain.procurement.TenderStatus;
@@ -27,6 +20,7 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
+import bt.druk.registry.testing.SealedTenders;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +28,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcurementServicesTest {
+
+    /** A lodged bid's envelope hash, as its record keeps it. */
+    static final class SealedBidRecordOf {
+        static String envelopeSha256(RecordVersion v) {
+            return bt.druk.registry.domain.procurement.SealedBidRecord.fromJson(bt.druk.registry.domain.record.RecordKey.parse(v.recordKey()),
+                    bt.druk.registry.domain.record.RecordDocument.dataOf(v.canonicalJson())).envelopeSha256();
+        }
+    }
 
     final PortalHarness h = new PortalHarness();
 
@@ -44,85 +46,70 @@ class ProcurementServicesTest {
     }
 
     String publishCommitted(Duration untilDeadline) {
-        SubmissionAck ack = h.tenders.publish(PROCUREMENT_CLERK, "DES", terms(h.clock.instant().plus(untilDeadline)), Duration.ZERO);
+        SubmissionAck ack = h.sealed.publish("DES", terms(h.clock.instant().plus(untilDeadline)));
         h.submitter.submitDue();
         return ack.recordKey().substring("tender:".length());
     }
 
-    SealedBid sealed(String ocid, String price, List<BidDocument> documents) {
-        return SealedBid.seal(Bid.of("tender:" + ocid, new Bidder("1002345", "Druk Builders Pvt. Ltd."),
-                BidPrice.parse(price, "price"), documents, h.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-    }
-
     @Test
-    void publishingNumbersTheTenderAndPutsItsDocumentHashOnTheLedger() {
-        SubmissionAck ack = h.tenders.publish(PROCUREMENT_CLERK, "DES", terms(h.clock.instant().plus(Duration.ofDays(10))));
+    void publishingNumbersTheTenderAndPutsItsDocumentHashAndItsHoldersOnTheLedger() {
+        SubmissionAck ack = h.tenders.publish(PROCUREMENT_CLERK, "DES", terms(h.clock.instant().plus(Duration.ofDays(10))), h.sealed.opening());
         int year = h.clock.instant().atZone(ProcurementPolicy.BHUTAN).getYear();
         assertEquals("tender:ocds-drk001-" + year + "-0001", ack.recordKey());
         h.submitter.submitDue();
         RecordVersion v1 = h.pipeline.current(ack.recordKey()).orElseThrow();
         assertEquals(LedgerState.COMMITTED, v1.ledgerState());
         assertEquals(CanonicalJson.sha256Hex(v1.canonicalJson()), h.ledger.readRecord(ack.recordKey()).orElseThrow().hash());
+        assertEquals("PublishSealedTender", h.ledger.committedCalls().get(0).function(), "every tender is sealed");
+        assertEquals(h.sealed.opening().ledgerJson(), h.ledger.committedCalls().get(0).arguments().get(4));
         assertEquals("DES/" + year + "/001", h.procurementQueries.tender(ack.recordKey().substring(7)).orElseThrow().tender().tenderNumber());
         // One serial a year across agencies: an OCID never repeats, and each number still names its agency.
-        SubmissionAck second = h.tenders.publish(PROCUREMENT_CLERK, "MOH", terms(h.clock.instant().plus(Duration.ofDays(10))));
+        SubmissionAck second = h.tenders.publish(PROCUREMENT_CLERK, "MOH", terms(h.clock.instant().plus(Duration.ofDays(10))), h.sealed.opening());
         assertEquals("MOH/" + year + "/002", h.procurementQueries.tender(second.recordKey().substring(7)).orElseThrow().tender().tenderNumber());
     }
 
     @Test
     void aDeadlineInsideTheMinimumBiddingPeriodIsRefusedNextToItsField() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> h.tenders.publish(PROCUREMENT_CLERK, "DES", terms(h.clock.instant().plus(Duration.ofDays(2)))));
+                () -> h.tenders.publish(PROCUREMENT_CLERK, "DES", terms(h.clock.instant().plus(Duration.ofDays(2))), h.sealed.opening()));
         assertTrue(e.fieldMessages().containsKey("bidDeadline"), e.getMessage());
         assertEquals(0, h.ledger.commits());
     }
 
     @Test
     void onlyAProcurementClerkPublishes() {
-        assertThrows(AccessDeniedException.class,
-                () -> h.tenders.publish(PortalHarness.CLERK, "DES", terms(h.clock.instant().plus(Duration.ofDays(10)))));
+        assertThrows(AccessDeniedException.class, () -> h.tenders.publish(PortalHarness.CLERK, "DES",
+                terms(h.clock.instant().plus(Duration.ofDays(10))), h.sealed.opening()));
     }
 
     @Test
-    void theWholeLifecycleCommitsEveryStepAndTheLedgerHoldsTheCommitmentThenTheBid() {
+    void theWholeLifecycleCommitsEveryStepAndTheLedgerHoldsTheEnvelopeThenTheVerdict() {
         String ocid = publishCommitted(Duration.ofHours(2));
-        byte[] pdf = "%PDF-1.4 technical proposal".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String pdfHash = CanonicalJson.sha256Hex(new String(pdf, java.nio.charset.StandardCharsets.UTF_8));
-        SealedBid cheap = sealed(ocid, "9800000.00", List.of(new BidDocument("technical.pdf", "application/pdf", pdf.length, pdfHash)));
-        SealedBid dear = sealed(ocid, "11200000.50", List.of());
-
-        SubmissionAck first = h.bids.lodgeOnline(ocid, cheap.commitment());
-        SubmissionAck second = h.bids.lodgeAtCounter(PROCUREMENT_CLERK, ocid, dear.commitment());
+        SealedTenders.Document technical = new SealedTenders.Document("technical.pdf", "%PDF-1.4 technical proposal");
+        SubmissionAck first = h.sealed.lodge(ocid, "CDB-1", "Druk Builders Pvt Ltd", "9800000.00", technical);
+        SubmissionAck second = h.sealed.lodge(ocid, "CDB-2", "Yangphel Construction", "11200000.50");
         h.submitter.submitDue();
         assertEquals("bid:" + ocid + ":1", first.recordKey());
-        assertEquals(cheap.commitment(), h.ledger.readRecord(first.recordKey()).orElseThrow().hash(), "the ledger holds the commitment");
         RecordVersion lodged = h.pipeline.current(first.recordKey()).orElseThrow();
-        assertFalse(lodged.canonicalJson().contains("9800000"), "no price reaches the portal before the reveal");
+        assertEquals(h.ledger.readRecord(first.recordKey()).orElseThrow().hash(),
+                SealedBidRecordOf.envelopeSha256(lodged), "the ledger holds the envelope's hash");
+        assertFalse(lodged.canonicalJson().contains("9800000") || lodged.canonicalJson().contains("CDB-1"),
+                "no price and no supplier reach the portal's record before the opening");
         assertEquals(LedgerState.COMMITTED, lodged.ledgerState());
 
-        assertThrows(ValidationException.class, () -> h.bids.revealOnline(first.recordKey(), cheap.toFileJson(), List.of()),
-                "no reveal before the deadline");
         h.clock.advance(Duration.ofHours(2));
-        assertThrows(ValidationException.class, () -> h.bids.lodgeOnline(ocid, sealed(ocid, "1.00", List.of()).commitment()),
-                "no commitment after the deadline");
-        ValidationException swapped = assertThrows(ValidationException.class,
-                () -> h.bids.revealOnline(first.recordKey(), dear.toFileJson(), List.of()));
-        assertEquals("sealedBid.notLodged", swapped.errors().get(0).code(), "another bid's file cannot open this commitment");
-        ValidationException missing = assertThrows(ValidationException.class,
-                () -> h.bids.revealOnline(first.recordKey(), cheap.toFileJson(), List.of()));
-        assertEquals("bid.reveal.documentMissing", missing.errors().get(0).code());
-
-        h.bids.revealOnline(first.recordKey(), cheap.toFileJson(),
-                List.of(new StoredFile(pdfHash, pdf.length, FileType.PDF, "technical.pdf")));
-        h.bids.revealAtCounter(PROCUREMENT_CLERK, second.recordKey(), dear.toFileJson(), List.of());
-        h.tenders.openBids(PROCUREMENT_CLERK, ocid, 1);
+        assertThrows(ValidationException.class, () -> h.sealed.lodge(ocid, "CDB-3", "Tashi", "1.00"), "no bid after the deadline");
+        SealedBids.OpeningReport report = h.sealed.open(ocid);
+        assertEquals(2, report.opened().size(), report.toString());
         h.submitter.submitDue();
-        assertEquals(cheap.bidHash(), h.ledger.readRecord(first.recordKey()).orElseThrow().hash(), "the reveal puts the bid's hash on the ledger");
-        assertTrue(h.tenderRepository.isPublicFile(pdfHash), "a revealed bid's documents are public");
+        assertEquals("opened", h.ledger.readRecord(first.recordKey()).orElseThrow().status());
+        String pdfHash = CanonicalJson.sha256Hex(technical.text());
+        assertTrue(h.tenderRepository.isPublicFile(pdfHash), "a validly opened bid's documents are public");
 
         TenderView view = h.procurementQueries.tender(ocid).orElseThrow();
         assertEquals(TenderStatus.EVALUATION, view.tender().status());
         assertEquals(new BigDecimal("9800000.00"), view.bids().get(0).amount());
+        assertEquals("Druk Builders Pvt Ltd", view.bids().get(0).bidderName());
         h.tenders.award(PROCUREMENT_CLERK, ocid, 2, first.recordKey());
         h.submitter.submitDue();
         h.tenders.complete(PROCUREMENT_CLERK, ocid, 3);
@@ -136,21 +123,18 @@ class ProcurementServicesTest {
         LedgerVerification bid = h.verification.verifyOnLedger(first.recordKey());
         assertEquals(LedgerVerification.Outcome.VERIFIED, tender.outcome(), tender.message());
         assertEquals(LedgerVerification.Outcome.VERIFIED, bid.outcome(), bid.message());
-        assertEquals(cheap.bidHash(), h.queries.publicDocument(cheap.bidHash()).orElseThrow().canonicalJson().transform(CanonicalJson::sha256Hex),
-                "anyone can fetch the revealed bid by the hash the ledger holds and recompute it");
     }
 
     @Test
-    void aRevealedPriceEditedInTheDatabaseNoLongerMatchesTheLedger() {
+    void anOpenedPriceEditedInTheDatabaseNoLongerMatchesTheLedger() {
         String ocid = publishCommitted(Duration.ofHours(1));
-        SealedBid bid = sealed(ocid, "500000.00", List.of());
-        String key = h.bids.lodgeOnline(ocid, bid.commitment()).recordKey();
+        String key = h.sealed.lodge(ocid, "CDB-1", "Druk Builders Pvt Ltd", "500000.00").recordKey();
         h.submitter.submitDue();
         h.clock.advance(Duration.ofHours(1));
-        h.bids.revealOnline(key, bid.toFileJson(), List.of());
+        h.sealed.open(ocid);
         h.submitter.submitDue();
-        RecordVersion reveal = h.pipeline.current(key).orElseThrow();
-        h.records.replaceCanonicalJson(reveal.id(), reveal.canonicalJson().replace("500000.00", "400000.00"));
+        RecordVersion opened = h.pipeline.current(key).orElseThrow();
+        h.records.replaceCanonicalJson(opened.id(), opened.canonicalJson().replace("500000.00", "400000.00"));
 
         LedgerVerification check = h.verification.verifyOnLedger(key);
         assertEquals(LedgerVerification.Outcome.MISMATCH, check.outcome());
@@ -158,16 +142,18 @@ class ProcurementServicesTest {
     }
 
     @Test
-    void awardWaitsForTheRevealToBeOnTheLedger() {
+    void awardWaitsForTheOpeningToBeOnTheLedgerAndTakesOnlyAValidBid() {
         String ocid = publishCommitted(Duration.ofHours(1));
-        SealedBid bid = sealed(ocid, "500000.00", List.of());
-        String key = h.bids.lodgeOnline(ocid, bid.commitment()).recordKey();
+        String valid = h.sealed.lodge(ocid, "CDB-1", "Druk Builders Pvt Ltd", "500000.00").recordKey();
+        String invalid = h.sealed.lodge(ocid, "CDB-2", "Yangphel Construction", "450000").recordKey();
         h.submitter.submitDue();
         h.clock.advance(Duration.ofHours(1));
-        h.tenders.openBids(PROCUREMENT_CLERK, ocid, 1);
-        h.bids.revealOnline(key, bid.toFileJson(), List.of());
-        ValidationException e = assertThrows(ValidationException.class, () -> h.tenders.award(PROCUREMENT_CLERK, ocid, 2, key));
+        h.sealed.open(ocid);
+        ValidationException e = assertThrows(ValidationException.class, () -> h.tenders.award(PROCUREMENT_CLERK, ocid, 2, valid));
         assertEquals("tender.award.pending", e.errors().get(0).code());
+        h.submitter.submitDue();
+        ValidationException notValid = assertThrows(ValidationException.class, () -> h.tenders.award(PROCUREMENT_CLERK, ocid, 2, invalid));
+        assertEquals("tender.award.sealed", notValid.errors().get(0).code());
     }
 
     @Test
@@ -179,7 +165,7 @@ class ProcurementServicesTest {
         Tender t = h.procurementQueries.tender(ocid).orElseThrow().tender();
         assertEquals(TenderStatus.CANCELLED, t.status());
         assertEquals("Budget withdrawn by the Ministry of Finance", t.statusReason());
-        assertThrows(ValidationException.class, () -> h.bids.lodgeOnline(ocid, "a".repeat(64)));
+        assertThrows(ValidationException.class, () -> h.sealed.lodge(ocid, "CDB-1", "Druk Builders Pvt Ltd", "100.00"));
     }
 
     @Test
@@ -188,7 +174,7 @@ class ProcurementServicesTest {
         Tender.Terms bad = new Tender.Terms("Bitumen \u202efor the highway", "Supply\u0000 of bitumen", ProcurementMethod.OPEN,
                 MainCategory.GOODS, new BigDecimal("1000.00"), null, deadline,
                 List.of(new TenderItem("Drums \u2066of bitumen", new BigDecimal("4"), "drum\u200f")), List.of());
-        ValidationException e = assertThrows(ValidationException.class, () -> h.tenders.publish(PROCUREMENT_CLERK, "DES", bad));
+        ValidationException e = assertThrows(ValidationException.class, () -> h.sealed.publish("DES", bad));
         assertEquals(List.of("title", "description", "items[0].description", "items[0].unit"),
                 e.errors().stream().map(f -> f.field()).toList());
         assertTrue(e.errors().stream().allMatch(f -> f.code().equals("text.characters")));
@@ -197,7 +183,7 @@ class ProcurementServicesTest {
         Tender.Terms typed = new Tender.Terms("Cafe\u0301 furniture for ཀུན་ལེགས་ school", "Line one\r\nline two", ProcurementMethod.OPEN,
                 MainCategory.GOODS, new BigDecimal("1000.00"), null, deadline,
                 List.of(new TenderItem("Table", BigDecimal.ONE, "piece")), List.of());
-        String ocid = h.tenders.publish(PROCUREMENT_CLERK, "DES", typed).recordKey().substring("tender:".length());
+        String ocid = h.sealed.publish("DES", typed).recordKey().substring("tender:".length());
         Tender kept = h.procurementQueries.tender(ocid).orElseThrow().tender();
         assertEquals("Caf\u00e9 furniture for ཀུན་ལེགས་ school", kept.title());
         assertEquals("Line one\nline two", kept.description());

@@ -69,7 +69,7 @@ class SealedBidsTest {
             h.openingKeys.register(holder, Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()));
         }
         TenderOpening opening = h.openingKeys.openingOf(List.of("procurement.clerk", "inspector", "notary.clerk"), 2);
-        var ack = h.tenders.publishSealed(PROCUREMENT_CLERK, "DES", new Tender.Terms("Bitumen", "80/100 grade",
+        var ack = h.tenders.publish(PROCUREMENT_CLERK, "DES", new Tender.Terms("Bitumen", "80/100 grade",
                 ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("12500000.00"), null,
                 h.clock.instant().plus(Duration.ofDays(1)), List.of(new TenderItem("Bitumen", new BigDecimal("400"), "drum")),
                 List.of()), opening, Duration.ZERO);
@@ -141,15 +141,6 @@ class SealedBidsTest {
         assertEquals(LedgerState.COMMITTED, h.pipeline.current(replacement.recordKey()).orElseThrow().ledgerState());
         h.clock.advance(Duration.ofDays(2));
         assertEquals(List.of(replacement.recordKey()), List.copyOf(h.sealedBids.envelopesToOpen(ocid).keySet()));
-    }
-
-    @Test
-    void aSealedBidCannotBeRevealedLikeACommitment() {
-        var lodged = h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1}));
-        h.submitter.submitDue();
-        h.clock.advance(Duration.ofDays(2));
-        ValidationException e = assertThrows(ValidationException.class, () -> h.bids.revealOnline(lodged.recordKey(), "{}", List.of()));
-        assertEquals("bid.reveal.sealed", e.errors().get(0).code());
     }
 
     @Test

@@ -21,13 +21,8 @@ import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.notary.DocumentType;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.notary.NotaryRules.PartyText;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.BidDocument;
-import bt.druk.registry.domain.procurement.BidPrice;
-import bt.druk.registry.domain.procurement.Bidder;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
-import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderItem;
@@ -38,6 +33,7 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
+import bt.druk.registry.testing.SealedTenders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -314,7 +310,7 @@ class DocumentVerifierTest {
                 MainCategory.GOODS, new BigDecimal("12500000.00"), null, h.clock.instant().plus(Duration.ofDays(10)),
                 List.of(new TenderItem("Bitumen 80/100", new BigDecimal("400"), "drum")),
                 List.of(new TenderDocument("Tender notice", "tenderNotice", "notice.pdf", "application/pdf", notice.length, noticeHash)));
-        String key = h.tenders.publish(PROCUREMENT_CLERK, "DES", terms).recordKey();
+        String key = h.sealed.publish("DES", terms).recordKey();
         h.submitter.submitDue();
         RecordVersion v1 = h.pipeline.current(key).orElseThrow();
 
@@ -334,40 +330,38 @@ class DocumentVerifierTest {
     }
 
     @Test
-    void aBidsDocumentCommitmentAndRevealedBidAreEachFound() {
-        String ocid = h.tenders.publish(PROCUREMENT_CLERK, "DES", new Tender.Terms("Footbridge", "A footbridge", ProcurementMethod.OPEN,
+    void aBidsDocumentItsEnvelopeAndItsOpenedVersionAreEachFound() {
+        String ocid = h.sealed.publish("DES", new Tender.Terms("Footbridge", "A footbridge", ProcurementMethod.OPEN,
                 MainCategory.WORKS, new BigDecimal("900000.00"), null, h.clock.instant().plus(Duration.ofHours(2)),
-                List.of(new TenderItem("Footbridge", BigDecimal.ONE, "unit")), List.of()), Duration.ZERO).recordKey().substring(7);
+                List.of(new TenderItem("Footbridge", BigDecimal.ONE, "unit")), List.of())).recordKey().substring(7);
         h.submitter.submitDue();
-        byte[] pdf = "%PDF-1.4 technical proposal".getBytes(StandardCharsets.UTF_8);
-        String pdfHash = CanonicalJson.sha256Hex(new String(pdf, StandardCharsets.UTF_8));
-        SealedBid sealed = SealedBid.seal(Bid.of("tender:" + ocid, new Bidder("1002345", "Druk Builders Pvt. Ltd."),
-                BidPrice.parse("9800000.00", "price"), List.of(new BidDocument("technical.pdf", "application/pdf", pdf.length, pdfHash)),
-                h.clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-        String bidKey = h.bids.lodgeOnline(ocid, sealed.commitment()).recordKey();
+        SealedTenders.Document technical = new SealedTenders.Document("technical.pdf", "%PDF-1.4 technical proposal");
+        String pdfHash = CanonicalJson.sha256Hex(technical.text());
+        String bidKey = h.sealed.lodge(ocid, "CDB-1", "Druk Builders Pvt Ltd", "9800000.00", technical).recordKey();
         h.submitter.submitDue();
-        assertFalse(verifier.verify(pdfHash).found(), "a bid's documents are not public before its reveal");
+        assertFalse(verifier.verify(pdfHash).found(), "a bid's documents are not public before its opening");
+        RecordVersion lodged = h.pipeline.current(bidKey).orElseThrow();
 
         h.clock.advance(Duration.ofHours(2));
-        h.bids.revealOnline(bidKey, sealed.toFileJson(), List.of(new StoredFile(pdfHash, pdf.length, FileType.PDF, "technical.pdf")));
+        h.sealed.open(ocid);
         h.submitter.submitDue();
+        RecordVersion opened = h.pipeline.current(bidKey).orElseThrow();
 
         DocumentMatch document = only(verifier.verify(pdfHash));
         assertEquals(FoundAs.BID, document.foundAs());
         assertEquals(2, document.version());
-        assertStep(document, Kind.LEDGER_ENTRY, Result.PASS, "the revealed bid, which names this file");
-        assertStep(document, Kind.STATUS, Result.PASS, "revealed");
+        assertStep(document, Kind.LEDGER_ENTRY, Result.PASS, "the opened bid, which names this file");
+        assertStep(document, Kind.STATUS, Result.PASS, "opened");
         ProofReceipt proof = issued(pdfHash);
-        assertEquals(sealed.bidHash(), proof.ledgerHash());
+        assertEquals(opened.hash(), proof.ledgerHash());
         assertTrue(proof.offlineCheck().ok(), proof.offlineCheck().reason());
         assertTrue(verifier.checkProof(proof.toJson(), REGISTRY).passed());
 
-        DocumentMatch commitment = only(verifier.verify(sealed.commitment()));
-        assertStep(commitment, Kind.FOUND_AS, Result.PASS, "sealed-bid commitment lodged as " + bidKey + " version 1");
-        assertStep(commitment, Kind.LEDGER_ENTRY, Result.PASS, "this document's SHA-256");
-        DocumentMatch revealed = only(verifier.verify(sealed.bidHash()));
-        assertStep(revealed, Kind.FOUND_AS, Result.PASS, "revealed bid of " + bidKey + " version 2");
-        assertTrue(revealed.verified());
+        DocumentMatch envelope = only(verifier.verify(lodged.hash()));
+        assertStep(envelope, Kind.FOUND_AS, Result.PASS, "sealed envelope of " + bidKey + " version 1");
+        DocumentMatch openedVersion = only(verifier.verify(opened.hash()));
+        assertStep(openedVersion, Kind.FOUND_AS, Result.PASS, "record document of " + bidKey + " version 2");
+        assertTrue(openedVersion.verified());
     }
 
     // ---- batch members -------------------------------------------------------------------------

@@ -26,11 +26,13 @@ class LabelsTest {
         return labels;
     }
 
-    private static BidView bid(boolean revealed) {
-        return new BidView("bid:ocds-drk001-2026-0001:1", "tender:ocds-drk001-2026-0001", 1, "a".repeat(64), "online",
-                Instant.parse("2026-03-01T08:00:00Z"), revealed, revealed ? "Druk Builders" : null, revealed ? "L-1" : null,
-                revealed ? new BigDecimal("100.00") : null, revealed ? "b".repeat(64) : null, revealed ? "salt" : null, List.of(),
-                LedgerState.COMMITTED, List.of());
+    private static BidView bid(String status) {
+        boolean valid = "opened".equals(status);
+        return new BidView("bid:ocds-drk001-2026-0001:1", "tender:ocds-drk001-2026-0001", 1, "a".repeat(64),
+                Instant.parse("2026-03-01T08:00:00Z"), valid, valid ? "Druk Builders" : null, valid ? "L-1" : null,
+                valid ? new BigDecimal("100.00") : null, LedgerState.COMMITTED, List.of(),
+                new BidView.SealedPart(status, "e".repeat(64), List.of(), null, null,
+                        valid ? "bid:ocds-drk001-2026-0001:1 valid 100.00 BTN" : null, List.of()));
     }
 
     @Test
@@ -52,12 +54,13 @@ class LabelsTest {
     }
 
     @Test
-    void bidsAreSealedUntilRevealedWithoutCollidingWithLedgerStates() {
-        assertEquals("sealed", labels.statusCode(bid(false)));
-        assertEquals("revealed", labels.statusCode(bid(true)));
-        assertEquals("Sealed (not revealed)", labels.status(bid(false)));
-        assertEquals("Revealed", labels.status(bid(true)));
-        assertNotEquals(labels.statusCode(LedgerState.COMMITTED), labels.statusCode(bid(false)));
+    void bidsAreSealedUntilOpenedWithoutCollidingWithLedgerStates() {
+        assertEquals("sealed", labels.statusCode(bid("lodged")));
+        assertEquals("opened", labels.statusCode(bid("opened")));
+        assertEquals("withdrawn", labels.statusCode(bid("withdrawn")));
+        assertEquals("Sealed (not opened)", labels.status(bid("lodged")));
+        assertEquals("Opened", labels.status(bid("opened")));
+        assertNotEquals(labels.statusCode(LedgerState.COMMITTED), labels.statusCode(bid("lodged")));
     }
 
     @Test

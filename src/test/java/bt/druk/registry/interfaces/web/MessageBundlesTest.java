@@ -80,26 +80,6 @@ class MessageBundlesTest {
         assertTrue(!TIBETAN.matcher(english.getString(sample)).find(), english.getString(sample));
     }
 
-    @org.junit.jupiter.api.Test
-    void theSealScriptsTextsTagCarriesEverySealjsMessage() throws IOException {
-        String tag = Files.readString(Path.of("webapp/WEB-INF/tags/sealTexts.xhtml"));
-        Set<String> inTag = new TreeSet<>();
-        Matcher m = Pattern.compile("<span data-key=\"([^\"]+)\">#\\{msg\\['sealjs\\.([^']+)'\\]\\}</span>").matcher(tag);
-        while (m.find()) {
-            assertEquals(m.group(1), m.group(2), "data-key and message key agree");
-            inTag.add("sealjs." + m.group(1));
-        }
-        Set<String> inBundle = new TreeSet<>();
-        load("messages.properties").stringPropertyNames().stream().filter(k -> k.startsWith("sealjs.")).forEach(inBundle::add);
-        assertTrue(inBundle.size() > 30, inBundle.toString());
-        assertEquals(inBundle, inTag);
-        String script = Files.readString(Path.of("webapp/resources/druk/js/seal-bid.js"));
-        Matcher code = Pattern.compile("'((?:bid|sealedBid)\\.[A-Za-z.]+)'").matcher(script);
-        while (code.find()) {
-            assertTrue(inBundle.contains("sealjs.error." + code.group(1)), "seal-bid.js's error code " + code.group(1) + " has a message");
-        }
-    }
-
     /** A pattern with arguments must format in Dzongkha, every argument showing, as the English one does. */
     private static List<String> formatProblems(String key, String english, String dzongkha) {
         List<String> problems = new ArrayList<>();

@@ -25,8 +25,8 @@ public final class OcdsCodes {
     public static final String LEDGER_EXTENSION_NAME = "druk-ledger";
 
     public static final String TAG_COMPILED = "compiled";
-    /** A bid revealed at the opening: new public information about the tender's bids. */
-    public static final String TAG_BID_REVEALED = "tenderUpdate";
+    /** A bid opened: new public information about the tender's bids. */
+    public static final String TAG_BID_OPENED = "tenderUpdate";
 
     public static final String ROLE_BUYER = "buyer";
     public static final String ROLE_PROCURING_ENTITY = "procuringEntity";

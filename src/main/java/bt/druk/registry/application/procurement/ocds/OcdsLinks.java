@@ -36,7 +36,7 @@ public record OcdsLinks(String baseUrl) {
         return releasePackage(ocid) + "#" + releaseId;
     }
 
-    /** A public file of the off-chain store (tender and revealed bid documents). */
+    /** A public file of the off-chain store (tender documents and those of bids opened as valid). */
     public String file(String sha256) {
         return baseUrl + "/files/" + sha256;
     }

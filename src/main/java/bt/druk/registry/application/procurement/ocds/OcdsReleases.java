@@ -2,9 +2,7 @@ package bt.druk.registry.application.procurement.ocds;
 
 import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 
-import bt.druk.registry.domain.procurement.BidDocument;
 import bt.druk.registry.domain.procurement.BidReading;
-import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderItem;
@@ -32,17 +30,13 @@ import java.util.function.Predicate;
 /**
  * The OCDS releases of one tender, built from its record versions and its bids' versions.
  *
- * <p>A release is published for every tender version and every bid reveal the ledger has
+ * <p>A release is published for every tender version and every bid opening the ledger has
  * committed (a pending version waits; a rejected one never happened). Its id is stable:
- * {@code <ocid>-v<version>} for a tender version, {@code <ocid>-bid-<number>-revealed} for a
- * reveal; its date is the time the version was recorded. Each release is a full snapshot of what
+ * {@code <ocid>-v<version>} for a tender version, {@code <ocid>-bid-<number>-opened} for a bid's
+ * opening; its date is the time the version was recorded. Each release is a full snapshot of what
  * was public at that moment: the tender version then current, and the bids as their committed
- * versions stood. Bidders and prices appear only from a bid's reveal; before it a bid is its
- * number, lodging time and commitment.
- *
- * <p>A sealed bid (issue 25) is read the same way ({@link BidReading}): before the opening it is
- * its number and lodging time, with neither value nor tenderer; its opening is a release
- * ({@code <ocid>-bid-<number>-opened}) from which a valid bid carries its value and tenderer, and
+ * versions stood ({@link BidReading}). Before the opening a bid is its number and lodging time,
+ * with neither value nor tenderer; from its opening a valid bid carries its value and tenderer, and
  * an invalid one its tenderer, status {@code disqualified} and the reason in its description.
  * Either way the supplier becomes a party, identified by its registration number.
  *
@@ -82,7 +76,7 @@ public final class OcdsReleases {
         }
     }
 
-    /** A moment a release is published for: a tender version, or a bid's reveal. */
+    /** A moment a release is published for: a tender version, or a bid's opening. */
     private record Moment(String id, Instant date, String tag, TenderVersion tender, RecordVersion source) {
     }
 
@@ -135,11 +129,10 @@ public final class OcdsReleases {
         }
         for (List<BidVersion> bid : bids) {
             for (BidVersion v : bid) {
-                if (v.bid().named() && !previousRevealed(bid, v)) {
+                if (v.bid().named() && !openedBefore(bid, v)) {
                     Optional<TenderVersion> tender = at(history, v.record().createdAt());
-                    String event = v.bid().isSealed() ? "-opened" : "-revealed";
-                    tender.ifPresent(t -> moments.add(new Moment(ocid + "-bid-" + v.bid().number() + event,
-                            v.record().createdAt(), OcdsCodes.TAG_BID_REVEALED, t, v.record())));
+                    tender.ifPresent(t -> moments.add(new Moment(ocid + "-bid-" + v.bid().number() + "-opened",
+                            v.record().createdAt(), OcdsCodes.TAG_BID_OPENED, t, v.record())));
                 }
             }
         }
@@ -197,7 +190,7 @@ public final class OcdsReleases {
                 .add("name", tender.procuringEntity().name())
                 .add("roles", entityRoles));
         Tenderer supplier = awarded.map(b -> Tenderer.of(b.bid())).orElse(null);
-        Map<String, Tenderer> tenderers = revealedBidders(bids);
+        Map<String, Tenderer> tenderers = namedBidders(bids);
         for (Map.Entry<String, Tenderer> e : tenderers.entrySet()) {
             JsonArrayBuilder roles = JSON.createArrayBuilder().add(OcdsCodes.ROLE_TENDERER);
             if (supplier != null && supplier.licenceNumber().equals(e.getValue().licenceNumber())) {
@@ -215,10 +208,10 @@ public final class OcdsReleases {
     }
 
     /**
-     * Bidders named in public (revealed, or a sealed bid opened, valid or not) by party id, in bid
+     * Bidders named in public (their bid opened, valid or not) by party id, in bid
      * order, each once (a business may lodge more than one bid).
      */
-    private static Map<String, Tenderer> revealedBidders(List<BidVersion> bids) {
+    private static Map<String, Tenderer> namedBidders(List<BidVersion> bids) {
         Map<String, Tenderer> bidders = new LinkedHashMap<>();
         for (BidVersion b : bids) {
             if (b.bid().named()) {
@@ -283,7 +276,7 @@ public final class OcdsReleases {
         if (awardPeriod != null) {
             tender.add("awardPeriod", awardPeriod);
         }
-        Map<String, Tenderer> tenderers = revealedBidders(bids);
+        Map<String, Tenderer> tenderers = namedBidders(bids);
         if (!tenderers.isEmpty()) {
             JsonArrayBuilder refs = JSON.createArrayBuilder();
             tenderers.values().forEach(b -> refs.add(bidderReference(b)));
@@ -364,12 +357,13 @@ public final class OcdsReleases {
 
     // ---- bids
 
-    /** The tender's bids once the deadline has passed: the count is then final, and reveals may follow. */
+    /** The tender's bids once the deadline has passed: the count is then final, and the opening may follow. */
     private JsonObject bidSection(Tender tender, List<BidVersion> bids, Optional<BidVersion> awarded, Instant at) {
         if (bids.isEmpty() || at.isBefore(tender.bidDeadline())) {
             return null;
         }
-        long online = bids.stream().filter(b -> LodgedBid.ONLINE.equals(b.bid().channel())).count();
+        // Every sealed bid is lodged online: a supplier's browser encrypts it.
+        long online = bids.size();
         String closed = tender.bidDeadline().toString();
         JsonArrayBuilder statistics = JSON.createArrayBuilder()
                 .add(JSON.createObjectBuilder().add("id", OcdsCodes.STATISTIC_BIDS).add("measure", OcdsCodes.STATISTIC_BIDS)
@@ -388,7 +382,7 @@ public final class OcdsReleases {
         JsonObjectBuilder detail = JSON.createObjectBuilder()
                 .add("id", String.valueOf(bid.number()))
                 .add("date", bid.lodgedAt().toString())
-                .add("status", bidStatus(tender.status(), bid, isAwarded));
+                .add("status", bidStatus(bid, isAwarded));
         if (bid.invalid()) {
             detail.add("description", "Invalid at the opening: " + bid.invalidReason()
                     + (bid.invalidDetail() == null ? "" : " (" + bid.invalidDetail() + ")"));
@@ -396,30 +390,17 @@ public final class OcdsReleases {
         if (bid.named()) {
             detail.add("tenderers", JSON.createArrayBuilder().add(bidderReference(Tenderer.of(bid))));
         }
-        if (bid.disclosed()) {
+        if (bid.valid()) {
             detail.add("value", value(bid.amount()));
             JsonArrayBuilder documents = JSON.createArrayBuilder();
-            if (bid.isSealed()) {
-                for (var d : bid.openedDocuments()) {
-                    documents.add(JSON.createObjectBuilder()
-                            .add("id", d.sha256())
-                            .add("documentType", OcdsCodes.DOCUMENT_BID)
-                            .add("title", d.name())
-                            .add("description", d.name() + " (SHA-256 " + d.sha256() + ")")
-                            .add("url", links.file(d.sha256()))
-                            .add("drukSha256", d.sha256()));
-                }
-            } else {
-                for (BidDocument d : bid.lodged().revealed().bid().documents()) {
-                    documents.add(JSON.createObjectBuilder()
-                            .add("id", d.sha256())
-                            .add("documentType", OcdsCodes.DOCUMENT_BID)
-                            .add("title", d.name())
-                            .add("description", fileDescription(d.name(), d.size(), d.sha256()))
-                            .add("url", links.file(d.sha256()))
-                            .add("format", d.mediaType())
-                            .add("drukSha256", d.sha256()));
-                }
+            for (var d : bid.openedDocuments()) {
+                documents.add(JSON.createObjectBuilder()
+                        .add("id", d.sha256())
+                        .add("documentType", OcdsCodes.DOCUMENT_BID)
+                        .add("title", d.name())
+                        .add("description", d.name() + " (SHA-256 " + d.sha256() + ")")
+                        .add("url", links.file(d.sha256()))
+                        .add("drukSha256", d.sha256()));
             }
             detail.add("documents", documents);
         }
@@ -429,26 +410,16 @@ public final class OcdsReleases {
     }
 
     /**
-     * The awarded bid is {@code valid}; a bid never revealed by the time the tender was decided
-     * ({@code awarded}, {@code complete}, {@code unsuccessful}) was in effect {@code withdrawn}: its
-     * bidder did not open it, and it can no longer be; any other bid is {@code pending}, as the
-     * register records no evaluation of individual bids. A sealed bid withdrawn by its supplier is
-     * {@code withdrawn}, one found invalid at the opening {@code disqualified}; a sealed bid is
-     * opened by the authority, never left closed by its bidder, so it is otherwise {@code pending}.
+     * The awarded bid is {@code valid}; a bid withdrawn by its supplier before the deadline is
+     * {@code withdrawn}, one found invalid at the opening {@code disqualified}; any other is
+     * {@code pending}, as the register records no evaluation of individual bids. Bids are opened by
+     * the tender's key holders, never left closed by their bidders.
      */
-    static String bidStatus(TenderStatus tenderStatus, BidReading bid, boolean isAwarded) {
+    static String bidStatus(BidReading bid, boolean isAwarded) {
         if (isAwarded) {
             return OcdsCodes.BID_VALID;
         }
-        if (bid.isSealed()) {
-            return bid.withdrawn() ? OcdsCodes.BID_WITHDRAWN : bid.invalid() ? OcdsCodes.BID_DISQUALIFIED : OcdsCodes.BID_PENDING;
-        }
-        boolean decided = tenderStatus == TenderStatus.AWARDED || tenderStatus == TenderStatus.COMPLETE
-                || tenderStatus == TenderStatus.UNSUCCESSFUL;
-        if (!bid.disclosed() && decided) {
-            return OcdsCodes.BID_WITHDRAWN;
-        }
-        return OcdsCodes.BID_PENDING;
+        return bid.withdrawn() ? OcdsCodes.BID_WITHDRAWN : bid.invalid() ? OcdsCodes.BID_DISQUALIFIED : OcdsCodes.BID_PENDING;
     }
 
     // ---- awards
@@ -489,7 +460,7 @@ public final class OcdsReleases {
         if (tender.awardedBidKey() == null) {
             return Optional.empty();
         }
-        return bids.stream().filter(b -> b.bid().key().toString().equals(tender.awardedBidKey()) && b.bid().disclosed())
+        return bids.stream().filter(b -> b.bid().key().toString().equals(tender.awardedBidKey()) && b.bid().valid())
                 .findFirst();
     }
 
@@ -533,7 +504,7 @@ public final class OcdsReleases {
         return v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null;
     }
 
-    private static boolean previousRevealed(List<BidVersion> bid, BidVersion v) {
+    private static boolean openedBefore(List<BidVersion> bid, BidVersion v) {
         return bid.stream().anyMatch(other -> other.record().version() < v.record().version() && other.bid().named());
     }
 

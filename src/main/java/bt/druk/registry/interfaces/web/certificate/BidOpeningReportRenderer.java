@@ -26,8 +26,9 @@ import java.util.Locale;
 
 /**
  * Renders a tender's bid-opening report as PDF with OpenPDF (A4 landscape, as many pages as there
- * are bids): every commitment lodged with its ledger receipt, bidder and price for those revealed,
- * "not revealed" for the others, the award, and the tender record's ledger hash with a QR code
+ * are bids): every sealed bid lodged with its ledger receipt, its verdict with the supplier and (if
+ * valid) the price, "not opened yet" for the others, the opening lines, the award, and the tender
+ * record's ledger hash with a QR code
  * that opens the tender's public page. Latin script only for now (the standard Helvetica font).
  */
 public class BidOpeningReportRenderer {
@@ -65,7 +66,7 @@ public class BidOpeningReportRenderer {
             header(writer, document, r);
             section(document, "certificate.pdf.tender");
             document.add(tenderTable(r));
-            section(document, "certificate.pdf.bids", r.bids().size(), r.revealedCount());
+            section(document, "certificate.pdf.bids", r.bids().size(), r.validCount());
             if (r.bids().isEmpty()) {
                 document.add(new Paragraph("No bid was lodged for this tender.", value));
             } else {
@@ -177,14 +178,14 @@ public class BidOpeningReportRenderer {
         PdfPTable table = new PdfPTable(new float[] {0.4f, 2.0f, 1.1f, 2.0f, 0.6f, 1.5f, 0.9f, 1.9f, 2.2f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String h : new String[] {"No.", "Commitment (SHA-256)", "Lodged (UTC)", "Lodging tx id", "Block", "Bidder",
-                "Licence no.", "Price", "Reveal receipt"}) {
+        for (String h : new String[] {"No.", "Supplier commitment (SHA-256)", "Lodged (UTC)", "Lodging tx id", "Block", "Supplier",
+                "Registration no.", "Price", "Opening receipt"}) {
             headerCell(table, h);
         }
         for (BidOpeningReport.Bid b : r.bids()) {
             table.addCell(cell(String.valueOf(b.number()), strong));
             table.addCell(cell(b.commitment(), mono));
-            table.addCell(cell(Labels.formatUtc(b.lodgedAt()) + "\n" + b.channel(), value));
+            table.addCell(cell(Labels.formatUtc(b.lodgedAt()), value));
             if (b.lodging() != null) {
                 table.addCell(cell(b.lodging().txId(), mono));
                 table.addCell(cell(b.lodging().blockNumber() < 0 ? "—" : String.valueOf(b.lodging().blockNumber()), value));
@@ -193,25 +194,21 @@ public class BidOpeningReportRenderer {
                 note.setColspan(2);
                 table.addCell(note);
             }
-            if (b.revealed()) {
+            if (b.valid() || b.invalidReason() != null) {
                 table.addCell(cell(b.bidderName(), value));
                 table.addCell(cell(b.bidderLicence(), value));
-                PdfPCell price = cell(Labels.formatNgultrum(b.price()), strong);
-                price.setHorizontalAlignment(Element.ALIGN_RIGHT);
-                table.addCell(price);
-                table.addCell(b.reveal() == null ? cell("Revealed; awaiting the ledger's receipt", muted)
-                        : cell("tx " + b.reveal().txId() + "\nblock " + blockOf(b.reveal()) + "  ·  "
-                                + Labels.formatUtc(b.reveal().commitTime()), mono));
-            } else if (b.invalidReason() != null) {
-                table.addCell(cell(b.bidderName(), value));
-                table.addCell(cell(b.bidderLicence(), value));
-                table.addCell(cell("invalid: " + b.invalidReason(), strong));
-                table.addCell(b.reveal() == null ? cell("Opened; awaiting the ledger's receipt", muted)
-                        : cell("tx " + b.reveal().txId() + "\nblock " + blockOf(b.reveal()) + "  ·  "
-                                + Labels.formatUtc(b.reveal().commitTime()), mono));
+                if (b.valid()) {
+                    PdfPCell price = cell(Labels.formatNgultrum(b.price()), strong);
+                    price.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                    table.addCell(price);
+                } else {
+                    table.addCell(cell("invalid: " + b.invalidReason(), strong));
+                }
+                table.addCell(b.opening() == null ? cell("Opened; awaiting the ledger's receipt", muted)
+                        : cell("tx " + b.opening().txId() + "\nblock " + blockOf(b.opening()) + "  ·  "
+                                + Labels.formatUtc(b.opening().commitTime()), mono));
             } else {
-                PdfPCell none = cell(b.sealedStatus() == null ? "not revealed — bidder and price unknown; the commitment stays sealed"
-                        : SealedBidRecord.WITHDRAWN.equals(b.sealedStatus()) ? "withdrawn by its supplier before the deadline"
+                PdfPCell none = cell(SealedBidRecord.WITHDRAWN.equals(b.status()) ? "withdrawn by its supplier before the deadline"
                         : "not opened yet — supplier and price unknown", muted);
                 none.setColspan(4);
                 table.addCell(none);
@@ -271,9 +268,9 @@ public class BidOpeningReportRenderer {
         pair(facts, "Version", String.valueOf(r.version()), mono);
         pair(facts, "Ledger hash (SHA-256)", r.ledgerHash(), mono);
         PdfPCell how = cell("How to verify: the ledger hash is the SHA-256 of the tender version's canonical JSON (RFC 8785), "
-                + "published at " + documentUrl(r, r.ledgerHash()) + " . Each commitment is SHA-256 of \"<bid hash>:<salt>\" "
-                + "and was committed on the ledger before the deadline (its tx id and block above); a revealed bid's JSON is at "
-                + "/records/documents/<bid hash>.json and hashes to its bid hash. \"Verify on ledger\" on the tender's page "
+                + "published at " + documentUrl(r, r.ledgerHash()) + " . Each bid was lodged on the ledger before the deadline as "
+                + "the hash of its encrypted envelope (its tx id and block above); the opening lines can be redone from the "
+                + "ledger alone with druk-verify open-tender. \"Verify on ledger\" on the tender's page "
                 + "compares every version with the ledger, endorsed by the procuring agency and the Royal Audit Authority.", small);
         how.setColspan(2);
         facts.addCell(how);
@@ -287,7 +284,7 @@ public class BidOpeningReportRenderer {
         url.add(new Chunk(r.verifyUrl(), mono).setAnchor(r.verifyUrl()));
         document.add(url);
         Paragraph issued = new Paragraph("Issued " + Labels.formatUtc(r.issuedAt()) + " from the public record; prices appear "
-                + "only for bids revealed after the deadline.", small);
+                + "only for bids opened as valid after the deadline.", small);
         document.add(issued);
     }
 

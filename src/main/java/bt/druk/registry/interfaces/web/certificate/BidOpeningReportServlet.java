@@ -84,7 +84,7 @@ public class BidOpeningReportServlet extends HttpServlet {
         String fileName = "bid-opening-" + tenderOcid.replaceAll("[^A-Za-z0-9-]", "-") + "-v" + report.version() + ".pdf";
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
-        // Public, but it changes with each reveal and the award.
+        // Public, but it changes as bids are opened and with the award.
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(pdf.length);

@@ -17,9 +17,7 @@ import java.util.function.Function;
 /** Maps the public tender view to what the bid-opening report prints. */
 final class BidOpeningReports {
 
-    /** The operation name a bid's reveal is saved with (BidService). */
-    static final String BID_REVEALED = "BID_REVEALED";
-    /** The operations a sealed bid's verdict is saved with (SealedBids.openAll). */
+    /** The operations a bid's verdict is saved with (SealedBids.openAll). */
     static final String BID_OPENED = "BID_OPENED";
     static final String BID_INVALID = "BID_INVALID";
 
@@ -57,8 +55,8 @@ final class BidOpeningReports {
     }
 
     /**
-     * A sealed tender's verdict lines in the tender's opening order ({@link TenderView#openedBids()}),
-     * each with the supplier the opening named; none for a commit-reveal tender.
+     * The tender's verdict lines in its opening order ({@link TenderView#openedBids()}, bid-key
+     * string order as {@code druk-verify open-tender} prints them), each with the supplier the opening named.
      */
     static List<BidOpeningReport.OpeningLine> openingLines(TenderView view) {
         return view.openedBids().stream()
@@ -75,18 +73,17 @@ final class BidOpeningReports {
         } else if (lodging.ledgerState() == LedgerState.PENDING) {
             note = "Awaiting the ledger";
         }
-        return new BidOpeningReport.Bid(b.number(), b.commitment(), b.lodgedAt(), b.channel(),
-                lodging == null ? null : lodging.receipt(), note, b.revealed(), b.bidderName(), b.bidderLicence(),
-                b.amount(), b.bidHash(), outcome(b), b.isSealed() ? b.sealedPart().status() : null,
+        return new BidOpeningReport.Bid(b.number(), b.commitment(), b.lodgedAt(), lodging == null ? null : lodging.receipt(), note,
+                b.valid(), b.bidderName(), b.bidderLicence(), b.amount(), opening(b), b.sealedPart().status(),
                 b.invalid() ? b.sealedPart().reason() : null);
     }
 
-    /** The receipt of the reveal, or of a sealed bid's opening (valid or invalid); null before either. */
-    private static ReceiptView outcome(BidView b) {
-        if (b.opened()) {
-            return versions(b, BID_OPENED).or(() -> versions(b, BID_INVALID)).map(VersionView::receipt).orElse(null);
+    /** The receipt of the bid's opening (valid or invalid); null before it. */
+    private static ReceiptView opening(BidView b) {
+        if (!b.opened()) {
+            return null;
         }
-        return b.revealed() ? versions(b, BID_REVEALED).map(VersionView::receipt).orElse(null) : null;
+        return versions(b, BID_OPENED).or(() -> versions(b, BID_INVALID)).map(VersionView::receipt).orElse(null);
     }
 
     private static Optional<VersionView> versions(BidView b, String operation) {

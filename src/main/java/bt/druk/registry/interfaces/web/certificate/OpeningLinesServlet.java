@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code GET /tenders/opening-lines?ocid=<ocid>}: a sealed tender's opening verdicts as plain text,
  * one {@code BidVerdict.line()} per opened bid in bid-key string order, exactly the lines
  * {@code druk-verify open-tender} prints, so an auditor can {@code diff} the two. 404 for an unknown
- * tender and a commit-reveal one; 409, with the reason as text, until every bid not withdrawn has
+ * tender and one published before sealed opening; 409, with the reason as text, until every bid not withdrawn has
  * its verdict (half a list would read as a complete one).
  */
 @WebServlet(urlPatterns = "/tenders/opening-lines")

@@ -75,7 +75,7 @@ public class HolderSharesBean implements Serializable {
         myIndex = null;
         holders = List.of();
         ledgerDown = false;
-        if (ocid == null || !SealBidBean.OCID.matcher(ocid.trim()).matches()) {
+        if (!OcidLinks.isOcid(ocid)) {
             return;
         }
         tender = queries.tender(ocid.trim()).orElse(null);
@@ -157,7 +157,7 @@ public class HolderSharesBean implements Serializable {
     }
 
     public TenderView getTender() {
-        if (tender == null && ocid != null && SealBidBean.OCID.matcher(ocid.trim()).matches()) {
+        if (tender == null && OcidLinks.isOcid(ocid)) {
             load();
         }
         return tender;

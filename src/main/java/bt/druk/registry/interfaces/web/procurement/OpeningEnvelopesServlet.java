@@ -44,7 +44,7 @@ public class OpeningEnvelopesServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String ocid = request.getParameter("ocid");
-        if (ocid == null || !SealBidBean.OCID.matcher(ocid.trim()).matches()) {
+        if (!OcidLinks.isOcid(ocid)) {
             write(response, HttpServletResponse.SC_BAD_REQUEST, error(HttpServletResponse.SC_BAD_REQUEST, "Name the tender: ?ocid=…"));
             return;
         }

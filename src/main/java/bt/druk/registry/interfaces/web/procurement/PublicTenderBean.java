@@ -44,15 +44,16 @@ public class PublicTenderBean {
         return getView() != null;
     }
 
-    /** Bidders may seal and lodge now (the ledger has the tender and the deadline is ahead). */
+    /** Suppliers may seal and lodge bids now (a sealed tender, on the ledger, deadline ahead). */
     public boolean isAcceptingBids() {
-        return isFound() && view.published() && view.tender().status() == TenderStatus.ACTIVE_TENDERING && !view.deadlinePassed();
+        return isFound() && view.tender().isSealed() && view.published() && view.tender().status() == TenderStatus.ACTIVE_TENDERING
+                && !view.deadlinePassed();
     }
 
-    /** Sealed bids may be revealed now. */
-    public boolean isRevealing() {
-        return isFound() && view.deadlinePassed() && (view.tender().status() == TenderStatus.ACTIVE_TENDERING
-                || view.tender().status() == TenderStatus.EVALUATION);
+    /** The deadline has passed and the bids are not all opened yet: the key holders' turn. */
+    public boolean isOpening() {
+        return isFound() && view.tender().isSealed() && view.deadlinePassed() && !view.openingComplete()
+                && (view.tender().status() == TenderStatus.ACTIVE_TENDERING || view.tender().status() == TenderStatus.EVALUATION);
     }
 
     /** View action: with {@code check=ledger}, the record compared with the ledger (cached a few seconds, rate-limited). */

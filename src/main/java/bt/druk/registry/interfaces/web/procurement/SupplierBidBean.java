@@ -56,7 +56,7 @@ public class SupplierBidBean implements Serializable {
 
     public void load() {
         tender = null;
-        if (ocid != null && SealBidBean.OCID.matcher(ocid.trim()).matches()) {
+        if (OcidLinks.isOcid(ocid)) {
             tender = queries.tender(ocid.trim()).filter(t -> t.tender().isSealed()).orElse(null);
         }
     }

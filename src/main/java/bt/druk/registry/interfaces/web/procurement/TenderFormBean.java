@@ -29,7 +29,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.event.FileUploadEvent;
@@ -37,6 +39,11 @@ import org.primefaces.event.FileUploadEvent;
 /**
  * A procurement clerk publishes a tender, or amends one before its deadline (then {@code ocid} is
  * set and the form starts from the current terms). Times are entered in Bhutan time.
+ *
+ * <p>Every new tender is sealed (issue 25): the clerk names its opening key holders among the staff
+ * who registered a key, and how many of them open the bids. The form proposes
+ * {@value TenderOpening#DEFAULT_HOLDERS} holders from as many organisations as have keys, any
+ * {@value TenderOpening#DEFAULT_THRESHOLD} of whom open; without holders nothing is published.
  */
 @Named
 @ViewScoped
@@ -88,10 +95,9 @@ public class TenderFormBean implements Serializable {
     private String reason;
     private final List<TenderItemRow> items = new ArrayList<>(List.of(new TenderItemRow()));
     private final List<TenderDocumentRow> documents = new ArrayList<>();
-    /** A new tender's bids are sealed to opening key holders, or (unticked, for now the default) commit-reveal. */
-    private boolean sealed;
-    private List<String> holders = new ArrayList<>();
-    private int threshold = TenderOpening.DEFAULT_THRESHOLD;
+    /** The user names of a new tender's opening key holders, in holder order. */
+    private List<String> holders;
+    private Integer threshold = TenderOpening.DEFAULT_THRESHOLD;
 
     /** For amendments: starts from the tender's current terms (once per view). */
     public String load() {
@@ -166,10 +172,8 @@ public class TenderFormBean implements Serializable {
     public String save() {
         return run(() -> isAmending()
                 ? tenders.amend(currentStaff.require(), ocid, baseVersion, terms(), reason)
-                : sealed
-                        ? tenders.publishSealed(currentStaff.require(), entity, terms(), openingKeys.openingOf(holders, threshold),
-                                policy.minimumBidPeriod())
-                        : tenders.publish(currentStaff.require(), entity, terms()));
+                : tenders.publish(currentStaff.require(), entity, terms(),
+                        openingKeys.openingOf(getHolders(), threshold == null ? 0 : threshold), policy.minimumBidPeriod()));
     }
 
     private String run(java.util.function.Supplier<SubmissionAck> submission) {
@@ -208,12 +212,41 @@ public class TenderFormBean implements Serializable {
         return openingKeys.registered();
     }
 
-    public boolean isSealed() { return sealed; }
-    public void setSealed(boolean sealed) { this.sealed = sealed; }
-    public List<String> getHolders() { return holders; }
+    /**
+     * The holders the form proposes: {@value TenderOpening#DEFAULT_HOLDERS} registered keys taken
+     * from each organisation in turn (in the order given), so that they come from as many
+     * organisations as have keys; fewer when fewer keys are registered.
+     */
+    static List<String> proposedHolders(List<OpeningKey> registered) {
+        Map<String, List<String>> byOrganisation = new LinkedHashMap<>();
+        registered.forEach(k -> byOrganisation.computeIfAbsent(k.msp(), m -> new ArrayList<>()).add(k.username()));
+        List<String> proposed = new ArrayList<>();
+        for (int round = 0; proposed.size() < TenderOpening.DEFAULT_HOLDERS; round++) {
+            boolean any = false;
+            for (List<String> members : byOrganisation.values()) {
+                if (round < members.size() && proposed.size() < TenderOpening.DEFAULT_HOLDERS) {
+                    proposed.add(members.get(round));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return proposed;
+    }
+
+    /** The chosen holders; until the clerk chooses, the {@linkplain #proposedHolders proposal}. */
+    public List<String> getHolders() {
+        if (holders == null) {
+            holders = new ArrayList<>(isAmending() ? List.of() : proposedHolders(getKeyHolders()));
+        }
+        return holders;
+    }
+
     public void setHolders(List<String> holders) { this.holders = holders == null ? new ArrayList<>() : new ArrayList<>(holders); }
-    public int getThreshold() { return threshold; }
-    public void setThreshold(int threshold) { this.threshold = threshold; }
+    public Integer getThreshold() { return threshold; }
+    public void setThreshold(Integer threshold) { this.threshold = threshold; }
     public List<ProcuringEntity> getEntities() { return procuringEntities.all(); }
     public List<String> getDocumentTypes() { return DOCUMENT_TYPES; }
     public ProcurementMethod[] getMethods() { return ProcurementMethod.values(); }

@@ -1,5 +1,6 @@
 /**
- * Procurement pages: the clerk's tender form and tender page, the public tender list and page, and
- * the bidder's pages (seal my bid, the bid's receipt, the reveal at the opening).
+ * Procurement pages: the clerk's tender form and tender page, the public tender list and page, a
+ * bid's public receipt, the supplier's pages (register, seal and lodge a bid in the browser,
+ * withdraw it) and the opening key holder's pages (my opening key, post my shares).
  */
 package bt.druk.registry.interfaces.web.procurement;

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.procurement.BidSummary;
-import bt.druk.registry.domain.procurement.LodgedBid;
-import bt.druk.registry.domain.procurement.SealedBidRecord;
+import bt.druk.registry.domain.procurement.BidReading;
 import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.procurement.TenderSummary;
@@ -63,13 +62,13 @@ class OcdsExportServiceTest {
     void aTendersPackagesHoldItsReleasesAndItsBidsAndAreValid() {
         TenderStory story = TenderStory.published("ocds-drk001-2026-0011");
         RecordKey bid = story.lodge(TenderStory.DRUK_BUILDERS, "2300000");
-        story.passDeadline().openBids().reveal(bid).award(bid);
+        story.passDeadline().openBids().open(bid).award(bid);
         store(story);
 
         JsonObject releases = export.releasePackage(story.ocid, OcdsExportTest.LINKS).orElseThrow();
         assertEquals(List.of(), OcdsExportTest.SCHEMAS.releasePackageErrors(OcdsExportTest.write(releases)));
         assertEquals("https://registry.example.bt/ocds/releases/ocds-drk001-2026-0011.json", releases.getString("uri"));
-        assertEquals(List.of("ocds-drk001-2026-0011-v1", "ocds-drk001-2026-0011-v2", "ocds-drk001-2026-0011-bid-1-revealed",
+        assertEquals(List.of("ocds-drk001-2026-0011-v1", "ocds-drk001-2026-0011-v2", "ocds-drk001-2026-0011-bid-1-opened",
                 "ocds-drk001-2026-0011-v3"), OcdsExportTest.ids(releases.getJsonArray("releases").getValuesAs(JsonObject.class)));
         JsonObject record = export.recordPackage(story.ocid, OcdsExportTest.LINKS).orElseThrow();
         assertEquals(List.of(), OcdsExportTest.SCHEMAS.recordPackageErrors(OcdsExportTest.write(record)));
@@ -240,12 +239,8 @@ class OcdsExportServiceTest {
             e.getValue().forEach(records::addVersion);
             RecordVersion bidCurrent = e.getValue().get(e.getValue().size() - 1);
             BidSummary bid = new BidSummary(e.getKey().toString());
-            JsonObject data = RecordDocument.dataOf(bidCurrent.canonicalJson());
-            if (SealedBidRecord.isSealed(data)) {
-                bid.update(SealedBidRecord.fromJson(e.getKey(), data), bidCurrent.version(), bidCurrent.id(), clock.instant());
-            } else {
-                bid.update(LodgedBid.fromJson(e.getKey(), data), bidCurrent.version(), bidCurrent.id(), clock.instant());
-            }
+            bid.update(BidReading.of(e.getKey(), RecordDocument.dataOf(bidCurrent.canonicalJson())), bidCurrent.version(),
+                    bidCurrent.id(), clock.instant());
             tenders.bids.put(e.getKey().toString(), bid);
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.sealed.BidVerdict;
 import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.record.RecordKey;
@@ -97,7 +96,7 @@ class OcdsExportTest {
         assertEquals(story.tenderVersions.get(0).receipt().txId(), ledger.getString("txId"));
         assertEquals("https://registry.example.bt/records/documents/" + story.tenderVersions.get(0).documentHash() + ".json",
                 ledger.getString("documentUrl"));
-        assertFalse(r.containsKey("bids"), "a commitment lodged before the deadline is not OCDS data yet");
+        assertFalse(r.containsKey("bids"), "a bid lodged before the deadline is not OCDS data yet");
         assertFalse(r.containsKey("awards"));
     }
 
@@ -139,46 +138,46 @@ class OcdsExportTest {
     }
 
     @Test
-    void openedBidsShowCountsAtOnceAndEachBidderAndPriceOnlyFromItsReveal() {
+    void openedBidsShowCountsAtOnceAndEachBidderAndPriceOnlyFromItsOpening() {
         TenderStory story = TenderStory.published();
-        RecordKey first = story.lodge(TenderStory.DRUK_BUILDERS, "2300000", LodgedBid.ONLINE, TenderStory.bidDocuments());
-        RecordKey second = story.lodge(TenderStory.TASHI_CONSTRUCTION, "2410000.50", LodgedBid.COUNTER, List.of());
+        RecordKey first = story.lodge(TenderStory.DRUK_BUILDERS, "2300000", TenderStory.bidDocuments());
+        RecordKey second = story.lodge(TenderStory.TASHI_CONSTRUCTION, "2410000.50");
         story.lodge(TenderStory.NORBU_WORKS, "2199999");
-        story.passDeadline().openBids().reveal(first).reveal(second);
+        story.passDeadline().openBids().open(first).open(second);
         List<JsonObject> releases = valid(story);
 
-        assertEquals(List.of("ocds-drk001-2026-0007-v1", "ocds-drk001-2026-0007-v2", "ocds-drk001-2026-0007-bid-1-revealed",
-                "ocds-drk001-2026-0007-bid-2-revealed"), ids(releases));
+        assertEquals(List.of("ocds-drk001-2026-0007-v1", "ocds-drk001-2026-0007-v2", "ocds-drk001-2026-0007-bid-1-opened",
+                "ocds-drk001-2026-0007-bid-2-opened"), ids(releases));
         JsonObject opening = releases.get(1);
         assertEquals(List.of("tenderUpdate"), strings(opening.getJsonArray("tag")));
         assertEquals("active", opening.getJsonObject("tender").getString("status"));
         assertEquals(opening.getString("date"), ((JsonString) opening.getValue("/tender/awardPeriod/startDate")).getString());
         JsonObject bids = opening.getJsonObject("bids");
         assertEquals(3, statistic(bids, "bids"));
-        assertEquals(2, statistic(bids, "electronicBids"));
+        assertEquals(3, statistic(bids, "electronicBids"), "every sealed bid is lodged online");
         for (JsonValue detail : bids.getJsonArray("details")) {
             assertEquals("pending", detail.asJsonObject().getString("status"));
             assertFalse(detail.asJsonObject().containsKey("tenderers"));
             assertFalse(detail.asJsonObject().containsKey("value"));
-            assertEquals(1, detail.asJsonObject().getJsonArray("drukLedger").size(), "the commitment's receipt");
+            assertEquals(1, detail.asJsonObject().getJsonArray("drukLedger").size(), "the lodging's receipt");
         }
         String before = write(opening);
         for (String secret : List.of("Druk Builders", "Tashi", "Norbu", "2300000", "2410000", "2199999", "1002345")) {
-            assertFalse(before.contains(secret), secret + " is in a release before any reveal");
+            assertFalse(before.contains(secret), secret + " is in a release before any opening");
         }
 
         JsonObject afterFirst = releases.get(2);
         assertEquals(List.of("tenderUpdate"), strings(afterFirst.getJsonArray("tag")));
-        JsonObject revealed = afterFirst.getJsonObject("bids").getJsonArray("details").getJsonObject(0);
-        assertEquals("1", revealed.getString("id"));
-        assertEquals("DRUK-TL-1002345", revealed.getJsonArray("tenderers").getJsonObject(0).getString("id"));
-        assertEquals(new BigDecimal("2300000.00"), revealed.getJsonObject("value").getJsonNumber("amount").bigDecimalValue());
-        assertEquals(2, revealed.getJsonArray("drukLedger").size(), "commitment and reveal");
-        assertEquals(story.bids.get(first).get(1).hash(), revealed.getJsonArray("drukLedger").getJsonObject(1).getString("ledgerHash"));
-        JsonObject bidDocument = revealed.getJsonArray("documents").getJsonObject(0);
+        JsonObject opened = afterFirst.getJsonObject("bids").getJsonArray("details").getJsonObject(0);
+        assertEquals("1", opened.getString("id"));
+        assertEquals("DRUK-TL-1002345", opened.getJsonArray("tenderers").getJsonObject(0).getString("id"));
+        assertEquals(new BigDecimal("2300000.00"), opened.getJsonObject("value").getJsonNumber("amount").bigDecimalValue());
+        assertEquals(2, opened.getJsonArray("drukLedger").size(), "the lodging and the opening");
+        assertEquals(story.bids.get(first).get(1).hash(), opened.getJsonArray("drukLedger").getJsonObject(1).getString("ledgerHash"));
+        JsonObject bidDocument = opened.getJsonArray("documents").getJsonObject(0);
         assertEquals("https://registry.example.bt/files/" + TenderStory.BID_DOC_SHA, bidDocument.getString("url"));
         assertFalse(afterFirst.getJsonObject("bids").getJsonArray("details").getJsonObject(1).containsKey("value"),
-                "the second bid is not revealed yet");
+                "the second bid is not opened yet");
         assertFalse(write(afterFirst).contains("Tashi"));
         assertEquals("bid:ocds-drk001-2026-0007:1", afterFirst.getJsonObject("drukLedger").getString("recordKey"));
         assertEquals(2, afterFirst.getJsonObject("drukLedger").getInt("version"));
@@ -187,7 +186,7 @@ class OcdsExportTest {
         assertEquals(List.of("DRUK-PE-DES", "DRUK-TL-1002345", "DRUK-TL-CL-2207/11"), partyIds(last));
         assertEquals(List.of("tenderer"), strings(last.getJsonArray("parties").getJsonObject(2).getJsonArray("roles")));
         assertEquals(2, last.getJsonObject("tender").getJsonArray("tenderers").size());
-        assertFalse(write(last).contains("Norbu"), "a bid never revealed never names its bidder");
+        assertFalse(write(last).contains("Norbu"), "a bid not opened (too few shares yet) names no bidder");
         assertFalse(last.containsKey("awards"));
     }
 
@@ -258,16 +257,16 @@ class OcdsExportTest {
     }
 
     @Test
-    void anAwardIsAnAwardReleaseWithTheRevealedPriceAndTheSupplierAndCompletingItUpdatesTheAward() {
+    void anAwardIsAnAwardReleaseWithTheOpenedPriceAndTheSupplierAndCompletingItUpdatesTheAward() {
         TenderStory story = TenderStory.published();
         RecordKey winner = story.lodge(TenderStory.DRUK_BUILDERS, "2300000");
         RecordKey other = story.lodge(TenderStory.TASHI_CONSTRUCTION, "2410000.50");
         story.lodge(TenderStory.NORBU_WORKS, "2199999");
-        story.passDeadline().reveal(winner).openBids().reveal(other).award(winner).complete();
+        story.passDeadline().openBids().open(winner).open(other).award(winner).complete();
         List<JsonObject> releases = valid(story);
 
-        assertEquals(List.of("ocds-drk001-2026-0007-v1", "ocds-drk001-2026-0007-bid-1-revealed", "ocds-drk001-2026-0007-v2",
-                "ocds-drk001-2026-0007-bid-2-revealed", "ocds-drk001-2026-0007-v3", "ocds-drk001-2026-0007-v4"), ids(releases));
+        assertEquals(List.of("ocds-drk001-2026-0007-v1", "ocds-drk001-2026-0007-v2", "ocds-drk001-2026-0007-bid-1-opened",
+                "ocds-drk001-2026-0007-bid-2-opened", "ocds-drk001-2026-0007-v3", "ocds-drk001-2026-0007-v4"), ids(releases));
         JsonObject awarded = releases.get(4);
         assertEquals(List.of("award"), strings(awarded.getJsonArray("tag")));
         assertEquals("complete", awarded.getJsonObject("tender").getString("status"));
@@ -281,7 +280,7 @@ class OcdsExportTest {
         assertEquals(List.of("tenderer", "supplier"), strings(awarded.getJsonArray("parties").getJsonObject(1).getJsonArray("roles")));
         assertEquals(List.of("tenderer"), strings(awarded.getJsonArray("parties").getJsonObject(2).getJsonArray("roles")));
         JsonArray details = awarded.getJsonObject("bids").getJsonArray("details");
-        assertEquals(List.of("valid", "pending", "withdrawn"),
+        assertEquals(List.of("valid", "pending", "pending"),
                 details.stream().map(d -> d.asJsonObject().getString("status")).toList());
         assertEquals(award.getString("date"), ((JsonString) awarded.getValue("/tender/awardPeriod/endDate")).getString());
 
@@ -296,7 +295,7 @@ class OcdsExportTest {
     void anUnsuccessfulTenderIsATenderUpdateWithAnUnsuccessfulAwardGivingTheReason() {
         TenderStory story = TenderStory.published();
         RecordKey only = story.lodge(TenderStory.NORBU_WORKS, "4100000");
-        story.passDeadline().openBids().reveal(only).unsuccessful("The only bid is 64% above the estimate");
+        story.passDeadline().openBids().open(only).unsuccessful("The only bid is 64% above the estimate");
         List<JsonObject> releases = valid(story);
 
         JsonObject r = releases.get(releases.size() - 1);
@@ -335,7 +334,7 @@ class OcdsExportTest {
         TenderStory story = TenderStory.published().amend("Addendum 1");
         RecordKey winner = story.lodge(TenderStory.DRUK_BUILDERS, "2300000");
         story.lodge(TenderStory.TASHI_CONSTRUCTION, "2410000.50");
-        story.passDeadline().openBids().reveal(winner).award(winner);
+        story.passDeadline().openBids().open(winner).award(winner);
         List<JsonObject> releases = story.releases();
         JsonObject recordPackage = OcdsPackages.recordPackage(LINKS, story.ocid, releases);
         assertEquals(List.of(), SCHEMAS.recordPackageErrors(write(recordPackage)));
@@ -453,22 +452,22 @@ class OcdsExportTest {
         stories.add(TenderStory.published("ocds-drk001-2026-0002").amend("Addendum 1"));
         stories.add(TenderStory.published("ocds-drk001-2026-0003").cancel("Budget withdrawn"));
         TenderStory opened = TenderStory.published("ocds-drk001-2026-0004");
-        RecordKey a = opened.lodge(TenderStory.DRUK_BUILDERS, "2300000", LodgedBid.ONLINE, TenderStory.bidDocuments());
-        opened.lodge(TenderStory.NORBU_WORKS, "2100000", LodgedBid.COUNTER, List.of());
-        opened.passDeadline().openBids().reveal(a);
+        RecordKey a = opened.lodge(TenderStory.DRUK_BUILDERS, "2300000", TenderStory.bidDocuments());
+        opened.lodge(TenderStory.NORBU_WORKS, "2100000");
+        opened.passDeadline().openBids().open(a);
         stories.add(opened);
         TenderStory awarded = TenderStory.published("ocds-drk001-2026-0005").amend("Later deadline");
-        RecordKey w = awarded.lodge(TenderStory.TASHI_CONSTRUCTION, "2600000", LodgedBid.ONLINE, TenderStory.bidDocuments());
+        RecordKey w = awarded.lodge(TenderStory.TASHI_CONSTRUCTION, "2600000", TenderStory.bidDocuments());
         awarded.lodge(TenderStory.NORBU_WORKS, "2100000");
-        awarded.passDeadline().openBids().reveal(w).award(w);
+        awarded.passDeadline().openBids().open(w).award(w);
         stories.add(awarded);
         TenderStory complete = TenderStory.published("ocds-drk001-2026-0006");
         RecordKey c = complete.lodge(TenderStory.DRUK_BUILDERS, "2400000");
-        complete.passDeadline().openBids().reveal(c).award(c).complete();
+        complete.passDeadline().openBids().open(c).award(c).complete();
         stories.add(complete);
         TenderStory failed = TenderStory.published("ocds-drk001-2026-0008");
         RecordKey f = failed.lodge(TenderStory.NORBU_WORKS, "4100000");
-        failed.passDeadline().openBids().reveal(f).unsuccessful("Above the estimate");
+        failed.passDeadline().openBids().open(f).unsuccessful("Above the estimate");
         stories.add(failed);
         TenderStory cancelledAfterOpening = TenderStory.published("ocds-drk001-2026-0009");
         cancelledAfterOpening.lodge(TenderStory.NORBU_WORKS, "2000000");

@@ -1,18 +1,14 @@
 package bt.druk.registry.application.procurement.ocds;
 
 import bt.druk.registry.application.procurement.BidImprints;
-import bt.druk.registry.domain.procurement.Bid;
-import bt.druk.registry.domain.procurement.BidDocument;
 import bt.druk.registry.domain.procurement.BidKeys;
-import bt.druk.registry.domain.procurement.BidPrice;
 import bt.druk.registry.domain.procurement.Bidder;
-import bt.druk.registry.domain.procurement.LodgedBid;
 import bt.druk.registry.domain.procurement.MainCategory;
 import bt.druk.registry.domain.procurement.ProcurementMethod;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
-import bt.druk.registry.domain.procurement.SealedBid;
 import bt.druk.registry.domain.procurement.SealedBidRecord;
 import bt.druk.registry.domain.procurement.sealed.BidVerdict;
+import bt.druk.registry.domain.procurement.sealed.SealedBidContent;
 import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderDocument;
 import bt.druk.registry.domain.procurement.TenderItem;
@@ -50,13 +46,20 @@ final class TenderStory {
     static final String DRAWINGS_SHA = "b2".repeat(32);
     static final String ADDENDUM_SHA = "c3".repeat(32);
     static final String BID_DOC_SHA = "d4".repeat(32);
+    /** Three holders of three organisations, 2 of 3 (only their key hashes matter here). */
+    static final bt.druk.registry.domain.procurement.TenderOpening OPENING = bt.druk.registry.domain.procurement.TenderOpening.of(2, List.of(
+            new bt.druk.registry.domain.procurement.TenderOpening.Holder(1, "ProcurementMSP", "procurement clerk", "spki-1", "f1".repeat(32)),
+            new bt.druk.registry.domain.procurement.TenderOpening.Holder(2, "AuditMSP", "inspector", "spki-2", "f2".repeat(32)),
+            new bt.druk.registry.domain.procurement.TenderOpening.Holder(3, "JusticeMSP", "notary clerk", "spki-3", "f3".repeat(32))));
 
     final String ocid;
     Instant now = Instant.parse("2026-03-02T03:00:00Z");
     Tender tender;
     final List<RecordVersion> tenderVersions = new ArrayList<>();
     final Map<RecordKey, List<RecordVersion>> bids = new LinkedHashMap<>();
-    private final Map<RecordKey, SealedBid> sealed = new HashMap<>();
+    /** What each bid lodged with {@link #lodge} holds, to be found valid when it is {@linkplain #open opened}. */
+    private final Map<RecordKey, SealedBidContent> sealed = new HashMap<>();
+    private final Map<RecordKey, Bidder> suppliers = new HashMap<>();
     private long nextId = 1;
     private long nextBlock = 12;
 
@@ -84,7 +87,8 @@ final class TenderStory {
                 List.of(new TenderDocument("Invitation for bids", "tenderNotice", "ifb.pdf", "application/pdf", 48213, NOTICE_SHA),
                         new TenderDocument("Drawings", "technicalSpecifications", "drawings.pdf", "application/pdf", 901234,
                                 DRAWINGS_SHA)));
-        story.tender = Tender.publish(ocid, "DES/2026/007", DES, terms, start.plus(Duration.ofDays(7)), "proc.clerk", "THIMPHU", start);
+        story.tender = Tender.publish(ocid, "DES/2026/007", DES, terms, OPENING, start.plus(Duration.ofDays(7)), "proc.clerk", "THIMPHU",
+                start);
         story.commitTender();
         return story;
     }
@@ -104,19 +108,15 @@ final class TenderStory {
         return step(t -> t.cancel(reason, "proc.clerk", "THIMPHU", now));
     }
 
-    /** Lodges a sealed bid's commitment before the deadline; the sealed bid waits for its reveal. */
-    RecordKey lodge(Bidder bidder, String price, String channel, List<BidDocument> documents) {
-        tick();
-        RecordKey key = BidKeys.of(ocid, bids.size() + 1);
-        Bid bid = Bid.of(tender.key().toString(), bidder, BidPrice.parse(price, "price"), documents, now);
-        SealedBid seal = SealedBid.seal(bid, "salt-" + key.id().replace(':', '-'));
-        sealed.put(key, seal);
-        LodgedBid lodged = LodgedBid.lodge(key, tender.key().toString(), seal.commitment(), channel,
-                channel.equals(LodgedBid.ONLINE) ? LodgedBid.ONLINE : "proc.clerk", now);
-        List<RecordVersion> versions = new ArrayList<>();
-        versions.add(store(key.toString(), BidKeys.KIND, 1, "BID_LODGED", "CommitBid", lodged.toJson(),
-                BidImprints.Commitment.CODE, LodgedBid::commitmentOf, null));
-        bids.put(key, versions);
+    /**
+     * Lodges a sealed bid of {@code bidder} at {@code price} before the deadline: the register holds
+     * only its envelope's hash; {@link #open} later finds it valid with this price and these documents.
+     */
+    RecordKey lodge(Bidder bidder, String price, List<SealedBidContent.Document> documents) {
+        RecordKey key = lodgeSealed(CanonicalJson.sha256Hex("envelope of " + bidder.licenceNumber() + " at " + price));
+        sealed.put(key, new SealedBidContent(ocid, bidder.licenceNumber(), new BigDecimal(price).setScale(2).toPlainString(),
+                SealedBidContent.BTN, documents));
+        suppliers.put(key, bidder);
         return key;
     }
 
@@ -127,7 +127,7 @@ final class TenderStory {
         SealedBidRecord lodged = SealedBidRecord.lodge(key, tender.key().toString(), envelopeSha256,
                 List.of("e1".repeat(32), "e2".repeat(32), "e3".repeat(32)), CanonicalJson.sha256Hex("supplier-of-" + key), now);
         List<RecordVersion> versions = new ArrayList<>();
-        versions.add(store(key.toString(), BidKeys.KIND, 1, "BID_LODGED", "CommitBid", lodged.toJson(),
+        versions.add(store(key.toString(), BidKeys.KIND, 1, "BID_LODGED", "LodgeSealedBid", lodged.toJson(),
                 BidImprints.SealedEnvelope.CODE, SealedBidRecord::envelopeHashOf, null));
         bids.put(key, versions);
         return key;
@@ -158,7 +158,7 @@ final class TenderStory {
     }
 
     RecordKey lodge(Bidder bidder, String price) {
-        return lodge(bidder, price, LodgedBid.ONLINE, List.of());
+        return lodge(bidder, price, List.of());
     }
 
     TenderStory passDeadline() {
@@ -166,15 +166,11 @@ final class TenderStory {
         return this;
     }
 
-    TenderStory reveal(RecordKey key) {
-        tick();
-        List<RecordVersion> versions = bids.get(key);
-        RecordVersion first = versions.get(0);
-        LodgedBid lodged = LodgedBid.fromJson(key, RecordDocument.dataOf(first.canonicalJson()));
-        LodgedBid revealed = lodged.reveal(sealed.get(key), LodgedBid.ONLINE, now);
-        versions.add(store(key.toString(), BidKeys.KIND, 2, "BID_REVEALED", "RevealBid", revealed.toJson(),
-                BidImprints.Reveal.CODE, LodgedBid::revealedHashOf, first.hash()));
-        return this;
+    /** The opening finds the bid lodged with {@link #lodge} valid. */
+    TenderStory open(RecordKey key) {
+        Bidder bidder = suppliers.get(key);
+        return openSealed(key, new BidVerdict(key.toString(), BidVerdict.Kind.VALID, sealed.get(key), null, null),
+                bidder.licenceNumber(), bidder.name());
     }
 
     TenderStory openBids() {
@@ -223,8 +219,8 @@ final class TenderStory {
         return new OcdsReleases(OcdsExportTest.LINKS).releases(tenderVersions, bidVersions());
     }
 
-    static List<BidDocument> bidDocuments() {
-        return List.of(new BidDocument("technical-proposal.pdf", "application/pdf", 51234, BID_DOC_SHA));
+    static List<SealedBidContent.Document> bidDocuments() {
+        return List.of(new SealedBidContent.Document("technical-proposal.pdf", "document-1", BID_DOC_SHA));
     }
 
     private TenderStory step(UnaryOperator<Tender> change) {

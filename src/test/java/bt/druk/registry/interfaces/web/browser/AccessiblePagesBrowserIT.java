@@ -53,8 +53,8 @@ import org.openqa.selenium.interactions.Actions;
  * and hears a validation error tied to its field.
  *
  * <p>A portal of its own (port 18491) on the real network, empty at the start: the test registers a
- * title through the API and publishes a tender and a notarisation through the clerks' forms, so
- * that the pages that show one have one to show.
+ * title through the API, has two holders make opening keys, and publishes a sealed tender and a
+ * notarisation through the clerks' forms, so that the pages that show one have one to show.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +71,8 @@ class AccessiblePagesBrowserIT {
     private PortalUnderTest portal;
     private String ocid;
     private String notarisation;
+    /** Where the holders' browsers save their key files. */
+    private Path keyFiles;
     /** Violations found on every page walked, reported together at the end of a walk. */
     private final List<String> violations = new ArrayList<>();
 
@@ -84,6 +86,10 @@ class AccessiblePagesBrowserIT {
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
                         "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial), "DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M"));
         portal.registerThroughApi(http, pin, "AXE-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
+        // Every tender is sealed: two holders of two organisations make their opening keys first.
+        keyFiles = Files.createTempDirectory("druk-a11y-keys-");
+        makeOpeningKey("procurement.clerk");
+        makeOpeningKey("inspector");
         try (Browser clerk = new Browser()) {
             signIn(clerk, "procurement.clerk");
             ocid = publishTender(clerk);
@@ -97,9 +103,30 @@ class AccessiblePagesBrowserIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws java.io.IOException {
         if (portal != null) {
             portal.close();
+        }
+        if (keyFiles != null) {
+            try (var files = Files.walk(keyFiles)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The member makes an opening key in its own browser and registers it, as on "My opening key". */
+    private void makeOpeningKey(String user) throws java.io.IOException {
+        try (Browser holder = new Browser()) {
+            Path downloads = Files.createDirectories(keyFiles.resolve(user));
+            holder.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            signIn(holder, user);
+            holder.open(url("/clerk/opening-key.xhtml"));
+            holder.click("makeKey");
+            holder.wait.until(d -> d.findElement(By.id("newKey")).isDisplayed());
+            holder.click("downloadKeyFile");
+            holder.wait.until(d -> d.findElement(By.id("keyForm:registerKey")).isEnabled());
+            holder.click("keyForm:registerKey");
+            holder.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("registeredHash")).isEmpty());
         }
     }
 
@@ -194,8 +221,7 @@ class AccessiblePagesBrowserIT {
         pagesByUser.put(null, List.of(
                 "/index.xhtml", "/records/search.xhtml", "/records/search.xhtml?pin=" + pin,
                 "/records/land.xhtml?pin=" + pin, "/records/land.xhtml?pin=NO-SUCH-PIN",
-                "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=" + encodedOcid, "/tenders/seal.xhtml?ocid=" + encodedOcid,
-                "/tenders/reveal.xhtml", "/tenders/bid.xhtml",
+                "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=" + encodedOcid, "/tenders/bid.xhtml",
                 "/notary/notarisation.xhtml?id=" + notarisation,
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
                 "/login.xhtml", "/no-such-page.xhtml", "/not-found.xhtml", "/error.xhtml", "/expired.xhtml", "/forbidden.xhtml",
@@ -449,6 +475,9 @@ class AccessiblePagesBrowserIT {
         deadline.clear();
         deadline.sendKeys(due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         clerk.driver.findElement(By.tagName("h1")).click(); // closes the date picker
+        // The two registered holders are proposed, 2 of 2.
+        assertEquals(2, clerk.driver.findElements(By.cssSelector("[id='tender:holders'] input[type='checkbox']:checked")).size(),
+                clerk.pageText());
         clerk.click("tender:save");
         clerk.wait.until(d -> !d.getCurrentUrl().contains("/clerk/procurement/new.xhtml"));
         Matcher m = Pattern.compile("ocid=([^&]+)").matcher(clerk.driver.getCurrentUrl());

@@ -76,6 +76,7 @@ class SealedOpeningBrowserIT {
     private Path work;
     private String ocid;
     private String title;
+    private String bidKey;
     private Instant deadline;
 
     @BeforeAll
@@ -173,10 +174,11 @@ class SealedOpeningBrowserIT {
         deadlineInput.clear();
         deadlineInput.sendKeys(due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         clerk.driver.findElement(By.tagName("h1")).click();
-        clerk.driver.findElement(By.cssSelector("[id='tender:sealed'] .ui-chkbox-box")).click();
-        List<WebElement> holders = clerk.driver.findElements(By.cssSelector("[id='tender:holders'] .ui-chkbox-box"));
+        // Every new tender is sealed; the form proposes three holders, one of each organisation, 2 of 3.
+        List<WebElement> holders = clerk.driver.findElements(By.cssSelector("[id='tender:holders'] input[type='checkbox']"));
         assertEquals(3, holders.size(), "three registered keys to choose from: " + clerk.pageText());
-        holders.forEach(WebElement::click);
+        assertTrue(holders.stream().allMatch(WebElement::isSelected), "all three proposed: " + clerk.pageText());
+        assertEquals("2", clerk.byId("tender:threshold_input").getAttribute("value"));
         clerk.click("tender:save");
         try {
             clerk.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/clerk/procurement/tender.xhtml"));
@@ -229,6 +231,42 @@ class SealedOpeningBrowserIT {
     }
 
     /**
+     * The bid's public receipt follows its lodging onto the ledger, endorsed by the agency and the
+     * Audit Authority, and shows nothing of the bid; the auditor's peer holds the envelope's hash; and
+     * every resource the supplier's page loaded came from the portal (moved here from the retired
+     * commit-reveal walk, SealedBidPortalIT).
+     */
+    @Test
+    @Order(4)
+    void theBidsPublicReceiptFollowsItsLodgingOntoTheLedgerAndShowsNothingOfTheBid() {
+        String proxied = proxy.base();
+        @SuppressWarnings("unchecked")
+        List<String> resources = (List<String>) ((org.openqa.selenium.JavascriptExecutor) supplier.driver)
+                .executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        for (String r : resources) {
+            assertTrue(r.startsWith(proxied.substring(0, proxied.indexOf("/druk-registry"))) || r.startsWith("data:"),
+                    "a request left for another origin: " + r);
+        }
+        String href = supplier.driver.findElements(By.cssSelector("#myBids a")).stream().map(a -> a.getAttribute("href"))
+                .filter(h -> h.contains("/tenders/bid.xhtml")).findFirst().orElseThrow(() -> new AssertionError("no link to the bid: "
+                        + supplier.pageText()));
+        bidKey = java.net.URLDecoder.decode(href.substring(href.indexOf("key=") + 4).replaceFirst("&.*", ""), StandardCharsets.UTF_8);
+        supplier.open(href);
+        supplier.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("lodgingLedger")).getText().contains("Committed"));
+        String page = supplier.pageText();
+        String receipt = supplier.text("lodgingLedger");
+        assertTrue(Pattern.compile("[0-9a-f]{64}").matcher(receipt).find(), "tx id on the receipt: " + receipt);
+        assertTrue(receipt.contains("Royal Audit Authority") && receipt.contains("Procurement"), "endorsers: " + receipt);
+        String envelopeHash = supplier.text("envelopeHash").replaceAll("[^0-9a-f]", "");
+        assertFalse(page.contains(PRICE) || page.contains("43,817,296") || page.contains("Druk Builders"), "nothing of the bid: " + page);
+
+        String onLedger = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", bidKey).output();
+        assertTrue(onLedger.contains("\"status\":\"lodged\""), "the auditor's peer has the bid lodged: " + onLedger);
+        assertTrue(envelopeHash.length() >= 64 && onLedger.contains(envelopeHash.substring(0, 64)), envelopeHash + " in " + onLedger);
+        assertFalse(onLedger.contains(PRICE), onLedger);
+        supplier.screenshot("opening-03b-bid-receipt");
+
+    /**
      * Issue 25: "the H2 file, the file store and the logs taken just before the deadline contain none
      * of the prices (searched as text)". {@link #SNAPSHOT_AHEAD} of the deadline every file the portal
      * wrote ({@link PortalUnderTest#placesItWrites()}: its data directory with the H2 database, the
@@ -246,7 +284,7 @@ class SealedOpeningBrowserIT {
      * found: only text columns, where the records' JSON lives, are searched as text).
      */
     @Test
-    @Order(4)
+    @Order(5)
     void justBeforeTheDeadlineNoFileThePortalWroteHoldsThePrice() throws Exception {
         long wait = Duration.between(Instant.now(), deadline.minus(SNAPSHOT_AHEAD)).toMillis();
         if (wait > 0) {
@@ -301,7 +339,7 @@ class SealedOpeningBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterTheDeadlineTwoHoldersPostTheirSharesAndTheClerkOpensEveryBid() throws Exception {
         long wait = Duration.between(Instant.now(), deadline).toMillis() + 3000;
         if (wait > 0) {
@@ -345,7 +383,7 @@ class SealedOpeningBrowserIT {
         }
         Matcher bid = Pattern.compile("(bid:" + Pattern.quote(ocid) + ":[0-9]+) valid " + Pattern.quote(PRICE) + " BTN").matcher(lines);
         assertTrue(bid.find(), "the opening lines: " + lines);
-        String bidKey = bid.group(1);
+        assertEquals(bidKey, bid.group(1));
 
         supplier.open(portal.baseUrl + "/tenders/tender.xhtml?ocid=" + ocid);
         String page = supplier.pageText();

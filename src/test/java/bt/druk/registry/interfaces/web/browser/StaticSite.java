@@ -29,14 +29,14 @@ final class StaticSite implements AutoCloseable {
             return ok(type, body.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** A file under src/test/resources, e.g. {@code /seal-bid/seal-test.html}. */
+        /** A file under src/test/resources, e.g. {@code /holder-shares/holder-shares-test.html}. */
         static Response testResource(String resource, String type) throws IOException {
             try (InputStream in = StaticSite.class.getResourceAsStream(resource)) {
                 return in == null ? null : ok(type, in.readAllBytes());
             }
         }
 
-        /** A file of the portal under the project folder, e.g. {@code webapp/resources/druk/js/seal-bid.js}. */
+        /** A file of the portal under the project folder, e.g. {@code webapp/resources/druk/js/sealed-envelope.js}. */
         static Response projectFile(String relative, String type) throws IOException {
             Path file = projectDir().resolve(relative).normalize();
             return file.startsWith(projectDir()) && Files.isRegularFile(file) ? ok(type, Files.readAllBytes(file)) : null;

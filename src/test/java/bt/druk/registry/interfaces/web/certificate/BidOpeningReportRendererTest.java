@@ -52,19 +52,20 @@ class BidOpeningReportRendererTest {
                 "THIMPHU", hash, hash, null, state, rejectionCode, null, receipt);
     }
 
-    /** Bid n: commitment all 'c'+n, lodging tx all 'l'..; revealed ones with bidder, price and a committed reveal. */
-    private static BidView bid(int n, String commitment, boolean revealed, String bidder, String licence, String price) {
+    /** Bid n: commitment all 'c'+n, lodging tx all 'l'..; valid ones opened with bidder, price and a committed opening. */
+    private static BidView bid(int n, String commitment, boolean valid, String bidder, String licence, String price) {
         String key = "bid:" + OCID + ":" + n;
         ReceiptView lodging = receipt(hex((char) ('0' + n)).substring(0, 60) + "aaaa", 40 + n, Instant.parse("2026-03-10T10:00:00Z").plusSeconds(n));
         List<VersionView> versions = new ArrayList<>();
         versions.add(version(key, 1, "BID_LODGED", commitment, LedgerState.COMMITTED, lodging, null));
-        if (revealed) {
-            versions.add(version(key, 2, "BID_REVEALED", hex('e'), LedgerState.COMMITTED,
+        if (valid) {
+            versions.add(version(key, 2, "BID_OPENED", hex('e'), LedgerState.COMMITTED,
                     receipt("5eed" + hex('5').substring(4), 60 + n, OPENED.plusSeconds(600 + n)), null));
         }
-        return new BidView(key, KEY, n, commitment, n == 3 ? "counter" : "online", lodging.commitTime(), revealed,
-                bidder, licence, price == null ? null : new BigDecimal(price), revealed ? hex('e') : null, revealed ? "salt-" + n : null, List.of(),
-                LedgerState.COMMITTED, versions);
+        BigDecimal amount = price == null ? null : new BigDecimal(price).setScale(2);
+        return new BidView(key, KEY, n, commitment, lodging.commitTime(), valid, bidder, licence, amount, LedgerState.COMMITTED,
+                versions, new BidView.SealedPart(valid ? "opened" : "lodged", hex('d'), List.of(), null, null,
+                        valid ? key + " valid " + amount.toPlainString() + " BTN" : null, List.of()));
     }
 
     private static TenderView view(TenderStatus status, String awardedBidKey, boolean withOpening, boolean withBids) {
@@ -94,7 +95,7 @@ class BidOpeningReportRendererTest {
     }
 
     @Test
-    void listsEveryCommitmentRevealedOrNotWithReceiptsAndTheAward() throws Exception {
+    void listsEveryBidOpenedOrNotWithReceiptsAndTheAward() throws Exception {
         byte[] pdf = new BidOpeningReportRenderer().render(report(view(TenderStatus.AWARDED, "bid:" + OCID + ":1", true, true)));
         Path out = Path.of(System.getProperty("druk.build.dir", "target"), "bid-opening-report-sample.pdf");
         Files.createDirectories(out.getParent());
@@ -116,17 +117,17 @@ class BidOpeningReportRendererTest {
         assertFalse(compact.contains(hex('2')), "not the refused opening attempt");
 
         for (char c : new char[] {'a', 'b', 'c'}) {
-            assertTrue(compact.contains(hex(c)), "every commitment, revealed or not: " + c);
+            assertTrue(compact.contains(hex(c)), "every bid, opened or not: " + c);
         }
-        assertTrue(text.contains("Commitments lodged: 3, revealed: 2".toUpperCase()));
+        assertTrue(text.contains("Sealed bids lodged: 3, opened as valid: 2".toUpperCase()));
         assertTrue(text.contains("Druk Builders Pvt. Ltd."));
         assertTrue(text.contains("CDB-1234"));
         assertTrue(text.contains("Nu. 11,980,000.50"));
         assertTrue(text.contains("Tashi Construction"));
         assertTrue(text.contains("Nu. 12,100,000.00"));
-        assertTrue(text.contains("not revealed"));
-        assertTrue(compact.contains("5eed" + hex('5').substring(4)), "reveal receipts");
-        assertTrue(text.indexOf("CDB-1234") < text.indexOf("not revealed") && text.indexOf("not revealed") < text.indexOf("CDB-0042"),
+        assertTrue(text.contains("not opened yet"));
+        assertTrue(compact.contains("5eed" + hex('5').substring(4)), "opening receipts");
+        assertTrue(text.indexOf("CDB-1234") < text.indexOf("not opened yet") && text.indexOf("not opened yet") < text.indexOf("CDB-0042"),
                 "bids in number order");
 
         assertTrue(text.contains("Awarded to bid 1: Druk Builders Pvt. Ltd. (licence CDB-1234) at Nu. 11,980,000.50"), text);
@@ -138,15 +139,15 @@ class BidOpeningReportRendererTest {
     }
 
     @Test
-    void anOpenedTenderWithoutRevealsOrAwardSaysSo() throws Exception {
+    void anOpenedTenderWithoutValidBidsOrAwardSaysSo() throws Exception {
         TenderView view = view(TenderStatus.EVALUATION, null, true, true);
         List<BidView> sealed = view.bids().stream().map(b -> bid(b.number(), b.commitment(), false, null, null, null)).toList();
-        TenderView unrevealed = new TenderView(view.tender(), view.recordKey(), view.version(), view.hash(), view.ledgerState(),
+        TenderView unopened = new TenderView(view.tender(), view.recordKey(), view.version(), view.hash(), view.ledgerState(),
                 true, true, view.versions(), sealed);
-        String text = PdfProbe.text(new BidOpeningReportRenderer().render(report(unrevealed)));
+        String text = PdfProbe.text(new BidOpeningReportRenderer().render(report(unopened)));
         assertTrue(text.contains("Not awarded"));
         assertFalse(text.contains("Nu. 11,980,000.50"), "no price for a sealed bid");
-        assertEquals(3, text.split("not revealed", -1).length - 1, "each sealed bid marked");
+        assertEquals(3, text.split("not opened yet", -1).length - 1, "each sealed bid marked");
     }
 
     @Test

@@ -89,14 +89,16 @@ class CertificatesWorthKeepingTest {
     static BidOpeningReport bidOpening() {
         ReceiptView opened = new ReceiptView(HASH.replace('a', 'b'), 55, Instant.parse("2026-03-15T06:30:05Z"),
                 List.of("AuditMSP", "ProcurementMSP"));
-        BidOpeningReport.Bid revealed = new BidOpeningReport.Bid(1, HASH, Instant.parse("2026-03-10T10:00:00Z"), "online", opened,
-                null, true, "ཀུན་ལེགས་ Construction", "CDB-4471", new BigDecimal("11800000.00"), HASH.replace('f', 'e'), opened);
-        BidOpeningReport.Bid sealed = new BidOpeningReport.Bid(2, HASH.replace('0', '1'), Instant.parse("2026-03-11T10:00:00Z"),
-                "counter", opened, null, false, null, null, null, null, null);
+        BidOpeningReport.Bid valid = new BidOpeningReport.Bid(1, HASH, Instant.parse("2026-03-10T10:00:00Z"), opened,
+                null, true, "ཀུན་ལེགས་ Construction", "CDB-4471", new BigDecimal("11800000.00"), opened, "opened", null);
+        BidOpeningReport.Bid invalid = new BidOpeningReport.Bid(2, HASH.replace('0', '1'), Instant.parse("2026-03-11T10:00:00Z"),
+                opened, null, false, "Yangphel Construction", "CDB-4472", null, opened, "invalid", "malformed");
         return new BidOpeningReport("DES/2026/007", "ocds-drk001-2026-0007", "Dochula road resurfacing", "Department of Engineering Services",
                 "Open", "Works", new BigDecimal("12500000.00"), Instant.parse("2026-03-15T06:00:00Z"), "Awarded", opened,
-                List.of(revealed, sealed), new BidOpeningReport.Award(1, "ཀུན་ལེགས་ Construction", "CDB-4471", new BigDecimal("11800000.00"), opened),
-                "tender:ocds-drk001-2026-0007", 4, HASH, "http://127.0.0.1:8080/tenders/tender.xhtml?ocid=ocds-drk001-2026-0007", ISSUED);
+                List.of(valid, invalid), new BidOpeningReport.Award(1, "ཀུན་ལེགས་ Construction", "CDB-4471", new BigDecimal("11800000.00"), opened),
+                "tender:ocds-drk001-2026-0007", 4, HASH, "http://127.0.0.1:8080/tenders/tender.xhtml?ocid=ocds-drk001-2026-0007", ISSUED,
+                List.of(new BidOpeningReport.OpeningLine("bid:ocds-drk001-2026-0007:1 valid 11800000.00 BTN", "ཀུན་ལེགས་ Construction"),
+                        new BidOpeningReport.OpeningLine("bid:ocds-drk001-2026-0007:2 invalid malformed", "Yangphel Construction")));
     }
 
     private static List<Arguments> certificates;

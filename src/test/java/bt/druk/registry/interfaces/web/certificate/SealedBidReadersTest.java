@@ -110,9 +110,8 @@ class SealedBidReadersTest {
     @Test
     void beforeTheOpeningASealedBidShowsNeitherSupplierNorPriceAndHasNoLines() {
         BidView bid = view(lodged(1));
-        assertTrue(bid.isSealed());
         assertEquals("sealed", bid.statusCode());
-        assertFalse(bid.revealed());
+        assertFalse(bid.valid());
         assertFalse(bid.named());
         assertNull(bid.bidderName());
         assertNull(bid.bidderLicence());
@@ -120,7 +119,6 @@ class SealedBidReadersTest {
         assertNull(bid.sealedPart().verdictLine());
         assertEquals("a".repeat(64).replace('a', 'b'), bid.sealedPart().envelopeSha256(), "bid 1's envelope hash");
         assertEquals(3, bid.sealedPart().shareHashes().size());
-        assertFalse(bid.commitmentMatches(), "no commit-reveal check for a sealed bid");
 
         TenderView open = tender(false, List.of(bid));
         assertFalse(open.openingComplete());
@@ -136,7 +134,7 @@ class SealedBidReadersTest {
         List<BidView> bids = openedBids();
         BidView valid = bids.get(0);
         assertEquals("opened", valid.statusCode());
-        assertTrue(valid.revealed());
+        assertTrue(valid.valid());
         assertEquals("Yangphel Builders", valid.bidderName());
         assertEquals("CDB-2026-0101", valid.bidderLicence());
         assertEquals(new BigDecimal("1250000.00"), valid.amount());
@@ -145,7 +143,7 @@ class SealedBidReadersTest {
         assertFalse(withdrawn.named());
         BidView invalid = bids.get(3);
         assertEquals("invalid", invalid.statusCode());
-        assertFalse(invalid.revealed());
+        assertFalse(invalid.valid());
         assertNull(invalid.amount());
         assertEquals("Tashi Traders", invalid.bidderName());
         assertEquals("hash-mismatch", invalid.sealedPart().reason());

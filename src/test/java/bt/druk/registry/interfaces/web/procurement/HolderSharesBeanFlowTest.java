@@ -45,7 +45,7 @@ class HolderSharesBeanFlowTest {
             keys.add(pair);
             h.openingKeys.register(m, Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()));
         }
-        var ack = h.tenders.publishSealed(PortalHarness.PROCUREMENT_CLERK, "DES", new Tender.Terms("Steel", "", ProcurementMethod.OPEN,
+        var ack = h.tenders.publish(PortalHarness.PROCUREMENT_CLERK, "DES", new Tender.Terms("Steel", "", ProcurementMethod.OPEN,
                 MainCategory.GOODS, new BigDecimal("1000.00"), null, h.clock.instant().plus(Duration.ofHours(1)),
                 List.of(new TenderItem("Steel", BigDecimal.ONE, "t")), List.of()),
                 h.openingKeys.openingOf(List.of("procurement.clerk", "inspector", "notary.clerk"), 2), Duration.ZERO);
