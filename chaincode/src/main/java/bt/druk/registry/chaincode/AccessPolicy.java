@@ -25,6 +25,8 @@ public final class AccessPolicy {
     public static final String ROLE = "role";
     public static final String REGISTER = "register";
     public static final String OFFICE = "office";
+    /** Optional: the agency (procuring entity) a procurement clerk works for; a tender is changed only by its own agency's staff. */
+    public static final String AGENCY = "agency";
 
     public static final String CLERK = "clerk";
     public static final String INSPECTOR = "inspector";
@@ -36,7 +38,7 @@ public final class AccessPolicy {
     public Caller caller(Context ctx) {
         ClientIdentity id = ctx.getClientIdentity();
         return new Caller(id.getMSPID(), commonName(id.getX509Certificate()), id.getAttributeValue(ROLE),
-                id.getAttributeValue(REGISTER), id.getAttributeValue(OFFICE));
+                id.getAttributeValue(REGISTER), id.getAttributeValue(OFFICE), id.getAttributeValue(AGENCY));
     }
 
     /** A clerk of {@code register}, enrolled with that register's issuing organisation. */

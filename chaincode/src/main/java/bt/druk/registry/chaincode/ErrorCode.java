@@ -10,7 +10,10 @@ public enum ErrorCode {
     ACCESS_DENIED,
     /** A clerk tried to write to a register other than the one named in their certificate. */
     WRONG_REGISTER,
-    /** A clerk tried to register or change a record of an office other than the one in their certificate. */
+    /**
+     * A clerk tried to register or change a record of an office (for a tender: or an agency) other
+     * than the one in their certificate, or to lodge a bid under another office than its tender's.
+     */
     WRONG_OFFICE,
     /** An argument is missing or malformed. */
     INVALID_ARGUMENT,

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  * holders post their decrypted shares, and once k of them have, every bid can be opened: a bidder
  * can no longer keep a bid closed by withholding a reveal.
  * <ul>
+ * <li>a bid is kept by its tender's office; only the tender's keepers ({@link TenderRules#requireKeeper})
+ * record its opening;</li>
  * <li>one live bid per supplier and tender (the supplier known to the ledger only by a commitment);
  * withdrawn only before the deadline;</li>
  * <li>shares only at or after the deadline, by staff of the holder's organisation, each matching its
@@ -76,6 +78,7 @@ public final class SealedOpeningRules {
      * fields {@code tenderKey}, {@code supplierCommitment}, {@code shareHashes} (one per holder, in
      * holder order), {@code envelopeHash} and {@code result} (null until opened). One live bid per
      * supplier and tender: a second one is {@code [ALREADY_EXISTS]} until the first is withdrawn.
+     * {@code office} must be the tender's ({@code [WRONG_OFFICE]}): a bid is kept where its tender is.
      */
     public LedgerEntry lodgeSealedBid(TxInfo tx, String bidKey, String tenderKey, String envelopeHash,
             String supplierCommitment, List<String> shareHashes, String office) {
@@ -83,6 +86,10 @@ public final class SealedOpeningRules {
         ledger.requireAbsent(bidKey, envelopeHash);
         LedgerEntry tender = ledger.get(tenderKey);
         Opening opening = openingOf(tender);
+        if (!office.equals(tender.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; a bid on it is kept there too, not by the %s office",
+                    Ledger.describe(tenderKey), tender.office(), office);
+        }
         if (!TenderRules.ACTIVE_TENDERING.equals(tender.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
                     Ledger.describe(tenderKey), tender.status());
@@ -228,16 +235,17 @@ public final class SealedOpeningRules {
      * lodged → {@code opened} (valid) or {@code invalid}, with {@code result} = the opening's findings,
      * once at least k holders have posted their shares of the tender (for a valid bid: k shares of
      * this bid, a null share not counting), and if SHA-256({@code "<tenderKey>:<supplierId>:<supplierSalt>"})
-     * is the bid's supplier commitment.
+     * is the bid's supplier commitment. Only the tender's keepers record it ({@code [WRONG_OFFICE]}).
      */
     public LedgerEntry openBid(TxInfo tx, Update u, BidOpening result) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.BID, u);
+        String tenderKey = cur.text(TenderRules.TENDER_KEY);
+        LedgerEntry tender = ledger.get(tenderKey);
+        TenderRules.requireKeeper(tx, tender);
         if (!LODGED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a lodged sealed bid can be opened",
                     Ledger.describe(u.key()), cur.status());
         }
-        String tenderKey = cur.text(TenderRules.TENDER_KEY);
-        LedgerEntry tender = ledger.get(tenderKey);
         Opening opening = openingOf(tender);
         requireOpenable(tender);
         Instant deadline = TenderRules.deadline(tender);

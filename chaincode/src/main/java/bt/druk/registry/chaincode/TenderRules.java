@@ -3,12 +3,17 @@ package bt.druk.registry.chaincode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Procurement rules: tenders ({@code tender:<ocid>}) and sealed bids ({@code bid:<ocid>:<bidNo>}).
  * A bid is first committed as {@code SHA-256("<bidHash>:<salt>")} before the bid deadline, and
  * revealed (bidHash and salt) only after it; the ledger refuses late commitments and early openings.
+ * <p>
+ * A tender is kept by the office (and agency) of the clerk who published it, both taken from the
+ * clerk's certificate: only staff of that office and agency amend, cancel, open, award, complete it
+ * or declare it unsuccessful, and open its sealed bids.
  */
 public final class TenderRules {
     public static final String ACTIVE_TENDERING = "active.tendering";
@@ -24,6 +29,8 @@ public final class TenderRules {
     static final String AWARDED_BID = "awardedBid";
     static final String CANCEL_REASON = "cancelReason";
     static final String UNSUCCESSFUL_REASON = "unsuccessfulReason";
+    /** Tender field: the publisher's {@code agency} certificate attribute, null when it has none. */
+    static final String AGENCY = "agency";
     static final String TENDER_KEY = "tenderKey";
     static final String COMMITMENT = "commitment";
     static final String REVEALED_HASH = "revealedHash";
@@ -41,6 +48,11 @@ public final class TenderRules {
     /** {@code PublishTender} with {@code extra} kind-specific fields (a sealed tender's opening). */
     LedgerEntry publish(TxInfo tx, String key, String hash, String office, Instant bidDeadline, Map<String, Object> extra) {
         ledger.requireAbsent(key, hash);
+        if (!office.equals(tx.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s would be kept by the %s office; %s is of %s: a tender is published"
+                    + " for the publisher's own office", Ledger.describe(key), office, tx.submitter().subject(),
+                    place(tx.office(), tx.agency()));
+        }
         if (!bidDeadline.isAfter(tx.txTime())) {
             throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
                     TxInfo.iso(bidDeadline), tx.txTimeIso());
@@ -50,6 +62,7 @@ public final class TenderRules {
         fields.put(AWARDED_BID, null);
         fields.put(CANCEL_REASON, null);
         fields.put(UNSUCCESSFUL_REASON, null);
+        fields.put(AGENCY, tx.agency());
         fields.putAll(extra);
         LedgerEntry entry = LedgerEntry.first(Kind.TENDER, key, hash, ACTIVE_TENDERING, office, tx, fields);
         ledger.create(entry, Register.PROCUREMENT);
@@ -113,7 +126,7 @@ public final class TenderRules {
     }
 
     public LedgerEntry openBids(TxInfo tx, Update u) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!ACTIVE_TENDERING.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active.tendering tender can be opened",
                     Ledger.describe(u.key()), cur.status());
@@ -127,7 +140,7 @@ public final class TenderRules {
     }
 
     public LedgerEntry awardTender(TxInfo tx, Update u, String bidKey) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!EVALUATION.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; a tender can be awarded only in evaluation",
                     Ledger.describe(u.key()), cur.status());
@@ -146,7 +159,7 @@ public final class TenderRules {
     }
 
     public LedgerEntry cancelTender(TxInfo tx, Update u, String reason) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!Set.of(ACTIVE_TENDERING, EVALUATION).contains(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s and cannot be cancelled",
                     Ledger.describe(u.key()), cur.status());
@@ -160,7 +173,7 @@ public final class TenderRules {
      * than the current one. Commitments, reveals and the opening then follow the new deadline.
      */
     public LedgerEntry amendTender(TxInfo tx, Update u, Instant bidDeadline) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!ACTIVE_TENDERING.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active.tendering tender can be amended",
                     Ledger.describe(u.key()), cur.status());
@@ -179,7 +192,7 @@ public final class TenderRules {
 
     /** awarded → complete (the contract has been carried out). */
     public LedgerEntry completeTender(TxInfo tx, Update u) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!AWARDED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an awarded tender can be completed",
                     Ledger.describe(u.key()), cur.status());
@@ -189,13 +202,42 @@ public final class TenderRules {
 
     /** evaluation → unsuccessful (no bid can be awarded), with the reason in {@code unsuccessfulReason}. */
     public LedgerEntry tenderUnsuccessful(TxInfo tx, Update u, String reason) {
-        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        LedgerEntry cur = current(tx, u);
         if (!EVALUATION.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error(
                     "%s is %s; only a tender in evaluation can be declared unsuccessful", Ledger.describe(u.key()),
                     cur.status());
         }
         return write(cur, u, UNSUCCESSFUL, tx, Map.of(UNSUCCESSFUL_REASON, reason));
+    }
+
+    /**
+     * The tender's current entry, which {@code u} must succeed, changed only by its keepers (a retry
+     * of a write already on the ledger still answers ALREADY_RECORDED first).
+     */
+    private LedgerEntry current(TxInfo tx, Update u) {
+        LedgerEntry cur = ledger.requireSuccessor(Kind.TENDER, u);
+        requireKeeper(tx, cur);
+        return cur;
+    }
+
+    /**
+     * {@code [WRONG_OFFICE]} unless the writer's office and agency (certificate attributes) are the
+     * tender's: its office, and its agency or, on a tender published by an identity without one
+     * (or before agencies were recorded), none.
+     */
+    static void requireKeeper(TxInfo tx, LedgerEntry tender) {
+        String agency = tender.text(AGENCY);
+        if (!tender.office().equals(tx.office()) || !Objects.equals(agency, tx.agency())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is kept by %s; %s is of %s", Ledger.describe(tender.key()),
+                    place(tender.office(), agency), tx.submitter().subject(), place(tx.office(), tx.agency()));
+        }
+    }
+
+    /** "the THIMPHU office", "agency MOH, the THIMPHU office", "no office" for messages. */
+    private static String place(String office, String agency) {
+        String where = office == null ? "no office" : "the " + office + " office";
+        return agency == null ? where : "agency " + agency + ", " + where;
     }
 
     /** {@code [INVALID_ARGUMENT]} unless {@code bidKey} is {@code bid:<the tender's ocid>:<bidNo>}. */
@@ -213,13 +255,16 @@ public final class TenderRules {
     }
 
     /**
-     * Writes the tender's next version. A tender published before {@code unsuccessfulReason} existed
-     * gains it (null) with its next version, so every tender version written now has every field.
+     * Writes the tender's next version. A tender published before {@code unsuccessfulReason} or
+     * {@code agency} existed gains it (null) with its next version, so every tender version written
+     * now has every field.
      */
     private LedgerEntry write(LedgerEntry cur, Update u, String status, TxInfo tx, Map<String, Object> changed) {
         Map<String, Object> all = new HashMap<>(changed);
-        if (!cur.fields().containsKey(UNSUCCESSFUL_REASON)) {
-            all.putIfAbsent(UNSUCCESSFUL_REASON, null);
+        for (String field : new String[] {UNSUCCESSFUL_REASON, AGENCY}) {
+            if (!cur.fields().containsKey(field)) {
+                all.putIfAbsent(field, null);
+            }
         }
         LedgerEntry next = cur.next(u.version(), u.hash(), status, tx, all);
         ledger.update(next, Register.PROCUREMENT);

@@ -43,6 +43,8 @@ final class TestIdentities {
     static final Identity LAND_CLERK = clerk("land.clerk", "LandMSP", "land", "THIMPHU");
     static final Identity LAND_CLERK2 = clerk("land.clerk2", "LandMSP", "land", "PARO");
     static final Identity PROCUREMENT_CLERK = clerk("procurement.clerk", "ProcurementMSP", "procurement", "THIMPHU");
+    /** A procurement clerk of another office, who may not touch Thimphu's tenders. */
+    static final Identity PROCUREMENT_CLERK2 = clerk("procurement.clerk2", "ProcurementMSP", "procurement", "PHUENTSHOLING");
     static final Identity NOTARY_CLERK = clerk("notary.clerk", "JusticeMSP", "notary", "THIMPHU");
     static final Identity INSPECTOR = create("inspector", "AuditMSP", Map.of("role", "inspector"));
     static final Identity ADMIN = create("admin", "LandMSP", Map.of("role", "admin"));
