@@ -55,8 +55,11 @@ DEMO_IDENTITIES=(
   "land.clerk land role=clerk:ecert,register=land:ecert,office=THIMPHU:ecert"
   "land.clerk2 land role=clerk:ecert,register=land:ecert,office=PARO:ecert"
   "procurement.clerk procurement role=clerk:ecert,register=procurement:ecert,office=THIMPHU:ecert"
-  # The portal's public bid box: lodges and reveals the bids bidders seal on the public pages.
-  "procurement.bidbox procurement role=clerk:ecert,register=procurement:ecert,office=ONLINE:ecert"
+  # Another office's clerk: may not publish for Thimphu nor change Thimphu's tenders (adversarial tests).
+  "procurement.clerk2 procurement role=clerk:ecert,register=procurement:ecert,office=PHUENTSHOLING:ecert"
+  # The portal's public bid box: lodges and withdraws the sealed bids suppliers send on the public
+  # pages, for every office's tenders; the chaincode lets role=bidbox do nothing else, not even read.
+  "procurement.bidbox procurement role=bidbox:ecert,register=procurement:ecert,office=ONLINE:ecert"
   "notary.clerk justice role=clerk:ecert,register=notary:ecert,office=THIMPHU:ecert"
   "inspector audit role=inspector:ecert"
   "admin land role=admin:ecert"

@@ -39,7 +39,7 @@ public final class Ledger {
     }
 
     public TxInfo tx(Caller caller) {
-        return new TxInfo(caller.submitter(), stub.getTxId(), txTime(), caller.office(), caller.agency());
+        return new TxInfo(caller.submitter(), stub.getTxId(), txTime(), caller.role(), caller.office(), caller.agency());
     }
 
     /** The transaction timestamp chosen by the client and signed into the proposal: same on every endorser. */

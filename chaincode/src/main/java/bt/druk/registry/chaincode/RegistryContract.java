@@ -194,7 +194,7 @@ public final class RegistryContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeSealedBid")
     public String lodgeSealedBid(Context ctx, String bidKey, String tenderKey, String envelopeHash,
             String supplierCommitment, String shareHashesJson, String office) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Caller caller = bidWriter(ctx);
         Args.key(Kind.BID, "bidKey", bidKey);
         Args.key(Kind.TENDER, "tenderKey", tenderKey);
         Args.hash("envelopeHash", envelopeHash);
@@ -209,7 +209,7 @@ public final class RegistryContract implements ContractInterface {
     /** A lodged sealed bid withdrawn before the deadline, so that its supplier may lodge another. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "WithdrawBid")
     public String withdrawBid(Context ctx, String bidKey, String version, String hash, String previousHash) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Caller caller = bidWriter(ctx);
         Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
         Ledger ledger = new Ledger(ctx.getStub());
         return json(new SealedOpeningRules(ledger).withdrawBid(ledger.tx(caller), u));
@@ -370,7 +370,7 @@ public final class RegistryContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CarryOver")
     public String carryOver(Context ctx, String function, String argumentsJson, String fromLedger, String originalTxId,
             String originalTxTime) {
-        policy.requireReader(policy.caller(ctx)); // the carried function checks the writer's own rights
+        policy.requireCarrier(policy.caller(ctx), function); // the carried function checks the writer's own rights
         clock.requireCurrent(ctx.getStub().getTxTimestamp());
         return new CarryOver(ctx.getStub()).carry(this, function, argumentsJson, fromLedger, originalTxId, originalTxTime);
     }
@@ -430,6 +430,14 @@ public final class RegistryContract implements ContractInterface {
     private Caller writer(Context ctx, Register register) {
         Caller caller = policy.caller(ctx);
         policy.requireWriter(caller, register);
+        clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
+        return caller;
+    }
+
+    /** {@code LodgeSealedBid} and {@code WithdrawBid}: a procurement clerk or the bid box, then the clock. */
+    private Caller bidWriter(Context ctx) {
+        Caller caller = policy.caller(ctx);
+        policy.requireBidWriter(caller);
         clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
         return caller;
     }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * can no longer keep a bid closed by withholding a reveal.
  * <ul>
  * <li>a bid is kept by its tender's office; only the tender's keepers ({@link TenderRules#requireKeeper})
- * record its opening;</li>
+ * record its opening, and lodge or withdraw it if they are clerks (paper bids): the bid box, which
+ * serves every office, lodges and withdraws the bids sent on the public pages;</li>
  * <li>one live bid per supplier and tender (the supplier known to the ledger only by a commitment);
  * withdrawn only before the deadline;</li>
  * <li>shares only at or after the deadline, by staff of the holder's organisation, each matching its
@@ -78,7 +79,8 @@ public final class SealedOpeningRules {
      * fields {@code tenderKey}, {@code supplierCommitment}, {@code shareHashes} (one per holder, in
      * holder order), {@code envelopeHash} and {@code result} (null until opened). One live bid per
      * supplier and tender: a second one is {@code [ALREADY_EXISTS]} until the first is withdrawn.
-     * {@code office} must be the tender's ({@code [WRONG_OFFICE]}): a bid is kept where its tender is.
+     * {@code office} must be the tender's ({@code [WRONG_OFFICE]}): a bid is kept where its tender is;
+     * a clerk (not the bid box) lodges only on a tender they keep.
      */
     public LedgerEntry lodgeSealedBid(TxInfo tx, String bidKey, String tenderKey, String envelopeHash,
             String supplierCommitment, List<String> shareHashes, String office) {
@@ -89,6 +91,9 @@ public final class SealedOpeningRules {
         if (!office.equals(tender.office())) {
             throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; a bid on it is kept there too, not by the %s office",
                     Ledger.describe(tenderKey), tender.office(), office);
+        }
+        if (!tx.isBidBox()) {
+            TenderRules.requireKeeper(tx, tender);
         }
         if (!TenderRules.ACTIVE_TENDERING.equals(tender.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
@@ -125,16 +130,21 @@ public final class SealedOpeningRules {
 
     /**
      * lodged → withdrawn, only before the bid deadline; frees the supplier to lodge another bid. The
-     * bid stays listed under its tender, and is left out of the opening.
+     * bid stays listed under its tender, and is left out of the opening. A clerk (not the bid box)
+     * withdraws only a bid on a tender they keep.
      */
     public LedgerEntry withdrawBid(TxInfo tx, Update u) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.BID, u);
+        String tenderKey = cur.text(TenderRules.TENDER_KEY);
+        LedgerEntry tender = ledger.get(tenderKey);
+        if (!tx.isBidBox()) {
+            TenderRules.requireKeeper(tx, tender);
+        }
         if (!LODGED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a lodged sealed bid can be withdrawn",
                     Ledger.describe(u.key()), cur.status());
         }
-        String tenderKey = cur.text(TenderRules.TENDER_KEY);
-        Instant deadline = TenderRules.deadline(ledger.get(tenderKey));
+        Instant deadline = TenderRules.deadline(tender);
         if (!tx.txTime().isBefore(deadline)) {
             throw ErrorCode.DEADLINE_PASSED.error("%s: bids can be withdrawn only before the bid deadline %s (transaction time %s)",
                     Ledger.describe(u.key()), TxInfo.iso(deadline), tx.txTimeIso());

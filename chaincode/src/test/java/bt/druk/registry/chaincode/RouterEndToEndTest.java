@@ -124,6 +124,30 @@ class RouterEndToEndTest {
         assertTrue(missing.getMessage().startsWith("[NOT_FOUND] "), missing.getMessage());
     }
 
+    /**
+     * The bid box, through the router with placeholder arguments (access comes first): every
+     * transaction of the contract but lodging and withdrawing a sealed bid is ACCESS_DENIED.
+     */
+    @Test
+    void theBidBoxIsDeniedEveryTransactionButLodgingAndWithdrawing() {
+        java.util.Set<String> all = new java.util.TreeSet<>(ContractDiscoveryTest.SUBMIT);
+        all.addAll(ContractDiscoveryTest.EVALUATE);
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (String fn : all) {
+            String[] args = new String[parameterCount(fn)];
+            java.util.Arrays.fill(args, "x");
+            Response r = hx.invoke(router, TestIdentities.BIDBOX, fn, args);
+            if (!"ACCESS_DENIED".equals(new String(r.getPayload(), StandardCharsets.UTF_8))) {
+                allowed.add(fn);
+            } else {
+                assertEquals(BidBoxTest.ACCESS_DENIED_MESSAGE, r.getMessage(), fn);
+            }
+        }
+        assertEquals(java.util.Set.of("LodgeSealedBid", "WithdrawBid"), allowed);
+        assertEquals(allowed, AccessPolicy.BIDBOX_TRANSACTIONS);
+        assertTrue(hx.fabric.state.isEmpty());
+    }
+
     /** Number of string arguments of a transaction (its method's parameters after the Context). */
     private static int parameterCount(String transaction) {
         for (java.lang.reflect.Method m : RegistryContract.class.getMethods()) {

@@ -45,6 +45,9 @@ final class TestIdentities {
     static final Identity PROCUREMENT_CLERK = clerk("procurement.clerk", "ProcurementMSP", "procurement", "THIMPHU");
     /** A procurement clerk of another office, who may not touch Thimphu's tenders. */
     static final Identity PROCUREMENT_CLERK2 = clerk("procurement.clerk2", "ProcurementMSP", "procurement", "PHUENTSHOLING");
+    /** The portal's bid box: lodges and withdraws the sealed bids suppliers send on the public pages, nothing else. */
+    static final Identity BIDBOX = create("procurement.bidbox", "ProcurementMSP",
+            Map.of("role", "bidbox", "register", "procurement", "office", "ONLINE"));
     static final Identity NOTARY_CLERK = clerk("notary.clerk", "JusticeMSP", "notary", "THIMPHU");
     static final Identity INSPECTOR = create("inspector", "AuditMSP", Map.of("role", "inspector"));
     static final Identity ADMIN = create("admin", "LandMSP", Map.of("role", "admin"));
