@@ -21,8 +21,8 @@ import org.hyperledger.fabric.contract.Context;
  * register), the portal's identity for the sealed bids suppliers send on the public pages: only
  * {@link #BIDBOX_TRANSACTIONS}, directly or carried over; no reads, no other write;</li>
  * <li>reads: {@code role} one of clerk, inspector, admin;</li>
- * <li>configuration ({@code SetNoticePeriod}, the land register's notice period): {@code role=admin}
- * of the land register's issuing MSP.</li>
+ * <li>configuration ({@code SetNoticePeriod}, the land register's notice period; {@code SetMinBidPeriod},
+ * the procurement register's minimum bid period): {@code role=admin} of that register's issuing MSP.</li>
  * </ul>
  */
 public final class AccessPolicy {

@@ -35,6 +35,8 @@ public enum ErrorCode {
     DEADLINE_PASSED,
     /** The deadline has not been reached yet (bids cannot be revealed or opened). */
     DEADLINE_NOT_REACHED,
+    /** A bid deadline (published or amended) sooner after the transaction time than the minimum bid period. */
+    BID_PERIOD_TOO_SHORT,
     /** A revealed bid does not match its commitment. */
     COMMITMENT_MISMATCH,
     /** The document hash is already registered in an active notarisation. */

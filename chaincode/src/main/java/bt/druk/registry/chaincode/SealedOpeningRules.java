@@ -58,9 +58,10 @@ public final class SealedOpeningRules {
     private final Ledger ledger;
     private final TenderRules tenders;
 
-    public SealedOpeningRules(Ledger ledger) {
+    /** @param minimumBidPeriodSeconds this endorser's floor of the minimum bid period (for publishing) */
+    public SealedOpeningRules(Ledger ledger, long minimumBidPeriodSeconds) {
         this.ledger = ledger;
-        this.tenders = new TenderRules(ledger);
+        this.tenders = new TenderRules(ledger, minimumBidPeriodSeconds);
     }
 
     /** Whether {@code tender} takes sealed bids (published with {@code PublishSealedTender}). */

@@ -14,6 +14,9 @@ import java.util.Set;
  * A tender is kept by the office (and agency) of the clerk who published it, both taken from the
  * clerk's certificate: only staff of that office and agency amend, cancel, open, award, complete it
  * or declare it unsuccessful, and open its sealed bids.
+ * <p>
+ * A bid deadline, published or amended, is at least the minimum bid period after the transaction
+ * time ({@link Ledger#minBidPeriodSeconds}), so bidders always have time to prepare.
  */
 public final class TenderRules {
     public static final String ACTIVE_TENDERING = "active.tendering";
@@ -36,9 +39,12 @@ public final class TenderRules {
     static final String REVEALED_HASH = "revealedHash";
 
     private final Ledger ledger;
+    private final long minimumBidPeriodSeconds;
 
-    public TenderRules(Ledger ledger) {
+    /** @param minimumBidPeriodSeconds this endorser's floor of the minimum bid period */
+    public TenderRules(Ledger ledger, long minimumBidPeriodSeconds) {
         this.ledger = ledger;
+        this.minimumBidPeriodSeconds = minimumBidPeriodSeconds;
     }
 
     public LedgerEntry publishTender(TxInfo tx, String key, String hash, String office, Instant bidDeadline) {
@@ -53,10 +59,7 @@ public final class TenderRules {
                     + " for the publisher's own office", Ledger.describe(key), office, tx.submitter().subject(),
                     place(tx.office(), tx.agency()));
         }
-        if (!bidDeadline.isAfter(tx.txTime())) {
-            throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
-                    TxInfo.iso(bidDeadline), tx.txTimeIso());
-        }
+        requireBidPeriod(tx, key, bidDeadline);
         Map<String, Object> fields = new HashMap<>();
         fields.put(BID_DEADLINE, TxInfo.iso(bidDeadline));
         fields.put(AWARDED_BID, null);
@@ -169,8 +172,9 @@ public final class TenderRules {
 
     /**
      * A new bid deadline, only while bids are accepted (active.tendering and before the current
-     * deadline); the new deadline must be after the transaction time, and may be earlier or later
-     * than the current one. Commitments, reveals and the opening then follow the new deadline.
+     * deadline); the new deadline must be at least the minimum bid period after the transaction
+     * time, and may be earlier or later than the current one. Commitments, reveals and the opening
+     * then follow the new deadline.
      */
     public LedgerEntry amendTender(TxInfo tx, Update u, Instant bidDeadline) {
         LedgerEntry cur = current(tx, u);
@@ -183,10 +187,7 @@ public final class TenderRules {
             throw ErrorCode.DEADLINE_PASSED.error("%s: the bid deadline %s has passed (transaction time %s)",
                     Ledger.describe(u.key()), TxInfo.iso(current), tx.txTimeIso());
         }
-        if (!bidDeadline.isAfter(tx.txTime())) {
-            throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
-                    TxInfo.iso(bidDeadline), tx.txTimeIso());
-        }
+        requireBidPeriod(tx, u.key(), bidDeadline);
         return write(cur, u, ACTIVE_TENDERING, tx, Map.of(BID_DEADLINE, TxInfo.iso(bidDeadline)));
     }
 
@@ -238,6 +239,31 @@ public final class TenderRules {
     private static String place(String office, String agency) {
         String where = office == null ? "no office" : "the " + office + " office";
         return agency == null ? where : "agency " + agency + ", " + where;
+    }
+
+    /**
+     * {@code [INVALID_ARGUMENT]} unless the deadline is after the transaction time, then
+     * {@code [BID_PERIOD_TOO_SHORT]} if it comes sooner than the minimum bid period after it.
+     */
+    private void requireBidPeriod(TxInfo tx, String key, Instant bidDeadline) {
+        if (!bidDeadline.isAfter(tx.txTime())) {
+            throw ErrorCode.INVALID_ARGUMENT.error("bidDeadline %s is not after the transaction time %s",
+                    TxInfo.iso(bidDeadline), tx.txTimeIso());
+        }
+        long period = ledger.minBidPeriodSeconds(minimumBidPeriodSeconds);
+        Instant earliest = tx.txTime().plusSeconds(period);
+        if (bidDeadline.isBefore(earliest)) {
+            throw ErrorCode.BID_PERIOD_TOO_SHORT.error(
+                    "%s: bidDeadline %s is less than the minimum bid period of %s after the transaction time %s;"
+                            + " the earliest deadline is %s", Ledger.describe(key), TxInfo.iso(bidDeadline), seconds(period),
+                    tx.txTimeIso(), TxInfo.iso(earliest));
+        }
+    }
+
+    /** "604800 s (7 days)", "90 s" for messages. */
+    private static String seconds(long seconds) {
+        long days = seconds / 86_400;
+        return seconds + " s" + (days > 0 && seconds % 86_400 == 0 ? " (" + days + (days == 1 ? " day)" : " days)") : "");
     }
 
     /** {@code [INVALID_ARGUMENT]} unless {@code bidKey} is {@code bid:<the tender's ocid>:<bidNo>}. */

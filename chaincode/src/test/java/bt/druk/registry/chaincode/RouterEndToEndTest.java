@@ -106,6 +106,7 @@ class RouterEndToEndTest {
             writers.put(fn, NOTARY_CLERK);
         }
         writers.put("SetNoticePeriod", ADMIN);
+        writers.put("SetMinBidPeriod", TestIdentities.PROCUREMENT_ADMIN);
         for (Duration offset : java.util.List.of(Duration.ofSeconds(-120), Duration.ofSeconds(120))) {
             hx.clientOffset = offset;
             for (Map.Entry<String, Identity> w : writers.entrySet()) {

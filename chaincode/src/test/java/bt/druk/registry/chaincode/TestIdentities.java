@@ -54,6 +54,8 @@ final class TestIdentities {
     /** Staff of the procurement agency who are not clerks: one of a sealed tender's opening key holders. */
     static final Identity PROCUREMENT_INSPECTOR = create("procurement.opener", "ProcurementMSP", Map.of("role", "inspector"));
     static final Identity JUSTICE_ADMIN = create("justice.admin", "JusticeMSP", Map.of("role", "admin"));
+    /** Sets the procurement register's minimum bid period. */
+    static final Identity PROCUREMENT_ADMIN = create("procurement.supervisor", "ProcurementMSP", Map.of("role", "admin"));
     /** No attributes extension at all. */
     static final Identity CITIZEN = create("citizen.nobody", "LandMSP", null);
 
