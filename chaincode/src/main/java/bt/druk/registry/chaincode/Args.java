@@ -188,10 +188,6 @@ public final class Args {
                 || cp == 0x061C;
     }
 
-    public static String salt(String value) {
-        return salt("salt", value);
-    }
-
     /** A salt: 1 to 256 printable ASCII characters without spaces. */
     public static String salt(String name, String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_SALT

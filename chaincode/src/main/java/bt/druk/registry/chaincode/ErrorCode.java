@@ -33,11 +33,11 @@ public enum ErrorCode {
     NOTICE_PERIOD_RUNNING,
     /** The deadline (bid deadline, end of notice period) has passed. */
     DEADLINE_PASSED,
-    /** The deadline has not been reached yet (bids cannot be revealed or opened). */
+    /** The deadline has not been reached yet (shares cannot be posted, bids not opened). */
     DEADLINE_NOT_REACHED,
     /** A bid deadline (published or amended) sooner after the transaction time than the minimum bid period. */
     BID_PERIOD_TOO_SHORT,
-    /** A revealed bid does not match its commitment. */
+    /** An opening share or an opened bid's supplier does not match what was lodged with the bid. */
     COMMITMENT_MISMATCH,
     /** The document hash is already registered in an active notarisation. */
     DUPLICATE_HASH,

@@ -211,17 +211,6 @@ public final class RegistryContract implements ContractInterface {
                 opening));
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CommitBid")
-    public String commitBid(Context ctx, String bidKey, String tenderKey, String commitment, String office) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
-        Args.key(Kind.BID, "bidKey", bidKey);
-        Args.key(Kind.TENDER, "tenderKey", tenderKey);
-        Args.hash("commitment", commitment);
-        Args.office(office);
-        Ledger ledger = new Ledger(ctx.getStub());
-        return json(tenders(ledger).commitBid(ledger.tx(caller), bidKey, tenderKey, commitment, office));
-    }
-
     /**
      * A bid sealed in the bidder's browser to the tender's opening key holders (format
      * {@code druk-sealed-bid/2}): its envelope hash, the supplier's commitment and the hash of each
@@ -280,16 +269,6 @@ public final class RegistryContract implements ContractInterface {
         BidOpening result = BidOpening.parse(resultJson);
         Ledger ledger = new Ledger(ctx.getStub());
         return json(sealed(ledger).openBid(ledger.tx(caller), u, result));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
-    public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
-        Args.key(Kind.BID, "bidKey", bidKey);
-        Args.hash("bidHash", bidHash);
-        Args.salt(salt);
-        Ledger ledger = new Ledger(ctx.getStub());
-        return json(tenders(ledger).revealBid(ledger.tx(caller), bidKey, bidHash, salt));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "OpenBids")

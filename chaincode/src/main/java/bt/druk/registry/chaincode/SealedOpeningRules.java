@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Sealed opening of procurement bids (issue 25), alongside commit-reveal ({@link TenderRules}). A
+ * Sealed opening of procurement bids (issue 25), the only way a tender takes bids. A
  * sealed tender names k-of-n opening key holders of at least two organisations; each bid is
  * encrypted in the bidder's browser ({@code druk-sealed-bid/2}, docs/sealed-envelope.md) and
  * lodged as its envelope hash with the hashes of its n key shares. After the bid deadline the
@@ -36,7 +36,7 @@ public final class SealedOpeningRules {
     public static final String OPENED = "opened";
     public static final String INVALID = "invalid";
 
-    /** Tender field: {@code true} on a sealed tender (absent on a commit-reveal one). */
+    /** Tender field: {@code true} on a sealed tender (absent on one published with {@code PublishTender}). */
     static final String SEALED = "sealed";
     /** Tender field: the {@link Opening}. */
     static final String OPENING = "opening";
@@ -331,11 +331,11 @@ public final class SealedOpeningRules {
         }
     }
 
-    /** The opening of a sealed tender; {@code [NOT_ALLOWED_IN_STATE]} for a commit-reveal tender. */
+    /** The opening of a sealed tender; {@code [NOT_ALLOWED_IN_STATE]} for one published with {@code PublishTender}. */
     static Opening openingOf(LedgerEntry tender) {
         Optional<Opening> opening = Opening.of(tender);
         if (opening.isEmpty()) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is a commit-reveal tender, not a sealed one (PublishSealedTender)",
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is not a sealed tender (PublishSealedTender): it takes no bids",
                     Ledger.describe(tender.key()));
         }
         return opening.get();

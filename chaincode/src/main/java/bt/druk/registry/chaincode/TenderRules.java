@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Procurement rules: tenders ({@code tender:<ocid>}) and sealed bids ({@code bid:<ocid>:<bidNo>}).
- * A bid is first committed as {@code SHA-256("<bidHash>:<salt>")} before the bid deadline, and
- * revealed (bidHash and salt) only after it; the ledger refuses late commitments and early openings.
+ * Procurement rules of tenders ({@code tender:<ocid>}): publishing, amending the deadline, opening,
+ * award, cancellation, completion. Their bids ({@code bid:<ocid>:<bidNo>}) are sealed bids
+ * ({@link SealedOpeningRules}).
  * <p>
  * A tender is kept by the office (and agency) of the clerk who published it, both taken from the
  * clerk's certificate: only staff of that office and agency amend, cancel, open, award, complete it
@@ -25,8 +25,6 @@ public final class TenderRules {
     public static final String CANCELLED = "cancelled";
     public static final String COMPLETE = "complete";
     public static final String UNSUCCESSFUL = "unsuccessful";
-    public static final String COMMITTED = "committed";
-    public static final String REVEALED = "revealed";
 
     static final String BID_DEADLINE = "bidDeadline";
     static final String AWARDED_BID = "awardedBid";
@@ -35,8 +33,6 @@ public final class TenderRules {
     /** Tender field: the publisher's {@code agency} certificate attribute, null when it has none. */
     static final String AGENCY = "agency";
     static final String TENDER_KEY = "tenderKey";
-    static final String COMMITMENT = "commitment";
-    static final String REVEALED_HASH = "revealedHash";
 
     private final Ledger ledger;
     private final long minimumBidPeriodSeconds;
@@ -72,62 +68,6 @@ public final class TenderRules {
         return entry;
     }
 
-    public LedgerEntry commitBid(TxInfo tx, String bidKey, String tenderKey, String commitment, String office) {
-        requireBidOf(bidKey, tenderKey);
-        ledger.requireAbsent(bidKey, commitment);
-        LedgerEntry tender = ledger.get(tenderKey);
-        if (SealedOpeningRules.isSealed(tender)) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is a sealed tender: its bids are lodged with LodgeSealedBid, not committed",
-                    Ledger.describe(tenderKey));
-        }
-        if (!ACTIVE_TENDERING.equals(tender.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
-                    Ledger.describe(tenderKey), tender.status());
-        }
-        Instant deadline = deadline(tender);
-        if (!tx.txTime().isBefore(deadline)) {
-            throw ErrorCode.DEADLINE_PASSED.error("%s: the bid deadline %s has passed (transaction time %s)",
-                    Ledger.describe(tenderKey), TxInfo.iso(deadline), tx.txTimeIso());
-        }
-        Map<String, Object> fields = new HashMap<>();
-        fields.put(TENDER_KEY, tenderKey);
-        fields.put(COMMITMENT, commitment);
-        fields.put(REVEALED_HASH, null);
-        LedgerEntry entry = LedgerEntry.first(Kind.BID, bidKey, commitment, COMMITTED, office, tx, fields);
-        ledger.create(entry, Register.PROCUREMENT);
-        return entry;
-    }
-
-    public LedgerEntry revealBid(TxInfo tx, String bidKey, String bidHash, String salt) {
-        LedgerEntry bid = ledger.get(bidKey);
-        if (REVEALED.equals(bid.status()) && bidHash.equals(bid.hash())) {
-            throw ErrorCode.ALREADY_RECORDED.error("%s version %d with hash %s is already recorded (tx %s)",
-                    Ledger.describe(bidKey), bid.version(), bidHash, bid.txId());
-        }
-        if (!COMMITTED.equals(bid.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a committed bid can be revealed",
-                    Ledger.describe(bidKey), bid.status());
-        }
-        LedgerEntry tender = ledger.get(bid.text(TENDER_KEY));
-        if (!Set.of(ACTIVE_TENDERING, EVALUATION).contains(tender.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids can no longer be revealed",
-                    Ledger.describe(tender.key()), tender.status());
-        }
-        Instant deadline = deadline(tender);
-        if (tx.txTime().isBefore(deadline)) {
-            throw ErrorCode.DEADLINE_NOT_REACHED.error("%s: bids can be revealed only after the bid deadline %s",
-                    Ledger.describe(tender.key()), TxInfo.iso(deadline));
-        }
-        if (!Hashes.commitment(bidHash, salt).equals(bid.text(COMMITMENT))) {
-            throw ErrorCode.COMMITMENT_MISMATCH.error(
-                    "%s: SHA-256(\"<bidHash>:<salt>\") does not equal the commitment %s",
-                    Ledger.describe(bidKey), bid.text(COMMITMENT));
-        }
-        LedgerEntry next = bid.next(bid.version() + 1, bidHash, REVEALED, tx, Map.of(REVEALED_HASH, bidHash));
-        ledger.update(next, Register.PROCUREMENT);
-        return next;
-    }
-
     public LedgerEntry openBids(TxInfo tx, Update u) {
         LedgerEntry cur = current(tx, u);
         if (!ACTIVE_TENDERING.equals(cur.status())) {
@@ -153,10 +93,9 @@ public final class TenderRules {
             throw ErrorCode.INVALID_ARGUMENT.error("%s belongs to %s, not to %s", Ledger.describe(bidKey),
                     bid.text(TENDER_KEY), u.key());
         }
-        String awardable = SealedOpeningRules.isSealed(cur) ? SealedOpeningRules.OPENED : REVEALED;
-        if (!awardable.equals(bid.status())) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only %s bid can be awarded",
-                    Ledger.describe(bidKey), bid.status(), awardable.equals(REVEALED) ? "a revealed" : "an opened (valid)");
+        if (!SealedOpeningRules.OPENED.equals(bid.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an opened (valid) bid can be awarded",
+                    Ledger.describe(bidKey), bid.status());
         }
         return write(cur, u, AWARDED, tx, Map.of(AWARDED_BID, bidKey));
     }
@@ -173,8 +112,8 @@ public final class TenderRules {
     /**
      * A new bid deadline, only while bids are accepted (active.tendering and before the current
      * deadline); the new deadline must be at least the minimum bid period after the transaction
-     * time, and may be earlier or later than the current one. Commitments, reveals and the opening
-     * then follow the new deadline.
+     * time, and may be earlier or later than the current one. Lodging, withdrawing, shares and the
+     * opening then follow the new deadline.
      */
     public LedgerEntry amendTender(TxInfo tx, Update u, Instant bidDeadline) {
         LedgerEntry cur = current(tx, u);

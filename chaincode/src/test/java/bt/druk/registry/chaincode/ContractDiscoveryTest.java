@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "SetMinBidPeriod", "PublishTender",
-            "CommitBid", "RevealBid", "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
+            "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
             "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
     static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetMinBidPeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords",

@@ -97,7 +97,7 @@ class RouterEndToEndTest {
         for (String fn : ContractDiscoveryTest.SUBMIT) {
             writers.put(fn, LAND_CLERK);
         }
-        for (String fn : java.util.List.of("PublishTender", "CommitBid", "RevealBid", "OpenBids", "AwardTender",
+        for (String fn : java.util.List.of("PublishTender", "OpenBids", "AwardTender",
                 "CancelTender", "AmendTender", "CompleteTender", "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid")) {
             writers.put(fn, PROCUREMENT_CLERK);
         }
