@@ -55,11 +55,17 @@ DEMO_IDENTITIES=(
   "land.clerk land role=clerk:ecert,register=land:ecert,office=THIMPHU:ecert"
   "land.clerk2 land role=clerk:ecert,register=land:ecert,office=PARO:ecert"
   "procurement.clerk procurement role=clerk:ecert,register=procurement:ecert,office=THIMPHU:ecert"
-  # The portal's public bid box: lodges and reveals the bids bidders seal on the public pages.
-  "procurement.bidbox procurement role=clerk:ecert,register=procurement:ecert,office=ONLINE:ecert"
+  # Another office's clerk: may not publish for Thimphu nor change Thimphu's tenders (adversarial tests).
+  "procurement.clerk2 procurement role=clerk:ecert,register=procurement:ecert,office=PHUENTSHOLING:ecert"
+  # The portal's public bid box: lodges and withdraws the sealed bids suppliers send on the public
+  # pages, for every office's tenders; the chaincode lets role=bidbox do nothing else, not even read.
+  "procurement.bidbox procurement role=bidbox:ecert,register=procurement:ecert,office=ONLINE:ecert"
   "notary.clerk justice role=clerk:ecert,register=notary:ecert,office=THIMPHU:ecert"
   "inspector audit role=inspector:ecert"
   "admin land role=admin:ecert"
+  # Sets the procurement register's minimum bid period (SetMinBidPeriod); not "procurement.admin",
+  # the name of the organisation's own admin (setup_org_identities).
+  "procurement.supervisor procurement role=admin:ecert"
   "portal.reader audit role=inspector:ecert"
   "citizen.nobody land -"
 )
@@ -437,6 +443,10 @@ build_chaincode_jar() {
 
 # The chaincode service of ORG: its own JVM, serving only that organisation's peer over mutual TLS
 # (a server certificate from the organisation's CA; it requires a client certificate from that CA).
+# Its floors, from this script's environment when it (re)deploys the chaincode: the land notice
+# period keeps the production week unless set; the minimum bid period is 0 unless set, because the
+# demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
+# chaincode's own default, where nothing sets it, is a week).
 write_chaincode_launch() {
   local org="$1" package_id="$2" tls
   tls="$(org_dir "$org")/nodes/chaincode.$org/tls"
@@ -445,6 +455,7 @@ write_chaincode_launch() {
     "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
     "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
     "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
+    "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='${DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS:-0}'" \
     "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$NET/chaincode/registry-chaincode.jar'"
 }
 

@@ -35,6 +35,8 @@ public final class Args {
     public static final int MAX_PAGE_SIZE = 100;
     /** Upper bound of the notice period: ten years. */
     public static final long MAX_NOTICE_SECONDS = 315_360_000L;
+    /** Upper bound of the minimum bid period: a year. */
+    public static final long MAX_BID_PERIOD_SECONDS = 31_536_000L;
 
     private Args() {
     }
@@ -59,10 +61,19 @@ public final class Args {
 
     /** A notice period in whole seconds from {@code minimum} (this endorser's setting) to ten years. */
     public static long noticeSeconds(String value, long minimum) {
-        if (value == null || !NON_NEGATIVE_INT.matcher(value).matches() || Long.parseLong(value) > MAX_NOTICE_SECONDS
+        return seconds(value, minimum, MAX_NOTICE_SECONDS);
+    }
+
+    /** A minimum bid period in whole seconds from {@code minimum} (this endorser's setting) to a year. */
+    public static long bidPeriodSeconds(String value, long minimum) {
+        return seconds(value, minimum, MAX_BID_PERIOD_SECONDS);
+    }
+
+    private static long seconds(String value, long minimum, long maximum) {
+        if (value == null || !NON_NEGATIVE_INT.matcher(value).matches() || Long.parseLong(value) > maximum
                 || Long.parseLong(value) < minimum) {
             throw ErrorCode.INVALID_ARGUMENT.error("seconds must be an integer from %d to %d, got '%s'",
-                    minimum, MAX_NOTICE_SECONDS, clip(value));
+                    minimum, maximum, clip(value));
         }
         return Long.parseLong(value);
     }
@@ -175,10 +186,6 @@ public final class Args {
     static boolean isTextDirection(int cp) {
         return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
                 || cp == 0x061C;
-    }
-
-    public static String salt(String value) {
-        return salt("salt", value);
     }
 
     /** A salt: 1 to 256 printable ASCII characters without spaces. */

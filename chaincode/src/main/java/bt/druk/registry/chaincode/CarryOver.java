@@ -54,7 +54,7 @@ final class CarryOver {
     /** The functions a version can be carried with, by ledger name: every record write of the contract. */
     private static final Map<String, Method> CARRYABLE = carryable();
     /** Functions whose version refers to another record that must be carried too: argument index of its key. */
-    private static final Map<String, Integer> REFERENCED = Map.of("CommitBid", 1, "LodgeSealedBid", 1);
+    private static final Map<String, Integer> REFERENCED = Map.of("LodgeSealedBid", 1);
 
     private final ChaincodeStub stub;
     private final Ledger ledger;

@@ -10,7 +10,10 @@ public enum ErrorCode {
     ACCESS_DENIED,
     /** A clerk tried to write to a register other than the one named in their certificate. */
     WRONG_REGISTER,
-    /** A clerk tried to register or change a record of an office other than the one in their certificate. */
+    /**
+     * A clerk tried to register or change a record of an office (for a tender: or an agency) other
+     * than the one in their certificate, or to lodge a bid under another office than its tender's.
+     */
     WRONG_OFFICE,
     /** An argument is missing or malformed. */
     INVALID_ARGUMENT,
@@ -30,9 +33,11 @@ public enum ErrorCode {
     NOTICE_PERIOD_RUNNING,
     /** The deadline (bid deadline, end of notice period) has passed. */
     DEADLINE_PASSED,
-    /** The deadline has not been reached yet (bids cannot be revealed or opened). */
+    /** The deadline has not been reached yet (shares cannot be posted, bids not opened). */
     DEADLINE_NOT_REACHED,
-    /** A revealed bid does not match its commitment. */
+    /** A bid deadline (published or amended) sooner after the transaction time than the minimum bid period. */
+    BID_PERIOD_TOO_SHORT,
+    /** An opening share or an opened bid's supplier does not match what was lodged with the bid. */
     COMMITMENT_MISMATCH,
     /** The document hash is already registered in an active notarisation. */
     DUPLICATE_HASH,

@@ -22,11 +22,6 @@ public final class Hashes {
         return sha256Hex(utf8.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sealed-bid commitment: SHA-256 of the UTF-8 string {@code "<bidHash>:<salt>"}. */
-    public static String commitment(String bidHash, String salt) {
-        return sha256Hex(bidHash + ":" + salt);
-    }
-
     /**
      * A sealed bid's supplier commitment: SHA-256 of the UTF-8 string
      * {@code "<tenderKey>:<supplierId>:<supplierSalt>"}, e.g.

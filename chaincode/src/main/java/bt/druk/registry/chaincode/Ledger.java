@@ -29,6 +29,7 @@ public final class Ledger {
     public static final String EVENT_NAME = "RecordWritten";
     public static final String NOTICE_PERIOD_KEY = "config:noticePeriodSeconds";
     public static final long DEFAULT_NOTICE_PERIOD_SECONDS = 2_592_000L; // 30 days
+    public static final String MIN_BID_PERIOD_KEY = "config:minBidPeriodSeconds";
     /** Upper bound of FindByHash results (a hash is normally recorded a handful of times). */
     public static final int MAX_HASH_REFS = 1000;
 
@@ -39,7 +40,7 @@ public final class Ledger {
     }
 
     public TxInfo tx(Caller caller) {
-        return new TxInfo(caller.submitter(), stub.getTxId(), txTime(), caller.office());
+        return new TxInfo(caller.submitter(), stub.getTxId(), txTime(), caller.role(), caller.office(), caller.agency());
     }
 
     /** The transaction timestamp chosen by the client and signed into the proposal: same on every endorser. */
@@ -259,29 +260,54 @@ public final class Ledger {
     // ---------------------------------------------------------------- configuration
 
     public long noticePeriodSeconds() {
-        byte[] value = stub.getState(NOTICE_PERIOD_KEY);
-        if (value == null || value.length == 0) {
-            return DEFAULT_NOTICE_PERIOD_SECONDS;
-        }
-        Object seconds = Json.parseObject(value).get("seconds");
-        if (!(seconds instanceof Number n)) {
-            throw new IllegalStateException(NOTICE_PERIOD_KEY + " holds no seconds");
-        }
-        return n.longValue();
+        return configSeconds(NOTICE_PERIOD_KEY).orElse(DEFAULT_NOTICE_PERIOD_SECONDS);
+    }
+
+    /** Stores the land register's notice period ({@link #setConfigSeconds}). */
+    public Map<String, Object> setNoticePeriod(long seconds, TxInfo tx) {
+        return setConfigSeconds(NOTICE_PERIOD_KEY, seconds, tx, Register.LAND);
     }
 
     /**
-     * Stores the notice period as {@code {"key","kind":"config","seconds","submitter","txId","txTime","version"}}
-     * and emits {@code RecordWritten} with kind {@code config} and the SHA-256 of the stored bytes.
+     * The shortest time from a tender's publication (or deadline amendment) to its bid deadline: the
+     * stored setting, never below {@code floorSeconds} (this endorser's own minimum), and the floor
+     * itself until an admin sets one.
      */
-    public Map<String, Object> setNoticePeriod(long seconds, TxInfo tx) {
-        byte[] old = stub.getState(NOTICE_PERIOD_KEY);
+    public long minBidPeriodSeconds(long floorSeconds) {
+        return Math.max(floorSeconds, configSeconds(MIN_BID_PERIOD_KEY).orElse(floorSeconds));
+    }
+
+    /** Stores the procurement register's minimum bid period ({@link #setConfigSeconds}). */
+    public Map<String, Object> setMinBidPeriod(long seconds, TxInfo tx) {
+        return setConfigSeconds(MIN_BID_PERIOD_KEY, seconds, tx, Register.PROCUREMENT);
+    }
+
+    private Optional<Long> configSeconds(String key) {
+        byte[] value = stub.getState(key);
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        Object seconds = Json.parseObject(value).get("seconds");
+        if (!(seconds instanceof Number n)) {
+            throw new IllegalStateException(key + " holds no seconds");
+        }
+        return Optional.of(n.longValue());
+    }
+
+    /**
+     * Stores a setting in seconds as {@code {"key","kind":"config","seconds","submitter","txId","txTime","version"}}
+     * and emits {@code RecordWritten} with kind {@code config} and the SHA-256 of the stored bytes.
+     * Like a record, its key gets {@code register}'s key-level policy when first written: later
+     * changes need that register's and the auditor's peers, whatever the chaincode's policy.
+     */
+    private Map<String, Object> setConfigSeconds(String key, long seconds, TxInfo tx, Register register) {
+        byte[] old = stub.getState(key);
         int version = 1;
         if (old != null && old.length > 0 && Json.parseObject(old).get("version") instanceof Integer v) {
             version = v + 1;
         }
         Map<String, Object> config = new TreeMap<>();
-        config.put("key", NOTICE_PERIOD_KEY);
+        config.put("key", key);
         config.put("kind", "config");
         config.put("seconds", seconds);
         config.put("version", version);
@@ -289,12 +315,11 @@ public final class Ledger {
         config.put("txId", tx.txId());
         config.put("txTime", tx.txTimeIso());
         byte[] bytes = Json.bytes(config);
-        stub.putState(NOTICE_PERIOD_KEY, bytes);
+        stub.putState(key, bytes);
         if (version == 1) {
-            // Like a title: later changes need the land register's and the auditor's peers, whatever the chaincode's policy.
-            setEndorsementPolicy(NOTICE_PERIOD_KEY, Register.LAND);
+            setEndorsementPolicy(key, register);
         }
-        emit("config", NOTICE_PERIOD_KEY, version, Hashes.sha256Hex(bytes));
+        emit("config", key, version, Hashes.sha256Hex(bytes));
         return config;
     }
 

@@ -91,7 +91,7 @@ public record Opening(int threshold, List<Holder> holders) {
         return new Opening(k, holders);
     }
 
-    /** The opening of {@code tender}; empty for a commit-reveal tender. */
+    /** The opening of {@code tender}; empty for one published with {@code PublishTender}. */
     static Optional<Opening> of(LedgerEntry tender) {
         Map<String, Object> o = tender.object(SealedOpeningRules.OPENING);
         if (!SealedOpeningRules.isSealed(tender) || o == null) {

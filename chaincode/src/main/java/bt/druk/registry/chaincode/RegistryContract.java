@@ -27,26 +27,40 @@ public final class RegistryContract implements ContractInterface {
     private final AccessPolicy policy = new AccessPolicy();
     private final ClockSkewGuard clock;
     private final long minimumNoticeSeconds;
+    private final long minimumBidPeriodSeconds;
 
     /** Environment variable of the chaincode service: the shortest land notice period an admin may set. */
     public static final String MIN_NOTICE_ENV = "DRUK_CHAINCODE_MIN_NOTICE_SECONDS";
     /** A week, unless the service is started with {@value #MIN_NOTICE_ENV} (test networks use seconds). */
     public static final long DEFAULT_MIN_NOTICE_SECONDS = 604_800L;
+    /** Environment variable of the chaincode service: the floor of the minimum bid period. */
+    public static final String MIN_BID_PERIOD_ENV = "DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS";
+    /** A week, unless the service is started with {@value #MIN_BID_PERIOD_ENV} (deploy/network.sh's networks use 0). */
+    public static final long DEFAULT_MIN_BID_PERIOD_SECONDS = 604_800L;
 
-    /** As the contract router creates it: the system clock, skew limit and notice minimum from the environment. */
+    /** As the contract router creates it: the system clock, skew limit, notice and bid period floors from the environment. */
     public RegistryContract() {
         this(ClockSkewGuard.fromEnvironment(), Args.secondsSetting(MIN_NOTICE_ENV, System.getenv(MIN_NOTICE_ENV),
-                DEFAULT_MIN_NOTICE_SECONDS, 0, Args.MAX_NOTICE_SECONDS));
+                DEFAULT_MIN_NOTICE_SECONDS, 0, Args.MAX_NOTICE_SECONDS), minimumBidPeriodSetting(System.getenv(MIN_BID_PERIOD_ENV)));
     }
 
     /**
-     * @param minimumNoticeSeconds this organisation's floor for {@code SetNoticePeriod}: citizens
-     *                             must have time to object; every endorser checks its own, so a
-     *                             shorter period needs every required organisation to allow it
+     * @param minimumNoticeSeconds    this organisation's floor for {@code SetNoticePeriod}: citizens
+     *                                must have time to object; every endorser checks its own, so a
+     *                                shorter period needs every required organisation to allow it
+     * @param minimumBidPeriodSeconds this organisation's floor of the minimum bid period: what
+     *                                {@code SetMinBidPeriod} accepts at least, and the period itself
+     *                                until it is set; every endorser holds tenders to its own
      */
-    RegistryContract(ClockSkewGuard clock, long minimumNoticeSeconds) {
+    RegistryContract(ClockSkewGuard clock, long minimumNoticeSeconds, long minimumBidPeriodSeconds) {
         this.clock = clock;
         this.minimumNoticeSeconds = minimumNoticeSeconds;
+        this.minimumBidPeriodSeconds = minimumBidPeriodSeconds;
+    }
+
+    /** {@value #MIN_BID_PERIOD_ENV}: whole seconds from 0 to a year, a week when unset; anything else stops the service. */
+    static long minimumBidPeriodSetting(String value) {
+        return Args.secondsSetting(MIN_BID_PERIOD_ENV, value, DEFAULT_MIN_BID_PERIOD_SECONDS, 0, Args.MAX_BID_PERIOD_SECONDS);
     }
 
     // ================================================================ land
@@ -146,6 +160,28 @@ public final class RegistryContract implements ContractInterface {
 
     // ================================================================ procurement
 
+    /**
+     * Sets the minimum bid period, in seconds (an admin of the procurement register's MSP), from this
+     * endorser's floor ({@value #MIN_BID_PERIOD_ENV}) to a year. Returns the seconds.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SetMinBidPeriod")
+    public String setMinBidPeriod(Context ctx, String seconds) {
+        Caller caller = policy.caller(ctx);
+        policy.requireAdminOf(caller, Register.PROCUREMENT);
+        clock.requireCurrent(ctx.getStub().getTxTimestamp());
+        long value = Args.bidPeriodSeconds(seconds, minimumBidPeriodSeconds);
+        Ledger ledger = new Ledger(ctx.getStub());
+        ledger.setMinBidPeriod(value, ledger.tx(caller));
+        return Long.toString(value);
+    }
+
+    /** The minimum bid period in seconds, as a decimal string: the setting, or this endorser's floor until it is set. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetMinBidPeriod")
+    public String getMinBidPeriod(Context ctx) {
+        reader(ctx);
+        return Long.toString(new Ledger(ctx.getStub()).minBidPeriodSeconds(minimumBidPeriodSeconds));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PublishTender")
     public String publishTender(Context ctx, String key, String hash, String office, String bidDeadline) {
         Caller caller = writer(ctx, Register.PROCUREMENT);
@@ -154,7 +190,7 @@ public final class RegistryContract implements ContractInterface {
         Args.office(office);
         var deadline = Args.deadline("bidDeadline", bidDeadline);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).publishTender(ledger.tx(caller), key, hash, office, deadline));
+        return json(tenders(ledger).publishTender(ledger.tx(caller), key, hash, office, deadline));
     }
 
     /**
@@ -171,19 +207,8 @@ public final class RegistryContract implements ContractInterface {
         var deadline = Args.deadline("bidDeadline", bidDeadline);
         Opening opening = Opening.parse(openingJson);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new SealedOpeningRules(ledger).publishSealedTender(ledger.tx(caller), key, hash, office, deadline,
+        return json(sealed(ledger).publishSealedTender(ledger.tx(caller), key, hash, office, deadline,
                 opening));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CommitBid")
-    public String commitBid(Context ctx, String bidKey, String tenderKey, String commitment, String office) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
-        Args.key(Kind.BID, "bidKey", bidKey);
-        Args.key(Kind.TENDER, "tenderKey", tenderKey);
-        Args.hash("commitment", commitment);
-        Args.office(office);
-        Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).commitBid(ledger.tx(caller), bidKey, tenderKey, commitment, office));
     }
 
     /**
@@ -194,7 +219,7 @@ public final class RegistryContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeSealedBid")
     public String lodgeSealedBid(Context ctx, String bidKey, String tenderKey, String envelopeHash,
             String supplierCommitment, String shareHashesJson, String office) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Caller caller = bidWriter(ctx);
         Args.key(Kind.BID, "bidKey", bidKey);
         Args.key(Kind.TENDER, "tenderKey", tenderKey);
         Args.hash("envelopeHash", envelopeHash);
@@ -202,17 +227,17 @@ public final class RegistryContract implements ContractInterface {
         List<String> shareHashes = Args.shareHashes(shareHashesJson);
         Args.office(office);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new SealedOpeningRules(ledger).lodgeSealedBid(ledger.tx(caller), bidKey, tenderKey, envelopeHash,
+        return json(sealed(ledger).lodgeSealedBid(ledger.tx(caller), bidKey, tenderKey, envelopeHash,
                 supplierCommitment, shareHashes, office));
     }
 
     /** A lodged sealed bid withdrawn before the deadline, so that its supplier may lodge another. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "WithdrawBid")
     public String withdrawBid(Context ctx, String bidKey, String version, String hash, String previousHash) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
+        Caller caller = bidWriter(ctx);
         Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new SealedOpeningRules(ledger).withdrawBid(ledger.tx(caller), u));
+        return json(sealed(ledger).withdrawBid(ledger.tx(caller), u));
     }
 
     /**
@@ -229,7 +254,7 @@ public final class RegistryContract implements ContractInterface {
         int holder = Args.positiveInt("holderIndex", holderIndex);
         SortedMap<String, String> shares = Args.openingShares(sharesJson);
         Ledger ledger = new Ledger(ctx.getStub());
-        return Json.string(new SealedOpeningRules(ledger).postOpeningShares(ledger.tx(caller), tenderKey, holder, shares));
+        return Json.string(sealed(ledger).postOpeningShares(ledger.tx(caller), tenderKey, holder, shares));
     }
 
     /**
@@ -243,17 +268,7 @@ public final class RegistryContract implements ContractInterface {
         Update u = Update.parse(Kind.BID, bidKey, version, hash, previousHash);
         BidOpening result = BidOpening.parse(resultJson);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new SealedOpeningRules(ledger).openBid(ledger.tx(caller), u, result));
-    }
-
-    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RevealBid")
-    public String revealBid(Context ctx, String bidKey, String bidHash, String salt) {
-        Caller caller = writer(ctx, Register.PROCUREMENT);
-        Args.key(Kind.BID, "bidKey", bidKey);
-        Args.hash("bidHash", bidHash);
-        Args.salt(salt);
-        Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).revealBid(ledger.tx(caller), bidKey, bidHash, salt));
+        return json(sealed(ledger).openBid(ledger.tx(caller), u, result));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "OpenBids")
@@ -261,7 +276,7 @@ public final class RegistryContract implements ContractInterface {
         Caller caller = writer(ctx, Register.PROCUREMENT);
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).openBids(ledger.tx(caller), u));
+        return json(tenders(ledger).openBids(ledger.tx(caller), u));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AwardTender")
@@ -271,7 +286,7 @@ public final class RegistryContract implements ContractInterface {
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         Args.key(Kind.BID, "bidKey", bidKey);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).awardTender(ledger.tx(caller), u, bidKey));
+        return json(tenders(ledger).awardTender(ledger.tx(caller), u, bidKey));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CancelTender")
@@ -281,7 +296,7 @@ public final class RegistryContract implements ContractInterface {
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         String r = Args.reason(reason);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).cancelTender(ledger.tx(caller), u, r));
+        return json(tenders(ledger).cancelTender(ledger.tx(caller), u, r));
     }
 
     /** Moves the bid deadline (later or earlier) while the tender is open; the tender stays active.tendering. */
@@ -292,7 +307,7 @@ public final class RegistryContract implements ContractInterface {
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         var deadline = Args.deadline("bidDeadline", bidDeadline);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).amendTender(ledger.tx(caller), u, deadline));
+        return json(tenders(ledger).amendTender(ledger.tx(caller), u, deadline));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CompleteTender")
@@ -300,7 +315,7 @@ public final class RegistryContract implements ContractInterface {
         Caller caller = writer(ctx, Register.PROCUREMENT);
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).completeTender(ledger.tx(caller), u));
+        return json(tenders(ledger).completeTender(ledger.tx(caller), u));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "TenderUnsuccessful")
@@ -310,7 +325,7 @@ public final class RegistryContract implements ContractInterface {
         Update u = Update.parse(Kind.TENDER, key, version, hash, previousHash);
         String r = Args.reason(reason);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new TenderRules(ledger).tenderUnsuccessful(ledger.tx(caller), u, r));
+        return json(tenders(ledger).tenderUnsuccessful(ledger.tx(caller), u, r));
     }
 
     // ================================================================ notary
@@ -370,7 +385,7 @@ public final class RegistryContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "CarryOver")
     public String carryOver(Context ctx, String function, String argumentsJson, String fromLedger, String originalTxId,
             String originalTxTime) {
-        policy.requireReader(policy.caller(ctx)); // the carried function checks the writer's own rights
+        policy.requireCarrier(policy.caller(ctx), function); // the carried function checks the writer's own rights
         clock.requireCurrent(ctx.getStub().getTxTimestamp());
         return new CarryOver(ctx.getStub()).carry(this, function, argumentsJson, fromLedger, originalTxId, originalTxTime);
     }
@@ -412,7 +427,7 @@ public final class RegistryContract implements ContractInterface {
     public String getOpeningShares(Context ctx, String tenderKey) {
         reader(ctx);
         Args.key(Kind.TENDER, "tenderKey", tenderKey);
-        return Json.string(new SealedOpeningRules(new Ledger(ctx.getStub())).openingShares(tenderKey));
+        return Json.string(sealed(new Ledger(ctx.getStub())).openingShares(tenderKey));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ListRecords")
@@ -432,6 +447,22 @@ public final class RegistryContract implements ContractInterface {
         policy.requireWriter(caller, register);
         clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
         return caller;
+    }
+
+    /** {@code LodgeSealedBid} and {@code WithdrawBid}: a procurement clerk or the bid box, then the clock. */
+    private Caller bidWriter(Context ctx) {
+        Caller caller = policy.caller(ctx);
+        policy.requireBidWriter(caller);
+        clock.requireCurrent(CarryOver.ClaimedTimeContext.realTime(ctx));
+        return caller;
+    }
+
+    private TenderRules tenders(Ledger ledger) {
+        return new TenderRules(ledger, minimumBidPeriodSeconds);
+    }
+
+    private SealedOpeningRules sealed(Ledger ledger) {
+        return new SealedOpeningRules(ledger, minimumBidPeriodSeconds);
     }
 
     private void reader(Context ctx) {

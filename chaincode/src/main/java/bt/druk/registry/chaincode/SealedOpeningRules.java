@@ -13,13 +13,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Sealed opening of procurement bids (issue 25), alongside commit-reveal ({@link TenderRules}). A
+ * Sealed opening of procurement bids (issue 25), the only way a tender takes bids. A
  * sealed tender names k-of-n opening key holders of at least two organisations; each bid is
  * encrypted in the bidder's browser ({@code druk-sealed-bid/2}, docs/sealed-envelope.md) and
  * lodged as its envelope hash with the hashes of its n key shares. After the bid deadline the
  * holders post their decrypted shares, and once k of them have, every bid can be opened: a bidder
  * can no longer keep a bid closed by withholding a reveal.
  * <ul>
+ * <li>a bid is kept by its tender's office; only the tender's keepers ({@link TenderRules#requireKeeper})
+ * record its opening, and lodge or withdraw it if they are clerks (paper bids): the bid box, which
+ * serves every office, lodges and withdraws the bids sent on the public pages;</li>
  * <li>one live bid per supplier and tender (the supplier known to the ledger only by a commitment);
  * withdrawn only before the deadline;</li>
  * <li>shares only at or after the deadline, by staff of the holder's organisation, each matching its
@@ -33,7 +36,7 @@ public final class SealedOpeningRules {
     public static final String OPENED = "opened";
     public static final String INVALID = "invalid";
 
-    /** Tender field: {@code true} on a sealed tender (absent on a commit-reveal one). */
+    /** Tender field: {@code true} on a sealed tender (absent on one published with {@code PublishTender}). */
     static final String SEALED = "sealed";
     /** Tender field: the {@link Opening}. */
     static final String OPENING = "opening";
@@ -55,9 +58,10 @@ public final class SealedOpeningRules {
     private final Ledger ledger;
     private final TenderRules tenders;
 
-    public SealedOpeningRules(Ledger ledger) {
+    /** @param minimumBidPeriodSeconds this endorser's floor of the minimum bid period (for publishing) */
+    public SealedOpeningRules(Ledger ledger, long minimumBidPeriodSeconds) {
         this.ledger = ledger;
-        this.tenders = new TenderRules(ledger);
+        this.tenders = new TenderRules(ledger, minimumBidPeriodSeconds);
     }
 
     /** Whether {@code tender} takes sealed bids (published with {@code PublishSealedTender}). */
@@ -76,6 +80,8 @@ public final class SealedOpeningRules {
      * fields {@code tenderKey}, {@code supplierCommitment}, {@code shareHashes} (one per holder, in
      * holder order), {@code envelopeHash} and {@code result} (null until opened). One live bid per
      * supplier and tender: a second one is {@code [ALREADY_EXISTS]} until the first is withdrawn.
+     * {@code office} must be the tender's ({@code [WRONG_OFFICE]}): a bid is kept where its tender is;
+     * a clerk (not the bid box) lodges only on a tender they keep.
      */
     public LedgerEntry lodgeSealedBid(TxInfo tx, String bidKey, String tenderKey, String envelopeHash,
             String supplierCommitment, List<String> shareHashes, String office) {
@@ -83,6 +89,13 @@ public final class SealedOpeningRules {
         ledger.requireAbsent(bidKey, envelopeHash);
         LedgerEntry tender = ledger.get(tenderKey);
         Opening opening = openingOf(tender);
+        if (!office.equals(tender.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; a bid on it is kept there too, not by the %s office",
+                    Ledger.describe(tenderKey), tender.office(), office);
+        }
+        if (!tx.isBidBox()) {
+            TenderRules.requireKeeper(tx, tender);
+        }
         if (!TenderRules.ACTIVE_TENDERING.equals(tender.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; bids are accepted only while active.tendering",
                     Ledger.describe(tenderKey), tender.status());
@@ -118,16 +131,21 @@ public final class SealedOpeningRules {
 
     /**
      * lodged → withdrawn, only before the bid deadline; frees the supplier to lodge another bid. The
-     * bid stays listed under its tender, and is left out of the opening.
+     * bid stays listed under its tender, and is left out of the opening. A clerk (not the bid box)
+     * withdraws only a bid on a tender they keep.
      */
     public LedgerEntry withdrawBid(TxInfo tx, Update u) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.BID, u);
+        String tenderKey = cur.text(TenderRules.TENDER_KEY);
+        LedgerEntry tender = ledger.get(tenderKey);
+        if (!tx.isBidBox()) {
+            TenderRules.requireKeeper(tx, tender);
+        }
         if (!LODGED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a lodged sealed bid can be withdrawn",
                     Ledger.describe(u.key()), cur.status());
         }
-        String tenderKey = cur.text(TenderRules.TENDER_KEY);
-        Instant deadline = TenderRules.deadline(ledger.get(tenderKey));
+        Instant deadline = TenderRules.deadline(tender);
         if (!tx.txTime().isBefore(deadline)) {
             throw ErrorCode.DEADLINE_PASSED.error("%s: bids can be withdrawn only before the bid deadline %s (transaction time %s)",
                     Ledger.describe(u.key()), TxInfo.iso(deadline), tx.txTimeIso());
@@ -228,16 +246,17 @@ public final class SealedOpeningRules {
      * lodged → {@code opened} (valid) or {@code invalid}, with {@code result} = the opening's findings,
      * once at least k holders have posted their shares of the tender (for a valid bid: k shares of
      * this bid, a null share not counting), and if SHA-256({@code "<tenderKey>:<supplierId>:<supplierSalt>"})
-     * is the bid's supplier commitment.
+     * is the bid's supplier commitment. Only the tender's keepers record it ({@code [WRONG_OFFICE]}).
      */
     public LedgerEntry openBid(TxInfo tx, Update u, BidOpening result) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.BID, u);
+        String tenderKey = cur.text(TenderRules.TENDER_KEY);
+        LedgerEntry tender = ledger.get(tenderKey);
+        TenderRules.requireKeeper(tx, tender);
         if (!LODGED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only a lodged sealed bid can be opened",
                     Ledger.describe(u.key()), cur.status());
         }
-        String tenderKey = cur.text(TenderRules.TENDER_KEY);
-        LedgerEntry tender = ledger.get(tenderKey);
         Opening opening = openingOf(tender);
         requireOpenable(tender);
         Instant deadline = TenderRules.deadline(tender);
@@ -312,11 +331,11 @@ public final class SealedOpeningRules {
         }
     }
 
-    /** The opening of a sealed tender; {@code [NOT_ALLOWED_IN_STATE]} for a commit-reveal tender. */
+    /** The opening of a sealed tender; {@code [NOT_ALLOWED_IN_STATE]} for one published with {@code PublishTender}. */
     static Opening openingOf(LedgerEntry tender) {
         Optional<Opening> opening = Opening.of(tender);
         if (opening.isEmpty()) {
-            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is a commit-reveal tender, not a sealed one (PublishSealedTender)",
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is not a sealed tender (PublishSealedTender): it takes no bids",
                     Ledger.describe(tender.key()));
         }
         return opening.get();

@@ -116,10 +116,10 @@ class ArgsTest {
         assertEquals("THIMPHU", Args.office("THIMPHU"));
         invalid(() -> Args.office(""));
         invalid(() -> Args.office("THIM PHU"));
-        assertEquals("abc:def", Args.salt("abc:def"));
-        invalid(() -> Args.salt(""));
-        invalid(() -> Args.salt("has space"));
-        invalid(() -> Args.salt("s".repeat(257)));
+        assertEquals("abc:def", Args.salt("supplierSalt", "abc:def"));
+        invalid(() -> Args.salt("supplierSalt", ""));
+        invalid(() -> Args.salt("supplierSalt", "has space"));
+        invalid(() -> Args.salt("supplierSalt", "s".repeat(257)));
         assertEquals(1, Args.pageSize("1"));
         assertEquals(100, Args.pageSize("100"));
         invalid(() -> Args.pageSize("101"));

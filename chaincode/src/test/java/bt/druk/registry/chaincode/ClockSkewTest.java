@@ -34,9 +34,6 @@ class ClockSkewTest {
     static final String TENDER = "tender:" + OCID;
     static final String BID1 = "bid:" + OCID + ":1";
     static final String DEADLINE = "2026-03-02T08:00:00Z"; // T0 + 1 day
-    static final String BID_HASH = h("bid one");
-    static final String SALT = "salt-1";
-    static final String COMMIT = Hashes.commitment(BID_HASH, SALT);
     static final String TITLE = "land-title:PIN-SKEW";
 
     Harness hx;
@@ -49,7 +46,14 @@ class ClockSkewTest {
     }
 
     void publishTender() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, TENDER, h("tender"), "THIMPHU", DEADLINE));
+        hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, TENDER, h("tender"), "THIMPHU", DEADLINE,
+                SealedOpeningTest.OPENING));
+    }
+
+    /** LodgeSealedBid of BID1 (the envelope format's vector bid). */
+    String lodge(org.hyperledger.fabric.contract.Context c) {
+        return cc.lodgeSealedBid(c, BID1, TENDER, SealedOpeningTest.ENVELOPE1, SealedOpeningTest.SUPPLIER_COMMIT1,
+                Json.string(SealedOpeningTest.SHARE_HASHES1), "THIMPHU");
     }
 
     /** Registers a title and lodges a transfer at T0: its 30-day notice ends at T0 + 30 days. */
@@ -92,7 +96,7 @@ class ClockSkewTest {
     }
 
     @Nested
-    class CommitBid {
+    class LodgeSealedBid {
         @BeforeEach
         void tender() {
             publishTender();
@@ -103,7 +107,7 @@ class ClockSkewTest {
             hx.advance(Duration.ofDays(1).plusSeconds(10)); // 10 s after the deadline
             hx.clientOffset = Duration.ofSeconds(-120);     // the client claims 110 s before it
             RegistryException e = hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK,
-                    c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+                    c -> lodge(c));
             assertTrue(e.getMessage().contains("is 120.0 s behind the endorser's clock"), e.getMessage());
             assertTrue(e.getMessage().contains("at most 30 s"), e.getMessage());
             assertTrue(e.getMessage().contains("2026-03-02T07:58:10Z"), e.getMessage());
@@ -112,7 +116,7 @@ class ClockSkewTest {
         @Test
         void theSameLateBidFromAnHonestClientIsDeadlinePassed() {
             hx.advance(Duration.ofDays(1).plusSeconds(10));
-            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> lodge(c));
         }
 
         @Test
@@ -120,29 +124,30 @@ class ClockSkewTest {
             // the residual window: 20 s after the deadline, a client 25 s behind still gets in
             hx.advance(Duration.ofDays(1).plusSeconds(20));
             hx.clientOffset = Duration.ofSeconds(-25);
-            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+            hx.submit(PROCUREMENT_CLERK, c -> lodge(c));
             assertEquals("2026-03-02T07:59:55Z", hx.entry(BID1).txTime());
         }
 
         @Test
         void aRetryFromASkewedClientIsClockSkewNotAlreadyRecorded() {
-            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+            hx.submit(PROCUREMENT_CLERK, c -> lodge(c));
             hx.clientOffset = Duration.ofMinutes(5);
-            hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+            hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK, c -> lodge(c));
         }
     }
 
     @Nested
-    class RevealBid {
+    class PostOpeningShares {
         @Test
-        void anEarlyRevealFromAPostDatedClientIsRefused() {
+        void earlySharesFromAPostDatedClientAreRefused() {
             publishTender();
-            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT, "THIMPHU"));
+            hx.submit(PROCUREMENT_CLERK, c -> lodge(c));
             hx.advance(Duration.ofHours(23));
+            String shares = Json.string(java.util.Map.of(BID1, SealedOpeningTest.SHARES1.get(1)));
             hx.clientOffset = Duration.ofHours(2);
-            hx.refused(ErrorCode.CLOCK_SKEW, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID_HASH, SALT));
+            hx.refused(ErrorCode.CLOCK_SKEW, INSPECTOR, c -> cc.postOpeningShares(c, TENDER, "2", shares));
             hx.clientOffset = Duration.ZERO;
-            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID_HASH, SALT));
+            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, INSPECTOR, c -> cc.postOpeningShares(c, TENDER, "2", shares));
         }
     }
 

@@ -54,9 +54,12 @@ final class Harness {
         }
     };
     final RegistryContract contract = new RegistryContract(
-            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)), MIN_NOTICE_SECONDS);
+            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)), MIN_NOTICE_SECONDS,
+            MIN_BID_PERIOD_SECONDS);
     /** The shortest notice period the harness's chaincode accepts. */
     static final long MIN_NOTICE_SECONDS = 60;
+    /** The harness's chaincode's floor of the minimum bid period: an hour, the period itself until an admin sets one. */
+    static final long MIN_BID_PERIOD_SECONDS = 3600;
     private int txCounter;
     /** The stub of the last transaction run, for Mockito verification. */
     ChaincodeStub lastStub;

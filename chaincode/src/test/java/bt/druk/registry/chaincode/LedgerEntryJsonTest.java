@@ -18,7 +18,7 @@ class LedgerEntryJsonTest {
     static final String H1 = "1111111111111111111111111111111111111111111111111111111111111111";
     static final String H2 = "2222222222222222222222222222222222222222222222222222222222222222";
     static final TxInfo TX = new TxInfo(new Submitter("LandMSP", "land.clerk"), "abc123",
-            Instant.parse("2026-03-01T08:00:00.250Z"), "THIMPHU");
+            Instant.parse("2026-03-01T08:00:00.250Z"), "clerk", "THIMPHU", null);
 
     private static LedgerEntry title(Map<String, Object> fields) {
         return LedgerEntry.first(Kind.LAND_TITLE, "land-title:PIN-1", H1, "registered", "THIMPHU", TX, fields);

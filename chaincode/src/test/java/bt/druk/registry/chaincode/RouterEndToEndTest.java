@@ -97,7 +97,7 @@ class RouterEndToEndTest {
         for (String fn : ContractDiscoveryTest.SUBMIT) {
             writers.put(fn, LAND_CLERK);
         }
-        for (String fn : java.util.List.of("PublishTender", "CommitBid", "RevealBid", "OpenBids", "AwardTender",
+        for (String fn : java.util.List.of("PublishTender", "OpenBids", "AwardTender",
                 "CancelTender", "AmendTender", "CompleteTender", "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid")) {
             writers.put(fn, PROCUREMENT_CLERK);
         }
@@ -106,6 +106,7 @@ class RouterEndToEndTest {
             writers.put(fn, NOTARY_CLERK);
         }
         writers.put("SetNoticePeriod", ADMIN);
+        writers.put("SetMinBidPeriod", TestIdentities.PROCUREMENT_ADMIN);
         for (Duration offset : java.util.List.of(Duration.ofSeconds(-120), Duration.ofSeconds(120))) {
             hx.clientOffset = offset;
             for (Map.Entry<String, Identity> w : writers.entrySet()) {
@@ -122,6 +123,30 @@ class RouterEndToEndTest {
         assertEquals(200, read.getStatusCode(), read.getMessage());
         Response missing = hx.invoke(router, INSPECTOR, "GetRecord", "land-title:PIN-1");
         assertTrue(missing.getMessage().startsWith("[NOT_FOUND] "), missing.getMessage());
+    }
+
+    /**
+     * The bid box, through the router with placeholder arguments (access comes first): every
+     * transaction of the contract but lodging and withdrawing a sealed bid is ACCESS_DENIED.
+     */
+    @Test
+    void theBidBoxIsDeniedEveryTransactionButLodgingAndWithdrawing() {
+        java.util.Set<String> all = new java.util.TreeSet<>(ContractDiscoveryTest.SUBMIT);
+        all.addAll(ContractDiscoveryTest.EVALUATE);
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (String fn : all) {
+            String[] args = new String[parameterCount(fn)];
+            java.util.Arrays.fill(args, "x");
+            Response r = hx.invoke(router, TestIdentities.BIDBOX, fn, args);
+            if (!"ACCESS_DENIED".equals(new String(r.getPayload(), StandardCharsets.UTF_8))) {
+                allowed.add(fn);
+            } else {
+                assertEquals(BidBoxTest.ACCESS_DENIED_MESSAGE, r.getMessage(), fn);
+            }
+        }
+        assertEquals(java.util.Set.of("LodgeSealedBid", "WithdrawBid"), allowed);
+        assertEquals(allowed, AccessPolicy.BIDBOX_TRANSACTIONS);
+        assertTrue(hx.fabric.state.isEmpty());
     }
 
     /** Number of string arguments of a transaction (its method's parameters after the Context). */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +19,23 @@ import org.junit.jupiter.api.Test;
 
 import bt.druk.registry.chaincode.Harness.Step;
 
+/**
+ * The tender's own life: publishing, amending, opening, award, cancellation, completion. Its bids
+ * are sealed bids (their own rules: {@link SealedOpeningTest}); the bid here is the envelope
+ * format's vector bid, opened by two of the three holders' shares.
+ */
 class TenderRulesTest {
     static final String OCID = "ocds-b5fd17-2026-0042";
     static final String TENDER = "tender:" + OCID;
     static final String BID1 = "bid:" + OCID + ":1";
-    static final String BID2 = "bid:" + OCID + ":2";
     static final String T1 = h("tender v1");
     /** Deadline: one day after T0. */
     static final String DEADLINE = "2026-03-02T08:00:00Z";
 
-    static final String BID1_HASH = h("bid one canonical json");
-    static final String SALT1 = "c2FsdC1vbmUtMTIzNDU2Nzg5";
-    static final String COMMIT1 = Hashes.commitment(BID1_HASH, SALT1);
+    static final String SUPPLIER1 = SealedOpeningTest.SUPPLIER1;
+    static final String SALT1 = SealedOpeningTest.SALT1;
+    static final String SUPPLIER_COMMIT1 = Hashes.supplierCommitment(TENDER, SUPPLIER1, SALT1);
+    static final String RESULT1 = SealedOpeningTest.valid("1250000.00", SUPPLIER1, SALT1);
 
     Harness hx;
     RegistryContract cc;
@@ -38,7 +44,7 @@ class TenderRulesTest {
     void setUp() {
         hx = new Harness();
         cc = hx.contract;
-        hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, TENDER, T1, "THIMPHU", DEADLINE));
+        hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, TENDER, T1, "THIMPHU", DEADLINE, SealedOpeningTest.OPENING));
     }
 
     @Test
@@ -81,96 +87,6 @@ class TenderRulesTest {
     }
 
     @Test
-    void commitBidBeforeDeadline() {
-        hx.advance(Duration.ofHours(23));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        LedgerEntry b = hx.entry(BID1);
-        assertEquals("bid", b.kind());
-        assertEquals("committed", b.status());
-        assertEquals(COMMIT1, b.hash());
-        assertEquals(COMMIT1, b.text("commitment"));
-        assertEquals(TENDER, b.text("tenderKey"));
-        assertNull(b.text("revealedHash"));
-        assertNotNull(hx.fabric.validationParameters.get(BID1));
-    }
-
-    @Test
-    void lateCommitmentIsRefused() {
-        hx.advance(Duration.ofDays(1)); // exactly at the deadline: too late
-        RegistryException e = hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK,
-                c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        assertEquals(true, e.getMessage().contains(DEADLINE));
-    }
-
-    @Test
-    void retriedCommitmentAfterDeadlineIsStillAlreadyRecorded() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.advance(Duration.ofDays(2));
-        hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.refused(ErrorCode.ALREADY_EXISTS, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, h("x"), "THIMPHU"));
-    }
-
-    @Test
-    void commitmentToUnknownOrForeignTenderIsRefused() {
-        hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK,
-                c -> cc.commitBid(c, "bid:ocds-none:1", "tender:ocds-none", COMMIT1, "THIMPHU"));
-        hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
-                c -> cc.commitBid(c, "bid:ocds-other:1", TENDER, COMMIT1, "THIMPHU"));
-        hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
-                c -> cc.commitBid(c, "bid:" + OCID, TENDER, COMMIT1, "THIMPHU"));
-    }
-
-    @Test
-    void commitmentToCancelledTenderIsRefused() {
-        Step s = hx.step(TENDER);
-        hx.submit(PROCUREMENT_CLERK, c -> cc.cancelTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "budget withdrawn"));
-        hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-    }
-
-    @Test
-    void earlyRevealIsRefused() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.advance(Duration.ofDays(1).minusSeconds(1));
-        hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
-    }
-
-    @Test
-    void mismatchedRevealIsRefused() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.advance(Duration.ofDays(1));
-        hx.refused(ErrorCode.COMMITMENT_MISMATCH, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, "wrong-salt"));
-        hx.refused(ErrorCode.COMMITMENT_MISMATCH, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, h("another bid"), SALT1));
-    }
-
-    @Test
-    void revealAfterDeadlineMatchingCommitment() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.advance(Duration.ofDays(1));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
-        LedgerEntry b = hx.entry(BID1);
-        assertEquals("revealed", b.status());
-        assertEquals(2, b.version());
-        assertEquals(BID1_HASH, b.hash());
-        assertEquals(COMMIT1, b.previousHash());
-        assertEquals(BID1_HASH, b.text("revealedHash"));
-        assertEquals(COMMIT1, b.text("commitment"));
-        // a retried reveal is harmless
-        hx.refused(ErrorCode.ALREADY_RECORDED, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
-        // FindByHash finds the bid by its revealed hash and by its commitment
-        assertEquals("[{\"key\":\"" + BID1 + "\",\"version\":2}]", hx.evaluate(INSPECTOR, c -> cc.findByHash(c, BID1_HASH)));
-        assertEquals("[{\"key\":\"" + BID1 + "\",\"version\":1}]", hx.evaluate(INSPECTOR, c -> cc.findByHash(c, COMMIT1)));
-    }
-
-    @Test
-    void commitmentSchemeIsSha256OfBidHashColonSalt() {
-        // documented in README: lowercase hex SHA-256 of the UTF-8 string "<bidHash>:<salt>"
-        assertEquals(Hashes.sha256Hex(BID1_HASH + ":" + SALT1), COMMIT1);
-        // fixed vector computed independently (Python hashlib): bidHash = SHA-256("hello bid"), salt "pepper-42"
-        assertEquals("28b9c53bfd948b3eee784b422b38f15bcf856f6e4c040207b9c5fec1f6a249b1", Hashes.sha256Hex("hello bid"));
-        assertEquals("03bcaada13ea951ceff119996c5cc946ef3490aeca9404afe9cdc47948445af5", Hashes.commitment("28b9c53bfd948b3eee784b422b38f15bcf856f6e4c040207b9c5fec1f6a249b1", "pepper-42"));
-    }
-
-    @Test
     void openBidsBeforeDeadlineIsRefused() {
         Step s = hx.step(TENDER);
         hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK,
@@ -179,24 +95,30 @@ class TenderRulesTest {
 
     @Test
     void awardBeforeOpeningIsRefused() {
-        commitAndReveal();
+        lodgeAndPostShares();
+        openBid1();
         Step s = hx.step(TENDER);
         hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                 c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
     }
 
     @Test
-    void awardToUnrevealedBidIsRefused() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID2, TENDER, Hashes.commitment(h("bid2"), "s2"), "THIMPHU"));
-        hx.advance(Duration.ofDays(1));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+    void awardToABidNotOpenedAsValidIsRefused() {
+        lodgeAndPostShares();
         open();
         Step s = hx.step(TENDER);
+        RegistryException e = hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
+                c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
+        assertEquals("[NOT_ALLOWED_IN_STATE] bid " + OCID + ":1 is lodged; only an opened (valid) bid can be awarded",
+                e.getMessage());
+        Step b = hx.step(BID1);
+        hx.submit(PROCUREMENT_CLERK, c -> cc.openBid(c, BID1, b.version(), b.hash(), b.previousHash(),
+                SealedOpeningTest.invalid("malformed", SUPPLIER1, SALT1)));
+        Step s2 = hx.step(TENDER);
         hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
-                c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID2));
+                c -> cc.awardTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), BID1));
         hx.refused(ErrorCode.NOT_FOUND, PROCUREMENT_CLERK,
-                c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), "bid:" + OCID + ":99"));
+                c -> cc.awardTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), "bid:" + OCID + ":99"));
     }
 
     @Test
@@ -204,10 +126,12 @@ class TenderRulesTest {
         String otherOcid = "ocds-b5fd17-2026-0099";
         String otherTender = "tender:" + otherOcid;
         String foreignBid = "bid:" + otherOcid + ":1";
-        hx.submit(PROCUREMENT_CLERK, c -> cc.publishTender(c, otherTender, h("other tender"), "THIMPHU", DEADLINE));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, foreignBid, otherTender, Hashes.commitment(h("fb"), "s"), "THIMPHU"));
+        hx.submit(PROCUREMENT_CLERK, c -> cc.publishSealedTender(c, otherTender, h("other tender"), "THIMPHU", DEADLINE,
+                SealedOpeningTest.OPENING));
+        hx.submit(PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, foreignBid, otherTender, h("foreign envelope"),
+                Hashes.supplierCommitment(otherTender, SUPPLIER1, SALT1), Json.string(SealedOpeningTest.shareHashes(foreignBid, 3)),
+                "THIMPHU"));
         hx.advance(Duration.ofDays(1));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, foreignBid, h("fb"), "s"));
         open();
         Step s = hx.step(TENDER);
         RegistryException e = hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
@@ -217,8 +141,9 @@ class TenderRulesTest {
 
     @Test
     void fullTenderLifecycle() {
-        commitAndReveal();
+        lodgeAndPostShares();
         open();
+        openBid1();
         assertEquals("evaluation", hx.entry(TENDER).status());
         Step s = hx.step(TENDER);
         hx.submit(PROCUREMENT_CLERK, c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
@@ -226,25 +151,12 @@ class TenderRulesTest {
         assertEquals("awarded", t.status());
         assertEquals(BID1, t.text("awardedBid"));
         assertEquals(3, t.version());
-        // once awarded: no cancellation, no second opening, no late reveal
+        // once awarded: no cancellation, no second opening
         Step s2 = hx.step(TENDER);
         hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                 c -> cc.cancelTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash(), "changed our mind"));
         hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                 c -> cc.openBids(c, TENDER, s2.version(), s2.hash(), s2.previousHash()));
-    }
-
-    @Test
-    void revealAfterAwardIsRefused() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-        String c2hash = h("bid2");
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID2, TENDER, Hashes.commitment(c2hash, "s2"), "THIMPHU"));
-        hx.advance(Duration.ofDays(1));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
-        open();
-        Step s = hx.step(TENDER);
-        hx.submit(PROCUREMENT_CLERK, c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
-        hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID2, c2hash, "s2"));
     }
 
     @Test
@@ -293,14 +205,16 @@ class TenderRulesTest {
         void aLaterDeadlineLetsBidsInAfterTheOldOne() {
             amend(LATER);
             hx.advance(Duration.ofDays(3)); // past the original deadline, before the amended one
-            hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
-            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+            lodge();
+            hx.refused(ErrorCode.DEADLINE_NOT_REACHED, SealedOpeningTest.staffOfHolder(1),
+                    c -> cc.postOpeningShares(c, TENDER, "1", sharesOf(1)));
             Step s = hx.step(TENDER);
             hx.refused(ErrorCode.DEADLINE_NOT_REACHED, PROCUREMENT_CLERK,
                     c -> cc.openBids(c, TENDER, s.version(), s.hash(), s.previousHash()));
             hx.advance(Duration.ofDays(5));
-            hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+            postShares();
             open();
+            openBid1();
             assertEquals("evaluation", hx.entry(TENDER).status());
         }
 
@@ -308,7 +222,8 @@ class TenderRulesTest {
         void anEarlierDeadlineClosesBiddingSooner() {
             amend("2026-03-01T12:00:00Z"); // T0 + 4 h instead of T0 + 1 day
             hx.advance(Duration.ofHours(4));
-            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
+            hx.refused(ErrorCode.DEADLINE_PASSED, PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER,
+                    SealedOpeningTest.ENVELOPE1, SUPPLIER_COMMIT1, Json.string(SealedOpeningTest.SHARE_HASHES1), "THIMPHU"));
             open();
             assertEquals("evaluation", hx.entry(TENDER).status());
         }
@@ -381,8 +296,9 @@ class TenderRulesTest {
             Step s = hx.step(TENDER);
             hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                     c -> cc.completeTender(c, TENDER, s.version(), s.hash(), s.previousHash()));
-            commitAndReveal();
+            lodgeAndPostShares();
             open();
+            openBid1();
             Step s2 = hx.step(TENDER);
             hx.refused(ErrorCode.NOT_ALLOWED_IN_STATE, PROCUREMENT_CLERK,
                     c -> cc.completeTender(c, TENDER, s2.version(), s2.hash(), s2.previousHash()));
@@ -403,8 +319,9 @@ class TenderRulesTest {
     class TenderUnsuccessful {
         @Test
         void aTenderInEvaluationBecomesUnsuccessfulWithItsReason() {
-            commitAndReveal();
+            lodgeAndPostShares();
             open();
+            openBid1();
             Step s = hx.step(TENDER);
             hx.submit(PROCUREMENT_CLERK, c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(),
                     "  no responsive bid  "));
@@ -432,8 +349,9 @@ class TenderRulesTest {
 
         @Test
         void theReasonIsCheckedLikeACancelReason() {
-            commitAndReveal();
+            lodgeAndPostShares();
             open();
+            openBid1();
             Step s = hx.step(TENDER);
             hx.refused(ErrorCode.INVALID_ARGUMENT, PROCUREMENT_CLERK,
                     c -> cc.tenderUnsuccessful(c, TENDER, s.version(), s.hash(), s.previousHash(), " "));
@@ -455,16 +373,43 @@ class TenderRulesTest {
     }
 
     private void award() {
-        commitAndReveal();
+        lodgeAndPostShares();
         open();
+        openBid1();
         Step s = hx.step(TENDER);
         hx.submit(PROCUREMENT_CLERK, c -> cc.awardTender(c, TENDER, s.version(), s.hash(), s.previousHash(), BID1));
     }
 
-    private void commitAndReveal() {
-        hx.submit(PROCUREMENT_CLERK, c -> cc.commitBid(c, BID1, TENDER, COMMIT1, "THIMPHU"));
+    private void lodge() {
+        hx.submit(PROCUREMENT_CLERK, c -> cc.lodgeSealedBid(c, BID1, TENDER, SealedOpeningTest.ENVELOPE1, SUPPLIER_COMMIT1,
+                Json.string(SealedOpeningTest.SHARE_HASHES1), "THIMPHU"));
+    }
+
+    /** Holder i's share of the vector bid BID1. */
+    private static String sharesOf(int holder) {
+        return Json.string(Map.of(BID1, SealedOpeningTest.SHARES1.get(holder - 1)));
+    }
+
+    /** Holders 1 and 2 post their shares: enough to open. */
+    private void postShares() {
+        for (int holder = 1; holder <= 2; holder++) {
+            String index = Integer.toString(holder);
+            String shares = sharesOf(holder);
+            hx.submit(SealedOpeningTest.staffOfHolder(holder), c -> cc.postOpeningShares(c, TENDER, index, shares));
+        }
+    }
+
+    /** BID1 lodged, then past the deadline two holders' shares. */
+    private void lodgeAndPostShares() {
+        lodge();
         hx.advance(Duration.ofDays(1));
-        hx.submit(PROCUREMENT_CLERK, c -> cc.revealBid(c, BID1, BID1_HASH, SALT1));
+        postShares();
+    }
+
+    /** OpenBid of BID1: valid, Nu. 1,250,000. */
+    private void openBid1() {
+        Step b = hx.step(BID1);
+        hx.submit(PROCUREMENT_CLERK, c -> cc.openBid(c, BID1, b.version(), b.hash(), b.previousHash(), RESULT1));
     }
 
     private void open() {

@@ -43,12 +43,19 @@ final class TestIdentities {
     static final Identity LAND_CLERK = clerk("land.clerk", "LandMSP", "land", "THIMPHU");
     static final Identity LAND_CLERK2 = clerk("land.clerk2", "LandMSP", "land", "PARO");
     static final Identity PROCUREMENT_CLERK = clerk("procurement.clerk", "ProcurementMSP", "procurement", "THIMPHU");
+    /** A procurement clerk of another office, who may not touch Thimphu's tenders. */
+    static final Identity PROCUREMENT_CLERK2 = clerk("procurement.clerk2", "ProcurementMSP", "procurement", "PHUENTSHOLING");
+    /** The portal's bid box: lodges and withdraws the sealed bids suppliers send on the public pages, nothing else. */
+    static final Identity BIDBOX = create("procurement.bidbox", "ProcurementMSP",
+            Map.of("role", "bidbox", "register", "procurement", "office", "ONLINE"));
     static final Identity NOTARY_CLERK = clerk("notary.clerk", "JusticeMSP", "notary", "THIMPHU");
     static final Identity INSPECTOR = create("inspector", "AuditMSP", Map.of("role", "inspector"));
     static final Identity ADMIN = create("admin", "LandMSP", Map.of("role", "admin"));
     /** Staff of the procurement agency who are not clerks: one of a sealed tender's opening key holders. */
     static final Identity PROCUREMENT_INSPECTOR = create("procurement.opener", "ProcurementMSP", Map.of("role", "inspector"));
     static final Identity JUSTICE_ADMIN = create("justice.admin", "JusticeMSP", Map.of("role", "admin"));
+    /** Sets the procurement register's minimum bid period. */
+    static final Identity PROCUREMENT_ADMIN = create("procurement.supervisor", "ProcurementMSP", Map.of("role", "admin"));
     /** No attributes extension at all. */
     static final Identity CITIZEN = create("citizen.nobody", "LandMSP", null);
 
