@@ -640,19 +640,23 @@ public abstract class PortalScenarios {
     static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
     static final StaffMember INSPECTOR = new StaffMember("inspector", Role.INSPECTOR, null, null);
 
-    @Test
-    void aSealedBidIsLodgedThenOpenedAndTheTenderIsFoundByItsNumber() throws Exception {
-        List<StaffMember> members = List.of(PROCUREMENT_CLERK, INSPECTOR, NOTARY_CLERK);
-        List<java.security.KeyPair> keys = new ArrayList<>();
+    /** Three holders (procurement clerk, inspector, notary clerk), 2 of 3, with fresh key pairs added to {@code keys}. */
+    static TenderOpening openingOfThreeHolders(List<java.security.KeyPair> keys) {
         List<TenderOpening.Holder> holders = new ArrayList<>();
-        for (StaffMember member : members) {
+        for (StaffMember member : List.of(PROCUREMENT_CLERK, INSPECTOR, NOTARY_CLERK)) {
             java.security.KeyPair pair = P256.generate(new java.security.SecureRandom());
             keys.add(pair);
             holders.add(new TenderOpening.Holder(holders.size() + 1, OpeningKeys.mspOf(member), member.publicRole(),
                     java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()),
                     EnvelopeSealer.publicKeySha256((java.security.interfaces.ECPublicKey) pair.getPublic())));
         }
-        TenderOpening opening = TenderOpening.of(2, holders);
+        return TenderOpening.of(2, holders);
+    }
+
+    @Test
+    void aSealedBidIsLodgedThenOpenedAndTheTenderIsFoundByItsNumber() throws Exception {
+        List<java.security.KeyPair> keys = new ArrayList<>();
+        TenderOpening opening = openingOfThreeHolders(keys);
         Instant deadline = Instant.now().plusSeconds(4);
         SubmissionAck published = tenders.publish(PROCUREMENT_CLERK, "MOH", new Tender.Terms("Oxygen concentrators for JDWNRH",
                 "Supply and installation", ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("4800000.00"), null, deadline,
@@ -677,7 +681,7 @@ public abstract class PortalScenarios {
             sealedBids.envelopesToOpen(ocid).forEach((key, text) -> shares.put(key, java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(ShareCipher.decrypt(SealedEnvelope.parse(text), index, pair.getPrivate(),
                             (java.security.interfaces.ECPublicKey) pair.getPublic()).toBytes())));
-            sealedBids.postSharesOfKey(members.get(index - 1), ocid, opening.holder(index).publicKeySha256(), shares);
+            sealedBids.postSharesOfKey(List.of(PROCUREMENT_CLERK, INSPECTOR, NOTARY_CLERK).get(index - 1), ocid, opening.holder(index).publicKeySha256(), shares);
         }
         assertEquals(1, sealedBids.openAll(PROCUREMENT_CLERK, ocid).opened().size());
         awaitVersion(lodged.recordKey(), 2, v -> v.ledgerState() == LedgerState.COMMITTED);
@@ -710,7 +714,7 @@ public abstract class PortalScenarios {
         SubmissionAck published = tenders.publish(PROCUREMENT_CLERK, "MOH", new Tender.Terms("School desks for Drukgyel HSS",
                 "Supply of 300 desks", ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("1500000.00"), null,
                 Instant.now().plus(Duration.ofDays(9)), List.of(new TenderItem("Desk, two seats", new BigDecimal("300"), "unit")),
-                List.of()), Duration.ZERO);
+                List.of()), openingOfThreeHolders(new ArrayList<>()), Duration.ZERO);
         String ocid = published.recordKey().substring("tender:".length());
         awaitVersion(published.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.procurement.BidImprints;
+import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
+import bt.druk.registry.application.procurement.EnvelopeSweeper;
+import bt.druk.registry.application.procurement.SealedBidOpening;
 import bt.druk.registry.application.procurement.OpeningKeys;
 import bt.druk.registry.application.procurement.SealedBids;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
@@ -89,8 +92,14 @@ class ProcurementLedgerIT {
     final ProcurementPolicy policy = new ProcurementPolicy("ocds-" + java.util.UUID.randomUUID().toString().substring(0, 6),
             Duration.ofDays(7), "procurement.bidbox", ProcurementPolicy.BHUTAN);
     final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(), policy, clock);
-    final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, tenders, new InMemorySealedOpening.Suppliers(),
-            new InMemorySealedOpening.Envelopes(), new OpeningKeys(new InMemorySealedOpening.Keys(), clock), ledger, policy, clock);
+    final InMemorySealedOpening.Suppliers suppliers = new InMemorySealedOpening.Suppliers();
+    final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes(clock);
+    final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, suppliers, envelopes,
+            new OpeningKeys(new InMemorySealedOpening.Keys(), clock),
+            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes),
+            new EnvelopeSweeper(envelopes, new InMemorySealedOpening.Uses(suppliers, records, tenderRepository), ledger,
+                    new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock),
+            ledger, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final List<KeyPair> holderKeys = new ArrayList<>();

@@ -151,15 +151,18 @@ public final class SealedBidsOpeningBench {
             h.openingKeys.register(holder, Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getPublic().getEncoded()));
         }
         TenderOpening opening = h.openingKeys.openingOf(HOLDERS.stream().map(StaffMember::username).toList(), 2);
-        var published = h.tenders.publishSealed(PortalHarness.PROCUREMENT_CLERK, "DES", new Tender.Terms("Bitumen", "80/100 grade",
+        var published = h.tenders.publish(PortalHarness.PROCUREMENT_CLERK, "DES", new Tender.Terms("Bitumen", "80/100 grade",
                 ProcurementMethod.OPEN, MainCategory.GOODS, new BigDecimal("12500000.00"), null,
                 h.clock.instant().plus(Duration.ofDays(1)), List.of(new TenderItem("Bitumen", new BigDecimal("400"), "drum")),
                 List.of()), opening, Duration.ZERO);
         h.submitter.submitDue();
         String ocid = published.recordKey().substring("tender:".length());
         Path store = Files.createTempDirectory(Files.createDirectories(o.dir()), "envelopes-");
-        SealedBids sealedBids = new SealedBids(h.pipeline, h.tenderRepository, h.tenders, h.sealedBidSuppliers,
-                new FilesystemEnvelopeStore(store), h.openingKeys, h.ledger, h.procurementPolicy, h.clock);
+        FilesystemEnvelopeStore envelopes = new FilesystemEnvelopeStore(store);
+        SealedBids sealedBids = new SealedBids(h.pipeline, h.tenderRepository, h.sealedBidSuppliers, envelopes, h.openingKeys,
+                new SealedBidOpening(h.pipeline, h.tenderRepository, h.tenders, h.sealedBidSuppliers, envelopes),
+                new EnvelopeSweeper(envelopes, h.envelopeUses, h.ledger, h.envelopeSweepPolicy, h.clock), h.ledger,
+                h.procurementPolicy, h.clock);
         try {
             return open(o, h, keys, opening, ocid, sealedBids, store, random, log);
         } finally {

@@ -265,6 +265,7 @@ class SealedOpeningBrowserIT {
         assertTrue(envelopeHash.length() >= 64 && onLedger.contains(envelopeHash.substring(0, 64)), envelopeHash + " in " + onLedger);
         assertFalse(onLedger.contains(PRICE), onLedger);
         supplier.screenshot("opening-03b-bid-receipt");
+    }
 
     /**
      * Issue 25: "the H2 file, the file store and the logs taken just before the deadline contain none
