@@ -57,10 +57,10 @@ class EnvelopeUsesQueryTest {
             version(s, current, key, 2, "WithdrawBid", "document", "f".repeat(63) + n, later);
         }
         if (status != null) {
-            s.executeUpdate("INSERT INTO bid_summary (record_key, tender_key, bid_number, commitment, channel, revealed, lodged_at,"
-                    + " current_version, current_version_id, updated_at, sealed, status) VALUES ('" + key
-                    + "', 'tender:ocds-drk001-2026-000001', " + n + ", '" + "c".repeat(64) + "', 'online', FALSE, CURRENT_TIMESTAMP, "
-                    + (later == null ? 1 : 2) + ", " + current + ", CURRENT_TIMESTAMP, TRUE, '" + status + "')");
+            s.executeUpdate("INSERT INTO bid_summary (record_key, tender_key, bid_number, commitment, opened_valid, lodged_at,"
+                    + " current_version, current_version_id, updated_at, status) VALUES ('" + key
+                    + "', 'tender:ocds-drk001-2026-000001', " + n + ", '" + "c".repeat(64) + "', FALSE, CURRENT_TIMESTAMP, "
+                    + (later == null ? 1 : 2) + ", " + current + ", CURRENT_TIMESTAMP, '" + status + "')");
         }
     }
 

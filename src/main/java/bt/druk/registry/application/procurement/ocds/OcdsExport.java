@@ -51,7 +51,7 @@ public class OcdsExport {
      * package comes out different, so that a client's copy under an earlier tag is not kept
      * ({@code OcdsExportServiceTest} pins the bytes of the bulk package to it).
      */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     /** The bulk package's order: oldest first, and by release id among releases of the same instant. */
     private static final Comparator<JsonObject> BULK_ORDER = Comparator.comparing((JsonObject r) -> Instant.parse(r.getString("date")))
             .thenComparing(r -> r.getString("id"));
