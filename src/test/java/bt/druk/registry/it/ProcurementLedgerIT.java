@@ -186,7 +186,7 @@ class ProcurementLedgerIT {
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 1500);
         refused("DEADLINE_PASSED", ledger.submit(LedgerCall.of("LodgeSealedBid", "bid:" + ocid + ":99", tenderKey, "c".repeat(64),
-                "d".repeat(64), "[\"" + "e".repeat(64) + "\",\"" + "e".repeat(64) + "\",\"" + "e".repeat(64) + "\"]", "THIMPHU"),
+                "d".repeat(64), "[\"" + "e".repeat(64) + "\",\"" + "f".repeat(64) + "\",\"" + "a".repeat(64) + "\"]", "THIMPHU"),
                 "procurement.clerk"));
 
         post(ocid, 2);
