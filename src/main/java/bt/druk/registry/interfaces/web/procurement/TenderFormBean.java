@@ -170,6 +170,12 @@ public class TenderFormBean implements Serializable {
     }
 
     public String save() {
+        // Checked here, not with required="true": PrimeFaces puts aria-required on the checkboxes'
+        // container, which has no role that allows it (axe: aria-allowed-attr, critical).
+        if (!isAmending() && getHolders().isEmpty()) {
+            messages.error("tender:holders", "tender.holdersRequired");
+            return null;
+        }
         return run(() -> isAmending()
                 ? tenders.amend(currentStaff.require(), ocid, baseVersion, terms(), reason)
                 : tenders.publish(currentStaff.require(), entity, terms(),
