@@ -70,6 +70,11 @@ public final class InMemorySealedOpening {
             return out;
         }
 
+        @Override
+        public int lodgingsOn(String tenderKey) {
+            return (int) rows.values().stream().filter(s -> s.tenderKey().equals(tenderKey)).count();
+        }
+
         public List<SealedBidSupplier> all() {
             return List.copyOf(rows.values());
         }

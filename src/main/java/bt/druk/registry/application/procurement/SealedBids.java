@@ -149,7 +149,9 @@ public class SealedBids {
         // open. A rollback from here leaves an envelope no bid names: EnvelopeSweeper removes it once
         // it is older than the grace period, never sooner, as a lodging in flight looks the same.
         String envelopeSha256 = store(envelopeText);
-        int number = tenders.bidsOf(tenderKey).stream().mapToInt(BidSummary::bidNumber).max().orElse(0) + 1;
+        // Counted from the supplier rows, which keep the numbers of lodgings the ledger refused; the
+        // bid list drops those, and reusing one would collide with its key.
+        int number = suppliers.lodgingsOn(tenderKey) + 1;
         RecordKey key = BidKeys.of(tender.ocid(), number);
         String salt = randomSalt();
         String commitment = supplierCommitment(tenderKey, supplierId, salt);

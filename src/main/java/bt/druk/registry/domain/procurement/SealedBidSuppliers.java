@@ -12,4 +12,7 @@ public interface SealedBidSuppliers {
 
     /** Every sealed bid a supplier lodged on a tender, withdrawn ones included, oldest first. */
     List<SealedBidSupplier> ofSupplier(String tenderKey, String supplierId);
+
+    /** How many bids were ever lodged on a tender: refused and withdrawn ones keep their numbers. */
+    int lodgingsOn(String tenderKey);
 }

@@ -81,6 +81,13 @@ public final class JpaSealedOpening {
                     .setParameter("t", tenderKey).setParameter("s", supplierId).getResultStream()
                     .map(SealedBidSupplierRow::toSupplier).toList();
         }
+
+        @Override
+        @Transactional(Transactional.TxType.REQUIRED)
+        public int lodgingsOn(String tenderKey) {
+            return em.createQuery("select count(s) from SealedBidSupplierRow s where s.tenderKey = :t", Long.class)
+                    .setParameter("t", tenderKey).getSingleResult().intValue();
+        }
     }
 
     /**

@@ -332,6 +332,22 @@ class SealedBidsTest {
         }
 
         @Test
+        void afterARefusedLodgingTheNextBidGetsANewNumberAndTheSupplierMayLodgeAgain() {
+            h.ledger.refuseNext("DEADLINE_PASSED", "bids are lodged only before the bid deadline");
+            var refused = h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", new byte[] {1}));
+            h.submitter.submitDue();
+            assertEquals(LedgerState.REJECTED, h.records.versionsOf(refused.recordKey()).get(0).ledgerState());
+
+            var other = h.sealedBids.lodge("CDB-2", "Yangphel", ocid, seal("CDB-2", "95.00", new byte[] {2}));
+            var again = h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "99.00", new byte[] {3}));
+            h.submitter.submitDue();
+            assertEquals(List.of(refused.recordKey().replaceAll("\\d+$", "2"), refused.recordKey().replaceAll("\\d+$", "3")),
+                    List.of(other.recordKey(), again.recordKey()));
+            assertEquals("lodged", h.ledger.readRecord(other.recordKey()).orElseThrow().status());
+            assertEquals("lodged", h.ledger.readRecord(again.recordKey()).orElseThrow().status());
+        }
+
+        @Test
         void anOrphanYoungerThanTheGraceIsKeptAndAnOlderOneRemoved() throws IOException {
             String old = h.envelopes.put("{\"an\":\"envelope no bid names\"}");
             h.clock.advance(Duration.ofMinutes(30));
