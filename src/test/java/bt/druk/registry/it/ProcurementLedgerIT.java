@@ -1,5 +1,6 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.testing.InMemoryFileStore;
 import bt.druk.registry.testing.InMemoryStaffEventLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -96,7 +97,7 @@ class ProcurementLedgerIT {
     final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes(clock);
     final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, suppliers, envelopes,
             new OpeningKeys(new InMemorySealedOpening.Keys(), clock),
-            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes),
+            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes, new InMemoryFileStore()),
             new EnvelopeSweeper(envelopes, new InMemorySealedOpening.Uses(suppliers, records, tenderRepository), ledger,
                     new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock),
             ledger, policy, clock);

@@ -53,6 +53,7 @@ import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.ClockSkewIT;
 import bt.druk.registry.network.NetworkScript;
 import bt.druk.registry.testing.InMemoryAuditTrail;
+import bt.druk.registry.testing.InMemoryFileStore;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
 import bt.druk.registry.testing.InMemorySealedOpening;
@@ -118,7 +119,7 @@ class SealedBidAdversaryIT {
     final OpeningKeys openingKeys = new OpeningKeys(new InMemorySealedOpening.Keys(), clock);
     final InMemorySealedOpening.Suppliers suppliers = new InMemorySealedOpening.Suppliers();
     final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, suppliers, envelopes, openingKeys,
-            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes),
+            new SealedBidOpening(pipeline, tenderRepository, tenders, suppliers, envelopes, new InMemoryFileStore()),
             new EnvelopeSweeper(envelopes, new InMemorySealedOpening.Uses(suppliers, records, tenderRepository), ledger,
                     new EnvelopeSweepPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock), ledger, policy, clock);
     final VerificationService verification = new VerificationService(records, ledger, new LedgerImprints(BidImprints.all()), clock);

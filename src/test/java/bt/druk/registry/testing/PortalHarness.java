@@ -88,6 +88,7 @@ public class PortalHarness {
             procurementPolicy, clock);
     public final InMemorySealedOpening.Keys openingKeyRepository = new InMemorySealedOpening.Keys();
     public final InMemorySealedOpening.Suppliers sealedBidSuppliers = new InMemorySealedOpening.Suppliers();
+    public final InMemoryFileStore files = new InMemoryFileStore();
     public final InMemorySealedOpening.Envelopes envelopes = new InMemorySealedOpening.Envelopes(clock);
     public final InMemorySealedOpening.Uses envelopeUses = new InMemorySealedOpening.Uses(sealedBidSuppliers, records, tenderRepository);
     /** An envelope no bid needs goes once it is an hour old; the whole store is swept every hour. */
@@ -95,7 +96,7 @@ public class PortalHarness {
     public final EnvelopeSweeper envelopeSweeper = new EnvelopeSweeper(envelopes, envelopeUses, ledger, envelopeSweepPolicy, clock);
     public final OpeningKeys openingKeys = new OpeningKeys(openingKeyRepository, clock);
     public final SealedBidOpening sealedBidOpening = new SealedBidOpening(pipeline, tenderRepository, tenders, sealedBidSuppliers,
-            envelopes);
+            envelopes, files);
     public final SealedBids sealedBids = new SealedBids(pipeline, tenderRepository, sealedBidSuppliers, envelopes, openingKeys,
             sealedBidOpening, envelopeSweeper, ledger, procurementPolicy, clock);
     public final ProcurementQueries procurementQueries = new ProcurementQueries(tenderRepository, pipeline, queries, clock);

@@ -1,6 +1,7 @@
 package bt.druk.registry.application.procurement;
 
 import bt.druk.registry.application.record.RecordPipeline;
+import bt.druk.registry.domain.file.FileStore;
 import bt.druk.registry.domain.ledger.PostedShares;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.EnvelopeStore;
@@ -21,14 +22,19 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.VersionDraft;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The database side of {@link SealedBids#openAll}: with the shares already read from the ledger, one
@@ -38,23 +44,26 @@ import java.util.Optional;
 @ApplicationScoped
 public class SealedBidOpening {
 
+    private static final Logger LOG = Logger.getLogger(SealedBidOpening.class.getName());
     private RecordPipeline pipeline;
     private TenderRepository tenders;
     private TenderService tenderService;
     private SealedBidSuppliers suppliers;
     private EnvelopeStore envelopes;
+    private FileStore files;
 
     protected SealedBidOpening() {
     }
 
     @Inject
     public SealedBidOpening(RecordPipeline pipeline, TenderRepository tenders, TenderService tenderService, SealedBidSuppliers suppliers,
-                            EnvelopeStore envelopes) {
+                            EnvelopeStore envelopes, FileStore files) {
         this.pipeline = pipeline;
         this.tenders = tenders;
         this.tenderService = tenderService;
         this.suppliers = suppliers;
         this.envelopes = envelopes;
+        this.files = files;
     }
 
     /**
@@ -108,6 +117,9 @@ public class SealedBidOpening {
                 verdict = new BidVerdict(verdict.bidKey(), BidVerdict.Kind.INVALID, null, "undecryptable",
                         "every holder has posted and only " + verdict.detail() + " could be decrypted");
             }
+            if (verdict.kind() == BidVerdict.Kind.VALID && result instanceof OpeningResult.Valid valid) {
+                publishDocuments(bid, valid.documents());
+            }
             SealedBidRecord next = bid.open(verdict, supplier.supplierId(), supplier.supplierName(), supplier.supplierSalt(), now);
             String resultJson = next.opening().ledgerJson();
             pipeline.append(new VersionDraft(bid.key(), Register.PROCUREMENT, current.version(),
@@ -116,5 +128,23 @@ public class SealedBidOpening {
             opened.add(verdict);
         }
         return new SealedBids.OpeningReport(opened, waiting);
+    }
+
+    /**
+     * A valid bid's documents become public with its opening, so they go into the file store under
+     * their hashes (which the bid lists and the verdict checked). A document of a kind the store
+     * does not take stays listed, without a copy to download; the bid stands, as its price does.
+     */
+    private void publishDocuments(SealedBidRecord bid, List<OpeningResult.OpenedDocument> documents) {
+        for (OpeningResult.OpenedDocument document : documents) {
+            try {
+                files.store(new ByteArrayInputStream(document.content()), document.name(), "document");
+            } catch (ValidationException refused) {
+                LOG.warning(() -> bid.key() + ": document \"" + document.name() + "\" is not kept for download: "
+                        + refused.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the documents of " + bid.key(), e);
+            }
+        }
     }
 }

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.notary.NotarisationView;
-import bt.druk.registry.domain.file.FileContent;
-import bt.druk.registry.domain.file.FileRules;
-import bt.druk.registry.domain.file.FileStore;
-import bt.druk.registry.domain.file.FileType;
 import bt.druk.registry.domain.file.StoredFile;
 import bt.druk.registry.domain.notary.DocumentType;
 import bt.druk.registry.domain.notary.Notarisation;
@@ -21,20 +17,16 @@ import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.support.PdfProbe;
 import bt.druk.registry.testing.InMemoryDemoNotaryRepository;
 import bt.druk.registry.testing.InMemoryDemoRecordRepository;
+import bt.druk.registry.testing.InMemoryFileStore;
 import bt.druk.registry.testing.PortalHarness;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DemoNotaryTest {
 
     final PortalHarness h = new PortalHarness();
-    final MemoryFileStore files = new MemoryFileStore();
+    final InMemoryFileStore files = new InMemoryFileStore();
     final InMemoryDemoRecordRepository demoRecords = new InMemoryDemoRecordRepository();
     final InMemoryDemoNotaryRepository demoItems = new InMemoryDemoNotaryRepository();
     final DemoNotary notary = new DemoNotary(h.notary, h.notaryQueries, h.queries, h.notarisationRepository, h.parcels, files,
@@ -131,44 +123,5 @@ class DemoNotaryTest {
         DemoProgress progress = notary.advance(affidavit);
         assertEquals(DemoProgress.State.SKIPPED, progress.state());
         assertNotEquals(-1, progress.detail().indexOf("changed outside the demo plan"), progress.detail());
-    }
-
-    /** An in-memory file store that takes PDFs only, like the real one by their first bytes. */
-    static final class MemoryFileStore implements FileStore {
-        final Map<String, byte[]> bytes = new HashMap<>();
-
-        @Override
-        public StoredFile store(InputStream content, String declaredName, String field) throws IOException {
-            byte[] all = content.readAllBytes();
-            if (!new String(all, 0, Math.min(5, all.length), java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-                throw ValidationException.of(field, "file.type", "not a PDF");
-            }
-            String sha = sha256(all);
-            bytes.put(sha, all);
-            return new StoredFile(sha, all.length, FileType.PDF, declaredName);
-        }
-
-        @Override
-        public Optional<FileContent> open(String sha256) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean exists(String sha256) {
-            return bytes.containsKey(sha256);
-        }
-
-        @Override
-        public FileRules rules() {
-            return FileRules.defaults();
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

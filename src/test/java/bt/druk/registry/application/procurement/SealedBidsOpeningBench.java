@@ -160,7 +160,7 @@ public final class SealedBidsOpeningBench {
         Path store = Files.createTempDirectory(Files.createDirectories(o.dir()), "envelopes-");
         FilesystemEnvelopeStore envelopes = new FilesystemEnvelopeStore(store);
         SealedBids sealedBids = new SealedBids(h.pipeline, h.tenderRepository, h.sealedBidSuppliers, envelopes, h.openingKeys,
-                new SealedBidOpening(h.pipeline, h.tenderRepository, h.tenders, h.sealedBidSuppliers, envelopes),
+                new SealedBidOpening(h.pipeline, h.tenderRepository, h.tenders, h.sealedBidSuppliers, envelopes, h.files),
                 new EnvelopeSweeper(envelopes, h.envelopeUses, h.ledger, h.envelopeSweepPolicy, h.clock), h.ledger,
                 h.procurementPolicy, h.clock);
         try {

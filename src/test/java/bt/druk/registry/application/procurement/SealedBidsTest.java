@@ -203,6 +203,24 @@ class SealedBidsTest {
         assertEquals("awarded", h.ledger.readRecord("tender:" + ocid).orElseThrow().status());
     }
 
+    @Test
+    void aValidBidsDocumentsBecomeDownloadableAtTheOpeningAndNotBefore() {
+        byte[] boq = "%PDF-1.7 bill of quantities of Druk Builders".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] notPdf = "plain text the file store does not take".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        h.sealedBids.lodge("CDB-1", "Druk Builders", ocid, seal("CDB-1", "100.00", boq));
+        var other = h.sealedBids.lodge("CDB-2", "Yangphel", ocid, seal("CDB-2", "95.50", notPdf));
+        h.submitter.submitDue();
+        assertTrue(h.files.bytes.isEmpty(), "nothing readable is stored before the opening");
+
+        h.clock.advance(Duration.ofDays(1).plusSeconds(1));
+        post(INSPECTOR);
+        post(NOTARY);
+        h.sealedBids.openAll(PROCUREMENT_CLERK, ocid);
+
+        assertEquals(java.util.Set.of(Bytes.sha256Hex(boq)), h.files.bytes.keySet());
+        assertTrue(bid(other.recordKey()).opening().valid(), "a document the store does not take leaves the bid standing");
+    }
+
     /** Issue 25 item 7, and the order of lodging: an acknowledged envelope is on disk; one nothing needs is swept. */
     @Nested
     class Envelopes {
