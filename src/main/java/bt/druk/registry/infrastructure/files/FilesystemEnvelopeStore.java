@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,10 @@ public class FilesystemEnvelopeStore implements EnvelopeStore {
     private static final String SUFFIX = ".json";
     /** A file renamed aside by a removal: {@code <sha256>.json.removing-<nanos>}. */
     private static final String ASIDE = SUFFIX + ".removing-";
+    private static final String PART_PREFIX = "envelope-";
+    private static final String PART_SUFFIX = ".part";
+    /** A put takes seconds; a temp file this old was left by a portal that stopped while writing it. */
+    static final Duration UNFINISHED = Duration.ofHours(1);
 
     private Path root;
 
@@ -60,7 +65,7 @@ public class FilesystemEnvelopeStore implements EnvelopeStore {
         byte[] bytes = envelopeText.getBytes(StandardCharsets.UTF_8);
         String sha256 = CanonicalJson.sha256Hex(envelopeText);
         Files.createDirectories(root);
-        Path temp = Files.createTempFile(root, "envelope-", ".part");
+        Path temp = Files.createTempFile(root, PART_PREFIX, PART_SUFFIX);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -101,13 +106,17 @@ public class FilesystemEnvelopeStore implements EnvelopeStore {
         }
     }
 
-    /** Also puts back any file a removal had set aside when the portal stopped, for this sweep to decide on again. */
+    /**
+     * Also puts back any file a removal had set aside when the portal stopped, for this sweep to
+     * decide on again, and deletes temp files a stopped portal left half written.
+     */
     @Override
     public List<Stored> list() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         putBackInterruptedRemovals();
+        removeUnfinishedPuts(Instant.now().minus(UNFINISHED));
         List<Stored> stored = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(root, "*" + SUFFIX)) {
             for (Path file : files) {
@@ -160,6 +169,20 @@ public class FilesystemEnvelopeStore implements EnvelopeStore {
             for (Path aside : files) {
                 String name = aside.getFileName().toString();
                 putBack(aside, path(name.substring(0, name.indexOf(ASIDE))));
+            }
+        }
+    }
+
+    private void removeUnfinishedPuts(Instant before) throws IOException {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(root, PART_PREFIX + "*" + PART_SUFFIX)) {
+            for (Path temp : temps) {
+                try {
+                    if (storedAt(temp).isBefore(before)) {
+                        Files.deleteIfExists(temp);
+                    }
+                } catch (NoSuchFileException e) {
+                    // its put finished meanwhile
+                }
             }
         }
     }

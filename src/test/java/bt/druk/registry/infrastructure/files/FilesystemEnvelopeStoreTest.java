@@ -71,6 +71,17 @@ class FilesystemEnvelopeStoreTest {
     }
 
     @Test
+    void aTempFileAStoppedPortalLeftIsDeletedOnceItIsOldAndOneBeingWrittenIsKept() throws Exception {
+        Path leftover = Files.writeString(dir.resolve("envelope-111.part"), "half an envelope from a crash");
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(FilesystemEnvelopeStore.UNFINISHED).minusSeconds(60)));
+        Path writing = Files.writeString(dir.resolve("envelope-222.part"), "an envelope being written");
+
+        assertEquals(List.of(), store().list());
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(writing));
+    }
+
+    @Test
     void onlyAnEnvelopeStoredBeforeTheCutoffIsRemoved() throws Exception {
         FilesystemEnvelopeStore store = store();
         store.put(TEXT);
