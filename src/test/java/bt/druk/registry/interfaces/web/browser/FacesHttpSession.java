@@ -119,7 +119,7 @@ final class FacesHttpSession {
         putNonce(body);
         return follow(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(body)))));
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body)))));
     }
 
     /** A full multipart form post with one file (as a form with {@code enctype="multipart/form-data"} sends it); follows the redirect. */
@@ -167,7 +167,7 @@ final class FacesHttpSession {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Faces-Request", "partial/ajax")
                 .header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
         Matcher m = VIEW_STATE_UPDATE.matcher(page.body());
         if (m.find()) {
             viewState = m.group(1);
@@ -276,7 +276,8 @@ final class FacesHttpSession {
                 response.headers().firstValue("Location").orElse(null));
     }
 
-    private static String encode(Map<String, String> fields) {
+    /** A form body, {@code application/x-www-form-urlencoded}. */
+    static String formEncoded(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> {
             if (body.length() > 0) {

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +113,7 @@ final class LoopbackBrowser {
         if (nonce != null) {
             fields.put("primefaces.nonce", nonce);
         }
-        return remember(send("POST", contextPath + "/login.xhtml", "application/x-www-form-urlencoded", encode(fields)));
+        return remember(send("POST", contextPath + "/login.xhtml", "application/x-www-form-urlencoded", FacesHttpSession.formEncoded(fields)));
     }
 
     /** Whether a sign-in response is the redirect to the staff pages. */
@@ -236,17 +235,5 @@ final class LoopbackBrowser {
             at = lineEnd + 2 + length + 2;
         }
         return out.toByteArray();
-    }
-
-    private static String encode(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
-        });
-        return body.toString();
     }
 }
