@@ -21,19 +21,18 @@ public class FilePasswordBlocklist implements PasswordBlocklist {
 
     static final String RESOURCE = "common-passwords.txt";
 
-    private final Set<String> passwords;
-
-    public FilePasswordBlocklist() {
-        this.passwords = load();
+    /** Read at the first check, once per class loader, not when CDI makes this bean's proxy. */
+    private static final class Loaded {
+        static final Set<String> PASSWORDS = load();
     }
 
     @Override
     public boolean contains(String lowerCasePassword) {
-        return passwords.contains(lowerCasePassword);
+        return Loaded.PASSWORDS.contains(lowerCasePassword);
     }
 
     int size() {
-        return passwords.size();
+        return Loaded.PASSWORDS.size();
     }
 
     private static Set<String> load() {
