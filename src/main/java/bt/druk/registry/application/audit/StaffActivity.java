@@ -45,6 +45,12 @@ public class StaffActivity {
         note(Kind.SIGN_IN_FAILED, typedName, client, null, null);
     }
 
+    /** A wrong second-factor code (or recovery code) for an account, or one refused by its throttle. */
+    public void secondFactorFailed(String username, String client, boolean throttled) {
+        note(throttled ? Kind.SIGN_IN_THROTTLED : Kind.SIGN_IN_FAILED, username, client, null,
+                throttled ? "second factor: too many wrong codes" : "second factor: wrong code");
+    }
+
     public void signInThrottled(String typedName, String client) {
         note(Kind.SIGN_IN_THROTTLED, typedName, client, null, null);
     }

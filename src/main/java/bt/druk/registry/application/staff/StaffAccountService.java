@@ -447,7 +447,9 @@ public class StaffAccountService {
     /**
      * Checks a second-factor code of an enabled account: a TOTP code of a step later than the last
      * accepted one (which it then becomes), or an unused recovery code (which is then used up,
-     * audited). False for an account without a factor. Not yet asked for at sign-in.
+     * audited). False for an account without a factor, and for every code while the account's
+     * wrong codes are throttled ({@link SignInThrottle#factorLockedFor}); each wrong code is
+     * counted and logged. Not yet asked for at sign-in.
      */
     @Transactional
     public boolean verifySecondFactor(String username, String code, String client) {
@@ -457,21 +459,29 @@ public class StaffAccountService {
             return false;
         }
         StaffAccount account = found.get();
+        if (throttle.factorLockedFor(account.username()).isPresent()) {
+            activity.secondFactorFailed(account.username(), client, true);
+            return false;
+        }
         SecondFactor factor = account.secondFactor();
         OptionalLong step = Totp.match(factor.secret().key(), code, clock.instant(), factor.lastStep());
         if (step.isPresent()) {
             account.updateSecondFactor(factor.withLastStep(step.getAsLong()));
             repository.save(account);
+            throttle.factorSucceeded(account.username());
             return true;
         }
         String hash = recoveryHash(code);
         if (factor.recoveryCodeHashes().contains(hash)) {
             account.updateSecondFactor(factor.withoutRecoveryCode(hash));
             repository.save(account);
+            throttle.factorSucceeded(account.username());
             activity.accountChanged(Kind.RECOVERY_CODE_USED, account.username(), client, account.username(),
                     (factor.recoveryCodeHashes().size() - 1) + " left");
             return true;
         }
+        throttle.factorFailed(account.username());
+        activity.secondFactorFailed(account.username(), client, false);
         return false;
     }
 

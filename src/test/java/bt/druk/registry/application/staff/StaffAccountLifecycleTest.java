@@ -240,10 +240,33 @@ class StaffAccountLifecycleTest {
             assertTrue(service.verifySecondFactor("Pema.Lhamo", code.toLowerCase().replace("-", " "), "10.0.0.7"));
             assertFalse(service.verifySecondFactor("pema.lhamo", code, "10.0.0.7"), "single use");
             assertEquals(9, stored("pema.lhamo").secondFactor().recoveryCodeHashes().size());
-            StaffEvent used = log.all().get(log.all().size() - 1);
-            assertEquals(Kind.RECOVERY_CODE_USED, used.kind());
+            StaffEvent used = log.all().stream().filter(e -> e.kind() == Kind.RECOVERY_CODE_USED).findFirst().orElseThrow();
+            assertEquals("pema.lhamo", used.actor());
+            assertEquals("10.0.0.7", used.client());
             assertEquals("9 left", used.detail());
+            assertEquals(Kind.SIGN_IN_FAILED, log.all().get(log.all().size() - 1).kind(), "the second use is a wrong code");
             assertTrue(service.verifySecondFactor("pema.lhamo", recoveryCodes.get(4), null));
+        }
+
+        @Test
+        void fiveWrongCodesStopEveryCodeOfTheAccountForAQuarterOfAnHourFromAnyAddress() {
+            clock.advance(Duration.ofSeconds(30));
+            String right = codeNow(secret);
+            String wrong = right.equals("000000") ? "000001" : "000000";
+            for (int i = 0; i < 5; i++) {
+                assertFalse(service.verifySecondFactor("pema.lhamo", wrong, "203.0.113." + i));
+            }
+            assertFalse(service.verifySecondFactor("pema.lhamo", right, "10.0.0.7"), "locked for every address");
+            assertFalse(service.verifySecondFactor("pema.lhamo", recoveryCodes.get(0), "10.0.0.7"), "recovery codes too");
+            StaffEvent last = log.all().get(log.all().size() - 1);
+            assertEquals(Kind.SIGN_IN_THROTTLED, last.kind());
+            assertEquals("pema.lhamo", last.actor());
+            assertEquals(5, log.all().stream().filter(e -> e.kind() == Kind.SIGN_IN_FAILED).count());
+
+            clock.advance(Duration.ofMinutes(15));
+            assertTrue(service.verifySecondFactor("pema.lhamo", codeNow(secret), "10.0.0.7"));
+            assertEquals(10, stored("pema.lhamo").secondFactor().recoveryCodeHashes().size(),
+                    "no recovery code was used while locked");
         }
 
         @Test
