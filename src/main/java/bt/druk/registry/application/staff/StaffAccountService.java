@@ -258,6 +258,12 @@ public class StaffAccountService {
      * proves a code of that secret.
      */
     public record SetupStart(String username, SetupGrant.Purpose purpose, TotpSecret secret, String keyUri) {
+
+        /** Never the key URI, which holds the secret: records print their fields. */
+        @Override
+        public String toString() {
+            return "SetupStart[" + username + ", " + purpose + "]";
+        }
     }
 
     /**

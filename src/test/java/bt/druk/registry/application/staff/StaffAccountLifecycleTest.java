@@ -142,6 +142,7 @@ class StaffAccountLifecycleTest {
             assertEquals("pema.lhamo", start.username());
             assertEquals(Totp.keyUri("pema.lhamo", start.secret()), start.keyUri());
             assertTrue(start.keyUri().startsWith("otpauth://totp/Druk%20Registry:pema.lhamo?secret="));
+            assertFalse(start.toString().contains(start.secret().base32()), "the secret is never printed");
             assertNull(stored("pema.lhamo").secondFactor(), "nothing is kept before a code is proved");
 
             List<String> codes = service.completeSetup(link.token(), GOOD_PASSWORD.toCharArray(), start.secret(),
