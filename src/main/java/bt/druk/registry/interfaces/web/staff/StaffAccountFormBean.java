@@ -5,6 +5,7 @@ import bt.druk.registry.application.staff.StaffAccountService;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.shared.AccessDeniedException;
+import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.ValidationException;
@@ -65,6 +66,7 @@ public class StaffAccountFormBean implements Serializable {
     private String agency;
     private String office;
     private SetupLinks.Shown shownLink;
+    private transient List<String> offices;
 
     /** For an edit: starts from the account as it is (once per view). */
     public void load() {
@@ -124,8 +126,10 @@ public class StaffAccountFormBean implements Serializable {
         if (role == Role.CLERK && (office == null || office.isBlank())) {
             errors.add("office", "staff.office.required", "A clerk works in an office: choose one.");
         }
+        PlainText.checkLine(errors, "displayName", displayName);
         errors.throwIfAny();
-        return new StaffAccount.Assignment(displayName, role, chosenRegister, agency, office);
+        return new StaffAccount.Assignment(displayName == null ? null : PlainText.normalise(displayName), role, chosenRegister,
+                agency, office);
     }
 
     public Role[] getRoles() {
@@ -147,12 +151,15 @@ public class StaffAccountFormBean implements Serializable {
 
     /** The land offices of the settings, every office an account has, and this account's own. */
     public List<String> getOffices() {
-        TreeSet<String> offices = new TreeSet<>(landOffices.dzongkhagsByOffice().keySet());
-        accounts.all().stream().map(StaffAccount::office).filter(Objects::nonNull).forEach(offices::add);
-        if (office != null && !office.isBlank()) {
-            offices.add(office.trim().toUpperCase(Locale.ROOT));
+        if (offices == null) {
+            TreeSet<String> known = new TreeSet<>(landOffices.dzongkhagsByOffice().keySet());
+            accounts.all().stream().map(StaffAccount::office).filter(Objects::nonNull).forEach(known::add);
+            if (office != null && !office.isBlank()) {
+                known.add(office.trim().toUpperCase(Locale.ROOT));
+            }
+            offices = List.copyOf(known);
         }
-        return List.copyOf(offices);
+        return offices;
     }
 
     public boolean isFound() { return found; }

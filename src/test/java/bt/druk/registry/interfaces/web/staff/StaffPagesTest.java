@@ -204,6 +204,19 @@ class StaffPagesTest {
         }
 
         @Test
+        void aDisplayNameWithTextDirectionCharactersIsRefusedAtItsFieldADzongkhaOneKept() {
+            StaffAccountFormBean form = form();
+            form.setUsername("kinley");
+            form.setRole(Role.INSPECTOR);
+            form.setDisplayName("Kinley\u202eWangmo");
+            form.save();
+            assertEquals(List.of("account:displayName:text.characters"), messages.shown);
+            form.setDisplayName("ཀུན་ལེགས་ Kinley Wangmo");
+            form.save();
+            assertEquals("ཀུན་ལེགས་ Kinley Wangmo", repository.findByUsername("kinley").orElseThrow().displayName());
+        }
+
+        @Test
         void aRegisterChosenForAnInspectorIsIgnored() {
             StaffAccountFormBean form = form();
             form.setUsername("dorji");
