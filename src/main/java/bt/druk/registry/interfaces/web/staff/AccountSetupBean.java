@@ -5,6 +5,7 @@ import bt.druk.registry.application.staff.StaffAccountService.SetupStart;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.domain.staff.SetupGrant;
+import bt.druk.registry.domain.staff.TotpSecret;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.certificate.QrSvg;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
@@ -44,7 +45,11 @@ public class AccountSetupBean implements Serializable {
 
     private String token;
     private boolean started;
-    private SetupStart start;
+    /** What the opened link offers (SetupStart, kept as plain values: view state may be serialised). */
+    private String username;
+    private SetupGrant.Purpose purpose;
+    private String secretBase32;
+    private String keyUri;
     private String invalidText;
     private String password;
     private String confirmPassword;
@@ -58,14 +63,18 @@ public class AccountSetupBean implements Serializable {
         }
         started = true;
         try {
-            start = accounts.startSetup(token);
+            SetupStart start = accounts.startSetup(token);
+            username = start.username();
+            purpose = start.purpose();
+            secretBase32 = start.secret().base32();
+            keyUri = start.keyUri();
         } catch (ValidationException e) {
             invalid(e);
         }
     }
 
     public void complete() {
-        if (start == null) {
+        if (!isReady()) {
             return;
         }
         char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -81,10 +90,9 @@ public class AccountSetupBean implements Serializable {
                 return;
             }
             Arrays.fill(again, '\0');
-            recoveryCodes = accounts.completeSetup(token, isPasswordAsked() ? secret : null, start.secret(),
+            recoveryCodes = accounts.completeSetup(token, isPasswordAsked() ? secret : null, new TotpSecret(secretBase32),
                     code == null ? "" : code.strip(), client());
-            token = null;
-            start = null;
+            forget();
             code = null;
         } catch (ValidationException e) {
             if (e.errors().stream().map(FieldError::field).anyMatch("token"::equals)) {
@@ -97,9 +105,16 @@ public class AccountSetupBean implements Serializable {
         }
     }
 
-    private void invalid(ValidationException e) {
-        start = null;
+    /** The token and the offered key are no longer needed: the link is used up, or it never worked. */
+    private void forget() {
         token = null;
+        secretBase32 = null;
+        keyUri = null;
+        purpose = null;
+    }
+
+    private void invalid(ValidationException e) {
+        forget();
         invalidText = messages.errorText(e.errors().get(0));
     }
 
@@ -109,7 +124,7 @@ public class AccountSetupBean implements Serializable {
     }
 
     public boolean isReady() {
-        return start != null;
+        return secretBase32 != null;
     }
 
     public boolean isDone() {
@@ -122,24 +137,24 @@ public class AccountSetupBean implements Serializable {
 
     /** A new account chooses a password; a reset of a lost factor keeps the one it has. */
     public boolean isPasswordAsked() {
-        return start != null && start.purpose() == SetupGrant.Purpose.ACCOUNT;
+        return isReady() && purpose == SetupGrant.Purpose.ACCOUNT;
     }
 
     public String getUsername() {
-        return start == null ? null : start.username();
+        return username;
     }
 
     /** The Base32 key in groups of four, as authenticator apps show keys typed by hand. */
     public String getSecret() {
-        return start == null ? null : String.join(" ", start.secret().base32().split("(?<=\\G.{4})"));
+        return secretBase32 == null ? null : String.join(" ", secretBase32.split("(?<=\\G.{4})"));
     }
 
     public String getKeyUri() {
-        return start == null ? null : start.keyUri();
+        return keyUri;
     }
 
     public String getQrCode() {
-        return start == null ? null : QrSvg.dataUri(start.keyUri());
+        return keyUri == null ? null : QrSvg.dataUri(keyUri);
     }
 
     public List<String> getRecoveryCodes() { return recoveryCodes; }

@@ -85,6 +85,16 @@ class StaffPagesTest {
         }
     }
 
+    /** The set-up page's bean as a client at one address opens it (static: its view state is serialised). */
+    static final class FixedClientSetupBean extends AccountSetupBean {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected String client() {
+            return "10.0.0.7";
+        }
+    }
+
     static CurrentStaff signedIn(StaffMember member) {
         return new CurrentStaff() {
             @Override
@@ -126,12 +136,7 @@ class StaffPagesTest {
     }
 
     AccountSetupBean setup(String token) {
-        AccountSetupBean bean = new AccountSetupBean() {
-            @Override
-            protected String client() {
-                return "10.0.0.7";
-            }
-        };
+        AccountSetupBean bean = new FixedClientSetupBean();
         bean.accounts = service;
         bean.messages = messages;
         bean.setToken(token);
@@ -380,6 +385,21 @@ class StaffPagesTest {
             assertNull(bean.getPassword());
             assertTrue(service.authenticate("pema.lhamo", GOOD_PASSWORD.toCharArray(), "10.0.0.7").isPresent());
             assertNotNull(repository.findByUsername("pema.lhamo").orElseThrow().secondFactor());
+        }
+
+        @Test
+        void anOpenedLinkKeepsItsKeyInAViewStateThatCanBeSerialised() throws Exception {
+            AccountSetupBean bean = setup(token(createLandClerk()));
+            bean.messages = null; // the container's is a serialisable proxy; the test's records
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(bean);
+            }
+            try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                AccountSetupBean read = (AccountSetupBean) in.readObject();
+                assertEquals(bean.getSecret(), read.getSecret());
+                assertTrue(read.isPasswordAsked());
+            }
         }
 
         @Test
