@@ -390,6 +390,13 @@ class SealedOpeningBrowserIT {
         String page = supplier.pageText();
         assertTrue(page.contains("Druk Builders"), page);
         assertTrue(page.contains(PRICE_SHOWN), page);
+        // The opened bid's document is public now, under the hash the bid listed.
+        String proposalSha = bt.druk.registry.domain.procurement.sealed.Bytes.sha256Hex(
+                Files.readAllBytes(work.resolve("technical-proposal.pdf")));
+        HttpResponse<String> proposal = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/files/" + proposalSha)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, proposal.statusCode(), "the opened bid's document " + proposalSha);
+        assertTrue(proposal.body().contains(DOCUMENT_MARKER), proposal.body());
         // The portal shows the opening as soon as it is saved; the ledger has it once OpenBid commits (an
         // OpenBid that met the tender's OpenBids in one block is retried after an MVCC conflict).
         String onLedger = "";
