@@ -3,6 +3,7 @@ package bt.druk.registry.application.land;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.application.reference.Dzongkhag;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandTitleJson;
@@ -75,6 +76,11 @@ public class LandTitleService {
         this.reader = reader;
         this.clock = clock;
         this.noticePeriod = Duration.ofSeconds(noticePeriodSeconds);
+    }
+
+    /** The dzongkhags whose parcels {@code actor}'s land office first registers, as the form offers them. */
+    public List<String> dzongkhagsServedBy(StaffMember actor) {
+        return referenceData.dzongkhags().stream().map(Dzongkhag::name).filter(name -> offices.serves(actor.office(), name)).toList();
     }
 
     @Transactional

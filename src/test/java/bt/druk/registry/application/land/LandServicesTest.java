@@ -68,6 +68,14 @@ class LandServicesTest {
     }
 
     @Test
+    void theFormOffersAClerkOnlyTheDzongkhagsItsOfficeServes() {
+        assertEquals(List.of("Chhukha", "Haa", "Paro"), h.land.dzongkhagsServedBy(PARO_CLERK));
+        List<String> thimphu = h.land.dzongkhagsServedBy(PortalHarness.CLERK);
+        assertEquals(17, thimphu.size(), thimphu.toString());
+        assertTrue(thimphu.contains("Thimphu") && !thimphu.contains("Paro"), thimphu.toString());
+    }
+
+    @Test
     void aParoClerkCannotFirstRegisterAThimphuParcel() {
         ValidationException e = assertThrows(ValidationException.class, () -> h.land.registerFirstTitle(PARO_CLERK, firstRegistration("TH-7")));
         assertEquals(List.of(new FieldError("dzongkhag", "dzongkhag.otherOffice", "The PARO land office does not register parcels in"
