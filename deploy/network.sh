@@ -61,6 +61,8 @@ DEMO_IDENTITIES=(
   # pages, for every office's tenders; the chaincode lets role=bidbox do nothing else, not even read.
   "procurement.bidbox procurement role=bidbox:ecert,register=procurement:ecert,office=ONLINE:ecert"
   "notary.clerk justice role=clerk:ecert,register=notary:ecert,office=THIMPHU:ecert"
+  # Another office's notary: may not notarise for Thimphu nor revoke or supersede Thimphu's notarisations.
+  "notary.clerk2 justice role=clerk:ecert,register=notary:ecert,office=PARO:ecert"
   "inspector audit role=inspector:ecert"
   "admin land role=admin:ecert"
   # Sets the procurement register's minimum bid period (SetMinBidPeriod); not "procurement.admin",

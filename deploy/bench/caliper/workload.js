@@ -1,6 +1,6 @@
 'use strict';
-// Caliper workload: RegisterTitle(key, hash, office) as druk-bench.jar's raw-submit sends it
-// (a fresh land-title key, a random SHA-256, the clerk's office), as the land clerk.
+// Caliper workload: RegisterTitle(key, hash, office, dzongkhag) as druk-bench.jar's raw-submit sends it
+// (a fresh land-title key, a random SHA-256, the clerk's office and a dzongkhag it serves), as the land clerk.
 const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const crypto = require('crypto');
 
@@ -16,7 +16,8 @@ class RegisterTitle extends WorkloadModuleBase {
     return this.sutAdapter.sendRequests({
       contractId: this.roundArguments.chaincode,
       contractFunction: 'RegisterTitle',
-      contractArguments: [key, crypto.randomBytes(32).toString('hex'), this.roundArguments.office],
+      contractArguments: [key, crypto.randomBytes(32).toString('hex'), this.roundArguments.office,
+        this.roundArguments.office === 'PARO' ? 'Paro' : 'Thimphu'],
       invokerIdentity: this.roundArguments.identity,
       readOnly: false,
     });

@@ -36,6 +36,7 @@ import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerEntry;
@@ -77,7 +78,8 @@ class FabricLedgerIT {
             new InMemoryStaffEventLog());
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
-    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000);
+    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000,
+            OfficeDzongkhags.DEFAULT);
     final LandPublicService publicLand;
     final InMemoryLedgerBindings bindings = new InMemoryLedgerBindings(records);
     LedgerSubmitter submitter;
@@ -156,7 +158,8 @@ class FabricLedgerIT {
     void aLodgedTransferBecomesFinalOnlyAfterItsPublicNoticeOnTheLedger() throws Exception {
         NetworkScript.runOrFail("invoke", "admin", "SetNoticePeriod", "3");
         try {
-            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 3);
+            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 3,
+            OfficeDzongkhags.DEFAULT);
             String pin = newPin();
             String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();
             shortNotice.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-7", "Bank of Bhutan"));
@@ -194,10 +197,10 @@ class FabricLedgerIT {
         String pin = newPin();
         SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
         submitter.submitDue();
-        SubmissionOutcome duplicate = ledger.submit(LedgerCall.of("RegisterTitle", ack.recordKey(), "ab".repeat(32), "THIMPHU"), "land.clerk");
+        SubmissionOutcome duplicate = ledger.submit(LedgerCall.of("RegisterTitle", ack.recordKey(), "ab".repeat(32), "THIMPHU", "Thimphu"), "land.clerk");
         assertEquals("ALREADY_EXISTS", ((SubmissionOutcome.Refused) duplicate).code());
         SubmissionOutcome wrongRegister = ledger.submit(
-                LedgerCall.of("RegisterTitle", "land-title:" + newPin(), "cd".repeat(32), "THIMPHU"), "notary.clerk");
+                LedgerCall.of("RegisterTitle", "land-title:" + newPin(), "cd".repeat(32), "THIMPHU", "Thimphu"), "notary.clerk");
         assertInstanceOf(SubmissionOutcome.Refused.class, wrongRegister);
         String code = ((SubmissionOutcome.Refused) wrongRegister).code();
         assertTrue(code.equals("WRONG_REGISTER") || code.equals("ACCESS_DENIED"), code);

@@ -23,7 +23,7 @@ class ChaincodeRulesIT {
     void aProcurementClerkCannotRegisterALandTitle() {
         String key = uniqueKey("land-title:WRONG");
         NetworkScript.Result result = NetworkScript.run("invoke", "procurement.clerk", "RegisterTitle", key,
-                NetworkScript.sha256(key), "THIMPHU");
+                NetworkScript.sha256(key), "THIMPHU", "Thimphu");
         assertFalse(result.succeeded());
         assertTrue(result.output().contains("[WRONG_REGISTER]"), result.output());
         assertTrue(NetworkScript.run("query", "inspector", "audit", "GetRecord", key).output().contains("[NOT_FOUND]"));
@@ -33,7 +33,7 @@ class ChaincodeRulesIT {
     void anIdentityWithoutARoleCannotWrite() {
         String key = uniqueKey("land-title:NOROLE");
         NetworkScript.Result result = NetworkScript.run("invoke", "citizen.nobody", "RegisterTitle", key,
-                NetworkScript.sha256(key), "THIMPHU");
+                NetworkScript.sha256(key), "THIMPHU", "Thimphu");
         assertFalse(result.succeeded());
         assertTrue(result.output().contains("[ACCESS_DENIED]"), result.output());
     }
@@ -43,7 +43,7 @@ class ChaincodeRulesIT {
         String key = uniqueKey("land-title:MORT");
         String v1 = NetworkScript.sha256(key + "#1");
         String v2 = NetworkScript.sha256(key + "#2");
-        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU", "Thimphu");
         NetworkScript.runOrFail("invoke", "land.clerk", "RegisterMortgage", key, "2", v2, v1, "MORTGAGE-BOB-1");
 
         NetworkScript.Result transfer = NetworkScript.run("invoke", "land.clerk", "LodgeTransfer", key, "3",
@@ -62,7 +62,7 @@ class ChaincodeRulesIT {
     void aParoClerkCannotChangeOrRegisterAThimphuTitle() {
         String key = uniqueKey("land-title:OFFICE");
         String v1 = NetworkScript.sha256(key + "#1");
-        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, v1, "THIMPHU", "Thimphu");
 
         NetworkScript.Result mortgage = NetworkScript.run("invoke", "land.clerk2", "RegisterMortgage", key, "2",
                 NetworkScript.sha256(key + "#2"), v1, "MORTGAGE-PARO-1");
@@ -70,7 +70,7 @@ class ChaincodeRulesIT {
         assertTrue(mortgage.output().contains("[WRONG_OFFICE]"), mortgage.output());
         String other = uniqueKey("land-title:OFFICE");
         NetworkScript.Result register = NetworkScript.run("invoke", "land.clerk2", "RegisterTitle", other,
-                NetworkScript.sha256(other), "THIMPHU");
+                NetworkScript.sha256(other), "THIMPHU", "Thimphu");
         assertTrue(register.output().contains("[WRONG_OFFICE]"), register.output());
 
         String entry = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", key).output();

@@ -79,14 +79,14 @@ class ChaincodeServicesIT {
             assertFalse(audit.succeeded(), "the auditor's peer cannot execute without its own service: " + audit.output());
             NetworkScript.runOrFail("query", "inspector", "land", "GetNoticePeriod");
             String key = "land-title:CCS-" + System.nanoTime();
-            NetworkScript.Result write = NetworkScript.run("invoke", "land.clerk", "RegisterTitle", key, NetworkScript.sha256(key), "THIMPHU");
+            NetworkScript.Result write = NetworkScript.run("invoke", "land.clerk", "RegisterTitle", key, NetworkScript.sha256(key), "THIMPHU", "Thimphu");
             assertFalse(write.succeeded(), "a write needs the auditor's own execution: " + write.output());
         } finally {
             NetworkScript.runOrFail("start");
         }
         NetworkScript.runOrFail("query", "inspector", "audit", "GetNoticePeriod");
         String key = "land-title:CCS-" + System.nanoTime();
-        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, NetworkScript.sha256(key), "THIMPHU");
+        NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", key, NetworkScript.sha256(key), "THIMPHU", "Thimphu");
         assertTrue(NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", key).output().contains(NetworkScript.sha256(key)));
     }
 

@@ -126,7 +126,7 @@ public class ClockSkewIT {
         String v3 = NetworkScript.sha256(key + "#3");
 
         // Sanity: the same child JVM with the real clock writes to the ledger.
-        Outcome registered = submit(null, "land.clerk", "RegisterTitle", key, v1, "THIMPHU");
+        Outcome registered = submit(null, "land.clerk", "RegisterTitle", key, v1, "THIMPHU", "Thimphu");
         assertTrue(registered.committed(), registered.output());
         String period = NetworkScript.runOrFail("query", "inspector", "land", "GetNoticePeriod").output()
                 .replaceAll("(?s).*?\\b([0-9]+)\\s*$", "$1");

@@ -40,7 +40,7 @@ class FabricNetworkIT {
 
             String firstKey = "land-title:NET-" + System.nanoTime();
             String firstHash = NetworkScript.sha256(firstKey);
-            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", firstKey, firstHash, "THIMPHU");
+            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", firstKey, firstHash, "THIMPHU", "Thimphu");
             String txId = null;
             for (String org : ORGS) {
                 String entry = NetworkScript.runOrFail("query", "inspector", org, "GetRecord", firstKey).output();
@@ -58,7 +58,7 @@ class FabricNetworkIT {
             assertFalse(NetworkScript.run("status").succeeded(), "status reports the killed orderer");
             String secondKey = "land-title:NET-" + System.nanoTime();
             String secondHash = NetworkScript.sha256(secondKey);
-            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", secondKey, secondHash, "THIMPHU");
+            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", secondKey, secondHash, "THIMPHU", "Thimphu");
             assertTrue(NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", secondKey).output()
                     .contains(secondHash), "written with one of three orderers down");
 
@@ -131,7 +131,7 @@ class FabricNetworkIT {
         SubmissionOutcome last = null;
         while (System.nanoTime() < deadline) {
             String key = "land-title:FAIL-" + System.nanoTime();
-            Endorsement endorsement = ledger.endorse(new LedgerCall("RegisterTitle", List.of(key, NetworkScript.sha256(key), "THIMPHU")),
+            Endorsement endorsement = ledger.endorse(new LedgerCall("RegisterTitle", List.of(key, NetworkScript.sha256(key), "THIMPHU", "Thimphu")),
                     "land.clerk");
             last = endorsement.isEndorsed() ? endorsement.transaction().send() : endorsement.outcome();
             if (last instanceof SubmissionOutcome.Committed committed) {

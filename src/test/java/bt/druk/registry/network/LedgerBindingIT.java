@@ -107,7 +107,7 @@ class LedgerBindingIT {
             assertFalse(ontoNative.succeeded());
             assertTrue(ontoNative.output().contains("[NOT_ALLOWED_IN_STATE]"), ontoNative.output());
             NetworkScript.Result lateClaim = NetworkScript.run("invoke", "land.clerk", "CarryOver", "RegisterTitle",
-                    "[\"land-title:" + waitingPin + "-X\",\"" + h1 + "\",\"THIMPHU\"]", earlierGenesis, "made-up-tx",
+                    "[\"land-title:" + waitingPin + "-X\",\"" + h1 + "\",\"THIMPHU\",\"Thimphu\"]", earlierGenesis, "made-up-tx",
                     java.time.Instant.now().toString());
             assertFalse(lateClaim.succeeded());
             assertTrue(lateClaim.output().contains("[INVALID_ARGUMENT]"), lateClaim.output());

@@ -81,7 +81,8 @@ public class PortalHarness {
             java.util.stream.Stream.concat(BidImprints.all().stream(), java.util.stream.Stream.of(new MerkleRootImprint())).toList());
     public final RecordQueryService queries = new RecordQueryService(records, imprints);
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
-    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS);
+    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS,
+            bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT);
     public final ProcurementPolicy procurementPolicy = new ProcurementPolicy("ocds-drk001", Duration.ofDays(7),
             "procurement.bidbox", ProcurementPolicy.BHUTAN);
     public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),
@@ -116,4 +117,7 @@ public class PortalHarness {
     public static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
     public static final StaffMember PROCUREMENT_CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
     public static final StaffMember NOTARY_CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
+    /** Clerks of the Paro office, who may neither first register a Thimphu parcel nor revoke a Thimphu notarisation. */
+    public static final StaffMember PARO_CLERK = StaffMember.clerk("land.clerk2", Register.LAND, "PARO");
+    public static final StaffMember PARO_NOTARY_CLERK = StaffMember.clerk("notary.clerk2", Register.NOTARY, "PARO");
 }

@@ -141,6 +141,15 @@ public final class Args {
         return value;
     }
 
+    /** A parcel's dzongkhag, as the portal's reference data spells it ({@link LandOffices#DZONGKHAG}). */
+    public static String dzongkhag(String value) {
+        if (value == null || !LandOffices.DZONGKHAG.matcher(value).matches()) {
+            throw ErrorCode.INVALID_ARGUMENT.error(
+                    "dzongkhag must be a dzongkhag's name (words of letters, e.g. Wangdue Phodrang), got '%s'", clip(value));
+        }
+        return value;
+    }
+
     /** A mortgage or caveat reference. */
     public static String ref(String name, String value) {
         if (value == null || !REF.matcher(value).matches()) {

@@ -12,7 +12,8 @@ public enum ErrorCode {
     WRONG_REGISTER,
     /**
      * A clerk tried to register or change a record of an office (for a tender: or an agency) other
-     * than the one in their certificate, or to lodge a bid under another office than its tender's.
+     * than the one in their certificate, or to lodge a bid under another office than its tender's;
+     * or a land office to first register a parcel of a dzongkhag it does not serve ({@link LandOffices}).
      */
     WRONG_OFFICE,
     /** An argument is missing or malformed. */

@@ -10,6 +10,10 @@ import java.util.TreeMap;
 /**
  * Land register rules (kind {@code land-title}, key {@code land-title:<PIN>}): first registration,
  * transfer with a public notice period and objections, mortgages and caveats.
+ * <p>
+ * A title is kept by the office of the clerk who registered it (certificate attribute
+ * {@code office}); a first registration is made only by a land office that serves the parcel's
+ * dzongkhag ({@link LandOffices}: why the dzongkhag argument can be believed).
  */
 public final class LandTitleRules {
     public static final String REGISTERED = "registered";
@@ -20,6 +24,8 @@ public final class LandTitleRules {
     static final String OPEN_MORTGAGES = "openMortgages";
     static final String OPEN_CAVEATS = "openCaveats";
     static final String PENDING_TRANSFER = "pendingTransfer";
+    /** The parcel's dzongkhag as the first registration named it (and its hashed record holds it). */
+    static final String DZONGKHAG = "dzongkhag";
 
     private final Ledger ledger;
 
@@ -27,10 +33,17 @@ public final class LandTitleRules {
         this.ledger = ledger;
     }
 
-    public LedgerEntry registerTitle(TxInfo tx, String key, String hash, String office) {
+    public LedgerEntry registerTitle(TxInfo tx, String key, String hash, String office, String dzongkhag) {
         ledger.requireAbsent(key, hash);
         requireOffice(tx, office, key);
+        LandOffices offices = ledger.landOffices();
+        if (!offices.serves(office, dzongkhag)) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is in %s dzongkhag, which the %s land office does not serve (it serves %s):"
+                    + " a first registration is made by the land office of the parcel's dzongkhag", Ledger.describe(key),
+                    dzongkhag, office, offices.describe(office));
+        }
         Map<String, Object> fields = new HashMap<>();
+        fields.put(DZONGKHAG, dzongkhag);
         fields.put(OPEN_MORTGAGES, List.of());
         fields.put(OPEN_CAVEATS, List.of());
         fields.put(PENDING_TRANSFER, null);

@@ -30,6 +30,8 @@ public final class Ledger {
     public static final String NOTICE_PERIOD_KEY = "config:noticePeriodSeconds";
     public static final long DEFAULT_NOTICE_PERIOD_SECONDS = 2_592_000L; // 30 days
     public static final String MIN_BID_PERIOD_KEY = "config:minBidPeriodSeconds";
+    /** The land offices and the dzongkhags each serves ({@link LandOffices}). */
+    public static final String LAND_OFFICES_KEY = "config:landOffices";
     /** Upper bound of FindByHash results (a hash is normally recorded a handful of times). */
     public static final int MAX_HASH_REFS = 1000;
 
@@ -282,6 +284,20 @@ public final class Ledger {
         return setConfigSeconds(MIN_BID_PERIOD_KEY, seconds, tx, Register.PROCUREMENT);
     }
 
+    /** The table of land offices in force: the stored setting, {@link LandOffices#DEFAULT} until an admin sets one. */
+    public LandOffices landOffices() {
+        byte[] value = stub.getState(LAND_OFFICES_KEY);
+        if (value == null || value.length == 0) {
+            return LandOffices.DEFAULT;
+        }
+        return LandOffices.parse(Json.parseObject(value).get("offices"));
+    }
+
+    /** Stores the land register's table of offices and their dzongkhags ({@link #setConfig}), in field {@code offices}. */
+    public Map<String, Object> setLandOffices(LandOffices offices, TxInfo tx) {
+        return setConfig(LAND_OFFICES_KEY, "offices", offices.toMap(), tx, Register.LAND);
+    }
+
     private Optional<Long> configSeconds(String key) {
         byte[] value = stub.getState(key);
         if (value == null || value.length == 0) {
@@ -294,13 +310,17 @@ public final class Ledger {
         return Optional.of(n.longValue());
     }
 
+    private Map<String, Object> setConfigSeconds(String key, long seconds, TxInfo tx, Register register) {
+        return setConfig(key, "seconds", seconds, tx, register);
+    }
+
     /**
-     * Stores a setting in seconds as {@code {"key","kind":"config","seconds","submitter","txId","txTime","version"}}
-     * and emits {@code RecordWritten} with kind {@code config} and the SHA-256 of the stored bytes.
+     * Stores a setting as {@code {"key","kind":"config",<field>,"submitter","txId","txTime","version"}}
+     * (field {@code seconds} for periods) and emits {@code RecordWritten} with kind {@code config} and the SHA-256 of the stored bytes.
      * Like a record, its key gets {@code register}'s key-level policy when first written: later
      * changes need that register's and the auditor's peers, whatever the chaincode's policy.
      */
-    private Map<String, Object> setConfigSeconds(String key, long seconds, TxInfo tx, Register register) {
+    private Map<String, Object> setConfig(String key, String field, Object value, TxInfo tx, Register register) {
         byte[] old = stub.getState(key);
         int version = 1;
         if (old != null && old.length > 0 && Json.parseObject(old).get("version") instanceof Integer v) {
@@ -309,7 +329,7 @@ public final class Ledger {
         Map<String, Object> config = new TreeMap<>();
         config.put("key", key);
         config.put("kind", "config");
-        config.put("seconds", seconds);
+        config.put(field, value);
         config.put("version", version);
         config.put("submitter", tx.submitter().toMap());
         config.put("txId", tx.txId());

@@ -8,6 +8,10 @@ import java.util.Set;
 /**
  * Notary rules: notarisations ({@code notarisation:<id>}) of a document identified by its SHA-256,
  * revocation, supersession, and Merkle-root anchors of document batches ({@code anchor:<id>}).
+ * <p>
+ * A notarisation or anchor is kept by the office of the notary who wrote it, taken from the notary's
+ * certificate (attribute {@code office}): the {@code office} argument must be that office, and only
+ * notaries of the notarisation's office (as its ledger entry holds it) revoke or supersede it.
  */
 public final class NotarisationRules {
     public static final String REGISTERED = "registered";
@@ -29,6 +33,7 @@ public final class NotarisationRules {
 
     public LedgerEntry registerNotarisation(TxInfo tx, String key, String hash, String documentHash, String office) {
         ledger.requireAbsent(key, hash);
+        requireOwnOffice(tx, key, office);
         Set<String> candidates = new LinkedHashSet<>();
         for (HashRef ref : ledger.findByHash(documentHash)) {
             if (Kind.NOTARISATION.accepts(ref.key())) {
@@ -52,7 +57,7 @@ public final class NotarisationRules {
     }
 
     public LedgerEntry revokeNotarisation(TxInfo tx, Update u, String reason) {
-        LedgerEntry cur = requireActive(u);
+        LedgerEntry cur = requireActive(tx, u);
         return write(cur, u, REVOKED, tx, Map.of(REASON, reason));
     }
 
@@ -60,7 +65,7 @@ public final class NotarisationRules {
         if (supersededByKey.equals(u.key())) {
             throw ErrorCode.INVALID_ARGUMENT.error("a notarisation cannot supersede itself");
         }
-        LedgerEntry cur = requireActive(u);
+        LedgerEntry cur = requireActive(tx, u);
         LedgerEntry successor = ledger.get(supersededByKey);
         if (!REGISTERED.equals(successor.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active notarisation can supersede another",
@@ -71,6 +76,7 @@ public final class NotarisationRules {
 
     public LedgerEntry anchorBatch(TxInfo tx, String key, String merkleRoot, int leafCount, String office) {
         ledger.requireAbsent(key, merkleRoot);
+        requireOwnOffice(tx, key, office);
         Map<String, Object> fields = new HashMap<>();
         fields.put(MERKLE_ROOT, merkleRoot);
         fields.put(LEAF_COUNT, leafCount);
@@ -79,13 +85,33 @@ public final class NotarisationRules {
         return entry;
     }
 
-    private LedgerEntry requireActive(Update u) {
+    /** {@code [WRONG_OFFICE]} unless {@code office}, the office a new entry would be kept by, is the writer's own. */
+    private static void requireOwnOffice(TxInfo tx, String key, String office) {
+        if (!office.equals(tx.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s would be kept by the %s office; notary %s is of %s: a notary writes"
+                    + " for their own office", Ledger.describe(key), office, tx.submitter().subject(), officeOf(tx));
+        }
+    }
+
+    /**
+     * The notarisation's current entry, which {@code u} must succeed, changed only by notaries of its
+     * office (a retry of a write already on the ledger still answers ALREADY_RECORDED first), and active.
+     */
+    private LedgerEntry requireActive(TxInfo tx, Update u) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.NOTARISATION, u);
+        if (!cur.office().equals(tx.office())) {
+            throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; notary %s is of %s",
+                    Ledger.describe(u.key()), cur.office(), tx.submitter().subject(), officeOf(tx));
+        }
         if (!REGISTERED.equals(cur.status())) {
             throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s is %s; only an active notarisation can change",
                     Ledger.describe(u.key()), cur.status());
         }
         return cur;
+    }
+
+    private static String officeOf(TxInfo tx) {
+        return tx.office() == null ? "no office" : "the " + tx.office() + " office";
     }
 
     private LedgerEntry write(LedgerEntry cur, Update u, String status, TxInfo tx, Map<String, Object> changed) {

@@ -65,14 +65,19 @@ public final class RegistryContract implements ContractInterface {
 
     // ================================================================ land
 
+    /**
+     * First registration of a parcel in {@code dzongkhag} (which its record, of SHA-256 {@code hash},
+     * names too) by a clerk of {@code office}, their certificate's, that serves it ({@link LandOffices}).
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterTitle")
-    public String registerTitle(Context ctx, String key, String hash, String office) {
+    public String registerTitle(Context ctx, String key, String hash, String office, String dzongkhag) {
         Caller caller = writer(ctx, Register.LAND);
         Args.key(Kind.LAND_TITLE, "key", key);
         Args.hash("hash", hash);
         Args.office(office);
+        Args.dzongkhag(dzongkhag);
         Ledger ledger = new Ledger(ctx.getStub());
-        return json(new LandTitleRules(ledger).registerTitle(ledger.tx(caller), key, hash, office));
+        return json(new LandTitleRules(ledger).registerTitle(ledger.tx(caller), key, hash, office, dzongkhag));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "LodgeTransfer")
@@ -156,6 +161,28 @@ public final class RegistryContract implements ContractInterface {
     public String getNoticePeriod(Context ctx) {
         reader(ctx);
         return Long.toString(new Ledger(ctx.getStub()).noticePeriodSeconds());
+    }
+
+    /**
+     * Sets the land offices and the dzongkhags each serves (an admin of the land register's MSP):
+     * {@code officesJson} is {@code {"PARO":["Paro","Haa","Chhukha"],...}}, the whole table. Returns the table stored.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SetLandOffices")
+    public String setLandOffices(Context ctx, String officesJson) {
+        Caller caller = policy.caller(ctx);
+        policy.requireAdminOf(caller, Register.LAND);
+        clock.requireCurrent(ctx.getStub().getTxTimestamp());
+        LandOffices offices = LandOffices.parse(officesJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        ledger.setLandOffices(offices, ledger.tx(caller));
+        return Json.string(offices.toMap());
+    }
+
+    /** The land offices and their dzongkhags in force: the setting, or the built-in {@link LandOffices#DEFAULT} until it is set. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "GetLandOffices")
+    public String getLandOffices(Context ctx) {
+        reader(ctx);
+        return Json.string(new Ledger(ctx.getStub()).landOffices().toMap());
     }
 
     // ================================================================ procurement

@@ -31,14 +31,14 @@ class AccessPolicyTest {
 
     @Test
     void citizenWithoutAttributesCannotWrite() {
-        RegistryException e = hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        RegistryException e = hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         assertTrue(e.getMessage().contains("citizen.nobody@LandMSP"), e.getMessage());
         assertTrue(e.getMessage().contains("no role"), e.getMessage());
     }
 
     @Test
     void citizenWithoutAttributesCannotRead() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.getRecord(c, KEY));
         hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.getHistory(c, KEY));
         hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.findByHash(c, h("a")));
@@ -54,16 +54,16 @@ class AccessPolicyTest {
 
     @Test
     void wrongRoleCannotWrite() {
-        hx.refused(ErrorCode.ACCESS_DENIED, INSPECTOR, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
-        hx.refused(ErrorCode.ACCESS_DENIED, ADMIN, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.refused(ErrorCode.ACCESS_DENIED, INSPECTOR, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
+        hx.refused(ErrorCode.ACCESS_DENIED, ADMIN, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         // an inspector with a register attribute is still not a clerk
         Identity odd = TestIdentities.create("odd", "LandMSP", Map.of("role", "inspector", "register", "land"));
-        hx.refused(ErrorCode.ACCESS_DENIED, odd, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.refused(ErrorCode.ACCESS_DENIED, odd, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
     }
 
     @Test
     void clerkOfAnotherRegisterIsWrongRegister() {
-        RegistryException e = hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        RegistryException e = hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         assertEquals("[WRONG_REGISTER] clerk of register notary may not write to the land register", e.getMessage());
         hx.refused(ErrorCode.WRONG_REGISTER, LAND_CLERK,
                 c -> cc.publishTender(c, "tender:ocds-1", h("t"), "THIMPHU", "2027-01-01T00:00:00Z"));
@@ -75,13 +75,13 @@ class AccessPolicyTest {
     @Test
     void clerkWithoutRegisterAttributeIsWrongRegister() {
         Identity clerk = TestIdentities.create("clerk.noreg", "LandMSP", Map.of("role", "clerk"));
-        hx.refused(ErrorCode.WRONG_REGISTER, clerk, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.refused(ErrorCode.WRONG_REGISTER, clerk, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
     }
 
     @Test
     void landClerkEnrolledWithAnotherOrganisationIsDenied() {
         Identity foreign = TestIdentities.clerk("land.clerk", "JusticeMSP", "land", "THIMPHU");
-        RegistryException e = hx.refused(ErrorCode.ACCESS_DENIED, foreign, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        RegistryException e = hx.refused(ErrorCode.ACCESS_DENIED, foreign, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         assertTrue(e.getMessage().contains("JusticeMSP"), e.getMessage());
         Identity auditClerk = TestIdentities.clerk("p", "AuditMSP", "procurement", "THIMPHU");
         hx.refused(ErrorCode.ACCESS_DENIED, auditClerk,
@@ -90,7 +90,7 @@ class AccessPolicyTest {
 
     @Test
     void updatesAreGuardedToo() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.lodgeTransfer(c, KEY, "2", h("b"), h("a")));
         hx.refused(ErrorCode.ACCESS_DENIED, INSPECTOR, c -> cc.registerMortgage(c, KEY, "2", h("b"), h("a"), "M-1"));
         hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.lodgeCaveat(c, KEY, "2", h("b"), h("a"), "C-1"));
@@ -99,7 +99,7 @@ class AccessPolicyTest {
     @Test
     void accessIsCheckedBeforeArguments() {
         // a refused caller learns nothing about argument rules or existing keys
-        hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, "garbage", "nothex", "THIMPHU"));
+        hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, "garbage", "nothex", "THIMPHU", "Thimphu"));
     }
 
     @Test
@@ -118,7 +118,7 @@ class AccessPolicyTest {
 
     @Test
     void staffCanRead() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, h("a"), "THIMPHU", "Thimphu"));
         for (Identity id : new Identity[] {LAND_CLERK, PROCUREMENT_CLERK, NOTARY_CLERK, INSPECTOR, ADMIN}) {
             assertEquals(hx.fabric.stateText(KEY), hx.evaluate(id, c -> cc.getRecord(c, KEY)));
         }
@@ -141,7 +141,7 @@ class AccessPolicyTest {
 
     @Test
     void submitterIsMspAndCertificateCommonName() {
-        hx.submit(TestIdentities.LAND_CLERK2, c -> cc.registerTitle(c, KEY, h("a"), "PARO"));
+        hx.submit(TestIdentities.LAND_CLERK2, c -> cc.registerTitle(c, KEY, h("a"), "PARO", "Paro"));
         assertEquals(new Submitter("LandMSP", "land.clerk2"), hx.entry(KEY).submitter());
     }
 }

@@ -50,7 +50,7 @@ class CarryOverTest {
 
     /** A title registered 40 days ago and its transfer lodged 35 days ago, both on the earlier ledger. */
     private void carryTitleWithLodgedTransfer() {
-        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
+        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
         carry(LAND_CLERK, "LodgeTransfer", args(TITLE, "2", V2, V1), "old-tx-2", Harness.T0.minus(Duration.ofDays(35)));
     }
 
@@ -82,20 +82,20 @@ class CarryOverTest {
 
     @Test
     void theCarriedFunctionStillChecksWhoWrites() {
-        refusedCarry(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), OLD_LEDGER,
+        refusedCarry(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), OLD_LEDGER,
                 Harness.T0.minus(Duration.ofDays(1)));
     }
 
     @Test
     void aRetriedCarryIsAlreadyRecorded() {
-        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
-        refusedCarry(ErrorCode.ALREADY_RECORDED, LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), OLD_LEDGER,
+        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
+        refusedCarry(ErrorCode.ALREADY_RECORDED, LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), OLD_LEDGER,
                 Harness.T0.minus(Duration.ofDays(40)));
     }
 
     @Test
     void nothingIsCarriedOntoARecordOfThisLedger() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, V1, "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, V1, "THIMPHU", "Thimphu"));
         RegistryException e = refusedCarry(ErrorCode.NOT_ALLOWED_IN_STATE, LAND_CLERK, "LodgeTransfer", args(TITLE, "2", V2, V1),
                 OLD_LEDGER, Harness.T0.minus(Duration.ofDays(1)));
         assertTrue(e.getMessage().contains("written on this ledger"), e.getMessage());
@@ -169,7 +169,7 @@ class CarryOverTest {
 
     @Test
     void aCarriedVersionIsOlderThanTheCarryOverAndNotOlderThanTheOneBefore() {
-        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
+        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
         refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "LodgeTransfer", args(TITLE, "2", V2, V1), OLD_LEDGER, Harness.T0);
         RegistryException e = refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "LodgeTransfer", args(TITLE, "2", V2, V1), OLD_LEDGER,
                 Harness.T0.minus(Duration.ofDays(41)));
@@ -178,12 +178,12 @@ class CarryOverTest {
 
     @Test
     void theWindowBelongsToOneEarlierLedgerAndCloses() {
-        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
+        carry(LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), "old-tx-1", Harness.T0.minus(Duration.ofDays(40)));
         String other = "land-title:PIN-OTHER";
-        refusedCarry(ErrorCode.NOT_ALLOWED_IN_STATE, LAND_CLERK, "RegisterTitle", args(other, V1, "THIMPHU"), h("a third ledger"),
+        refusedCarry(ErrorCode.NOT_ALLOWED_IN_STATE, LAND_CLERK, "RegisterTitle", args(other, V1, "THIMPHU", "Thimphu"), h("a third ledger"),
                 Harness.T0.minus(Duration.ofDays(2)));
         hx.advance(CarryOver.WINDOW);
-        refusedCarry(ErrorCode.DEADLINE_PASSED, LAND_CLERK, "RegisterTitle", args(other, V1, "THIMPHU"), OLD_LEDGER,
+        refusedCarry(ErrorCode.DEADLINE_PASSED, LAND_CLERK, "RegisterTitle", args(other, V1, "THIMPHU", "Thimphu"), OLD_LEDGER,
                 Harness.T0.minus(Duration.ofDays(2)));
     }
 
@@ -196,6 +196,6 @@ class CarryOverTest {
                 before);
         refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "RegisterTitle", args(TITLE, V1), OLD_LEDGER, before);
         refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "RegisterTitle", "{\"not\":\"an array\"}", OLD_LEDGER, before);
-        refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU"), "not-a-hash", before);
+        refusedCarry(ErrorCode.INVALID_ARGUMENT, LAND_CLERK, "RegisterTitle", args(TITLE, V1, "THIMPHU", "Thimphu"), "not-a-hash", before);
     }
 }

@@ -58,7 +58,7 @@ class ClockSkewTest {
 
     /** Registers a title and lodges a transfer at T0: its 30-day notice ends at T0 + 30 days. */
     void lodgeTransfer() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, h("title v1"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, h("title v1"), "THIMPHU", "Thimphu"));
         Step s = hx.step(TITLE);
         hx.submit(LAND_CLERK, c -> cc.lodgeTransfer(c, TITLE, s.version(), s.hash(), s.previousHash()));
     }
@@ -269,14 +269,14 @@ class ClockSkewTest {
         @Test
         void accessComesBeforeTheClock() {
             hx.clientOffset = Duration.ofHours(1);
-            hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, TITLE, h("x"), "THIMPHU"));
-            hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.registerTitle(c, TITLE, h("x"), "THIMPHU"));
+            hx.refused(ErrorCode.ACCESS_DENIED, CITIZEN, c -> cc.registerTitle(c, TITLE, h("x"), "THIMPHU", "Thimphu"));
+            hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.registerTitle(c, TITLE, h("x"), "THIMPHU", "Thimphu"));
         }
 
         @Test
         void theClockComesBeforeTheArguments() {
             hx.clientOffset = Duration.ofHours(1);
-            hx.refused(ErrorCode.CLOCK_SKEW, LAND_CLERK, c -> cc.registerTitle(c, TITLE, "not-a-hash", "THIMPHU"));
+            hx.refused(ErrorCode.CLOCK_SKEW, LAND_CLERK, c -> cc.registerTitle(c, TITLE, "not-a-hash", "THIMPHU", "Thimphu"));
         }
     }
 
@@ -284,7 +284,7 @@ class ClockSkewTest {
     class Reads {
         @Test
         void doNotCheckTheClock() {
-            hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, h("title v1"), "THIMPHU"));
+            hx.submit(LAND_CLERK, c -> cc.registerTitle(c, TITLE, h("title v1"), "THIMPHU", "Thimphu"));
             hx.clientOffset = Duration.ofDays(-3);
             assertTrue(hx.evaluate(INSPECTOR, c -> cc.getRecord(c, TITLE)).contains(TITLE));
             assertEquals("2592000", hx.evaluate(INSPECTOR, c -> cc.getNoticePeriod(c)));

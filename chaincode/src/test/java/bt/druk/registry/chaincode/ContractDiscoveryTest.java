@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 /** The shim's own contract scanning finds the contract and the transaction names of the spec. */
 class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
-            "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "SetMinBidPeriod", "PublishTender",
+            "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "SetMinBidPeriod", "SetLandOffices", "PublishTender",
             "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
             "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
-    static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetMinBidPeriod", "GetRecord", "GetHistory", "FindByHash", "ListRecords",
+    static final Set<String> EVALUATE = Set.of("GetNoticePeriod", "GetMinBidPeriod", "GetLandOffices", "GetRecord", "GetHistory", "FindByHash", "ListRecords",
             "GetOpeningShares");
 
     @Test

@@ -33,7 +33,7 @@ class LandTitleRulesTest {
     void setUp() {
         hx = new Harness();
         cc = hx.contract;
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, V1, "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, KEY, V1, "THIMPHU", "Thimphu"));
     }
 
     // ---------------------------------------------------------------- registration
@@ -61,7 +61,7 @@ class LandTitleRulesTest {
     @Test
     void registerTitleReturnsTheStoredBytes() {
         String key = "land-title:PIN-101";
-        String result = hx.submit(LAND_CLERK2, c -> cc.registerTitle(c, key, h("x"), "PARO"));
+        String result = hx.submit(LAND_CLERK2, c -> cc.registerTitle(c, key, h("x"), "PARO", "Paro"));
         assertEquals(hx.fabric.stateText(key), result);
     }
 
@@ -111,13 +111,13 @@ class LandTitleRulesTest {
 
     @Test
     void duplicateRegistrationIsRefused() {
-        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, h("another"), "THIMPHU"));
+        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, h("another"), "THIMPHU", "Thimphu"));
     }
 
     @Test
     void retriedRegistrationIsAlreadyRecorded() {
         RegistryException e = hx.refused(ErrorCode.ALREADY_RECORDED, LAND_CLERK2,
-                c -> cc.registerTitle(c, KEY, V1, "THIMPHU"));
+                c -> cc.registerTitle(c, KEY, V1, "THIMPHU", "Thimphu"));
         assertTrue(e.getMessage().contains("tx0001"), e.getMessage());
     }
 
@@ -125,7 +125,7 @@ class LandTitleRulesTest {
     void registrationRetryAfterLaterVersionIsAlreadyExists() {
         Step s = hx.step(KEY);
         hx.submit(LAND_CLERK, c -> cc.registerMortgage(c, KEY, s.version(), s.hash(), s.previousHash(), "M-1"));
-        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, V1, "THIMPHU"));
+        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, V1, "THIMPHU", "Thimphu"));
     }
 
     // ---------------------------------------------------------------- the office in the certificate
@@ -133,7 +133,7 @@ class LandTitleRulesTest {
     @Test
     void aClerkRegistersOnlyForTheOfficeInTheirCertificate() {
         RegistryException e = hx.refused(ErrorCode.WRONG_OFFICE, LAND_CLERK2,
-                c -> cc.registerTitle(c, "land-title:PIN-102", h("y"), "THIMPHU"));
+                c -> cc.registerTitle(c, "land-title:PIN-102", h("y"), "THIMPHU", "Thimphu"));
         assertEquals("[WRONG_OFFICE] land-title PIN-102 is kept by the THIMPHU office; clerk land.clerk2 is of the PARO office",
                 e.getMessage());
         assertNull(hx.fabric.stateText("land-title:PIN-102"));
@@ -392,7 +392,7 @@ class LandTitleRulesTest {
     @Test
     void refusedTransactionDoesNotEmitEvent() {
         int before = hx.fabric.events.size();
-        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, h("z"), "THIMPHU"));
+        hx.refused(ErrorCode.ALREADY_EXISTS, LAND_CLERK, c -> cc.registerTitle(c, KEY, h("z"), "THIMPHU", "Thimphu"));
         assertEquals(before, hx.fabric.events.size());
         assertFalse(hx.fabric.events.stream().anyMatch(ev -> ev.payloadText().contains(h("z"))));
     }

@@ -3,6 +3,7 @@ package bt.druk.registry.chaincode;
 import static bt.druk.registry.chaincode.Harness.h;
 import static bt.druk.registry.chaincode.TestIdentities.INSPECTOR;
 import static bt.druk.registry.chaincode.TestIdentities.NOTARY_CLERK;
+import static bt.druk.registry.chaincode.TestIdentities.NOTARY_CLERK2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,7 +66,7 @@ class NotarisationRulesTest {
         LedgerEntry revoked = hx.entry(N1);
         assertEquals("revoked", revoked.status());
         assertEquals("signed under duress", revoked.text("reason"));
-        hx.submit(NOTARY_CLERK, c -> cc.registerNotarisation(c, N2, h("record 2"), DOC, "PARO"));
+        hx.submit(NOTARY_CLERK2, c -> cc.registerNotarisation(c, N2, h("record 2"), DOC, "PARO"));
         assertEquals("[{\"key\":\"" + N1 + "\",\"version\":1},{\"key\":\"" + N2 + "\",\"version\":1}]",
                 hx.evaluate(INSPECTOR, c -> cc.findByHash(c, DOC)));
     }

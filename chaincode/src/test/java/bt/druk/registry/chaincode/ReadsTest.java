@@ -32,7 +32,7 @@ class ReadsTest {
 
     @Test
     void getRecordReturnsTheLedgerBytesOrNotFound() {
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:A1", h("a"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:A1", h("a"), "THIMPHU", "Thimphu"));
         assertEquals(hx.fabric.stateText("land-title:A1"), hx.evaluate(INSPECTOR, c -> cc.getRecord(c, "land-title:A1")));
         hx.refused(ErrorCode.NOT_FOUND, INSPECTOR, c -> cc.getRecord(c, "land-title:A2"));
         hx.refused(ErrorCode.INVALID_ARGUMENT, INSPECTOR, c -> cc.getRecord(c, "config:noticePeriodSeconds"));
@@ -42,7 +42,7 @@ class ReadsTest {
     @Test
     void historyIsOldestFirstWithEntries() {
         String key = "land-title:H1";
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h("v1"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h("v1"), "THIMPHU", "Thimphu"));
         hx.advance(Duration.ofMinutes(5));
         Step s2 = hx.step(key);
         hx.submit(LAND_CLERK, c -> cc.registerMortgage(c, key, s2.version(), s2.hash(), s2.previousHash(), "M-1"));
@@ -80,8 +80,8 @@ class ReadsTest {
     @Test
     void findByHashListsEveryVersionCarryingTheHash() {
         String shared = h("same bytes");
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:B", shared, "THIMPHU"));
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:A", shared, "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:B", shared, "THIMPHU", "Thimphu"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:A", shared, "THIMPHU", "Thimphu"));
         hx.submit(NOTARY_CLERK, c -> cc.registerNotarisation(c, "notarisation:9", h("n9"), shared, "THIMPHU"));
         assertEquals("[{\"key\":\"land-title:A\",\"version\":1},{\"key\":\"land-title:B\",\"version\":1},"
                 + "{\"key\":\"notarisation:9\",\"version\":1}]", hx.evaluate(INSPECTOR, c -> cc.findByHash(c, shared)));
@@ -93,7 +93,7 @@ class ReadsTest {
     @Test
     void findByHashOrdersVersionsNumerically() {
         String key = "land-title:V";
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h("v1"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h("v1"), "THIMPHU", "Thimphu"));
         // alternate the same two hashes so that versions 2..11 carry them: index order would put "10" before "2"
         for (int i = 2; i <= 11; i++) {
             Step s = hx.step(key);
@@ -115,7 +115,7 @@ class ReadsTest {
     void listRecordsPaginatesWithBookmark() {
         for (int i = 1; i <= 5; i++) {
             String key = "land-title:P" + i;
-            hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h(key), "THIMPHU"));
+            hx.submit(LAND_CLERK, c -> cc.registerTitle(c, key, h(key), "THIMPHU", "Thimphu"));
         }
         // other kinds and index entries must not leak into the land-title listing
         hx.submit(NOTARY_CLERK, c -> cc.registerNotarisation(c, "notarisation:1", h("n"), h("d"), "THIMPHU"));
@@ -149,10 +149,10 @@ class ReadsTest {
     @Test
     void paginatedQueryInASubmitThatWritesWouldFail() {
         // guards the fake: Fabric allows pagination only in read-only transactions
-        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:Q", h("q"), "THIMPHU"));
+        hx.submit(LAND_CLERK, c -> cc.registerTitle(c, "land-title:Q", h("q"), "THIMPHU", "Thimphu"));
         assertThrows(AssertionError.class, () -> hx.submit(LAND_CLERK, c -> {
             cc.listRecords(c, "land-title", "10", "");
-            return cc.registerTitle(c, "land-title:R", h("r"), "THIMPHU");
+            return cc.registerTitle(c, "land-title:R", h("r"), "THIMPHU", "Thimphu");
         }));
     }
 

@@ -48,7 +48,7 @@ class RouterEndToEndTest {
     @Test
     void writeAndReadByFunctionName() {
         String key = "land-title:PIN-42";
-        Response r = hx.invoke(router, LAND_CLERK, "RegisterTitle", key, h("v1"), "THIMPHU");
+        Response r = hx.invoke(router, LAND_CLERK, "RegisterTitle", key, h("v1"), "THIMPHU", "Thimphu");
         assertEquals(200, r.getStatusCode(), r.getMessage());
         assertEquals(hx.fabric.stateText(key), r.getStringPayload());
         assertEquals(1, hx.fabric.events.size());
@@ -68,17 +68,17 @@ class RouterEndToEndTest {
 
     @Test
     void refusalsBecomeErrorResponsesWithCodePayload() {
-        Response denied = hx.invoke(router, CITIZEN, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        Response denied = hx.invoke(router, CITIZEN, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU", "Thimphu");
         assertEquals(500, denied.getStatusCode());
         assertTrue(denied.getMessage().startsWith("[ACCESS_DENIED] "), denied.getMessage());
         assertEquals("ACCESS_DENIED", new String(denied.getPayload(), StandardCharsets.UTF_8));
         assertTrue(hx.fabric.state.isEmpty());
 
-        Response wrong = hx.invoke(router, NOTARY_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        Response wrong = hx.invoke(router, NOTARY_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU", "Thimphu");
         assertTrue(wrong.getMessage().startsWith("[WRONG_REGISTER] "), wrong.getMessage());
 
-        hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
-        Response retry = hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU");
+        hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU", "Thimphu");
+        Response retry = hx.invoke(router, LAND_CLERK, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU", "Thimphu");
         assertEquals(500, retry.getStatusCode());
         assertEquals("ALREADY_RECORDED", new String(retry.getPayload(), StandardCharsets.UTF_8));
 
@@ -106,6 +106,7 @@ class RouterEndToEndTest {
             writers.put(fn, NOTARY_CLERK);
         }
         writers.put("SetNoticePeriod", ADMIN);
+        writers.put("SetLandOffices", ADMIN);
         writers.put("SetMinBidPeriod", TestIdentities.PROCUREMENT_ADMIN);
         for (Duration offset : java.util.List.of(Duration.ofSeconds(-120), Duration.ofSeconds(120))) {
             hx.clientOffset = offset;

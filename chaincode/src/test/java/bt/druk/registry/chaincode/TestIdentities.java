@@ -49,6 +49,8 @@ final class TestIdentities {
     static final Identity BIDBOX = create("procurement.bidbox", "ProcurementMSP",
             Map.of("role", "bidbox", "register", "procurement", "office", "ONLINE"));
     static final Identity NOTARY_CLERK = clerk("notary.clerk", "JusticeMSP", "notary", "THIMPHU");
+    /** A notary of another office, who may not revoke or supersede Thimphu's notarisations. */
+    static final Identity NOTARY_CLERK2 = clerk("notary.clerk2", "JusticeMSP", "notary", "PARO");
     static final Identity INSPECTOR = create("inspector", "AuditMSP", Map.of("role", "inspector"));
     static final Identity ADMIN = create("admin", "LandMSP", Map.of("role", "admin"));
     /** Staff of the procurement agency who are not clerks: one of a sealed tender's opening key holders. */

@@ -3,6 +3,7 @@ package bt.druk.registry.application.audit;
 import bt.druk.registry.domain.audit.StaffEvent;
 import bt.druk.registry.domain.audit.StaffEvent.Kind;
 import bt.druk.registry.domain.audit.StaffEventLog;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,8 +45,33 @@ public class StaffActivity {
         note(Kind.SIGN_IN_FAILED, typedName, client, null, null);
     }
 
+    /** A wrong second-factor code (or recovery code) for an account, or one refused by its throttle. */
+    public void secondFactorFailed(String username, String client, boolean throttled) {
+        note(throttled ? Kind.SIGN_IN_THROTTLED : Kind.SIGN_IN_FAILED, username, client, null,
+                throttled ? "second factor: too many wrong codes" : "second factor: wrong code");
+    }
+
     public void signInThrottled(String typedName, String client) {
         note(Kind.SIGN_IN_THROTTLED, typedName, client, null, null);
+    }
+
+    /**
+     * A change to a staff account, by {@code actor} (an administrator, or the account's holder), in
+     * the caller's transaction: unlike sign-in bookkeeping, a failure to log it undoes the change,
+     * so there is no account change without its entry.
+     */
+    public void accountChanged(Kind kind, String actor, String client, String account, String detail) {
+        log.append(new StaffEvent(clock.instant(), kind, actor, client, account, detail));
+    }
+
+    /**
+     * How the log names a typed user name that matches no account: {@code unknown:} and the first
+     * 32 hex digits of its SHA-256, so repeated guesses of one name can be told apart without the
+     * log keeping what was typed (often a password typed into the wrong field).
+     */
+    public static String unknownName(String typedName) {
+        String hash = CanonicalJson.sha256Hex(typedName == null ? "" : typedName);
+        return "unknown:" + hash.substring(0, 32);
     }
 
     public void downloaded(StaffMember staff, String client, String document, String what) {

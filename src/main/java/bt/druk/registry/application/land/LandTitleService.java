@@ -3,10 +3,12 @@ package bt.druk.registry.application.land;
 import bt.druk.registry.application.record.RecordPipeline;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.application.reference.Dzongkhag;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandTitleJson;
 import bt.druk.registry.domain.land.LandValidation;
+import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.Parcel;
 import bt.druk.registry.domain.land.TitleOperation;
@@ -56,14 +58,18 @@ public class LandTitleService {
     private LandTitleReader reader;
     private Clock clock;
     private Duration noticePeriod;
+    private OfficeDzongkhags offices;
 
     protected LandTitleService() {
     }
 
+    /** @param offices which land office first registers the parcels of which dzongkhags ({@code druk.land.officeDzongkhags}) */
     @Inject
     public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries,
                             LandTitleReader reader, Clock clock,
-                            @ConfigProperty(name = "druk.land.noticePeriodSeconds", defaultValue = "2592000") long noticePeriodSeconds) {
+                            @ConfigProperty(name = "druk.land.noticePeriodSeconds", defaultValue = "2592000") long noticePeriodSeconds,
+                            OfficeDzongkhags offices) {
+        this.offices = offices;
         this.pipeline = pipeline;
         this.referenceData = referenceData;
         this.queries = queries;
@@ -72,16 +78,23 @@ public class LandTitleService {
         this.noticePeriod = Duration.ofSeconds(noticePeriodSeconds);
     }
 
+    /** The dzongkhags whose parcels {@code actor}'s land office first registers, as the form offers them. */
+    public List<String> dzongkhagsServedBy(StaffMember actor) {
+        return referenceData.dzongkhags().stream().map(Dzongkhag::name).filter(name -> offices.serves(actor.office(), name)).toList();
+    }
+
     @Transactional
     public SubmissionAck registerFirstTitle(StaffMember actor, FirstRegistrationCommand command) {
         actor.requireClerkOf(Register.LAND);
-        CheckedFirstRegistration checked = validFirstRegistration(command);
+        CheckedFirstRegistration checked = validFirstRegistration(actor, command);
         if (pipeline.lockCurrent(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
             throw alreadyRegistered();
         }
         LandTitle title = LandTitle.registerFirst(checked.parcel(), checked.owners(), actorOf(actor));
+        // RegisterTitle(key, hash, office, dzongkhag): the ledger takes the office from the clerk's
+        // certificate and checks its own table; the dzongkhag is the one the hashed record names.
         return pipeline.append(draft(actor, title, 0, LedgerCall.Factory.standard(TitleOperation.FIRST_REGISTRATION.chaincodeFunction(),
-                actor.office())));
+                actor.office(), checked.parcel().dzongkhag())));
     }
 
     /**
@@ -95,7 +108,7 @@ public class LandTitleService {
     public List<FieldError> checkFirstRegistration(StaffMember actor, FirstRegistrationCommand command) {
         actor.requireClerkOf(Register.LAND);
         try {
-            CheckedFirstRegistration checked = validFirstRegistration(command);
+            CheckedFirstRegistration checked = validFirstRegistration(actor, command);
             if (pipeline.current(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
                 return alreadyRegistered().errors();
             }
@@ -122,7 +135,8 @@ public class LandTitleService {
     private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners) {
     }
 
-    private CheckedFirstRegistration validFirstRegistration(FirstRegistrationCommand command) {
+    /** The command's parcel and owners, if well-formed and in a dzongkhag {@code actor}'s office serves. */
+    private CheckedFirstRegistration validFirstRegistration(StaffMember actor, FirstRegistrationCommand command) {
         ValidationException.Collector errors = new ValidationException.Collector();
         String pin = LandValidation.normalisePin(command.pin());
         LandValidation.checkPin(errors, "pin", pin);
@@ -134,6 +148,8 @@ public class LandTitleService {
             errors.add("dzongkhag", "required", "Choose the dzongkhag");
         } else if (referenceData.dzongkhag(dzongkhag).isEmpty()) {
             errors.add("dzongkhag", "dzongkhag.unknown", "Unknown dzongkhag");
+        } else if (!offices.serves(actor.office(), dzongkhag)) {
+            errors.add(OfficeDzongkhags.notServed(actor.office(), dzongkhag));
         }
         if (gewog == null) {
             errors.add("gewog", "required", "Choose the gewog");

@@ -15,6 +15,7 @@ import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.VersionDraft;
+import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.RecordNotFoundException;
 import bt.druk.registry.domain.shared.Register;
@@ -34,8 +35,8 @@ import java.util.function.UnaryOperator;
  * A notary clerk's use cases. Every change is a new notarisation version through the record
  * pipeline, checked here by the rules the chaincode applies when it arrives there (chaincode/README.md,
  * Notary): a document already held by a registered notarisation is refused ({@code DUPLICATE_HASH}),
- * only a registered notarisation is revoked or superseded, and only by one that is registered on the
- * ledger already.
+ * only a registered notarisation is revoked or superseded, only by a notary of the office that
+ * notarised it ({@code WRONG_OFFICE}), and only by one that is registered on the ledger already.
  */
 @ApplicationScoped
 @Transactional
@@ -134,8 +135,22 @@ public class NotaryService {
             throw new ConcurrentUpdateException("Notarisation " + wanted + " is now at version " + current.version()
                     + " (you were looking at version " + expectedVersion + "); reload and try again");
         }
-        Notarisation after = apply.apply(reader.read(current.canonicalJson()));
+        Notarisation before = reader.read(current.canonicalJson());
+        requireOwnOffice(actor, before);
+        Notarisation after = apply.apply(before);
         return pipeline.append(draft(actor, after, current.version(), call.apply(after)));
+    }
+
+    /**
+     * A notarisation is revoked or superseded only by a notary of its own office, as the ledger
+     * (which reads the notary's office from their certificate) also insists.
+     */
+    private static void requireOwnOffice(StaffMember actor, Notarisation notarisation) {
+        if (!notarisation.notaryOffice().equals(actor.office())) {
+            throw new AccessDeniedException(actor.username() + " is of the " + actor.office() + " office; notarisation "
+                    + notarisation.id() + " was notarised by the " + notarisation.notaryOffice()
+                    + " office, and only its notaries may revoke or supersede it");
+        }
     }
 
     /** The server's hash of the uploaded bytes must be the one the clerk's browser computed. */

@@ -42,6 +42,12 @@ public class SignInThrottle {
     static final int MAX_FAILURES = 5;
     static final int MAX_CLIENT_FAILURES = 30;
     static final int MAX_REGISTRATIONS = 5;
+    /**
+     * Wrong second-factor codes per account, from any address, before its codes are refused for
+     * {@link #LOCK}: whoever is typing them already has the password, so here the account is the
+     * subject (NIST SP 800-63B 5.2.2), and three valid codes in a million make guessing slow.
+     */
+    static final int MAX_FACTOR_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LOCK = Duration.ofMinutes(15);
 
@@ -94,6 +100,40 @@ public class SignInThrottle {
         }
     }
 
+    /** How long second-factor codes of this account stay refused, if they are. */
+    public Optional<Duration> factorLockedFor(String username) {
+        Instant now = clock.instant();
+        try {
+            return strikes.find(factorSubject(username))
+                    .map(Strikes::lockedUntil)
+                    .filter(until -> until != null && now.isBefore(until))
+                    .map(until -> Duration.between(now, until));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "second-factor throttle unreadable; not throttling", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Counts a wrong second-factor code of this account. */
+    public void factorFailed(String username) {
+        Instant now = clock.instant();
+        try {
+            strikes.update(factorSubject(username), s -> counted(s, now, MAX_FACTOR_FAILURES));
+            strikes.forgetStale(now.minus(WINDOW), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not count a wrong second-factor code", e);
+        }
+    }
+
+    /** A right code forgets the account's wrong ones. */
+    public void factorSucceeded(String username) {
+        try {
+            strikes.clear(factorSubject(username));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not reset the second-factor throttle", e);
+        }
+    }
+
     /** How long registering stays refused for this client address, if it is. */
     public Optional<Duration> registrationLockedFor(String client) {
         Instant now = clock.instant();
@@ -135,6 +175,10 @@ public class SignInThrottle {
 
     static String clientSubject(String client) {
         return "client:" + clientOf(client);
+    }
+
+    static String factorSubject(String username) {
+        return "factor:" + CanonicalJson.sha256Hex(username);
     }
 
     static String registrationSubject(String client) {

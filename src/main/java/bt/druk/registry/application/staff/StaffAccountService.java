@@ -1,27 +1,55 @@
 package bt.druk.registry.application.staff;
 
 import bt.druk.registry.application.audit.StaffActivity;
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.domain.audit.StaffEvent.Kind;
+import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.domain.staff.Base32;
 import bt.druk.registry.domain.staff.CredentialStamp;
+import bt.druk.registry.domain.staff.PasswordBlocklist;
 import bt.druk.registry.domain.staff.PasswordHasher;
+import bt.druk.registry.domain.staff.PasswordPolicy;
+import bt.druk.registry.domain.staff.SecondFactor;
+import bt.druk.registry.domain.staff.SetupGrant;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
+import bt.druk.registry.domain.staff.Totp;
+import bt.druk.registry.domain.staff.TotpSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Staff accounts: sign-in checks, the acting staff member, account creation, disabling and password changes. */
+/**
+ * Staff accounts: sign-in checks, the acting staff member, and the accounts' life (issue 26).
+ *
+ * <p>An administrator creates an account and gets a set-up link once ({@link #createAccount}); its
+ * holder opens it ({@link #startSetup}), chooses a password under the {@link PasswordPolicy} and
+ * proves a code of the offered TOTP secret ({@link #completeSetup}), and gets ten single-use
+ * recovery codes, shown once. Administrators edit, disable and re-enable accounts and reset a lost
+ * factor (a new set-up link that enrols a new factor only); holders change their own password.
+ * Every one of these acts is a {@link StaffEvent} in the activity log inspectors read, committed
+ * with the change. Seeding the demo users ({@link #create}) keeps its given passwords.
+ */
 @ApplicationScoped
 public class StaffAccountService {
 
@@ -33,17 +61,29 @@ public class StaffAccountService {
     private PasswordHasher hasher;
     private SignInThrottle throttle;
     private StaffActivity activity;
+    private PasswordPolicy policy;
+    private Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** How long a set-up link works. */
+    public static final Duration SETUP_VALIDITY = Duration.ofHours(24);
+    /** Recovery codes given at each enrolment. */
+    public static final int RECOVERY_CODES = 10;
+    /** Characters of a recovery code: 16 of Base32's 32, 80 random bits, safe to keep as a plain SHA-256. */
+    private static final int RECOVERY_CODE_LENGTH = 16;
 
     protected StaffAccountService() {
     }
 
     @Inject
     public StaffAccountService(StaffAccountRepository repository, PasswordHasher hasher, SignInThrottle throttle,
-                               StaffActivity activity) {
+                               StaffActivity activity, PasswordBlocklist blocklist, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.throttle = throttle;
         this.activity = activity;
+        this.policy = new PasswordPolicy(blocklist);
+        this.clock = clock;
     }
 
     /** Outcome of a sign-in attempt. */
@@ -64,14 +104,16 @@ public class StaffAccountService {
         String name = StaffAccount.normaliseUsername(username);
         try {
             if (throttle.lockedFor(name, client).isPresent()) {
-                LOG.warning(() -> "sign-in refused, too many failures: " + name + " from " + client);
-                activity.signInThrottled(name, client);
+                String logged = loggedName(name, repository.findByUsername(name).isPresent());
+                LOG.warning(() -> "sign-in refused, too many failures: " + logged + " from " + client);
+                activity.signInThrottled(logged, client);
                 return Optional.empty();
             }
             Optional<StaffAccount> found = repository.findByUsername(name);
             if (found.isEmpty() || !found.get().enabled()) {
                 hasher.verify(password, dummyHash());
-                failed(name, client);
+                throttle.failed(name, client);
+                activity.signInFailed(loggedName(name, found.isPresent()), client);
                 return Optional.empty();
             }
             StaffAccount account = found.get();
@@ -89,6 +131,11 @@ public class StaffAccountService {
         }
     }
 
+    /** A typed name as the activity log keeps it: only hashed when it matches no account (README, issue 26). */
+    private static String loggedName(String name, boolean exists) {
+        return exists ? name : StaffActivity.unknownName(name);
+    }
+
     private void failed(String name, String client) {
         throttle.failed(name, client);
         activity.signInFailed(name, client);
@@ -96,7 +143,7 @@ public class StaffAccountService {
 
     private void recordSignIn(String username) {
         try {
-            repository.recordSignIn(username, Instant.now(Clock.systemUTC()));
+            repository.recordSignIn(username, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "could not note the sign-in time of " + username + "; sign-in goes on");
         }
@@ -120,7 +167,11 @@ public class StaffAccountService {
         return repository.findByUsername(StaffAccount.normaliseUsername(username));
     }
 
-    /** Creates an account; fails if the user name is taken. */
+    /**
+     * Creates an account with a password chosen by the caller, not checked by the policy: the demo
+     * seeder's path ({@link DemoStaffSeeder}, whose passwords scripts and tests know). Administrators
+     * create accounts with {@link #createAccount}, whose holders choose their own password.
+     */
     @Transactional
     public StaffAccount create(String username, String displayName, Role role, Register register, String office,
                                char[] password) {
@@ -129,7 +180,7 @@ public class StaffAccountService {
         }
         try {
             StaffAccount account = new StaffAccount(username, displayName, role, register, office,
-                    hasher.hash(password), true, Instant.now(Clock.systemUTC()), null);
+                    hasher.hash(password), true, clock.instant(), null);
             repository.save(account);
             return account;
         } finally {
@@ -150,7 +201,8 @@ public class StaffAccountService {
 
     /**
      * Disables an account: no sign-in from now on, on the pages or through the API, where a password
-     * found right earlier stops working at the next request ({@link #credentialStamp}).
+     * found right earlier stops working at the next request ({@link #credentialStamp}). Not logged:
+     * an administrator's pages use {@link #disable(StaffMember, String)}, which names who did it.
      *
      * @throws IllegalArgumentException when there is no such account
      */
@@ -164,7 +216,8 @@ public class StaffAccountService {
 
     /**
      * Gives an account a new password; the old one is refused from the next request on, through the
-     * API too ({@link #credentialStamp}). The array is wiped.
+     * API too ({@link #credentialStamp}). The array is wiped. An operator's tool, without the policy
+     * or the log; the holder's own change is {@link #changeOwnPassword}.
      *
      * @throws IllegalArgumentException when there is no such account or the password is blank
      */
@@ -182,6 +235,300 @@ public class StaffAccountService {
             if (newPassword != null) {
                 Arrays.fill(newPassword, '\0');
             }
+        }
+    }
+
+    /** A set-up link's token, shown once to the administrator; only its SHA-256 is kept. */
+    public record SetupLink(String username, String token, SetupGrant.Purpose purpose, Instant expiresAt) {
+        public SetupLink {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(token, "token");
+        }
+
+        /** Never the token: records print their fields. */
+        @Override
+        public String toString() {
+            return "SetupLink[" + username + ", " + purpose + ", until " + expiresAt + "]";
+        }
+    }
+
+    /**
+     * What the set-up page shows its holder: whose account it is, what the link does, and a freshly
+     * made TOTP secret with its {@code otpauth://} URI. Nothing is stored until {@link #completeSetup}
+     * proves a code of that secret.
+     */
+    public record SetupStart(String username, SetupGrant.Purpose purpose, TotpSecret secret, String keyUri) {
+
+        /** Never the key URI, which holds the secret: records print their fields. */
+        @Override
+        public String toString() {
+            return "SetupStart[" + username + ", " + purpose + "]";
+        }
+    }
+
+    /**
+     * Creates an account with no usable password yet and returns its set-up link, once.
+     *
+     * @throws ValidationException on {@code username} when the name is not a valid user name or is taken
+     * @throws AccessDeniedException unless {@code admin} is an administrator
+     */
+    @Transactional
+    public SetupLink createAccount(StaffMember admin, String username, StaffAccount.Assignment assignment) {
+        requireAdmin(admin);
+        String name = StaffAccount.normaliseUsername(username);
+        if (!StaffAccount.isUsername(name)) {
+            throw ValidationException.of("username", "staff.username.invalid",
+                    "A user name is a lower-case letter, then 1 to 63 lower-case letters, digits and . _ -.");
+        }
+        if (repository.findByUsername(name).isPresent()) {
+            throw ValidationException.of("username", "staff.username.taken", "This user name is taken.");
+        }
+        Instant now = clock.instant();
+        char[] unusable = randomText(32).toCharArray();
+        StaffAccount account = new StaffAccount(name, assignment, hasher.hash(unusable), true, now, null, null, null);
+        Arrays.fill(unusable, '\0');
+        SetupLink link = grant(account, SetupGrant.Purpose.ACCOUNT, now);
+        repository.save(account);
+        activity.accountChanged(Kind.ACCOUNT_CREATED, admin.username(), null, name, describe(account.assignment()));
+        LOG.info(() -> "staff account created: " + name + " by " + admin.username());
+        return link;
+    }
+
+    /**
+     * Gives an account another display name, role, register, agency or office. An administrator
+     * cannot take the administrator role from their own account (there would be no one to give it back).
+     */
+    @Transactional
+    public void changeAccount(StaffMember admin, String username, StaffAccount.Assignment assignment) {
+        requireAdmin(admin);
+        StaffAccount account = existing(username);
+        if (account.username().equals(admin.username()) && assignment.role() != Role.ADMIN) {
+            throw new AccessDeniedException("an administrator cannot take the administrator role from their own account");
+        }
+        String before = describe(account.assignment());
+        account.reassign(assignment);
+        repository.save(account);
+        activity.accountChanged(Kind.ACCOUNT_CHANGED, admin.username(), null, account.username(),
+                before + " -> " + describe(assignment));
+    }
+
+    /** Disables an account ({@link #disable(String)}), by an administrator, audited; not one's own. */
+    @Transactional
+    public void disable(StaffMember admin, String username) {
+        requireAdmin(admin);
+        StaffAccount account = existing(username);
+        if (account.username().equals(admin.username())) {
+            throw new AccessDeniedException("an administrator cannot disable their own account");
+        }
+        if (account.enabled()) {
+            account.disable();
+            repository.save(account);
+            activity.accountChanged(Kind.ACCOUNT_DISABLED, admin.username(), null, account.username(), null);
+            LOG.info(() -> "staff account disabled: " + account.username() + " by " + admin.username());
+        }
+    }
+
+    /** Lets a disabled account sign in again with its password (and factor) as they were. */
+    @Transactional
+    public void enable(StaffMember admin, String username) {
+        requireAdmin(admin);
+        StaffAccount account = existing(username);
+        if (!account.enabled()) {
+            account.enable();
+            repository.save(account);
+            activity.accountChanged(Kind.ACCOUNT_ENABLED, admin.username(), null, account.username(), null);
+        }
+    }
+
+    /**
+     * An administrator's reset of a lost second factor: the old factor and its recovery codes stop
+     * working now, and the returned link (shown once) lets the holder enrol a new one. The password
+     * stays. Also makes a new link for an account whose first set-up link expired unused.
+     */
+    @Transactional
+    public SetupLink resetSecondFactor(StaffMember admin, String username) {
+        requireAdmin(admin);
+        StaffAccount account = existing(username);
+        boolean neverSetUp = account.setupGrant() != null && account.setupGrant().purpose() == SetupGrant.Purpose.ACCOUNT;
+        account.dropSecondFactor();
+        SetupLink link = grant(account, neverSetUp ? SetupGrant.Purpose.ACCOUNT : SetupGrant.Purpose.FACTOR,
+                clock.instant());
+        repository.save(account);
+        activity.accountChanged(Kind.FACTOR_RESET, admin.username(), null, account.username(),
+                "new set-up link, " + link.purpose().name().toLowerCase(Locale.ROOT));
+        return link;
+    }
+
+    /**
+     * Opens a set-up link: whose it is and a new TOTP secret to show as a QR code.
+     *
+     * @throws ValidationException on {@code token} when the link is unknown, used, expired or its account disabled
+     */
+    @Transactional
+    public SetupStart startSetup(String token) {
+        StaffAccount account = grantedAccount(token);
+        TotpSecret secret = TotpSecret.random(random);
+        return new SetupStart(account.username(), account.setupGrant().purpose(), secret,
+                Totp.keyUri(account.username(), secret));
+    }
+
+    /**
+     * Completes a set-up link: checks the password (for a new account; ignored, may be null, for a
+     * factor reset) against the policy and the typed code against the secret shown, then keeps the
+     * password hash, the factor and the hashes of ten new recovery codes, and uses the link up.
+     * The password array is wiped.
+     *
+     * @return the recovery codes, to be shown once
+     * @throws ValidationException on {@code token}, {@code password} or {@code code}; nothing is saved then
+     */
+    @Transactional
+    public List<String> completeSetup(String token, char[] password, TotpSecret secret, String code, String client) {
+        try {
+            StaffAccount account = grantedAccount(token);
+            SetupGrant.Purpose purpose = account.setupGrant().purpose();
+            if (purpose == SetupGrant.Purpose.ACCOUNT) {
+                policy.check("password", account.username(), password);
+            }
+            OptionalLong step = Totp.match(secret.key(), code, clock.instant(), Long.MIN_VALUE);
+            if (step.isEmpty()) {
+                throw ValidationException.of("code", "staff.totp.wrong",
+                        "This code is not the one your authenticator app shows now.");
+            }
+            List<String> codes = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
+            for (int i = 0; i < RECOVERY_CODES; i++) {
+                String recovery = randomText(RECOVERY_CODE_LENGTH);
+                codes.add(recovery.substring(0, 4) + "-" + recovery.substring(4, 8) + "-" + recovery.substring(8, 12)
+                        + "-" + recovery.substring(12));
+                hashes.add(recoveryHash(recovery));
+            }
+            if (purpose == SetupGrant.Purpose.ACCOUNT) {
+                account.changePasswordHash(hasher.hash(password));
+            }
+            account.completeSetup(new SecondFactor(secret, step.getAsLong(), hashes));
+            repository.save(account);
+            activity.accountChanged(Kind.SETUP_COMPLETED, account.username(), client, account.username(),
+                    purpose == SetupGrant.Purpose.ACCOUNT ? "password and second factor" : "new second factor");
+            return List.copyOf(codes);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /**
+     * The holder's own password change: the current password must be right, the new one passes the
+     * policy and differs from it. Both arrays are wiped.
+     *
+     * @throws ValidationException on {@code currentPassword} or {@code newPassword}
+     */
+    @Transactional
+    public void changeOwnPassword(StaffMember self, char[] currentPassword, char[] newPassword, String client) {
+        try {
+            StaffAccount account = repository.findByUsername(self.username()).filter(StaffAccount::enabled)
+                    .orElseThrow(() -> new AccessDeniedException("no enabled staff account " + self.username()));
+            if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
+                throw ValidationException.of("currentPassword", "staff.password.current",
+                        "The current password is not correct.");
+            }
+            policy.check("newPassword", account.username(), newPassword);
+            if (Arrays.equals(currentPassword, newPassword)) {
+                throw ValidationException.of("newPassword", "staff.password.same",
+                        "The new password must differ from the current one.");
+            }
+            account.changePasswordHash(hasher.hash(newPassword));
+            repository.save(account);
+            activity.accountChanged(Kind.PASSWORD_CHANGED, account.username(), client, account.username(), null);
+        } finally {
+            if (currentPassword != null) {
+                Arrays.fill(currentPassword, '\0');
+            }
+            if (newPassword != null) {
+                Arrays.fill(newPassword, '\0');
+            }
+        }
+    }
+
+    /**
+     * Checks a second-factor code of an enabled account: a TOTP code of a step later than the last
+     * accepted one (which it then becomes), or an unused recovery code (which is then used up,
+     * audited). False for an account without a factor, and for every code while the account's
+     * wrong codes are throttled ({@link SignInThrottle#factorLockedFor}); each wrong code is
+     * counted and logged. Not yet asked for at sign-in.
+     */
+    @Transactional
+    public boolean verifySecondFactor(String username, String code, String client) {
+        Optional<StaffAccount> found = repository.findByUsername(StaffAccount.normaliseUsername(username))
+                .filter(StaffAccount::enabled);
+        if (found.isEmpty() || found.get().secondFactor() == null || code == null) {
+            return false;
+        }
+        StaffAccount account = found.get();
+        if (throttle.factorLockedFor(account.username()).isPresent()) {
+            activity.secondFactorFailed(account.username(), client, true);
+            return false;
+        }
+        SecondFactor factor = account.secondFactor();
+        OptionalLong step = Totp.match(factor.secret().key(), code, clock.instant(), factor.lastStep());
+        if (step.isPresent()) {
+            account.updateSecondFactor(factor.withLastStep(step.getAsLong()));
+            repository.save(account);
+            throttle.factorSucceeded(account.username());
+            return true;
+        }
+        String hash = recoveryHash(code);
+        if (factor.recoveryCodeHashes().contains(hash)) {
+            account.updateSecondFactor(factor.withoutRecoveryCode(hash));
+            repository.save(account);
+            throttle.factorSucceeded(account.username());
+            activity.accountChanged(Kind.RECOVERY_CODE_USED, account.username(), client, account.username(),
+                    (factor.recoveryCodeHashes().size() - 1) + " left");
+            return true;
+        }
+        throttle.factorFailed(account.username());
+        activity.secondFactorFailed(account.username(), client, false);
+        return false;
+    }
+
+    private SetupLink grant(StaffAccount account, SetupGrant.Purpose purpose, Instant now) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = now.plus(SETUP_VALIDITY);
+        account.grantSetup(new SetupGrant(CanonicalJson.sha256Hex(token), purpose, expires));
+        return new SetupLink(account.username(), token, purpose, expires);
+    }
+
+    private StaffAccount grantedAccount(String token) {
+        Optional<StaffAccount> found = token == null || token.isBlank() ? Optional.empty()
+                : repository.findBySetupTokenHash(CanonicalJson.sha256Hex(token.strip()));
+        if (found.isEmpty() || !found.get().enabled() || !found.get().setupGrant().validAt(clock.instant())) {
+            throw ValidationException.of("token", "staff.setup.invalid",
+                    "This set-up link is not valid: it was used, has expired or was replaced. Ask an administrator for a new one.");
+        }
+        return found.get();
+    }
+
+    /** Recovery codes are compared without case, hyphens or spaces, as they are copied off paper. */
+    private static String recoveryHash(String code) {
+        return CanonicalJson.sha256Hex("recovery:" + code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+    }
+
+    private String randomText(int length) {
+        byte[] bytes = new byte[(length * 5 + 7) / 8];
+        random.nextBytes(bytes);
+        return Base32.encode(bytes).substring(0, length);
+    }
+
+    private static String describe(StaffAccount.Assignment a) {
+        return a.role().code() + (a.register() == null ? "" : " " + a.register().code())
+                + (a.agency() == null ? "" : " agency " + a.agency()) + (a.office() == null ? "" : " office " + a.office());
+    }
+
+    private static void requireAdmin(StaffMember admin) {
+        if (admin == null || admin.role() != Role.ADMIN) {
+            throw new AccessDeniedException((admin == null ? "nobody" : admin.username()) + " is not an administrator");
         }
     }
 

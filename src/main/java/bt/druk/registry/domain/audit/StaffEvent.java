@@ -21,7 +21,21 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         /** A document with full personal data (a lagthram, a notarial certificate) was handed out. */
         DOWNLOAD,
         /** An operator bound the database to another ledger (subject: the ledger; detail: from which, and why). */
-        LEDGER_BOUND
+        LEDGER_BOUND,
+        /** An administrator created a staff account (subject: the account; detail: role, register, agency, office). */
+        ACCOUNT_CREATED,
+        /** An administrator changed an account's role, register, agency, office or display name. */
+        ACCOUNT_CHANGED,
+        ACCOUNT_DISABLED,
+        ACCOUNT_ENABLED,
+        /** An administrator reset an account's lost second factor (a new set-up link was made). */
+        FACTOR_RESET,
+        /** The account's holder changed its password. */
+        PASSWORD_CHANGED,
+        /** The holder used a set-up link: chose a password and enrolled a second factor, or a new factor. */
+        SETUP_COMPLETED,
+        /** The holder used one of the single-use recovery codes instead of a TOTP code. */
+        RECOVERY_CODE_USED
     }
 
     public StaffEvent {

@@ -56,6 +56,11 @@ public class ValidationException extends RuntimeException {
             return this;
         }
 
+        public Collector add(FieldError error) {
+            errors.add(error);
+            return this;
+        }
+
         public boolean hasErrors() {
             return !errors.isEmpty();
         }

@@ -22,6 +22,16 @@ public interface StaffAccountRepository {
      */
     void recordSignIn(String username, Instant when);
 
+    /**
+     * The account whose outstanding set-up link has this token hash (SHA-256 hex), if any. The
+     * default walks {@link #all()}; a database answers it by its unique index.
+     */
+    default Optional<StaffAccount> findBySetupTokenHash(String tokenHash) {
+        return all().stream()
+                .filter(a -> a.setupGrant() != null && a.setupGrant().tokenHash().equals(tokenHash))
+                .findFirst();
+    }
+
     long count();
 
     List<StaffAccount> all();

@@ -2,14 +2,18 @@ package bt.druk.registry.infrastructure.staff;
 
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.staff.SecondFactor;
+import bt.druk.registry.domain.staff.SetupGrant;
 import bt.druk.registry.domain.staff.StaffAccount;
 import bt.druk.registry.domain.staff.StaffAccountRepository;
+import bt.druk.registry.domain.staff.TotpSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,6 +40,15 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
         entity.setRole(account.role().code());
         entity.setRegisterCode(account.register() == null ? null : account.register().code());
         entity.setOffice(account.office());
+        entity.setAgency(account.agency());
+        SecondFactor factor = account.secondFactor();
+        entity.setTotpSecret(factor == null ? null : factor.secret().base32());
+        entity.setTotpLastStep(factor == null ? null : factor.lastStep());
+        entity.setRecoveryCodeHashes(factor == null ? null : String.join(",", factor.recoveryCodeHashes()));
+        SetupGrant grant = account.setupGrant();
+        entity.setSetupTokenHash(grant == null ? null : grant.tokenHash());
+        entity.setSetupPurpose(grant == null ? null : grant.purpose().name().toLowerCase(Locale.ROOT));
+        entity.setSetupExpiresAt(grant == null ? null : grant.expiresAt());
         entity.setEnabled(account.enabled());
         entity.setCreatedAt(account.createdAt());
         if (entity.getId() == null) {
@@ -60,6 +73,13 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
     }
 
     @Override
+    public Optional<StaffAccount> findBySetupTokenHash(String tokenHash) {
+        return em.createQuery("select s from StaffAccountEntity s where s.setupTokenHash = :h", StaffAccountEntity.class)
+                .setParameter("h", tokenHash)
+                .getResultStream().findFirst().map(JpaStaffAccountRepository::toDomain);
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(s) from StaffAccountEntity s", Long.class).getSingleResult();
     }
@@ -77,8 +97,15 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
     }
 
     private static StaffAccount toDomain(StaffAccountEntity e) {
-        return new StaffAccount(e.getUsername(), e.getDisplayName(), Role.fromCode(e.getRole()),
-                e.getRegisterCode() == null ? null : Register.fromCode(e.getRegisterCode()), e.getOffice(),
-                e.getPasswordHash(), e.isEnabled(), e.getCreatedAt(), e.getLastSignInAt());
+        StaffAccount.Assignment assignment = new StaffAccount.Assignment(e.getDisplayName(), Role.fromCode(e.getRole()),
+                e.getRegisterCode() == null ? null : Register.fromCode(e.getRegisterCode()), e.getAgency(), e.getOffice());
+        SecondFactor factor = e.getTotpSecret() == null ? null : new SecondFactor(new TotpSecret(e.getTotpSecret()),
+                e.getTotpLastStep() == null ? Long.MIN_VALUE : e.getTotpLastStep(),
+                e.getRecoveryCodeHashes() == null || e.getRecoveryCodeHashes().isEmpty()
+                        ? List.of() : List.of(e.getRecoveryCodeHashes().split(",")));
+        SetupGrant grant = e.getSetupTokenHash() == null ? null : new SetupGrant(e.getSetupTokenHash(),
+                SetupGrant.Purpose.valueOf(e.getSetupPurpose().toUpperCase(Locale.ROOT)), e.getSetupExpiresAt());
+        return new StaffAccount(e.getUsername(), assignment, e.getPasswordHash(), e.isEnabled(), e.getCreatedAt(),
+                e.getLastSignInAt(), factor, grant);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** Row of {@code staff_account} (migration V200__staff_accounts.sql). SEQUENCE ids (pitfall 1). */
+/** Row of {@code staff_account} (migrations V200__staff_accounts.sql, V221__staff_account_setup.sql). SEQUENCE ids (pitfall 1). */
 @Entity
 @Table(name = "staff_account")
 public class StaffAccountEntity {
@@ -38,6 +38,27 @@ public class StaffAccountEntity {
     @Column(name = "office", length = 32)
     private String office;
 
+    @Column(name = "agency", length = 32)
+    private String agency;
+
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "recovery_code_hashes", length = 700)
+    private String recoveryCodeHashes;
+
+    @Column(name = "setup_token_hash", length = 64, unique = true)
+    private String setupTokenHash;
+
+    @Column(name = "setup_purpose", length = 16)
+    private String setupPurpose;
+
+    @Column(name = "setup_expires_at")
+    private Instant setupExpiresAt;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
@@ -64,6 +85,20 @@ public class StaffAccountEntity {
     public void setRegisterCode(String registerCode) { this.registerCode = registerCode; }
     public String getOffice() { return office; }
     public void setOffice(String office) { this.office = office; }
+    public String getAgency() { return agency; }
+    public void setAgency(String agency) { this.agency = agency; }
+    public String getTotpSecret() { return totpSecret; }
+    public void setTotpSecret(String totpSecret) { this.totpSecret = totpSecret; }
+    public Long getTotpLastStep() { return totpLastStep; }
+    public void setTotpLastStep(Long totpLastStep) { this.totpLastStep = totpLastStep; }
+    public String getRecoveryCodeHashes() { return recoveryCodeHashes; }
+    public void setRecoveryCodeHashes(String recoveryCodeHashes) { this.recoveryCodeHashes = recoveryCodeHashes; }
+    public String getSetupTokenHash() { return setupTokenHash; }
+    public void setSetupTokenHash(String setupTokenHash) { this.setupTokenHash = setupTokenHash; }
+    public String getSetupPurpose() { return setupPurpose; }
+    public void setSetupPurpose(String setupPurpose) { this.setupPurpose = setupPurpose; }
+    public Instant getSetupExpiresAt() { return setupExpiresAt; }
+    public void setSetupExpiresAt(Instant setupExpiresAt) { this.setupExpiresAt = setupExpiresAt; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

@@ -60,7 +60,7 @@ public class Messages {
     public void show(ValidationException e, String formId) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (FieldError error : e.errors()) {
-            String text = localised(error);
+            String text = errorText(error);
             String clientId = null;
             if (!error.field().isEmpty()) {
                 String candidate = formId + ":" + toComponentPath(error.field());
@@ -87,15 +87,22 @@ public class Messages {
         return path.replace('.', ':');
     }
 
-    private String localised(FieldError error) {
-        return errorText(error.code(), error.message());
+    /** A field error in the page's language: the translation of its code with its arguments, else its English text. */
+    public String errorText(FieldError error) {
+        String key = "error." + error.code();
+        String text = text(key, error.arguments().toArray());
+        return text.equals(key) ? error.message() : text;
     }
 
-    /** An application error in the page's language: a translation of its stable code wins; otherwise its English text. */
+    /**
+     * An application error in the page's language: a translation of its stable code wins; otherwise its
+     * English text, which is also what a translation that needs the error's arguments ({@code {0}}),
+     * not known here, gives way to.
+     */
     public String errorText(String code, String englishMessage) {
         String key = "error." + code;
         String text = text(key);
-        return text.equals(key) ? englishMessage : text;
+        return text.equals(key) || text.contains("{0}") ? englishMessage : text;
     }
 
     /**

@@ -54,6 +54,9 @@ public class Navigation {
             new Item("nav.audit", "/inspect/audit.xhtml"),
             new Item("nav.activity", "/inspect/activity.xhtml"));
 
+    /** Administrators' pages (web.xml guards /admin/* for the admin role alone). */
+    static final List<Item> ADMIN = List.of(new Item("nav.staffAccounts", "/admin/staff.xhtml"));
+
     /** A signed-in supplier's own page (web.xml guards /supplier/* for the supplier role). */
     static final Item SUPPLIER_HOME = new Item("nav.supplierHome", "/supplier/index.xhtml");
 
@@ -73,6 +76,9 @@ public class Navigation {
             result.addAll(newRecordActionsFor(member));
             if (member.get().role() == Role.INSPECTOR || member.get().role() == Role.ADMIN) {
                 result.addAll(INSPECT);
+            }
+            if (member.get().role() == Role.ADMIN) {
+                result.addAll(ADMIN);
             }
         }
         return List.copyOf(result);

@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
  *     {@code X-Content-Type-Options: nosniff}; {@code Referrer-Policy: same-origin}, since a page
  *     address may hold a PIN or a document's hash that no other site needs to learn;
  *     {@code Permissions-Policy} switching off what the portal never uses.</li>
+ * <li>Pages that hold a secret in their address or show one ({@link #isSecretPage}: the staff account
+ *     set-up page, whose address carries a one-time token, and the administrators' pages, which show
+ *     that link once) are sent with {@code Referrer-Policy: no-referrer} and
+ *     {@code Cache-Control: no-store}, so no other site learns the token from a link followed and no
+ *     browser or proxy cache keeps the page.</li>
  * <li>{@code Strict-Transport-Security} only on a request that came over TLS, to the portal or to a
  *     trusted proxy in front of it ({@link ClientConnections}): on plain HTTP the header means nothing
  *     (and a browser ignores it), and sent from a plain-HTTP development portal behind
@@ -76,6 +81,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         apply(response, clients.secure(request));
+        if (isSecretPage(request)) {
+            applySecretPage(response);
+        }
         if (!allowedMethod(request)) {
             response.setHeader("Allow", PAGE_METHODS);
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -115,6 +123,19 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (secure) {
             response.setHeader(HSTS, HSTS_VALUE);
         }
+    }
+
+    /** The set-up page (its address holds a one-time token) and the administrators' pages (they show one). */
+    static boolean isSecretPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/account/") || path.startsWith("/admin/");
+    }
+
+    /** No referrer and no cache, on top of {@link #apply}. */
+    static void applySecretPage(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
     }
 
     /** Pages: GET, HEAD, POST; the REST API decides for itself; an error dispatch keeps the method it was for. */

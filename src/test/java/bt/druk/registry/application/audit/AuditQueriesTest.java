@@ -66,8 +66,10 @@ class AuditQueriesTest {
         }
     }
 
+    /** A parcel in a dzongkhag of the clerk's office (the Paro office's is Paro, the Thimphu office's Thimphu). */
     private void register(StaffMember clerk, String pin) {
-        h.land.registerFirstTitle(clerk, new FirstRegistrationCommand(pin, "T-" + pin, "Thimphu", "Kawang",
+        boolean paro = "PARO".equals(clerk.office());
+        h.land.registerFirstTitle(clerk, new FirstRegistrationCommand(pin, "T-" + pin, paro ? "Paro" : "Thimphu", paro ? "Lamgong" : "Kawang",
                 new BigDecimal("1.2500"), LandType.DRY_LAND, List.of(new OwnerInput("Karma Wangchuk", "10101000123", "1"))));
     }
 

@@ -2,6 +2,7 @@ package bt.druk.registry.application.land;
 
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static bt.druk.registry.testing.PortalHarness.NOTARY_CLERK;
+import static bt.druk.registry.testing.PortalHarness.PARO_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VersionCheck;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
+import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -64,6 +68,54 @@ class LandServicesTest {
     }
 
     @Test
+    void theFormOffersAClerkOnlyTheDzongkhagsItsOfficeServes() {
+        assertEquals(List.of("Chhukha", "Haa", "Paro"), h.land.dzongkhagsServedBy(PARO_CLERK));
+        List<String> thimphu = h.land.dzongkhagsServedBy(PortalHarness.CLERK);
+        assertEquals(17, thimphu.size(), thimphu.toString());
+        assertTrue(thimphu.contains("Thimphu") && !thimphu.contains("Paro"), thimphu.toString());
+    }
+
+    @Test
+    void aParoClerkCannotFirstRegisterAThimphuParcel() {
+        ValidationException e = assertThrows(ValidationException.class, () -> h.land.registerFirstTitle(PARO_CLERK, firstRegistration("TH-7")));
+        assertEquals(List.of(new FieldError("dzongkhag", "dzongkhag.otherOffice", "The PARO land office does not register parcels in"
+                + " Thimphu dzongkhag: a parcel is first registered by the land office of its dzongkhag.", List.of("PARO", "Thimphu"))),
+                e.errors());
+        assertTrue(h.records.versionsOf("land-title:TH-7").isEmpty(), "nothing saved, nothing sent to the ledger");
+        assertEquals(e.errors(), h.land.checkFirstRegistration(PARO_CLERK, firstRegistration("TH-7")), "the bulk import's check too");
+        h.land.registerFirstTitle(CLERK, firstRegistration("TH-7"));
+    }
+
+    @Test
+    void aFirstRegistrationSendsTheOfficeAndTheDzongkhagTheRecordNames() {
+        h.land.registerFirstTitle(PARO_CLERK, new FirstRegistrationCommand("HA-1", "H-1", "Haa", "Katsho", BigDecimal.ONE,
+                LandType.DRY_LAND, List.of(new OwnerInput("Sangay Tenzin", "10403001641", "1"))));
+        var v1 = h.pipeline.current("land-title:HA-1").orElseThrow();
+        assertEquals(LedgerCall.of("RegisterTitle", "land-title:HA-1", v1.hash(), "PARO", "Haa"),
+                h.records.findOutboxForVersion(v1.id()).orElseThrow().call());
+        assertTrue(v1.canonicalJson().contains("\"dzongkhag\":\"Haa\""), "the dzongkhag sent is the hashed record's");
+    }
+
+    @Test
+    void theOfficeTableIsASetting() {
+        OfficeDzongkhags table = OfficeDzongkhags.parse(" paro = Paro, Haa ; THIMPHU=Thimphu");
+        assertEquals("PARO=Haa,Paro;THIMPHU=Thimphu", table.toSetting());
+        assertTrue(table.serves("PARO", "Haa"));
+        assertFalse(table.serves("PARO", "Thimphu"));
+        assertFalse(table.serves(null, "Thimphu"));
+        assertFalse(table.serves("PHUENTSHOLING", "Chhukha"));
+        assertTrue(OfficeDzongkhags.DEFAULT.serves("PARO", "Chhukha"));
+        assertTrue(OfficeDzongkhags.DEFAULT.serves("THIMPHU", "Wangdue Phodrang"));
+        for (String bad : new String[] {"", ";", "PARO", "PARO=", "=Paro", "PARO=Paro;PARO=Haa"}) {
+            assertThrows(IllegalArgumentException.class, () -> OfficeDzongkhags.parse(bad), bad);
+        }
+        LandTitleService paroServesThimphu = new LandTitleService(h.pipeline, h.referenceData, h.queries, h.reader, h.clock,
+                PortalHarness.NOTICE_SECONDS, OfficeDzongkhags.parse("PARO=Paro,Thimphu"));
+        paroServesThimphu.registerFirstTitle(PARO_CLERK, firstRegistration("TH-8"));
+        assertEquals(1, h.records.versionsOf("land-title:TH-8").size());
+    }
+
+    @Test
     void duplicatePinIsRefusedAndUnknownPinIsNotFound() {
         h.land.registerFirstTitle(CLERK, firstRegistration("th-1"));
         ValidationException e = assertThrows(ValidationException.class, () -> h.land.registerFirstTitle(CLERK, firstRegistration("TH-1")));
@@ -94,7 +146,7 @@ class LandServicesTest {
     @Test
     void searchByPinThramAndLocation() {
         h.land.registerFirstTitle(CLERK, firstRegistration("TH-3"));
-        h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("PR-9", "P-1", "Paro", "Shaba", BigDecimal.ONE,
+        h.land.registerFirstTitle(PARO_CLERK, new FirstRegistrationCommand("PR-9", "P-1", "Paro", "Shaba", BigDecimal.ONE,
                 LandType.ORCHARD, List.of(new OwnerInput("Ugyen Dorji", "11111111111", "1"))));
         assertEquals(1, h.publicLand.search(ParcelSearch.byPin("tH-3")).size());
         assertEquals("PR-9", h.publicLand.search(ParcelSearch.byThram("p-1")).get(0).pin());

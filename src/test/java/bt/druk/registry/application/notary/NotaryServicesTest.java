@@ -1,6 +1,7 @@
 package bt.druk.registry.application.notary;
 
 import static bt.druk.registry.testing.PortalHarness.NOTARY_CLERK;
+import static bt.druk.registry.testing.PortalHarness.PARO_NOTARY_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -141,6 +142,36 @@ class NotaryServicesTest {
         assertEquals(2, h.notaryQueries.byDocumentHash(pdf("sale agreement").sha256()).size());
         assertEquals(NotarisationStatus.REGISTERED, h.notaryQueries.byDocumentHash(pdf("sale agreement").sha256()).get(0).status(),
                 "newest first");
+    }
+
+    @Test
+    void aParoNotaryCannotRevokeAThimphuNotarisation() {
+        String id = registerCommitted("deed of gift");
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> h.notary.revoke(PARO_NOTARY_CLERK, id, 1, "Forged seal"));
+        assertEquals("notary.clerk2 is of the PARO office; notarisation " + id + " was notarised by the THIMPHU office, and only"
+                + " its notaries may revoke or supersede it", e.getMessage());
+        assertEquals(1, h.records.versionsOf("notarisation:" + id).size(), "nothing saved, nothing sent to the ledger");
+        h.notary.revoke(NOTARY_CLERK, id, 1, "Forged seal");
+        assertEquals(2, h.records.versionsOf("notarisation:" + id).size());
+    }
+
+    @Test
+    void aParoNotaryCannotSupersedeAThimphuNotarisation() {
+        String old = registerCommitted("lease v1");
+        String replacement = registerCommitted("lease v2");
+        assertThrows(AccessDeniedException.class, () -> h.notary.supersede(PARO_NOTARY_CLERK, old, 1, replacement, "Corrected lease"));
+        assertEquals(1, h.records.versionsOf("notarisation:" + old).size(), "nothing saved, nothing sent to the ledger");
+        h.notary.supersede(NOTARY_CLERK, old, 1, replacement, "Corrected lease");
+        assertEquals(2, h.records.versionsOf("notarisation:" + old).size());
+    }
+
+    @Test
+    void aNotarisationAndItsLedgerCallAreOfTheNotarysOwnOffice() {
+        StoredFile file = pdf("paro affidavit");
+        SubmissionAck ack = h.notary.register(PARO_NOTARY_CLERK, details(), file.sha256(), file);
+        RecordVersion v1 = h.pipeline.current(ack.recordKey()).orElseThrow();
+        assertEquals(LedgerCall.of("RegisterNotarisation", ack.recordKey(), v1.hash(), file.sha256(), "PARO"), callOf(ack.recordKey(), 1));
     }
 
     @Test

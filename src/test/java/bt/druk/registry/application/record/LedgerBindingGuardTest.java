@@ -49,7 +49,7 @@ class LedgerBindingGuardTest {
     private final PortalHarness h = new PortalHarness();
 
     private String register(String pin) {
-        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Punakha", "Guma",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
     }
 
@@ -160,7 +160,7 @@ class LedgerBindingGuardTest {
     void aDatabaseFromBeforeBindingsIsBoundOnlyWhereItsReceiptsAre() {
         // Written and committed by a portal that had no binding yet: the receipt is on the fake ledger.
         PortalHarness old = new PortalHarness();
-        String key = old.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("LB-005", "T-1", "Paro", "Lungnyi",
+        String key = old.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("LB-005", "T-1", "Punakha", "Guma",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
         old.submitter.submitDue();
         InMemoryLedgerBindings cleared = new InMemoryLedgerBindings(old.records);

@@ -53,7 +53,7 @@ class LedgerStatusTest {
     }
 
     private void register(String pin) {
-        h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+        h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Punakha", "Guma",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1"))));
     }
 

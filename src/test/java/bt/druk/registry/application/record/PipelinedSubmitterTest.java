@@ -43,7 +43,7 @@ class PipelinedSubmitterTest {
     }
 
     private String register(String pin) {
-        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Punakha", "Guma",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1")))).recordKey();
     }
 

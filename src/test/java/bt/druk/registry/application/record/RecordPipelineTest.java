@@ -30,7 +30,7 @@ class RecordPipelineTest {
     private final PortalHarness h = new PortalHarness();
 
     private SubmissionAck register(String pin) {
-        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Paro", "Lungnyi",
+        return h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Punakha", "Guma",
                 new BigDecimal("0.5"), LandType.WETLAND, List.of(new OwnerInput("Tshering Dema", "10901002233", "1"))));
     }
 
@@ -60,7 +60,7 @@ class RecordPipelineTest {
         assertEquals(v1.canonicalJson(), CanonicalJson.canonicalize(v1.canonicalJson()));
         OutboxEntry entry = h.records.findOutboxForVersion(v1.id()).orElseThrow();
         assertEquals("RegisterTitle", entry.function());
-        assertEquals(List.of("land-title:PR-100", v1.hash(), "THIMPHU"), entry.call().arguments());
+        assertEquals(List.of("land-title:PR-100", v1.hash(), "THIMPHU", "Punakha"), entry.call().arguments());
         assertEquals("land.clerk", entry.identity());
 
         assertEquals(1, h.submitter.submitDue());

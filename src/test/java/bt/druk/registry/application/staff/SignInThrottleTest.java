@@ -165,4 +165,24 @@ class SignInThrottleTest {
             assertTrue(fresh.lockedFor("land.clerk", OFFICE).isPresent(), "round " + round + ": every failure counted");
         }
     }
+
+    @Test
+    void wrongSecondFactorCodesLockTheAccountsCodesApartFromItsPasswords() {
+        for (int i = 0; i < SignInThrottle.MAX_FACTOR_FAILURES - 1; i++) {
+            throttle.factorFailed("land.clerk");
+        }
+        assertTrue(throttle.factorLockedFor("land.clerk").isEmpty());
+        throttle.factorFailed("land.clerk");
+        assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.factorLockedFor("land.clerk"));
+        assertTrue(throttle.factorLockedFor("inspector").isEmpty(), "other accounts are not affected");
+        assertTrue(throttle.lockedFor("land.clerk", OFFICE).isEmpty(), "nor the password sign-in");
+        assertTrue(database.find(SignInThrottle.factorSubject("land.clerk")).isPresent());
+        assertTrue(SignInThrottle.factorSubject("land.clerk").length() <= 160, "fits sign_in_strike.subject");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(throttle.factorLockedFor("land.clerk").isEmpty());
+        throttle.factorFailed("land.clerk");
+        throttle.factorSucceeded("land.clerk");
+        assertTrue(database.find(SignInThrottle.factorSubject("land.clerk")).isEmpty(), "a right code forgets");
+    }
 }

@@ -28,7 +28,7 @@ class StaffAccountServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
     private final InMemoryStaffEventLog log = new InMemoryStaffEventLog();
     private final StaffAccountService service = new StaffAccountService(repository, new PlainHasher(),
-            new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(log, clock));
+            new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(log, clock), password -> false, clock);
 
     StaffAccountServiceTest() {
         repository.account = new StaffAccount("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU",

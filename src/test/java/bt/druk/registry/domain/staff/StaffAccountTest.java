@@ -1,6 +1,9 @@
 package bt.druk.registry.domain.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bt.druk.registry.domain.shared.Register;
@@ -39,5 +42,41 @@ class StaffAccountTest {
         assertThrows(IllegalArgumentException.class, () -> account("boss", Role.ADMIN, Register.LAND, null));
         assertThrows(IllegalArgumentException.class, () -> account("bad name", Role.ADMIN, null, null));
         assertThrows(IllegalArgumentException.class, () -> account("a", Role.ADMIN, null, null));
+    }
+
+    @Test
+    void anAssignmentKeepsAgencyAndOfficeCodesInUpperCaseAndRefusesOthers() {
+        StaffAccount.Assignment a = new StaffAccount.Assignment(" Pema ", Role.CLERK, Register.NOTARY, " molhr ", "paro");
+        assertEquals("Pema", a.displayName());
+        assertEquals("MOLHR", a.agency());
+        assertEquals("PARO", a.office());
+        assertThrows(IllegalArgumentException.class,
+                () -> new StaffAccount.Assignment(null, Role.INSPECTOR, null, "not an agency", null));
+        assertThrows(IllegalArgumentException.class, () -> new StaffAccount.Assignment(null, Role.CLERK, Register.LAND, null, null));
+    }
+
+    @Test
+    void aReassignedAccountActsInItsNewPlaceAndKeepsItsName() {
+        StaffAccount account = account("pema.lhamo", Role.CLERK, Register.LAND, "PARO");
+        account.reassign(new StaffAccount.Assignment(null, Role.INSPECTOR, null, "RAA", null));
+        assertEquals(new StaffMember("pema.lhamo", Role.INSPECTOR, null, null), account.toStaffMember());
+        assertEquals("pema.lhamo", account.displayName(), "no display name: the user name");
+        assertEquals(Set.of("inspector"), account.groups());
+    }
+
+    @Test
+    void completingASetUpUsesTheLinkUpAndAFactorCanOnlyBeUpdatedOnceEnrolled() {
+        StaffAccount account = account("pema.lhamo", Role.CLERK, Register.LAND, "PARO");
+        SecondFactor factor = new SecondFactor(new TotpSecret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), 5, java.util.List.of());
+        assertThrows(IllegalStateException.class, () -> account.updateSecondFactor(factor));
+        account.grantSetup(new SetupGrant("a".repeat(64), SetupGrant.Purpose.ACCOUNT, Instant.EPOCH.plusSeconds(60)));
+        assertTrue(account.setupGrant().validAt(Instant.EPOCH.plusSeconds(59)));
+        assertFalse(account.setupGrant().validAt(Instant.EPOCH.plusSeconds(60)));
+        account.completeSetup(factor);
+        assertNull(account.setupGrant());
+        account.updateSecondFactor(factor.withLastStep(6));
+        assertEquals(6, account.secondFactor().lastStep());
+        account.dropSecondFactor();
+        assertNull(account.secondFactor());
     }
 }

@@ -101,6 +101,20 @@ class SecurityHeadersFilterTest {
     }
 
     @Test
+    void theSetUpPageAndTheAdministratorsPagesSendNoReferrerAndAreNeverCached() throws Exception {
+        for (String page : List.of("/druk-registry/account/setup.xhtml", "/druk-registry/admin/staff.xhtml",
+                "/druk-registry/admin/account.xhtml")) {
+            Response response = filter(request("GET", page, false, DispatcherType.REQUEST), new ArrayList<>());
+            assertEquals("no-referrer", response.headers.get("Referrer-Policy"), page);
+            assertEquals("no-store", response.headers.get("Cache-Control"), page);
+            assertTrue(response.headers.get("Content-Security-Policy").contains("frame-ancestors 'none'"), page);
+        }
+        Response other = filter(request("GET", "/druk-registry/clerk/index.xhtml", false, DispatcherType.REQUEST), new ArrayList<>());
+        assertEquals("same-origin", other.headers.get("Referrer-Policy"));
+        assertNull(other.headers.get("Cache-Control"), "other pages keep their own caching");
+    }
+
+    @Test
     void hstsOnlyWhenTheRequestCameOverTls() throws Exception {
         Response response = filter(request("GET", "/druk-registry/index.xhtml", true, DispatcherType.REQUEST), new ArrayList<>());
         assertEquals("max-age=31536000", response.headers.get("Strict-Transport-Security"));

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** First registration of a parcel by a land clerk. */
 @Named
@@ -42,6 +43,11 @@ public class RegisterParcelBean implements Serializable {
     public String save() {
         return Submissions.run(messages, "register", () -> titles.registerFirstTitle(currentStaff.require(),
                 new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, areaAcres, landType, owners.inputs())));
+    }
+
+    /** Only the dzongkhags this clerk's office registers parcels in. */
+    public List<String> getDzongkhags() {
+        return titles.dzongkhagsServedBy(currentStaff.require());
     }
 
     public String getPin() { return pin; }

@@ -107,6 +107,11 @@ public class CurrentStaff {
         return member().map(m -> m.isClerkOf(Register.PROCUREMENT)).orElse(false);
     }
 
+    /** Administrators manage staff accounts (/admin/*, guarded in web.xml for the same role). */
+    public boolean isAdmin() {
+        return member().map(m -> m.role() == Role.ADMIN).orElse(false);
+    }
+
     /** Land clerks, inspectors and admins may see full land titles and print the owner's lagthram. */
     public boolean isLandStaff() {
         return member().map(m -> m.isClerkOf(Register.LAND) || m.role() == Role.INSPECTOR || m.role() == Role.ADMIN)

@@ -87,9 +87,10 @@ public class LoginBean {
         }
     }
 
-    /** Only a page of this portal's staff area (clerks', inspectors'): never another site (no open redirect). */
+    /** Only a page of this portal's staff area (clerks', inspectors', administrators'): never another site (no open redirect). */
     static boolean isStaffPage(String path) {
-        return path != null && (path.startsWith("/clerk/") || path.startsWith("/inspect/")) && isLocalPath(path);
+        return path != null && (path.startsWith("/clerk/") || path.startsWith("/inspect/") || path.startsWith("/admin/"))
+                && isLocalPath(path);
     }
 
     /** Only a page of the suppliers' area, the same way. */

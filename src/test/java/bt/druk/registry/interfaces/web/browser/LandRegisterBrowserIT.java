@@ -43,8 +43,8 @@ class LandRegisterBrowserIT {
     private static final String CID_1 = "10101000123";
     private static final String OWNER_2 = "Pema Choden";
     private static final String CID_2 = "10101000456";
-    private static final String DZONGKHAG = "Paro";
-    private static final String GEWOG = "Lamgong";
+    private static final String DZONGKHAG = "Punakha";
+    private static final String GEWOG = "Guma";
 
     /** A Java stack trace or exception message in a page (PrimeFaces' own settings name exception types, so not just "Exception"). */
     private static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern.compile(

@@ -192,8 +192,8 @@ class WebSecurityIT {
         clerk.open(portal.baseUrl + "/clerk/land/register.xhtml");
         clerk.type("register:pin", pin);
         clerk.type("register:thramNo", "T-" + pin);
-        clerk.selectOne("register:dzongkhag", "Paro");
-        clerk.selectOne("register:gewog", "Lamgong");
+        clerk.selectOne("register:dzongkhag", "Punakha");
+        clerk.selectOne("register:gewog", "Guma");
         clerk.type("register:areaAcres", "0.5");
         clerk.selectOne("register:landType", "Dry land (Kamzhing)");
         // A NUL cannot be typed; it can be sent, as the clerk did.

@@ -12,6 +12,9 @@ class LoginBeanTest {
         assertTrue(LoginBean.isStaffPage("/clerk/land/title.xhtml?pin=TH-1"));
         assertTrue(LoginBean.isStaffPage("/clerk/index.xhtml"));
         assertTrue(LoginBean.isStaffPage("/inspect/tamper.xhtml"));
+        assertTrue(LoginBean.isStaffPage("/admin/staff.xhtml"));
+        assertFalse(LoginBean.isStaffPage("/admin//evil.example"));
+        assertFalse(LoginBean.isStaffPage("/account/setup.xhtml?token=x"));
         assertFalse(LoginBean.isStaffPage("/inspect//evil.example"));
         assertFalse(LoginBean.isStaffPage(null));
         assertFalse(LoginBean.isStaffPage(""));

@@ -190,7 +190,7 @@ class StaffAuthenticationMechanismTest {
         private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
         private final StaffAccountService accounts = new StaffAccountService(new InMemoryStaffAccountRepository(),
                 new PlainPasswordHasher(), new SignInThrottle(clock, new InMemorySignInStrikes()),
-                new StaffActivity(new InMemoryStaffEventLog(), clock));
+                new StaffActivity(new InMemoryStaffEventLog(), clock), password -> false, clock);
         private final StaffIdentityStore store = new StaffIdentityStore();
         /** What the identity store's request (the container's current one) looks like: set per request. */
         private ForwardedRequest arriving;

@@ -1,0 +1,28 @@
+package bt.druk.registry.infrastructure.config;
+
+import bt.druk.registry.domain.land.OfficeDzongkhags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * The land settings: {@code druk.land.officeDzongkhags}, which land office registers the parcels of
+ * which dzongkhags ({@code OFFICE=Dzongkhag,Dzongkhag;OFFICE=...}), by default the ledger's built-in
+ * table ({@link OfficeDzongkhags#DEFAULT_SETTING}). A value that is not such a table stops the portal
+ * with the setting's name.
+ */
+@ApplicationScoped
+public class LandSettings {
+
+    public static final String OFFICE_DZONGKHAGS = "druk.land.officeDzongkhags";
+
+    /** Dependent: a record cannot be proxied, and reading the setting is cheap. */
+    @Produces
+    public OfficeDzongkhags officeDzongkhags() {
+        String value = PortalSettings.get(OFFICE_DZONGKHAGS).orElse(OfficeDzongkhags.DEFAULT_SETTING);
+        try {
+            return OfficeDzongkhags.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(OFFICE_DZONGKHAGS + " is not OFFICE=Dzongkhag,Dzongkhag;OFFICE=...: " + e.getMessage(), e);
+        }
+    }
+}

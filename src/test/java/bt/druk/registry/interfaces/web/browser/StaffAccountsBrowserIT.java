@@ -1,0 +1,184 @@
+package bt.druk.registry.interfaces.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+/**
+ * Issue 26 item 1 in real Chromium against a portal of its own: the administrator creates a land
+ * clerk and sees the set-up link once; the link, opened in a fresh browser with no session, shows
+ * the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an implementation
+ * that is not ours), and shows ten recovery codes; the clerk signs in with the new password; the
+ * administrator disables the account and the next sign-in fails. The set-up page is sent with no
+ * referrer and no cache, and the token appears in no log of the portal.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffAccountsBrowserIT {
+
+    private static final String CLERK = "pema.lhamo";
+    private static final String PASSWORD = "prayer flags over dochula";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private PortalUnderTest portal;
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        assertTrue(oathtoolAvailable(), "install oathtool (apt-get install -y oathtool)");
+        portal = PortalUnderTest.startOwn("staff-accounts-it", Integer.getInteger("druk.staffAccounts.port", 18499),
+                Map.of("DRUK_DEMO_CONTENT", "false"));
+    }
+
+    @AfterAll
+    void stop() {
+        for (Browser b : browsers) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                System.err.println("[staff-accounts-it] browser close failed: " + e);
+            }
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    private Browser newBrowser() throws IOException {
+        Browser browser = new Browser();
+        browsers.add(browser);
+        return browser;
+    }
+
+    private String url(String path) {
+        return portal.baseUrl + path;
+    }
+
+    private void signIn(Browser browser, String user, String password) {
+        browser.open(url("/login.xhtml"));
+        browser.type("login:username", user);
+        browser.type("login:password", password);
+        browser.click("login:signIn");
+    }
+
+    @Test
+    void anAdministratorCreatesAClerkWhoSetsUpTheAccountSignsInAndIsDisabled() throws Exception {
+        // The administrator creates the clerk's account and sees its set-up link once.
+        Browser admin = newBrowser();
+        signIn(admin, "admin", portal.demoPassword);
+        admin.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
+        assertTrue(admin.navigationLinks().stream().anyMatch(href -> href.endsWith("/admin/staff.xhtml")),
+                "the administrator's menu leads to the staff accounts: " + admin.navigationLinks());
+        admin.open(url("/admin/staff.xhtml"));
+        admin.click("newAccount");
+        admin.wait.until(d -> d.getCurrentUrl().contains("/admin/account.xhtml"));
+        admin.type("account:username", CLERK);
+        admin.type("account:displayName", "Pema Lhamo");
+        admin.selectOne("account:role", "Clerk");
+        admin.selectOne("account:register", "Land");
+        admin.selectOne("account:agency", "National Land Commission Secretariat (NLCS)");
+        admin.selectOne("account:office", "PARO");
+        admin.click("account:save");
+        String link = admin.text("setupUrl");
+        assertTrue(link.contains("/account/setup.xhtml?token="), link);
+        assertTrue(admin.pageText().contains("will not be shown again"), admin.pageText());
+        assertEquals(List.of(), admin.contentSecurityViolations());
+        String setupPath = link.substring(link.indexOf("/account/setup.xhtml"));
+        String token = setupPath.substring(setupPath.indexOf("token=") + "token=".length());
+
+        admin.open(url("/admin/staff.xhtml"));
+        assertFalse(admin.pageText().contains(token), "the list does not show the link again");
+
+        // The set-up page is public, sent with no referrer and never cached.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url(setupPath))).timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(null));
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
+
+        // The holder opens the link in a fresh browser, with no session.
+        Browser holder = newBrowser();
+        holder.open(url(setupPath));
+        String secret = holder.text("secret").replace(" ", "");
+        assertTrue(secret.matches("[A-Z2-7]{32}"), secret);
+        assertTrue(holder.text("keyUri").startsWith("otpauth://totp/"), holder.text("keyUri"));
+        assertFalse(holder.driver.findElements(By.cssSelector("img.qr-code")).isEmpty(), "a QR code of the key");
+        assertFalse(holder.byId("setup").getAttribute("action").contains(token), "the form posts without the token");
+        holder.type("setup:password", PASSWORD);
+        holder.type("setup:confirmPassword", PASSWORD);
+        holder.type("setup:code", oathtool(secret));
+        holder.click("setup:complete");
+        holder.wait.until(d -> !d.findElements(By.id("recoveryCodes")).isEmpty());
+        List<String> codes = holder.driver.findElements(By.cssSelector("#recoveryCodes li")).stream()
+                .map(e -> e.getText().strip()).toList();
+        assertEquals(10, codes.size(), codes.toString());
+        assertTrue(codes.stream().allMatch(c -> c.matches("[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")), codes.toString());
+        assertEquals(List.of(), holder.contentSecurityViolations());
+
+        // The link is used up.
+        Browser again = newBrowser();
+        again.open(url(setupPath));
+        assertTrue(again.driver.findElements(By.id("secret")).isEmpty(), "a used link shows no key");
+        assertTrue(again.pageText().contains("not valid"), again.pageText());
+
+        // The clerk signs in with the new password, from the set-up page's link.
+        holder.click("setup:signIn");
+        holder.wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+        holder.type("login:username", CLERK);
+        holder.type("login:password", PASSWORD);
+        holder.click("login:signIn");
+        holder.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
+        assertTrue(holder.pageText().contains(CLERK), holder.pageText());
+
+        // The administrator disables the account, confirming on the page.
+        admin.open(url("/admin/staff.xhtml"));
+        admin.driver.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] button.staff-disable")).click();
+        admin.waitForAjax();
+        admin.click("staff:confirmYes");
+        admin.wait.until(d -> d.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] .staff-state")).getText()
+                .contains("Disabled"));
+
+        // Signing in now fails.
+        Browser later = newBrowser();
+        signIn(later, CLERK, PASSWORD);
+        later.waitForText("Sign-in failed");
+        assertTrue(later.driver.getCurrentUrl().contains("/login.xhtml"), later.driver.getCurrentUrl());
+
+        // The token is in no log of the portal.
+        String log = Files.readString(portal.log(), StandardCharsets.UTF_8);
+        assertFalse(log.contains(token), "the portal's log holds the set-up token");
+        assertFalse(log.contains(secret), "the portal's log holds the TOTP secret");
+    }
+
+    private static boolean oathtoolAvailable() {
+        return Files.isExecutable(java.nio.file.Path.of("/usr/bin/oathtool"));
+    }
+
+    /** The current TOTP code of a Base32 secret, as Debian's oathtool computes it (RFC 6238, SHA-1, 6 digits, 30 s). */
+    private static String oathtool(String base32) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("oathtool", "--totp", "-b", base32).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "oathtool: " + out);
+        assertTrue(out.matches("\\d{6}"), "oathtool: " + out);
+        return out;
+    }
+}
