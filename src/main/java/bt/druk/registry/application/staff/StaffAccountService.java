@@ -38,6 +38,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Staff accounts: sign-in checks, the acting staff member, and the accounts' life (issue 26).
@@ -64,6 +65,8 @@ public class StaffAccountService {
     private PasswordPolicy policy;
     private Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Whether every staff account needs a second factor, not only administrators ({@link #secondFactorStep}). */
+    private boolean factorForEveryone = true;
 
     /** How long a set-up link works. */
     public static final Duration SETUP_VALIDITY = Duration.ofHours(24);
@@ -84,6 +87,54 @@ public class StaffAccountService {
         this.activity = activity;
         this.policy = new PasswordPolicy(blocklist);
         this.clock = clock;
+    }
+
+    /**
+     * Reads whether every account needs a second factor: {@code druk.staff.second-factor-required},
+     * by default yes unless the portal seeds demo users ({@code druk.demo.seed}, demo mode).
+     */
+    @Inject
+    void readSettings(Config config) {
+        boolean demo = config.getOptionalValue("druk.demo.seed", Boolean.class).orElse(true);
+        factorForEveryone = config.getOptionalValue("druk.staff.second-factor-required", Boolean.class).orElse(!demo);
+    }
+
+    /** For tests and tools that construct the service themselves. */
+    public void requireSecondFactorOfEveryone(boolean required) {
+        this.factorForEveryone = required;
+    }
+
+    /** What a sign-in whose password was right still needs. */
+    public enum SecondFactorStep {
+        /** Nothing: the password signs in (staff in demo mode without a factor, and every supplier). */
+        NONE,
+        /** A code of the enrolled factor. */
+        CODE,
+        /** A factor this account must have and has not enrolled: no sign-in until it has, through a set-up link. */
+        ENROL_FIRST
+    }
+
+    /**
+     * The second step of a staff member's sign-in: a code whenever a factor is enrolled; refused
+     * without one for administrators always, and for everyone outside demo mode. {@link SecondFactorStep#NONE}
+     * for a name that is no staff account (a supplier's).
+     */
+    @Transactional
+    public SecondFactorStep secondFactorStep(String username) {
+        Optional<StaffAccount> found = repository.findByUsername(StaffAccount.normaliseUsername(username));
+        if (found.isEmpty()) {
+            return SecondFactorStep.NONE;
+        }
+        StaffAccount account = found.get();
+        if (account.secondFactor() != null) {
+            return SecondFactorStep.CODE;
+        }
+        return account.role() == Role.ADMIN || factorForEveryone ? SecondFactorStep.ENROL_FIRST : SecondFactorStep.NONE;
+    }
+
+    /** How long wrong second-factor codes keep this account's codes refused, if they do. */
+    public Optional<Duration> secondFactorLockedFor(String username) {
+        return username == null ? Optional.empty() : throttle.factorLockedFor(StaffAccount.normaliseUsername(username));
     }
 
     /** Outcome of a sign-in attempt. */
@@ -196,7 +247,7 @@ public class StaffAccountService {
     public Optional<CredentialStamp> credentialStamp(String username) {
         return repository.findByUsername(StaffAccount.normaliseUsername(username))
                 .filter(StaffAccount::enabled)
-                .map(account -> CredentialStamp.of(account.passwordHash()));
+                .map(StaffAccount::credentialStamp);
     }
 
     /**
@@ -455,7 +506,7 @@ public class StaffAccountService {
      * accepted one (which it then becomes), or an unused recovery code (which is then used up,
      * audited). False for an account without a factor, and for every code while the account's
      * wrong codes are throttled ({@link SignInThrottle#factorLockedFor}); each wrong code is
-     * counted and logged. Not yet asked for at sign-in.
+     * counted and logged. Asked for at sign-in after the password ({@link #secondFactorStep}).
      */
     @Transactional
     public boolean verifySecondFactor(String username, String code, String client) {

@@ -114,6 +114,15 @@ public final class StaffAccount {
         return groups;
     }
 
+    /**
+     * What a sign-in of this account rests on: its password, its groups and whether it has a second
+     * factor. A change of any (a new password, another role or register, a factor reset) ends every
+     * session signed in before it, as disabling does ({@code StaffAuthenticationMechanism}).
+     */
+    public CredentialStamp credentialStamp() {
+        return CredentialStamp.of(passwordHash + "\n" + String.join(",", groups()) + "\n" + (secondFactor != null));
+    }
+
     public void changePasswordHash(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
     }

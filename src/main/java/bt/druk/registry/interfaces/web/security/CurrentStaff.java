@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,6 +30,10 @@ public class CurrentStaff {
 
     @Inject
     StaffAccountService accounts;
+
+    /** The request being served (the container's built-in bean). */
+    @Inject
+    HttpServletRequest request;
 
     private Optional<StaffMember> member;
     /** The database failure of this request's look-up: asked once, not again by every expression of the page. */
@@ -87,6 +92,20 @@ public class CurrentStaff {
             }
             return fromSession.get();
         }
+    }
+
+    /**
+     * After the signed-in member changed their own password: this session stays signed in under
+     * the new stamp (and a new session id), while every other session of the account ends at its
+     * next request ({@link StaffAuthenticationMechanism}).
+     */
+    public void keepThisSessionAfterOwnChange() {
+        SignedInCaller caller = SignedInCaller.of(request.getSession(false));
+        if (caller == null) {
+            return;
+        }
+        accounts.credentialStamp(caller.name()).ifPresent(stamp -> StaffAuthenticationMechanism.renewedSession(request)
+                .setAttribute(SignedInCaller.ATTRIBUTE, new SignedInCaller(caller.name(), caller.groups(), stamp)));
     }
 
     /** The caller, unless nobody or a supplier is signed in. */

@@ -3,6 +3,7 @@ package bt.druk.registry.interfaces.web.security;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.application.staff.StaffAccountService.SecondFactorStep;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -62,17 +65,22 @@ public class LoginBean {
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
         password = null;
+        Object step = external.getRequestMap().get(StaffAuthenticationMechanism.STEP_ATTRIBUTE);
+        if (step == SecondFactorStep.CODE && status == AuthenticationStatus.NOT_DONE) {
+            external.redirect(external.getRequestContextPath() + StaffAuthenticationMechanism.CODE_PAGE
+                    + (isStaffPage(next) ? "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : ""));
+            faces.responseComplete();
+            return null;
+        }
+        if (step == SecondFactorStep.ENROL_FIRST) {
+            messages.error(null, "login.enrolFirst");
+            return null;
+        }
         switch (status) {
             case SUCCESS:
                 // The identity store's own rule rather than isCallerInRole, a container policy
                 // check made on every sign-in for an answer the store already has.
-                boolean supplier = identityStore.signsInAsSupplier(username.trim());
-                if (supplier ? isSupplierPage(next) : isStaffPage(next)) {
-                    external.redirect(external.getRequestContextPath() + next);
-                    faces.responseComplete();
-                    return null;
-                }
-                return supplier ? "/supplier/index?faces-redirect=true" : "/clerk/index?faces-redirect=true";
+                return continueTo(faces, identityStore.signsInAsSupplier(username.trim()), next);
             case SEND_FAILURE:
             case NOT_DONE:
             default:
@@ -85,6 +93,20 @@ public class LoginBean {
                 }
                 return null;
         }
+    }
+
+    /**
+     * After sign-in: to {@code next} if it is a page of the caller's own area, else to its start page.
+     * Shared with {@link SecondFactorBean}, whose code finishes a staff sign-in.
+     */
+    static String continueTo(FacesContext faces, boolean supplier, String next) throws IOException {
+        if (supplier ? isSupplierPage(next) : isStaffPage(next)) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + next);
+            faces.responseComplete();
+            return null;
+        }
+        return supplier ? "/supplier/index?faces-redirect=true" : "/clerk/index?faces-redirect=true";
     }
 
     /** Only a page of this portal's staff area (clerks', inspectors', administrators'): never another site (no open redirect). */

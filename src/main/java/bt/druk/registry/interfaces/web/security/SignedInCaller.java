@@ -1,22 +1,25 @@
 package bt.druk.registry.interfaces.web.security;
 
 import jakarta.servlet.http.HttpSession;
+import bt.druk.registry.domain.staff.CredentialStamp;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Who signed in to this HTTP session and with which security groups, as the identity store said
- * at sign-in. Kept in the session by {@link StaffAuthenticationMechanism} and handed to the
- * container again on every request of that session.
+ * at sign-in, and the account's {@link CredentialStamp} then. Kept in the session by
+ * {@link StaffAuthenticationMechanism} and handed to the container again on every request of that
+ * session while the account's stamp is still this one.
  */
-record SignedInCaller(String name, Set<String> groups) implements Serializable {
+record SignedInCaller(String name, Set<String> groups, CredentialStamp stamp) implements Serializable {
 
     /** Session attribute that holds the caller. */
     static final String ATTRIBUTE = SignedInCaller.class.getName();
 
     SignedInCaller {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(stamp, "stamp");
         groups = Set.copyOf(groups);
     }
 

@@ -1,5 +1,9 @@
 package bt.druk.registry.interfaces.web.security;
 
+import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.application.staff.StaffAccountService.SecondFactorStep;
+import bt.druk.registry.domain.staff.CredentialStamp;
+import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -29,6 +34,14 @@ import java.util.Optional;
  * sometimes missing, the groups are lost and a signed-in land clerk gets HTTP 403, also on the
  * ajax step of a form (whose lost value then surfaced as "Choose the gewog").
  *
+ * <p>A staff member with a second factor gives its code on {@code /login-code.xhtml} after the
+ * password ({@link PendingSignIn}, {@link SecondFactorBean}); one who must have a factor and has none
+ * is refused ({@link SecondFactorStep}). The API takes only accounts that need no code.
+ *
+ * <p>A session stays signed in while the account's {@link CredentialStamp} is the one it signed in
+ * with: disabling the account, a new password, another role or a factor reset ends every session
+ * at its next request.
+ *
  * <p>Ours rather than the built-in custom form mechanism: its "login to continue" keeps the first
  * protected request in the session, and on Payara 6 any later staff page asked for before a
  * successful sign-in (a second link, or after a wrong password) came back as an empty page.
@@ -38,6 +51,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String API_PATH = "/api";
+    static final String CODE_PAGE = "/login-code.xhtml";
+    /** Request attribute: the {@link SecondFactorStep} a right password still needed, for {@link LoginBean}. */
+    static final String STEP_ATTRIBUTE = SecondFactorStep.class.getName();
+    private static final String RESOURCE_PATH = "/jakarta.faces.resource/";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -49,6 +66,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     CredentialStamps stamps;
 
+    @Inject
+    StaffAccountService accounts;
+
+    @Inject
+    Clock clock;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -59,9 +82,13 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (credential != null) {
             return signIn(request, context, identityStores.validate(credential));
         }
-        SignedInCaller caller = SignedInCaller.of(request.getSession(false));
+        HttpSession session = request.getSession(false);
+        SignedInCaller caller = SignedInCaller.of(session);
         if (caller != null) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            if (isResource(request) || stillCurrent(caller)) {
+                return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            }
+            session.invalidate();
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
@@ -70,18 +97,65 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private static AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
-                                               CredentialValidationResult result) {
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
-        // A new session id at sign-in: an id planted before it (session fixation) is worth nothing after.
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
+        String name = result.getCallerPrincipal().getName();
+        CredentialStamp stamp = stamps.of(name).orElse(null);
+        if (stamp == null) { // disabled since the password was checked
+            return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
         }
-        request.getSession(true).setAttribute(SignedInCaller.ATTRIBUTE,
-                new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        SecondFactorStep step = accounts.secondFactorStep(name);
+        request.setAttribute(STEP_ATTRIBUTE, step);
+        if (step == SecondFactorStep.ENROL_FIRST) {
+            return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+        }
+        HttpSession session = renewedSession(request);
+        if (step == SecondFactorStep.CODE) {
+            session.setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(name, result.getCallerGroups(), stamp,
+                    clock.instant().plus(PendingSignIn.VALIDITY), 0));
+            return context.doNothing();
+        }
+        session.setAttribute(SignedInCaller.ATTRIBUTE, new SignedInCaller(name, result.getCallerGroups(), stamp));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The session with a new id and nobody signed in or half signed in: an id planted before sign-in
+     * (session fixation) is worth nothing after it, at each step.
+     */
+    static HttpSession renewedSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return request.getSession(true);
+        }
+        request.changeSessionId();
+        session.removeAttribute(SignedInCaller.ATTRIBUTE);
+        session.removeAttribute(PendingSignIn.ATTRIBUTE);
+        return session;
+    }
+
+    /**
+     * Whether the session's account still has the stamp it signed in with. While the database
+     * cannot be read the session is believed (pages then say the database is down; nothing can be
+     * written anyway).
+     */
+    private boolean stillCurrent(SignedInCaller caller) {
+        try {
+            return stamps.of(caller.name()).filter(caller.stamp()::equals).isPresent();
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Stylesheets, scripts and images of the pages: public, not worth an account read each. */
+    private static boolean isResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + RESOURCE_PATH);
     }
 
     /**
@@ -103,7 +177,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         VerifiedCredentials.Caller caller = verified.caller(basic.getCaller(), basic.getPassword().getValue(), stamps, () -> {
             CredentialValidationResult result = identityStores.validate(basic);
+            // HTTP Basic carries no code: an account that needs one does not sign in this way.
             return result.getStatus() == CredentialValidationResult.Status.VALID
+                    && accounts.secondFactorStep(result.getCallerPrincipal().getName()) == SecondFactorStep.NONE
                     ? Optional.of(new VerifiedCredentials.Caller(result.getCallerPrincipal().getName(), result.getCallerGroups()))
                     : Optional.empty();
         }).orElse(null);

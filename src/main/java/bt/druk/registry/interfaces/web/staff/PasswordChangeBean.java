@@ -55,6 +55,7 @@ public class PasswordChangeBean {
                 return;
             }
             accounts.changeOwnPassword(currentStaff.require(), current, next, client());
+            currentStaff.keepThisSessionAfterOwnChange();
             changed = true;
             messages.info(null, "password.changed");
         } catch (ValidationException e) {

@@ -143,6 +143,37 @@ public final class PortalUnderTest implements AutoCloseable {
         return process == null ? -1 : process.pid();
     }
 
+    /** Per TOTP secret, the last time step a code was given out for: the portal accepts each step's code once. */
+    private static final Map<String, Long> LAST_STEP = new java.util.HashMap<>();
+
+    /**
+     * A second-factor code of a demo user who has one (the administrator always), from the secret
+     * in the logins file the portal wrote when it seeded its users. Each call gives a code of a
+     * later time step than the one before, waiting for the next step when need be, since the portal
+     * takes each step's code only once.
+     */
+    public String demoCode(String user) throws IOException, InterruptedException {
+        Path logins = dataDir() == null ? null : dataDir().resolve("demo-logins.txt");
+        if (logins == null || !Files.isRegularFile(logins)) {
+            throw new IllegalStateException("no demo logins file of a portal of our own: " + logins);
+        }
+        String secret = Files.readAllLines(logins).stream()
+                .filter(line -> line.strip().startsWith(user + " ") && line.contains("secret="))
+                .map(line -> line.substring(line.indexOf("secret=") + "secret=".length()).split("[&\\s]")[0])
+                .findFirst().orElseThrow(() -> new IllegalStateException("no TOTP secret for " + user + " in " + logins));
+        byte[] key = bt.druk.registry.domain.staff.Base32.decode(secret);
+        synchronized (LAST_STEP) {
+            long step = bt.druk.registry.domain.staff.Totp.step(java.time.Instant.now());
+            Long last = LAST_STEP.get(secret);
+            while (last != null && step <= last) {
+                Thread.sleep(1000);
+                step = bt.druk.registry.domain.staff.Totp.step(java.time.Instant.now());
+            }
+            LAST_STEP.put(secret, step);
+            return bt.druk.registry.domain.staff.Totp.code(key, step);
+        }
+    }
+
     /** The data directory of a portal of our own (its H2 database is {@code druk.mv.db} in it); null for an external portal. */
     Path dataDir() {
         return launch == null ? null : launch.dataDir();

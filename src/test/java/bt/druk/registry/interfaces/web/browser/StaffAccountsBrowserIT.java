@@ -26,8 +26,9 @@ import org.openqa.selenium.By;
  * Issue 26 item 1 in real Chromium against a portal of its own: the administrator creates a land
  * clerk and sees the set-up link once; the link, opened in a fresh browser with no session, shows
  * the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an implementation
- * that is not ours), and shows ten recovery codes; the clerk signs in with the new password; the
- * administrator disables the account and the next sign-in fails. The set-up page is sent with no
+ * that is not ours), and shows ten recovery codes; the clerk signs in with the new password and a
+ * recovery code; the administrator (who gives a code too) disables the account, the clerk's open
+ * session ends and the next sign-in fails. The set-up page is sent with no
  * referrer and no cache, and the token appears in no log of the portal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,6 +86,14 @@ class StaffAccountsBrowserIT {
         // The administrator creates the clerk's account and sees its set-up link once.
         Browser admin = newBrowser();
         signIn(admin, "admin", portal.demoPassword);
+        // The administrator always gives a code after the password (issue 26).
+        admin.wait.until(d -> d.getCurrentUrl().contains("/login-code.xhtml"));
+        admin.type("code:code", "000000");
+        admin.click("code:verify");
+        admin.waitForText("That code is not right");
+        assertTrue(admin.driver.getCurrentUrl().contains("/login-code.xhtml"), "a wrong code signs nobody in");
+        admin.type("code:code", portal.demoCode("admin"));
+        admin.click("code:verify");
         admin.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
         assertTrue(admin.navigationLinks().stream().anyMatch(href -> href.endsWith("/admin/staff.xhtml")),
                 "the administrator's menu leads to the staff accounts: " + admin.navigationLinks());
@@ -140,12 +149,23 @@ class StaffAccountsBrowserIT {
         assertTrue(again.driver.findElements(By.id("secret")).isEmpty(), "a used link shows no key");
         assertTrue(again.pageText().contains("not valid"), again.pageText());
 
-        // The clerk signs in with the new password, from the set-up page's link.
+        // The clerk signs in with the new password, from the set-up page's link, and a recovery code
+        // (the app's code of this time step was used up by the set-up).
         holder.click("setup:signIn");
         holder.wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
         holder.type("login:username", CLERK);
         holder.type("login:password", PASSWORD);
         holder.click("login:signIn");
+        holder.wait.until(d -> d.getCurrentUrl().contains("/login-code.xhtml"));
+        holder.open(url("/clerk/index.xhtml"));
+        holder.wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+        assertFalse(holder.driver.getCurrentUrl().contains("/clerk/"), "the password alone opens no staff page");
+        holder.type("login:username", CLERK);
+        holder.type("login:password", PASSWORD);
+        holder.click("login:signIn");
+        holder.wait.until(d -> d.getCurrentUrl().contains("/login-code.xhtml"));
+        holder.type("code:code", codes.get(0).toLowerCase(java.util.Locale.ROOT));
+        holder.click("code:verify");
         holder.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
         assertTrue(holder.pageText().contains(CLERK), holder.pageText());
 
@@ -156,6 +176,10 @@ class StaffAccountsBrowserIT {
         admin.click("staff:confirmYes");
         admin.wait.until(d -> d.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] .staff-state")).getText()
                 .contains("Disabled"));
+
+        // The clerk's open session ends at its next request.
+        holder.open(url("/clerk/index.xhtml"));
+        holder.wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
 
         // Signing in now fails.
         Browser later = newBrowser();

@@ -12,7 +12,11 @@ import bt.druk.registry.application.staff.SignInThrottle;
 import bt.druk.registry.application.staff.StaffAccountService;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.staff.CredentialStamp;
+import bt.druk.registry.domain.staff.StaffAccount;
+import bt.druk.registry.domain.staff.Totp;
+import bt.druk.registry.domain.staff.TotpSecret;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.client.ForwardedRequest;
 import bt.druk.registry.interfaces.web.client.TrustedProxies;
@@ -36,6 +40,7 @@ import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +63,12 @@ class StaffAuthenticationMechanismTest {
     StaffAuthenticationMechanismTest() {
         mechanism.verified = new VerifiedCredentials();
         mechanism.stamps = name -> Optional.of(new CredentialStamp("v1"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+        // No staff accounts behind the fake identity store: nobody needs a second factor.
+        mechanism.accounts = new StaffAccountService(new InMemoryStaffAccountRepository(), new PlainPasswordHasher(),
+                new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(new InMemoryStaffEventLog(), clock),
+                password -> false, clock);
+        mechanism.clock = clock;
         mechanism.identityStores = credential -> {
             identityStoreCalls++;
             UsernamePasswordCredential login = (UsernamePasswordCredential) credential;
@@ -211,6 +222,98 @@ class StaffAuthenticationMechanismTest {
                     new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> m.invoke(arriving.request(), args));
             mechanism.identityStores = store::validate;
             mechanism.stamps = store;
+            mechanism.accounts = accounts;
+            mechanism.clock = clock;
+            accounts.requireSecondFactorOfEveryone(false); // demo mode
+        }
+
+        /** A clerk account enrolled the way a person enrols: set-up link, password, first code. */
+        private TotpSecret enrolledClerk(String name) {
+            StaffMember admin = new StaffMember("admin", Role.ADMIN, null, null);
+            StaffAccountService.SetupLink link = accounts.createAccount(admin, name,
+                    new StaffAccount.Assignment("Pema Lhamo", Role.CLERK, Register.LAND, "nlcs", "PARO"));
+            StaffAccountService.SetupStart start = accounts.startSetup(link.token());
+            accounts.completeSetup(link.token(), "prayer flags over dochula".toCharArray(), start.secret(),
+                    Totp.code(start.secret().key(), Totp.step(clock.instant())), "10.0.0.7");
+            clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS)); // the set-up's code is used up
+            return start.secret();
+        }
+
+        private AuthenticationStatus pageSignIn(FakeRequest page, String name, String password) {
+            arriving = ForwardedRequest.from("127.0.0.1").forwardedFor("198.51.100.20");
+            return mechanism.validateRequest(page.proxy(), null,
+                    new FakeContext(new UsernamePasswordCredential(name, new Password(password)), false).proxy());
+        }
+
+        @Test
+        void aRightPasswordOfAnAccountWithAFactorSignsNobodyInUntilItsCodeIsGiven() {
+            enrolledClerk("pema.lhamo");
+            FakeRequest page = new FakeRequest();
+            assertEquals(AuthenticationStatus.NOT_DONE, pageSignIn(page, "pema.lhamo", "prayer flags over dochula"));
+            assertEquals(StaffAccountService.SecondFactorStep.CODE, page.attributes.get(StaffAuthenticationMechanism.STEP_ATTRIBUTE));
+            assertNull(SignedInCaller.of(page.session(false)), "the password alone signs nobody in");
+            PendingSignIn pending = PendingSignIn.of(page.session(false), clock.instant());
+            assertEquals("pema.lhamo", pending.name());
+
+            page.uri = "/druk-registry/clerk/index.xhtml";
+            FakeContext protectedPage = new FakeContext(null, true);
+            mechanism.validateRequest(page.proxy(), null, protectedPage.proxy());
+            assertEquals("redirect", protectedPage.calls.get(0).split(" ")[0], "a staff page still asks for sign-in");
+
+            clock.advance(PendingSignIn.VALIDITY);
+            assertNull(PendingSignIn.of(page.session(false), clock.instant()), "and the waiting sign-in lapses");
+        }
+
+        @Test
+        void anAdministratorWithoutAFactorIsRefusedAndOutsideDemoModeSoIsEveryone() {
+            accounts.create("admin", "Administrator", Role.ADMIN, null, null, "admin-password".toCharArray());
+            FakeRequest page = new FakeRequest();
+            assertEquals(AuthenticationStatus.SEND_FAILURE, pageSignIn(page, "admin", "admin-password"));
+            assertEquals(StaffAccountService.SecondFactorStep.ENROL_FIRST, page.attributes.get(StaffAuthenticationMechanism.STEP_ATTRIBUTE));
+            assertNull(page.session(false));
+
+            assertEquals(AuthenticationStatus.SUCCESS, pageSignIn(new FakeRequest(), "land.clerk", "right"), "demo mode");
+            accounts.requireSecondFactorOfEveryone(true);
+            assertEquals(AuthenticationStatus.SEND_FAILURE, pageSignIn(new FakeRequest(), "land.clerk", "right"));
+        }
+
+        @Test
+        void theApiDoesNotSignInAnAccountThatNeedsACode() {
+            enrolledClerk("pema.lhamo");
+            arriving = ForwardedRequest.from("127.0.0.1").forwardedFor("198.51.100.20");
+            request.uri = "/druk-registry/api/land/titles";
+            request.authorization = basic("pema.lhamo:prayer flags over dochula");
+            FakeContext api = new FakeContext(null, false);
+            assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request.proxy(), null, api.proxy()));
+            assertEquals(List.of(), api.calls);
+        }
+
+        @Test
+        void disablingAnAccountOrChangingItsRoleEndsItsPageSessionsAtTheNextRequest() {
+            FakeRequest page = new FakeRequest();
+            assertEquals(AuthenticationStatus.SUCCESS, pageSignIn(page, "land.clerk", "right"));
+            page.uri = "/druk-registry/clerk/index.xhtml";
+            assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(page.proxy(), null, new FakeContext(null, true).proxy()));
+
+            page.uri = "/druk-registry/jakarta.faces.resource/theme.css";
+            accounts.disable("land.clerk");
+            assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(page.proxy(), null, new FakeContext(null, false).proxy()),
+                    "a stylesheet is not worth an account read");
+            page.uri = "/druk-registry/clerk/index.xhtml";
+            FakeContext after = new FakeContext(null, true);
+            mechanism.validateRequest(page.proxy(), null, after.proxy());
+            assertEquals("redirect", after.calls.get(0).split(" ")[0]);
+            assertNull(page.sessionId, "the session is gone");
+
+            accounts.enable(new StaffMember("admin", Role.ADMIN, null, null), "land.clerk");
+            FakeRequest again = new FakeRequest();
+            assertEquals(AuthenticationStatus.SUCCESS, pageSignIn(again, "land.clerk", "right"));
+            accounts.changeAccount(new StaffMember("admin", Role.ADMIN, null, null), "land.clerk",
+                    new StaffAccount.Assignment("Land clerk", Role.INSPECTOR, null, null, null));
+            again.uri = "/druk-registry/clerk/index.xhtml";
+            FakeContext afterRoleChange = new FakeContext(null, true);
+            mechanism.validateRequest(again.proxy(), null, afterRoleChange.proxy());
+            assertEquals("redirect", afterRoleChange.calls.get(0).split(" ")[0], "signed in with the old role's groups no more");
         }
 
         private AuthenticationStatus signIn(String name, String forwardedFor, String password) {
@@ -263,6 +366,7 @@ class StaffAuthenticationMechanismTest {
 
     /** An HTTP request of one session (a cookie jar of one), as far as the mechanism looks at it. */
     private static final class FakeRequest {
+        final Map<String, Object> sessionAttributes = new HashMap<>();
         final Map<String, Object> attributes = new HashMap<>();
         String sessionId;
         int nextId = 1;
@@ -281,9 +385,14 @@ class StaffAuthenticationMechanismTest {
             return (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpSession.class},
                     (p, m, args) -> switch (m.getName()) {
                         case "getId" -> sessionId;
-                        case "getAttribute" -> attributes.get((String) args[0]);
-                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                        case "removeAttribute" -> attributes.remove((String) args[0]);
+                        case "getAttribute" -> sessionAttributes.get((String) args[0]);
+                        case "setAttribute" -> sessionAttributes.put((String) args[0], args[1]);
+                        case "removeAttribute" -> sessionAttributes.remove((String) args[0]);
+                        case "invalidate" -> {
+                            sessionAttributes.clear();
+                            sessionId = null;
+                            yield null;
+                        }
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
@@ -297,6 +406,7 @@ class StaffAuthenticationMechanismTest {
                         case "getRequestURI" -> uri;
                         case "getQueryString" -> query;
                         case "getMethod" -> method;
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
                         default -> throw new UnsupportedOperationException(m.getName());
                     });

@@ -108,6 +108,11 @@ class StaffPagesTest {
             }
 
             @Override
+            public void keepThisSessionAfterOwnChange() {
+                // no session in these tests
+            }
+
+            @Override
             public String getUsername() {
                 return member.username();
             }
