@@ -6,8 +6,9 @@
 #   deploy/scan.sh [URL]      default: the portal deploy/up.sh started, http://127.0.0.1:${DRUK_PORT:-8080}/
 #
 # Two passes, each bounded by DRUK_SCAN_SECONDS (default 300): anonymous (public pages, verify,
-# REST reads), then signed in as land.clerk with the demo password of deploy/up.sh (a session from
-# a real sign-in through the login form). Wapiti 3.2.3 is installed once into a virtual
+# REST reads), then signed in as land.clerk with its demo password (land.clerk's line of
+# DRUK_RUN_DIR/data/demo-logins.txt, else DRUK_DEMO_PASSWORD; a session from a real sign-in
+# through the login form). Wapiti 3.2.3 is installed once into a virtual
 # environment under ~/.cache/druk-registry.
 set -euo pipefail
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,10 +35,19 @@ scan() {
     --no-bugreport "$@" >"$OUT/$name.log" 2>&1 || echo "  wapiti ended with $? (see $OUT/$name.log)"
 }
 
+# A demo user's password from the logins file the portal wrote when it seeded the demo users
+# (a line "  <name> <role> <register> <office> password: <pw> [totp: <uri>]"); empty if none.
+demo_password() {
+  awk -v user="$1" '$1 == user { for (i = 2; i < NF; i++) if ($i == "password:") { print $(i + 1); exit } }' \
+    "$RUN/data/demo-logins.txt" 2>/dev/null || true
+}
+
 # A session of land.clerk: the login page's view state, then the form posted as a browser would.
 clerk_cookie() {
   local jar="$OUT/clerk.cookies" page view password
-  password="$(cat "$RUN/data/demo-password" 2>/dev/null)" || return 1
+  password="$(demo_password land.clerk)"
+  password="${password:-${DRUK_DEMO_PASSWORD:-}}"
+  [[ -n "$password" ]] || return 1
   page="$(curl -s -c "$jar" "${URL}login.xhtml")"
   view="$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
   curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login.xhtml" --data-urlencode "login=login" \

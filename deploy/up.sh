@@ -13,6 +13,9 @@
 # the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
 # `--no-build` starts the WAR already in DRUK_BUILD_DIR (the tests do, after their own build).
 # DRUK_START_SECONDS (default 300): how long to wait for readiness.
+# Demo logins: an empty database gets demo users, each with a random password and a TOTP factor,
+# printed once when this start seeded them and kept in DRUK_RUN_DIR/data/demo-logins.txt (0600).
+# DRUK_DEMO_PASSWORD (scripts, tests) gives every demo user that password instead; only admin a factor.
 set -euo pipefail
 # The portal's data folder (H2 database, demo logins, uploaded files) and its logs are its user's alone.
 umask 077
@@ -119,11 +122,6 @@ fi
 
 ensure_network
 
-# One demo password per installation, kept beside the database it was seeded into.
-if [[ ! -f "$RUN/data/demo-password" ]]; then
-  openssl rand -base64 12 | tr -d '/+=' > "$RUN/data/demo-password"
-fi
-
 # The key that signs every certificate (PAdES). A registry sets DRUK_CERTIFICATE_KEYSTORE (PKCS #12)
 # and DRUK_CERTIFICATE_KEYSTORE_PASSWORD to its agency's key; otherwise one demo key per
 # installation, kept beside the database, so certificates keep one signer across restarts.
@@ -141,6 +139,13 @@ if [[ -z "${DRUK_CERTIFICATE_KEYSTORE:-}" ]]; then
 fi
 
 echo "Starting the portal on $URL ..."
+# The demo users' logins (DemoStaffSeeder): on an empty database the portal gives each one its own
+# random password and a TOTP factor (admin always has one) and writes them to demo-logins.txt,
+# owner-readable only; a logins file newer than this mark was written by this start, and is shown once.
+# DRUK_DEMO_PASSWORD, if the operator sets it (scripts, tests), gives every demo user that password
+# and only admin a factor.
+LOGINS="$RUN/data/demo-logins.txt"
+touch "$RUN/portal.started"
 # A fresh server root every start: Payara Micro records a deployed application in its root's
 # domain.xml, so a kept root loads the previous start's application at boot and then --deploy
 # redeploys it. That first instance started the ledger threads and gRPC and was undeployed under
@@ -164,7 +169,8 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   "-XX:ErrorFile=$RUN/hs_err_pid%p.log" "-Xlog:gc*,safepoint:file=$RUN/gc.log:time,uptime,level,tags:filecount=5,filesize=10m")
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
-  export DRUK_DEMO_PASSWORD="$(cat "$RUN/data/demo-password")" DRUK_DEMO_CONTENT="$DEMO_CONTENT"
+  export DRUK_DEMO_CONTENT="$DEMO_CONTENT"
+  if [[ -n "${DRUK_DEMO_PASSWORD:-}" ]]; then export DRUK_DEMO_PASSWORD; else unset DRUK_DEMO_PASSWORD; fi
   export DRUK_CERTIFICATE_KEYSTORE DRUK_CERTIFICATE_KEYSTORE_PASSWORD="${DRUK_CERTIFICATE_KEYSTORE_PASSWORD:-}"
   # Links on certificates, proofs and OCDS releases name this address, never a request's Host header.
   export DRUK_PUBLIC_BASE_URL="${DRUK_PUBLIC_BASE_URL:-${URL%/}}"
@@ -180,17 +186,30 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
 
 wait_until_ready
 
+if [[ -f "$LOGINS" && "$LOGINS" -nt "$RUN/portal.started" ]]; then
+  staff_logins="passwords and TOTP secrets below"
+  shown_logins="$(printf '\n  Demo logins, shown once; also in %s, readable only by you.\n' "$LOGINS"
+    printf '  Add each totp URI to an authenticator app (or: oathtool --totp -b SECRET).\n'
+    grep -v '^#' "$LOGINS" || true)"
+elif [[ -f "$LOGINS" ]]; then
+  staff_logins="passwords and TOTP secrets in $LOGINS"
+  shown_logins=""
+else
+  staff_logins="no demo logins were seeded into this database (no $LOGINS)"
+  shown_logins=""
+fi
+
 cat <<MSG
 
 Druk Registry is up and its ledger check passes, in $((SECONDS - started)) s:  $URL
   Citizens: search and verify records without signing in.
-  Staff sign-in (${URL}login.xhtml), password for every demo user: $(cat "$RUN/data/demo-password")
+  Staff sign-in (${URL}login.xhtml), demo logins: $staff_logins
     land.clerk, land.clerk2   land register clerks (Thimphu, Paro)
     procurement.clerk         procurement clerk
     notary.clerk              notary clerk
     inspector                 Royal Audit Authority inspector
-    admin                     administrator
-    supplier.druk, supplier.yangphel, supplier.kunleg  demo suppliers (CDB-2026-0101 to -0103); same password if 12+ characters, else in $RUN/data/demo-logins.txt
+    admin                     administrator (always with a TOTP second factor)
+    supplier.druk, supplier.yangphel, supplier.kunleg  demo suppliers (CDB-2026-0101 to -0103)${shown_logins}
   Demo content: $(if [[ "$DEMO_CONTENT" == true ]]; then
     echo "on: an empty database gets 22 invented demo parcels, 6 tenders with sealed bids, 6 notarisations and a batch of 12, loaded onto the ledger in the background"
     echo "    (a minute or two; the home page says so). Try PIN KAW1-1108; deploy/up.sh --no-demo skips it."

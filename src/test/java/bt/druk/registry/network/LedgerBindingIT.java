@@ -37,6 +37,14 @@ class LedgerBindingIT {
 
     private static final int PORT = Integer.getInteger("druk.ledgerBinding.port", 18497);
     private static final String URL = "http://127.0.0.1:" + PORT;
+    /** The demo users' password, given to deploy/up.sh as DRUK_DEMO_PASSWORD (up.sh makes none of its own). */
+    private static final String DEMO_PASSWORD = randomPassword();
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path run = Path.of(System.getProperty("druk.build.dir", "target")).resolve("ledger-binding-it")
@@ -113,7 +121,7 @@ class LedgerBindingIT {
             assertTrue(lateClaim.output().contains("[INVALID_ARGUMENT]"), lateClaim.output());
             // Readiness says the database is on its own ledger, and the tamper report finds every version there.
             TamperReportInBrowser.Counts report = TamperReportInBrowser.run(URL, "inspector",
-                    Files.readString(run.resolve("data/demo-password")).strip());
+                    DEMO_PASSWORD);
             assertEquals(2, report.recordsChecked(), "both titles checked");
             assertEquals(0, report.tamperFindings(), "nothing missing on the ledger the portal is bound to");
             assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
@@ -140,6 +148,7 @@ class LedgerBindingIT {
         Path log = Files.createTempFile("up-sh", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(NetworkScript.repo().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DRUK_DEMO_PASSWORD", DEMO_PASSWORD);
         builder.environment().putAll(settings);
         builder.environment().put("DRUK_RUN_DIR", run.toString());
         builder.environment().put("DRUK_PORT", Integer.toString(PORT));
@@ -173,7 +182,7 @@ class LedgerBindingIT {
     /** A one-owner title through the REST API as land.clerk: accepted (202) whether or not the ledger takes it. */
     private String register() throws IOException, InterruptedException {
         String pin = "LBI" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
-        String password = Files.readString(run.resolve("data/demo-password")).strip();
+        String password = DEMO_PASSWORD;
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
                  "owners":[{"name":"Pema Choden","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);

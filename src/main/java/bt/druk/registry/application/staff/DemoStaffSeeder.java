@@ -3,6 +3,7 @@ package bt.druk.registry.application.staff;
 import bt.druk.registry.application.procurement.SupplierAccounts;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.staff.TotpSecret;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,9 +27,12 @@ import org.eclipse.microprofile.config.Config;
  * Fabric identities enrolled by deploy/.
  *
  * <p>Passwords: if {@code druk.demo.password} [DRUK_DEMO_PASSWORD] is set, every demo user gets it
- * (scripts and tests); otherwise each user gets a random 16-character password. Either way the
- * logins are printed to the server log once and written to {@code <druk.data.dir>/demo-logins.txt}
- * (owner-readable only) so the run command can print them. Set {@code druk.demo.seed=false} to
+ * (scripts and tests); otherwise each user gets a random 16-character password. Second factor: the
+ * {@code admin} user always gets an enrolled TOTP factor, and with random passwords every demo staff
+ * user does; its {@code otpauth://} key URI ends the user's line of the logins file
+ * ({@code  totp: otpauth://totp/...}) and its recovery codes follow on an indented line. The user
+ * names go to the server log once; passwords and secrets only to
+ * {@code <druk.data.dir>/demo-logins.txt} (owner-readable only), which deploy/up.sh prints once. Set {@code druk.demo.seed=false} to
  * start with no users at all (a real deployment creates accounts through the admin).
  *
  * <p>Three demo suppliers (issue 25) are seeded the same way, with the same password rule, when the
@@ -108,10 +112,18 @@ public class DemoStaffSeeder {
                 String password = shared != null ? shared : randomPassword(random);
                 accounts.create(demo.username(), demo.displayName(), demo.role(), demo.register(), demo.office(),
                         password.toCharArray());
-                lines.add(String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), demo.role().code(),
+                String line = String.format("  %-18s %-10s %-12s %-8s password: %s", demo.username(), demo.role().code(),
                         demo.register() == null ? "-" : demo.register().code(),
-                        demo.office() == null ? "-" : demo.office(), password));
-                names.add(demo.username());
+                        demo.office() == null ? "-" : demo.office(), password);
+                if (hasFactor(demo, shared)) {
+                    StaffAccountService.DemoFactor factor = accounts.enrolDemoFactor(demo.username(), TotpSecret.random(random));
+                    lines.add(line + " totp: " + factor.keyUri());
+                    lines.add("    recovery codes: " + String.join(", ", factor.recoveryCodes()));
+                    names.add(demo.username() + " (with second factor)");
+                } else {
+                    lines.add(line);
+                    names.add(demo.username());
+                }
             }
             staffSeeded = true;
         }
@@ -125,13 +137,28 @@ public class DemoStaffSeeder {
         if (lines.isEmpty()) {
             return;
         }
-        // Logs are copied, shipped and read by others: the passwords go only to the private logins file.
+        // Logs are copied, shipped and read by others: passwords and secrets go only to the private logins file.
         StringBuilder banner = new StringBuilder("\n=== Druk Registry demo staff and supplier accounts (seeded on first start) ===\n");
         names.forEach(name -> banner.append("  ").append(name).append('\n'));
-        banner.append(shared != null ? "=== password: the one set as druk.demo.password" : "=== passwords: in demo-logins.txt of the data directory")
-                .append("; change or remove these accounts before real use ===");
+        if (shared != null) {
+            banner.append("=== password: the one set as druk.demo.password")
+                    .append(staffSeeded ? "; admin's TOTP secret: in demo-logins.txt of the data directory" : "");
+        } else {
+            banner.append(staffSeeded ? "=== passwords and TOTP secrets" : "=== passwords")
+                    .append(": in demo-logins.txt of the data directory");
+        }
+        banner.append("; change or remove these accounts before real use ===");
         LOG.warning(banner::toString);
         writeLoginsFile(lines, !staffSeeded);
+    }
+
+    /**
+     * Whether a demo staff user gets a TOTP second factor: the administrator always (the factor is
+     * always required of it), every user when the passwords are random; with a shared password
+     * (scripts and tests that sign in with a password alone) no one else.
+     */
+    static boolean hasFactor(Demo demo, String shared) {
+        return shared == null || demo.role() == Role.ADMIN;
     }
 
     /**

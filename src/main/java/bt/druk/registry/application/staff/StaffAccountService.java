@@ -49,7 +49,8 @@ import org.eclipse.microprofile.config.Config;
  * recovery codes, shown once. Administrators edit, disable and re-enable accounts and reset a lost
  * factor (a new set-up link that enrols a new factor only); holders change their own password.
  * Every one of these acts is a {@link StaffEvent} in the activity log inspectors read, committed
- * with the change. Seeding the demo users ({@link #create}) keeps its given passwords.
+ * with the change. Seeding the demo users ({@link #create}, {@link #enrolDemoFactor}) keeps its given
+ * passwords and enrols factors without a set-up link.
  */
 @ApplicationScoped
 public class StaffAccountService {
@@ -74,6 +75,8 @@ public class StaffAccountService {
     public static final int RECOVERY_CODES = 10;
     /** Characters of a recovery code: 16 of Base32's 32, 80 random bits, safe to keep as a plain SHA-256. */
     private static final int RECOVERY_CODE_LENGTH = 16;
+    /** Recovery codes given with a demo user's factor ({@link #enrolDemoFactor}): a few, for the logins file. */
+    public static final int DEMO_RECOVERY_CODES = 3;
 
     protected StaffAccountService() {
     }
@@ -237,6 +240,44 @@ public class StaffAccountService {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** A demo account's enrolled factor: its key URI (holds the secret) and recovery codes, shown once. */
+    public record DemoFactor(String keyUri, List<String> recoveryCodes) {
+        public DemoFactor {
+            Objects.requireNonNull(keyUri, "keyUri");
+            recoveryCodes = List.copyOf(recoveryCodes);
+        }
+
+        /** Never the key URI or the codes: records print their fields. */
+        @Override
+        public String toString() {
+            return "DemoFactor[" + recoveryCodes.size() + " recovery codes]";
+        }
+    }
+
+    /**
+     * Enrols a TOTP second factor with the given fresh secret on an account that has none, without
+     * a code proving it and without a set-up link: the demo seeder's path only ({@link DemoStaffSeeder}
+     * writes the key URI and codes to its private logins file). Real accounts enrol through
+     * {@link #startSetup}/{@link #completeSetup}. Any code of the secret from now on is accepted once.
+     *
+     * @return the {@code otpauth://} key URI and {@value #DEMO_RECOVERY_CODES} recovery codes, to be shown once
+     * @throws IllegalArgumentException when there is no such account
+     * @throws IllegalStateException when the account has a second factor already
+     */
+    @Transactional
+    public DemoFactor enrolDemoFactor(String username, TotpSecret secret) {
+        Objects.requireNonNull(secret, "secret");
+        StaffAccount account = existing(username);
+        if (account.secondFactor() != null) {
+            throw new IllegalStateException("staff account " + account.username() + " has a second factor already");
+        }
+        RecoveryCodes recovery = newRecoveryCodes(DEMO_RECOVERY_CODES);
+        account.completeSetup(new SecondFactor(secret, Long.MIN_VALUE, recovery.hashes()));
+        repository.save(account);
+        LOG.info(() -> "demo second factor enrolled for staff account " + account.username());
+        return new DemoFactor(Totp.keyUri(account.username(), secret), recovery.codes());
     }
 
     /**
@@ -445,22 +486,15 @@ public class StaffAccountService {
                 throw ValidationException.of("code", "staff.totp.wrong",
                         "This code is not the one your authenticator app shows now.");
             }
-            List<String> codes = new ArrayList<>();
-            List<String> hashes = new ArrayList<>();
-            for (int i = 0; i < RECOVERY_CODES; i++) {
-                String recovery = randomText(RECOVERY_CODE_LENGTH);
-                codes.add(recovery.substring(0, 4) + "-" + recovery.substring(4, 8) + "-" + recovery.substring(8, 12)
-                        + "-" + recovery.substring(12));
-                hashes.add(recoveryHash(recovery));
-            }
+            RecoveryCodes recovery = newRecoveryCodes(RECOVERY_CODES);
             if (purpose == SetupGrant.Purpose.ACCOUNT) {
                 account.changePasswordHash(hasher.hash(password));
             }
-            account.completeSetup(new SecondFactor(secret, step.getAsLong(), hashes));
+            account.completeSetup(new SecondFactor(secret, step.getAsLong(), recovery.hashes()));
             repository.save(account);
             activity.accountChanged(Kind.SETUP_COMPLETED, account.username(), client, account.username(),
                     purpose == SetupGrant.Purpose.ACCOUNT ? "password and second factor" : "new second factor");
-            return List.copyOf(codes);
+            return recovery.codes();
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -559,6 +593,22 @@ public class StaffAccountService {
                     "This set-up link is not valid: it was used, has expired or was replaced. Ask an administrator for a new one.");
         }
         return found.get();
+    }
+
+    /** New recovery codes as shown (XXXX-XXXX-XXXX-XXXX) and the hashes kept of them. */
+    private record RecoveryCodes(List<String> codes, List<String> hashes) {
+    }
+
+    private RecoveryCodes newRecoveryCodes(int count) {
+        List<String> codes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String recovery = randomText(RECOVERY_CODE_LENGTH);
+            codes.add(recovery.substring(0, 4) + "-" + recovery.substring(4, 8) + "-" + recovery.substring(8, 12)
+                    + "-" + recovery.substring(12));
+            hashes.add(recoveryHash(recovery));
+        }
+        return new RecoveryCodes(List.copyOf(codes), List.copyOf(hashes));
     }
 
     /** Recovery codes are compared without case, hyphens or spaces, as they are copied off paper. */

@@ -310,6 +310,42 @@ class StaffAccountLifecycleTest {
     }
 
     @Nested
+    class DemoEnrolment {
+
+        private final TotpSecret secret = new TotpSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+
+        @Test
+        void aDemoAccountGetsTheGivenSecretAndAFewRecoveryCodesThatSignInTakes() {
+            service.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "demo-password".toCharArray());
+
+            StaffAccountService.DemoFactor factor = service.enrolDemoFactor("land.clerk", secret);
+
+            assertEquals(Totp.keyUri("land.clerk", secret), factor.keyUri());
+            assertTrue(factor.keyUri().startsWith("otpauth://totp/") && factor.keyUri().contains("secret=" + secret.base32()));
+            assertEquals(StaffAccountService.DEMO_RECOVERY_CODES, factor.recoveryCodes().size());
+            assertEquals(factor.recoveryCodes().size(), new HashSet<>(factor.recoveryCodes()).size());
+            assertFalse(factor.toString().contains(secret.base32()), "the secret is never printed");
+            assertNull(stored("land.clerk").setupGrant());
+
+            String code = codeNow(secret);
+            assertTrue(service.verifySecondFactor("land.clerk", code, null), "the first code of the secret is taken");
+            assertFalse(service.verifySecondFactor("land.clerk", code, null), "once");
+            assertTrue(service.verifySecondFactor("land.clerk", factor.recoveryCodes().get(1), null));
+            assertFalse(service.verifySecondFactor("land.clerk", factor.recoveryCodes().get(1), null), "single use");
+            assertTrue(service.authenticate("land.clerk", "demo-password".toCharArray(), "10.0.0.7").isPresent(),
+                    "the password stays");
+        }
+
+        @Test
+        void anAccountWithAFactorOrNoAccountIsRefused() {
+            service.enrolDemoFactor("admin", secret);
+            assertThrows(IllegalStateException.class, () -> service.enrolDemoFactor("admin", TotpSecret.random(new java.security.SecureRandom())));
+            assertTrue(service.verifySecondFactor("admin", codeNow(secret), null), "the first factor stays");
+            assertThrows(IllegalArgumentException.class, () -> service.enrolDemoFactor("nobody", secret));
+        }
+    }
+
+    @Nested
     class Administering {
 
         @Test

@@ -33,6 +33,14 @@ class PortalStartsIT {
     static final int STARTS = Integer.getInteger("druk.starts", 3);
     static final int PORT = Integer.getInteger("druk.starts.port", 18087);
     static final Duration COMMIT_LIMIT = Duration.ofSeconds(30);
+    /** The demo users' password, given to deploy/up.sh as DRUK_DEMO_PASSWORD (up.sh makes none of its own). */
+    static final String DEMO_PASSWORD = randomPassword();
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
 
     @Test
     void everyStartTheWayUpShDoesItCommitsARegistrationWithin30Seconds() throws Exception {
@@ -50,10 +58,10 @@ class PortalStartsIT {
                 upSh(run);
                 long upSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
                 try {
-                    String password = Files.readString(run.resolve("data/demo-password"), StandardCharsets.UTF_8).strip();
+                    String password = DEMO_PASSWORD;
                     assertFalse(Files.readString(run.resolve("portal.log"), StandardCharsets.UTF_8).contains(password),
                             "start " + start + ": the demo password is not in the portal's log");
-                    for (Path file : List.of(run.resolve("portal.log"), run.resolve("data/druk.mv.db"), run.resolve("data/demo-password"))) {
+                    for (Path file : List.of(run.resolve("portal.log"), run.resolve("data/druk.mv.db"), run.resolve("data/demo-logins.txt"))) {
                         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
                                 "start " + start + ": " + run.relativize(file) + " is readable by the portal's user alone");
                     }
@@ -114,6 +122,7 @@ class PortalStartsIT {
         env.put("DRUK_RUN_DIR", run.toString());
         env.put("DRUK_PORT", Integer.toString(PORT));
         env.put("DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString());
+        env.put("DRUK_DEMO_PASSWORD", DEMO_PASSWORD);
         Process up = builder.start();
         if (!up.waitFor(8, TimeUnit.MINUTES)) {
             up.destroyForcibly();
