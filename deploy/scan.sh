@@ -42,18 +42,39 @@ demo_password() {
     "$RUN/data/demo-logins.txt" 2>/dev/null || true
 }
 
-# A session of land.clerk: the login page's view state, then the form posted as a browser would.
+# The TOTP secret (Base32) in a demo user's otpauth URI in the same file; empty if it has none.
+demo_totp_secret() {
+  awk -v user="$1" '$1 == user && match($0, /secret=[A-Z2-7]+/) { print substr($0, RSTART + 7, RLENGTH - 7); exit }' \
+    "$RUN/data/demo-logins.txt" 2>/dev/null || true
+}
+
+# A page's Faces view state, from its HTML on standard input.
+view_state() {
+  grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'
+}
+
+# A session of land.clerk: the login page's view state, then the form posted as a browser would,
+# and the code page's the same way when the clerk has a second factor (oathtool computes the code).
 clerk_cookie() {
-  local jar="$OUT/clerk.cookies" page view password
+  local jar="$OUT/clerk.cookies" page view password secret
   password="$(demo_password land.clerk)"
   password="${password:-${DRUK_DEMO_PASSWORD:-}}"
   [[ -n "$password" ]] || return 1
   page="$(curl -s -c "$jar" "${URL}login.xhtml")"
-  view="$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
+  view="$(view_state <<<"$page")"
   curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login.xhtml" --data-urlencode "login=login" \
     --data-urlencode "login:next=" --data-urlencode "login:username=land.clerk" \
     --data-urlencode "login:password=$password" --data-urlencode "login:signIn=" \
     --data-urlencode "jakarta.faces.ViewState=$view"
+  secret="$(demo_totp_secret land.clerk)"
+  if [[ -n "$secret" ]]; then
+    command -v oathtool >/dev/null || { echo "land.clerk has a second factor: install oathtool" >&2; return 1; }
+    page="$(curl -s -b "$jar" -c "$jar" "${URL}login-code.xhtml")"
+    view="$(view_state <<<"$page")"
+    curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login-code.xhtml" --data-urlencode "code=code" \
+      --data-urlencode "code:next=" --data-urlencode "code:code=$(oathtool --totp -b "$secret")" \
+      --data-urlencode "code:verify=" --data-urlencode "jakarta.faces.ViewState=$view"
+  fi
   awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar" | tail -1
 }
 
