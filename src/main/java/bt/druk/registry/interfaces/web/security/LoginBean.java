@@ -50,6 +50,9 @@ public class LoginBean {
     @Inject
     ClientConnections clients;
 
+    @Inject
+    java.time.Clock clock;
+
     private String username;
 
     private String password;
@@ -65,8 +68,11 @@ public class LoginBean {
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
         password = null;
+        // The session, not the status, says a code is due: the container reports a sign-in left
+        // pending by the mechanism in its own way.
+        PendingSignIn pending = PendingSignIn.of(((HttpServletRequest) external.getRequest()).getSession(false), clock.instant());
         Object step = external.getRequestMap().get(StaffAuthenticationMechanism.STEP_ATTRIBUTE);
-        if (step == SecondFactorStep.CODE && status == AuthenticationStatus.NOT_DONE) {
+        if (pending != null && pending.name().equalsIgnoreCase(username.trim())) {
             external.redirect(external.getRequestContextPath() + StaffAuthenticationMechanism.CODE_PAGE
                     + (isStaffPage(next) ? "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : ""));
             faces.responseComplete();

@@ -80,6 +80,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
+            HttpSession before = request.getSession(false);
+            if (before != null) { // a new password starts over: no code step left from an earlier one
+                before.removeAttribute(PendingSignIn.ATTRIBUTE);
+            }
             return signIn(request, context, identityStores.validate(credential));
         }
         HttpSession session = request.getSession(false);
