@@ -71,9 +71,9 @@ clerk_cookie() {
     command -v oathtool >/dev/null || { echo "land.clerk has a second factor: install oathtool" >&2; return 1; }
     page="$(curl -s -b "$jar" -c "$jar" "${URL}login-code.xhtml")"
     view="$(view_state <<<"$page")"
-    curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login-code.xhtml" --data-urlencode "code=code" \
-      --data-urlencode "code:next=" --data-urlencode "code:code=$(oathtool --totp -b "$secret")" \
-      --data-urlencode "code:verify=" --data-urlencode "jakarta.faces.ViewState=$view"
+    curl -s -b "$jar" -c "$jar" -o /dev/null "${URL}login-code.xhtml" --data-urlencode "secondFactor=secondFactor" \
+      --data-urlencode "secondFactor:next=" --data-urlencode "secondFactor:code=$(oathtool --totp -b "$secret")" \
+      --data-urlencode "secondFactor:verify=" --data-urlencode "jakarta.faces.ViewState=$view"
   fi
   awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar" | tail -1
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
 @RequestScoped
 public class SecondFactorBean {
 
-    static final String FIELD = "code:code";
+    static final String FIELD = "secondFactor:code";
 
     @Inject
     FacesContext faces;

@@ -462,11 +462,11 @@ class AccessiblePagesBrowserIT {
         browser.wait.until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
         if (browser.driver.getCurrentUrl().contains("/login-code.xhtml")) { // the administrator's second factor
             try {
-                browser.type("code:code", portal.demoCode(user));
+                browser.type("secondFactor:code", portal.demoCode(user));
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            browser.click("code:verify");
+            browser.click("secondFactor:verify");
             browser.wait.until(d -> !d.getCurrentUrl().contains("/login-code.xhtml"));
         }
     }

@@ -91,12 +91,12 @@ class StaffAccountsBrowserIT {
                 || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
         assertTrue(admin.driver.getCurrentUrl().contains("/login-code.xhtml"),
                 "the password leads to the code page: " + admin.driver.getCurrentUrl() + "\n" + admin.pageText());
-        admin.type("code:code", "000000");
-        admin.click("code:verify");
+        admin.type("secondFactor:code", "000000");
+        admin.click("secondFactor:verify");
         admin.waitForText("That code is not right");
         assertTrue(admin.driver.getCurrentUrl().contains("/login-code.xhtml"), "a wrong code signs nobody in");
-        admin.type("code:code", portal.demoCode("admin"));
-        admin.click("code:verify");
+        admin.type("secondFactor:code", portal.demoCode("admin"));
+        admin.click("secondFactor:verify");
         admin.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
         assertTrue(admin.navigationLinks().stream().anyMatch(href -> href.endsWith("/admin/staff.xhtml")),
                 "the administrator's menu leads to the staff accounts: " + admin.navigationLinks());
@@ -167,8 +167,8 @@ class StaffAccountsBrowserIT {
         holder.type("login:password", PASSWORD);
         holder.click("login:signIn");
         holder.wait.until(d -> d.getCurrentUrl().contains("/login-code.xhtml"));
-        holder.type("code:code", codes.get(0).toLowerCase(java.util.Locale.ROOT));
-        holder.click("code:verify");
+        holder.type("secondFactor:code", codes.get(0).toLowerCase(java.util.Locale.ROOT));
+        holder.click("secondFactor:verify");
         holder.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
         assertTrue(holder.pageText().contains(CLERK), holder.pageText());
 

@@ -265,6 +265,16 @@ class StaffAuthenticationMechanismTest {
         }
 
         @Test
+        void aWrongPasswordAfterARightOneDropsTheCodeStepOfTheRightOne() {
+            enrolledClerk("pema.lhamo");
+            FakeRequest page = new FakeRequest();
+            pageSignIn(page, "pema.lhamo", "prayer flags over dochula");
+            assertEquals("pema.lhamo", PendingSignIn.of(page.session(false), clock.instant()).name());
+            assertEquals(AuthenticationStatus.SEND_FAILURE, pageSignIn(page, "pema.lhamo", "guess"));
+            assertNull(PendingSignIn.of(page.session(false), clock.instant()));
+        }
+
+        @Test
         void anAdministratorWithoutAFactorIsRefusedAndOutsideDemoModeSoIsEveryone() {
             accounts.create("admin", "Administrator", Role.ADMIN, null, null, "admin-password".toCharArray());
             FakeRequest page = new FakeRequest();
