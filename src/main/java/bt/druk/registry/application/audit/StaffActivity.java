@@ -51,6 +51,14 @@ public class StaffActivity {
                 throttled ? "second factor: too many wrong codes" : "second factor: wrong code");
     }
 
+    /**
+     * An API request with a known token that no longer signs in (bookkeeping, like a failed
+     * sign-in): {@code reason} says whether it was revoked, expired or its account changed.
+     */
+    public void apiTokenRefused(String owner, String client, String tokenId, String reason) {
+        note(Kind.API_TOKEN_REFUSED, owner, client, tokenId, reason);
+    }
+
     public void signInThrottled(String typedName, String client) {
         note(Kind.SIGN_IN_THROTTLED, typedName, client, null, null);
     }

@@ -35,7 +35,13 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         /** The holder used a set-up link: chose a password and enrolled a second factor, or a new factor. */
         SETUP_COMPLETED,
         /** The holder used one of the single-use recovery codes instead of a TOTP code. */
-        RECOVERY_CODE_USED
+        RECOVERY_CODE_USED,
+        /** The holder made a personal API token (subject: its id; detail: its name and expiry). */
+        API_TOKEN_CREATED,
+        /** The holder revoked one of their API tokens. */
+        API_TOKEN_REVOKED,
+        /** A known API token was refused: revoked, expired, or its account disabled or changed since. */
+        API_TOKEN_REFUSED
     }
 
     public StaffEvent {
