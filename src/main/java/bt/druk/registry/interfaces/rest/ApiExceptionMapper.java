@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
-    static final String CHALLENGE = "Basic realm=\"Druk Registry\", charset=\"UTF-8\"";
+    /** Both ways in: HTTP Basic (accounts without a second factor) and a personal API token. */
+    static final String CHALLENGE = "Basic realm=\"Druk Registry\", charset=\"UTF-8\", Bearer realm=\"Druk Registry\"";
     static final String DATABASE_DOWN = "The registry's database cannot be reached just now; nothing was saved. Try again in a moment";
     static final String DATABASE_DOWN_READING = "The registry's database cannot be reached just now. Try again in a moment";
     static final String SAVE_UNCONFIRMED = "The registry's database failed while saving, so the save could not be confirmed. "

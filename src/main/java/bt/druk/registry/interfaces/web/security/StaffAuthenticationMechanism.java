@@ -1,9 +1,11 @@
 package bt.druk.registry.interfaces.web.security;
 
+import bt.druk.registry.application.staff.ApiTokens;
 import bt.druk.registry.application.staff.StaffAccountService;
 import bt.druk.registry.application.staff.StaffAccountService.SecondFactorStep;
 import bt.druk.registry.domain.staff.CredentialStamp;
 import bt.druk.registry.infrastructure.persistence.DatabaseOutage;
+import bt.druk.registry.interfaces.web.client.ClientConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,7 +39,8 @@ import java.util.Optional;
  *
  * <p>A staff member with a second factor gives its code on {@code /login-code.xhtml} after the
  * password ({@link PendingSignIn}, {@link SecondFactorBean}); one who must have a factor and has none
- * is refused ({@link SecondFactorStep}). The API takes only accounts that need no code.
+ * is refused ({@link SecondFactorStep}). The API takes HTTP Basic only of accounts that need no code;
+ * the others use a personal API token made on the pages after their code ({@link ApiTokens}).
  *
  * <p>A session stays signed in while the account's {@link CredentialStamp} is the one it signed in
  * with: disabling the account, a new password, another role or a factor reset ends every session
@@ -55,6 +59,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     /** Request attribute: the {@link SecondFactorStep} a right password still needed, for {@link LoginBean}. */
     static final String STEP_ATTRIBUTE = SecondFactorStep.class.getName();
     private static final String RESOURCE_PATH = "/jakarta.faces.resource/";
+    private static final String BEARER = "bearer ";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -71,6 +76,13 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     Clock clock;
+
+    @Inject
+    ApiTokens tokens;
+
+    /** The client's address behind the trusted proxy, for the activity log of a refused token. */
+    @Inject
+    ClientConnections clients;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -171,11 +183,24 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
      * A credential found valid is believed for a minute without deriving its hash again, while its
      * account stays enabled and keeps that password ({@link VerifiedCredentials}).
      *
+     * <p>{@code Authorization: Bearer <token>} signs in with a personal API token ({@link ApiTokens}):
+     * the way for an account that needs a second factor, whose token was made on the pages after its
+     * code. Each request looks the token up by its hash and its account by name (two reads, no
+     * hash derivation), so a revoked or expired token, a disabled account or a new password, role or
+     * factor ends its access at the next request; the groups are the account's now.
+     *
      * <p>Before the filters: the client's address for the throttle is the identity store's to find
      * ({@code ClientConnections}), not the request's remote address.
      */
     private AuthenticationStatus apiCaller(HttpServletRequest request, HttpMessageContext context) {
-        UsernamePasswordCredential basic = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.length() > BEARER.length()
+                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return tokens.authenticate(authorization.substring(BEARER.length()).strip(), clients.address(request))
+                    .map(caller -> context.notifyContainerAboutLogin(caller.username(), caller.groups()))
+                    .orElseGet(context::doNothing);
+        }
+        UsernamePasswordCredential basic = BasicCredentials.parse(authorization).orElse(null);
         if (basic == null) {
             return context.doNothing();
         }
