@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.application.procurement.SupplierAccounts;
+import bt.druk.registry.application.staff.ApiTokens;
 import bt.druk.registry.application.staff.DemoStaffSeeder;
 import bt.druk.registry.application.staff.SignInThrottle;
 import bt.druk.registry.application.staff.StaffAccountService;
@@ -20,6 +21,8 @@ import bt.druk.registry.domain.staff.TotpSecret;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.client.ForwardedRequest;
 import bt.druk.registry.interfaces.web.client.TrustedProxies;
+import bt.druk.registry.domain.audit.StaffEvent;
+import bt.druk.registry.testing.InMemoryApiTokenRepository;
 import bt.druk.registry.testing.InMemorySignInStrikes;
 import bt.druk.registry.testing.InMemoryStaffAccountRepository;
 import bt.druk.registry.testing.InMemoryStaffEventLog;
@@ -38,6 +41,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.time.Duration;
@@ -69,6 +73,9 @@ class StaffAuthenticationMechanismTest {
                 new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(new InMemoryStaffEventLog(), clock),
                 password -> false, clock);
         mechanism.clock = clock;
+        mechanism.tokens = new ApiTokens(new InMemoryApiTokenRepository(), new InMemoryStaffAccountRepository(),
+                new StaffActivity(new InMemoryStaffEventLog(), clock), clock);
+        mechanism.clients = new ClientConnections(TrustedProxies.parse("127.0.0.1"));
         mechanism.identityStores = credential -> {
             identityStoreCalls++;
             UsernamePasswordCredential login = (UsernamePasswordCredential) credential;
@@ -199,9 +206,13 @@ class StaffAuthenticationMechanismTest {
     class OverTheRealAccounts {
 
         private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
-        private final StaffAccountService accounts = new StaffAccountService(new InMemoryStaffAccountRepository(),
+        private final InMemoryStaffAccountRepository staff = new InMemoryStaffAccountRepository();
+        private final InMemoryStaffEventLog log = new InMemoryStaffEventLog();
+        private final StaffAccountService accounts = new StaffAccountService(staff,
                 new PlainPasswordHasher(), new SignInThrottle(clock, new InMemorySignInStrikes()),
-                new StaffActivity(new InMemoryStaffEventLog(), clock), password -> false, clock);
+                new StaffActivity(log, clock), password -> false, clock);
+        private final ApiTokens apiTokens = new ApiTokens(new InMemoryApiTokenRepository(), staff,
+                new StaffActivity(log, clock), clock);
         private final StaffIdentityStore store = new StaffIdentityStore();
         /** What the identity store's request (the container's current one) looks like: set per request. */
         private ForwardedRequest arriving;
@@ -224,6 +235,7 @@ class StaffAuthenticationMechanismTest {
             mechanism.stamps = store;
             mechanism.accounts = accounts;
             mechanism.clock = clock;
+            mechanism.tokens = apiTokens;
             accounts.requireSecondFactorOfEveryone(false); // demo mode
         }
 
@@ -374,6 +386,101 @@ class StaffAuthenticationMechanismTest {
         }
     }
 
+    /**
+     * Personal API tokens: the API's way in for an account that needs a second factor, which HTTP
+     * Basic cannot carry. Made on the pages (here: by the service, as the page does).
+     */
+    @Nested
+    class WithAnApiToken {
+
+        private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+        private final InMemoryStaffAccountRepository staff = new InMemoryStaffAccountRepository();
+        private final InMemoryStaffEventLog log = new InMemoryStaffEventLog();
+        private final InMemoryApiTokenRepository tokenRows = new InMemoryApiTokenRepository();
+        private final StaffAccountService accounts = new StaffAccountService(staff, new PlainPasswordHasher(),
+                new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(log, clock), password -> false, clock);
+        private final ApiTokens apiTokens = new ApiTokens(tokenRows, staff, new StaffActivity(log, clock), clock);
+        private final StaffMember clerk = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");
+        private final String token;
+
+        WithAnApiToken() {
+            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
+            accounts.requireSecondFactorOfEveryone(true); // outside demo mode: Basic refuses every staff account
+            mechanism.accounts = accounts;
+            mechanism.tokens = apiTokens;
+            mechanism.clock = clock;
+            mechanism.stamps = accounts::credentialStamp;
+            token = apiTokens.create(clerk, "nightly import", 30, "10.0.0.7").value();
+        }
+
+        private FakeContext api(String authorization) {
+            request.uri = "/druk-registry/api/land/titles";
+            request.method = "POST";
+            request.authorization = authorization;
+            FakeContext api = new FakeContext(null, false);
+            mechanism.validateRequest(request.proxy(), null, api.proxy());
+            return api;
+        }
+
+        @Test
+        void aBearerTokenSignsInItsAccountWithItsGroupsWithoutASession() {
+            for (String scheme : new String[] {"Bearer ", "bearer ", "BEARER  "}) {
+                assertEquals(List.of("login land.clerk [clerk, clerk-land]"), api(scheme + token).calls, scheme);
+            }
+            assertEquals(0, identityStoreCalls, "no password is looked at");
+            assertNull(request.sessionId, "nothing is kept in a session");
+            assertEquals(1, tokenRows.usesNoted(), "three uses within a minute, one write");
+        }
+
+        @Test
+        void aWrongExpiredOrRevokedTokenLeavesTheRequestAnonymousForTheApiToAnswer401() {
+            String wrong = "druk_" + "x".repeat(43);
+            for (String header : new String[] {"Bearer " + wrong, "Bearer ", "Bearer " + token.substring(5), "Bearer" + token}) {
+                assertEquals(List.of(), api(header).calls, header);
+            }
+
+            clock.advance(Duration.ofDays(30));
+            assertEquals(List.of(), api("Bearer " + token).calls, "expired");
+            String revoked = apiTokens.create(clerk, "to be revoked", 30, "10.0.0.7").value();
+            assertEquals(1, api("Bearer " + revoked).calls.size());
+            apiTokens.revoke(clerk, apiTokens.list(clerk).get(0).token().id(), "10.0.0.7");
+            assertEquals(List.of(), api("Bearer " + revoked).calls, "revoked");
+
+            assertNull(request.sessionId);
+            assertEquals(List.of("expired", "revoked"), log.all().stream()
+                    .filter(e -> e.kind() == StaffEvent.Kind.API_TOKEN_REFUSED).map(StaffEvent::detail).toList());
+            assertEquals("198.51.100.20", log.all().get(log.all().size() - 1).client(), "the client's address is logged");
+        }
+
+        @Test
+        void disablingTheAccountOrChangingItsPasswordEndsItsApiAccessAtTheNextRequest() {
+            assertEquals(1, api("Bearer " + token).calls.size());
+            accounts.disable("land.clerk");
+            assertEquals(List.of(), api("Bearer " + token).calls, "disabled");
+
+            accounts.enable(new StaffMember("admin", Role.ADMIN, null, null), "land.clerk");
+            assertEquals(1, api("Bearer " + token).calls.size(), "re-enabled as it was");
+            accounts.changePassword("land.clerk", "new-secret".toCharArray());
+            assertEquals(List.of(), api("Bearer " + token).calls, "a new password");
+        }
+
+        @Test
+        void basicStaysForAnAccountThatNeedsNoCode() {
+            accounts.requireSecondFactorOfEveryone(false);
+            mechanism.identityStores = credential -> {
+                UsernamePasswordCredential login = (UsernamePasswordCredential) credential;
+                return accounts.authenticate(login.getCaller(), login.getPassword().getValue().clone(), "198.51.100.20")
+                        .map(in -> new CredentialValidationResult(in.member().username(), in.groups()))
+                        .orElse(CredentialValidationResult.INVALID_RESULT);
+            };
+            assertEquals(List.of("login land.clerk [clerk, clerk-land]"), api(basic("land.clerk:right")).calls);
+            accounts.requireSecondFactorOfEveryone(true);
+            mechanism.verified = new VerifiedCredentials(); // a setting changed, not the account: start afresh
+            assertEquals(List.of(), api(basic("land.clerk:right")).calls, "nor for one that needs a code");
+            assertEquals(1, api("Bearer " + token).calls.size(), "where a token does");
+        }
+    }
+
     /** An HTTP request of one session (a cookie jar of one), as far as the mechanism looks at it. */
     private static final class FakeRequest {
         final Map<String, Object> sessionAttributes = new HashMap<>();
@@ -418,6 +525,9 @@ class StaffAuthenticationMechanismTest {
                         case "getMethod" -> method;
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                        case "getHeaders" -> Collections.emptyEnumeration();
+                        case "getRemoteAddr" -> "198.51.100.20";
+                        case "isSecure" -> true;
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
