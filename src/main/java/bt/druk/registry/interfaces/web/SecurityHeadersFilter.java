@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  *     address may hold a PIN or a document's hash that no other site needs to learn;
  *     {@code Permissions-Policy} switching off what the portal never uses.</li>
  * <li>Pages that hold a secret in their address or show one ({@link #isSecretPage}: the staff account
- *     set-up page, whose address carries a one-time token, and the administrators' pages, which show
- *     that link once) are sent with {@code Referrer-Policy: no-referrer} and
+ *     set-up page, whose address carries a one-time token, the administrators' pages, which show
+ *     that link once, and {@value #API_TOKENS_PAGE}, which shows a new API token once) are sent with {@code Referrer-Policy: no-referrer} and
  *     {@code Cache-Control: no-store}, so no other site learns the token from a link followed and no
  *     browser or proxy cache keeps the page.</li>
  * <li>{@code Strict-Transport-Security} only on a request that came over TLS, to the portal or to a
@@ -125,10 +125,16 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
     }
 
-    /** The set-up page (its address holds a one-time token) and the administrators' pages (they show one). */
+    /** The page where staff make personal API tokens, whose value it shows once. */
+    static final String API_TOKENS_PAGE = "/clerk/api-tokens.xhtml";
+
+    /**
+     * The set-up page (its address holds a one-time token), the administrators' pages (they show
+     * one) and the API tokens page (it shows a new token).
+     */
     static boolean isSecretPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/account/") || path.startsWith("/admin/");
+        return path.startsWith("/account/") || path.startsWith("/admin/") || path.equals(API_TOKENS_PAGE);
     }
 
     /** No referrer and no cache, on top of {@link #apply}. */

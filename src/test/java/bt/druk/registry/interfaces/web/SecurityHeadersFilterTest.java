@@ -101,9 +101,9 @@ class SecurityHeadersFilterTest {
     }
 
     @Test
-    void theSetUpPageAndTheAdministratorsPagesSendNoReferrerAndAreNeverCached() throws Exception {
+    void theSetUpPageTheAdministratorsPagesAndTheApiTokensPageSendNoReferrerAndAreNeverCached() throws Exception {
         for (String page : List.of("/druk-registry/account/setup.xhtml", "/druk-registry/admin/staff.xhtml",
-                "/druk-registry/admin/account.xhtml")) {
+                "/druk-registry/admin/account.xhtml", "/druk-registry/clerk/api-tokens.xhtml")) {
             Response response = filter(request("GET", page, false, DispatcherType.REQUEST), new ArrayList<>());
             assertEquals("no-referrer", response.headers.get("Referrer-Policy"), page);
             assertEquals("no-store", response.headers.get("Cache-Control"), page);

@@ -244,7 +244,7 @@ class AccessiblePagesBrowserIT {
                 "/clerk/notary/notarisation.xhtml?id=" + notarisation));
         pagesByUser.put("inspector", List.of("/clerk/index.xhtml", "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"));
         pagesByUser.put("admin", List.of("/clerk/index.xhtml", "/admin/staff.xhtml", "/admin/account.xhtml",
-                "/admin/account.xhtml?username=land.clerk", "/clerk/password.xhtml"));
+                "/admin/account.xhtml?username=land.clerk", "/clerk/password.xhtml", "/clerk/api-tokens.xhtml"));
         pagesByUser.put("supplier.druk", List.of("/supplier/index.xhtml", "/supplier/bid.xhtml?ocid=" + encodedOcid));
         int checked = 0;
         Set<String> walked = new java.util.TreeSet<>();
