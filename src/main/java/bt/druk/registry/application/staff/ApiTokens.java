@@ -204,8 +204,11 @@ public class ApiTokens {
      * token is not (it names no one, and 256 random bits are not guessed). The use is written down
      * at most once a {@link #USE_NOTED_EVERY minute} per token, and a failure to write it is logged,
      * never a refusal.
+     *
+     * <p>Not one transaction, like {@link StaffAccountService#authenticate}: the token and the
+     * account are only read, and the log entry and the use are bookkeeping in transactions of their
+     * own, whose failure must not turn into a failed commit of the request's sign-in.
      */
-    @Transactional
     public Optional<Caller> authenticate(String value, String client) {
         if (value == null || !VALUE.matcher(value).matches()) {
             return Optional.empty();
