@@ -103,8 +103,10 @@ public final class Pkcs11Tokens {
             try {
                 provider = sunPkcs11.configure(token.config().toString());
             } catch (RuntimeException e) {
-                throw new GeneralSecurityException("cannot configure the PKCS#11 token of " + token.mspId() + " from "
-                        + token.config() + ": " + e.getMessage(), e);
+                String why = e.getCause() == null || e.getCause().getMessage() == null ? e.getMessage()
+                        : e.getMessage() + ": " + e.getCause().getMessage();
+                throw new GeneralSecurityException("cannot configure the PKCS#11 token"
+                        + (token.mspId().isEmpty() ? "" : " of " + token.mspId()) + " from " + token.config() + ": " + why, e);
             }
             KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
             keyStore.load(null, pin);
