@@ -18,10 +18,33 @@ import java.util.Optional;
 /**
  * The connection file written by deploy/network.sh: channel, chaincode, each MSP's peers, the
  * enrolled identities (absolute paths to their certificate and key) and, when given, the key store
- * the portal takes the identities' keys and certificates from instead of those files.
+ * the portal takes the identities' keys and certificates from instead of those files, and the
+ * PKCS#11 token of each organisation (MSP) whose identities sign inside an HSM. An identity whose
+ * MSP has a token signs with the token's key of its name; otherwise the key store, else the PEM files.
  */
 public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
-                                     Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore) {
+                                     Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore,
+                                     Map<String, Token> tokens) {
+
+    public FabricConnectionConfig {
+        tokens = Map.copyOf(tokens);
+    }
+
+    /** A connection file without tokens (the key store or PEM files sign). */
+    public FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
+                                  Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore) {
+        this(channel, chaincode, peersByMsp, identities, keyStore, Map.of());
+    }
+
+    /**
+     * An organisation's PKCS#11 token (one per agency), holding each of its identities' key and
+     * certificate under the identity's name.
+     *
+     * @param config  the SunPKCS11 configuration file (library, slot, key attributes); see docs/hsm.md
+     * @param pinFile the file holding the token's user PIN, readable by the portal's user only
+     */
+    public record Token(String mspId, Path config, Path pinFile) {
+    }
 
     /** A key store holding each identity's key and certificate under the identity's name. */
     public record KeyStoreFile(Path path, String type, Path passwordFile) {
@@ -66,9 +89,22 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
             JsonObject store = root.getJsonObject("keyStore");
             Optional<KeyStoreFile> keyStore = store == null ? Optional.empty() : Optional.of(new KeyStoreFile(
                     Path.of(store.getString("path")), store.getString("type", "PKCS12"), Path.of(store.getString("passwordFile"))));
+            Map<String, Token> tokens = new LinkedHashMap<>();
+            JsonObject tokenObjects = root.getJsonObject("tokens");
+            if (tokenObjects != null) {
+                tokenObjects.forEach((msp, value) -> {
+                    JsonObject t = value.asJsonObject();
+                    tokens.put(msp, new Token(msp, Path.of(t.getString("config")), Path.of(t.getString("pinFile"))));
+                });
+            }
             return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
-                    peers, identities, keyStore);
+                    peers, identities, keyStore, tokens);
         }
+    }
+
+    /** The token the identities of this MSP sign with, if it has one. */
+    public Optional<Token> token(String mspId) {
+        return Optional.ofNullable(tokens.get(mspId));
     }
 
     public Optional<IdentityFiles> identity(String name) {

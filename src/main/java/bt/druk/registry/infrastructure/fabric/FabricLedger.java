@@ -57,7 +57,6 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -97,6 +96,9 @@ public class FabricLedger implements Ledger {
 
     /** How often the connection file's modification time is looked at (not on every call: many calls run at once). */
     private static final long CONFIG_CHECK_MILLIS = 1000;
+
+    /** The PKCS#11 tokens the identities of some MSPs sign with (kept across reconnects). Guarded by {@link #lock}. */
+    private Pkcs11Tokens tokens;
 
     /** Guards connecting, reconnecting and closing; the common path (a gateway that exists) takes no lock. */
     private final Object lock = new Object();
@@ -390,12 +392,14 @@ public class FabricLedger implements Ledger {
             throw new LedgerUnavailableException("no peer for " + id.mspId() + " in the connection file");
         }
         try {
-            SigningCredentials credentials = cfg.keyStore().isPresent()
+            SigningCredentials credentials = cfg.token(id.mspId()).isPresent()
+                    ? tokens(cfg).credentials(id.mspId(), identityName)
+                    : cfg.keyStore().isPresent()
                     ? SigningCredentials.fromKeyStore(cfg.keyStore().get(), identityName)
                     : SigningCredentials.fromPemFiles(id.certificate(), id.privateKey());
             return Gateway.newInstance()
                     .identity(new X509Identity(id.mspId(), credentials.certificate()))
-                    .signer(Signers.newPrivateKeySigner(credentials.key()))
+                    .signer(credentials.signer())
                     .hash(Hash.SHA256)
                     .connection(channel(peer))
                     .evaluateOptions(CallOption.deadlineAfter(5, TimeUnit.SECONDS))
@@ -406,6 +410,14 @@ public class FabricLedger implements Ledger {
         } catch (IOException | GeneralSecurityException e) {
             throw new LedgerUnavailableException("cannot read the credentials of " + identityName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The tokens of the connection file, each opened once; anew only when the file names other tokens. Under {@link #lock}. */
+    private Pkcs11Tokens tokens(FabricConnectionConfig cfg) {
+        if (tokens == null || !tokens.tokens().equals(cfg.tokens())) {
+            tokens = new Pkcs11Tokens(cfg.tokens());
+        }
+        return tokens;
     }
 
     private ManagedChannel channel(FabricConnectionConfig.Peer peer) throws IOException {

@@ -14,13 +14,22 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signer;
+import org.hyperledger.fabric.client.identity.Signers;
 
 /**
- * An identity's certificate and private key, as the gateway signs with them: from the portal's key
- * store (one entry per identity, under its name), or from the PEM files of a connection file that
- * names no key store. The password is read from its file for each load and wiped after use.
+ * An identity's certificate, private key and the signer the gateway signs with: from the
+ * organisation's PKCS#11 token ({@link Pkcs11Tokens}: the key is a handle, the token signs), from the
+ * portal's key store (one entry per identity, under its name), or from the PEM files of a connection
+ * file that names neither. The key store's password is read from its file for each load and wiped
+ * after use.
  */
-record SigningCredentials(X509Certificate certificate, PrivateKey key) {
+record SigningCredentials(X509Certificate certificate, PrivateKey key, Signer signer) {
+
+    /** A key held in memory (PEM file or key store): fabric-gateway's own signer. */
+    SigningCredentials(X509Certificate certificate, PrivateKey key) {
+        this(certificate, key, Signers.newPrivateKeySigner(key));
+    }
 
     static SigningCredentials fromKeyStore(FabricConnectionConfig.KeyStoreFile file, String alias)
             throws IOException, GeneralSecurityException {

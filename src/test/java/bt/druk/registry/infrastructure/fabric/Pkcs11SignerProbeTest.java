@@ -57,8 +57,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Pkcs11SignerProbeTest {
 
-    private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
-            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"));
     private static final String ALIAS = "land.clerk";
 
     @TempDir
@@ -66,23 +64,10 @@ class Pkcs11SignerProbeTest {
 
     @Test
     void aKeyGeneratedInTheTokenSignsFabricDigestsWithLowS() throws Exception {
-        Path library = LIBRARIES.stream().filter(Files::isReadable).findFirst().orElseThrow(() -> new AssertionError(
-                "libsofthsm2.so not found in " + LIBRARIES + ": apt-get install softhsm2"));
-        String conf = System.getenv("SOFTHSM2_CONF");
-        assertNotNull(conf, "SOFTHSM2_CONF is not set: run through Maven, whose surefire sets it");
-        Path tokens = Files.createDirectories(tmp.resolve("tokens"));
-        Files.createDirectories(Path.of(conf).toAbsolutePath().getParent());
-        Files.writeString(Path.of(conf), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-
-        String pin = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-        long slot = initToken(conf, pin);
-        Provider p11 = Security.getProvider("SunPKCS11").configure("--"
-                + "name = DrukProbe\n"
-                + "library = " + library + "\n"
-                + "slot = " + slot + "\n"
-                + "attributes(generate, CKO_PRIVATE_KEY, *) = {\n"
-                + "  CKA_TOKEN = true\n  CKA_PRIVATE = true\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n"
-                + "attributes(generate, CKO_PUBLIC_KEY, *) = {\n  CKA_TOKEN = true\n}\n");
+        String conf = SoftHsmTokens.conf();
+        SoftHsmTokens.Slot fresh = SoftHsmTokens.take();
+        String pin = fresh.pin();
+        Provider p11 = Security.getProvider("SunPKCS11").configure("--" + SoftHsmTokens.pkcs11Config("DrukProbe", fresh.id()));
         KeyStore token = KeyStore.getInstance("PKCS11", p11);
         token.load(null, pin.toCharArray());
 
@@ -100,7 +85,7 @@ class Pkcs11SignerProbeTest {
         try (JcaPEMWriter out = new JcaPEMWriter(Files.newBufferedWriter(csrFile))) {
             out.writeObject(csr);
         }
-        String verified = run(Map.of(), "openssl", "req", "-in", csrFile.toString(), "-verify", "-noout");
+        String verified = SoftHsmTokens.run(Map.of(), "openssl", "req", "-in", csrFile.toString(), "-verify", "-noout");
         System.out.println("[hsm] openssl on the CSR made over the token key: " + verified.strip());
 
         // Stand-in for the certificate Fabric CA returns: stored in the token beside its key (same CKA_ID).
@@ -119,7 +104,7 @@ class Pkcs11SignerProbeTest {
         assertNull(key.getEncoded(), "a token key has no encoding to leave the token in");
         System.out.println("[hsm] token key: " + key.getClass().getName() + ", algorithm " + key.getAlgorithm()
                 + ", encoded " + key.getEncoded() + ", instanceof ECPrivateKey " + (key instanceof java.security.interfaces.ECPrivateKey));
-        System.out.println("[hsm] token objects: " + run(Map.of("SOFTHSM2_CONF", conf), "softhsm2-util", "--show-slots")
+        System.out.println("[hsm] token objects: " + SoftHsmTokens.run(Map.of("SOFTHSM2_CONF", conf), "softhsm2-util", "--show-slots")
                 .lines().filter(l -> l.contains("Label") || l.contains("Slot ")).toList());
 
         byte[] digest = sha256("probe");
@@ -149,26 +134,6 @@ class Pkcs11SignerProbeTest {
         System.out.println("[hsm] HsmSigner: 40 of 40 signatures verify (SHA256withECDSA, SunEC) with S <= n/2; "
                 + normalised + " of 40 raw token signatures had a high S that needed normalising");
         assertTrue(normalised > 0, "the token itself does not normalise S (some of 40 raw signatures are high-S)");
-    }
-
-    private long initToken(String conf, String pin) throws IOException, InterruptedException {
-        String soPin = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-        String out = run(Map.of("SOFTHSM2_CONF", conf), "softhsm2-util", "--init-token", "--free", "--label", "druk-probe",
-                "--pin", pin, "--so-pin", soPin);
-        Matcher slot = Pattern.compile("reassigned to slot (\\d+)").matcher(out);
-        if (!slot.find()) {
-            fail("softhsm2-util --init-token said: " + out);
-        }
-        return Long.parseLong(slot.group(1));
-    }
-
-    private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
-        return out;
     }
 
     private static byte[] sha256(String text) throws Exception {
