@@ -27,8 +27,9 @@ import org.openqa.selenium.By;
  * clerk and sees the set-up link once; the link, opened in a fresh browser with no session, shows
  * the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an implementation
  * that is not ours), and shows ten recovery codes; the clerk signs in with the new password and a
- * recovery code; the administrator (who gives a code too) disables the account, the clerk's open
- * session ends and the next sign-in fails. The set-up page is sent with no
+ * recovery code and makes a personal API token, which the API takes where it refuses the password;
+ * the administrator (who gives a code too) disables the account, the clerk's open session and API
+ * token end and the next sign-in fails. The set-up page is sent with no
  * referrer and no cache, and the token appears in no log of the portal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +80,14 @@ class StaffAccountsBrowserIT {
         browser.type("login:username", user);
         browser.type("login:password", password);
         browser.click("login:signIn");
+    }
+
+    /** A land write through the API for a title that does not exist, with this Authorization header. */
+    private int apiStatus(String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url("/api/land/titles/NO-SUCH-PIN/caveats")))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"expectedVersion\":1,\"caveatRef\":\"C-1\",\"reason\":\"test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
@@ -172,6 +181,19 @@ class StaffAccountsBrowserIT {
         holder.wait.until(d -> d.getCurrentUrl().contains("/clerk/"));
         assertTrue(holder.pageText().contains(CLERK), holder.pageText());
 
+        // The clerk makes a personal API token on the pages: the API takes it, and not the password,
+        // which carries no second factor. (No such title: a signed-in land clerk is told so, not 401 or 403.)
+        holder.open(url("/clerk/api-tokens.xhtml"));
+        holder.type("apiTokens:name", "thram import script");
+        holder.click("apiTokens:create");
+        holder.wait.until(d -> !d.findElements(By.id("tokenValue")).isEmpty());
+        String apiToken = holder.text("tokenValue");
+        assertTrue(apiToken.startsWith("druk_"), apiToken);
+        int withToken = apiStatus("Bearer " + apiToken);
+        assertTrue(withToken != 401 && withToken != 403, "the token signs the clerk in: " + withToken);
+        assertEquals(401, apiStatus("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (CLERK + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
+
         // The administrator disables the account, confirming on the page.
         admin.open(url("/admin/staff.xhtml"));
         admin.driver.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] button.staff-disable")).click();
@@ -183,6 +205,9 @@ class StaffAccountsBrowserIT {
         // The clerk's open session ends at its next request.
         holder.open(url("/clerk/index.xhtml"));
         holder.wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+
+        // And its API token with it.
+        assertEquals(401, apiStatus("Bearer " + apiToken));
 
         // Signing in now fails.
         Browser later = newBrowser();
