@@ -167,6 +167,7 @@ public class ApiTokens {
                 .toList();
     }
 
+    /** The one rule for where a token stands, for the holder's list and for sign-in alike. */
     private static Status status(ApiToken token, CredentialStamp stamp, Instant now) {
         if (token.revokedAt() != null) {
             return Status.REVOKED;
@@ -220,11 +221,12 @@ public class ApiTokens {
         ApiToken token = found.get();
         Instant now = clock.instant();
         StaffAccount account = accounts.findByUsername(token.owner()).filter(StaffAccount::enabled).orElse(null);
-        String refused = token.revokedAt() != null ? "revoked"
-                : !now.isBefore(token.expiresAt()) ? "expired"
-                : account == null ? "account disabled"
-                : !token.madeUnder(account.credentialStamp()) ? "password, role or second factor changed since"
-                : null;
+        String refused = switch (status(token, account == null ? null : account.credentialStamp(), now)) {
+            case LIVE -> null;
+            case REVOKED -> "revoked";
+            case EXPIRED -> "expired";
+            case ENDED -> account == null ? "account disabled" : "password, role or second factor changed since";
+        };
         if (refused != null) {
             LOG.info(() -> "API token " + token.id() + " of " + token.owner() + " refused: " + refused);
             activity.apiTokenRefused(token.owner(), client, token.id(), refused);
