@@ -135,6 +135,8 @@ else
   "$NETWORK" up
 fi
 CONNECTION="$(dirname "$NETWORK")/.network/connection.json"
+# The portal and the load driver sign with keys in the network's PKCS#11 tokens (SoftHSM2 reads this).
+export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$(dirname "$CONNECTION")/softhsm2.conf}"
 
 # Caliper first, while nothing else runs: its figure is an outside reference for raw-submit.
 CALIPER_TEXT="not available (not run: deploy/bench.sh --caliper runs it)"
@@ -178,6 +180,7 @@ write_portal_preboot
 #!/usr/bin/env bash
 echo \$\$ > $(printf %q "$RUN/portal.pid")
 export DRUK_DATA_DIR=$(printf %q "$RUN/data") DRUK_FABRIC_CONFIG=$(printf %q "$CONNECTION") DRUK_DEMO_PASSWORD=$(printf %q "$PASSWORD") DRUK_DEMO_CONTENT=false
+export SOFTHSM2_CONF=$(printf %q "$SOFTHSM2_CONF")
 export DRUK_OCDS_PREFIX=ocds-$(openssl rand -hex 3)
 $DATABASE_SETTINGS
 export DRUK_RATELIMIT_PERSECOND=$(printf %q "${DRUK_RATELIMIT_PERSECOND:-1000000}") DRUK_RATELIMIT_BURST=$(printf %q "${DRUK_RATELIMIT_BURST:-1000000}")

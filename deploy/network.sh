@@ -185,7 +185,9 @@ enroll() {
   local org="$1" name="$2" type="$3" attrs="$4" out="$5" profile="${6:-}"
   local secret_file="$NET/ca/$org-secrets/$name"
   local uses=2
-  [[ "$type" == client ]] && uses=1
+  # A client enrols once, except the demo identities (profile "and-token"): a PEM copy for this
+  # script's peer CLI and the tests, then the portal's own in its organisation's token (enrol_tokens).
+  [[ "$type" == client && "$profile" != and-token ]] && uses=1
   mkdir -p "$(dirname "$secret_file")"
   if [[ ! -f "$secret_file" ]]; then
     openssl rand -hex 16 > "$secret_file"
@@ -201,7 +203,7 @@ enroll() {
   fi
   # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
   FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
-  if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi
+  if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi   # "and-token": enrol_tokens deletes it
   # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
   local f
   for f in "$out"/cacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/cacerts/ca.pem"; done
@@ -537,24 +539,90 @@ deploy_chaincode() {
 identity_org() { local entry; for entry in "${DEMO_IDENTITIES[@]}"; do read -r n o _ <<<"$entry"; [[ "$n" == "$1" ]] && { echo "$o"; return; }; done; return 1; }
 identity_dir() { echo "$(org_dir "$1")/users/$2/msp"; }
 
-# The portal's signing keys in one PKCS#12 key store (alias = identity name) behind a random
-# password in a file of its own; both are the network user's alone (umask 077). The portal reads
-# keys only from here; the PEM files stay for this script's peer CLI.
-write_portal_key_store() {
-  local store="$NET/portal-keys.p12" pass_file="$NET/portal-keys.pass" entry name org one
-  openssl rand -hex 24 > "$pass_file"
-  rm -f "$store"
-  for entry in "${DEMO_IDENTITIES[@]}"; do
-    read -r name org _ <<<"$entry"
-    one="$NET/portal-keys-$name.p12"
-    PW="$(cat "$pass_file")" openssl pkcs12 -export -name "$name" -passout env:PW \
-      -inkey "$(identity_dir "$org" "$name")/keystore/key.pem" -in "$(identity_dir "$org" "$name")/signcerts/cert.pem" \
-      -out "$one"
-    PW="$(cat "$pass_file")" keytool -importkeystore -noprompt -srckeystore "$one" -srcstoretype PKCS12 \
-      -srcstorepass:env PW -destkeystore "$store" -deststoretype PKCS12 -deststorepass:env PW >/dev/null 2>&1 \
-      || die "could not add $name to $store"
-    rm -f "$one"
+# The portal's signing keys: one PKCS#11 token per organisation, SoftHSM2 here, a hardware HSM in
+# production by configuration alone (library and slot; docs/hsm.md). Each key pair is generated
+# inside the token and only its CSR leaves it (FabricCaEnrolment), so no file holds a portal key.
+# SoftHSM2 sees only the tokens that existed when a process first loaded it: these are made before
+# any portal starts, and a portal started earlier must be restarted after "up" (up.sh does).
+token_home() { echo "$NET/tokens"; }
+softhsm_conf() { echo "$NET/softhsm2.conf"; }
+token_config() { echo "$(token_home)/$1.pkcs11.cfg"; }
+token_pin_file() { echo "$(token_home)/$1.pin"; }
+
+softhsm_library() {
+  local lib
+  for lib in /usr/lib/softhsm/libsofthsm2.so /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so; do
+    [[ -f "$lib" ]] && { echo "$lib"; return; }
   done
+  return 1
+}
+
+setup_tokens() {
+  local library org slot out pin
+  command -v softhsm2-util >/dev/null && library="$(softhsm_library)" \
+    || die "SoftHSM2 is missing (the portal's keys live in PKCS#11 tokens): apt-get install softhsm2"
+  mkdir -p "$(token_home)/objects"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$(token_home)/objects" > "$(softhsm_conf)"
+  for org in "${PEER_ORGS[@]}"; do
+    pin="$(openssl rand -hex 16)"
+    # softhsm2-util takes PINs only as arguments or from a terminal; a hardware HSM has its own tool.
+    out="$(SOFTHSM2_CONF="$(softhsm_conf)" softhsm2-util --init-token --free --label "druk-$org" \
+      --pin "$pin" --so-pin "$(openssl rand -hex 16)" 2>&1)" || die "could not make the token of $org: $out"
+    [[ "$out" =~ reassigned\ to\ slot\ ([0-9]+) ]] || die "softhsm2-util did not name the slot of $org's token: $out"
+    slot="${BASH_REMATCH[1]}"
+    printf '%s\n' "$pin" > "$(token_pin_file "$org")"
+    chmod 0400 "$(token_pin_file "$org")"
+    cat > "$(token_config "$org")" <<EOF
+name = Druk-$org
+library = $library
+slot = $slot
+attributes(generate, CKO_PRIVATE_KEY, *) = {
+  CKA_TOKEN = true
+  CKA_PRIVATE = true
+  CKA_SENSITIVE = true
+  CKA_EXTRACTABLE = false
+}
+attributes(generate, CKO_PUBLIC_KEY, *) = {
+  CKA_TOKEN = true
+}
+EOF
+  done
+}
+
+# The Java side of enrolment (FabricCaEnrolment) runs from the portal's build, made first if missing.
+portal_classpath() {
+  local web="${DRUK_BUILD_DIR:-$REPO_DIR/target}/druk-registry/WEB-INF"
+  if [[ ! -f "$web/classes/bt/druk/registry/infrastructure/fabric/FabricCaEnrolment.class" ]]; then
+    log "Building the portal (its enrolment step puts keys into the tokens)"
+    mvn -q -B -ntp -f "$REPO_DIR/pom.xml" package -DskipTests ${DRUK_BUILD_DIR:+-Ddruk.build.dir="$DRUK_BUILD_DIR"} \
+      >>"$LOGS/portal-build.log" 2>&1 || die "portal build failed: see $LOGS/portal-build.log"
+  fi
+  echo "$web/classes:$web/lib/*"
+}
+
+# enrol_tokens: each organisation's demo identities into its token (one JVM per organisation),
+# with the second use of their enrolment secrets, which are deleted afterwards whatever happened.
+enrol_tokens() {
+  local classpath org entry name o jobs=() names
+  classpath="$(portal_classpath)"
+  for org in "${PEER_ORGS[@]}"; do
+    names=""
+    for entry in "${DEMO_IDENTITIES[@]}"; do
+      read -r name o _ <<<"$entry"
+      [[ "$o" == "$org" ]] && names+="${names:+,}$name"
+    done
+    [[ -n "$names" ]] || continue
+    (
+      SOFTHSM2_CONF="$(softhsm_conf)" java -cp "$classpath" bt.druk.registry.infrastructure.fabric.FabricCaEnrolment \
+        --token-config "$(token_config "$org")" --pin-file "$(token_pin_file "$org")" --ca-url "$(ca_url "$org")" \
+        --ca-name "ca-$org" --tls-ca-cert "$(ca_tls_root "$org")" --names "$names" --secret-dir "$NET/ca/$org-secrets" \
+        >>"$LOGS/token-enrolment.log" 2>&1
+      status=$?
+      for name in ${names//,/ }; do rm -f "$NET/ca/$org-secrets/$name"; done
+      exit "$status"
+    ) & jobs+=($!)
+  done
+  wait_all "enrolling the portal's identities into the tokens (see $LOGS/token-enrolment.log)" "${jobs[@]}"
 }
 
 write_connection_file() {
@@ -562,7 +630,16 @@ write_connection_file() {
   {
     echo "{"
     echo "  \"channel\": \"$CHANNEL\","
-    echo "  \"keyStore\": {\"path\": \"$NET/portal-keys.p12\", \"type\": \"PKCS12\", \"passwordFile\": \"$NET/portal-keys.pass\"},"
+    echo "  \"tokens\": {"
+    first=1
+    for org in "${PEER_ORGS[@]}"; do
+      ((first)) || echo ","
+      first=0
+      printf '    "%s": {"config": "%s", "pinFile": "%s"}' "${MSP[$org]}" "$(token_config "$org")" "$(token_pin_file "$org")"
+    done
+    echo ""
+    echo "  },"
+    first=1
     echo "  \"chaincode\": \"$CHAINCODE\","
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do
@@ -647,10 +724,11 @@ cmd_up() {
   local entry name attrs
   for entry in "${DEMO_IDENTITIES[@]}"; do
     read -r name org attrs <<<"$entry"
-    enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" & jobs+=($!)
+    enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" and-token & jobs+=($!)
   done
   wait_all "enrolling users" "${jobs[@]}"
-  write_portal_key_store
+  setup_tokens
+  enrol_tokens
   write_connection_file
 
   log "Creating channel '$CHANNEL' with $orderers Raft orderer(s)"

@@ -169,6 +169,8 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
   "-XX:ErrorFile=$RUN/hs_err_pid%p.log" "-Xlog:gc*,safepoint:file=$RUN/gc.log:time,uptime,level,tags:filecount=5,filesize=10m")
 (
   export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
+  # The portal signs with keys in the network's PKCS#11 tokens; SoftHSM2 finds them through this file.
+  export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$DEPLOY_DIR/.network/softhsm2.conf}"
   export DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   if [[ -n "${DRUK_DEMO_PASSWORD:-}" ]]; then export DRUK_DEMO_PASSWORD; else unset DRUK_DEMO_PASSWORD; fi
   export DRUK_CERTIFICATE_KEYSTORE DRUK_CERTIFICATE_KEYSTORE_PASSWORD="${DRUK_CERTIFICATE_KEYSTORE_PASSWORD:-}"

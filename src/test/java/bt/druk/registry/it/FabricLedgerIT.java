@@ -6,6 +6,7 @@ import bt.druk.registry.network.NetworkScript;
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import bt.druk.registry.network.LedgerTransactions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +103,29 @@ class FabricLedgerIT {
         RealLedger.close(ledger);
     }
 
+    static java.security.cert.X509Certificate tokenCertificate(String mspId, String name) {
+        try {
+            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.stateDir().resolve("connection.json"));
+            return (java.security.cert.X509Certificate) bt.druk.registry.infrastructure.fabric.Pkcs11Tokens
+                    .open(config.token(mspId).orElseThrow()).keyStore().getCertificate(name);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new AssertionError("the token of " + mspId + " cannot be read", e);
+        }
+    }
+
+    static String pemCopyOf(String name) {
+        try {
+            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.stateDir().resolve("connection.json"));
+            return java.nio.file.Files.readString(config.identity(name).orElseThrow().certificate());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String pem(java.security.cert.X509Certificate certificate) {
+        return org.hyperledger.fabric.client.identity.Identities.toPemString(certificate).strip();
+    }
+
     static String newPin() {
         return "IT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -126,6 +151,11 @@ class FabricLedgerIT {
         assertNotNull(v1.receipt().blockNumber());
         assertEquals(List.of("AuditMSP", "LandMSP"), v1.receipt().endorsingMspIds());
         assertNotNull(v1.receipt().commitTime());
+        // Signed inside the Land token: the auditor's peer has the token's certificate as the creator, not the PEM copy's.
+        LedgerTransactions.Committed onAuditPeer = LedgerTransactions.read(v1.receipt().txId());
+        assertEquals("LandMSP", onAuditPeer.creatorMsp());
+        assertEquals(pem(tokenCertificate("LandMSP", "land.clerk")), onAuditPeer.creatorCertificate().strip());
+        assertNotEquals(pem(tokenCertificate("LandMSP", "land.clerk")), pemCopyOf("land.clerk").strip(), "the CLI's copy is another certificate");
 
         LedgerEntry entry = ledger.readRecord(ack.recordKey()).orElseThrow();
         assertEquals(ack.hash(), entry.hash());

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.Transaction;
 
-/** Reads a committed transaction from the ledger (qscc) to see who endorsed it. */
-final class LedgerTransactions {
+/** Reads a committed transaction from the ledger (qscc, on the auditor's peer) to see who signed and endorsed it. */
+public final class LedgerTransactions {
 
-    record Committed(int validationCode, List<String> endorsingMsps) {
+    /** @param creatorMsp and {@code creatorCertificate} (PEM): the identity that signed the transaction */
+    public record Committed(int validationCode, List<String> endorsingMsps, String creatorMsp, String creatorCertificate) {
     }
 
     private static final Pattern HEX_LINE = Pattern.compile("(?m)^([0-9a-f]{64,})\\s*$");
@@ -24,7 +26,7 @@ final class LedgerTransactions {
     private LedgerTransactions() {
     }
 
-    static Committed read(String txId) {
+    public static Committed read(String txId) {
         String output = NetworkScript.runOrFail("transaction", txId).output();
         Matcher matcher = HEX_LINE.matcher(output);
         if (!matcher.find()) {
@@ -33,13 +35,15 @@ final class LedgerTransactions {
         try {
             ProcessedTransaction processed = ProcessedTransaction.parseFrom(HexFormat.of().parseHex(matcher.group(1)));
             Payload payload = Payload.parseFrom(processed.getTransactionEnvelope().getPayload());
+            SerializedIdentity creator = SerializedIdentity.parseFrom(
+                    SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader()).getCreator());
             Transaction transaction = Transaction.parseFrom(payload.getData());
             ChaincodeActionPayload action = ChaincodeActionPayload.parseFrom(transaction.getActions(0).getPayload());
             List<String> msps = new ArrayList<>();
             for (Endorsement endorsement : action.getAction().getEndorsementsList()) {
                 msps.add(SerializedIdentity.parseFrom(endorsement.getEndorser()).getMspid());
             }
-            return new Committed(processed.getValidationCode(), msps);
+            return new Committed(processed.getValidationCode(), msps, creator.getMspid(), creator.getIdBytes().toStringUtf8());
         } catch (InvalidProtocolBufferException e) {
             throw new AssertionError("unreadable transaction " + txId, e);
         }

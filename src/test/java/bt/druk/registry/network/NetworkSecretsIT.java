@@ -93,8 +93,9 @@ class NetworkSecretsIT {
     }
 
     /**
-     * An enrolment secret is good for the enrolments its identity needs and no more: once for a
-     * clerk, twice (signing, then TLS certificate) for an admin or node; its file is gone afterwards.
+     * An enrolment secret is good for the enrolments its identity needs and no more: twice for a demo
+     * clerk (the command line's PEM copy, then the portal's key in its token), twice (signing, then
+     * TLS certificate) for an admin or node; its file is gone afterwards.
      */
     @Test
     void enrolmentSecretsAreSingleUseAndNoneIsLeftOnDisk() throws IOException {
@@ -105,26 +106,72 @@ class NetworkSecretsIT {
             assertEquals(List.of(), left, "enrolment secrets left after enrolment");
         }
         String clerk = NetworkScript.runOrFail("identity", "land", "land.clerk").output();
-        assertTrue(clerk.contains("Name: land.clerk, Type: client") && clerk.contains("Max Enrollments: 1,"), clerk);
+        assertTrue(clerk.contains("Name: land.clerk, Type: client") && clerk.contains("Max Enrollments: 2,"), clerk);
         String admin = NetworkScript.runOrFail("identity", "land", "land.admin").output();
         assertTrue(admin.contains("Type: admin") && admin.contains("Max Enrollments: 2,"), admin);
     }
 
-    /** The portal signs with keys from one password-protected PKCS#12 store, an entry per identity of the connection file. */
+    /**
+     * The portal signs with keys generated inside its organisation's PKCS#11 token (docs/hsm.md): each
+     * identity of the connection file has a key there that cannot be read out, whose certificate the
+     * organisation's CA issued to that name, and no file of the network holds any of those keys.
+     */
     @Test
-    void thePortalsKeysAreInAKeyStoreWithAnEntryPerIdentity() throws Exception {
-        var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(NetworkScript.stateDir().resolve("connection.json"));
-        var file = config.keyStore().orElseThrow(() -> new AssertionError("connection.json names no key store"));
-        char[] password = read(file.passwordFile()).toCharArray();
-        java.security.KeyStore store = java.security.KeyStore.getInstance(file.type());
-        try (var in = Files.newInputStream(file.path())) {
-            store.load(in, password);
-        }
-        for (String name : config.identities().keySet()) {
-            assertTrue(store.isKeyEntry(name), name + " has a key in " + file.path());
-            assertTrue(store.getCertificate(name) instanceof java.security.cert.X509Certificate, name + " has its certificate");
-        }
+    void thePortalsKeysAreInsideTheTokensAndInNoFile() throws Exception {
+        Path state = NetworkScript.stateDir();
+        var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(state.resolve("connection.json"));
         assertTrue(config.identities().size() >= 7, "identities: " + config.identities().keySet());
+        Set<java.security.PublicKey> tokenKeys = new java.util.HashSet<>();
+        for (var identity : config.identities().values()) {
+            var token = config.token(identity.mspId()).orElseThrow(() -> new AssertionError("no token for " + identity.mspId()));
+            var store = bt.druk.registry.infrastructure.fabric.Pkcs11Tokens.open(token).keyStore();
+            java.security.Key key = store.getKey(identity.name(), null);
+            var certificate = (java.security.cert.X509Certificate) store.getCertificate(identity.name());
+            assertTrue(key != null && certificate != null, identity.name() + " has a key and certificate in its token");
+            assertEquals(null, key.getEncoded(), identity.name() + "'s key cannot be read out of the token");
+            assertEquals("CN=" + identity.name(), certificate.getSubjectX500Principal().getName().replaceAll(",.*", ""));
+            tokenKeys.add(certificate.getPublicKey());
+        }
+        List<String> onDisk = new ArrayList<>();
+        int keyFiles = 0;
+        try (Stream<Path> all = Files.walk(state)) {
+            for (Path file : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                String text = Files.size(file) < 100_000 ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) : "";
+                // PEM files, and PEM inside JSON (the chaincode packages' connection.json, newlines escaped)
+                var pem = PRIVATE_KEY.matcher(text.replace("\\n", "\n"));
+                while (pem.find()) {
+                    keyFiles++;
+                    if (file.getFileName().toString().equals("IssuerRevocationPrivateKey")) {
+                        continue; // the CA's Idemix revocation key (P-384, no named curve), not an identity's
+                    }
+                    java.security.PrivateKey key = org.hyperledger.fabric.client.identity.Identities.readPrivateKey(pem.group());
+                    if (tokenKeys.stream().anyMatch(pub -> matches(key, pub))) {
+                        onDisk.add(state.relativize(file).toString());
+                    }
+                }
+            }
+        }
+        assertTrue(keyFiles > 10, "the command line's PEM keys were checked: " + keyFiles);
+        assertEquals(List.of(), onDisk, "files holding a key of the portal's tokens");
+    }
+
+    private static final java.util.regex.Pattern PRIVATE_KEY =
+            java.util.regex.Pattern.compile("-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\s]+-----END PRIVATE KEY-----");
+
+    /** Whether the public key is the private key's: d·G computed by signing and verifying once. */
+    private static boolean matches(java.security.PrivateKey key, java.security.PublicKey candidate) {
+        try {
+            java.security.Signature sign = java.security.Signature.getInstance("SHA256withECDSA");
+            sign.initSign(key);
+            sign.update(new byte[] {1, 2, 3});
+            byte[] signature = sign.sign();
+            java.security.Signature verify = java.security.Signature.getInstance("SHA256withECDSA");
+            verify.initVerify(candidate);
+            verify.update(new byte[] {1, 2, 3});
+            return verify.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private static String read(Path file) {

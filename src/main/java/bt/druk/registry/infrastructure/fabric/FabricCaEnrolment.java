@@ -297,9 +297,13 @@ public final class FabricCaEnrolment {
     // ---- command line ----
 
     private static final String USAGE = "usage: FabricCaEnrolment --token-config <SunPKCS11 cfg> --pin-file <file>"
-            + " --ca-url https://host:port --ca-name <name> --tls-ca-cert <PEM> --name <identity> --secret-file <file>";
+            + " --ca-url https://host:port --ca-name <name> --tls-ca-cert <PEM> --names <id,id,...> --secret-dir <dir>";
 
-    /** Enrols one identity into a token; exit status 0, else 1 with the reason on stderr (2: bad arguments). */
+    /**
+     * Enrols identities into one token (one JVM for all of an organisation's, which {@code network.sh}
+     * runs once per organisation); each one's enrolment secret is the file of its name in the secret
+     * directory. Exit status 0, else 1 with the reasons on stderr (2: bad arguments).
+     */
     public static void main(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
@@ -309,31 +313,38 @@ public final class FabricCaEnrolment {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        for (String required : new String[] {"token-config", "pin-file", "ca-url", "ca-name", "tls-ca-cert", "name", "secret-file"}) {
+        for (String required : new String[] {"token-config", "pin-file", "ca-url", "ca-name", "tls-ca-cert", "names", "secret-dir"}) {
             if (!options.containsKey(required)) {
                 System.err.println("missing --" + required + "\n" + USAGE);
                 System.exit(2);
             }
         }
-        int status = 1;
-        char[] secret = null;
+        int status = 0;
         try {
-            String name = options.get("name");
             Pkcs11Tokens.OpenToken token = Pkcs11Tokens.open(new FabricConnectionConfig.Token("",
                     Path.of(options.get("token-config")), Path.of(options.get("pin-file"))));
-            secret = Pkcs11Tokens.readSecret(Path.of(options.get("secret-file")));
-            X509Certificate certificate = new FabricCaEnrolment(URI.create(options.get("ca-url")), options.get("ca-name"),
-                    Path.of(options.get("tls-ca-cert"))).enrol(token, name, secret);
-            System.out.println("enrolled " + name + " into the token of " + options.get("token-config") + ": "
-                    + certificate.getSubjectX500Principal().getName() + ", serial " + certificate.getSerialNumber().toString(16)
-                    + ", issued by " + certificate.getIssuerX500Principal().getName());
-            status = 0;
+            FabricCaEnrolment ca = new FabricCaEnrolment(URI.create(options.get("ca-url")), options.get("ca-name"),
+                    Path.of(options.get("tls-ca-cert")));
+            for (String name : options.get("names").split(",")) {
+                char[] secret = null;
+                try {
+                    secret = Pkcs11Tokens.readSecret(Path.of(options.get("secret-dir")).resolve(name));
+                    X509Certificate certificate = ca.enrol(token, name, secret);
+                    System.out.println("enrolled " + name + " into the token of " + options.get("token-config") + ": "
+                            + certificate.getSubjectX500Principal().getName() + ", serial " + certificate.getSerialNumber().toString(16)
+                            + ", issued by " + certificate.getIssuerX500Principal().getName());
+                } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                    System.err.println("enrolment of " + name + " failed: " + e.getMessage());
+                    status = 1;
+                } finally {
+                    if (secret != null) {
+                        Arrays.fill(secret, '\0');
+                    }
+                }
+            }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             System.err.println("enrolment failed: " + e.getMessage());
-        } finally {
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
-            }
+            status = 1;
         }
         System.exit(status);
     }

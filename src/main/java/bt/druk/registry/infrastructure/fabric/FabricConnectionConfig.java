@@ -17,23 +17,16 @@ import java.util.Optional;
 
 /**
  * The connection file written by deploy/network.sh: channel, chaincode, each MSP's peers, the
- * enrolled identities (absolute paths to their certificate and key) and, when given, the key store
- * the portal takes the identities' keys and certificates from instead of those files, and the
- * PKCS#11 token of each organisation (MSP) whose identities sign inside an HSM. An identity whose
- * MSP has a token signs with the token's key of its name; otherwise the key store, else the PEM files.
+ * enrolled identities (absolute paths to the certificate and key of their copy for command-line
+ * clients and tests) and the PKCS#11 token of each organisation (MSP) whose identities sign inside an
+ * HSM. An identity whose MSP has a token signs with the token's key of its name (the portal's own
+ * enrolment, docs/hsm.md); otherwise with its PEM files.
  */
 public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
-                                     Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore,
-                                     Map<String, Token> tokens) {
+                                     Map<String, IdentityFiles> identities, Map<String, Token> tokens) {
 
     public FabricConnectionConfig {
         tokens = Map.copyOf(tokens);
-    }
-
-    /** A connection file without tokens (the key store or PEM files sign). */
-    public FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
-                                  Map<String, IdentityFiles> identities, Optional<KeyStoreFile> keyStore) {
-        this(channel, chaincode, peersByMsp, identities, keyStore, Map.of());
     }
 
     /**
@@ -44,10 +37,6 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
      * @param pinFile the file holding the token's user PIN, readable by the portal's user only
      */
     public record Token(String mspId, Path config, Path pinFile) {
-    }
-
-    /** A key store holding each identity's key and certificate under the identity's name. */
-    public record KeyStoreFile(Path path, String type, Path passwordFile) {
     }
 
     /**
@@ -86,9 +75,6 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
                 identities.put(name, new IdentityFiles(name, i.getString("mspId"), Path.of(i.getString("certificate")),
                         Path.of(i.getString("privateKey")), i.getString("role", null)));
             });
-            JsonObject store = root.getJsonObject("keyStore");
-            Optional<KeyStoreFile> keyStore = store == null ? Optional.empty() : Optional.of(new KeyStoreFile(
-                    Path.of(store.getString("path")), store.getString("type", "PKCS12"), Path.of(store.getString("passwordFile"))));
             Map<String, Token> tokens = new LinkedHashMap<>();
             JsonObject tokenObjects = root.getJsonObject("tokens");
             if (tokenObjects != null) {
@@ -98,7 +84,7 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
                 });
             }
             return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
-                    peers, identities, keyStore, tokens);
+                    peers, identities, tokens);
         }
     }
 

@@ -394,8 +394,6 @@ public class FabricLedger implements Ledger {
         try {
             SigningCredentials credentials = cfg.token(id.mspId()).isPresent()
                     ? tokens(cfg).credentials(id.mspId(), identityName)
-                    : cfg.keyStore().isPresent()
-                    ? SigningCredentials.fromKeyStore(cfg.keyStore().get(), identityName)
                     : SigningCredentials.fromPemFiles(id.certificate(), id.privateKey());
             return Gateway.newInstance()
                     .identity(new X509Identity(id.mspId(), credentials.certificate()))

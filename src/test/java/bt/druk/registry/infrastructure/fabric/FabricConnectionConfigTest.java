@@ -32,21 +32,17 @@ class FabricConnectionConfigTest {
                 config.tokens());
         assertEquals(Optional.of(Path.of("/etc/druk/pkcs11-land.cfg")), config.token("LandMSP").map(FabricConnectionConfig.Token::config));
         assertTrue(config.token("CourtMSP").isEmpty());
-        assertTrue(config.keyStore().isEmpty());
     }
 
     @Test
-    void anOlderFileWithAKeyStoreAndNoTokensStillReads() throws Exception {
+    void aFileWithoutTokensSignsWithThePemFiles() throws Exception {
         Path file = dir.resolve("connection.json");
         Files.writeString(file, """
-                {"keyStore": {"path": "/x/portal-keys.p12", "passwordFile": "/x/portal-keys.pass"},
-                 "peers": {},
+                {"peers": {},
                  "identities": {"land.clerk": {"mspId": "LandMSP", "certificate": "/x/c.pem", "privateKey": "/x/k.pem"}}}
                 """);
         FabricConnectionConfig config = FabricConnectionConfig.read(file);
         assertTrue(config.tokens().isEmpty());
-        assertEquals(new FabricConnectionConfig.KeyStoreFile(Path.of("/x/portal-keys.p12"), "PKCS12", Path.of("/x/portal-keys.pass")),
-                config.keyStore().orElseThrow());
         assertEquals(Path.of("/x/k.pem"), config.identity("land.clerk").orElseThrow().privateKey());
     }
 }

@@ -280,6 +280,8 @@ public final class PortalUnderTest implements AutoCloseable {
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());
         env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
+        // the portal signs with keys in the network's PKCS#11 tokens (deploy/network.sh); SoftHSM2 finds them through this
+        env.put("SOFTHSM2_CONF", connectionFile().toAbsolutePath().resolveSibling("softhsm2.conf").toString());
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port + "/druk-registry";
         PortalUnderTest portal = new PortalUnderTest(base, password, process, log, launch);
