@@ -193,7 +193,8 @@ public final class FabricCaAdmin {
     /**
      * Revokes every certificate of an identity and disables it (it can no longer enrol), and returns
      * the CRL after that: the one the CA generated with the revocation, or, if the identity had no
-     * certificate to revoke, the CA's current one.
+     * certificate to revoke, the CA's current one. Should that second request fail, the revocation
+     * stands; revoking again is harmless (nothing more to revoke, the current CRL comes back).
      *
      * @param reason one of {@link #REASONS}, e.g. {@code privilegewithdrawn}
      */
@@ -268,7 +269,13 @@ public final class FabricCaAdmin {
         String payload = method + "." + b64.encodeToString(uri.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(body) + "." + b64cert;
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-        return b64cert + "." + b64.encodeToString(signer.sign(digest));
+        byte[] signature;
+        try {
+            signature = signer.sign(digest);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new GeneralSecurityException("the registrar's key could not sign the request to Fabric CA " + caName + ": " + e, e);
+        }
+        return b64cert + "." + b64.encodeToString(signature);
     }
 
     /** Sends a request with the token and returns the answer's bytes; a refusal of the CA becomes a {@link CaRefusal}. */
@@ -289,6 +296,9 @@ public final class FabricCaAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking Fabric CA " + caName + " at " + base + " to " + what(operation, name), e);
+        } catch (IOException e) {
+            // The HTTP client's own messages can be empty (a refused connection): say what could not be done, and why.
+            throw new IOException("could not ask Fabric CA " + caName + " at " + base + " to " + what(operation, name) + ": " + e, e);
         } finally {
             Arrays.fill(body, (byte) 0);
         }

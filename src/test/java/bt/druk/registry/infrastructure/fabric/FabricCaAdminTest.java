@@ -359,6 +359,26 @@ class FabricCaAdminTest {
     }
 
     @Test
+    void anUnreachableCaIsNamedInTheMessage() throws Exception {
+        FabricCaAdmin admin = admin();
+        server.stop(0);
+        IOException e = assertThrows(IOException.class, () -> admin.revoke("land.tshering", "privilegewithdrawn"));
+        assertTrue(e.getMessage().startsWith("could not ask Fabric CA ca-land at " + caUrl + " to revoke 'land.tshering': "),
+                e.getMessage());
+    }
+
+    @Test
+    void aSignerThatFailsIsNamed() throws Exception {
+        FabricCaAdmin admin = new FabricCaAdmin(caUrl, CA_NAME, tlsCaCert, registrarCert, digest -> {
+            throw new java.security.SignatureException("token removed");
+        });
+        java.security.GeneralSecurityException e = assertThrows(java.security.GeneralSecurityException.class, admin::generateCrl);
+        assertTrue(e.getMessage().contains("the registrar's key could not sign the request to Fabric CA ca-land")
+                && e.getMessage().contains("token removed"), e.getMessage());
+        assertEquals(List.of(), received);
+    }
+
+    @Test
     void argumentsAreCheckedBeforeAnythingIsSent() throws Exception {
         FabricCaAdmin admin = admin();
         assertThrows(IllegalArgumentException.class, () -> admin.revoke("land.tshering", "fired"));
