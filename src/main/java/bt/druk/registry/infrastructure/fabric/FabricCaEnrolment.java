@@ -198,7 +198,7 @@ public final class FabricCaEnrolment {
     }
 
     /** The CA's error messages ({@code errors[].message}, with their codes), else the start of its answer. */
-    private static String errors(JsonObject answer, String body) {
+    static String errors(JsonObject answer, String body) {
         JsonElement errors = answer.get("errors");
         if (errors != null && errors.isJsonArray() && !errors.getAsJsonArray().isEmpty()) {
             StringBuilder text = new StringBuilder();
@@ -221,7 +221,7 @@ public final class FabricCaEnrolment {
         return abbreviate(body);
     }
 
-    private static String abbreviate(String body) {
+    static String abbreviate(String body) {
         String text = body == null ? "" : body.strip();
         return text.isEmpty() ? "(empty answer)" : text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
@@ -243,7 +243,7 @@ public final class FabricCaEnrolment {
         }
     }
 
-    private static SSLContext trusting(Path tlsCaCert) throws IOException, GeneralSecurityException {
+    static SSLContext trusting(Path tlsCaCert) throws IOException, GeneralSecurityException {
         KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
         roots.load(null, null);
         int i = 0;
