@@ -177,6 +177,25 @@ ca_client() {
     --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client.log" 2>&1
 }
 
+# register_identity ORG NAME TYPE ATTRS USES: registered by the CA's bootstrap registrar, with a random
+# secret in $NET/ca/ORG-secrets/NAME (handed to fabric-ca-client in its environment).
+register_identity() {
+  local org="$1" name="$2" type="$3" attrs="$4" uses="$5"
+  local secret_file="$NET/ca/$org-secrets/$name" attr_args=()
+  mkdir -p "$(dirname "$secret_file")"
+  openssl rand -hex 16 > "$secret_file"
+  [[ "$attrs" != "-" ]] && attr_args=(--id.attrs "$attrs")
+  FABRIC_CA_CLIENT_ID_SECRET="$(cat "$secret_file")" \
+    ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
+    --id.name "$name" --id.type "$type" --id.maxenrollments "$uses" "${attr_args[@]}"
+}
+
+# The portal's registrar at each organisation's CA (in the token only): registers and enrols each
+# staff member's own identity when an administrator creates the account, revokes it when the
+# account is disabled, and issues the CRL. It may register clients with any attribute, nothing else.
+registrar_name() { echo "$1.registrar"; }
+REGISTRAR_ATTRS='"hf.Registrar.Roles=client","hf.Registrar.Attributes=*",hf.Revoker=true,hf.GenCRL=true'
+
 # enroll ORG NAME TYPE ATTRS OUT_DIR [tls]: register the identity (once) and enroll it into OUT_DIR.
 # Enrolment secrets are single-use: a client identity may enrol once, a node or admin twice (its
 # signing certificate, then its TLS certificate, always in that order), and the secret file is
@@ -188,15 +207,7 @@ enroll() {
   # A client enrols once, except the demo identities (profile "and-token"): a PEM copy for this
   # script's peer CLI and the tests, then the portal's own in its organisation's token (enrol_tokens).
   [[ "$type" == client && "$profile" != and-token ]] && uses=1
-  mkdir -p "$(dirname "$secret_file")"
-  if [[ ! -f "$secret_file" ]]; then
-    openssl rand -hex 16 > "$secret_file"
-    local attr_args=()
-    [[ "$attrs" != "-" ]] && attr_args=(--id.attrs "$attrs")
-    FABRIC_CA_CLIENT_ID_SECRET="$(cat "$secret_file")" \
-      ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
-      --id.name "$name" --id.type "$type" --id.maxenrollments "$uses" "${attr_args[@]}"
-  fi
+  [[ -f "$secret_file" ]] || register_identity "$org" "$name" "$type" "$attrs" "$uses"
   local enroll_args=(--caname "ca-$org" -M "$out")
   if [[ "$profile" == tls ]]; then
     enroll_args+=(--enrollment.profile tls --csr.hosts "$HOST,localhost,$name")
@@ -606,12 +617,11 @@ enrol_tokens() {
   local classpath org entry name o jobs=() names
   classpath="$(portal_classpath)"
   for org in "${PEER_ORGS[@]}"; do
-    names=""
+    names="$(registrar_name "$org")"
     for entry in "${DEMO_IDENTITIES[@]}"; do
       read -r name o _ <<<"$entry"
       [[ "$o" == "$org" ]] && names+="${names:+,}$name"
     done
-    [[ -n "$names" ]] || continue
     (
       SOFTHSM2_CONF="$(softhsm_conf)" java -cp "$classpath" bt.druk.registry.infrastructure.fabric.FabricCaEnrolment \
         --token-config "$(token_config "$org")" --pin-file "$(token_pin_file "$org")" --ca-url "$(ca_url "$org")" \
@@ -641,6 +651,17 @@ write_connection_file() {
     echo "  },"
     first=1
     echo "  \"chaincode\": \"$CHAINCODE\","
+    # Each organisation's CA, and the portal's registrar there (its key is in the organisation's token).
+    echo "  \"authorities\": {"
+    first=1
+    for org in "${PEER_ORGS[@]}"; do
+      ((first)) || echo ","
+      first=0
+      printf '    "%s": {"url": "%s", "caName": "ca-%s", "tlsCaCert": "%s", "registrar": "%s"}' \
+        "${MSP[$org]}" "$(ca_url "$org")" "$org" "$(ca_tls_root "$org")" "$(registrar_name "$org")"
+    done
+    echo ""
+    echo "  },"
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do
       ((first)) || echo ","
@@ -727,6 +748,7 @@ cmd_up() {
     enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" and-token & jobs+=($!)
   done
   wait_all "enrolling users" "${jobs[@]}"
+  for org in "${PEER_ORGS[@]}"; do register_identity "$org" "$(registrar_name "$org")" client "$REGISTRAR_ATTRS" 1; done
   setup_tokens
   enrol_tokens
   write_connection_file

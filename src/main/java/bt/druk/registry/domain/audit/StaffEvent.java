@@ -28,6 +28,8 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         ACCOUNT_CHANGED,
         ACCOUNT_DISABLED,
         ACCOUNT_ENABLED,
+        /** An administrator had the account's own ledger identity issued (detail: its organisation and certificate serial). */
+        LEDGER_IDENTITY_ISSUED,
         /** An administrator reset an account's lost second factor (a new set-up link was made). */
         FACTOR_RESET,
         /** The account's holder changed its password. */

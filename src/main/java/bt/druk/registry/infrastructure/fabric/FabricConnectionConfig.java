@@ -23,10 +23,19 @@ import java.util.Optional;
  * enrolment, docs/hsm.md); otherwise with its PEM files.
  */
 public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
-                                     Map<String, IdentityFiles> identities, Map<String, Token> tokens) {
+                                     Map<String, IdentityFiles> identities, Map<String, Token> tokens,
+                                     Map<String, Authority> authorities) {
 
     public FabricConnectionConfig {
         tokens = Map.copyOf(tokens);
+        authorities = Map.copyOf(authorities);
+    }
+
+    /**
+     * An organisation's certificate authority and the portal's registrar there, whose key is in the
+     * organisation's token: it registers, enrols and revokes staff members' own identities.
+     */
+    public record Authority(String mspId, java.net.URI url, String caName, Path tlsCaCert, String registrar) {
     }
 
     /**
@@ -83,9 +92,23 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
                     tokens.put(msp, new Token(msp, Path.of(t.getString("config")), Path.of(t.getString("pinFile"))));
                 });
             }
+            Map<String, Authority> authorities = new LinkedHashMap<>();
+            JsonObject authorityObjects = root.getJsonObject("authorities");
+            if (authorityObjects != null) {
+                authorityObjects.forEach((msp, value) -> {
+                    JsonObject a = value.asJsonObject();
+                    authorities.put(msp, new Authority(msp, java.net.URI.create(a.getString("url")), a.getString("caName"),
+                            Path.of(a.getString("tlsCaCert")), a.getString("registrar")));
+                });
+            }
             return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
-                    peers, identities, tokens);
+                    peers, identities, tokens, authorities);
         }
+    }
+
+    /** The certificate authority of this MSP where the portal registers staff members, if it has one. */
+    public Optional<Authority> authority(String mspId) {
+        return Optional.ofNullable(authorities.get(mspId));
     }
 
     /** The token the identities of this MSP sign with, if it has one. */

@@ -384,19 +384,21 @@ public class FabricLedger implements Ledger {
     }
 
     private Gateway connect(FabricConnectionConfig cfg, String identityName) {
-        FabricConnectionConfig.IdentityFiles id = cfg.identity(identityName)
-                .orElseThrow(() -> new UnknownIdentityException("No Fabric identity named '" + identityName
-                        + "' in the connection file; enrol it with Fabric CA first"));
-        FabricConnectionConfig.Peer peer = cfg.peersByMsp().get(id.mspId());
-        if (peer == null) {
-            throw new LedgerUnavailableException("no peer for " + id.mspId() + " in the connection file");
-        }
         try {
-            SigningCredentials credentials = cfg.token(id.mspId()).isPresent()
-                    ? tokens(cfg).credentials(id.mspId(), identityName)
-                    : SigningCredentials.fromPemFiles(id.certificate(), id.privateKey());
+            Optional<FabricConnectionConfig.IdentityFiles> named = cfg.identity(identityName);
+            // A staff member's own identity is only in their organisation's token, under their user name.
+            String mspId = named.isPresent() ? named.get().mspId() : tokens(cfg).mspHolding(identityName)
+                    .orElseThrow(() -> new UnknownIdentityException("No Fabric identity named '" + identityName
+                            + "' in the connection file or a token; enrol it with Fabric CA first"));
+            FabricConnectionConfig.Peer peer = cfg.peersByMsp().get(mspId);
+            if (peer == null) {
+                throw new LedgerUnavailableException("no peer for " + mspId + " in the connection file");
+            }
+            SigningCredentials credentials = cfg.token(mspId).isPresent()
+                    ? tokens(cfg).credentials(mspId, identityName)
+                    : SigningCredentials.fromPemFiles(named.orElseThrow().certificate(), named.orElseThrow().privateKey());
             return Gateway.newInstance()
-                    .identity(new X509Identity(id.mspId(), credentials.certificate()))
+                    .identity(new X509Identity(mspId, credentials.certificate()))
                     .signer(credentials.signer())
                     .hash(Hash.SHA256)
                     .connection(channel(peer))
@@ -407,6 +409,19 @@ public class FabricLedger implements Ledger {
                     .connect();
         } catch (IOException | GeneralSecurityException e) {
             throw new LedgerUnavailableException("cannot read the credentials of " + identityName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The connection file as it is now, for the staff identities' CAs ({@link FabricStaffIdentities}). */
+    FabricConnectionConfig connectionConfig() {
+        return currentConfig();
+    }
+
+    /** The tokens this ledger signs with, so that an identity enrolled into one signs at once. */
+    Pkcs11Tokens signingTokens() {
+        FabricConnectionConfig cfg = currentConfig();
+        synchronized (lock) {
+            return tokens(cfg);
         }
     }
 

@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,6 +70,22 @@ public final class Pkcs11Tokens {
                     + " (" + token.token().config() + "); enrol it into the token first (EnrolIntoToken)");
         }
         return new SigningCredentials(x509, privateKey, new HsmSigner(privateKey, token.provider()));
+    }
+
+    /**
+     * The organisation whose token holds an identity of this name: a staff member's own identity,
+     * enrolled when the account was made, is named by the account and is not in the connection file.
+     */
+    Optional<String> mspHolding(String name) throws IOException, GeneralSecurityException {
+        for (String mspId : tokens.keySet()) {
+            OpenToken token = open(mspId);
+            synchronized (token) {
+                if (token.keyStore().isKeyEntry(name)) {
+                    return Optional.of(mspId);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The token of {@code mspId}, opened and logged in on first use. */

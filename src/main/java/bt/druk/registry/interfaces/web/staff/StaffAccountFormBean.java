@@ -2,6 +2,9 @@ package bt.druk.registry.interfaces.web.staff;
 
 import bt.druk.registry.application.procurement.ProcuringEntities;
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.application.staff.StaffLedgerIdentityService;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
+import bt.druk.registry.domain.ledger.StaffLedgerIdentities;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.procurement.ProcuringEntity;
 import bt.druk.registry.domain.shared.AccessDeniedException;
@@ -44,6 +47,9 @@ public class StaffAccountFormBean implements Serializable {
     transient SetupLinks links;
 
     @Inject
+    transient StaffLedgerIdentityService ledgerIdentities;
+
+    @Inject
     transient ProcuringEntities agencies;
 
     @Inject
@@ -66,6 +72,9 @@ public class StaffAccountFormBean implements Serializable {
     private String agency;
     private String office;
     private SetupLinks.Shown shownLink;
+    /** The account's own ledger identity, when the portal holds one; else why it could not be issued or read. */
+    private StaffLedgerIdentities.Issued ledgerIdentity;
+    private String ledgerProblem;
     private transient List<String> offices;
 
     /** For an edit: starts from the account as it is (once per view). */
@@ -84,6 +93,32 @@ public class StaffAccountFormBean implements Serializable {
             agency = a.agency();
             office = a.office();
         });
+        if (found && ledgerIdentities.issuing()) {
+            try {
+                ledgerIdentity = ledgerIdentities.identityOf(editing).orElse(null);
+            } catch (LedgerUnavailableException e) {
+                ledgerProblem = e.getMessage();
+            }
+        }
+    }
+
+    /**
+     * Issues the account's own ledger identity with its agency's CA (after creating it, or again from
+     * the account's page when the CA could not be reached then). The account exists either way.
+     */
+    public void issueLedgerIdentity() {
+        String name = editing != null ? editing : shownLink == null ? null : shownLink.username();
+        if (name == null || !ledgerIdentities.issuing()) {
+            return;
+        }
+        try {
+            ledgerIdentity = ledgerIdentities.issueFor(currentStaff.require(), name);
+            ledgerProblem = null;
+        } catch (LedgerUnavailableException e) {
+            ledgerProblem = e.getMessage();
+        } catch (AccessDeniedException | IllegalArgumentException e) {
+            messages.error(null, "staff.noSuchAccount", name);
+        }
     }
 
     public boolean isEditingExisting() {
@@ -99,6 +134,7 @@ public class StaffAccountFormBean implements Serializable {
                 return "/admin/staff?faces-redirect=true&saved=" + java.net.URLEncoder.encode(editing, java.nio.charset.StandardCharsets.UTF_8);
             }
             shownLink = links.shown(accounts.createAccount(currentStaff.require(), username, assignment));
+            issueLedgerIdentity();
             return null;
         } catch (ValidationException e) {
             messages.show(e, FORM);
@@ -163,6 +199,9 @@ public class StaffAccountFormBean implements Serializable {
     }
 
     public boolean isFound() { return found; }
+    public boolean isIssuingLedgerIdentities() { return ledgerIdentities.issuing(); }
+    public StaffLedgerIdentities.Issued getLedgerIdentity() { return ledgerIdentity; }
+    public String getLedgerProblem() { return ledgerProblem; }
     public SetupLinks.Shown getShownLink() { return shownLink; }
     public String getEditing() { return editing; }
     public void setEditing(String editing) { this.editing = editing == null || editing.isBlank() ? null : editing.trim(); }

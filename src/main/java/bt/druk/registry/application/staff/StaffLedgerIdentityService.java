@@ -1,0 +1,90 @@
+package bt.druk.registry.application.staff;
+
+import bt.druk.registry.application.audit.StaffActivity;
+import bt.druk.registry.domain.audit.StaffEvent.Kind;
+import bt.druk.registry.domain.ledger.StaffLedgerIdentities;
+import bt.druk.registry.domain.ledger.StaffLedgerIdentities.Holder;
+import bt.druk.registry.domain.ledger.StaffLedgerIdentities.Issued;
+import bt.druk.registry.domain.shared.AccessDeniedException;
+import bt.druk.registry.domain.shared.Register;
+import bt.druk.registry.domain.shared.Role;
+import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.staff.StaffAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Each staff member's own ledger identity (issue 26, item 2): issued with their agency's
+ * certificate authority when an administrator creates the account, so that the ledger names the
+ * person behind every write. Suppliers have none: their sealed bids go through the bid box.
+ */
+@ApplicationScoped
+public class StaffLedgerIdentityService {
+
+    private static final Logger LOG = Logger.getLogger(StaffLedgerIdentityService.class.getName());
+
+    /** The organisation of staff without a register: the auditor's inspectors, the registry's administrators. */
+    static final String INSPECTORS_MSP = "AuditMSP";
+    static final String ADMINISTRATORS_MSP = Register.LAND.issuingMspId();
+
+    private StaffLedgerIdentities identities;
+    private StaffAccountService accounts;
+    private StaffActivity activity;
+
+    protected StaffLedgerIdentityService() {
+    }
+
+    @Inject
+    public StaffLedgerIdentityService(StaffLedgerIdentities identities, StaffAccountService accounts, StaffActivity activity) {
+        this.identities = identities;
+        this.accounts = accounts;
+        this.activity = activity;
+    }
+
+    /** Whether this portal issues personal identities (its connection file names the CAs). */
+    public boolean issuing() {
+        return identities.issuing();
+    }
+
+    /**
+     * Issues the account's own identity, or finds the one it has; audited when new.
+     *
+     * @throws bt.druk.registry.domain.ledger.LedgerUnavailableException when the CA or token cannot be used (the message says why)
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public Issued issueFor(StaffMember admin, String username) {
+        if (admin == null || admin.role() != Role.ADMIN) {
+            throw new AccessDeniedException((admin == null ? "nobody" : admin.username()) + " is not an administrator");
+        }
+        StaffAccount account = accounts.account(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
+        Optional<Issued> existing = identities.find(account.username());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Issued issued = identities.issue(holderOf(account));
+        activity.accountChanged(Kind.LEDGER_IDENTITY_ISSUED, admin.username(), null, account.username(),
+                issued.mspId() + " serial " + issued.serial());
+        LOG.info(() -> "ledger identity issued: " + account.username() + " (" + issued.mspId() + ", serial " + issued.serial()
+                + ") by " + admin.username());
+        return issued;
+    }
+
+    /** The identity the account signs with, if the portal holds one. */
+    public Optional<Issued> identityOf(String username) {
+        return identities.find(username);
+    }
+
+    /** What the account's certificate says, in the attribute words the chaincode reads. */
+    static Holder holderOf(StaffAccount account) {
+        Register register = account.register();
+        String msp = switch (account.role()) {
+            case CLERK -> register.issuingMspId();
+            case INSPECTOR -> INSPECTORS_MSP;
+            case ADMIN -> ADMINISTRATORS_MSP;
+        };
+        return new Holder(account.username(), msp, account.role().code(), register == null ? null : register.code(),
+                account.office(), account.agency());
+    }
+}
