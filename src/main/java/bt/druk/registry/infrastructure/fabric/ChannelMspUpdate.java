@@ -1,0 +1,202 @@
+package bt.druk.registry.infrastructure.fabric;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.hyperledger.fabric.protos.common.Config;
+import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.ConfigValue;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
+
+/**
+ * The channel configuration update that replaces one application organisation's certificate
+ * revocation lists ({@code FabricMSPConfig.revocation_list}) and changes nothing else: what
+ * {@code configtxlator compute_update} makes of the current config and a copy of it whose
+ * {@code Channel/Application/<org>/MSP} value alone differs.
+ *
+ * <p>That is (Fabric's internal/configtxlator/update/update.go): in the read set the Channel,
+ * Application and organisation groups at their current versions, each holding only the next group
+ * down (the organisation group holds nothing); in the write set the same three groups at the
+ * same versions, no mod_policy of their own, and in the organisation group the MSP value at its
+ * version + 1 with its current mod_policy. The orderer's validator (common/configtx/update.go)
+ * then finds the read set at the current versions, a delta set of the MSP value alone (the groups
+ * are at the read set's version, so not in it), version = current + 1, and evaluates the value's
+ * current mod_policy ({@code Admins} of the organisation) against the update's signatures.
+ *
+ * <p>Pure: no network, no clock.
+ */
+public final class ChannelMspUpdate {
+
+    static final String APPLICATION = "Application";
+    static final String MSP = "MSP";
+    /** MSPConfig.type of a FabricMSPConfig (msp/msp.go: FABRIC = 0). */
+    static final int FABRIC_MSP_TYPE = 0;
+    private static final String AKI_OID = "2.5.29.35";
+
+    private ChannelMspUpdate() {
+    }
+
+    /**
+     * The update that sets {@code mspId}'s revocation list to {@code crls}, in that order; empty
+     * when the organisation's MSP already holds exactly these CRLs (compared by their DER bytes,
+     * whatever the encoding), since the orderer refuses an update with nothing in its delta set.
+     *
+     * @param current   the channel's current configuration (of its newest config block)
+     * @param channelId the channel the update is for (ConfigUpdate.channel_id, checked by the orderer)
+     * @param mspId     an application organisation's MSP id, e.g. LandMSP
+     * @param crls      the complete new list of CRLs, DER or PEM; written as PEM, as Fabric CA
+     *                  and configtxgen produce them
+     * @throws IllegalArgumentException when the organisation or its Fabric MSP value is missing, or
+     *                                  a CRL cannot be read or has no authority key identifier (Fabric would
+     *                                  then refuse every certificate of the organisation, msp/mspimplvalidate.go)
+     */
+    public static Optional<ConfigUpdate> replaceRevocationList(Config current, String channelId, String mspId, List<byte[]> crls) {
+        if (channelId == null || channelId.isBlank()) {
+            throw new IllegalArgumentException("no channel id");
+        }
+        ConfigGroup channel = current.getChannelGroup();
+        ConfigGroup application = channel.getGroupsMap().get(APPLICATION);
+        if (application == null) {
+            throw new IllegalArgumentException("the channel configuration has no Application group");
+        }
+        ConfigGroup org = application.getGroupsMap().get(mspId);
+        if (org == null) {
+            throw new IllegalArgumentException("no organisation " + mspId + " in the channel's Application group (has "
+                    + application.getGroupsMap().keySet() + ")");
+        }
+        ConfigValue mspValue = org.getValuesMap().get(MSP);
+        if (mspValue == null) {
+            throw new IllegalArgumentException(mspId + " has no MSP value in the channel configuration");
+        }
+        MSPConfig mspConfig = parseMspConfig(mspValue.getValue(), mspId);
+        FabricMSPConfig fabric = parseFabric(mspConfig, mspId);
+
+        List<ByteString> wanted = new ArrayList<>();
+        for (byte[] crl : crls) {
+            wanted.add(ByteString.copyFrom(pem(checkedDer(crl))));
+        }
+        if (sameCrls(fabric.getRevocationListList(), wanted)) {
+            return Optional.empty();
+        }
+
+        FabricMSPConfig updatedFabric = fabric.toBuilder().clearRevocationList().addAllRevocationList(wanted).build();
+        MSPConfig updatedMsp = mspConfig.toBuilder().setConfig(updatedFabric.toByteString()).build();
+        ConfigValue writtenValue = ConfigValue.newBuilder()
+                .setVersion(mspValue.getVersion() + 1)
+                .setModPolicy(mspValue.getModPolicy())
+                .setValue(updatedMsp.toByteString())
+                .build();
+
+        ConfigGroup orgRead = ConfigGroup.newBuilder().setVersion(org.getVersion()).build();
+        ConfigGroup orgWrite = ConfigGroup.newBuilder().setVersion(org.getVersion()).putValues(MSP, writtenValue).build();
+        ConfigGroup appRead = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(mspId, orgRead).build();
+        ConfigGroup appWrite = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(mspId, orgWrite).build();
+        ConfigGroup channelRead = ConfigGroup.newBuilder().setVersion(channel.getVersion()).putGroups(APPLICATION, appRead).build();
+        ConfigGroup channelWrite = ConfigGroup.newBuilder().setVersion(channel.getVersion()).putGroups(APPLICATION, appWrite).build();
+        return Optional.of(ConfigUpdate.newBuilder()
+                .setChannelId(channelId)
+                .setReadSet(channelRead)
+                .setWriteSet(channelWrite)
+                .build());
+    }
+
+    /** The CRLs {@code mspId}'s MSP holds in {@code config}, as stored (PEM or DER). */
+    public static List<byte[]> revocationList(Config config, String mspId) {
+        ConfigGroup application = config.getChannelGroup().getGroupsMap().get(APPLICATION);
+        ConfigGroup org = application == null ? null : application.getGroupsMap().get(mspId);
+        ConfigValue value = org == null ? null : org.getValuesMap().get(MSP);
+        if (value == null) {
+            throw new IllegalArgumentException("no MSP value of " + mspId + " in the channel configuration");
+        }
+        FabricMSPConfig fabric = parseFabric(parseMspConfig(value.getValue(), mspId), mspId);
+        return fabric.getRevocationListList().stream().map(ByteString::toByteArray).toList();
+    }
+
+    /** A CRL's DER bytes, from DER or PEM. */
+    public static byte[] der(byte[] crl) {
+        String text = new String(crl, StandardCharsets.ISO_8859_1);
+        int begin = text.indexOf("-----BEGIN X509 CRL-----");
+        if (begin < 0) {
+            return crl.clone();
+        }
+        int start = begin + "-----BEGIN X509 CRL-----".length();
+        int end = text.indexOf("-----END X509 CRL-----", start);
+        if (end < 0) {
+            throw new IllegalArgumentException("a PEM CRL without its END line");
+        }
+        return Base64.getMimeDecoder().decode(text.substring(start, end));
+    }
+
+    /** A CRL as PEM ({@code X509 CRL}), 64 characters a line, as Fabric CA writes it. */
+    public static byte[] pem(byte[] der) {
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+        return ("-----BEGIN X509 CRL-----\n" + body + "\n-----END X509 CRL-----\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] checkedDer(byte[] crl) {
+        byte[] der = der(crl);
+        X509CRL parsed;
+        try {
+            parsed = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+        } catch (CRLException | CertificateException | RuntimeException e) {
+            throw new IllegalArgumentException("not an X.509 CRL: " + e.getMessage(), e);
+        }
+        if (parsed.getExtensionValue(AKI_OID) == null) {
+            throw new IllegalArgumentException("the CRL of " + parsed.getIssuerX500Principal()
+                    + " has no authority key identifier: Fabric would refuse every certificate of the organisation");
+        }
+        return der;
+    }
+
+    private static boolean sameCrls(List<ByteString> existing, List<ByteString> wanted) {
+        if (existing.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < existing.size(); i++) {
+            byte[] have;
+            try {
+                have = der(existing.get(i).toByteArray());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (!java.util.Arrays.equals(have, der(wanted.get(i).toByteArray()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MSPConfig parseMspConfig(ByteString bytes, String mspId) {
+        try {
+            return MSPConfig.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("the MSP value of " + mspId + " is not an MSPConfig: " + e.getMessage(), e);
+        }
+    }
+
+    private static FabricMSPConfig parseFabric(MSPConfig config, String mspId) {
+        if (config.getType() != FABRIC_MSP_TYPE) {
+            throw new IllegalArgumentException(mspId + " is not a Fabric (X.509) MSP: type " + config.getType());
+        }
+        try {
+            FabricMSPConfig fabric = FabricMSPConfig.parseFrom(config.getConfig());
+            if (!fabric.getName().isEmpty() && !fabric.getName().equals(mspId)) {
+                throw new IllegalArgumentException("the MSP under " + mspId + " is named " + fabric.getName());
+            }
+            return fabric;
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("the MSP value of " + mspId + " is not a FabricMSPConfig: " + e.getMessage(), e);
+        }
+    }
+}
