@@ -4,14 +4,20 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.hyperledger.fabric.protos.common.Config;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
@@ -43,6 +49,7 @@ public final class ChannelMspUpdate {
     /** MSPConfig.type of a FabricMSPConfig (msp/msp.go: FABRIC = 0). */
     static final int FABRIC_MSP_TYPE = 0;
     private static final String AKI_OID = "2.5.29.35";
+    private static final String SKI_OID = "2.5.29.14";
 
     private ChannelMspUpdate() {
     }
@@ -58,8 +65,10 @@ public final class ChannelMspUpdate {
      * @param crls      the complete new list of CRLs, DER or PEM; written as PEM, as Fabric CA
      *                  and configtxgen produce them
      * @throws IllegalArgumentException when the organisation or its Fabric MSP value is missing, or
-     *                                  a CRL cannot be read or has no authority key identifier (Fabric would
-     *                                  then refuse every certificate of the organisation, msp/mspimplvalidate.go)
+     *                                  a CRL cannot be read, has no authority key identifier (Fabric would
+     *                                  then refuse every certificate of the organisation), or is not signed by
+     *                                  the root or intermediate CA of the MSP whose SKI is its AKI (Fabric
+     *                                  would ignore it): msp/mspimplvalidate.go, validateCertAgainstChain
      */
     public static Optional<ConfigUpdate> replaceRevocationList(Config current, String channelId, String mspId, List<byte[]> crls) {
         if (channelId == null || channelId.isBlank()) {
@@ -82,9 +91,10 @@ public final class ChannelMspUpdate {
         MSPConfig mspConfig = parseMspConfig(mspValue.getValue(), mspId);
         FabricMSPConfig fabric = parseFabric(mspConfig, mspId);
 
+        List<X509Certificate> cas = certificates(fabric, mspId);
         List<ByteString> wanted = new ArrayList<>();
         for (byte[] crl : crls) {
-            wanted.add(ByteString.copyFrom(pem(checkedDer(crl))));
+            wanted.add(ByteString.copyFrom(pem(checkedDer(crl, cas, mspId))));
         }
         if (sameCrls(fabric.getRevocationListList(), wanted)) {
             return Optional.empty();
@@ -144,7 +154,7 @@ public final class ChannelMspUpdate {
         return ("-----BEGIN X509 CRL-----\n" + body + "\n-----END X509 CRL-----\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] checkedDer(byte[] crl) {
+    private static byte[] checkedDer(byte[] crl, List<X509Certificate> cas, String mspId) {
         byte[] der = der(crl);
         X509CRL parsed;
         try {
@@ -152,11 +162,54 @@ public final class ChannelMspUpdate {
         } catch (CRLException | CertificateException | RuntimeException e) {
             throw new IllegalArgumentException("not an X.509 CRL: " + e.getMessage(), e);
         }
-        if (parsed.getExtensionValue(AKI_OID) == null) {
+        byte[] aki = keyIdentifier(parsed.getExtensionValue(AKI_OID), true);
+        if (aki == null) {
             throw new IllegalArgumentException("the CRL of " + parsed.getIssuerX500Principal()
                     + " has no authority key identifier: Fabric would refuse every certificate of the organisation");
         }
-        return der;
+        // Fabric applies a CRL to the certificates of the CA whose SKI is the CRL's AKI and which signed it.
+        for (X509Certificate ca : cas) {
+            if (Arrays.equals(aki, keyIdentifier(ca.getExtensionValue(SKI_OID), false))) {
+                try {
+                    parsed.verify(ca.getPublicKey());
+                    return der;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalArgumentException("the CRL of " + parsed.getIssuerX500Principal() + " names the CA "
+                            + ca.getSubjectX500Principal() + " of " + mspId + " but is not signed by it", e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("the CRL of " + parsed.getIssuerX500Principal() + " is not issued by a CA of " + mspId
+                + ": Fabric would ignore it");
+    }
+
+    /** The key identifier of an AKI (its keyIdentifier) or SKI extension value; null if absent. */
+    private static byte[] keyIdentifier(byte[] extensionValue, boolean authority) {
+        if (extensionValue == null) {
+            return null;
+        }
+        ASN1OctetString wrapped = ASN1OctetString.getInstance(extensionValue);
+        if (authority) {
+            AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(wrapped.getOctets());
+            return aki.getKeyIdentifierObject() == null ? null : aki.getKeyIdentifierObject().getOctets();
+        }
+        return SubjectKeyIdentifier.getInstance(wrapped.getOctets()).getKeyIdentifier();
+    }
+
+    /** The MSP's root and intermediate CA certificates (PEM or DER). */
+    private static List<X509Certificate> certificates(FabricMSPConfig fabric, String mspId) {
+        List<X509Certificate> out = new ArrayList<>();
+        List<ByteString> all = new ArrayList<>(fabric.getRootCertsList());
+        all.addAll(fabric.getIntermediateCertsList());
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (ByteString cert : all) {
+                out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(cert.toByteArray())));
+            }
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("a CA certificate of " + mspId + " cannot be read: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private static boolean sameCrls(List<ByteString> existing, List<ByteString> wanted) {
@@ -170,7 +223,7 @@ public final class ChannelMspUpdate {
             } catch (IllegalArgumentException e) {
                 return false;
             }
-            if (!java.util.Arrays.equals(have, der(wanted.get(i).toByteArray()))) {
+            if (!Arrays.equals(have, der(wanted.get(i).toByteArray()))) {
                 return false;
             }
         }

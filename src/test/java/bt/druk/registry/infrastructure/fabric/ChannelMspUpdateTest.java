@@ -195,6 +195,19 @@ class ChannelMspUpdateTest {
     }
 
     @Test
+    void refusesACrlOfAnotherCaOrSignedByAnotherKey() throws Exception {
+        Config config = config(List.of());
+        KeyPair otherKeys = ecKeys();
+        X509Certificate otherCa = certificate("CN=ca.tax.druk.bt", otherKeys, true);
+        IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+                () -> ChannelMspUpdate.replaceRevocationList(config, CHANNEL, "LandMSP", List.of(crl(1, otherCa, otherKeys))));
+        assertTrue(foreign.getMessage().contains("not issued by a CA of LandMSP"), foreign.getMessage());
+        IllegalArgumentException forged = assertThrows(IllegalArgumentException.class,
+                () -> ChannelMspUpdate.replaceRevocationList(config, CHANNEL, "LandMSP", List.of(crl(1, caCert, otherKeys))));
+        assertTrue(forged.getMessage().contains("not signed by it"), forged.getMessage());
+    }
+
+    @Test
     void revocationListReadsWhatIsStored() throws Exception {
         byte[] pem = ChannelMspUpdate.pem(crl(9));
         assertArrayEquals(pem, ChannelMspUpdate.revocationList(config(List.of(pem)), "LandMSP").get(0));
@@ -361,12 +374,16 @@ class ChannelMspUpdateTest {
 
     /** A DER CRL of the test CA revoking {@code serial}, with the authority key identifier Fabric needs. */
     private static byte[] crl(long serial) throws Exception {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(caCert.getSubjectX500Principal().getName()),
+        return crl(serial, caCert, caKeys);
+    }
+
+    private static byte[] crl(long serial, X509Certificate issuer, KeyPair signing) throws Exception {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(issuer.getSubjectX500Principal().getName()),
                 new Date(System.currentTimeMillis() - 1000));
         builder.setNextUpdate(new Date(System.currentTimeMillis() + 86_400_000L));
         builder.addCRLEntry(BigInteger.valueOf(serial), new Date(), CRLReason.cessationOfOperation);
-        builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
-        return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())))
+        builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer));
+        return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signing.getPrivate())))
                 .getEncoded();
     }
 
