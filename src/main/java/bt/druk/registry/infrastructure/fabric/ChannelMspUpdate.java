@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -79,15 +80,9 @@ public final class ChannelMspUpdate {
         if (application == null) {
             throw new IllegalArgumentException("the channel configuration has no Application group");
         }
-        ConfigGroup org = application.getGroupsMap().get(mspId);
-        if (org == null) {
-            throw new IllegalArgumentException("no organisation " + mspId + " in the channel's Application group (has "
-                    + application.getGroupsMap().keySet() + ")");
-        }
-        ConfigValue mspValue = org.getValuesMap().get(MSP);
-        if (mspValue == null) {
-            throw new IllegalArgumentException(mspId + " has no MSP value in the channel configuration");
-        }
+        String orgKey = orgKey(application, mspId);
+        ConfigGroup org = application.getGroupsOrThrow(orgKey);
+        ConfigValue mspValue = org.getValuesOrThrow(MSP);
         MSPConfig mspConfig = parseMspConfig(mspValue.getValue(), mspId);
         FabricMSPConfig fabric = parseFabric(mspConfig, mspId);
 
@@ -110,8 +105,8 @@ public final class ChannelMspUpdate {
 
         ConfigGroup orgRead = ConfigGroup.newBuilder().setVersion(org.getVersion()).build();
         ConfigGroup orgWrite = ConfigGroup.newBuilder().setVersion(org.getVersion()).putValues(MSP, writtenValue).build();
-        ConfigGroup appRead = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(mspId, orgRead).build();
-        ConfigGroup appWrite = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(mspId, orgWrite).build();
+        ConfigGroup appRead = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(orgKey, orgRead).build();
+        ConfigGroup appWrite = ConfigGroup.newBuilder().setVersion(application.getVersion()).putGroups(orgKey, orgWrite).build();
         ConfigGroup channelRead = ConfigGroup.newBuilder().setVersion(channel.getVersion()).putGroups(APPLICATION, appRead).build();
         ConfigGroup channelWrite = ConfigGroup.newBuilder().setVersion(channel.getVersion()).putGroups(APPLICATION, appWrite).build();
         return Optional.of(ConfigUpdate.newBuilder()
@@ -124,13 +119,40 @@ public final class ChannelMspUpdate {
     /** The CRLs {@code mspId}'s MSP holds in {@code config}, as stored (PEM or DER). */
     public static List<byte[]> revocationList(Config config, String mspId) {
         ConfigGroup application = config.getChannelGroup().getGroupsMap().get(APPLICATION);
-        ConfigGroup org = application == null ? null : application.getGroupsMap().get(mspId);
-        ConfigValue value = org == null ? null : org.getValuesMap().get(MSP);
-        if (value == null) {
-            throw new IllegalArgumentException("no MSP value of " + mspId + " in the channel configuration");
+        if (application == null) {
+            throw new IllegalArgumentException("the channel configuration has no Application group");
         }
+        ConfigValue value = application.getGroupsOrThrow(orgKey(application, mspId)).getValuesOrThrow(MSP);
         FabricMSPConfig fabric = parseFabric(parseMspConfig(value.getValue(), mspId), mspId);
         return fabric.getRevocationListList().stream().map(ByteString::toByteArray).toList();
+    }
+
+    /**
+     * The key of the application organisation group whose MSP is {@code mspId}: configtxgen keys
+     * it by the organisation's Name, which is the MSP id in this network but need not be.
+     */
+    private static String orgKey(ConfigGroup application, String mspId) {
+        ConfigGroup byKey = application.getGroupsMap().get(mspId);
+        if (byKey != null && byKey.getValuesMap().containsKey(MSP) && mspName(byKey).equals(mspId)) {
+            return mspId;
+        }
+        for (Map.Entry<String, ConfigGroup> org : application.getGroupsMap().entrySet()) {
+            if (org.getValue().getValuesMap().containsKey(MSP) && mspName(org.getValue()).equals(mspId)) {
+                return org.getKey();
+            }
+        }
+        throw new IllegalArgumentException("no organisation with MSP " + mspId + " in the channel's Application group (has "
+                + application.getGroupsMap().keySet() + ")");
+    }
+
+    /** The name in an organisation group's Fabric MSP value; "" when it is none. */
+    private static String mspName(ConfigGroup org) {
+        try {
+            MSPConfig config = MSPConfig.parseFrom(org.getValuesOrThrow(MSP).getValue());
+            return config.getType() == FABRIC_MSP_TYPE ? FabricMSPConfig.parseFrom(config.getConfig()).getName() : "";
+        } catch (InvalidProtocolBufferException e) {
+            return "";
+        }
     }
 
     /** A CRL's DER bytes, from DER or PEM. */
@@ -243,11 +265,7 @@ public final class ChannelMspUpdate {
             throw new IllegalArgumentException(mspId + " is not a Fabric (X.509) MSP: type " + config.getType());
         }
         try {
-            FabricMSPConfig fabric = FabricMSPConfig.parseFrom(config.getConfig());
-            if (!fabric.getName().isEmpty() && !fabric.getName().equals(mspId)) {
-                throw new IllegalArgumentException("the MSP under " + mspId + " is named " + fabric.getName());
-            }
-            return fabric;
+            return FabricMSPConfig.parseFrom(config.getConfig());
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("the MSP value of " + mspId + " is not a FabricMSPConfig: " + e.getMessage(), e);
         }

@@ -208,6 +208,19 @@ class ChannelMspUpdateTest {
     }
 
     @Test
+    void findsTheOrganisationByItsMspIdWhenItsGroupHasAnotherName() throws Exception {
+        Config config = config(List.of());
+        ConfigGroup application = config.getChannelGroup().getGroupsOrThrow("Application");
+        ConfigGroup renamed = application.toBuilder().removeGroups("LandMSP")
+                .putGroups("Land", application.getGroupsOrThrow("LandMSP")).build();
+        Config other = config.toBuilder().setChannelGroup(config.getChannelGroup().toBuilder().putGroups("Application", renamed)).build();
+
+        ConfigUpdate update = ChannelMspUpdate.replaceRevocationList(other, CHANNEL, "LandMSP", List.of(crl(1))).orElseThrow();
+        assertEquals(List.of("Land"), List.copyOf(update.getWriteSet().getGroupsOrThrow("Application").getGroupsMap().keySet()));
+        assertEquals(List.of("Land"), List.copyOf(update.getReadSet().getGroupsOrThrow("Application").getGroupsMap().keySet()));
+    }
+
+    @Test
     void revocationListReadsWhatIsStored() throws Exception {
         byte[] pem = ChannelMspUpdate.pem(crl(9));
         assertArrayEquals(pem, ChannelMspUpdate.revocationList(config(List.of(pem)), "LandMSP").get(0));
