@@ -194,6 +194,9 @@ register_identity() {
 # staff member's own identity when an administrator creates the account, revokes it when the
 # account is disabled, and issues the CRL. It may register clients with any attribute, nothing else.
 registrar_name() { echo "$1.registrar"; }
+# The organisation's admin that signs the channel configuration update putting the CA's new CRL into
+# the organisation's MSP when a staff account is disabled (the MSP's mod_policy: OR('<Org>.admin')).
+crl_admin_name() { echo "$1.crl-admin"; }
 REGISTRAR_ATTRS='"hf.Registrar.Roles=client","hf.Registrar.Attributes=*",hf.Revoker=true,hf.GenCRL=true'
 
 # enroll ORG NAME TYPE ATTRS OUT_DIR [tls]: register the identity (once) and enroll it into OUT_DIR.
@@ -617,7 +620,7 @@ enrol_tokens() {
   local classpath org entry name o jobs=() names
   classpath="$(portal_classpath)"
   for org in "${PEER_ORGS[@]}"; do
-    names="$(registrar_name "$org")"
+    names="$(registrar_name "$org"),$(crl_admin_name "$org")"
     for entry in "${DEMO_IDENTITIES[@]}"; do
       read -r name o _ <<<"$entry"
       [[ "$o" == "$org" ]] && names+="${names:+,}$name"
@@ -657,11 +660,16 @@ write_connection_file() {
     for org in "${PEER_ORGS[@]}"; do
       ((first)) || echo ","
       first=0
-      printf '    "%s": {"url": "%s", "caName": "ca-%s", "tlsCaCert": "%s", "registrar": "%s"}' \
-        "${MSP[$org]}" "$(ca_url "$org")" "$org" "$(ca_tls_root "$org")" "$(registrar_name "$org")"
+      printf '    "%s": {"url": "%s", "caName": "ca-%s", "tlsCaCert": "%s", "registrar": "%s", "crlAdmin": "%s"}' \
+        "${MSP[$org]}" "$(ca_url "$org")" "$org" "$(ca_tls_root "$org")" "$(registrar_name "$org")" "$(crl_admin_name "$org")"
     done
     echo ""
     echo "  },"
+    # Where channel configuration updates (new CRLs) are sent.
+    printf '  "orderers": [%s],\n' "$(for ((n = 1; n <= $(orderer_count); n++)); do
+      printf '%s{"endpoint": "%s:%s", "hostOverride": "localhost", "tlsCaCert": "%s"}' "$( ((n > 1)) && echo ", ")" \
+        "$HOST" "$(orderer_port "$n")" "$(orderer_ca)"; done)"
+    first=1
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do
       ((first)) || echo ","
@@ -748,7 +756,10 @@ cmd_up() {
     enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" and-token & jobs+=($!)
   done
   wait_all "enrolling users" "${jobs[@]}"
-  for org in "${PEER_ORGS[@]}"; do register_identity "$org" "$(registrar_name "$org")" client "$REGISTRAR_ATTRS" 1; done
+  for org in "${PEER_ORGS[@]}"; do
+    register_identity "$org" "$(registrar_name "$org")" client "$REGISTRAR_ATTRS" 1
+    register_identity "$org" "$(crl_admin_name "$org")" admin - 1
+  done
   setup_tokens
   enrol_tokens
   write_connection_file

@@ -54,12 +54,38 @@ public final class GatewaySubmitMain {
         System.exit(outcome.startsWith("FAILED") ? 2 : 0);
     }
 
-    static String submit(Path connection, String identityName, String function, String[] arguments) {
+    private record Credentials(String mspId, java.security.cert.X509Certificate certificate, org.hyperledger.fabric.client.identity.Signer signer) {
+    }
+
+    /**
+     * The PEM copy of an identity the connection file names; else the key of that name in an
+     * organisation's token (a staff member's own identity: an insider who can use the token).
+     */
+    private static Credentials credentials(FabricConnectionConfig config, String name) throws Exception {
+        var named = config.identity(name);
+        if (named.isPresent()) {
+            try (Reader cert = Files.newBufferedReader(named.get().certificate(), StandardCharsets.UTF_8);
+                    Reader key = Files.newBufferedReader(named.get().privateKey(), StandardCharsets.UTF_8)) {
+                return new Credentials(named.get().mspId(), Identities.readX509Certificate(cert),
+                        Signers.newPrivateKeySigner(Identities.readPrivateKey(key)));
+            }
+        }
+        for (FabricConnectionConfig.Token token : config.tokens().values()) {
+            var open = bt.druk.registry.infrastructure.fabric.Pkcs11Tokens.open(token);
+            if (open.keyStore().isKeyEntry(name)) {
+                return new Credentials(token.mspId(), (java.security.cert.X509Certificate) open.keyStore().getCertificate(name),
+                        new bt.druk.registry.infrastructure.fabric.HsmSigner(
+                                (java.security.PrivateKey) open.keyStore().getKey(name, null), open.provider()));
+            }
+        }
+        throw new IllegalArgumentException("no identity " + name + " in the connection file or a token");
+    }
+
+    public static String submit(Path connection, String identityName, String function, String[] arguments) {
         ManagedChannel channel = null;
         try {
             FabricConnectionConfig config = FabricConnectionConfig.read(connection);
-            FabricConnectionConfig.IdentityFiles id = config.identity(identityName)
-                    .orElseThrow(() -> new IllegalArgumentException("no identity " + identityName + " in " + connection));
+            Credentials id = credentials(config, identityName);
             FabricConnectionConfig.Peer peer = config.peersByMsp().get(id.mspId());
             NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoints().get(0),
                     TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build());
@@ -67,11 +93,9 @@ public final class GatewaySubmitMain {
                 builder.overrideAuthority(peer.hostOverride());
             }
             channel = builder.build();
-            try (Reader cert = Files.newBufferedReader(id.certificate(), StandardCharsets.UTF_8);
-                    Reader key = Files.newBufferedReader(id.privateKey(), StandardCharsets.UTF_8);
-                    Gateway gateway = Gateway.newInstance()
-                            .identity(new X509Identity(id.mspId(), Identities.readX509Certificate(cert)))
-                            .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
+            try (Gateway gateway = Gateway.newInstance()
+                            .identity(new X509Identity(id.mspId(), id.certificate()))
+                            .signer(id.signer())
                             .connection(channel)
                             .endorseOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
                             .submitOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))

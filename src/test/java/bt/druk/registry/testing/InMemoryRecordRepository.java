@@ -172,6 +172,11 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
+    public synchronized long openOutboxCountOf(String identity) {
+        return outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DUE && e.identity().equals(identity)).count();
+    }
+
+    @Override
     public synchronized OutboxBacklog outboxBacklog() {
         List<OutboxEntry> open = outbox.values().stream().filter(e -> e.status() == OutboxEntry.Status.DUE).toList();
         return new OutboxBacklog(open.size(), open.stream().map(OutboxEntry::createdAt).min(Comparator.naturalOrder()).orElse(null));

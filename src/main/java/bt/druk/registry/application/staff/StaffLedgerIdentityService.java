@@ -2,7 +2,9 @@ package bt.druk.registry.application.staff;
 
 import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.domain.audit.StaffEvent.Kind;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.StaffLedgerIdentities;
+import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.ledger.StaffLedgerIdentities.Holder;
 import bt.druk.registry.domain.ledger.StaffLedgerIdentities.Issued;
 import bt.druk.registry.domain.shared.AccessDeniedException;
@@ -13,6 +15,7 @@ import bt.druk.registry.domain.staff.StaffAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,15 +35,33 @@ public class StaffLedgerIdentityService {
     private StaffLedgerIdentities identities;
     private StaffAccountService accounts;
     private StaffActivity activity;
+    private RecordRepository records;
+
+    /** What became of a disabled account's ledger identity. */
+    public sealed interface Revocation {
+        /** The ledger refuses it from now on. */
+        record Revoked(Issued identity) implements Revocation {
+        }
+
+        /** Not yet: this many of its writes, acknowledged before the account was disabled, still wait for the ledger. */
+        record Waiting(long writes) implements Revocation {
+        }
+
+        /** The account has no ledger identity of its own in this portal (or the portal issues none). */
+        record None() implements Revocation {
+        }
+    }
 
     protected StaffLedgerIdentityService() {
     }
 
     @Inject
-    public StaffLedgerIdentityService(StaffLedgerIdentities identities, StaffAccountService accounts, StaffActivity activity) {
+    public StaffLedgerIdentityService(StaffLedgerIdentities identities, StaffAccountService accounts, StaffActivity activity,
+                                      RecordRepository records) {
         this.identities = identities;
         this.accounts = accounts;
         this.activity = activity;
+        this.records = records;
     }
 
     /** Whether this portal issues personal identities (its connection file names the CAs). */
@@ -55,9 +76,7 @@ public class StaffLedgerIdentityService {
      * @throws IllegalArgumentException when there is no such account
      */
     public Issued issueFor(StaffMember admin, String username) {
-        if (admin == null || admin.role() != Role.ADMIN) {
-            throw new AccessDeniedException((admin == null ? "nobody" : admin.username()) + " is not an administrator");
-        }
+        requireAdmin(admin);
         StaffAccount account = accounts.account(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
         Optional<Issued> existing = identities.find(account.username());
         if (existing.isPresent()) {
@@ -69,6 +88,73 @@ public class StaffLedgerIdentityService {
         LOG.info(() -> "ledger identity issued: " + account.username() + " (" + issued.mspId() + ", serial " + issued.serial()
                 + ") by " + admin.username());
         return issued;
+    }
+
+    /**
+     * Revokes a disabled account's ledger identity, once every write it made before is on the
+     * ledger: what was acknowledged is never lost, and revoking first would have the ledger refuse
+     * it. Until then {@link Revocation.Waiting}; {@link #revokeWaiting()} finishes the job later.
+     *
+     * @throws IllegalStateException when the account is enabled
+     * @throws LedgerUnavailableException when the CA or the orderer cannot be used (the message says why)
+     */
+    public Revocation revokeFor(StaffMember admin, String username) {
+        requireAdmin(admin);
+        StaffAccount account = accounts.account(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
+        if (account.enabled()) {
+            throw new IllegalStateException("the account " + username + " is enabled: its ledger identity stays");
+        }
+        return revoke(account, admin.username());
+    }
+
+    private Revocation revoke(StaffAccount account, String by) {
+        if (!identities.issuing()) {
+            return new Revocation.None();
+        }
+        Optional<Issued> identity = identities.find(account.username());
+        if (identity.isEmpty()) {
+            return new Revocation.None();
+        }
+        if (identity.get().revoked()) {
+            return new Revocation.Revoked(identity.get());
+        }
+        long waiting = records.openOutboxCountOf(account.username());
+        if (waiting > 0) {
+            return new Revocation.Waiting(waiting);
+        }
+        Issued revoked = identities.revoke(account.username());
+        activity.accountChanged(Kind.LEDGER_IDENTITY_REVOKED, by, null, account.username(),
+                revoked.mspId() + " serial " + revoked.serial());
+        LOG.info(() -> "ledger identity revoked: " + account.username() + " (" + revoked.mspId() + ", serial " + revoked.serial()
+                + ") for " + by);
+        return new Revocation.Revoked(revoked);
+    }
+
+    /**
+     * Revokes the identities of disabled accounts that still have one (their last writes were
+     * waiting, or the CA or orderer could not be reached when they were disabled). Run every minute.
+     */
+    public void revokeWaiting() {
+        if (!identities.issuing()) {
+            return;
+        }
+        for (StaffAccount account : accounts.all()) {
+            if (account.enabled() || account.role() == null) {
+                continue;
+            }
+            try {
+                revoke(account, "portal");
+            } catch (LedgerUnavailableException e) {
+                LOG.log(Level.WARNING, "the ledger identity of disabled account " + account.username()
+                        + " is not revoked yet; will retry: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void requireAdmin(StaffMember admin) {
+        if (admin == null || admin.role() != Role.ADMIN) {
+            throw new AccessDeniedException((admin == null ? "nobody" : admin.username()) + " is not an administrator");
+        }
     }
 
     /** The identity the account signs with, if the portal holds one. */

@@ -30,6 +30,8 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         ACCOUNT_ENABLED,
         /** An administrator had the account's own ledger identity issued (detail: its organisation and certificate serial). */
         LEDGER_IDENTITY_ISSUED,
+        /** A disabled account's ledger identity was revoked at its CA and in the channel (actor: the administrator, or "portal"). */
+        LEDGER_IDENTITY_REVOKED,
         /** An administrator reset an account's lost second factor (a new set-up link was made). */
         FACTOR_RESET,
         /** The account's holder changed its password. */

@@ -14,8 +14,11 @@ public interface StaffLedgerIdentities {
     record Holder(String name, String mspId, String role, String register, String office, String agency) {
     }
 
-    /** An identity the portal can sign with: its organisation and its certificate's serial number (hex). */
-    record Issued(String name, String mspId, String serial) {
+    /**
+     * An identity the portal holds: its organisation, its certificate's serial number (hex), and whether
+     * the channel's configuration revokes it (the ledger then refuses whatever it signs).
+     */
+    record Issued(String name, String mspId, String serial, boolean revoked) {
     }
 
     /** Whether this portal issues identities at all: its connection file names the organisations' CAs. */
@@ -28,6 +31,16 @@ public interface StaffLedgerIdentities {
      * @throws LedgerUnavailableException when the CA or the token cannot be used; the reason is in the message
      */
     Issued issue(Holder holder);
+
+    /**
+     * Revokes the identity at its CA and puts the CA's new CRL into its organisation's MSP in the
+     * channel configuration (a configuration update signed by that organisation's admin), then waits
+     * until the peers have it: from then on the ledger refuses the identity, whoever holds its key,
+     * while what it signed before stays valid. Revoking again publishes the CRL again.
+     *
+     * @throws LedgerUnavailableException when the CA, the orderer or the token cannot be used (the message says why)
+     */
+    Issued revoke(String name);
 
     /** The identity of that name the portal holds, if any. Throws {@link LedgerUnavailableException} when the tokens cannot be read. */
     Optional<Issued> find(String name);

@@ -70,6 +70,9 @@ public interface RecordRepository {
     /** The ledger hashes of these versions, by version id. */
     Map<Long, String> hashesOf(Collection<Long> recordVersionIds);
 
+    /** How many outbox entries signed by this identity still wait for the ledger. */
+    long openOutboxCountOf(String identity);
+
     /** How many outbox entries still wait for the ledger, and since when the oldest has waited. */
     OutboxBacklog outboxBacklog();
 

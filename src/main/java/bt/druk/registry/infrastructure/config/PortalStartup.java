@@ -1,5 +1,6 @@
 package bt.druk.registry.infrastructure.config;
 
+import bt.druk.registry.application.staff.StaffLedgerIdentityService;
 import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.procurement.EnvelopeSweeper;
@@ -71,6 +72,9 @@ public class PortalStartup {
     @Inject
     EnvelopeSweeper envelopeSweeper;
 
+    @Inject
+    StaffLedgerIdentityService ledgerIdentities;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -91,6 +95,7 @@ public class PortalStartup {
     private Thread dispatcherThread;
     private ScheduledFuture<?> cutterTask;
     private ScheduledFuture<?> sweepTask;
+    private ScheduledFuture<?> revocationTask;
     private Thread followerThread;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -137,6 +142,8 @@ public class PortalStartup {
             cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
             // A withdrawal's envelope goes within a minute of the ledger committing it; the whole store is swept less often.
             sweepTask = executor.scheduleWithFixedDelay(this::sweepEnvelopes, 1, 1, TimeUnit.MINUTES);
+            // Disabled accounts' ledger identities whose last writes were still waiting, or whose CA was unreachable.
+            revocationTask = executor.scheduleWithFixedDelay(this::revokeWaitingIdentities, 1, 1, TimeUnit.MINUTES);
             followerThread = threadFactory.newThread(this::followForever);
             followerThread.setName("druk-commit-follower");
             followerThread.setDaemon(true);
@@ -217,6 +224,17 @@ public class PortalStartup {
         }
     }
 
+    private void revokeWaitingIdentities() {
+        try {
+            ledgerIdentities.revokeWaiting();
+        } catch (Throwable e) {
+            // An Error too: a task that throws is never run again by the executor.
+            if (running) {
+                LOG.log(Level.WARNING, "revoking disabled accounts' ledger identities failed; will retry", e);
+            }
+        }
+    }
+
     private void followForever() {
         while (running) {
             try {
@@ -270,6 +288,9 @@ public class PortalStartup {
         }
         if (cutterTask != null) {
             cutterTask.cancel(false);
+        }
+        if (revocationTask != null) {
+            revocationTask.cancel(false);
         }
         if (sweepTask != null) {
             sweepTask.cancel(false);

@@ -24,18 +24,23 @@ import java.util.Optional;
  */
 public record FabricConnectionConfig(String channel, String chaincode, Map<String, Peer> peersByMsp,
                                      Map<String, IdentityFiles> identities, Map<String, Token> tokens,
-                                     Map<String, Authority> authorities) {
+                                     Map<String, Authority> authorities, List<Orderer> orderers) {
 
     public FabricConnectionConfig {
         tokens = Map.copyOf(tokens);
         authorities = Map.copyOf(authorities);
+        orderers = List.copyOf(orderers);
+    }
+
+    /** An orderer, where channel configuration updates are sent. */
+    public record Orderer(String endpoint, String hostOverride, Path tlsCaCert) {
     }
 
     /**
      * An organisation's certificate authority and the portal's registrar there, whose key is in the
      * organisation's token: it registers, enrols and revokes staff members' own identities.
      */
-    public record Authority(String mspId, java.net.URI url, String caName, Path tlsCaCert, String registrar) {
+    public record Authority(String mspId, java.net.URI url, String caName, Path tlsCaCert, String registrar, String crlAdmin) {
     }
 
     /**
@@ -98,11 +103,16 @@ public record FabricConnectionConfig(String channel, String chaincode, Map<Strin
                 authorityObjects.forEach((msp, value) -> {
                     JsonObject a = value.asJsonObject();
                     authorities.put(msp, new Authority(msp, java.net.URI.create(a.getString("url")), a.getString("caName"),
-                            Path.of(a.getString("tlsCaCert")), a.getString("registrar")));
+                            Path.of(a.getString("tlsCaCert")), a.getString("registrar"), a.getString("crlAdmin", null)));
                 });
             }
+            List<Orderer> orderers = new java.util.ArrayList<>();
+            if (root.containsKey("orderers")) {
+                root.getJsonArray("orderers").getValuesAs(JsonObject.class).forEach(o -> orderers.add(new Orderer(
+                        o.getString("endpoint"), o.getString("hostOverride", null), Path.of(o.getString("tlsCaCert")))));
+            }
             return new FabricConnectionConfig(root.getString("channel", "registry"), root.getString("chaincode", "registry"),
-                    peers, identities, tokens, authorities);
+                    peers, identities, tokens, authorities, orderers);
         }
     }
 

@@ -417,6 +417,11 @@ public class FabricLedger implements Ledger {
         return currentConfig();
     }
 
+    /** The channel as the named identity sees it (a staff identity's CA admin reads and updates its configuration). */
+    Network networkAs(String identityName) {
+        return network(identityName);
+    }
+
     /** The tokens this ledger signs with, so that an identity enrolled into one signs at once. */
     Pkcs11Tokens signingTokens() {
         FabricConnectionConfig cfg = currentConfig();

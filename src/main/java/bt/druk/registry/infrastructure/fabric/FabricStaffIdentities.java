@@ -4,11 +4,18 @@ import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.StaffLedgerIdentities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Network;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +27,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FabricStaffIdentities implements StaffLedgerIdentities {
+
+    /** How long the peers may take to commit the configuration block with a new CRL. */
+    private static final Duration PEERS_APPLY = Duration.ofSeconds(30);
 
     private FabricLedger ledger;
 
@@ -48,16 +58,15 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
         Pkcs11Tokens tokens = ledger.signingTokens();
         char[] secret = null;
         try {
-            Optional<Issued> existing = find(tokens, holder.name());
-            if (existing.isPresent()) {
-                return existing.get();
+            if (tokens.mspHolding(holder.name()).isPresent()) {
+                return find(holder.name()).orElseThrow();
             }
             SigningCredentials registrar = tokens.credentials(holder.mspId(), ca.registrar());
             FabricCaAdmin admin = new FabricCaAdmin(ca.url(), ca.caName(), ca.tlsCaCert(), registrar.certificate(), registrar.signer());
             secret = admin.register(holder.name(), "client", 1, "", attributes(holder));
             X509Certificate certificate = new FabricCaEnrolment(ca.url(), ca.caName(), ca.tlsCaCert())
                     .enrol(tokens.open(holder.mspId()), holder.name(), secret);
-            return new Issued(holder.name(), holder.mspId(), certificate.getSerialNumber().toString(16));
+            return new Issued(holder.name(), holder.mspId(), certificate.getSerialNumber().toString(16), false);
         } catch (IOException | GeneralSecurityException e) {
             throw new LedgerUnavailableException("the ledger identity of " + holder.name() + " could not be issued: " + e.getMessage(), e);
         } finally {
@@ -68,21 +77,104 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
     }
 
     @Override
-    public Optional<Issued> find(String name) {
+    public Issued revoke(String name) {
+        FabricConnectionConfig cfg = ledger.connectionConfig();
+        Pkcs11Tokens tokens = ledger.signingTokens();
         try {
-            return find(ledger.signingTokens(), name);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new LedgerUnavailableException("the tokens cannot be read: " + e.getMessage(), e);
+            String msp = tokens.mspHolding(name)
+                    .orElseThrow(() -> new LedgerUnavailableException("the portal holds no ledger identity named " + name));
+            FabricConnectionConfig.Authority ca = cfg.authority(msp)
+                    .orElseThrow(() -> new LedgerUnavailableException("the connection file names no certificate authority for " + msp));
+            if (ca.crlAdmin() == null || cfg.orderers().isEmpty()) {
+                throw new LedgerUnavailableException("the connection file names no CRL admin of " + msp + " or no orderer");
+            }
+            X509Certificate certificate = tokens.credentials(msp, name).certificate();
+            SigningCredentials registrar = tokens.credentials(msp, ca.registrar());
+            X509CRL crl = new FabricCaAdmin(ca.url(), ca.caName(), ca.tlsCaCert(), registrar.certificate(), registrar.signer())
+                    .revoke(name, "privilegewithdrawn").crl();
+            if (crl.getRevokedCertificate(certificate.getSerialNumber()) == null) {
+                throw new LedgerUnavailableException("the CRL of " + ca.caName() + " does not list " + name + "'s certificate");
+            }
+            publish(cfg, tokens, msp, ca, crl);
+            Network network = ledger.networkAs(ca.crlAdmin());
+            long deadline = System.nanoTime() + PEERS_APPLY.toNanos();
+            while (!revoked(ChannelConfigs.current(network), msp, certificate)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LedgerUnavailableException("the orderer took the new CRL of " + msp + " but the peers do not show it after "
+                            + PEERS_APPLY.toSeconds() + " s");
+                }
+                Thread.sleep(250);
+            }
+            return new Issued(name, msp, certificate.getSerialNumber().toString(16), true);
+        } catch (IOException | GeneralSecurityException | GatewayException | OrdererBroadcast.BroadcastRefusedException e) {
+            throw new LedgerUnavailableException("the ledger identity of " + name + " could not be revoked: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("interrupted while revoking " + name, e);
         }
     }
 
-    private static Optional<Issued> find(Pkcs11Tokens tokens, String name) throws IOException, GeneralSecurityException {
-        Optional<String> msp = tokens.mspHolding(name);
-        if (msp.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Sends the update that makes {@code crl} the MSP's revocation list (the CA's CRL lists every
+     * certificate it revoked), signed by the organisation's CRL admin, to the first orderer that
+     * answers; a configuration that moved on meanwhile is read again.
+     */
+    private void publish(FabricConnectionConfig cfg, Pkcs11Tokens tokens, String msp, FabricConnectionConfig.Authority ca, X509CRL crl)
+            throws IOException, GeneralSecurityException, GatewayException, OrdererBroadcast.BroadcastRefusedException {
+        SigningCredentials admin = tokens.credentials(msp, ca.crlAdmin());
+        ConfigUpdateEnvelopes.ConfigSigner signer = new ConfigUpdateEnvelopes.ConfigSigner(msp, admin.certificate(), admin.signer());
+        Network network = ledger.networkAs(ca.crlAdmin());
+        IOException unreachable = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            for (FabricConnectionConfig.Orderer endpoint : cfg.orderers()) {
+                try (OrdererBroadcast orderer = new OrdererBroadcast(endpoint.endpoint(), endpoint.tlsCaCert(), endpoint.hostOverride())) {
+                    ChannelCrlPublisher.publish(ChannelConfigs.current(network), cfg.channel(), msp, List.of(crl.getEncoded()),
+                            List.of(signer), signer, orderer, Duration.ofSeconds(30));
+                    return;
+                } catch (IOException e) {
+                    unreachable = e;
+                } catch (OrdererBroadcast.BroadcastRefusedException e) {
+                    // another update got in first: the read set names old versions; read the configuration again
+                    if (attempt == 3 || !String.valueOf(e.getMessage()).contains("version")) {
+                        throw e;
+                    }
+                    break;
+                }
+            }
         }
-        X509Certificate certificate = tokens.credentials(msp.get(), name).certificate();
-        return Optional.of(new Issued(name, msp.get(), certificate.getSerialNumber().toString(16)));
+        throw unreachable != null ? unreachable : new IOException("no orderer took the update");
+    }
+
+    @Override
+    public Optional<Issued> find(String name) {
+        try {
+            Pkcs11Tokens tokens = ledger.signingTokens();
+            Optional<String> msp = tokens.mspHolding(name);
+            if (msp.isEmpty()) {
+                return Optional.empty();
+            }
+            X509Certificate certificate = tokens.credentials(msp.get(), name).certificate();
+            Optional<FabricConnectionConfig.Authority> ca = ledger.connectionConfig().authority(msp.get());
+            boolean revoked = ca.isPresent() && ca.get().crlAdmin() != null
+                    && revoked(ChannelConfigs.current(ledger.networkAs(ca.get().crlAdmin())), msp.get(), certificate);
+            return Optional.of(new Issued(name, msp.get(), certificate.getSerialNumber().toString(16), revoked));
+        } catch (IOException | GeneralSecurityException | GatewayException e) {
+            throw new LedgerUnavailableException("the ledger identity of " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a CRL of the MSP in the channel configuration lists the certificate. */
+    private static boolean revoked(org.hyperledger.fabric.protos.common.Config config, String msp, X509Certificate certificate)
+            throws GeneralSecurityException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        for (byte[] stored : ChannelMspUpdate.revocationList(config, msp)) {
+            X509CRL crl = (X509CRL) factory.generateCRL(new ByteArrayInputStream(ChannelMspUpdate.der(stored)));
+            if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    && crl.getRevokedCertificate(certificate.getSerialNumber()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The certificate attributes the chaincode reads (AccessPolicy): role, register, office, agency, where the account has them. */

@@ -249,6 +249,14 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
+    public long openOutboxCountOf(String identity) {
+        return em.createQuery("select count(e) from OutboxEntry e where e.status = :due and e.identity = :identity", Long.class)
+                .setParameter("due", OutboxEntry.Status.DUE)
+                .setParameter("identity", identity)
+                .getSingleResult();
+    }
+
+    @Override
     public OutboxBacklog outboxBacklog() {
         long waiting = em.createQuery("select count(e) from OutboxEntry e where e.status = :due", Long.class)
                 .setParameter("due", OutboxEntry.Status.DUE)

@@ -1,6 +1,9 @@
 package bt.druk.registry.interfaces.web.staff;
 
 import bt.druk.registry.application.staff.StaffAccountService;
+import bt.druk.registry.application.staff.StaffLedgerIdentityService;
+import bt.druk.registry.application.staff.StaffLedgerIdentityService.Revocation;
+import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
@@ -41,6 +44,9 @@ public class StaffAccountsBean implements Serializable {
 
     @Inject
     transient SetupLinks links;
+
+    @Inject
+    transient StaffLedgerIdentityService ledgerIdentities;
 
     @Inject
     transient Clock clock;
@@ -95,6 +101,7 @@ public class StaffAccountsBean implements Serializable {
                 case DISABLE -> {
                     accounts.disable(currentStaff.require(), username);
                     messages.info(null, "staff.done.disabled", username);
+                    revokeLedgerIdentity(username);
                 }
                 case ENABLE -> {
                     accounts.enable(currentStaff.require(), username);
@@ -108,6 +115,20 @@ public class StaffAccountsBean implements Serializable {
             messages.error(null, "staff.noSuchAccount", username);
         }
         rows = null;
+    }
+
+    /** After disabling: the account's own ledger identity is revoked now, or as soon as its last writes are on the ledger. */
+    private void revokeLedgerIdentity(String username) {
+        try {
+            Revocation revocation = ledgerIdentities.revokeFor(currentStaff.require(), username);
+            if (revocation instanceof Revocation.Revoked revoked) {
+                messages.info(null, "staff.ledger.revoked", username, revoked.identity().serial());
+            } else if (revocation instanceof Revocation.Waiting waiting) {
+                messages.warn(null, "staff.ledger.waiting", username, waiting.writes());
+            }
+        } catch (LedgerUnavailableException e) {
+            messages.warn(null, "staff.ledger.revokeFailed", username, e.getMessage());
+        }
     }
 
     public boolean isConfirming() {

@@ -35,7 +35,8 @@ import org.openqa.selenium.By;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffAccountsBrowserIT {
 
-    private static final String CLERK = "pema.lhamo";
+    /** Unique per run: the network's CA and token keep every name they were given. */
+    private static final String CLERK = "pema.lhamo" + Long.toHexString(System.nanoTime() & 0xffffffL);
     private static final String PASSWORD = "prayer flags over dochula";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -119,6 +120,9 @@ class StaffAccountsBrowserIT {
         admin.selectOne("account:agency", "National Land Commission Secretariat (NLCS)");
         admin.selectOne("account:office", "PARO");
         admin.click("account:save");
+        // Her own ledger identity, from the Land CA, its key made in the Land token.
+        String issued = admin.text("ledgerIssued");
+        assertTrue(issued.contains(CLERK) && issued.contains("LandMSP"), issued);
         String link = admin.text("setupUrl");
         assertTrue(link.contains("/account/setup.xhtml?token="), link);
         assertTrue(admin.pageText().contains("will not be shown again"), admin.pageText());
@@ -194,6 +198,28 @@ class StaffAccountsBrowserIT {
         assertEquals(401, apiStatus("Basic " + java.util.Base64.getEncoder().encodeToString(
                 (CLERK + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
 
+        // A title she registers through the API is signed by her own certificate, as the auditor's peer records it.
+        String pin = "PRO1-" + (100000 + new java.util.Random().nextInt(900000));
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(url("/api/land/titles")))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"pin":"%s","thramNo":"T-%s","dzongkhag":"Paro","gewog":"Tsento","areaAcres":1.2,"landType":"DRY_LAND",
+                         "owners":[{"name":"Dechen Wangmo","cid":"11512007777","share":"1"}]}""".formatted(pin, pin)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, registered.statusCode(), registered.body());
+        String onAuditPeer = awaitOnAuditPeer("land-title:" + pin);
+        String txId = jsonField(onAuditPeer, "txId");
+        bt.druk.registry.network.LedgerTransactions.Committed committed = bt.druk.registry.network.LedgerTransactions.read(txId);
+        assertEquals("LandMSP", committed.creatorMsp());
+        java.security.cert.X509Certificate creator = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(committed.creatorCertificate().getBytes(StandardCharsets.UTF_8)));
+        assertTrue(creator.getSubjectX500Principal().getName().startsWith("CN=" + CLERK + ","), creator.getSubjectX500Principal().getName());
+        // Her key, used directly by a client that skips the portal (an insider with the token), writes too: until she leaves.
+        String before = "land-title:RAW1-" + pin.substring(5);
+        String direct = bt.druk.registry.network.GatewaySubmitMain.submit(PortalUnderTest.connectionFile(), CLERK, "RegisterTitle",
+                new String[] {before, bt.druk.registry.network.NetworkScript.sha256(before), "PARO", "Paro"});
+        assertTrue(direct.startsWith("COMMITTED"), direct);
+
         // The administrator disables the account, confirming on the page.
         admin.open(url("/admin/staff.xhtml"));
         admin.driver.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] button.staff-disable")).click();
@@ -201,6 +227,24 @@ class StaffAccountsBrowserIT {
         admin.click("staff:confirmYes");
         admin.wait.until(d -> d.findElement(By.cssSelector("tr[data-username='" + CLERK + "'] .staff-state")).getText()
                 .contains("Disabled"));
+
+        // Her identity is revoked at the CA and in the channel's configuration, at once (none of her writes waits).
+        admin.waitForText("The ledger refuses " + CLERK + "'s identity");
+        String after = "land-title:RAW2-" + pin.substring(5);
+        String refused = bt.druk.registry.network.GatewaySubmitMain.submit(PortalUnderTest.connectionFile(), CLERK, "RegisterTitle",
+                new String[] {after, bt.druk.registry.network.NetworkScript.sha256(after), "PARO", "Paro"});
+        assertFalse(refused.startsWith("COMMITTED"), "a revoked identity's own client is refused: " + refused);
+        System.out.println("[staff-accounts-it] revoked identity's direct submit: " + refused);
+        assertFalse(bt.druk.registry.network.NetworkScript.run("query", "inspector", "audit", "GetRecord", after).succeeded());
+        // What she signed before stays on the ledger and verifies ("valid when signed").
+        assertTrue(bt.druk.registry.network.NetworkScript.run("query", "inspector", "audit", "GetRecord", before).succeeded());
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(url("/api/verify/" + jsonField(onAuditPeer, "hash") + "/ledger")))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertTrue(verified.body().contains("\"recordKey\":\"land-title:" + pin + "\"") && verified.body().contains("\"verified\":true"),
+                verified.body());
+        admin.open(url("/admin/account.xhtml?username=" + CLERK));
+        assertTrue(admin.text("ledgerRevoked").contains("Revoked"), admin.pageText());
 
         // The clerk's open session ends at its next request.
         holder.open(url("/clerk/index.xhtml"));
@@ -219,6 +263,28 @@ class StaffAccountsBrowserIT {
         String log = Files.readString(portal.log(), StandardCharsets.UTF_8);
         assertFalse(log.contains(token), "the portal's log holds the set-up token");
         assertFalse(log.contains(secret), "the portal's log holds the TOTP secret");
+    }
+
+    /** The record's entry on the auditor's peer ({@code network.sh query}), once it is there (90 s at most). */
+    private static String awaitOnAuditPeer(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            bt.druk.registry.network.NetworkScript.Result result =
+                    bt.druk.registry.network.NetworkScript.run("query", "inspector", "audit", "GetRecord", key);
+            if (result.succeeded()) {
+                return result.output();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(key + " did not reach the auditor's peer: " + result.output());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static String jsonField(String json, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return m.group(1);
     }
 
     private static boolean oathtoolAvailable() {
