@@ -136,7 +136,9 @@ public class FabricLedger implements Ledger {
         } catch (EndorseException e) {
             return Endorsement.ended(counted(FabricErrors.classify(e)));
         } catch (UnknownIdentityException e) {
-            return Endorsement.ended(new SubmissionOutcome.Refused("NO_LEDGER_IDENTITY", e.getMessage()));
+            // Not the ledger's refusal: the signer's identity is not issued yet (its CA was unreachable when the
+            // account was made). The write waits, and goes once an administrator has the identity issued.
+            return Endorsement.ended(new SubmissionOutcome.Unavailable(e.getMessage()));
         } catch (LedgerUnavailableException e) {
             failed();
             return Endorsement.ended(new SubmissionOutcome.Unavailable(e.getMessage(), e.getCause()));
