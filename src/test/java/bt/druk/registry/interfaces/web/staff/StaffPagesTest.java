@@ -1,5 +1,9 @@
 package bt.druk.registry.interfaces.web.staff;
 
+import bt.druk.registry.testing.InMemoryRecordRepository;
+import bt.druk.registry.testing.FakeStaffLedgerIdentities;
+import bt.druk.registry.domain.ledger.StaffLedgerIdentities;
+import bt.druk.registry.application.staff.StaffLedgerIdentityService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,6 +55,10 @@ class StaffPagesTest {
     final StaffAccountService service = new StaffAccountService(repository, new PlainPasswordHasher(),
             new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(new InMemoryStaffEventLog(), clock),
             Set.of("password", "iloveyou")::contains, clock);
+    final FakeStaffLedgerIdentities identities = new FakeStaffLedgerIdentities();
+    final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
+    final StaffLedgerIdentityService ledgerIdentities = new StaffLedgerIdentityService(identities, service,
+            new StaffActivity(new InMemoryStaffEventLog(), clock), records);
     final RecordingMessages messages = new RecordingMessages();
     final SetupLinks links = new SetupLinks() {
         @Override
@@ -82,6 +90,11 @@ class StaffPagesTest {
         @Override
         public void info(String clientId, String key, Object... args) {
             shown.add("info " + key);
+        }
+
+        @Override
+        public void warn(String clientId, String key, Object... args) {
+            shown.add("warn " + key);
         }
     }
 
@@ -123,6 +136,7 @@ class StaffPagesTest {
         StaffAccountFormBean bean = new StaffAccountFormBean();
         bean.accounts = service;
         bean.links = links;
+        bean.ledgerIdentities = ledgerIdentities;
         bean.agencies = new ProcuringEntities();
         bean.landOffices = OfficeDzongkhags.DEFAULT;
         bean.currentStaff = signedIn(ADMIN);
@@ -134,6 +148,7 @@ class StaffPagesTest {
         StaffAccountsBean bean = new StaffAccountsBean();
         bean.accounts = service;
         bean.links = links;
+        bean.ledgerIdentities = ledgerIdentities;
         bean.clock = clock;
         bean.currentStaff = signedIn(ADMIN);
         bean.messages = messages;
@@ -186,6 +201,28 @@ class StaffPagesTest {
             StaffAccount account = repository.findByUsername("pema.lhamo").orElseThrow();
             assertEquals(new StaffAccount.Assignment("Pema Lhamo", Role.CLERK, Register.LAND, "NLCS", "PARO"), account.assignment());
             assertEquals("pema.lhamo", service.startSetup(token(shown)).username(), "the link shown is the account's");
+            // Her own ledger identity, with the attributes the chaincode reads.
+            assertEquals(new StaffLedgerIdentities.Holder("pema.lhamo", "LandMSP", "clerk", "land", "PARO", "NLCS"),
+                    identities.holders.get("pema.lhamo"));
+        }
+
+        @Test
+        void aCaThatDoesNotAnswerLeavesTheAccountMadeWithoutAnIdentityUntilItIsIssuedAgain() {
+            identities.unreachable = true;
+            StaffAccountFormBean form = form();
+            form.setUsername("pema.lhamo");
+            form.setRole(Role.CLERK);
+            form.setRegister(Register.LAND);
+            form.setOffice("PARO");
+            form.save();
+            assertNotNull(form.getShownLink(), "the account is made and its link shown");
+            assertNull(form.getLedgerIdentity());
+            assertTrue(form.getLedgerProblem().contains("did not answer"), form.getLedgerProblem());
+
+            identities.unreachable = false;
+            form.issueLedgerIdentity();
+            assertEquals("LandMSP", form.getLedgerIdentity().mspId());
+            assertNull(form.getLedgerProblem());
         }
 
         @Test
@@ -318,12 +355,14 @@ class StaffPagesTest {
             bean.ask("DISABLE", "pema.lhamo");
             bean.confirm();
             assertFalse(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
+            assertTrue(identities.find("pema.lhamo").orElseThrow().revoked(), "no write of hers waits: revoked at once");
+            assertTrue(messages.shown.contains("info staff.ledger.revoked"), messages.shown.toString());
             assertFalse(bean.getAccounts().get(1).enabled(), "the list is read again");
 
             bean.ask("ENABLE", "pema.lhamo");
             bean.confirm();
             assertTrue(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
-            assertEquals(List.of("info staff.done.disabled", "info staff.done.enabled"), messages.shown);
+            assertEquals(List.of("info staff.done.disabled", "info staff.ledger.revoked", "info staff.done.enabled"), messages.shown);
         }
 
         @Test
