@@ -114,7 +114,8 @@ class NetworkSecretsIT {
     /**
      * The portal signs with keys generated inside its organisation's PKCS#11 token (docs/hsm.md): each
      * identity of the connection file has a key there that cannot be read out, whose certificate the
-     * organisation's CA issued to that name, and no file of the network holds any of those keys.
+     * organisation's CA issued to that name, and no file of the network, of {@code deploy/} (up.sh's run
+     * directory) or of the tests' portals holds any key of a token, a staff member's own included.
      */
     @Test
     void thePortalsKeysAreInsideTheTokensAndInNoFile() throws Exception {
@@ -130,13 +131,36 @@ class NetworkSecretsIT {
             assertTrue(key != null && certificate != null, identity.name() + " has a key and certificate in its token");
             assertEquals(null, key.getEncoded(), identity.name() + "'s key cannot be read out of the token");
             assertEquals("CN=" + identity.name(), certificate.getSubjectX500Principal().getName().replaceAll(",.*", ""));
-            tokenKeys.add(certificate.getPublicKey());
         }
+        // Every key in every token: the demo identities, the registrars and CRL admins, and each staff member's own.
+        for (var token : config.tokens().values()) {
+            var store = bt.druk.registry.infrastructure.fabric.Pkcs11Tokens.open(token).keyStore();
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) != null) {
+                    tokenKeys.add(store.getCertificate(alias).getPublicKey());
+                }
+            }
+        }
+        assertTrue(tokenKeys.size() >= config.identities().size() + 2 * config.tokens().size(), "token keys: " + tokenKeys.size());
         List<String> onDisk = new ArrayList<>();
         int keyFiles = 0;
-        try (Stream<Path> all = Files.walk(state)) {
+        // The network's state, up.sh's run directory, and the portals the tests ran (their data and logs).
+        List<Path> searched = new ArrayList<>(List.of(state.getParent()));
+        Path build = Path.of(System.getProperty("druk.build.dir", "target"));
+        if (Files.isDirectory(build)) {
+            try (Stream<Path> runs = Files.list(build)) {
+                runs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().endsWith("-it")
+                        || d.getFileName().toString().endsWith("-data")).forEach(searched::add);
+            }
+        }
+        try (Stream<Path> all = searched.stream().flatMap(NetworkSecretsIT::walk)) {
             for (Path file : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-                String text = Files.size(file) < 100_000 ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) : "";
+                String text;
+                try {
+                    text = Files.size(file) < 100_000 ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) : "";
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                    continue; // a log rotated or a lock file gone meanwhile
+                }
                 // PEM files, and PEM inside JSON (the chaincode packages' connection.json, newlines escaped)
                 var pem = PRIVATE_KEY.matcher(text.replace("\\n", "\n"));
                 while (pem.find()) {
@@ -146,13 +170,21 @@ class NetworkSecretsIT {
                     }
                     java.security.PrivateKey key = org.hyperledger.fabric.client.identity.Identities.readPrivateKey(pem.group());
                     if (tokenKeys.stream().anyMatch(pub -> matches(key, pub))) {
-                        onDisk.add(state.relativize(file).toString());
+                        onDisk.add(file.toString());
                     }
                 }
             }
         }
         assertTrue(keyFiles > 10, "the command line's PEM keys were checked: " + keyFiles);
         assertEquals(List.of(), onDisk, "files holding a key of the portal's tokens");
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try {
+            return Files.walk(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static final java.util.regex.Pattern PRIVATE_KEY =

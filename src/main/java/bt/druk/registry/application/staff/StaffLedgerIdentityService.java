@@ -151,6 +151,22 @@ public class StaffLedgerIdentityService {
         }
     }
 
+    /**
+     * Lets a disabled account sign in again ({@link StaffAccountService#enable}), unless its ledger
+     * identity was revoked: the ledger would refuse every write it made, after the portal had
+     * acknowledged them. Such a person gets a new account (and with it a new identity).
+     *
+     * @return false when the account's identity is revoked and it stays disabled
+     */
+    public boolean enable(StaffMember admin, String username) {
+        requireAdmin(admin);
+        if (identities.issuing() && identities.find(username).map(Issued::revoked).orElse(false)) {
+            return false;
+        }
+        accounts.enable(admin, username);
+        return true;
+    }
+
     private static void requireAdmin(StaffMember admin) {
         if (admin == null || admin.role() != Role.ADMIN) {
             throw new AccessDeniedException((admin == null ? "nobody" : admin.username()) + " is not an administrator");

@@ -99,6 +99,19 @@ class StaffLedgerIdentityServiceTest {
         assertTrue(identities.find("pema.lhamo").orElseThrow().revoked());
         assertInstanceOf(StaffLedgerIdentityService.Revocation.Revoked.class, service.revokeFor(ADMIN, "pema.lhamo"));
         assertEquals(1, h.staffLog.all().stream().filter(e -> e.kind().name().equals("LEDGER_IDENTITY_REVOKED")).count());
+
+        // Her account cannot be enabled again: the ledger would refuse what she registered.
+        assertFalse(service.enable(ADMIN, "pema.lhamo"));
+        assertFalse(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
+    }
+
+    @Test
+    void anAccountDisabledBeforeItsIdentityWasRevokedIsEnabledAgain() {
+        landClerk("pema.lhamo", "PARO");
+        service.issueFor(ADMIN, "pema.lhamo");
+        accounts.disable(ADMIN, "pema.lhamo");
+        assertTrue(service.enable(ADMIN, "pema.lhamo"));
+        assertTrue(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
     }
 
     @Test

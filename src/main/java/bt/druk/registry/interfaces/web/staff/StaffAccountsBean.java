@@ -104,11 +104,16 @@ public class StaffAccountsBean implements Serializable {
                     revokeLedgerIdentity(username);
                 }
                 case ENABLE -> {
-                    accounts.enable(currentStaff.require(), username);
-                    messages.info(null, "staff.done.enabled", username);
+                    if (ledgerIdentities.enable(currentStaff.require(), username)) {
+                        messages.info(null, "staff.done.enabled", username);
+                    } else {
+                        messages.error(null, "staff.ledger.enableRevoked", username);
+                    }
                 }
                 case RESET -> shownLink = links.shown(accounts.resetSecondFactor(currentStaff.require(), username));
             }
+        } catch (LedgerUnavailableException e) {
+            messages.error(null, "staff.ledger.unreadable", username, e.getMessage());
         } catch (AccessDeniedException e) {
             messages.error(null, "staff.notOwn");
         } catch (IllegalArgumentException e) {

@@ -359,10 +359,24 @@ class StaffPagesTest {
             assertTrue(messages.shown.contains("info staff.ledger.revoked"), messages.shown.toString());
             assertFalse(bean.getAccounts().get(1).enabled(), "the list is read again");
 
+            // Her identity is revoked: enabling would give back an account whose writes the ledger refuses.
             bean.ask("ENABLE", "pema.lhamo");
             bean.confirm();
-            assertTrue(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
-            assertEquals(List.of("info staff.done.disabled", "info staff.ledger.revoked", "info staff.done.enabled"), messages.shown);
+            assertFalse(repository.findByUsername("pema.lhamo").orElseThrow().enabled());
+            assertEquals(List.of("info staff.done.disabled", "info staff.ledger.revoked", "error staff.ledger.enableRevoked"), messages.shown);
+
+            // One disabled while its CA could not be reached still has its identity, and is enabled again.
+            service.createAccount(ADMIN, "sonam.clerk", new StaffAccount.Assignment(null, Role.CLERK, Register.LAND, null, "PARO"));
+            ledgerIdentities.issueFor(ADMIN, "sonam.clerk");
+            identities.unreachable = true;
+            bean.ask("DISABLE", "sonam.clerk");
+            bean.confirm();
+            assertTrue(messages.shown.contains("warn staff.ledger.revokeFailed"), messages.shown.toString());
+            identities.unreachable = false;
+            bean.ask("ENABLE", "sonam.clerk");
+            bean.confirm();
+            assertTrue(repository.findByUsername("sonam.clerk").orElseThrow().enabled());
+            assertEquals("info staff.done.enabled", messages.shown.get(messages.shown.size() - 1));
         }
 
         @Test

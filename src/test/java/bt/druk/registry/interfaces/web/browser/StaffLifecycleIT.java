@@ -23,17 +23,21 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
- * Issue 26 item 1 in real Chromium against a portal of its own: the administrator creates a land
- * clerk and sees the set-up link once; the link, opened in a fresh browser with no session, shows
- * the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an implementation
- * that is not ours), and shows ten recovery codes; the clerk signs in with the new password and a
- * recovery code and makes a personal API token, which the API takes where it refuses the password;
- * the administrator (who gives a code too) disables the account, the clerk's open session and API
- * token end and the next sign-in fails. The set-up page is sent with no
- * referrer and no cache, and the token appears in no log of the portal.
+ * Issue 26's staff life cycle in real Chromium against a portal of its own and the real network: the
+ * administrator creates a land clerk and sees the set-up link once, and her own ledger identity is
+ * issued by the Land CA into the Land token; the link, opened in a fresh browser with no session,
+ * shows the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an
+ * implementation that is not ours), and shows ten recovery codes; the clerk signs in with the new
+ * password and a recovery code and makes a personal API token, which the API takes where it refuses
+ * the password; a title she registers with it is signed by her own certificate on the auditor's
+ * peer, and a raw gateway client with her token key commits too; the administrator (who gives a code
+ * too) disables the account: her identity is revoked on the ledger, so the raw client is refused,
+ * while what she signed before stays and verifies; her open session and API token end and the next
+ * sign-in fails. The set-up page is sent with no referrer and no cache, and the token appears in no
+ * log of the portal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffAccountsBrowserIT {
+class StaffLifecycleIT {
 
     /** Unique per run: the network's CA and token keep every name they were given. */
     private static final String CLERK = "pema.lhamo" + Long.toHexString(System.nanoTime() & 0xffffffL);
@@ -58,7 +62,7 @@ class StaffAccountsBrowserIT {
             try {
                 b.close();
             } catch (RuntimeException e) {
-                System.err.println("[staff-accounts-it] browser close failed: " + e);
+                System.err.println("[staff-lifecycle-it] browser close failed: " + e);
             }
         }
         if (portal != null) {
@@ -234,7 +238,7 @@ class StaffAccountsBrowserIT {
         String refused = bt.druk.registry.network.GatewaySubmitMain.submit(PortalUnderTest.connectionFile(), CLERK, "RegisterTitle",
                 new String[] {after, bt.druk.registry.network.NetworkScript.sha256(after), "PARO", "Paro"});
         assertFalse(refused.startsWith("COMMITTED"), "a revoked identity's own client is refused: " + refused);
-        System.out.println("[staff-accounts-it] revoked identity's direct submit: " + refused);
+        System.out.println("[staff-lifecycle-it] revoked identity's direct submit: " + refused);
         assertFalse(bt.druk.registry.network.NetworkScript.run("query", "inspector", "audit", "GetRecord", after).succeeded());
         // What she signed before stays on the ledger and verifies ("valid when signed").
         assertTrue(bt.druk.registry.network.NetworkScript.run("query", "inspector", "audit", "GetRecord", before).succeeded());
