@@ -11,6 +11,7 @@ import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.domain.staff.StaffAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -149,6 +150,30 @@ public class StaffLedgerIdentityService {
                         + " is not revoked yet; will retry: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Changes an account ({@link StaffAccountService#changeAccount}) unless the change would make its
+     * certificate wrong: role, register, office and agency are attributes of the certificate the
+     * chaincode reads, so while the account holds an unrevoked identity only its display name
+     * changes. Someone who moves gets a new account (and the old one is disabled).
+     *
+     * @throws ValidationException on the first field whose change the certificate does not allow
+     */
+    public void changeAccount(StaffMember admin, String username, StaffAccount.Assignment assignment) {
+        requireAdmin(admin);
+        StaffAccount account = accounts.account(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
+        StaffAccount.Assignment now = account.assignment();
+        String fixed = now.role() != assignment.role() ? "role"
+                : now.register() != assignment.register() ? "register"
+                : !java.util.Objects.equals(now.agency(), assignment.agency()) ? "agency"
+                : !java.util.Objects.equals(now.office(), assignment.office()) ? "office" : null;
+        if (fixed != null && identities.issuing() && identities.find(username).filter(i -> !i.revoked()).isPresent()) {
+            throw ValidationException.of(fixed, "staff.ledger.attributesFixed",
+                    "This account signs on the ledger with a certificate that names its role, register, agency and office:"
+                            + " to move this person, make a new account and disable this one.");
+        }
+        accounts.changeAccount(admin, username, assignment);
     }
 
     /**

@@ -106,6 +106,24 @@ class StaffLedgerIdentityServiceTest {
     }
 
     @Test
+    void anAccountWithAnIdentityKeepsWhatItsCertificateSaysAndOnlyItsNameChanges() {
+        landClerk("pema.lhamo", "PARO");
+        landClerk("karma.new", "PARO");
+        service.issueFor(ADMIN, "pema.lhamo");
+
+        var moved = assertThrows(bt.druk.registry.domain.shared.ValidationException.class, () -> service.changeAccount(ADMIN,
+                "pema.lhamo", new StaffAccount.Assignment(null, Role.CLERK, Register.LAND, "NLCS", "THIMPHU")));
+        assertEquals("office", moved.errors().get(0).field());
+        assertEquals("PARO", repository.findByUsername("pema.lhamo").orElseThrow().office());
+
+        service.changeAccount(ADMIN, "pema.lhamo", new StaffAccount.Assignment("Pema Lhamo", Role.CLERK, Register.LAND, "NLCS", "PARO"));
+        assertEquals("Pema Lhamo", repository.findByUsername("pema.lhamo").orElseThrow().displayName());
+        // Without an identity yet, everything may change.
+        service.changeAccount(ADMIN, "karma.new", new StaffAccount.Assignment(null, Role.CLERK, Register.LAND, "NLCS", "THIMPHU"));
+        assertEquals("THIMPHU", repository.findByUsername("karma.new").orElseThrow().office());
+    }
+
+    @Test
     void anAccountDisabledBeforeItsIdentityWasRevokedIsEnabledAgain() {
         landClerk("pema.lhamo", "PARO");
         service.issueFor(ADMIN, "pema.lhamo");

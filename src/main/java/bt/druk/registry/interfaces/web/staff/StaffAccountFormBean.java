@@ -130,7 +130,7 @@ public class StaffAccountFormBean implements Serializable {
         try {
             StaffAccount.Assignment assignment = assignment();
             if (isEditingExisting()) {
-                accounts.changeAccount(currentStaff.require(), editing, assignment);
+                ledgerIdentities.changeAccount(currentStaff.require(), editing, assignment);
                 return "/admin/staff?faces-redirect=true&saved=" + java.net.URLEncoder.encode(editing, java.nio.charset.StandardCharsets.UTF_8);
             }
             shownLink = links.shown(accounts.createAccount(currentStaff.require(), username, assignment));

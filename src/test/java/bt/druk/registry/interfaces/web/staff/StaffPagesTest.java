@@ -275,7 +275,9 @@ class StaffPagesTest {
 
         @Test
         void anEditStartsFromTheAccountAndReturnsToTheListWithTheChange() {
+            identities.unreachable = true; // made while the CA did not answer: no certificate names its office yet
             createLandClerk();
+            identities.unreachable = false;
             StaffAccountFormBean form = form();
             form.setEditing("pema.lhamo");
             form.load();
@@ -291,6 +293,21 @@ class StaffPagesTest {
             assertEquals("THIMPHU", account.office());
             assertEquals(Register.NOTARY, account.register());
             assertNull(form.getShownLink(), "an edit makes no set-up link");
+        }
+
+        @Test
+        void whatTheCertificateOfAnIssuedIdentityNamesIsRefusedAtItsField() {
+            createLandClerk();
+            StaffAccountFormBean form = form();
+            form.setEditing("pema.lhamo");
+            form.load();
+            form.setOffice("THIMPHU");
+            messages.shown.clear();
+
+            assertNull(form.save());
+
+            assertEquals(List.of("account:office:staff.ledger.attributesFixed"), messages.shown);
+            assertEquals("PARO", repository.findByUsername("pema.lhamo").orElseThrow().office());
         }
 
         @Test
