@@ -139,11 +139,14 @@ public class PortalStartup {
             dispatcherThread.start();
             // Looks for a due batch a few times per batch wait, so a batch waits at most about 1.25 T.
             long cutEvery = Math.max(100, batchPolicy.maxWait().toMillis() / 4);
-            cutterTask = executor.scheduleWithFixedDelay(this::cutBatches, cutEvery, cutEvery, TimeUnit.MILLISECONDS);
+            cutterTask = executor.scheduleWithFixedDelay(retriedOnFailure("cutting notary batches", this::cutDueBatches),
+                    cutEvery, cutEvery, TimeUnit.MILLISECONDS);
             // A withdrawal's envelope goes within a minute of the ledger committing it; the whole store is swept less often.
-            sweepTask = executor.scheduleWithFixedDelay(this::sweepEnvelopes, 1, 1, TimeUnit.MINUTES);
+            sweepTask = executor.scheduleWithFixedDelay(retriedOnFailure("sweeping sealed-bid envelopes",
+                    () -> envelopeSweeper.tick()), 1, 1, TimeUnit.MINUTES);
             // Disabled accounts' ledger identities whose last writes were still waiting, or whose CA was unreachable.
-            revocationTask = executor.scheduleWithFixedDelay(this::revokeWaitingIdentities, 1, 1, TimeUnit.MINUTES);
+            revocationTask = executor.scheduleWithFixedDelay(retriedOnFailure("revoking disabled accounts' ledger identities",
+                    () -> ledgerIdentities.revokeWaiting()), 1, 1, TimeUnit.MINUTES);
             followerThread = threadFactory.newThread(this::followForever);
             followerThread.setName("druk-commit-follower");
             followerThread.setDaemon(true);
@@ -201,38 +204,27 @@ public class PortalStartup {
         }
     }
 
-    private void cutBatches() {
-        try {
-            while (running && batches.cutDue().isPresent()) {
-                // cut every batch that is due
-            }
-        } catch (Throwable e) {
-            if (running) {
-                LOG.log(Level.WARNING, "cutting notary batches failed; will retry", e);
-            }
+    private void cutDueBatches() {
+        while (running && batches.cutDue().isPresent()) {
+            // cut every batch that is due
         }
     }
 
-    private void sweepEnvelopes() {
-        try {
-            envelopeSweeper.tick();
-        } catch (Throwable e) {
-            // An Error too: a task that throws is never run again by the executor.
-            if (running) {
-                LOG.log(Level.WARNING, "sweeping sealed-bid envelopes failed; will retry", e);
+    /**
+     * The periodic task, with whatever it throws logged as "{@code what} failed; will retry" while the
+     * portal runs, rather than thrown.
+     */
+    private Runnable retriedOnFailure(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                // An Error too: a task that throws is never run again by the executor.
+                if (running) {
+                    LOG.log(Level.WARNING, what + " failed; will retry", e);
+                }
             }
-        }
-    }
-
-    private void revokeWaitingIdentities() {
-        try {
-            ledgerIdentities.revokeWaiting();
-        } catch (Throwable e) {
-            // An Error too: a task that throws is never run again by the executor.
-            if (running) {
-                LOG.log(Level.WARNING, "revoking disabled accounts' ledger identities failed; will retry", e);
-            }
-        }
+        };
     }
 
     private void followForever() {

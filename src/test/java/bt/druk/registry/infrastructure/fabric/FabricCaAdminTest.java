@@ -1,5 +1,12 @@
 package bt.druk.registry.infrastructure.fabric;
 
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.answer;
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.failure;
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.success;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.certificate;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.ecKeyPair;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.pem;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.selfSigned;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,19 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -47,23 +45,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
@@ -88,7 +79,7 @@ class FabricCaAdminTest {
     @TempDir
     Path dir;
 
-    private HttpsServer server;
+    private LocalCaServer server;
     private KeyPair caKey;
     private X509Certificate caCert;
     private Path tlsCaCert;
@@ -113,34 +104,19 @@ class FabricCaAdminTest {
     @BeforeEach
     void fakeCa() throws Exception {
         caKey = ecKeyPair();
-        caCert = certificate(caKey, "CN=ca.land.druk", caKey, "CN=ca.land.druk", true, null);
+        caCert = selfSigned(caKey, "CN=ca.land.druk", true, null);
         registrarKey = ecKeyPair();
         registrarCert = certificate(registrarKey, "CN=registrar,OU=client", caKey, "CN=ca.land.druk", false, null);
         registrars.add(registrarCert);
 
-        KeyPair tlsKey = ecKeyPair();
-        X509Certificate tlsCert = certificate(tlsKey, "CN=localhost", tlsKey, "CN=localhost", false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-        tlsCaCert = dir.resolve("tls-ca-cert.pem");
-        Files.writeString(tlsCaCert, pem(tlsCert));
-        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
-        serverKeys.load(null, null);
-        serverKeys.setKeyEntry("tls", tlsKey.getPrivate(), "x".toCharArray(), new Certificate[] {tlsCert});
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(serverKeys, "x".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, new SecureRandom());
-
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/api/v1/", this::handle);
-        server.start();
-        caUrl = URI.create("https://localhost:" + server.getAddress().getPort());
+        server = LocalCaServer.start(dir.resolve("tls-ca-cert.pem"), "/api/v1/", this::handle);
+        tlsCaCert = server.tlsRoot();
+        caUrl = server.url();
     }
 
     @AfterEach
     void stopCa() {
-        server.stop(0);
+        server.stop();
     }
 
     private FabricCaAdmin admin() throws Exception {
@@ -346,7 +322,7 @@ class FabricCaAdminTest {
 
     @Test
     void anAnswerThatIsNotJsonIsReportedWithoutAStackTrace() throws Exception {
-        server.createContext("/api/v1/gencrl", exchange -> {
+        server.serve("/api/v1/gencrl", exchange -> {
             try (exchange) {
                 byte[] text = "upstream gone".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(502, text.length);
@@ -361,7 +337,7 @@ class FabricCaAdminTest {
     @Test
     void anUnreachableCaIsNamedInTheMessage() throws Exception {
         FabricCaAdmin admin = admin();
-        server.stop(0);
+        server.stop();
         IOException e = assertThrows(IOException.class, () -> admin.revoke("land.tshering", "privilegewithdrawn"));
         assertTrue(e.getMessage().startsWith("could not ask Fabric CA ca-land at " + caUrl + " to revoke 'land.tshering': "),
                 e.getMessage());
@@ -392,8 +368,7 @@ class FabricCaAdminTest {
     @Test
     void onlyTheCasOwnTlsRootIsTrusted() throws Exception {
         Path other = dir.resolve("other-root.pem");
-        KeyPair key = ecKeyPair();
-        Files.writeString(other, pem(certificate(key, "CN=localhost", key, "CN=localhost", false, null)));
+        Files.writeString(other, pem(selfSigned(ecKeyPair(), "CN=localhost", false, null)));
         FabricCaAdmin admin = new FabricCaAdmin(caUrl, CA_NAME, other, registrarCert, Signers.newPrivateKeySigner(registrarKey.getPrivate()));
         IOException e = assertThrows(IOException.class, admin::generateCrl);
         assertTrue(String.valueOf(e).contains("SSL") || e instanceof javax.net.ssl.SSLException, String.valueOf(e));
@@ -558,38 +533,6 @@ class FabricCaAdminTest {
         return values.get(name);
     }
 
-    private static JsonObject success(JsonElement result) {
-        JsonObject body = new JsonObject();
-        body.add("result", result);
-        body.add("errors", new JsonArray());
-        body.add("messages", new JsonArray());
-        body.addProperty("success", true);
-        return body;
-    }
-
-    private static JsonObject failure(int code, String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("code", code);
-        error.addProperty("message", message);
-        JsonArray errors = new JsonArray();
-        errors.add(error);
-        JsonObject body = new JsonObject();
-        body.addProperty("result", "");
-        body.add("errors", errors);
-        body.add("messages", new JsonArray());
-        body.addProperty("success", false);
-        return body;
-    }
-
-    private static void answer(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     // ---- helpers ----
 
     private X509Certificate certificateWithSerial(BigInteger serial) throws Exception {
@@ -611,33 +554,5 @@ class FabricCaAdminTest {
         } catch (IOException e) {
             throw new java.security.GeneralSecurityException(e);
         }
-    }
-
-    private static KeyPair ecKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static X509Certificate certificate(KeyPair subjectKey, String subject, KeyPair issuerKey, String issuer, boolean ca,
-            GeneralNames altNames) throws Exception {
-        Instant now = Instant.now();
-        org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                new BigInteger(64, new SecureRandom()), Date.from(now.minusSeconds(60)), Date.from(now.plusSeconds(86400)),
-                new X500Name(subject), subjectKey.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (altNames != null) {
-            builder.addExtension(Extension.subjectAlternativeName, false, altNames);
-        }
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter out = new JcaPEMWriter(text)) {
-            out.writeObject(object);
-        }
-        return text.toString();
     }
 }

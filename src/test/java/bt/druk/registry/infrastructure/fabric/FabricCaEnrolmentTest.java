@@ -1,24 +1,23 @@
 package bt.druk.registry.infrastructure.fabric;
 
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.answer;
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.failure;
+import static bt.druk.registry.infrastructure.fabric.LocalCaServer.success;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.ecKeyPair;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.pem;
+import static bt.druk.registry.infrastructure.fabric.TestCertificates.selfSigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -27,15 +26,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,20 +41,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -83,7 +73,7 @@ class FabricCaEnrolmentTest {
     @TempDir
     Path dir;
 
-    private HttpsServer server;
+    private LocalCaServer server;
     private KeyPair caKey;
     private X509Certificate caCert;
     private Path tlsCaCert;
@@ -95,31 +85,15 @@ class FabricCaEnrolmentTest {
     void fakeCa() throws Exception {
         caKey = ecKeyPair();
         caCert = selfSigned(caKey, "CN=ca-land,O=Land Registry", true, null);
-        KeyPair tlsKey = ecKeyPair();
-        X509Certificate tlsCert = selfSigned(tlsKey, "CN=localhost", false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
         Path caDir = Files.createDirectories(dir.resolve("ca"));
-        tlsCaCert = caDir.resolve("tls-ca-cert.pem");
-        Files.writeString(tlsCaCert, pem(tlsCert));
-
-        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
-        serverKeys.load(null, null);
-        serverKeys.setKeyEntry("tls", tlsKey.getPrivate(), "x".toCharArray(), new Certificate[] {tlsCert});
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(serverKeys, "x".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, new SecureRandom());
-
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/api/v1/enroll", this::enroll);
-        server.start();
-        caUrl = URI.create("https://localhost:" + server.getAddress().getPort());
+        server = LocalCaServer.start(caDir.resolve("tls-ca-cert.pem"), "/api/v1/enroll", this::enroll);
+        tlsCaCert = server.tlsRoot();
+        caUrl = server.url();
     }
 
     @AfterEach
     void stopCa() {
-        server.stop(0);
+        server.stop();
     }
 
     @Test
@@ -241,12 +215,7 @@ class FabricCaEnrolmentTest {
             JsonObject result = new JsonObject();
             result.addProperty("Cert", b64(pem(issued)));
             result.add("ServerInfo", serverInfo);
-            JsonObject body = new JsonObject();
-            body.add("result", result);
-            body.add("errors", new JsonArray());
-            body.add("messages", new JsonArray());
-            body.addProperty("success", true);
-            answer(exchange, 201, body);
+            answer(exchange, 201, success(result));
         } catch (Exception e) {
             caComplaints.add(e.toString());
             throw new IOException(e);
@@ -260,29 +229,6 @@ class FabricCaEnrolmentTest {
         }
         String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
         return decoded.substring(0, Math.max(0, decoded.indexOf(':')));
-    }
-
-    private static JsonObject failure(int code, String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("code", code);
-        error.addProperty("message", message);
-        JsonArray errors = new JsonArray();
-        errors.add(error);
-        JsonObject body = new JsonObject();
-        body.addProperty("result", "");
-        body.add("errors", errors);
-        body.add("messages", new JsonArray());
-        body.addProperty("success", false);
-        return body;
-    }
-
-    private static void answer(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     // ---- helpers ----
@@ -361,33 +307,6 @@ class FabricCaEnrolmentTest {
             return i;
         }
         return -1;
-    }
-
-    private static KeyPair ecKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static X509Certificate selfSigned(KeyPair key, String subject, boolean ca, GeneralNames altNames) throws Exception {
-        X500Name name = new X500Name(subject);
-        Instant now = Instant.now();
-        org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
-                Date.from(now.minusSeconds(60)), Date.from(now.plusSeconds(86400)), name, key.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (altNames != null) {
-            builder.addExtension(Extension.subjectAlternativeName, false, altNames);
-        }
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter out = new JcaPEMWriter(text)) {
-            out.writeObject(object);
-        }
-        return text.toString();
     }
 
     private static String b64(String text) {
