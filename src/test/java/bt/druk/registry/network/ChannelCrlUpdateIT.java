@@ -177,6 +177,30 @@ class ChannelCrlUpdateIT {
      * A CRL of the Land CA revoking a serial no certificate has: issuer and AKI those of the CA's
      * certificate (the one LandMSP holds as root), signed with the CA server's key.
      */
+    private static PrivateKey readKey(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Identities.readPrivateKey(in);
+        } catch (Exception e) {
+            throw new AssertionError("unreadable key " + file, e);
+        }
+    }
+
+    /** Whether the private key belongs to the certificate: a signature it makes verifies with the certificate's key. */
+    private static boolean keyOf(PrivateKey key, X509Certificate certificate) {
+        try {
+            java.security.Signature sign = java.security.Signature.getInstance("SHA256withECDSA");
+            sign.initSign(key);
+            sign.update(new byte[] {7});
+            byte[] signature = sign.sign();
+            java.security.Signature verify = java.security.Signature.getInstance("SHA256withECDSA");
+            verify.initVerify(certificate.getPublicKey());
+            verify.update(new byte[] {7});
+            return verify.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static byte[] crlOfTheLandCa() throws Exception {
         Path caHome = NET.resolve("ca/land");
         X509Certificate caCert;
@@ -184,12 +208,11 @@ class ChannelCrlUpdateIT {
             caCert = Identities.readX509Certificate(in);
         }
         PrivateKey caKey;
+        // The keystore holds the CA's signing key and its TLS key, in no fixed order: take the one of the CA certificate.
         try (Stream<Path> keys = Files.list(caHome.resolve("msp/keystore"))) {
-            Path keyFile = keys.filter(p -> p.getFileName().toString().endsWith("_sk")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no CA key in " + caHome.resolve("msp/keystore")));
-            try (Reader in = Files.newBufferedReader(keyFile, StandardCharsets.UTF_8)) {
-                caKey = Identities.readPrivateKey(in);
-            }
+            caKey = keys.filter(p -> p.getFileName().toString().endsWith("_sk")).map(ChannelCrlUpdateIT::readKey)
+                    .filter(key -> keyOf(key, caCert)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no key of the CA certificate in " + caHome.resolve("msp/keystore")));
         }
         byte[] ski = SubjectKeyIdentifier.getInstance(
                 ASN1OctetString.getInstance(caCert.getExtensionValue(Extension.subjectKeyIdentifier.getId())).getOctets())
