@@ -299,6 +299,7 @@ public final class PortalUnderTest implements AutoCloseable {
     private static void waitUntilUp(String base, Duration timeout, Process process) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see its log");
@@ -309,12 +310,13 @@ public final class PortalUnderTest implements AutoCloseable {
                 if (response.statusCode() == 200) {
                     return;
                 }
+                last = "HTTP " + response.statusCode() + " " + response.headers().firstValue("Location").orElse("");
             } catch (IOException notYet) {
-                // still starting
+                last = notYet.toString(); // still starting
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("portal did not answer at " + base + " within " + timeout);
+        throw new IllegalStateException("portal did not answer at " + base + " within " + timeout + " (last: " + last + ")");
     }
 
     /**
