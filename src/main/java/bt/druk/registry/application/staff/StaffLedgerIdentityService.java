@@ -140,7 +140,7 @@ public class StaffLedgerIdentityService {
             return;
         }
         for (StaffAccount account : accounts.all()) {
-            if (account.enabled() || account.role() == null) {
+            if (account.enabled()) {
                 continue;
             }
             try {

@@ -61,9 +61,7 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
             if (tokens.mspHolding(holder.name()).isPresent()) {
                 return find(holder.name()).orElseThrow();
             }
-            SigningCredentials registrar = tokens.credentials(holder.mspId(), ca.registrar());
-            FabricCaAdmin admin = new FabricCaAdmin(ca.url(), ca.caName(), ca.tlsCaCert(), registrar.certificate(), registrar.signer());
-            secret = admin.register(holder.name(), "client", 1, "", attributes(holder));
+            secret = registrarAt(tokens, ca).register(holder.name(), "client", 1, "", attributes(holder));
             X509Certificate certificate = new FabricCaEnrolment(ca.url(), ca.caName(), ca.tlsCaCert())
                     .enrol(tokens.open(holder.mspId()), holder.name(), secret);
             return new Issued(holder.name(), holder.mspId(), certificate.getSerialNumber().toString(16), false);
@@ -89,9 +87,7 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
                 throw new LedgerUnavailableException("the connection file names no CRL admin of " + msp + " or no orderer");
             }
             X509Certificate certificate = tokens.credentials(msp, name).certificate();
-            SigningCredentials registrar = tokens.credentials(msp, ca.registrar());
-            X509CRL crl = new FabricCaAdmin(ca.url(), ca.caName(), ca.tlsCaCert(), registrar.certificate(), registrar.signer())
-                    .revoke(name, "privilegewithdrawn").crl();
+            X509CRL crl = registrarAt(tokens, ca).revoke(name, "privilegewithdrawn").crl();
             if (crl.getRevokedCertificate(certificate.getSerialNumber()) == null) {
                 throw new LedgerUnavailableException("the CRL of " + ca.caName() + " does not list " + name + "'s certificate");
             }
@@ -112,6 +108,13 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("interrupted while revoking " + name, e);
         }
+    }
+
+    /** The portal's registrar at the organisation's CA, signing with its key in the organisation's token. */
+    private static FabricCaAdmin registrarAt(Pkcs11Tokens tokens, FabricConnectionConfig.Authority ca)
+            throws IOException, GeneralSecurityException {
+        SigningCredentials registrar = tokens.credentials(ca.mspId(), ca.registrar());
+        return new FabricCaAdmin(ca.url(), ca.caName(), ca.tlsCaCert(), registrar.certificate(), registrar.signer());
     }
 
     /**
