@@ -11,6 +11,7 @@ import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.RunsAlone;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * committed, in the portal and on the ledger with the hash the portal acknowledged. A smoke test of
  * the harness (deploy/bench.sh), not a benchmark: the figures are printed, never compared.
  */
+@RunsAlone
 class BenchSmokeIT {
 
     @Test

@@ -1,6 +1,5 @@
 package bt.druk.registry.it;
 
-import bt.druk.registry.testing.InMemoryStaffEventLog;
 import bt.druk.registry.network.NetworkScript;
 
 import static bt.druk.registry.testing.PortalHarness.CLERK;
@@ -21,12 +20,10 @@ import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
-import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.application.record.LedgerCarryOver;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerSubmitter;
-import bt.druk.registry.testing.PortalHarness;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.RecordPipeline;
@@ -47,9 +44,13 @@ import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
+import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.testing.InMemoryLandParcelRepository;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
+import bt.druk.registry.testing.InMemoryStaffEventLog;
+import bt.druk.registry.testing.PortalHarness;
+import bt.druk.registry.testing.RunsAlone;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.Test;
  * file deploy/.network/connection.json; the network is brought up if it is not running.
  * The outage test stops and restarts the network.
  */
+@RunsAlone
 class FabricLedgerIT {
 
     static FabricLedger ledger;

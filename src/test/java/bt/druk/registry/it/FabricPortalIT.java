@@ -23,6 +23,7 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
+import bt.druk.registry.testing.RunsAlone;
 import jakarta.inject.Inject;
 import bt.druk.registry.network.NetworkScript;
 import java.math.BigDecimal;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * submitter with a receipt endorsed by two organisations, and the ledger re-check matches.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunsAlone
 class FabricPortalIT {
 
     static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

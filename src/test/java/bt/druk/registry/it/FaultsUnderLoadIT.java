@@ -9,6 +9,7 @@ import bt.druk.registry.bench.DrukBench;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.RunsAlone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * one write of that hash on the auditor's ledger. The table for every fault is deploy/bench.sh's
  * (BENCHMARKS.md "Faults under load").
  */
+@RunsAlone
 class FaultsUnderLoadIT {
 
     private static final int POSTGRES_PORT = 55446;

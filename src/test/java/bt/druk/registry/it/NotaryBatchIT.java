@@ -14,6 +14,7 @@ import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.RunsAlone;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * while the endorsing peers are down is anchored once when they are back.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunsAlone
 class NotaryBatchIT {
 
     static final StaffMember CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");

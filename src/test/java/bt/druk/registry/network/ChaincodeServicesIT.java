@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * mutual TLS (issue 12): the auditor's endorsement is an independent execution, and nobody without
  * the organisation's certificate can drive its service.
  */
+@RunsAlone
 class ChaincodeServicesIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");

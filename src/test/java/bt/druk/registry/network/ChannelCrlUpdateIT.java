@@ -14,6 +14,7 @@ import bt.druk.registry.infrastructure.fabric.ChannelMspUpdate;
 import bt.druk.registry.infrastructure.fabric.ConfigUpdateEnvelopes.ConfigSigner;
 import bt.druk.registry.infrastructure.fabric.FabricConnectionConfig;
 import bt.druk.registry.infrastructure.fabric.OrdererBroadcast;
+import bt.druk.registry.testing.RunsAlone;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -64,6 +65,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Ddruk.crlRevokedIdentity=<identity in connection.json>} the test then checks that a
  * transaction of that identity is no longer accepted.
  */
+@RunsAlone
 class ChannelCrlUpdateIT {
 
     private static final String MSP = "LandMSP";

@@ -12,6 +12,7 @@ import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.it.RealLedger;
+import bt.druk.registry.testing.OwnNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The network's life cycle against real processes: three Raft orderers and two peers per
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * organisations and readable on every peer; one orderer killed and writes still commit; the first
  * peer of every organisation killed and the portal's ledger adapter writes through the second ones
  * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing.
- * Runs in its own Failsafe execution because it takes the network up and down itself.
  */
+@OwnNetwork
+@ResourceLock(OwnNetwork.PORTS)
 class FabricNetworkIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.testing.OwnNetwork;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import bt.druk.registry.interfaces.web.browser.TamperReportInBrowser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The operator's story of issue 27 on real processes: a portal started by {@code deploy/up.sh} binds
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * Runs in the network life-cycle execution, before the shared network, since it takes a network
  * up and down itself.
  */
+@OwnNetwork
+@ResourceLock(OwnNetwork.PORTS)
 class LedgerBindingIT {
 
     private static final int PORT = Integer.getInteger("druk.ledgerBinding.port", 18497);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * of the network's state is its user's alone, and no process shows a CA's registrar password or a
  * clerk's enrolment secret on its command line, which every local user can read in /proc.
  */
+@RunsAlone
 class NetworkSecretsIT {
 
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(

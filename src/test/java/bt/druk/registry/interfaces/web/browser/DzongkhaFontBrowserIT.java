@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.testing.BrowserOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * cannot make this test pass.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserOnly
 class DzongkhaFontBrowserIT {
 
     private static final String FAMILY = "DDC Uchen";

@@ -10,6 +10,7 @@ import bt.druk.registry.domain.procurement.sealed.EnvelopeSealer;
 import bt.druk.registry.domain.procurement.sealed.KeyShare;
 import bt.druk.registry.domain.procurement.sealed.OpeningResult;
 import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
+import bt.druk.registry.testing.BrowserOnly;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -31,6 +32,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * envelope and a tampered share become null with their reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserOnly
 class HolderSharesBrowserIT {
 
     private static final String OCID = "ocds-drk001-T-2026-0202";

@@ -13,6 +13,7 @@ import bt.druk.registry.domain.notary.merkle.MerkleVerification;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.ValidationException;
+import bt.druk.registry.testing.BrowserOnly;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -42,6 +43,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * {@code webapp/resources/druk/js/}, and counts every request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserOnly
 class MerkleProofBrowserIT {
 
     private static final HexFormat HEX = HexFormat.of();

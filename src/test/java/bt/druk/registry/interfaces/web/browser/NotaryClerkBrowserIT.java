@@ -73,7 +73,7 @@ class NotaryClerkBrowserIT {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         String prefix = "ocds-n" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(256),
                 (byte) ThreadLocalRandom.current().nextInt(256)}).substring(0, 4) + "b";
-        portal = PortalUnderTest.startOwn("notary-clerk-it", Integer.getInteger("druk.notaryClerk.port", 18393),
+        portal = PortalUnderTest.startOwn("notary-clerk-it", Integer.getInteger("druk.notaryClerk.port", 18399),
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
                         "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
         clerk = new Browser();

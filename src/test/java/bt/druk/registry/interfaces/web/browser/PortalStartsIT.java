@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Registration;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * clerk's registration to the auditor's peer within 30 s. This is the test that would have caught
  * the double deployment of a kept server root, whose ledger client was broken for good.
  */
+@RunsAlone
 class PortalStartsIT {
 
     static final int STARTS = Integer.getInteger("druk.starts", 3);

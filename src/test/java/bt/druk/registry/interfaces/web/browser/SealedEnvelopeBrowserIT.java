@@ -16,6 +16,7 @@ import bt.druk.registry.domain.procurement.sealed.SealedEnvelope;
 import bt.druk.registry.domain.procurement.sealed.SealedEnvelopeVectors;
 import bt.druk.registry.domain.procurement.sealed.ShareCipher;
 import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.testing.BrowserOnly;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -48,6 +49,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * works over plain http) serves a static test page and the scripts from {@code webapp/resources/druk/js/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserOnly
 class SealedEnvelopeBrowserIT {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,7 @@ import org.openqa.selenium.By;
  * log of the portal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunsAlone
 class StaffLifecycleIT {
 
     /** Unique per run: the network's CA and token keep every name they were given. */

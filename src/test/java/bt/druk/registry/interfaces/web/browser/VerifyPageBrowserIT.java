@@ -9,6 +9,7 @@ import bt.druk.registry.domain.notary.merkle.MerkleTree;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.domain.record.ProofReceipt.FoundAs;
+import bt.druk.registry.testing.BrowserOnly;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ import org.openqa.selenium.WebElement;
  * body.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserOnly
 class VerifyPageBrowserIT {
 
     /** One request: method, path, body. */

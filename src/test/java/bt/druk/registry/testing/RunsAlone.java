@@ -1,0 +1,19 @@
+package bt.druk.registry.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * A test of the shared network that others must not run beside: it kills or restarts a network
+ * process, changes the channel's configuration or a JVM-wide setting, or measures under load.
+ * The build runs these one at a time after the tests that share the network in parallel.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(RunsAlone.TAG)
+public @interface RunsAlone {
+    String TAG = "runs-alone";
+}
