@@ -13,16 +13,14 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class LandSettings {
 
-    public static final String OFFICE_DZONGKHAGS = "druk.land.officeDzongkhags";
-
     /** Dependent: a record cannot be proxied, and reading the setting is cheap. */
     @Produces
     public OfficeDzongkhags officeDzongkhags() {
-        String value = PortalSettings.get(OFFICE_DZONGKHAGS).orElse(OfficeDzongkhags.DEFAULT_SETTING);
+        String value = Setting.LAND_OFFICE_DZONGKHAGS.text();
         try {
             return OfficeDzongkhags.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(OFFICE_DZONGKHAGS + " is not OFFICE=Dzongkhag,Dzongkhag;OFFICE=...: " + e.getMessage(), e);
+            throw new IllegalStateException(Setting.LAND_OFFICE_DZONGKHAGS.key() + " is not OFFICE=Dzongkhag,Dzongkhag;OFFICE=...: " + e.getMessage(), e);
         }
     }
 }

@@ -18,9 +18,9 @@ public class LedgerSettings {
 
     @Produces
     public SubmitterPolicy submitterPolicy() {
-        return new SubmitterPolicy(PortalSettings.integer("druk.ledger.window", 128),
-                Duration.ofSeconds(PortalSettings.integer("druk.ledger.leaseSeconds", 120)),
-                PortalSettings.get("druk.node.name").orElseGet(LedgerSettings::defaultNodeName));
+        return new SubmitterPolicy(Setting.LEDGER_WINDOW.wholeNumber(),
+                Duration.ofSeconds(Setting.LEDGER_LEASE_SECONDS.wholeNumber()),
+                Setting.NODE_NAME.configured().orElseGet(LedgerSettings::defaultNodeName));
     }
 
     private static String defaultNodeName() {
@@ -30,7 +30,7 @@ public class LedgerSettings {
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        String name = host + ":" + PortalSettings.dataDir().toAbsolutePath();
+        String name = host + ":" + PortalPaths.dataDir().toAbsolutePath();
         return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 }

@@ -14,7 +14,7 @@ public class NotarySettings {
 
     @Produces
     public BatchPolicy batchPolicy() {
-        return new BatchPolicy(PortalSettings.integer("druk.notary.batchSize", 1024),
-                Duration.ofMillis(PortalSettings.integer("druk.notary.batchMaxWaitMillis", 2000)));
+        return new BatchPolicy(Setting.NOTARY_BATCH_SIZE.wholeNumber(),
+                Duration.ofMillis(Setting.NOTARY_BATCH_MAX_WAIT_MILLIS.wholeNumber()));
     }
 }

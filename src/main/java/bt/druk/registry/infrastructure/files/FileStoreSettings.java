@@ -2,9 +2,9 @@ package bt.druk.registry.infrastructure.files;
 
 import bt.druk.registry.domain.file.FileRules;
 import bt.druk.registry.domain.file.FileType;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
+import bt.druk.registry.infrastructure.config.Setting;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,13 +23,11 @@ public final class FileStoreSettings {
 
     /** Folder of the stored files; default {@code files} under {@code druk.data.dir}. */
     public static Path dir() {
-        return PortalSettings.get("druk.files.dir").map(Paths::get)
-                .map(p -> p.isAbsolute() ? p : PortalSettings.home().resolve(p))
-                .orElse(PortalSettings.dataDir().resolve("files"));
+        return PortalPaths.folder(Setting.FILES_DIR, "files");
     }
 
     public static FileRules rules() {
-        return rules(PortalSettings.get("druk.files.maxBytes"), PortalSettings.get("druk.files.types"));
+        return rules(Optional.of(Setting.FILES_MAX_BYTES.text()), Optional.of(Setting.FILES_TYPES.text()));
     }
 
     /** Size limit in bytes (a plain number, or with KiB/MiB/GiB) and a comma-separated list of kinds, e.g. {@code pdf,png,jpeg}. */
