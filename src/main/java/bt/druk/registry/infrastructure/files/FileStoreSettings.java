@@ -6,7 +6,6 @@ import bt.druk.registry.infrastructure.config.PortalPaths;
 import bt.druk.registry.infrastructure.config.Setting;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,14 +26,12 @@ public final class FileStoreSettings {
     }
 
     public static FileRules rules() {
-        return rules(Optional.of(Setting.FILES_MAX_BYTES.text()), Optional.of(Setting.FILES_TYPES.text()));
+        return rules(Setting.FILES_MAX_BYTES.text(), Setting.FILES_TYPES.text());
     }
 
     /** Size limit in bytes (a plain number, or with KiB/MiB/GiB) and a comma-separated list of kinds, e.g. {@code pdf,png,jpeg}. */
-    static FileRules rules(Optional<String> maxBytes, Optional<String> types) {
-        long max = maxBytes.map(FileStoreSettings::parseSize).orElse(FileRules.DEFAULT_MAX_BYTES);
-        Set<FileType> accepted = types.map(FileStoreSettings::parseTypes).orElse(FileRules.DEFAULT_TYPES);
-        return new FileRules(max, accepted);
+    static FileRules rules(String maxBytes, String types) {
+        return new FileRules(parseSize(maxBytes), parseTypes(types));
     }
 
     static long parseSize(String text) {
