@@ -8,10 +8,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * The ledger submitter's settings: {@code druk.ledger.window} transactions in flight (default 128),
- * a lease of {@code druk.ledger.leaseSeconds} (default 120) on each claimed outbox entry, and this
- * portal's name on its leases, {@code druk.node.name} (default host name and data folder, so that
- * two portals sharing a PostgreSQL database differ unless both are told the same name).
+ * The ledger submitter's settings: {@link Setting#LEDGER_WINDOW} transactions in flight, a lease of
+ * {@link Setting#LEDGER_LEASE_SECONDS} on each claimed outbox entry, and this portal's name on its
+ * leases, {@link Setting#NODE_NAME} (by default host name and data folder, so that two portals
+ * sharing a PostgreSQL database differ unless both are told the same name).
  */
 @ApplicationScoped
 public class LedgerSettings {

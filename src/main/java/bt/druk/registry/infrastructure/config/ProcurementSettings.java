@@ -7,11 +7,9 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 
 /**
- * The procurement settings: {@code druk.ocds.prefix} (default {@code ocds-drk001}),
- * {@code druk.procurement.minBidPeriod} (ISO-8601 duration, default {@code P7D}) and
- * {@code druk.procurement.bidboxIdentity} (default {@code procurement.bidbox}); and the sealed-bid
- * envelope sweep's {@code druk.envelopes.graceMinutes} and {@code druk.envelopes.sweepMinutes}
- * (default 60 each).
+ * The procurement settings ({@link Setting#OCDS_PREFIX}, {@link Setting#PROCUREMENT_MIN_BID_PERIOD},
+ * {@link Setting#PROCUREMENT_BIDBOX_IDENTITY}) and the sealed-bid envelope sweep's
+ * ({@link Setting#ENVELOPES_GRACE_MINUTES}, {@link Setting#ENVELOPES_SWEEP_MINUTES}).
  */
 @ApplicationScoped
 public class ProcurementSettings {
