@@ -13,6 +13,7 @@ import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.land.LandTransferPolicy;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.DischargeMortgageCommand;
 import bt.druk.registry.application.land.FinaliseTransferCommand;
@@ -55,6 +56,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +84,8 @@ class FabricLedgerIT {
             new InMemoryStaffEventLog());
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
-    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 2592000,
+    final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
+            new LandTransferPolicy(Duration.ofSeconds(2592000)),
             OfficeDzongkhags.DEFAULT);
     final LandPublicService publicLand;
     final InMemoryLedgerBindings bindings = new InMemoryLedgerBindings(records);
@@ -190,7 +193,8 @@ class FabricLedgerIT {
     void aLodgedTransferBecomesFinalOnlyAfterItsPublicNoticeOnTheLedger() throws Exception {
         NetworkScript.runOrFail("invoke", "admin", "SetNoticePeriod", "3");
         try {
-            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock, 3,
+            LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
+                    new LandTransferPolicy(Duration.ofSeconds(3)),
             OfficeDzongkhags.DEFAULT);
             String pin = newPin();
             String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();

@@ -4,6 +4,7 @@ import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
+import bt.druk.registry.application.land.LandTransferPolicy;
 import bt.druk.registry.application.notary.AnchorProjection;
 import bt.druk.registry.application.notary.BatchAnchorService;
 import bt.druk.registry.application.notary.BatchMembers;
@@ -81,7 +82,8 @@ public class PortalHarness {
             java.util.stream.Stream.concat(BidImprints.all().stream(), java.util.stream.Stream.of(new MerkleRootImprint())).toList());
     public final RecordQueryService queries = new RecordQueryService(records, imprints);
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
-    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock, NOTICE_SECONDS,
+    public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock,
+            new LandTransferPolicy(Duration.ofSeconds(NOTICE_SECONDS)),
             bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT);
     public final ProcurementPolicy procurementPolicy = new ProcurementPolicy("ocds-drk001", Duration.ofDays(7),
             "procurement.bidbox", ProcurementPolicy.BHUTAN);

@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Clerk operations on land titles. Every successful call stores a new record version and its
@@ -67,7 +66,7 @@ public class LandTitleService {
     @Inject
     public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries,
                             LandTitleReader reader, Clock clock,
-                            @ConfigProperty(name = "druk.land.noticePeriodSeconds", defaultValue = "2592000") long noticePeriodSeconds,
+                            LandTransferPolicy transfers,
                             OfficeDzongkhags offices) {
         this.offices = offices;
         this.pipeline = pipeline;
@@ -75,7 +74,7 @@ public class LandTitleService {
         this.queries = queries;
         this.reader = reader;
         this.clock = clock;
-        this.noticePeriod = Duration.ofSeconds(noticePeriodSeconds);
+        this.noticePeriod = transfers.noticePeriod();
     }
 
     /** The dzongkhags whose parcels {@code actor}'s land office first registers, as the form offers them. */

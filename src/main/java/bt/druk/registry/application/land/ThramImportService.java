@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bulk import of existing thrams for first registration: a clerk's CSV file ({@link ThramCsv}) is
@@ -59,11 +58,11 @@ public class ThramImportService {
 
     @Inject
     public ThramImportService(LandTitleService titles, ThramImportRepository imports, Clock clock,
-                              @ConfigProperty(name = "druk.land.import.maxRows", defaultValue = "20000") int maxRows) {
+                              ThramImportPolicy policy) {
         this.titles = titles;
         this.imports = imports;
         this.clock = clock;
-        this.maxRows = maxRows;
+        this.maxRows = policy.maxRows();
     }
 
     /**

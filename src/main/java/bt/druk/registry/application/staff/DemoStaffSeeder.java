@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Seeds the demo staff users on first start (empty staff table), with the same user names as the
@@ -78,7 +77,7 @@ public class DemoStaffSeeder {
     SupplierAccounts suppliers;
 
     @Inject
-    Config config;
+    DemoSeeding seeding;
 
     private volatile boolean done;
 
@@ -97,12 +96,11 @@ public class DemoStaffSeeder {
         if (done) {
             return;
         }
-        if (!config.getOptionalValue("druk.demo.seed", Boolean.class).orElse(true)) {
+        if (!seeding.enabled()) {
             done = true;
             return;
         }
-        String shared = config.getOptionalValue("druk.demo.password", String.class)
-                .filter(p -> !p.isBlank()).orElse(null);
+        String shared = seeding.sharedPassword().orElse(null);
         SecureRandom random = new SecureRandom();
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -185,9 +183,7 @@ public class DemoStaffSeeder {
 
     /** Writes the logins file, or adds to it when the staff in it were seeded before. */
     private void writeLoginsFile(List<String> lines, boolean append) {
-        String dataDir = config.getOptionalValue("druk.data.dir", String.class)
-                .orElse(System.getProperty("user.home") + "/.druk-registry/data");
-        Path file = Path.of(dataDir, "demo-logins.txt");
+        Path file = seeding.loginsFolder().resolve("demo-logins.txt");
         try {
             Files.createDirectories(file.getParent());
             List<String> content = new ArrayList<>();

@@ -38,7 +38,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Staff accounts: sign-in checks, the acting staff member, and the accounts' life (issue 26).
@@ -92,14 +91,10 @@ public class StaffAccountService {
         this.clock = clock;
     }
 
-    /**
-     * Reads whether every account needs a second factor: {@code druk.staff.second-factor-required},
-     * by default yes unless the portal seeds demo users ({@code druk.demo.seed}, demo mode).
-     */
+    /** Whether every account needs a second factor, as the portal's settings say. */
     @Inject
-    void readSettings(Config config) {
-        boolean demo = config.getOptionalValue("druk.demo.seed", Boolean.class).orElse(true);
-        factorForEveryone = config.getOptionalValue("druk.staff.second-factor-required", Boolean.class).orElse(!demo);
+    void readSettings(SecondFactorPolicy policy) {
+        factorForEveryone = policy.requiredOfEveryone();
     }
 
     /** For tests and tools that construct the service themselves. */

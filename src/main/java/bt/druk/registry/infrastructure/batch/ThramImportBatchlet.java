@@ -2,13 +2,13 @@ package bt.druk.registry.infrastructure.batch;
 
 import bt.druk.registry.application.land.ThramImportService;
 import bt.druk.registry.domain.land.ThramImport;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The step of the {@code thram-import} job: registers an import's good rows chunk after chunk, each
@@ -31,9 +31,11 @@ public class ThramImportBatchlet extends AbstractBatchlet {
     String importId;
 
     @Inject
-    public ThramImportBatchlet(ThramImportService imports,
-                               @ConfigProperty(name = "druk.land.import.chunkSize", defaultValue = "100") int chunkSize,
-                               @ConfigProperty(name = "druk.land.import.chunkPauseMillis", defaultValue = "0") long pauseMillis) {
+    public ThramImportBatchlet(ThramImportService imports) {
+        this(imports, Setting.LAND_IMPORT_CHUNK_SIZE.wholeNumber(), Setting.LAND_IMPORT_CHUNK_PAUSE_MILLIS.longNumber());
+    }
+
+    ThramImportBatchlet(ThramImportService imports, int chunkSize, long pauseMillis) {
         this.imports = imports;
         this.chunkSize = chunkSize;
         this.pauseMillis = pauseMillis;

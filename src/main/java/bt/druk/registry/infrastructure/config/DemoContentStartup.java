@@ -45,7 +45,7 @@ public class DemoContentStartup {
 
     /** After the migrations and the demo staff users (priority 5000). */
     void onStart(@Observes @Priority(6000) @Initialized(ApplicationScoped.class) Object event) {
-        if (!PortalSettings.get("druk.demo.content").map(Boolean::parseBoolean).orElse(false)) {
+        if (!Setting.DEMO_CONTENT.flag()) {
             return;
         }
         LOG.info("demo content: on (druk.demo.content=true); loading it in the background into the land and procurement registers if they are empty");

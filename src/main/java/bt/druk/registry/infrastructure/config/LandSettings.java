@@ -1,28 +1,40 @@
 package bt.druk.registry.infrastructure.config;
 
+import bt.druk.registry.application.land.LandTransferPolicy;
+import bt.druk.registry.application.land.ThramImportPolicy;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 
 /**
- * The land settings: {@code druk.land.officeDzongkhags}, which land office registers the parcels of
- * which dzongkhags ({@code OFFICE=Dzongkhag,Dzongkhag;OFFICE=...}), by default the ledger's built-in
- * table ({@link OfficeDzongkhags#DEFAULT_SETTING}). A value that is not such a table stops the portal
- * with the setting's name.
+ * The land settings: {@link Setting#LAND_OFFICE_DZONGKHAGS}, which land office registers the
+ * parcels of which dzongkhags ({@code OFFICE=Dzongkhag,Dzongkhag;OFFICE=...}), by default the
+ * ledger's built-in table ({@link OfficeDzongkhags#DEFAULT_SETTING}), a value that is not such a
+ * table stopping the portal with the setting's name; a transfer's notice period; and the largest
+ * bulk import of thrams. Every product is dependent: a record cannot be proxied, and reading a
+ * setting is cheap.
  */
 @ApplicationScoped
 public class LandSettings {
 
-    public static final String OFFICE_DZONGKHAGS = "druk.land.officeDzongkhags";
-
-    /** Dependent: a record cannot be proxied, and reading the setting is cheap. */
     @Produces
     public OfficeDzongkhags officeDzongkhags() {
-        String value = PortalSettings.get(OFFICE_DZONGKHAGS).orElse(OfficeDzongkhags.DEFAULT_SETTING);
+        String value = Setting.LAND_OFFICE_DZONGKHAGS.text();
         try {
             return OfficeDzongkhags.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(OFFICE_DZONGKHAGS + " is not OFFICE=Dzongkhag,Dzongkhag;OFFICE=...: " + e.getMessage(), e);
+            throw new IllegalStateException(Setting.LAND_OFFICE_DZONGKHAGS.key() + " is not OFFICE=Dzongkhag,Dzongkhag;OFFICE=...: " + e.getMessage(), e);
         }
+    }
+
+    @Produces
+    public LandTransferPolicy transferPolicy() {
+        return new LandTransferPolicy(Duration.ofSeconds(Setting.LAND_NOTICE_PERIOD_SECONDS.longNumber()));
+    }
+
+    @Produces
+    public ThramImportPolicy thramImportPolicy() {
+        return new ThramImportPolicy(Setting.LAND_IMPORT_MAX_ROWS.wholeNumber());
     }
 }

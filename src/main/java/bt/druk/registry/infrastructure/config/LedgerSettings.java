@@ -8,19 +8,19 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * The ledger submitter's settings: {@code druk.ledger.window} transactions in flight (default 128),
- * a lease of {@code druk.ledger.leaseSeconds} (default 120) on each claimed outbox entry, and this
- * portal's name on its leases, {@code druk.node.name} (default host name and data folder, so that
- * two portals sharing a PostgreSQL database differ unless both are told the same name).
+ * The ledger submitter's settings: {@link Setting#LEDGER_WINDOW} transactions in flight, a lease of
+ * {@link Setting#LEDGER_LEASE_SECONDS} on each claimed outbox entry, and this portal's name on its
+ * leases, {@link Setting#NODE_NAME} (by default host name and data folder, so that two portals
+ * sharing a PostgreSQL database differ unless both are told the same name).
  */
 @ApplicationScoped
 public class LedgerSettings {
 
     @Produces
     public SubmitterPolicy submitterPolicy() {
-        return new SubmitterPolicy(PortalSettings.integer("druk.ledger.window", 128),
-                Duration.ofSeconds(PortalSettings.integer("druk.ledger.leaseSeconds", 120)),
-                PortalSettings.get("druk.node.name").orElseGet(LedgerSettings::defaultNodeName));
+        return new SubmitterPolicy(Setting.LEDGER_WINDOW.wholeNumber(),
+                Duration.ofSeconds(Setting.LEDGER_LEASE_SECONDS.wholeNumber()),
+                Setting.NODE_NAME.configured().orElseGet(LedgerSettings::defaultNodeName));
     }
 
     private static String defaultNodeName() {
@@ -30,7 +30,7 @@ public class LedgerSettings {
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        String name = host + ":" + PortalSettings.dataDir().toAbsolutePath();
+        String name = host + ":" + PortalPaths.dataDir().toAbsolutePath();
         return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 }

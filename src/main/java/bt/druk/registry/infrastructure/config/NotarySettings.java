@@ -6,15 +6,15 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 
 /**
- * The notary settings: a Merkle batch is cut at {@code druk.notary.batchSize} documents (default
- * 1024) or when its oldest has waited {@code druk.notary.batchMaxWaitMillis} (default 2000).
+ * The notary settings: a Merkle batch is cut at {@link Setting#NOTARY_BATCH_SIZE} documents or when
+ * its oldest has waited {@link Setting#NOTARY_BATCH_MAX_WAIT_MILLIS}.
  */
 @ApplicationScoped
 public class NotarySettings {
 
     @Produces
     public BatchPolicy batchPolicy() {
-        return new BatchPolicy(PortalSettings.integer("druk.notary.batchSize", 1024),
-                Duration.ofMillis(PortalSettings.integer("druk.notary.batchMaxWaitMillis", 2000)));
+        return new BatchPolicy(Setting.NOTARY_BATCH_SIZE.wholeNumber(),
+                Duration.ofMillis(Setting.NOTARY_BATCH_MAX_WAIT_MILLIS.wholeNumber()));
     }
 }

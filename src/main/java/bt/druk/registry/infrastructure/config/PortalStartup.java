@@ -100,7 +100,7 @@ public class PortalStartup {
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
         migrator.migrate();
-        if (!PortalSettings.get("druk.ledger.enabled").map(Boolean::parseBoolean).orElse(true)) {
+        if (!Setting.LEDGER_ENABLED.flag()) {
             LOG.info("ledger submitter and commit follower are disabled (druk.ledger.enabled=false)");
             return;
         }
@@ -132,7 +132,7 @@ public class PortalStartup {
             }
             senders = Executors.newFixedThreadPool(submitterPolicy.window(), threadFactory);
             // Before anything asks: a check that finds the ordered ledger waits for the bind, not refuses it.
-            PortalSettings.get("druk.ledger.bindTo").filter(hash -> !hash.isBlank()).ifPresent(binding::expectBind);
+            Setting.LEDGER_BIND_TO.configured().ifPresent(binding::expectBind);
             dispatcherThread = threadFactory.newThread(this::dispatchForever);
             dispatcherThread.setName("druk-ledger-submitter");
             dispatcherThread.setDaemon(true);
@@ -163,8 +163,8 @@ public class PortalStartup {
      * is logged and shown in the readiness check, and the portal stays off the ledger.
      */
     private void bindAsOrdered(String genesisHash) {
-        String operator = PortalSettings.get("druk.ledger.bindBy").orElse("operator");
-        String reason = PortalSettings.get("druk.ledger.bindReason").orElse("");
+        String operator = Setting.LEDGER_BIND_BY.text();
+        String reason = Setting.LEDGER_BIND_REASON.configured().orElse("");
         while (running) {
             try {
                 binding.rebind(genesisHash, operator, reason);
@@ -179,7 +179,7 @@ public class PortalStartup {
     }
 
     private void dispatchForever() {
-        PortalSettings.get("druk.ledger.bindTo").filter(hash -> !hash.isBlank()).ifPresent(this::bindAsOrdered);
+        Setting.LEDGER_BIND_TO.configured().ifPresent(this::bindAsOrdered);
         try {
             int resumed = submitter.resume();
             if (resumed > 0) {

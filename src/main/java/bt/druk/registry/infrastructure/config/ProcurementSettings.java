@@ -5,14 +5,11 @@ import bt.druk.registry.application.procurement.ProcurementPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
- * The procurement settings: {@code druk.ocds.prefix} (default {@code ocds-drk001}),
- * {@code druk.procurement.minBidPeriod} (ISO-8601 duration, default {@code P7D}) and
- * {@code druk.procurement.bidboxIdentity} (default {@code procurement.bidbox}); and the sealed-bid
- * envelope sweep's {@code druk.envelopes.graceMinutes} and {@code druk.envelopes.sweepMinutes}
- * (default 60 each).
+ * The procurement settings ({@link Setting#OCDS_PREFIX}, {@link Setting#PROCUREMENT_MIN_BID_PERIOD},
+ * {@link Setting#PROCUREMENT_BIDBOX_IDENTITY}) and the sealed-bid envelope sweep's
+ * ({@link Setting#ENVELOPES_GRACE_MINUTES}, {@link Setting#ENVELOPES_SWEEP_MINUTES}).
  */
 @ApplicationScoped
 public class ProcurementSettings {
@@ -20,20 +17,13 @@ public class ProcurementSettings {
     /** Dependent: a record cannot be proxied, and reading the settings is cheap. */
     @Produces
     public ProcurementPolicy policy() {
-        String period = PortalSettings.get("druk.procurement.minBidPeriod").orElse("P7D");
-        Duration minimum;
-        try {
-            minimum = Duration.parse(period);
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("druk.procurement.minBidPeriod is not an ISO-8601 duration: " + period, e);
-        }
-        return new ProcurementPolicy(PortalSettings.get("druk.ocds.prefix").orElse("ocds-drk001"), minimum,
-                PortalSettings.get("druk.procurement.bidboxIdentity").orElse("procurement.bidbox"), ProcurementPolicy.BHUTAN);
+        return new ProcurementPolicy(Setting.OCDS_PREFIX.text(), Setting.PROCUREMENT_MIN_BID_PERIOD.duration(),
+                Setting.PROCUREMENT_BIDBOX_IDENTITY.text(), ProcurementPolicy.BHUTAN);
     }
 
     @Produces
     public EnvelopeSweepPolicy envelopeSweepPolicy() {
-        return new EnvelopeSweepPolicy(Duration.ofMinutes(PortalSettings.integer("druk.envelopes.graceMinutes", 60)),
-                Duration.ofMinutes(PortalSettings.integer("druk.envelopes.sweepMinutes", 60)));
+        return new EnvelopeSweepPolicy(Duration.ofMinutes(Setting.ENVELOPES_GRACE_MINUTES.wholeNumber()),
+                Duration.ofMinutes(Setting.ENVELOPES_SWEEP_MINUTES.wholeNumber()));
     }
 }

@@ -13,7 +13,8 @@ import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.PostedShares;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
+import bt.druk.registry.infrastructure.config.Setting;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -365,7 +366,7 @@ public class FabricLedger implements Ledger {
     }
 
     private String readerName() {
-        return currentConfig().readerIdentity(PortalSettings.get("druk.fabric.reader"))
+        return currentConfig().readerIdentity(Setting.FABRIC_READER.configured())
                 .map(FabricConnectionConfig.IdentityFiles::name)
                 .orElseThrow(() -> new LedgerUnavailableException("no reader identity (inspector/admin) in the connection file"));
     }
@@ -515,7 +516,7 @@ public class FabricLedger implements Ledger {
         if (known != null && System.currentTimeMillis() - configCheckedAt < CONFIG_CHECK_MILLIS) {
             return known;
         }
-        Path path = PortalSettings.fabricConfig();
+        Path path = PortalPaths.fabricConfig();
         synchronized (lock) {
             long modified;
             try {

@@ -2,11 +2,10 @@ package bt.druk.registry.infrastructure.files;
 
 import bt.druk.registry.domain.file.FileRules;
 import bt.druk.registry.domain.file.FileType;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
+import bt.druk.registry.infrastructure.config.Setting;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,20 +22,16 @@ public final class FileStoreSettings {
 
     /** Folder of the stored files; default {@code files} under {@code druk.data.dir}. */
     public static Path dir() {
-        return PortalSettings.get("druk.files.dir").map(Paths::get)
-                .map(p -> p.isAbsolute() ? p : PortalSettings.home().resolve(p))
-                .orElse(PortalSettings.dataDir().resolve("files"));
+        return PortalPaths.folder(Setting.FILES_DIR, "files");
     }
 
     public static FileRules rules() {
-        return rules(PortalSettings.get("druk.files.maxBytes"), PortalSettings.get("druk.files.types"));
+        return rules(Setting.FILES_MAX_BYTES.text(), Setting.FILES_TYPES.text());
     }
 
     /** Size limit in bytes (a plain number, or with KiB/MiB/GiB) and a comma-separated list of kinds, e.g. {@code pdf,png,jpeg}. */
-    static FileRules rules(Optional<String> maxBytes, Optional<String> types) {
-        long max = maxBytes.map(FileStoreSettings::parseSize).orElse(FileRules.DEFAULT_MAX_BYTES);
-        Set<FileType> accepted = types.map(FileStoreSettings::parseTypes).orElse(FileRules.DEFAULT_TYPES);
-        return new FileRules(max, accepted);
+    static FileRules rules(String maxBytes, String types) {
+        return new FileRules(parseSize(maxBytes), parseTypes(types));
     }
 
     static long parseSize(String text) {

@@ -2,7 +2,8 @@ package bt.druk.registry.infrastructure.files;
 
 import bt.druk.registry.domain.procurement.EnvelopeStore;
 import bt.druk.registry.domain.record.CanonicalJson;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -50,9 +50,7 @@ public class FilesystemEnvelopeStore implements EnvelopeStore {
     private Path root;
 
     public FilesystemEnvelopeStore() {
-        this(PortalSettings.get("druk.envelopes.dir").map(Paths::get)
-                .map(p -> p.isAbsolute() ? p : PortalSettings.home().resolve(p))
-                .orElse(PortalSettings.dataDir().resolve("envelopes")));
+        this(PortalPaths.folder(Setting.ENVELOPES_DIR, "envelopes"));
     }
 
     public FilesystemEnvelopeStore(Path root) {

@@ -1,6 +1,7 @@
 package bt.druk.registry.infrastructure.persistence;
 
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
+import bt.druk.registry.infrastructure.config.Setting;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ public class DrukDataSource implements DataSource {
 
     /** Database URL in effect: the configured one, or the default H2 file URL; H2 always with durable commits. */
     public static String effectiveUrl() {
-        String url = PortalSettings.get("druk.db.url").orElseGet(() -> {
-            Path dir = PortalSettings.dataDir();
+        String url = Setting.DB_URL.configured().orElseGet(() -> {
+            Path dir = PortalPaths.dataDir();
             // H2 wants forward slashes; the file is <dir>/druk.mv.db
             return "jdbc:h2:file:" + dir.toAbsolutePath().toString().replace('\\', '/') + "/druk;DB_CLOSE_ON_EXIT=FALSE";
         });
@@ -75,8 +76,8 @@ public class DrukDataSource implements DataSource {
 
     private static DataSource create() throws SQLException {
         String url = effectiveUrl();
-        String user = PortalSettings.get("druk.db.user").orElse(null);
-        String password = PortalSettings.get("druk.db.password").orElse("");
+        String user = Setting.DB_USER.configured().orElse(null);
+        String password = Setting.DB_PASSWORD.text();
         if (isPostgres(url)) {
             org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
             pg.setURL(url);
@@ -95,9 +96,9 @@ public class DrukDataSource implements DataSource {
         }
         if (url.startsWith("jdbc:h2:")) {
             try {
-                Files.createDirectories(PortalSettings.dataDir());
+                Files.createDirectories(PortalPaths.dataDir());
             } catch (java.io.IOException e) {
-                throw new SQLException("cannot create data directory " + PortalSettings.dataDir(), e);
+                throw new SQLException("cannot create data directory " + PortalPaths.dataDir(), e);
             }
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
             h2.setURL(url);

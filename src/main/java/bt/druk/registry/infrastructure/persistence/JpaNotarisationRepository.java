@@ -3,7 +3,7 @@ package bt.druk.registry.infrastructure.persistence;
 import bt.druk.registry.domain.notary.NotarisationRepository;
 import bt.druk.registry.domain.notary.NotarisationSummary;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -56,16 +56,11 @@ public class JpaNotarisationRepository implements NotarisationRepository {
      * portal has already put on that ledger.
      */
     static int firstSerial() {
-        String value = PortalSettings.get("druk.notary.firstSerial").orElse("1").strip();
-        try {
-            int first = Integer.parseInt(value);
-            if (first >= 1 && first <= 999_999) {
-                return first;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
+        int first = Setting.NOTARY_FIRST_SERIAL.wholeNumber();
+        if (first < 1 || first > 999_999) {
+            throw new IllegalStateException(Setting.NOTARY_FIRST_SERIAL.key() + " must be a number from 1 to 999999, not " + first);
         }
-        throw new IllegalStateException("druk.notary.firstSerial must be a number from 1 to 999999, not '" + value + "'");
+        return first;
     }
 
     @Override

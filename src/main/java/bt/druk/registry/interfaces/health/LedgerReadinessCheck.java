@@ -1,7 +1,7 @@
 package bt.druk.registry.interfaces.health;
 
 import bt.druk.registry.application.record.LedgerStatusService;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,14 +22,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class LedgerReadinessCheck implements HealthCheck {
 
-    static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(120);
-
     @Inject
     LedgerStatusService ledgerStatus;
 
     @Override
     public HealthCheckResponse call() {
-        Duration maxWait = Duration.ofSeconds(PortalSettings.integer("druk.ledger.max-wait-seconds", (int) DEFAULT_MAX_WAIT.toSeconds()));
+        Duration maxWait = Duration.ofSeconds(Setting.LEDGER_MAX_WAIT_SECONDS.wholeNumber());
         LedgerStatusService.Readiness readiness = ledgerStatus.readiness(maxWait);
         LedgerStatusService.LedgerStatus status = readiness.status();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("ledger")

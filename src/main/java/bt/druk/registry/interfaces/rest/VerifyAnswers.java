@@ -1,7 +1,7 @@
 package bt.druk.registry.interfaces.rest;
 
 import bt.druk.registry.domain.record.RecordStamps;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -44,7 +44,7 @@ public class VerifyAnswers {
 
     @Inject
     public VerifyAnswers(RecordStamps stamps) {
-        this(stamps::endedWrites, System::nanoTime, PortalSettings.integer("druk.verify.keepMillis", 1000));
+        this(stamps::endedWrites, System::nanoTime, Setting.VERIFY_KEEP_MILLIS.wholeNumber());
     }
 
     public VerifyAnswers(LongSupplier endedWrites, LongSupplier nanoTime, long keepMillis) {

@@ -4,7 +4,7 @@ import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.verify.DocumentVerification;
 import bt.druk.registry.application.verify.DocumentVerifier;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import bt.druk.registry.interfaces.web.client.ClientConnections;
 import bt.druk.registry.interfaces.web.security.PublicRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class LedgerChecks {
     public LedgerChecks(VerificationService verification, DocumentVerifier verifier, PublicRateLimiter limiter,
                         HttpServletRequest request, ClientConnections clients) {
         this(verification::verifyOnLedger, verifier::verify, limiter, () -> clients.address(request), System::nanoTime,
-                PortalSettings.get("druk.ledgerCheck.cacheSeconds").map(Long::parseLong).orElse(5L));
+                Setting.LEDGER_CHECK_CACHE_SECONDS.longNumber());
     }
 
     public LedgerChecks(Function<String, LedgerVerification> recordOnLedger, Function<String, DocumentVerification> documentOnLedger,

@@ -32,7 +32,7 @@ class ThramImportServiceTest {
     private final PortalHarness h = new PortalHarness();
     private final InMemoryThramImportRepository repository = new InMemoryThramImportRepository(
             key -> h.pipeline.current(key).map(v -> v.ledgerState() == LedgerState.COMMITTED).orElse(false));
-    private ThramImportService service = new ThramImportService(h.land, repository, h.clock, 20000);
+    private ThramImportService service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000));
 
     private static byte[] csv(String body) {
         return (HEADER + body).getBytes(StandardCharsets.UTF_8);
@@ -121,7 +121,7 @@ class ThramImportServiceTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         var latin1 = assertThrows(ValidationException.class, () -> service.check(CLERK, "x.csv", latin1File));
         assertEquals("import.encoding", latin1.errors().get(0).code());
-        var tooMany = new ThramImportService(h.land, repository, h.clock, 2);
+        var tooMany = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(2));
         assertEquals("import.tooManyRows", assertThrows(ValidationException.class,
                 () -> tooMany.check(CLERK, "x.csv", csv(goodRows(3)))).errors().get(0).code());
     }
@@ -146,7 +146,7 @@ class ThramImportServiceTest {
         ThramImport afterOne = service.registerNextChunk(service.startRegistration(CLERK, checked.id()).id(), 7);
         assertEquals(8, afterOne.checkpoint(), "rows 2-8 are the first chunk");
         // The portal stops; a new one finds the import unfinished in the database and resumes it.
-        service = new ThramImportService(h.land, repository, h.clock, 20000);
+        service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000));
         assertEquals(List.of(checked.id()), service.unfinished());
         ThramImport done = runToEnd(service.find(CLERK, checked.id()), 7);
         assertEquals(20, done.rowsRegistered());

@@ -16,7 +16,6 @@ import bt.druk.registry.testing.InMemorySupplierRepository;
 import bt.druk.registry.testing.MutableClock;
 import bt.druk.registry.testing.PlainPasswordHasher;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,24 +53,12 @@ class DemoStaffSeederTest {
     @TempDir
     Path dataDir;
 
-    /** A seeder over the in-memory accounts, with these settings besides the data directory. */
-    private DemoStaffSeeder seeder(Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(settings);
-        all.put("druk.data.dir", dataDir.toString());
+    /** A seeder over the in-memory accounts in demo mode, writing its logins file to {@link #dataDir}. */
+    private DemoStaffSeeder seeder(Optional<String> sharedPassword) {
         DemoStaffSeeder seeder = new DemoStaffSeeder();
         seeder.accounts = accounts;
         seeder.suppliers = suppliers;
-        seeder.config = (Config) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getOptionalValue")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    String value = all.get((String) args[0]);
-                    if (value == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(args[1] == Boolean.class ? (Object) Boolean.valueOf(value) : value);
-                });
+        seeder.seeding = new DemoSeeding(true, sharedPassword, dataDir);
         return seeder;
     }
 
@@ -122,7 +108,7 @@ class DemoStaffSeederTest {
 
     @Test
     void aSharedPasswordGivesOnlyTheAdministratorASecondFactor() throws IOException {
-        seeder(Map.of("druk.demo.password", "shared-demo-password")).ensureSeeded();
+        seeder(Optional.of("shared-demo-password")).ensureSeeded();
 
         Map<String, Login> logins = staffLogins();
         for (Login login : logins.values()) {
@@ -146,7 +132,7 @@ class DemoStaffSeederTest {
 
     @Test
     void randomPasswordsDifferAndEveryStaffUserGetsAFactorOfItsOwn() throws IOException {
-        seeder(Map.of()).ensureSeeded();
+        seeder(Optional.empty()).ensureSeeded();
 
         Map<String, Login> logins = staffLogins();
         Set<String> passwords = new HashSet<>();
@@ -173,10 +159,10 @@ class DemoStaffSeederTest {
 
     @Test
     void aSecondStartSeedsNothingAndKeepsTheFile() throws IOException {
-        seeder(Map.of()).ensureSeeded();
+        seeder(Optional.empty()).ensureSeeded();
         List<String> before = fileLines();
 
-        seeder(Map.of()).ensureSeeded();
+        seeder(Optional.empty()).ensureSeeded();
 
         assertEquals(before, fileLines());
         assertFalse(before.isEmpty());

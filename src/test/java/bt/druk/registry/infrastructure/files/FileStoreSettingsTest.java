@@ -6,20 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.domain.file.FileRules;
 import bt.druk.registry.domain.file.FileType;
+import bt.druk.registry.infrastructure.config.Setting;
 import java.util.EnumSet;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FileStoreSettingsTest {
 
     @Test
-    void withoutSettingsTheLimitIs20MiBAndTheDefaultKindsAreAccepted() {
-        assertEquals(FileRules.defaults(), FileStoreSettings.rules(Optional.empty(), Optional.empty()));
+    void theSettingsDefaultsAreTheFileRulesDefaults() {
+        assertEquals(FileRules.defaults(), FileStoreSettings.rules(Setting.FILES_MAX_BYTES.defaultValue().value().orElseThrow(),
+                Setting.FILES_TYPES.defaultValue().value().orElseThrow()));
     }
 
     @Test
     void theLimitIsBytesOrBinaryUnitsAndTheKindsACommaList() {
-        FileRules rules = FileStoreSettings.rules(Optional.of("50MiB"), Optional.of("pdf, JPG ,png,"));
+        FileRules rules = FileStoreSettings.rules("50MiB", "pdf, JPG ,png,");
         assertEquals(50L * 1024 * 1024, rules.maxBytes());
         assertEquals(EnumSet.of(FileType.PDF, FileType.JPEG, FileType.PNG), rules.accepted());
         assertEquals(1000, FileStoreSettings.parseSize("1000"));

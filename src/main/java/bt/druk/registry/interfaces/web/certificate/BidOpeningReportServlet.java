@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /tenders/opening-report?ocid=<ocid>}: the tender's bid-opening report (PDF) for anyone,
@@ -40,9 +39,6 @@ public class BidOpeningReportServlet extends HttpServlet {
 
     @Inject
     Labels labels;
-
-    @Inject
-    Config config;
 
     @Inject
     CertificateSeal seal;
@@ -68,7 +64,7 @@ public class BidOpeningReportServlet extends HttpServlet {
             return;
         }
         String tenderOcid = view.get().tender().ocid();
-        String verifyUrl = PublicBaseUrl.of(request, config) + "/tenders/tender.xhtml?ocid="
+        String verifyUrl = PublicBaseUrl.of(request) + "/tenders/tender.xhtml?ocid="
                 + URLEncoder.encode(tenderOcid, StandardCharsets.UTF_8);
         BidOpeningReport report = BidOpeningReports.of(view.get(), labels::status, verifyUrl, Instant.now(Clock.systemUTC()))
                 .orElseThrow();

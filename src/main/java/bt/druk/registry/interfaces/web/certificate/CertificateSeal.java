@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.certificate;
 
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The issuing agency's signature on every certificate the portal hands out (PAdES, see
@@ -52,10 +52,9 @@ public class CertificateSeal {
     }
 
     @Inject
-    public CertificateSeal(Config config, Clock clock) {
-        this(load(config.getOptionalValue("druk.certificate.keystore", String.class).orElse(null),
-                config.getOptionalValue("druk.certificate.keystore.password", String.class).orElse(""),
-                config.getOptionalValue("druk.certificate.key.alias", String.class).orElse(null)), clock);
+    public CertificateSeal(Clock clock) {
+        this(load(Setting.CERTIFICATE_KEYSTORE.configured().orElse(null), Setting.CERTIFICATE_KEYSTORE_PASSWORD.text(),
+                Setting.CERTIFICATE_KEY_ALIAS.configured().orElse(null)), clock);
     }
 
     public CertificateSeal(CertificateSigner signer, Clock clock) {

@@ -25,7 +25,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /certificates/land/<PIN>.pdf}: the land certificate of the title's current version,
@@ -58,9 +57,6 @@ public class LandCertificateServlet extends HttpServlet {
 
     @Inject
     StaffActivity activity;
-
-    @Inject
-    Config config;
 
     @Inject
     CertificateSeal seal;
@@ -137,6 +133,6 @@ public class LandCertificateServlet extends HttpServlet {
      * proxy), else from the request.
      */
     private String verifyUrl(HttpServletRequest request, String pin) {
-        return PublicBaseUrl.of(request, config) + "/records/land.xhtml?pin=" + URLEncoder.encode(pin, StandardCharsets.UTF_8);
+        return PublicBaseUrl.of(request) + "/records/land.xhtml?pin=" + URLEncoder.encode(pin, StandardCharsets.UTF_8);
     }
 }

@@ -16,7 +16,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /certificates/notary/<number>.pdf}: the notarial certificate of a notarisation's
@@ -36,9 +35,6 @@ public class NotarialCertificateServlet extends HttpServlet {
 
     @Inject
     transient Labels labels;
-
-    @Inject
-    transient Config config;
 
     @Inject
     transient CertificateSeal seal;
@@ -62,7 +58,7 @@ public class NotarialCertificateServlet extends HttpServlet {
             return;
         }
         NotarialCertificate certificate = NotarialCertificates.of(view.get(),
-                labels.status(view.get().notarisation().status()), PublicBaseUrl.of(request, config), clock.instant());
+                labels.status(view.get().notarisation().status()), PublicBaseUrl.of(request), clock.instant());
         byte[] pdf;
         try {
             pdf = seal.seal(renderer.render(certificate), "Notarial certificate " + certificate.number()

@@ -1,11 +1,11 @@
 package bt.druk.registry.interfaces.web.certificate;
 
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The portal's public address for links printed on PDFs and in proofs and OCDS releases (QR codes,
- * "verify at"): {@code druk.public.base-url} when set (deploy/up.sh sets it; behind a proxy, the
+ * "verify at"): {@link Setting#PUBLIC_BASE_URL} when set (deploy/up.sh sets it; behind a proxy, the
  * proxy's address). Never the request's {@code Host} header, which any client can forge into a
  * certificate's QR code: without the setting, the address and port the request arrived at on this
  * machine. Never ends with a slash.
@@ -15,9 +15,9 @@ public final class PublicBaseUrl {
     private PublicBaseUrl() {
     }
 
-    public static String of(HttpServletRequest request, Config config) {
-        String base = config == null ? null : config.getOptionalValue("druk.public.base-url", String.class).orElse(null);
-        if (base == null || base.isBlank()) {
+    public static String of(HttpServletRequest request) {
+        String base = Setting.PUBLIC_BASE_URL.configured().orElse(null);
+        if (base == null) {
             // The connection's own scheme, not ClientConnections': this fallback names the portal's
             // own address and port, which speak what the connection spoke. Behind a proxy the
             // setting names the proxy's address.

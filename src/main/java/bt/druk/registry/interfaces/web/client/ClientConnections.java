@@ -1,6 +1,6 @@
 package bt.druk.registry.interfaces.web.client;
 
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -32,8 +32,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClientConnections {
 
-    /** The setting: comma-separated addresses and CIDR ranges of the reverse proxies in front of the portal. */
-    public static final String SETTING = "druk.http.trustedProxies";
     static final String FORWARDED_FOR = "X-Forwarded-For";
     static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     /** Entries of a forwarded chain read at most: a longer chain is a client's padding, not proxies. */
@@ -41,7 +39,7 @@ public class ClientConnections {
 
     private final TrustedProxies proxies;
 
-    /** The portal's: the proxies of {@value #SETTING}; a value that is not addresses and ranges stops the portal with its name. */
+    /** The portal's: the proxies of {@link Setting#HTTP_TRUSTED_PROXIES}; a value that is not addresses and ranges stops the portal with its name. */
     public ClientConnections() {
         this(fromSettings());
     }
@@ -51,11 +49,11 @@ public class ClientConnections {
     }
 
     private static TrustedProxies fromSettings() {
-        String value = PortalSettings.get(SETTING).orElse("");
+        String value = Setting.HTTP_TRUSTED_PROXIES.configured().orElse("");
         try {
             return TrustedProxies.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(SETTING + ": " + e.getMessage(), e);
+            throw new IllegalStateException(Setting.HTTP_TRUSTED_PROXIES.key() + ": " + e.getMessage(), e);
         }
     }
 

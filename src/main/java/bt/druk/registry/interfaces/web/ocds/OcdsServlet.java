@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The procurement register as OCDS 1.1.5 open data:
@@ -57,12 +56,9 @@ public class OcdsServlet extends HttpServlet {
     @Inject
     transient OcdsExport export;
 
-    @Inject
-    transient Config config;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OcdsLinks links = new OcdsLinks(PublicBaseUrl.of(request, config));
+        OcdsLinks links = new OcdsLinks(PublicBaseUrl.of(request));
         String servletPath = request.getServletPath();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (servletPath) {

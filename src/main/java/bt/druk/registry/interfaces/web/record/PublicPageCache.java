@@ -1,6 +1,6 @@
 package bt.druk.registry.interfaces.web.record;
 
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public class PublicPageCache {
     private long bytes;
 
     public PublicPageCache() {
-        this(PortalSettings.get("druk.pagecache.maxBytes").map(Long::parseLong).orElse(32L * 1024 * 1024));
+        this(Setting.PAGECACHE_MAX_BYTES.longNumber());
     }
 
     public PublicPageCache(long maxBytes) {

@@ -1,6 +1,6 @@
 package bt.druk.registry.interfaces.web.security;
 
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,8 +38,8 @@ public class PublicRateLimiter {
 
     /** The portal's limiter, its rates from the settings. */
     public PublicRateLimiter() {
-        this(setting("druk.ratelimit.burst", 30), setting("druk.ratelimit.perSecond", 10),
-                (int) setting("druk.ratelimit.clients", 10_000), System::nanoTime);
+        this(Setting.RATELIMIT_BURST.number(), Setting.RATELIMIT_PER_SECOND.number(),
+                Setting.RATELIMIT_CLIENTS.wholeNumber(), System::nanoTime);
     }
 
     public PublicRateLimiter(double burst, double perSecond, int maxClients, LongSupplier nanoTime) {
@@ -95,18 +95,6 @@ public class PublicRateLimiter {
                 tokens = Math.min(burst, tokens + elapsed * perNano);
                 updated = now;
             }
-        }
-    }
-
-    private static double setting(String name, double fallback) {
-        String value = PortalSettings.get(name).orElse(null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " is not a number: " + value, e);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The address a set-up link's holder opens: {@code <base URL>/account/setup.xhtml?token=…}, on the
@@ -35,11 +34,8 @@ public class SetupLinks {
     @Inject
     HttpServletRequest request;
 
-    @Inject
-    Config config;
-
     public Shown shown(SetupLink link) {
-        return new Shown(link.username(), url(PublicBaseUrl.of(request, config), link.token()), link.expiresAt(),
+        return new Shown(link.username(), url(PublicBaseUrl.of(request), link.token()), link.expiresAt(),
                 link.purpose() == bt.druk.registry.domain.staff.SetupGrant.Purpose.FACTOR);
     }
 

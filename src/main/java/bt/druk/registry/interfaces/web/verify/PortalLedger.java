@@ -1,7 +1,7 @@
 package bt.druk.registry.interfaces.web.verify;
 
 import bt.druk.registry.application.verify.LedgerCoordinates;
-import bt.druk.registry.infrastructure.config.PortalSettings;
+import bt.druk.registry.infrastructure.config.PortalPaths;
 import bt.druk.registry.infrastructure.fabric.FabricConnectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,7 +15,7 @@ public class PortalLedger {
 
     public LedgerCoordinates coordinates() {
         try {
-            FabricConnectionConfig config = FabricConnectionConfig.read(PortalSettings.fabricConfig());
+            FabricConnectionConfig config = FabricConnectionConfig.read(PortalPaths.fabricConfig());
             return new LedgerCoordinates(config.channel(), config.chaincode());
         } catch (IOException | RuntimeException e) {
             return DEFAULT;

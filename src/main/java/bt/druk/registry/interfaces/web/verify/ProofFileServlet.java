@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /verify/proof/<sha256>.json}: the proof file (druk-registry-proof/1) of a document the
@@ -35,9 +34,6 @@ public class ProofFileServlet extends HttpServlet {
     @Inject
     transient PortalLedger portalLedger;
 
-    @Inject
-    transient Config config;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -46,7 +42,7 @@ public class ProofFileServlet extends HttpServlet {
             return;
         }
         String sha = m.group(1).toLowerCase(Locale.ROOT);
-        ProofOutcome outcome = verifier.proof(sha, portalLedger.coordinates(), PublicBaseUrl.of(request, config));
+        ProofOutcome outcome = verifier.proof(sha, portalLedger.coordinates(), PublicBaseUrl.of(request));
         if (outcome instanceof ProofOutcome.NotFound notFound) {
             error(response, HttpServletResponse.SC_NOT_FOUND, notFound.message());
         } else if (outcome instanceof ProofOutcome.NotCommitted notCommitted) {

@@ -12,6 +12,7 @@ import bt.druk.registry.domain.notary.DocumentType;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.notary.NotaryRules.PartyText;
 import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.infrastructure.config.Setting;
 import bt.druk.registry.interfaces.web.BundleMessages;
 import bt.druk.registry.interfaces.web.Labels;
 import bt.druk.registry.interfaces.web.support.PdfProbe;
@@ -27,10 +28,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /** The notarial certificate from a notarisation on the harness's fake ledger, through the servlet. */
@@ -120,11 +119,6 @@ class NotarialCertificateTest {
         field.setAccessible(true);
         field.set(labels, new BundleMessages());
         servlet.labels = labels;
-        servlet.config = (Config) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getOptionalValue" -> Optional.of(BASE + "/");
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
         Map<String, Object> attributes = new HashMap<>();
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -147,7 +141,12 @@ class NotarialCertificateTest {
                     }
                     return null;
                 });
-        servlet.doGet(request, response);
+        System.setProperty(Setting.PUBLIC_BASE_URL.key(), BASE + "/");
+        try {
+            servlet.doGet(request, response);
+        } finally {
+            System.clearProperty(Setting.PUBLIC_BASE_URL.key());
+        }
         if (answer.status == 409) {
             assertEquals("certificate.notCommitted", attributes.get("druk.error.key"));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.infrastructure.config.Setting;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -137,12 +138,12 @@ class ClientConnectionsTest {
             for (String wrong : new String[] {"nginx.internal", "10.0.0.0/33", "10.0.0.1/", "256.1.1.1", "10.0.0.0/8/8", "::1/129"}) {
                 assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(wrong), wrong);
             }
-            System.setProperty(ClientConnections.SETTING, "10.0.0.0/x");
+            System.setProperty(Setting.HTTP_TRUSTED_PROXIES.key(), "10.0.0.0/x");
             try {
                 IllegalStateException e = assertThrows(IllegalStateException.class, ClientConnections::new);
-                assertTrue(e.getMessage().contains(ClientConnections.SETTING), e.getMessage());
+                assertTrue(e.getMessage().contains(Setting.HTTP_TRUSTED_PROXIES.key()), e.getMessage());
             } finally {
-                System.clearProperty(ClientConnections.SETTING);
+                System.clearProperty(Setting.HTTP_TRUSTED_PROXIES.key());
             }
         }
     }

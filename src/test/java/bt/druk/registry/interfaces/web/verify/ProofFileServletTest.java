@@ -9,6 +9,7 @@ import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.infrastructure.config.Setting;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /verify/proof/<sha256>.json} answers, decided without a server: a download, or a JSON error with its status. */
@@ -101,9 +100,6 @@ class ProofFileServletTest {
         ProofFileServlet servlet = new ProofFileServlet();
         servlet.verifier = h.documentVerifier;
         servlet.portalLedger = new PortalLedger();
-        servlet.config = (Config) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> method.getName().equals("getOptionalValue") && "druk.public.base-url".equals(args[0])
-                        ? Optional.ofNullable(publicBaseUrl) : Optional.empty());
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getPathInfo" -> pathInfo;
@@ -134,7 +130,14 @@ class ProofFileServletTest {
                     }
                     return null;
                 });
-        servlet.doGet(request, response);
+        if (publicBaseUrl != null) {
+            System.setProperty(Setting.PUBLIC_BASE_URL.key(), publicBaseUrl);
+        }
+        try {
+            servlet.doGet(request, response);
+        } finally {
+            System.clearProperty(Setting.PUBLIC_BASE_URL.key());
+        }
         return answer;
     }
 
