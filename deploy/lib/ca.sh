@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# Certificate authorities: one Fabric CA server per organisation, TLS on, issuing both the
+# enrollment (identity) and TLS certificates of that organisation; registering and enrolling
+# the organisations' admins, nodes and users, and where their MSP folders are.
+# Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
+# loading it only defines functions (and constants).
+
+ca_home() { echo "$NET/ca/$1"; }
+ca_url() { echo "https://localhost:${CA_PORT[$1]}"; }
+ca_tls_root() { echo "$(ca_home "$1")/ca-cert.pem"; }
+
+write_ca_launch() {
+  local org="$1"
+  write_launch "ca-$org" \
+    "export FABRIC_CA_SERVER_HOME='$(ca_home "$org")'" \
+    "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$HOST:$(ca_ops_port "$org")" \
+    "# The registrar's password from its file at start, in the environment, never on a command line." \
+    "export FABRIC_CA_SERVER_BOOT=\"registrar:\$(cat '$(ca_home "$org")/bootstrap-secret')\"" \
+    "exec '$FABRIC_BIN/fabric-ca-server' start \\
+      --address $HOST --port ${CA_PORT[$org]} --ca.name ca-$org --tls.enabled \\
+      --csr.cn ca.$org.druk --csr.hosts localhost,$HOST"
+}
+
+ca_client() {
+  local org="$1"; shift
+  FABRIC_CA_CLIENT_HOME="$NET/ca-client/$org" "$FABRIC_BIN/fabric-ca-client" "$@" \
+    --tls.certfiles "$(ca_tls_root "$org")" >>"$LOGS/ca-client.log" 2>&1
+}
+
+# register_identity ORG NAME TYPE ATTRS USES: registered by the CA's bootstrap registrar, with a random
+# secret in $NET/ca/ORG-secrets/NAME (handed to fabric-ca-client in its environment).
+register_identity() {
+  local org="$1" name="$2" type="$3" attrs="$4" uses="$5"
+  local secret_file="$NET/ca/$org-secrets/$name" attr_args=()
+  mkdir -p "$(dirname "$secret_file")"
+  openssl rand -hex 16 > "$secret_file"
+  [[ "$attrs" != "-" ]] && attr_args=(--id.attrs "$attrs")
+  FABRIC_CA_CLIENT_ID_SECRET="$(cat "$secret_file")" \
+    ca_client "$org" register -u "$(ca_url "$org")" --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp" \
+    --id.name "$name" --id.type "$type" --id.maxenrollments "$uses" "${attr_args[@]}"
+}
+
+# The portal's registrar at each organisation's CA (in the token only): registers and enrols each
+# staff member's own identity when an administrator creates the account, revokes it when the
+# account is disabled, and issues the CRL. It may register clients with any attribute, nothing else.
+registrar_name() { echo "$1.registrar"; }
+# The organisation's admin that signs the channel configuration update putting the CA's new CRL into
+# the organisation's MSP when a staff account is disabled (the MSP's mod_policy: OR('<Org>.admin')).
+crl_admin_name() { echo "$1.crl-admin"; }
+REGISTRAR_ATTRS='"hf.Registrar.Roles=client","hf.Registrar.Attributes=*",hf.Revoker=true,hf.GenCRL=true'
+
+# enroll ORG NAME TYPE ATTRS OUT_DIR [tls]: register the identity (once) and enroll it into OUT_DIR.
+# Enrolment secrets are single-use: a client identity may enrol once, a node or admin twice (its
+# signing certificate, then its TLS certificate, always in that order), and the secret file is
+# deleted after the last enrolment, so neither the CA nor the disk leaves a usable secret behind.
+enroll() {
+  local org="$1" name="$2" type="$3" attrs="$4" out="$5" profile="${6:-}"
+  local secret_file="$NET/ca/$org-secrets/$name"
+  local uses=2
+  # A client enrols once, except the demo identities (profile "and-token"): a PEM copy for this
+  # script's peer CLI and the tests, then the portal's own in its organisation's token (enrol_tokens).
+  [[ "$type" == client && "$profile" != and-token ]] && uses=1
+  [[ -f "$secret_file" ]] || register_identity "$org" "$name" "$type" "$attrs" "$uses"
+  local enroll_args=(--caname "ca-$org" -M "$out")
+  if [[ "$profile" == tls ]]; then
+    enroll_args+=(--enrollment.profile tls --csr.hosts "$HOST,localhost,$name")
+  fi
+  # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
+  FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
+  if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi   # "and-token": enrol_tokens deletes it
+  # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
+  local f
+  for f in "$out"/cacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/cacerts/ca.pem"; done
+  for f in "$out"/keystore/*; do [[ "$f" == */key.pem ]] || mv "$f" "$out/keystore/key.pem"; done
+  if [[ -d "$out/tlscacerts" ]]; then
+    for f in "$out"/tlscacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/tlscacerts/ca.pem"; done
+  fi
+  [[ "$profile" == tls ]] || write_node_ous "$out"
+}
+
+write_node_ous() {
+  local dir="$1" ou
+  {
+    echo "NodeOUs:"
+    echo "  Enable: true"
+    for ou in Client:client Peer:peer Admin:admin Orderer:orderer; do
+      echo "  ${ou%%:*}OUIdentifier:"
+      echo "    Certificate: cacerts/ca.pem"
+      echo "    OrganizationalUnitIdentifier: ${ou#*:}"
+    done
+  } > "$dir/config.yaml"
+}
+
+org_dir() { echo "$NET/orgs/$1"; }
+
+setup_org_identities() {
+  local org="$1" dir
+  dir="$(org_dir "$org")"
+  mkdir -p "$NET/ca-client/$org"
+  FABRIC_CA_CLIENT_URL="https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
+    ca_client "$org" enroll --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp"
+  # The organisation's MSP as the channel knows it: its CA is both identity and TLS root.
+  mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"
+  cp "$(ca_home "$org")/ca-cert.pem" "$dir/msp/cacerts/ca.pem"
+  cp "$(ca_home "$org")/ca-cert.pem" "$dir/msp/tlscacerts/ca.pem"
+  write_node_ous "$dir/msp"
+  enroll "$org" "$org.admin" admin - "$dir/users/$org.admin/msp"
+  enroll "$org" "$org.admin" admin - "$dir/users/$org.admin/tls" tls
+}
+
+setup_node_identity() {
+  local org="$1" node="$2" type="$3" dir
+  dir="$(org_dir "$org")/nodes/$node"
+  enroll "$org" "$node" "$type" - "$dir/msp"
+  enroll "$org" "$node" "$type" - "$dir/tls" tls
+}
+
+identity_dir() { echo "$(org_dir "$1")/users/$2/msp"; }

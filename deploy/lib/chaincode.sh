@@ -1,0 +1,131 @@
+# shellcheck shell=bash
+# Chaincode as an external service: the jar, each organisation's package and service, the
+# lifecycle (install, approve, commit), and waiting until it answers on every peer.
+# Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
+# loading it only defines functions (and constants).
+
+CHAINCODE_JAR="$REPO_DIR/chaincode/target/registry-chaincode.jar"
+
+build_chaincode_jar() {
+  local newest
+  newest="$(find "$REPO_DIR/chaincode/src" "$REPO_DIR/chaincode/pom.xml" -newer "$CHAINCODE_JAR" -print -quit 2>/dev/null || true)"
+  if [[ ! -f "$CHAINCODE_JAR" || -n "$newest" ]]; then
+    log "Building chaincode jar"
+    mvn -q -B -f "$REPO_DIR/chaincode/pom.xml" package -DskipTests >>"$LOGS/chaincode-build.log" 2>&1 \
+      || die "chaincode build failed: see $LOGS/chaincode-build.log"
+  fi
+}
+
+# The chaincode service of ORG: its own JVM, serving only that organisation's peer over mutual TLS
+# (a server certificate from the organisation's CA; it requires a client certificate from that CA).
+# Its floors, from this script's environment when it (re)deploys the chaincode: the land notice
+# period keeps the production week unless set; the minimum bid period is 0 unless set, because the
+# demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
+# chaincode's own default, where nothing sets it, is a week).
+write_chaincode_launch() {
+  local org="$1" package_id="$2" tls
+  tls="$(org_dir "$org")/nodes/chaincode.$org/tls"
+  write_launch "chaincode-$org" \
+    "export CHAINCODE_SERVER_ADDRESS=$HOST:${CHAINCODE_PORT[$org]} CORE_CHAINCODE_ID_NAME='$package_id'" \
+    "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
+    "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
+    "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
+    "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='${DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS:-0}'" \
+    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$NET/chaincode/registry-chaincode.jar'"
+}
+
+# A JSON string holding a PEM file's text.
+pem_json() { awk 'BEGIN { printf "\"" } { printf "%s\\n", $0 } END { printf "\"" }' "$1"; }
+
+# ORG's own package: where its chaincode service listens, the organisation's CA to check the service's
+# certificate, and the TLS key pair its peers present to the service (chaincode-client.<org>, from
+# the organisation's CA). Each organisation installs (on each of its peers) and approves only its
+# own package, so its peers execute the contract in a process of their own organisation.
+write_chaincode_package() {
+  local org="$1" sequence="$2" work="$NET/chaincode/package-$2-$1" peer_tls
+  peer_tls="$(org_dir "$org")/nodes/chaincode-client.$org/tls"
+  rm -rf "$work"; mkdir -p "$work/code"
+  {
+    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$HOST" "${CHAINCODE_PORT[$org]}"
+    printf '"root_cert":%s,"client_cert":%s,"client_key":%s}\n' "$(pem_json "$(org_dir "$org")/msp/tlscacerts/ca.pem")" \
+      "$(pem_json "$peer_tls/signcerts/cert.pem")" "$(pem_json "$peer_tls/keystore/key.pem")"
+  } > "$work/code/connection.json"
+  printf '{"type":"ccaas","label":"%s_%s_%s"}\n' "$CHAINCODE" "$org" "$sequence" > "$work/metadata.json"
+  tar -C "$work/code" -czf "$work/code.tar.gz" connection.json
+  tar -C "$work" -czf "$work/$CHAINCODE.tgz" metadata.json code.tar.gz
+}
+
+deploy_chaincode() {
+  local sequence=$(( $(cat "$NET/chaincode/sequence" 2>/dev/null || echo 0) + 1 ))
+  build_chaincode_jar
+  local org i jobs=()
+  declare -A package_id
+  for org in "${PEER_ORGS[@]}"; do
+    local who
+    for who in chaincode chaincode-client; do
+      [[ -f "$(org_dir "$org")/nodes/$who.$org/tls/signcerts/cert.pem" ]] \
+        || enroll "$org" "$who.$org" client - "$(org_dir "$org")/nodes/$who.$org/tls" tls
+    done
+    write_chaincode_package "$org" "$sequence"
+    package_id[$org]="$(as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz")"
+    for ((i = 0; i < $(peer_count); i++)); do
+      as_org_admin_on "$org" "$i" "$FABRIC_BIN/peer" lifecycle chaincode install "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
+      jobs+=($!)
+    done
+  done
+  log "Installing each organisation's chaincode package on its peers"
+  wait_all "installing the chaincode packages" "${jobs[@]}"
+  # The services run the jar copied into the network's state, so rebuilding the repo's jar does
+  # not change a running network underneath.
+  for org in "${PEER_ORGS[@]}"; do stop_process "chaincode-$org"; done
+  cp "$CHAINCODE_JAR" "$NET/chaincode/registry-chaincode.jar"
+  for org in "${PEER_ORGS[@]}"; do
+    write_chaincode_launch "$org" "${package_id[$org]}"
+    start_process "chaincode-$org"
+  done
+  for org in "${PEER_ORGS[@]}"; do
+    wait_until "chaincode-$org service" 60 port_open "${CHAINCODE_PORT[$org]}"
+  done
+  log "Approving sequence $sequence for each organisation"
+  local orderer
+  orderer="$(live_orderer)"
+  for org in "${PEER_ORGS[@]}"; do
+    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg -o "$orderer" --tls --cafile "$(orderer_ca)" \
+      --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
+      --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" --waitForEventTimeout 120s \
+      >>"$LOGS/lifecycle.log" 2>&1 || die "approve for $org failed: see $LOGS/lifecycle.log"
+  done
+  log "Committing chaincode definition"
+  # shellcheck disable=SC2046
+  as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode commit -o "$orderer" --tls --cafile "$(orderer_ca)" \
+    --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
+    --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") --waitForEventTimeout 120s \
+    >>"$LOGS/lifecycle.log" 2>&1 || die "commit failed: see $LOGS/lifecycle.log"
+  echo "$sequence" > "$NET/chaincode/sequence"
+}
+
+# The first invocation after a (re)start connects the peers to the service; query until it answers.
+# Clients' gateways find the other organisations' endorsers through gossip, so also wait until
+# every peer knows every other peer on the channel (its operations endpoint's gossip metric).
+wait_for_chaincode_ready() {
+  wait_until "chaincode to answer on every peer" 90 chaincode_answers_everywhere
+  wait_until "peers to discover each other" 90 peers_know_each_other
+}
+
+peers_know_each_other() {
+  local org i known
+  for org in "${PEER_ORGS[@]}"; do
+    for ((i = 0; i < $(peer_count); i++)); do
+      known="$(curl -sf --max-time 2 "http://$HOST:$(peer_ops_port "$org" "$i")/metrics" \
+        | sed -n "s/^gossip_membership_total_peers_known{channel=\"$CHANNEL\"} \([0-9]*\).*/\1/p")"
+      [[ -n "$known" ]] && ((known >= ${#PEER_ORGS[@]} * $(peer_count) - 1)) || return 1
+    done
+  done
+}
+
+chaincode_answers_everywhere() {
+  local org
+  for org in "${PEER_ORGS[@]}"; do
+    cmd_query inspector "$org" GetNoticePeriod >/dev/null 2>&1 || return 1
+  done
+}

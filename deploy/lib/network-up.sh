@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# network.sh up: a fresh network, step by step (CAs, identities, tokens, channel, orderers,
+# peers, chaincode).
+# Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
+# loading it only defines functions (and constants).
+
+cmd_up() {
+  local orderers=1 peers=1
+  while (($#)); do
+    case "$1" in
+      --orderers) orderers="$2"; shift 2 ;;
+      --peers) peers="$2"; shift 2 ;;
+      *) die "unknown option for up: $1" ;;
+    esac
+  done
+  [[ "$orderers" == 1 || "$orderers" == 3 ]] || die "--orderers must be 1 or 3"
+  [[ "$peers" == 1 || "$peers" == 2 ]] || die "--peers must be 1 or 2"
+  local started=$SECONDS
+  build_fabric_binaries
+  if [[ -d "$NET" ]]; then cmd_down; fi
+  mkdir -p "$NET"/{config,logs,pids,chaincode,data}
+  echo "$orderers" > "$NET/orderer-count"
+  echo "$peers" > "$NET/peer-count"
+  cp "$FABRIC_SAMPLECONFIG/core.yaml" "$FABRIC_SAMPLECONFIG/orderer.yaml" "$NET/config/"
+  # Our own chaincode-as-a-service builder replaces the sample's (absolute path required).
+  sed -i -e "s#name: ccaas_builder#name: druk_ccaas#" -e "s#path: /opt/hyperledger/ccaas_builder#path: $DEPLOY_DIR/ccaas-builder#" "$NET/config/core.yaml"
+  build_chaincode_jar
+
+  log "Starting certificate authorities"
+  local org n
+  for org in "${PEER_ORGS[@]}" orderer; do
+    mkdir -p "$(ca_home "$org")"
+    openssl rand -hex 16 > "$(ca_home "$org")/bootstrap-secret"
+    write_ca_launch "$org"
+    start_process "ca-$org"
+  done
+  for org in "${PEER_ORGS[@]}" orderer; do
+    wait_until "ca-$org" 30 test -f "$(ca_home "$org")/ca-cert.pem"
+    wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}"
+  done
+
+  log "Enrolling identities"
+  local jobs=()
+  for org in "${PEER_ORGS[@]}" orderer; do setup_org_identities "$org" & jobs+=($!); done
+  wait_all "enrolling organisation admins" "${jobs[@]}"
+  jobs=()
+  for org in "${PEER_ORGS[@]}"; do
+    for ((n = 0; n < peers; n++)); do setup_node_identity "$org" "peer$n.$org" peer & jobs+=($!); done
+  done
+  for ((n = 1; n <= orderers; n++)); do setup_node_identity orderer "orderer$n" orderer & jobs+=($!); done
+  wait_all "enrolling nodes" "${jobs[@]}"
+  jobs=()
+  local entry name attrs
+  for entry in "${DEMO_IDENTITIES[@]}"; do
+    read -r name org attrs <<<"$entry"
+    enroll "$org" "$name" client "$attrs" "$(identity_dir "$org" "$name")" and-token & jobs+=($!)
+  done
+  wait_all "enrolling users" "${jobs[@]}"
+  for org in "${PEER_ORGS[@]}"; do
+    register_identity "$org" "$(registrar_name "$org")" client "$REGISTRAR_ATTRS" 1
+    register_identity "$org" "$(crl_admin_name "$org")" admin - 1
+  done
+  setup_tokens
+  enrol_tokens
+  write_connection_file
+
+  log "Creating channel '$CHANNEL' with $orderers Raft orderer(s)"
+  write_configtx
+  "$FABRIC_BIN/configtxgen" -configPath "$NET/config" -profile Registry -channelID "$CHANNEL" \
+    -outputBlock "$NET/config/$CHANNEL.block" >>"$LOGS/configtxgen.log" 2>&1 || die "configtxgen failed: see $LOGS/configtxgen.log"
+  local admin_tls
+  admin_tls="$(org_dir orderer)/users/orderer.admin/tls"
+  for ((n = 1; n <= orderers; n++)); do
+    write_orderer_launch "$n"
+    start_process "orderer$n"
+  done
+  for ((n = 1; n <= orderers; n++)); do
+    wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")"
+    "$FABRIC_BIN/osnadmin" channel join --channelID "$CHANNEL" --config-block "$NET/config/$CHANNEL.block" \
+      -o "$HOST:$(orderer_admin_port "$n")" --ca-file "$(orderer_ca)" \
+      --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" >>"$LOGS/osnadmin.log" 2>&1 \
+      || die "orderer$n could not join the channel: see $LOGS/osnadmin.log"
+  done
+
+  log "Starting $peers peer(s) per organisation and joining them to the channel"
+  for org in "${PEER_ORGS[@]}"; do
+    for ((n = 0; n < peers; n++)); do
+      write_peer_launch "$org" "$n"
+      start_process "$(peer_name "$org" "$n")"
+    done
+  done
+  for org in "${PEER_ORGS[@]}"; do
+    for ((n = 0; n < peers; n++)); do
+      wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$HOST:$(peer_ops_port "$org" "$n")/healthz"
+      join_channel "$org" "$n"
+    done
+  done
+
+  deploy_chaincode
+  wait_for_chaincode_ready
+  log "Network up in $((SECONDS - started)) s"
+  cmd_status || true
+  echo "Connection settings for clients: $NET/connection.json"
+}
