@@ -117,7 +117,7 @@ public class PortalHarness {
     public final InMemoryHashOccurrences hashOccurrences = new InMemoryHashOccurrences(records, notarisationRepository,
             tenderRepository, batchQueue);
     public final DocumentVerifier documentVerifier = new DocumentVerifier(records, hashOccurrences, documentSources, ledger,
-            verification, clock);
+            verification, imprints, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
     /** Sealed tenders and bids as the pages make them, to three holders whose keys it keeps. */
     public final SealedTenders sealed = new SealedTenders(this);

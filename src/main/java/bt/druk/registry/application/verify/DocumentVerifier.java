@@ -1,5 +1,6 @@
 package bt.druk.registry.application.verify;
 
+import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.record.VersionCheck;
@@ -13,6 +14,7 @@ import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.record.CanonicalJson;
+import bt.druk.registry.domain.record.LedgerImprint;
 import bt.druk.registry.domain.record.LedgerReceipt;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.ProofReceipt;
@@ -75,8 +77,8 @@ public class DocumentVerifier {
 
     @Inject
     public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, @Any Instance<DocumentSource> sources,
-                            Ledger ledger, VerificationService verification, Clock clock) {
-        this(records, occurrences, (Iterable<DocumentSource>) sources, ledger, verification, clock);
+                            Ledger ledger, VerificationService verification, LedgerImprints imprints, Clock clock) {
+        this(records, occurrences, (Iterable<DocumentSource>) sources, ledger, verification, imprints, clock);
     }
 
     /**
@@ -84,7 +86,7 @@ public class DocumentVerifier {
      *                               or two sources declare the same order: a register's bean is missing
      */
     public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, Iterable<DocumentSource> sources,
-                            Ledger ledger, VerificationService verification, Clock clock) {
+                            Ledger ledger, VerificationService verification, LedgerImprints imprints, Clock clock) {
         this.records = records;
         this.occurrences = occurrences;
         this.ledger = ledger;
@@ -98,7 +100,7 @@ public class DocumentVerifier {
                 throw new IllegalStateException("two document sources declare order " + ordered.get(i).order());
             }
         }
-        ordered.add(new OwnDocuments(records));
+        ordered.add(new OwnDocuments(records, imprints));
         Map<FoundAs, DocumentSource> kinds = new EnumMap<>(FoundAs.class);
         for (DocumentSource source : ordered) {
             for (FoundAs kind : source.kinds()) {
@@ -287,9 +289,11 @@ public class DocumentVerifier {
     private static final class OwnDocuments implements DocumentSource {
 
         private final RecordRepository records;
+        private final LedgerImprints imprints;
 
-        OwnDocuments(RecordRepository records) {
+        OwnDocuments(RecordRepository records, LedgerImprints imprints) {
             this.records = records;
+            this.imprints = imprints;
         }
 
         @Override
@@ -310,14 +314,10 @@ public class DocumentVerifier {
         }
 
         /** A version whose ledger hash or stored document this is. */
-        private static DocumentFinding ownDocument(RecordVersion v, String sha) {
+        private DocumentFinding ownDocument(RecordVersion v, String sha) {
             String at = v.recordKey() + " version " + v.version();
             if (v.hash().equals(sha)) {
-                String description = switch (v.imprint()) {
-                    case "sealed-envelope" -> "The sealed envelope of " + at + ", as its supplier's browser encrypted it.";
-                    case "merkle-root" -> "The Merkle root of batch anchor " + at + ".";
-                    default -> "The record document of " + at + " (its canonical JSON).";
-                };
+                String description = imprint(v).describe(at);
                 return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, sha, Optional.empty(), description, true, Optional.empty(),
                         new OwnTie(sha));
             }
@@ -326,6 +326,15 @@ public class DocumentVerifier {
             return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, v.hash(), Optional.empty(), "The record document of " + at
                     + " (its canonical JSON); the ledger holds " + v.hash() + " for it, which the portal recomputes from it.", false,
                     Optional.empty(), new OwnTie(v.hash()));
+        }
+
+        /** The version's imprint; a code this portal does not know reads as the common one. */
+        private LedgerImprint imprint(RecordVersion v) {
+            try {
+                return imprints.of(v.imprint());
+            } catch (IllegalStateException e) {
+                return LedgerImprint.DOCUMENT;
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import bt.druk.registry.domain.file.StoredFile;
 import bt.druk.registry.domain.notary.DocumentType;
 import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.notary.NotaryRules.PartyText;
+import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.ProofReceipt.FoundAs;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,11 +51,23 @@ class DocumentSourcesTest {
     }
 
     @Test
+    void aLedgerHashOtherThanADocumentsIsDescribedByTheVersionsImprint() {
+        h.batchAnchors.enqueue(NOTARY_CLERK, List.of(CanonicalJson.sha256Hex("minutes 1"), CanonicalJson.sha256Hex("minutes 2")));
+        h.clock.advance(Duration.ofSeconds(2));
+        String anchorKey = h.batchAnchors.cutDue().orElseThrow().recordKey();
+        h.submitter.submitDue();
+
+        DocumentMatch root = h.documentVerifier.verify(h.pipeline.current(anchorKey).orElseThrow().hash()).matches().get(0);
+        assertEquals(FoundAs.RECORD_DOCUMENT, root.foundAs());
+        assertEquals("The Merkle root of batch anchor " + anchorKey + " version 1.", root.steps().get(0).text());
+    }
+
+    @Test
     void aVerifierWithoutTheSourceOfAKindRefusesToStartAndNamesTheKind() {
         for (DocumentSource missing : h.documentSources) {
             List<DocumentSource> others = h.documentSources.stream().filter(s -> s != missing).toList();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DocumentVerifier(h.records,
-                    h.hashOccurrences, others, h.ledger, h.verification, h.clock), missing.getClass().getSimpleName());
+                    h.hashOccurrences, others, h.ledger, h.verification, h.imprints, h.clock), missing.getClass().getSimpleName());
             FoundAs first = missing.kinds().stream().sorted().findFirst().orElseThrow();
             assertTrue(e.getMessage().contains("no document source finds documents as " + first.code()), e.getMessage());
         }
@@ -64,7 +78,7 @@ class DocumentSourcesTest {
         List<DocumentSource> twice = new ArrayList<>(h.documentSources);
         twice.add(h.documentSources.get(0));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DocumentVerifier(h.records,
-                h.hashOccurrences, twice, h.ledger, h.verification, h.clock));
+                h.hashOccurrences, twice, h.ledger, h.verification, h.imprints, h.clock));
         assertTrue(e.getMessage().startsWith("two document sources"), e.getMessage());
     }
 
