@@ -74,8 +74,8 @@ public class NotarisedDocuments implements DocumentSource {
         for (NotarisationSummary n : notarisations.findByDocumentHash(sha256)) {
             records.versionsOf(n.recordKey()).stream().filter(v -> v.ledgerState() != LedgerState.REJECTED).findFirst()
                     .ifPresent(v -> found.add(new DocumentFinding(FoundAs.NOTARISATION, v, v.hash(), Optional.empty(),
-                            "A notarised document: notarisation " + n.notarisationId() + ", " + n.documentType().label().toLowerCase(Locale.ROOT)
-                                    + " notarised by " + n.notaryOffice() + " on " + n.notarisedOn() + ".", true, Optional.empty(),
+                            "A notarised document: notarisation " + n.notarisationId() + ", "
+                                    + n.documentType().label().toLowerCase(Locale.ROOT) + " notarised by " + n.notaryOffice() + " on " + n.notarisedOn() + ".", true, Optional.empty(),
                             new Tie(n))));
         }
         return found;

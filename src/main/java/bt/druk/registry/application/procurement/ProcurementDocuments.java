@@ -128,7 +128,8 @@ public class ProcurementDocuments implements DocumentSource {
 
         @Override
         public VerificationStep inIndex(String sha256, String written) {
-            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ": the SHA-256 of " + naming + ", which names this file.");
+            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ": the SHA-256 of " + naming
+                    + ", which names this file.");
         }
     }
 }

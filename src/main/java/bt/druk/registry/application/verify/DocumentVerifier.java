@@ -149,8 +149,8 @@ public class DocumentVerifier {
     /**
      * Every place the hash is found, answered from the portal's own database without a ledger call:
      * what the commit follower recorded from the ledger's events (committed, the receipt with block
-     * and endorsers), a batch member's inclusion proof against its anchor's stored root, the status
-     * in the portal. Cheap enough for every request; {@link #verify} reads the ledger afresh.
+     * and endorsers), each kind's tie to the version as the portal stores it (an inclusion proof
+     * against the stored root), the status in the portal. Cheap enough for every request; {@link #verify} reads the ledger afresh.
      *
      * @throws ValidationException field {@code hash} if it is not a SHA-256 (64 hexadecimal characters)
      */
@@ -237,7 +237,8 @@ public class DocumentVerifier {
             return new ProofCheck(null, e.errors(), List.of());
         }
         List<VerificationStep> steps = new ArrayList<>();
-        String about = "A proof that the document " + proof.sha256() + " is " + sourceOf(proof.foundAs()).described(proof.foundAs()) + ", "
+        DocumentSource source = sourceOf(proof.foundAs());
+        String about = "A proof that the document " + proof.sha256() + " is " + source.described(proof.foundAs()) + ", "
                 + proof.recordKey() + " version " + proof.version() + ", issued by " + proof.issuer() + " on " + proof.issuedAt();
         if (!proof.channel().equals(coordinates.channel()) || !proof.chaincode().equals(coordinates.chaincode())) {
             steps.add(VerificationStep.of(Kind.PROOF_FILE, Result.FAIL, about + ". It names channel " + proof.channel()
@@ -247,7 +248,7 @@ public class DocumentVerifier {
             steps.add(VerificationStep.of(Kind.PROOF_FILE, Result.PASS, about + ", on channel " + proof.channel() + ", chaincode "
                     + proof.chaincode() + "."));
         }
-        steps.add(sourceOf(proof.foundAs()).offline(proof));
+        steps.add(source.offline(proof));
         LedgerRead read = read(proof.recordKey());
         steps.addAll(proofLedgerSteps(proof, read));
         return new ProofCheck(proof, List.of(), steps);
@@ -438,7 +439,8 @@ public class DocumentVerifier {
         steps.add(portalStep(v));
         steps.add(ledgerEntryStep(sha, f, read));
         steps.add(endorsementStep(v, read));
-        steps.add(statusStep(f.foundAs(), v.recordKey(), v.version(), read, current -> f.tie().statusOnLedger(v.recordKey(), current)));
+        steps.add(statusStep(f.foundAs(), v.recordKey(), v.version(), read,
+                current -> f.tie().statusOnLedger(v.recordKey(), current)));
         steps.add(historyStep(v.recordKey(), read));
         return new DocumentMatch(f.foundAs(), v.recordKey(), v.version(), f.ledgerHash(), steps, read.history(),
                 f.proofFits() && v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null);
