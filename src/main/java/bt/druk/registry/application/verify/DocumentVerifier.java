@@ -322,7 +322,7 @@ public class DocumentVerifier {
                 return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, sha, Optional.empty(), description, true, Optional.empty(),
                         new OwnTie(sha));
             }
-            // The stored document of a version whose ledger hash is something else (a sealed envelope's hash):
+            // The stored document of a version whose ledger hash is something else (its imprint is not the document's):
             // the ledger check recomputes that hash from it, but a proof file cannot state the tie.
             return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, v.hash(), Optional.empty(), "The record document of " + at
                     + " (its canonical JSON); the ledger holds " + v.hash() + " for it, which the portal recomputes from it.", false,
@@ -370,8 +370,8 @@ public class DocumentVerifier {
     }
 
     /**
-     * The steps before the findings, the same for both answers: the hash, then a queued batch member's
-     * warning, or {@code notFound} when the hash is found nowhere.
+     * The steps before the findings, the same for both answers: the hash, then the first source's
+     * warning that the hash is known but does not count yet, or {@code notFound} when it is found nowhere.
      */
     private List<VerificationStep> opening(String sha, Set<Place> places, List<DocumentFinding> findings,
                                            Supplier<VerificationStep> notFound) {
