@@ -7,10 +7,12 @@ import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTransferPolicy;
 import bt.druk.registry.application.notary.AnchorProjection;
 import bt.druk.registry.application.notary.BatchAnchorService;
+import bt.druk.registry.application.notary.BatchDocuments;
 import bt.druk.registry.application.notary.BatchMembers;
 import bt.druk.registry.application.notary.BatchPolicy;
 import bt.druk.registry.application.notary.MerkleRootImprint;
 import bt.druk.registry.application.notary.NotarisationReader;
+import bt.druk.registry.application.notary.NotarisedDocuments;
 import bt.druk.registry.application.notary.NotaryProjection;
 import bt.druk.registry.application.notary.NotaryQueries;
 import bt.druk.registry.application.notary.NotaryService;
@@ -18,6 +20,7 @@ import bt.druk.registry.application.procurement.BidImprints;
 import bt.druk.registry.application.procurement.EnvelopeSweepPolicy;
 import bt.druk.registry.application.procurement.EnvelopeSweeper;
 import bt.druk.registry.application.procurement.OpeningKeys;
+import bt.druk.registry.application.procurement.ProcurementDocuments;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.procurement.ProcurementProjection;
 import bt.druk.registry.application.procurement.ProcurementQueries;
@@ -39,6 +42,7 @@ import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.application.verify.DocumentSource;
 import bt.druk.registry.application.verify.DocumentVerifier;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -109,9 +113,13 @@ public class PortalHarness {
     public final BatchPolicy batchPolicy = new BatchPolicy(8, Duration.ofSeconds(2));
     public final BatchMembers batchMembers = new BatchMembers(batchQueue, pipeline);
     public final BatchAnchorService batchAnchors = new BatchAnchorService(pipeline, batchQueue, batchPolicy, batchMembers, clock);
-    public final DocumentVerifier documentVerifier = new DocumentVerifier(records,
-            new InMemoryHashOccurrences(records, notarisationRepository, tenderRepository, batchQueue), notarisationRepository,
-            tenderRepository, batchMembers, ledger, verification, imprints, clock);
+    /** Every register's source of documents found by hash, as CDI finds them. */
+    public final List<DocumentSource> documentSources = List.of(new NotarisedDocuments(notarisationRepository, records),
+            new BatchDocuments(batchMembers, records), new ProcurementDocuments(tenderRepository, records, imprints));
+    public final InMemoryHashOccurrences hashOccurrences = new InMemoryHashOccurrences(records, notarisationRepository,
+            tenderRepository, batchQueue);
+    public final DocumentVerifier documentVerifier = new DocumentVerifier(records, hashOccurrences, documentSources, ledger,
+            verification, imprints, clock);
     public final LandPublicService publicLand = new LandPublicService(parcels, records, pipeline, queries, verification, reader);
     /** Sealed tenders and bids as the pages make them, to three holders whose keys it keeps. */
     public final SealedTenders sealed = new SealedTenders(this);

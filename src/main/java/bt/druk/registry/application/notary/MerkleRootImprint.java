@@ -26,4 +26,9 @@ public class MerkleRootImprint implements LedgerImprint {
     public String ledgerHash(String canonicalJson) {
         return BatchAnchor.merkleRootOf(RecordDocument.dataOf(canonicalJson));
     }
+
+    @Override
+    public String describe(String version) {
+        return "The Merkle root of batch anchor " + version + ".";
+    }
 }

@@ -31,6 +31,11 @@ public final class BidImprints {
         public String ledgerHash(String canonicalJson) {
             return SealedBidRecord.envelopeHashOf(RecordDocument.dataOf(canonicalJson));
         }
+
+        @Override
+        public String describe(String version) {
+            return "The sealed envelope of " + version + ", as its supplier's browser encrypted it.";
+        }
     }
 
     /** Every one, for code that wires the pipeline by hand (tests, tools). */

@@ -1,9 +1,5 @@
 package bt.druk.registry.application.verify;
 
-import static bt.druk.registry.domain.shared.JsonProviders.JSON;
-
-import bt.druk.registry.application.notary.BatchMember;
-import bt.druk.registry.application.notary.BatchMembers;
 import bt.druk.registry.application.record.LedgerImprints;
 import bt.druk.registry.application.record.LedgerVerification;
 import bt.druk.registry.application.record.VerificationService;
@@ -17,33 +13,24 @@ import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
-import bt.druk.registry.domain.notary.Notarisation;
-import bt.druk.registry.domain.notary.NotarisationRepository;
-import bt.druk.registry.domain.notary.NotarisationSummary;
-import bt.druk.registry.domain.notary.merkle.InclusionProof;
-import bt.druk.registry.domain.notary.merkle.MerkleVerification;
-import bt.druk.registry.domain.procurement.BidKeys;
-import bt.druk.registry.domain.procurement.Tender;
-import bt.druk.registry.domain.procurement.TenderRepository;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerImprint;
 import bt.druk.registry.domain.record.LedgerReceipt;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.domain.record.ProofReceipt.FoundAs;
-import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,60 +51,80 @@ import java.util.function.Supplier;
  * version's ledger hash, the transaction's endorsements, the status now and the history. Also issues
  * the proof file of a committed document and checks a proof file against the ledger.
  *
+ * <p>What each kind of document adds (where its hash may occur, how it is tied to the ledger entry,
+ * how its status is read, its wording) comes from the {@link DocumentSource} beans of the registers,
+ * asked in the order they declare; a record's own document is the common case, found last.
+ *
  * <p>An unreachable ledger is a step result ({@link Result#NOT_CHECKED}), never an exception.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DocumentVerifier {
 
-    private static final String NOTARISATION_REGISTERED = "registered";
-    private static final String NOTARISATION_REVOKED = "revoked";
-    private static final String NOTARISATION_SUPERSEDED = "superseded";
-
     private RecordRepository records;
     private HashOccurrences occurrences;
-    private NotarisationRepository notarisations;
-    private TenderRepository tenders;
-    private BatchMembers batchMembers;
+    /** The registers' sources in their declared order, then records' own documents. */
+    private List<DocumentSource> sources;
+    private Map<FoundAs, DocumentSource> byKind;
+    private String holdsNone;
+    private String namesDocumentOnLedger;
     private Ledger ledger;
     private VerificationService verification;
-    private LedgerImprints imprints;
     private Clock clock;
 
     protected DocumentVerifier() {
     }
 
     @Inject
-    public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, NotarisationRepository notarisations,
-                            TenderRepository tenders, BatchMembers batchMembers, Ledger ledger, VerificationService verification,
-                            LedgerImprints imprints, Clock clock) {
-        this.records = records;
-        this.occurrences = occurrences;
-        this.notarisations = notarisations;
-        this.tenders = tenders;
-        this.batchMembers = batchMembers;
-        this.ledger = ledger;
-        this.verification = verification;
-        this.imprints = imprints;
-        this.clock = clock;
+    public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, @Any Instance<DocumentSource> sources,
+                            Ledger ledger, VerificationService verification, LedgerImprints imprints, Clock clock) {
+        this(records, occurrences, (Iterable<DocumentSource>) sources, ledger, verification, imprints, clock);
     }
 
     /**
-     * Where a hash was found, before anything is compared with the ledger.
-     *
-     * @param batch the document's place in a notary batch, for {@link FoundAs#BATCH_MEMBER}; else null
+     * @throws IllegalStateException when a kind of document ({@link FoundAs}) has no source or two,
+     *                               or two sources declare the same order: a register's bean is missing
      */
-    private record Finding(FoundAs foundAs, RecordVersion version, String ledgerHash, Optional<String> recordDocument,
-                           String description, boolean proofFits, NotarisationSummary notarisation, BatchMember batch) {
-
-        Finding(FoundAs foundAs, RecordVersion version, String ledgerHash, Optional<String> recordDocument, String description,
-                boolean proofFits, NotarisationSummary notarisation) {
-            this(foundAs, version, ledgerHash, recordDocument, description, proofFits, notarisation, null);
+    public DocumentVerifier(RecordRepository records, HashOccurrences occurrences, Iterable<DocumentSource> sources,
+                            Ledger ledger, VerificationService verification, LedgerImprints imprints, Clock clock) {
+        this.records = records;
+        this.occurrences = occurrences;
+        this.ledger = ledger;
+        this.verification = verification;
+        this.clock = clock;
+        List<DocumentSource> ordered = new ArrayList<>();
+        sources.forEach(ordered::add);
+        ordered.sort(Comparator.comparingInt(DocumentSource::order));
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).order() == ordered.get(i - 1).order()) {
+                throw new IllegalStateException("two document sources declare order " + ordered.get(i).order());
+            }
         }
-
-        Optional<InclusionProof> inclusion() {
-            return batch == null ? Optional.empty() : batch.proof();
+        ordered.add(new OwnDocuments(records, imprints));
+        Map<FoundAs, DocumentSource> kinds = new EnumMap<>(FoundAs.class);
+        for (DocumentSource source : ordered) {
+            for (FoundAs kind : source.kinds()) {
+                if (kinds.putIfAbsent(kind, source) != null) {
+                    throw new IllegalStateException("two document sources find documents as " + kind.code());
+                }
+            }
         }
+        List<String> nouns = new ArrayList<>();
+        for (FoundAs kind : FoundAs.values()) {
+            DocumentSource source = kinds.get(kind);
+            if (source == null) {
+                throw new IllegalStateException("no document source finds documents as " + kind.code()
+                        + ": the bean of its register is missing");
+            }
+            nouns.add(source.noun(kind));
+        }
+        this.sources = List.copyOf(ordered);
+        this.byKind = Map.copyOf(kinds);
+        this.holdsNone = "Not found: this portal holds no " + String.join(", ", nouns.subList(0, nouns.size() - 1)) + " or "
+                + nouns.get(nouns.size() - 1) + " with this SHA-256.";
+        List<String> naming = ordered.stream().flatMap(source -> source.namesDocumentOnLedger().stream()).toList();
+        this.namesDocumentOnLedger = naming.isEmpty() ? "No ledger entry names the document itself."
+                : "Only " + String.join(" or ", naming) + "'s ledger entry names the document itself.";
     }
 
     /**
@@ -127,11 +135,11 @@ public class DocumentVerifier {
     public DocumentVerification verify(String sha256Hex) {
         String sha = normalise(sha256Hex);
         Set<Place> places = occurrences.of(sha);
-        List<Finding> findings = findings(sha, places);
+        List<DocumentFinding> findings = findings(sha, places);
         List<VerificationStep> opening = opening(sha, places, findings, () -> notFound(sha));
         Map<String, LedgerRead> reads = new HashMap<>();
         List<DocumentMatch> matches = new ArrayList<>();
-        for (Finding f : findings) {
+        for (DocumentFinding f : findings) {
             LedgerRead read = reads.computeIfAbsent(f.version().recordKey(), this::read);
             matches.add(check(sha, f, read));
         }
@@ -141,20 +149,19 @@ public class DocumentVerifier {
     /**
      * Every place the hash is found, answered from the portal's own database without a ledger call:
      * what the commit follower recorded from the ledger's events (committed, the receipt with block
-     * and endorsers), a batch member's inclusion proof against its anchor's stored root, the status
-     * in the portal. Cheap enough for every request; {@link #verify} reads the ledger afresh.
+     * and endorsers), each kind's tie to the version as the portal stores it (an inclusion proof
+     * against the stored root), the status in the portal. Cheap enough for every request; {@link #verify} reads the ledger afresh.
      *
      * @throws ValidationException field {@code hash} if it is not a SHA-256 (64 hexadecimal characters)
      */
     public DocumentVerification verifyFromIndex(String sha256Hex) {
         String sha = normalise(sha256Hex);
         Set<Place> places = occurrences.of(sha);
-        List<Finding> findings = findings(sha, places);
+        List<DocumentFinding> findings = findings(sha, places);
         List<VerificationStep> opening = opening(sha, places, findings, () -> VerificationStep.of(Kind.FOUND_AS, Result.FAIL,
-                "Not found: this portal holds no notarised document, record document, tender document, bid or notary batch"
-                        + " member with this SHA-256. Checking on the ledger now also asks the ledger's hash index."));
+                holdsNone + " Checking on the ledger now also asks the ledger's hash index."));
         List<DocumentMatch> matches = new ArrayList<>();
-        for (Finding f : findings) {
+        for (DocumentFinding f : findings) {
             matches.add(checkFromIndex(sha, f));
         }
         return new DocumentVerification(sha, clock.instant(), opening, matches, DocumentVerification.Source.PORTAL_INDEX);
@@ -170,15 +177,15 @@ public class DocumentVerifier {
      */
     public ProofOutcome proof(String sha256Hex, LedgerCoordinates coordinates, String issuer) {
         String sha = normalise(sha256Hex);
-        List<Finding> fitting = findings(sha, occurrences.of(sha)).stream().filter(Finding::proofFits).toList();
-        if (fitting.isEmpty() && batchMembers.find(sha).isPresent()) {
-            return new ProofOutcome.NotCommitted("The document " + sha + " is queued for a notary batch; its proof file can be"
-                    + " downloaded once the batch is anchored on the ledger");
-        }
+        List<DocumentFinding> fitting = findings(sha, occurrences.of(sha)).stream().filter(DocumentFinding::proofFits).toList();
         if (fitting.isEmpty()) {
+            Optional<String> waiting = sources.stream().flatMap(source -> source.proofWaiting(sha).stream()).findFirst();
+            if (waiting.isPresent()) {
+                return new ProofOutcome.NotCommitted(waiting.get());
+            }
             return new ProofOutcome.NotFound("This portal holds no document with SHA-256 " + sha + " that a proof file can be issued for");
         }
-        for (Finding f : fitting) {
+        for (DocumentFinding f : fitting) {
             RecordVersion v = f.version();
             Optional<LedgerReceipt> receipt = v.ledgerState() == LedgerState.COMMITTED ? complete(v.receipt()) : Optional.empty();
             if (receipt.isPresent()) {
@@ -230,7 +237,8 @@ public class DocumentVerifier {
             return new ProofCheck(null, e.errors(), List.of());
         }
         List<VerificationStep> steps = new ArrayList<>();
-        String about = "A proof that the document " + proof.sha256() + " is " + describe(proof.foundAs()) + ", "
+        DocumentSource source = sourceOf(proof.foundAs());
+        String about = "A proof that the document " + proof.sha256() + " is " + source.described(proof.foundAs()) + ", "
                 + proof.recordKey() + " version " + proof.version() + ", issued by " + proof.issuer() + " on " + proof.issuedAt();
         if (!proof.channel().equals(coordinates.channel()) || !proof.chaincode().equals(coordinates.chaincode())) {
             steps.add(VerificationStep.of(Kind.PROOF_FILE, Result.FAIL, about + ". It names channel " + proof.channel()
@@ -240,7 +248,7 @@ public class DocumentVerifier {
             steps.add(VerificationStep.of(Kind.PROOF_FILE, Result.PASS, about + ", on channel " + proof.channel() + ", chaincode "
                     + proof.chaincode() + "."));
         }
-        steps.add(offlineStep(proof));
+        steps.add(source.offline(proof));
         LedgerRead read = read(proof.recordKey());
         steps.addAll(proofLedgerSteps(proof, read));
         return new ProofCheck(proof, List.of(), steps);
@@ -261,108 +269,118 @@ public class DocumentVerifier {
         return sha;
     }
 
-    /**
-     * Notarisations first, then files named in tenders and bids, then records' own documents; only
-     * the lookups of the places where the hash occurs at all.
-     */
-    private List<Finding> findings(String sha, Set<Place> places) {
-        List<Finding> found = new ArrayList<>();
-        List<NotarisationSummary> notarised = places.contains(Place.NOTARISED_DOCUMENT) ? notarisations.findByDocumentHash(sha) : List.of();
-        for (NotarisationSummary n : notarised) {
-            // Version 1 registered the document; later versions only change its status, checked as "status now".
-            records.versionsOf(n.recordKey()).stream().filter(v -> v.ledgerState() != LedgerState.REJECTED).findFirst()
-                    .ifPresent(v -> found.add(new Finding(FoundAs.NOTARISATION, v, v.hash(), Optional.empty(),
-                            "A notarised document: notarisation " + n.notarisationId() + ", " + n.documentType().label().toLowerCase(Locale.ROOT)
-                                    + " notarised by " + n.notaryOffice() + " on " + n.notarisedOn() + ".", true, n)));
-        }
-        if (places.contains(Place.BATCH_DOCUMENT)) {
-            batchMembers.find(sha).flatMap(this::batchFinding).ifPresent(found::add);
-        }
-        List<String> naming = places.contains(Place.PROCUREMENT_FILE) ? tenders.recordsWithFile(sha) : List.of();
-        for (String key : naming) {
-            namingVersion(key, sha).ifPresent(found::add);
-        }
-        List<RecordVersion> versions = places.contains(Place.STORED_DOCUMENT) ? records.findByHash(sha)
-                : places.contains(Place.LEDGER_HASH) ? records.findByLedgerHash(sha) : List.of();
-        for (RecordVersion v : versions) {
-            found.add(ownDocument(v, sha));
+    /** The findings of every source in order, records' own documents last, each place and version once. */
+    private List<DocumentFinding> findings(String sha, Set<Place> places) {
+        List<DocumentFinding> found = new ArrayList<>();
+        for (DocumentSource source : sources) {
+            found.addAll(source.findings(sha, places));
         }
         Set<String> seen = new LinkedHashSet<>();
         return found.stream().filter(f -> seen.add(f.foundAs() + " " + f.version().recordKey() + " " + f.version().version())).toList();
     }
 
-    /** A document in a cut batch, found by its anchor's version; a document still queued has no anchor yet. */
-    private Optional<Finding> batchFinding(BatchMember member) {
-        if (member.anchorKey() == null) {
-            return Optional.empty();
-        }
-        return records.versionsOf(member.anchorKey()).stream().filter(v -> v.ledgerState() != LedgerState.REJECTED).findFirst()
-                .map(v -> new Finding(FoundAs.BATCH_MEMBER, v, member.ledgerHash() == null ? v.hash() : member.ledgerHash(),
-                        Optional.empty(), "A member of notary batch " + RecordKey.parse(member.anchorKey()).id() + " (document "
-                        + (member.leafIndex() + 1) + (member.treeSize() == null ? "" : " of " + member.treeSize())
-                        + "), queued by " + member.office() + " at " + member.queuedAt() + ".",
-                        member.state() == BatchMember.State.ANCHORED && member.proof().isPresent(), null, member));
+    private DocumentSource sourceOf(FoundAs kind) {
+        return byKind.get(kind);
     }
 
-    /** The first version of a tender or of a bid opened as valid whose hashed text names the file. */
-    private Optional<Finding> namingVersion(String key, String sha) {
-        boolean tender = key.startsWith(Tender.KIND + ":");
-        if (!tender && !key.startsWith(BidKeys.KIND + ":")) {
-            return Optional.empty();
+    /**
+     * A record's own document: the version's ledger hash is its SHA-256, or the portal recomputes that
+     * hash from its stored document.
+     */
+    private static final class OwnDocuments implements DocumentSource {
+
+        private final RecordRepository records;
+        private final LedgerImprints imprints;
+
+        OwnDocuments(RecordRepository records, LedgerImprints imprints) {
+            this.records = records;
+            this.imprints = imprints;
         }
-        for (RecordVersion v : records.versionsOf(key)) {
-            if (v.ledgerState() == LedgerState.REJECTED) {
-                continue;
+
+        @Override
+        public int order() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public Set<FoundAs> kinds() {
+            return Set.of(FoundAs.RECORD_DOCUMENT);
+        }
+
+        @Override
+        public List<DocumentFinding> findings(String sha, Set<Place> places) {
+            List<RecordVersion> versions = places.contains(Place.STORED_DOCUMENT) ? records.findByHash(sha)
+                    : places.contains(Place.LEDGER_HASH) ? records.findByLedgerHash(sha) : List.of();
+            return versions.stream().map(v -> ownDocument(v, sha)).toList();
+        }
+
+        /** A version whose ledger hash or stored document this is. */
+        private DocumentFinding ownDocument(RecordVersion v, String sha) {
+            String at = v.recordKey() + " version " + v.version();
+            if (v.hash().equals(sha)) {
+                String description = imprint(v).describe(at);
+                return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, sha, Optional.empty(), description, true, Optional.empty(),
+                        new OwnTie(sha));
             }
-            Optional<String> text = imprint(v).flatMap(i -> i.hashedText(v.canonicalJson())).filter(t -> t.contains("\"" + sha + "\""));
-            if (text.isPresent()) {
-                return Optional.of(new Finding(tender ? FoundAs.TENDER_DOCUMENT : FoundAs.BID, v, v.hash(), text,
-                        (tender ? "A tender document of tender " : "A document of bid ") + RecordKey.parse(key).id()
-                                + ", named in " + (tender ? "the tender" : "the opened bid") + " from version " + v.version() + ".",
-                        true, null));
+            // The stored document of a version whose ledger hash is something else (its imprint is not the document's):
+            // the ledger check recomputes that hash from it, but a proof file cannot state the tie.
+            return new DocumentFinding(FoundAs.RECORD_DOCUMENT, v, v.hash(), Optional.empty(), "The record document of " + at
+                    + " (its canonical JSON); the ledger holds " + v.hash() + " for it, which the portal recomputes from it.", false,
+                    Optional.empty(), new OwnTie(v.hash()));
+        }
+
+        /** The version's imprint; a code this portal does not know reads as the common one. */
+        private LedgerImprint imprint(RecordVersion v) {
+            try {
+                return imprints.of(v.imprint());
+            } catch (IllegalStateException e) {
+                return LedgerImprint.DOCUMENT;
             }
         }
-        return Optional.empty();
-    }
 
-    /** A version whose ledger hash or stored document this is. */
-    private Finding ownDocument(RecordVersion v, String sha) {
-        String at = v.recordKey() + " version " + v.version();
-        if (v.hash().equals(sha)) {
-            String description = switch (v.imprint()) {
-                case "sealed-envelope" -> "The sealed envelope of " + at + ", as its supplier's browser encrypted it.";
-                case "merkle-root" -> "The Merkle root of batch anchor " + at + ".";
-                default -> "The record document of " + at + " (its canonical JSON).";
-            };
-            return new Finding(FoundAs.RECORD_DOCUMENT, v, sha, Optional.empty(), description, true, null);
+        @Override
+        public String noun(FoundAs kind) {
+            return "record document";
         }
-        // The stored document of a version whose ledger hash is something else (a sealed envelope's hash):
-        // the ledger check recomputes that hash from it, but a proof file cannot state the tie.
-        return new Finding(FoundAs.RECORD_DOCUMENT, v, v.hash(), Optional.empty(), "The record document of " + at
-                + " (its canonical JSON); the ledger holds " + v.hash() + " for it, which the portal recomputes from it.", false, null);
+
+        @Override
+        public String described(FoundAs kind) {
+            return "a record's own document";
+        }
+
+        @Override
+        public VerificationStep offline(ProofReceipt proof) {
+            return DocumentSource.checkedOffline(proof, "The document's SHA-256 is the ledger hash the proof names.");
+        }
     }
 
-    private Optional<LedgerImprint> imprint(RecordVersion v) {
-        try {
-            return Optional.of(imprints.of(v.imprint()));
-        } catch (IllegalStateException e) {
-            return Optional.empty();
+    /** @param ledgerHash what the portal's index says the ledger holds for the version */
+    private record OwnTie(String ledgerHash) implements DocumentFinding.Tie {
+
+        @Override
+        public VerificationStep onLedger(String sha256, String ledgerHash, LedgerEntry entry, String read) {
+            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read + (sha256.equals(ledgerHash)
+                    ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
+        }
+
+        @Override
+        public VerificationStep inIndex(String sha256, String written) {
+            return onLedger(sha256, ledgerHash, null, written);
         }
     }
 
     /**
-     * The steps before the findings, the same for both answers: the hash, then a queued batch member's
-     * warning, or {@code notFound} when the hash is found nowhere.
+     * The steps before the findings, the same for both answers: the hash, then the first source's
+     * warning that the hash is known but does not count yet, or {@code notFound} when it is found nowhere.
      */
-    private List<VerificationStep> opening(String sha, Set<Place> places, List<Finding> findings, Supplier<VerificationStep> notFound) {
+    private List<VerificationStep> opening(String sha, Set<Place> places, List<DocumentFinding> findings,
+                                           Supplier<VerificationStep> notFound) {
         List<VerificationStep> opening = new ArrayList<>();
         opening.add(VerificationStep.of(Kind.HASH, Result.PASS, "SHA-256 " + sha + ", computed in your browser (the file itself"
                 + " was not sent) or pasted."));
-        Optional<BatchMember> queued = places.contains(Place.BATCH_DOCUMENT)
-                ? batchMembers.find(sha).filter(m -> m.state() == BatchMember.State.QUEUED) : Optional.empty();
-        if (queued.isPresent()) {
-            opening.add(VerificationStep.of(Kind.FOUND_AS, Result.WARN, "Queued for a notary batch by " + queued.get().office()
-                    + " at " + queued.get().queuedAt() + ": it counts as notarised only once its batch is anchored on the ledger."));
+        Optional<VerificationStep> waiting = sources.stream().flatMap(source -> source.waiting(sha, places).stream()).findFirst();
+        if (waiting.isPresent()) {
+            opening.add(waiting.get());
         } else if (findings.isEmpty()) {
             opening.add(notFound.get());
         }
@@ -370,8 +388,7 @@ public class DocumentVerifier {
     }
 
     private VerificationStep notFound(String sha) {
-        StringBuilder text = new StringBuilder("Not found: this portal holds no notarised document, record document, tender"
-                + " document, bid or notary batch member with this SHA-256.");
+        StringBuilder text = new StringBuilder(holdsNone);
         try {
             List<HashIndexHit> hits = ledger.findByHash(sha);
             if (hits.isEmpty()) {
@@ -415,14 +432,15 @@ public class DocumentVerifier {
 
     private static final String UNREACHABLE = "The ledger could not be reached just now, so this could not be checked; try again in a moment.";
 
-    private DocumentMatch check(String sha, Finding f, LedgerRead read) {
+    private DocumentMatch check(String sha, DocumentFinding f, LedgerRead read) {
         RecordVersion v = f.version();
         List<VerificationStep> steps = new ArrayList<>();
         steps.add(VerificationStep.of(Kind.FOUND_AS, Result.PASS, f.description()));
         steps.add(portalStep(v));
         steps.add(ledgerEntryStep(sha, f, read));
         steps.add(endorsementStep(v, read));
-        steps.add(statusStep(f.foundAs(), v.recordKey(), v.version(), read, f.notarisation()));
+        steps.add(statusStep(f.foundAs(), v.recordKey(), v.version(), read,
+                current -> f.tie().statusOnLedger(v.recordKey(), current)));
         steps.add(historyStep(v.recordKey(), read));
         return new DocumentMatch(f.foundAs(), v.recordKey(), v.version(), f.ledgerHash(), steps, read.history(),
                 f.proofFits() && v.ledgerState() == LedgerState.COMMITTED && v.receipt() != null);
@@ -440,7 +458,7 @@ public class DocumentVerifier {
         };
     }
 
-    private static VerificationStep ledgerEntryStep(String sha, Finding f, LedgerRead read) {
+    private static VerificationStep ledgerEntryStep(String sha, DocumentFinding f, LedgerRead read) {
         RecordVersion v = f.version();
         String at = v.recordKey() + " version " + v.version();
         if (!read.available()) {
@@ -472,45 +490,8 @@ public class DocumentVerifier {
         }
         String read1 = "The ledger entry of " + at + ", read just now, holds " + check.ledgerHash()
                 + ", the same as the portal's copy";
-        switch (f.foundAs()) {
-            case NOTARISATION: {
-                LedgerHistoryItem item = read.item(v.version());
-                String documentHash = item == null ? null : documentHashOf(item.value());
-                if (!sha.equals(documentHash)) {
-                    return VerificationStep.of(Kind.LEDGER_ENTRY, Result.FAIL, read1 + ", but its document hash is "
-                            + (documentHash == null ? "missing" : documentHash) + ", not this document's " + sha + ".");
-                }
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ", and document hash " + sha + ": this document.");
-            }
-            case BATCH_MEMBER:
-                return batchLedgerStep(f, check.ledgerHash(), read1);
-            case TENDER_DOCUMENT:
-            case BID:
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ": the SHA-256 of "
-                        + (f.foundAs() == FoundAs.BID ? "the opened bid" : "the tender's document") + ", which names this file.");
-            default:
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + (sha.equals(check.ledgerHash())
-                        ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
-        }
-    }
-
-    /** The batch's root is on the ledger; the document's Merkle path must lead to it. */
-    private static VerificationStep batchLedgerStep(Finding f, String ledgerRoot, String read1) {
-        BatchMember member = f.batch();
-        if (member.state() == BatchMember.State.TAMPERED) {
-            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.FAIL, read1 + ", but the batch's stored documents no longer give"
-                    + " that root: the portal's database was changed.");
-        }
-        if (member.proof().isEmpty()) {
-            return VerificationStep.of(Kind.LEDGER_ENTRY, Result.WARN, read1 + "; the document's inclusion proof is issued once the"
-                    + " batch is committed.");
-        }
-        MerkleVerification path = member.proof().get().verifyAgainst(ledgerRoot);
-        return path.ok()
-                ? VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, read1 + ": the Merkle root of the batch, to which this"
-                + " document's inclusion proof leads.")
-                : VerificationStep.of(Kind.LEDGER_ENTRY, Result.FAIL, read1 + ", but this document's inclusion proof does not lead"
-                + " to it: " + path.reason() + ".");
+        LedgerHistoryItem item = read.item(v.version());
+        return f.tie().onLedger(sha, check.ledgerHash(), item == null ? null : item.value(), read1);
     }
 
     private VerificationStep endorsementStep(RecordVersion v, LedgerRead read) {
@@ -564,7 +545,9 @@ public class DocumentVerifier {
         return VerificationStep.of(kind, Result.PASS, text);
     }
 
-    private VerificationStep statusStep(FoundAs foundAs, String recordKey, int version, LedgerRead read, NotarisationSummary portal) {
+    /** @param ownStatus the kind's own status step from the record's current ledger entry; empty for the common one */
+    private static VerificationStep statusStep(FoundAs foundAs, String recordKey, int version, LedgerRead read,
+                                               Function<LedgerEntry, Optional<VerificationStep>> ownStatus) {
         if (!read.available()) {
             return VerificationStep.of(Kind.STATUS, Result.NOT_CHECKED, UNREACHABLE);
         }
@@ -572,8 +555,9 @@ public class DocumentVerifier {
         if (current == null) {
             return VerificationStep.of(Kind.STATUS, Result.NOT_APPLICABLE, "The ledger holds no entry for " + recordKey + ".");
         }
-        if (foundAs == FoundAs.NOTARISATION) {
-            return notarisationStatus(recordKey, current, portal);
+        Optional<VerificationStep> own = ownStatus.apply(current);
+        if (own.isPresent()) {
+            return own.get();
         }
         String text = recordKey + " is now " + current.status() + " on the ledger, at version " + current.version() + ".";
         if (foundAs == FoundAs.RECORD_DOCUMENT && version < current.version()) {
@@ -581,35 +565,6 @@ public class DocumentVerifier {
                     + ": the record has changed since.");
         }
         return VerificationStep.of(Kind.STATUS, Result.PASS, text);
-    }
-
-    private static VerificationStep notarisationStatus(String recordKey, LedgerEntry current, NotarisationSummary portal) {
-        String id = RecordKey.parse(recordKey).id();
-        JsonObject fields = fieldsOf(current);
-        String reason = string(fields, "reason");
-        String status = current.status();
-        String portalNote = portal != null && !portal.status().ledgerCode().equals(status)
-                ? " The portal's copy says " + portal.status().ledgerCode() + "." : "";
-        if (NOTARISATION_REGISTERED.equals(status)) {
-            return new VerificationStep(Kind.STATUS, portalNote.isEmpty() ? Result.PASS : Result.FAIL,
-                    "Valid: notarisation " + id + " is registered on the ledger (version " + current.version() + ")." + portalNote, null);
-        }
-        if (NOTARISATION_REVOKED.equals(status)) {
-            return new VerificationStep(Kind.STATUS, Result.FAIL, "Revoked: notarisation " + id + " was revoked (ledger version "
-                    + current.version() + ")" + (reason == null ? "" : ": " + reason) + "." + portalNote, null);
-        }
-        if (NOTARISATION_SUPERSEDED.equals(status)) {
-            String replacement = string(fields, "supersededBy");
-            if (replacement == null && portal != null && portal.supersededBy() != null) {
-                replacement = Notarisation.keyOf(portal.supersededBy()).toString();
-            }
-            return new VerificationStep(Kind.STATUS, Result.FAIL, "Superseded: notarisation " + id + " was replaced"
-                    + (replacement == null ? "" : " by notarisation " + RecordKey.parse(replacement).id())
-                    + " (ledger version " + current.version() + ")" + (reason == null ? "" : ": " + reason) + "." + portalNote,
-                    replacement);
-        }
-        return VerificationStep.of(Kind.STATUS, Result.FAIL, "Notarisation " + id + " has the unknown status " + status
-                + " on the ledger.");
     }
 
     private static VerificationStep historyStep(String recordKey, LedgerRead read) {
@@ -628,7 +583,7 @@ public class DocumentVerifier {
 
     // ---- from the portal's index ---------------------------------------------------------------
 
-    private DocumentMatch checkFromIndex(String sha, Finding f) {
+    private DocumentMatch checkFromIndex(String sha, DocumentFinding f) {
         RecordVersion v = f.version();
         List<VerificationStep> steps = new ArrayList<>();
         steps.add(VerificationStep.of(Kind.FOUND_AS, Result.PASS, f.description()));
@@ -641,7 +596,7 @@ public class DocumentVerifier {
     }
 
     /** What the commit follower recorded when the ledger's event for the version arrived. */
-    private static VerificationStep indexedEntryStep(String sha, Finding f) {
+    private static VerificationStep indexedEntryStep(String sha, DocumentFinding f) {
         RecordVersion v = f.version();
         String at = v.recordKey() + " version " + v.version();
         switch (v.ledgerState()) {
@@ -657,19 +612,7 @@ public class DocumentVerifier {
         String written = "The ledger wrote " + f.ledgerHash() + " for " + at
                 + (v.receipt() == null ? "" : " in transaction " + v.receipt().txId())
                 + " (the portal's record of the ledger's event; checking on the ledger now reads it afresh)";
-        switch (f.foundAs()) {
-            case NOTARISATION:
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ", with document hash " + sha + ": this document.");
-            case BATCH_MEMBER:
-                return batchLedgerStep(f, v.hash(), written);
-            case TENDER_DOCUMENT:
-            case BID:
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + ": the SHA-256 of "
-                        + (f.foundAs() == FoundAs.BID ? "the opened bid" : "the tender's document") + ", which names this file.");
-            default:
-                return VerificationStep.of(Kind.LEDGER_ENTRY, Result.PASS, written + (sha.equals(f.ledgerHash())
-                        ? ": this document's SHA-256." : ", which the portal recomputes from this document."));
-        }
+        return f.tie().inIndex(sha, written);
     }
 
     private static VerificationStep indexedEndorsementStep(RecordVersion v) {
@@ -688,21 +631,12 @@ public class DocumentVerifier {
                 + (endorsers.isEmpty() ? "no organisation" : String.join(" and ", endorsers)) + " (the portal's receipt).");
     }
 
-    private VerificationStep indexedStatusStep(Finding f) {
+    private VerificationStep indexedStatusStep(DocumentFinding f) {
+        return f.tie().statusInPortal().orElseGet(() -> commonIndexedStatusStep(f));
+    }
+
+    private VerificationStep commonIndexedStatusStep(DocumentFinding f) {
         RecordVersion v = f.version();
-        if (f.foundAs() == FoundAs.NOTARISATION && f.notarisation() != null) {
-            NotarisationSummary n = f.notarisation();
-            String id = n.notarisationId();
-            return switch (n.status()) {
-                case REGISTERED -> VerificationStep.of(Kind.STATUS, Result.PASS, "Valid: notarisation " + id + " is registered"
-                        + " (portal version " + n.currentVersion() + ").");
-                case REVOKED -> VerificationStep.of(Kind.STATUS, Result.FAIL, "Revoked: notarisation " + id + " was revoked"
-                        + " (portal version " + n.currentVersion() + ").");
-                case SUPERSEDED -> new VerificationStep(Kind.STATUS, Result.FAIL, "Superseded: notarisation " + id + " was replaced"
-                        + (n.supersededBy() == null ? "" : " by notarisation " + n.supersededBy()) + " (portal version "
-                        + n.currentVersion() + ").", n.supersededBy() == null ? null : Notarisation.keyOf(n.supersededBy()).toString());
-            };
-        }
         int current = records.findHead(v.recordKey()).map(h -> h.currentVersion()).orElse(0);
         String text = v.recordKey() + " is now at version " + current + " in the portal.";
         if (f.foundAs() == FoundAs.RECORD_DOCUMENT && v.version() < current) {
@@ -713,32 +647,6 @@ public class DocumentVerifier {
     }
 
     // ---- proof files ---------------------------------------------------------------------------
-
-    private static String describe(FoundAs foundAs) {
-        return switch (foundAs) {
-            case NOTARISATION -> "a notarised document";
-            case RECORD_DOCUMENT -> "a record's own document";
-            case TENDER_DOCUMENT -> "a tender document";
-            case BID -> "a bid's document";
-            case BATCH_MEMBER -> "a member of a notary batch";
-        };
-    }
-
-    private static VerificationStep offlineStep(ProofReceipt proof) {
-        if (proof.foundAs() == FoundAs.NOTARISATION) {
-            return VerificationStep.of(Kind.PROOF_OFFLINE, Result.NOT_APPLICABLE, "A notarisation's document is tied to the ledger"
-                    + " by the ledger entry's document hash, checked below.");
-        }
-        var result = proof.offlineCheck();
-        if (!result.ok()) {
-            return VerificationStep.of(Kind.PROOF_OFFLINE, Result.FAIL, "The proof does not hold together: " + result.reason() + ".");
-        }
-        return VerificationStep.of(Kind.PROOF_OFFLINE, Result.PASS, switch (proof.foundAs()) {
-            case RECORD_DOCUMENT -> "The document's SHA-256 is the ledger hash the proof names.";
-            case BATCH_MEMBER -> "The Merkle path leads from the document to the root " + proof.ledgerHash() + ".";
-            default -> "The record document in the proof hashes to " + proof.ledgerHash() + " and names the document.";
-        });
-    }
 
     private List<VerificationStep> proofLedgerSteps(ProofReceipt proof, LedgerRead read) {
         List<VerificationStep> steps = new ArrayList<>();
@@ -768,45 +676,11 @@ public class DocumentVerifier {
             steps.add(VerificationStep.of(Kind.PROOF_TRANSACTION, Result.PASS, "The ledger's " + at + " was written by transaction "
                     + proof.txId() + ", as the proof says."));
         }
-        if (proof.foundAs() != FoundAs.NOTARISATION) {
-            steps.add(VerificationStep.of(Kind.PROOF_DOCUMENT_HASH, Result.NOT_APPLICABLE, "Only a notarisation's ledger entry names"
-                    + " the document itself."));
-        } else {
-            String documentHash = item == null ? null : documentHashOf(item.value());
-            steps.add(proof.sha256().equals(documentHash)
-                    ? VerificationStep.of(Kind.PROOF_DOCUMENT_HASH, Result.PASS, "The ledger entry's document hash is " + proof.sha256()
-                    + ", the document's.")
-                    : VerificationStep.of(Kind.PROOF_DOCUMENT_HASH, Result.FAIL, "The ledger entry's document hash is "
-                    + (documentHash == null ? "missing" : documentHash) + ", not the document's " + proof.sha256() + "."));
-        }
+        DocumentSource source = sourceOf(proof.foundAs());
+        steps.add(source.documentHash(proof, item == null ? null : item.value()).orElseGet(() -> VerificationStep.of(
+                Kind.PROOF_DOCUMENT_HASH, Result.NOT_APPLICABLE, namesDocumentOnLedger)));
         steps.add(transactionStep(Kind.ENDORSEMENT, proof.txId(), proof.blockNumber(), proof.endorsingMspIds()));
-        NotarisationSummary portal = proof.foundAs() == FoundAs.NOTARISATION
-                ? notarisations.findSummary(proof.recordKey()).orElse(null) : null;
-        steps.add(statusStep(proof.foundAs(), proof.recordKey(), proof.version(), read, portal));
+        steps.add(statusStep(proof.foundAs(), proof.recordKey(), proof.version(), read, current -> source.status(proof, current)));
         return steps;
-    }
-
-    // ---- ledger entry fields -------------------------------------------------------------------
-
-    /** The ledger entry as the chaincode stored it; empty when it is not readable JSON. */
-    private static JsonObject fieldsOf(LedgerEntry entry) {
-        if (entry == null || entry.json() == null) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(entry.json()))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-    }
-
-    private static String documentHashOf(LedgerEntry entry) {
-        return string(fieldsOf(entry), "documentHash");
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        return value instanceof jakarta.json.JsonString s ? s.getString() : null;
     }
 }

@@ -16,7 +16,7 @@ public record VerificationStep(Kind kind, Result result, String text, String rel
         Objects.requireNonNull(text, "text");
     }
 
-    static VerificationStep of(Kind kind, Result result, String text) {
+    public static VerificationStep of(Kind kind, Result result, String text) {
         return new VerificationStep(kind, result, text, null);
     }
 

@@ -49,4 +49,14 @@ public interface LedgerImprint {
     default Optional<String> hashedText(String canonicalJson) {
         return Optional.empty();
     }
+
+    /**
+     * What a document whose SHA-256 is a version's ledger hash is, as verification by hash says it
+     * found it.
+     *
+     * @param version the version, e.g. {@code land-title:T-1 version 2}
+     */
+    default String describe(String version) {
+        return "The record document of " + version + " (its canonical JSON).";
+    }
 }
