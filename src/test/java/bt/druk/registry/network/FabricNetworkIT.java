@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The network's life cycle against real processes: three Raft orderers and two peers per
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing.
  */
 @OwnNetwork
-@ResourceLock(OwnNetwork.PORTS)
 class FabricNetworkIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");

@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import bt.druk.registry.interfaces.web.browser.TamperReportInBrowser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The operator's story of issue 27 on real processes: a portal started by {@code deploy/up.sh} binds
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * up and down itself.
  */
 @OwnNetwork
-@ResourceLock(OwnNetwork.PORTS)
 class LedgerBindingIT {
 
     private static final int PORT = Integer.getInteger("druk.ledgerBinding.port", 18497);

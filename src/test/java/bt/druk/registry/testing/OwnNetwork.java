@@ -8,14 +8,12 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test that brings a network of its own up and down on the shared network's ports and state
- * directory: the build runs these before the shared network starts, one at a time (each also
- * holds {@link #PORTS} as a resource lock), beside the {@link BrowserOnly} tests.
+ * directory: the build runs these before the shared network starts, with the {@link BrowserOnly}
+ * tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(OwnNetwork.TAG)
 public @interface OwnNetwork {
     String TAG = "own-network";
-    /** The resource lock of the network's ports and deploy/.network (JUnit 5.11 takes no meta-annotated lock). */
-    String PORTS = "network ports";
 }

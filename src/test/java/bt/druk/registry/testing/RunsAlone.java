@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * A test of the shared network that others must not run beside: it kills or restarts a network
  * process, changes the channel's configuration or a JVM-wide setting, or measures under load.
- * The build runs these one at a time after the tests that share the network in parallel.
+ * The build runs these after every test that shares the network.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

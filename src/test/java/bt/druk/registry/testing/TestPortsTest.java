@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Integration tests that share the network run two classes at a time, each with portals and
- * proxies on ports of its own: no two classes may default to the same port (two once did, and
- * only ran apart because they ran one after the other).
+ * Each integration test class starts its portals and proxies on ports of its own, so that a
+ * portal left running by one (or classes run side by side) never answers for another: no two
+ * classes may default to the same port (two once did).
  */
 class TestPortsTest {
 
