@@ -20,7 +20,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                     int inFlight, int rawSeconds, int count, int clients, int readSeconds, int readThreads,
                     int readConnections, int notaryCount, int drainSeconds, Set<String> scenarios,
                     Optional<Path> out, Optional<String> caliper, String runId, int soakSeconds,
-                    List<String> faults, int faultClients, int faultSeconds, Optional<Path> networkScript, Optional<Path> portalRestart,
+                    List<String> faults, int faultClients, int faultSeconds, int faultRate, Optional<Path> networkScript, Optional<Path> portalRestart,
                     Optional<Path> databaseControl) {
 
     /** Every scenario; all but the soak and the faults (long, and the faults kill processes) run when none is named. */
@@ -32,7 +32,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
             "         [--portal http://127.0.0.1:18442 --password PASSWORD [--portal-pid PID]]",
             "         [--scenarios raw,portal,read,notary[,soak][,faults]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
             "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--soak-seconds 600] [--out table.md] [--caliper TEXT]",
-            "         [--faults " + String.join(",", FaultRun.FAULTS) + "] [--fault-clients 4] [--fault-seconds 5]",
+            "         [--faults " + String.join(",", FaultRun.FAULTS) + "] [--fault-clients 4] [--fault-seconds 5] [--fault-rate N]",
             "         [--network-script deploy/network.sh] [--portal-restart portal-start.sh] [--database-control database.sh]",
             "Runs each scenario for a bounded time or count and prints one table.");
 
@@ -46,7 +46,7 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
     private static final List<String> NAMES = List.of("--connection", "--identity", "--portal", "--password", "--portal-pid",
             "--in-flight", "--seconds", "--count", "--clients", "--read-seconds", "--read-threads", "--read-connections",
             "--notary-count", "--drain-seconds", "--scenarios", "--out", "--caliper", "--run-id", "--soak-seconds",
-            "--faults", "--fault-clients", "--fault-seconds", "--network-script", "--portal-restart", "--database-control");
+            "--faults", "--fault-clients", "--fault-seconds", "--fault-rate", "--network-script", "--portal-restart", "--database-control");
 
     public static BenchOptions parse(String... args) {
         Map<String, String> v = new HashMap<>();
@@ -107,7 +107,9 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                 (int) number(v, "--read-connections", 32), (int) number(v, "--notary-count", 2048),
                 (int) number(v, "--drain-seconds", 180), Set.copyOf(scenarios), Optional.ofNullable(v.get("--out")).map(Path::of),
                 Optional.ofNullable(v.get("--caliper")), runId, (int) number(v, "--soak-seconds", 600),
-                List.copyOf(faults), (int) number(v, "--fault-clients", 4), (int) number(v, "--fault-seconds", 5), networkScript, portalRestart,
+                List.copyOf(faults), (int) number(v, "--fault-clients", 4), (int) number(v, "--fault-seconds", 5),
+                // registrations a second from all fault clients together; not given: back to back
+                (int) number(v, "--fault-rate", 0), networkScript, portalRestart,
                 databaseControl);
     }
 

@@ -2,6 +2,8 @@ package bt.druk.registry.bench;
 
 import bt.druk.registry.bench.PortalApi.Answer;
 import bt.druk.registry.bench.PortalApi.Awaited;
+import bt.druk.registry.bench.PortalApi.Probe;
+import bt.druk.registry.bench.PortalApi.Progress;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -26,15 +28,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Faults under load (issue 12). For each fault in turn: land clerks' first registrations through
- * {@code POST /api/land/titles} from {@code --fault-clients} clients, back to back; after
- * {@code --fault-seconds} the fault's process is killed with SIGKILL, {@code --fault-seconds} later
- * it is started again, and the load stops {@code --fault-seconds} after the restart has finished.
- * Then, within {@code --drain-seconds} of the load's end, every registration the portal acknowledged
- * (202) must be COMMITTED in the portal and written exactly once on the auditor's peer with the hash
- * the portal acknowledged ({@code GetHistory}: one write, version 1).
+ * {@code POST /api/land/titles} from {@code --fault-clients} clients, back to back or at
+ * {@code --fault-rate} a second; after {@code --fault-seconds} the fault's process is killed with
+ * SIGKILL, {@code --fault-seconds} later it is started again, and the load stops
+ * {@code --fault-seconds} after the restart has finished. Then every registration the portal
+ * acknowledged (202) must be COMMITTED in the portal and written exactly once on the auditor's peer
+ * with the hash the portal acknowledged ({@code GetHistory}: one write, version 1). The wait for the
+ * portal ends when {@code --drain-seconds} pass after the load's end with no acknowledged
+ * registration newly committed: the backlog grows with the time the restart took, so a fixed
+ * deadline would fail a slow machine's restart, while a lost registration still stops the progress.
  * Network processes are killed and started with deploy/network.sh ({@code kill NAME}; {@code start}
  * starts only what is not running), the portal with {@code kill -KILL} and the run's own start
  * script, on the same data directory.
@@ -209,11 +215,22 @@ final class FaultRun {
                 + " s and started " + phase + " s later; the load stops " + phase + " s after the restart");
 
         Load load = new Load(pinPrefix);
-        AtomicLong deadline = new AtomicLong(Long.MAX_VALUE); // set when the load stops
+        AtomicLong loadStopped = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastCommitted = new AtomicLong(Long.MIN_VALUE);
+        long drain = TimeUnit.SECONDS.toNanos(o.drainSeconds());
+        LongSupplier deadline = () -> loadStopped.get() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(loadStopped.get(), lastCommitted.get()) + drain;
+        Probe committedInPortal = key -> {
+            Progress progress = PortalRegister.committed(api, key);
+            if (progress == Progress.DONE) {
+                lastCommitted.set(System.nanoTime());
+            }
+            return progress;
+        };
         AtomicReference<Awaited> awaited = new AtomicReference<>();
         Thread awaiter = new Thread(() -> {
             try {
-                awaited.set(PortalApi.awaitInOrder(load.toAwait, load::running, key -> PortalRegister.committed(api, key), deadline::get, 100));
+                awaited.set(PortalApi.awaitInOrder(load.toAwait, load::running, committedInPortal, deadline, 100));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -242,7 +259,7 @@ final class FaultRun {
         double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
         load.stop();
-        deadline.set(System.nanoTime() + TimeUnit.SECONDS.toNanos(o.drainSeconds()));
+        loadStopped.set(System.nanoTime());
         awaiter.join();
 
         List<Acknowledged> acks = List.copyOf(load.acknowledged);
@@ -267,7 +284,7 @@ final class FaultRun {
                 + (load.firstNotAcknowledged.get() == null ? "" : " (first: " + abbreviate(load.firstNotAcknowledged.get()) + ")")
                 + (a == null ? "; the wait for the portal was interrupted" : a.failed() > 0 ? "; " + a.failed() + " REJECTED by the ledger" : "")
                 // the wait goes in order, so one lost registration holds it until the deadline: the counts come from the check after it
-                + (a != null && a.stillPending() > 0 ? "; the wait for the portal ran into its " + o.drainSeconds() + " s deadline" : "")
+                + (a != null && a.stillPending() > 0 ? "; the wait for the portal ended after " + o.drainSeconds() + " s with none newly committed" : "")
                 + (firstProblem == null ? "" : "; first problem: " + firstProblem)
                 + (killProblem == null ? "" : "; " + killProblem) + (restartProblem == null ? "" : "; " + restartProblem);
         if (killProblem != null) {
@@ -286,12 +303,14 @@ final class FaultRun {
         private final AtomicInteger next = new AtomicInteger();
         private final List<Thread> clients = new ArrayList<>();
         private volatile boolean on = true;
+        private long started;
 
         Load(String pinPrefix) {
             this.pinPrefix = pinPrefix;
         }
 
         void start(int count) {
+            started = System.nanoTime();
             for (int c = 0; c < count; c++) {
                 Thread client = new Thread(this::register, "fault-load-" + c);
                 client.setDaemon(true);
@@ -317,6 +336,10 @@ final class FaultRun {
                 int n = next.getAndIncrement();
                 String pin = pinPrefix + "-" + n;
                 try {
+                    awaitTurn(n);
+                    if (!on) {
+                        return;
+                    }
                     Answer answer = api.post("/api/land/titles", o.identity(), PortalRegister.body(pin, n));
                     if (answer.status() == 201 || answer.status() == 202) {
                         JsonObject json = answer.json();
@@ -336,6 +359,17 @@ final class FaultRun {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                }
+            }
+        }
+
+        /** At {@code --fault-rate}, registration {@code n} is posted no sooner than n / rate seconds after the load started. */
+        private void awaitTurn(int n) throws InterruptedException {
+            if (o.faultRate() > 0) {
+                long due = started + n * TimeUnit.SECONDS.toNanos(1) / o.faultRate();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
                 }
             }
         }

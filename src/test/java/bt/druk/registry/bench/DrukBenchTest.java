@@ -135,6 +135,9 @@ class DrukBenchTest {
         assertEquals(List.of("chaincode"), one.faults(), "the portal's start script is needed only for the portal fault");
         assertEquals(2, one.faultClients());
         assertEquals(3, one.faultSeconds());
+        assertEquals(0, one.faultRate(), "back to back unless a rate is given");
+        assertEquals(10, BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x", "--scenarios", "faults",
+                "--faults", "chaincode", "--network-script", "n.sh", "--fault-rate", "10").faultRate());
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--connection", "c.json", "--portal", "http://p",
                 "--password", "x", "--scenarios", "faults", "--faults", "chaincode"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--connection", "c.json", "--portal", "http://p",
