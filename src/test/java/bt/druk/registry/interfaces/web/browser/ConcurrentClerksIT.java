@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * sign-in, registration and caveat must succeed: no 403 for a signed-in clerk, no field lost
  * between the ajax step and the save, no sign-in refused because another one ran at the same moment.
  *
- * <p>Starts the portal like the browser tests ({@link PortalUnderTest}).
+ * <p>On the shared portal ({@link PortalUnderTest#shared()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,7 +52,7 @@ class ConcurrentClerksIT {
 
     @BeforeAll
     void startPortal() throws Exception {
-        portal = PortalUnderTest.start();
+        portal = PortalUnderTest.shared();
         System.out.println("[concurrent-clerks] portal " + portal.baseUrl);
     }
 

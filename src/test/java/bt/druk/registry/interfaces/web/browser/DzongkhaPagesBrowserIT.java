@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,7 @@ import org.openqa.selenium.WebElement;
 /**
  * A reader switches the portal to Dzongkha with the plain link on the page and keeps it on the
  * next pages in a cookie, not an HTTP session; the cached record page never answers a Dzongkha reader in
- * English (or the other way round). A portal of its own (port 18467) on the real network, a title
+ * English (or the other way round). The shared portal on the real network, a title
  * registered through the API with an owner named in Dzongkha.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,8 +41,7 @@ class DzongkhaPagesBrowserIT {
     @BeforeAll
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver");
-        portal = PortalUnderTest.startOwn("dzongkha-pages-it", Integer.getInteger("druk.dzongkhaPages.port", 18467),
-                Map.of("DRUK_DEMO_CONTENT", "false"));
+        portal = PortalUnderTest.shared();
         portal.registerThroughApi(http, pin, "DZO-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
         awaitCommitWithReceipt();
         browser = new Browser();

@@ -35,6 +35,8 @@ public final class PortalUnderTest implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Launch launch;
+    /** Started by {@link #shared()}: a class's {@link #close()} leaves it to the next class. */
+    private final boolean isShared;
 
     /** How a portal of our own was started, so that it can be started again on the same data. */
     private record Launch(Path work, int port, Path dataDir, String password, int generation, Map<String, String> settings) {
@@ -46,11 +48,16 @@ public final class PortalUnderTest implements AutoCloseable {
     }
 
     private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log, Launch launch) {
+        this(baseUrl, demoPassword, process, log, launch, false);
+    }
+
+    private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log, Launch launch, boolean isShared) {
         this.baseUrl = baseUrl;
         this.demoPassword = demoPassword;
         this.process = process;
         this.log = log;
         this.launch = launch;
+        this.isShared = isShared;
     }
 
     static Path buildDir() {
@@ -80,6 +87,32 @@ public final class PortalUnderTest implements AutoCloseable {
         return startOwn("browser-it", Integer.getInteger("druk.browser.port", 18080));
     }
 
+    /** The portal {@link #shared()} started in this test JVM, if any. */
+    private static PortalUnderTest shared;
+
+    /**
+     * One portal for every class in this test JVM that neither kills, restarts nor reconfigures it
+     * and leaves no account locked: a portal boot costs about 33 CPU seconds, which CI pays per
+     * class otherwise. It has no demo content, an OCID prefix and notarisation numbers of its own (the
+     * ledger outlives its database), runs on {@code druk.shared.port} (default 18081) and stops when
+     * the JVM ends; {@link #close()} leaves it running. Its users see each other's records, so a class
+     * on it makes its own PINs and finds its records by them, never by counting.
+     */
+    public static synchronized PortalUnderTest shared() throws IOException, InterruptedException {
+        if (System.getProperty("druk.portal.url") != null) {
+            return start(); // a portal already running serves every class
+        }
+        if (shared == null || !shared.process.isAlive()) {
+            String prefix = "ocds-s" + HexFormat.of().formatHex(new SecureRandom().generateSeed(2)) + "x";
+            int firstSerial = 200_000 + new SecureRandom().nextInt(799_000);
+            PortalUnderTest started = startOwn("shared-portal", Integer.getInteger("druk.shared.port", 18081),
+                    Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
+            shared = new PortalUnderTest(started.baseUrl, started.demoPassword, started.process, started.log, started.launch, true);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "shared-portal-stop"));
+        }
+        return shared;
+    }
+
     /**
      * Starts a portal of our own in {@code <build dir>/<name>} on {@code port} with a fresh data
      * directory, whatever {@code druk.portal.url} says.
@@ -106,6 +139,7 @@ public final class PortalUnderTest implements AutoCloseable {
 
     /** Starts this portal again on the same port, data directory and demo password (after {@link #kill()} or {@link #close()}). */
     PortalUnderTest restart() throws IOException, InterruptedException {
+        refuseIfShared("restarted");
         if (launch == null) {
             throw new IllegalStateException("an external portal cannot be restarted");
         }
@@ -114,6 +148,7 @@ public final class PortalUnderTest implements AutoCloseable {
 
     /** Kills the portal's JVM with SIGKILL (no shutdown hooks, nothing flushed), as a crash or {@code kill -9} would. */
     public void kill() throws InterruptedException {
+        refuseIfShared("killed");
         if (process != null) {
             process.destroyForcibly(); // SIGKILL on Linux
             process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -365,8 +400,21 @@ public final class PortalUnderTest implements AutoCloseable {
         }
     }
 
+    private void refuseIfShared(String what) {
+        if (isShared) {
+            throw new IllegalStateException("the shared portal is not " + what + ": other classes use it; start one of your own");
+        }
+    }
+
+    /** Stops a portal of our own; the {@link #shared()} one only when the test JVM ends. */
     @Override
     public void close() {
+        if (!isShared) {
+            stop();
+        }
+    }
+
+    private void stop() {
         if (process == null) {
             return;
         }

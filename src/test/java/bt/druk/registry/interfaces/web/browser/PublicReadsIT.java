@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Public reads over plain HTTP on the real network, with a portal of its own (port 18453): no public
+ * Public reads over plain HTTP on the real network, on the shared portal ({@link PortalUnderTest#shared()}): no public
  * page opens a session for an anonymous reader; the land record page carries an entity tag that
  * answers 304, changes once the ledger commits the title, and "verify on ledger" is a GET of its own;
  * a public document and verify by hash answer from the portal (the ledger only on request).
@@ -40,8 +39,7 @@ class PublicReadsIT {
 
     @BeforeAll
     void start() throws Exception {
-        portal = PortalUnderTest.startOwn("public-reads-it", Integer.getInteger("druk.publicReads.port", 18453),
-                Map.of("DRUK_DEMO_CONTENT", "false"));
+        portal = PortalUnderTest.shared();
     }
 
     @AfterAll

@@ -54,8 +54,6 @@ class VerifyPortalIT {
     private Path work;
     private Path downloads;
 
-    /** Notarisation numbers of this run's own: the ledger outlives the portal's database. */
-    private final int firstSerial = ThreadLocalRandom.current().nextInt(200_000, 999_000);
     private String pin;
     private String hash;
     private String txId;
@@ -65,11 +63,9 @@ class VerifyPortalIT {
     @BeforeAll
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        // The ledger outlives this portal's fresh database: a PIN and an OCID prefix of this run's own.
-        String prefix = "ocds-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+        // The ledger outlives the portal's database: a PIN of this run's own.
         pin = "VRF" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
-        portal = PortalUnderTest.startOwn("verify-portal-it", Integer.getInteger("druk.verifyPortal.port", 18421),
-                Map.of("DRUK_OCDS_PREFIX", prefix, "DRUK_DEMO_CONTENT", "false", "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
+        portal = PortalUnderTest.shared();
         System.out.println("[verify-it] portal " + portal.baseUrl + ", parcel " + pin);
         proxy = new RecordingProxy(URI.create(portal.baseUrl));
         browserBase = proxy.base();

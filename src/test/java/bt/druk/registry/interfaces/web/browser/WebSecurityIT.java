@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +27,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
- * Issue 12's web security over real HTTP and in real Chromium, against a portal of its own (port
- * 18477) started as {@code deploy/up.sh} starts one (its server command files) on the real network:
+ * Issue 12's web security over real HTTP and in real Chromium, against the shared portal
+ * ({@link PortalUnderTest#shared()}), started as {@code deploy/up.sh} starts one (its server command files) on the real network:
  * the security headers on a page, the portal's own page for a 404 and a 405 (never the server's), the
  * session cookie's flags, /metrics off; then a clerk registers a title in Chromium — the issue's
  * owner name {@code \u0000\u202e<script>…} refused next to the field, a Dzongkha name accepted — and
@@ -55,8 +54,7 @@ class WebSecurityIT {
     @BeforeAll
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        portal = PortalUnderTest.startOwn("web-security-it", Integer.getInteger("druk.webSecurity.port", 18477),
-                Map.of("DRUK_DEMO_CONTENT", "false"));
+        portal = PortalUnderTest.shared();
         clerk = new Browser();
         citizen = new Browser();
     }
