@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every setting the portal reads: its key, its environment variable, its default, how its value is
@@ -18,6 +19,9 @@ import java.util.function.Function;
  * read directly rather than through MicroProfile Config because the data source is created by the
  * server before the application's config is in place. A blank value counts as unset. A value that
  * cannot be read as its kind stops whatever reads it with the setting's name.
+ *
+ * <p>Values are looked up at each read, not cached: almost every reader reads once, when its bean
+ * is made, and the tests set system properties between reads.
  */
 public enum Setting {
 
@@ -213,50 +217,54 @@ public enum Setting {
     }
 
     public int wholeNumber() {
-        return (Integer) read(Kind.WHOLE_NUMBER);
+        return read(Kind.WHOLE_NUMBER);
     }
 
     public long longNumber() {
-        return (Long) read(Kind.LONG_NUMBER);
+        return read(Kind.LONG_NUMBER);
     }
 
     public double number() {
-        return (Double) read(Kind.NUMBER);
+        return read(Kind.NUMBER);
     }
 
     public boolean flag() {
-        return (Boolean) read(Kind.FLAG);
+        return read(Kind.FLAG);
     }
 
     /** The flag set, empty when unset: for a setting whose default depends on others. */
     public Optional<Boolean> configuredFlag() {
-        requireKind(Kind.FLAG);
-        return configured().map(value -> (Boolean) kind.read(key, value));
+        return lookup(Kind.FLAG, this::configured);
     }
 
     public Duration duration() {
-        return (Duration) read(Kind.DURATION);
+        return read(Kind.DURATION);
     }
 
     public Path path() {
-        return (Path) read(Kind.PATH);
+        return read(Kind.PATH);
     }
 
     /** The path set, empty when unset: for a path whose default is worked out from another setting. */
     public Optional<Path> configuredPath() {
-        requireKind(Kind.PATH);
-        return configured().map(value -> (Path) kind.read(key, value));
+        return lookup(Kind.PATH, this::configured);
     }
 
-    private Object read(Kind expected) {
-        requireKind(expected);
-        return kind.read(key, text());
+    /** The value set, else the default, read as its kind. */
+    private <T> T read(Kind expected) {
+        return this.<T>lookup(expected, () -> Optional.of(text())).orElseThrow();
     }
 
-    private void requireKind(Kind expected) {
+    /**
+     * The one lookup behind every typed read: the kind is checked before the value is looked up, so
+     * a reader asking for the wrong kind learns that rather than that the setting has no default.
+     */
+    @SuppressWarnings("unchecked") // the typed readers above ask for T as their kind's parser makes it
+    private <T> Optional<T> lookup(Kind expected, Supplier<Optional<String>> value) {
         if (kind != expected) {
             throw new IllegalStateException(key + " is " + kind + ", not " + expected);
         }
+        return value.get().map(text -> (T) kind.read(key, text));
     }
 
     /** MicroProfile Config's words for true and their opposites; anything else is a mistake, not false. */
