@@ -14,8 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -48,8 +46,9 @@ import org.hyperledger.fabric.client.identity.X509Identity;
  * outlives the application's class loader (grpc/grpc-java #9510, #4893: shared event-loop threads
  * that load classes through a closed loader fail for the life of the JVM). Outside a container
  * whoever makes an instance closes it. After {@link #RESET_AFTER_FAILURES} failed calls in a row
- * ({@link #failed()}) it drops its gateways and channels and connects afresh, so a peer that went
- * away and came back is found again.
+ * ({@link #failed()}) it drops its gateways and channels and connects afresh (to each organisation's
+ * next peer where it has several: {@link PeerFailover}), so a peer that went away and came back is
+ * found again.
  */
 @ApplicationScoped
 public class FabricConnections implements AutoCloseable {
@@ -58,8 +57,6 @@ public class FabricConnections implements AutoCloseable {
 
     /** Failed calls in a row after which gateways and channels are rebuilt. */
     static final int RESET_AFTER_FAILURES = 3;
-    /** How long a peer may take to accept a TCP connection before the next peer of its organisation is tried. */
-    private static final int PROBE_MILLIS = 1000;
     /** Fabric peers refuse pings more often than their keepalive minInterval (60 s by default). */
     private static final long KEEPALIVE_SECONDS = 90;
     /** Blocks can be as large as the orderer's BatchSize.AbsoluteMaxBytes (10 MB in deploy/network.sh), plus envelope. */
@@ -84,9 +81,8 @@ public class FabricConnections implements AutoCloseable {
     private Path configPath;
     private long configModified;
     private final Map<String, ManagedChannel> channels = new HashMap<>();
-    /** Per MSP, which of its peers the connections use; moves on after a reset (see {@link #reachableEndpoint}). */
-    private final Map<String, Integer> endpointInUse = new HashMap<>();
-    private final Map<String, String> endpointChosen = new HashMap<>();
+    /** Which peer of each organisation the channels go to. Guarded by {@link #lock}. */
+    private final PeerFailover peers = new PeerFailover();
     private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
     /** The identity is not in the connection file: no amount of retrying helps. */
@@ -128,7 +124,7 @@ public class FabricConnections implements AutoCloseable {
             int failures = failuresInARow.getAndSet(0);
             if (failures >= RESET_AFTER_FAILURES && !channels.isEmpty()) {
                 LOG.info(() -> failures + " ledger calls failed in a row: reconnecting, to each organisation's next peer if it has several");
-                moveToNextPeers();
+                peers.moveToNextPeers();
                 closeAll();
             }
         }
@@ -213,7 +209,7 @@ public class FabricConnections implements AutoCloseable {
     }
 
     private ManagedChannel channel(FabricConnectionConfig.Peer peer) throws IOException {
-        String endpoint = reachableEndpoint(peer);
+        String endpoint = peers.reachableEndpoint(peer);
         ManagedChannel channel = channels.get(endpoint);
         if (channel == null) {
             ChannelCredentials credentials = TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build();
@@ -234,51 +230,6 @@ public class FabricConnections implements AutoCloseable {
             channels.put(endpoint, channel);
         }
         return channel;
-    }
-
-    /**
-     * Which of an organisation's peers to connect to: the one in use, else the next that accepts a
-     * TCP connection. A reset after failed calls ({@link #failed}) first moves every organisation on
-     * to its next peer, so a peer that died, or hangs with its port open, is left for the other one;
-     * the gateway peer then finds the other organisations' live endorsers itself, and the commit
-     * follower's next block stream resumes from its checkpoint there. When no peer accepts, the one
-     * in use: its calls fail as unavailable and are retried. Called under {@link #lock}.
-     */
-    String reachableEndpoint(FabricConnectionConfig.Peer peer) {
-        List<String> endpoints = peer.endpoints();
-        if (endpoints.size() == 1) {
-            return endpoints.get(0);
-        }
-        int start = Math.floorMod(endpointInUse.getOrDefault(peer.mspId(), 0), endpoints.size());
-        for (int k = 0; k < endpoints.size(); k++) {
-            int index = (start + k) % endpoints.size();
-            if (accepts(endpoints.get(index))) {
-                endpointInUse.put(peer.mspId(), index);
-                String before = endpointChosen.put(peer.mspId(), endpoints.get(index));
-                if (!endpoints.get(index).equals(before == null ? endpoints.get(0) : before)) {
-                    LOG.info(() -> "Ledger connections of " + peer.mspId() + " now go to its peer " + endpoints.get(index));
-                }
-                return endpoints.get(index);
-            }
-        }
-        endpointInUse.put(peer.mspId(), start);
-        return endpoints.get(start);
-    }
-
-    /** After a reset: each organisation's connections try its next peer first. Called under {@link #lock}. */
-    void moveToNextPeers() {
-        endpointInUse.replaceAll((msp, index) -> index + 1);
-    }
-
-    private static boolean accepts(String endpoint) {
-        int colon = endpoint.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1))),
-                    PROBE_MILLIS);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** The event loop and executor of this application's channels, made once from managed threads. */
