@@ -31,7 +31,8 @@ class BenchSmokeIT {
     void everyScenarioMeasuresAndEveryAcknowledgedRegistrationIsCommitted() throws Exception {
         String prefix = "ocds-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
                 (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
-        FabricLedger ledger = RealLedger.open();
+        RealLedger realLedger = RealLedger.open();
+        FabricLedger ledger = realLedger.ledger();
         try (PortalUnderTest portal = PortalUnderTest.startOwn("bench-smoke-it", Integer.getInteger("druk.benchSmoke.port", 18441),
                 // as deploy/bench.sh: wrk reads from one address, which the per-address rate limit would throttle
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_BATCHMAXWAITMILLIS", "500",
@@ -70,7 +71,7 @@ class BenchSmokeIT {
                 assertEquals(1, entry.version(), title.pin());
             }
         } finally {
-            RealLedger.close(ledger);
+            realLedger.close();
         }
     }
 }

@@ -44,6 +44,7 @@ import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.InMemoryAuditTrail;
 import bt.druk.registry.testing.InMemoryLandParcelRepository;
@@ -74,6 +75,7 @@ import org.junit.jupiter.api.Test;
 @RunsAlone
 class FabricLedgerIT {
 
+    static RealLedger realLedger;
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
@@ -100,12 +102,15 @@ class FabricLedgerIT {
 
     @BeforeAll
     static void connect() {
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
     }
 
     @AfterAll
-    static void close() throws Exception {
-        RealLedger.close(ledger);
+    static void close() {
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     static java.security.cert.X509Certificate tokenCertificate(String mspId, String name) {
@@ -269,7 +274,8 @@ class FabricLedgerIT {
         String unreachable = Files.readString(real).replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:1");
         Files.writeString(copy, unreachable);
         System.setProperty("druk.fabric.config", copy.toString());
-        FabricLedger outageLedger = new FabricLedger();
+        FabricConnections outageConnections = new FabricConnections();
+        FabricLedger outageLedger = new FabricLedger(outageConnections);
         LedgerHealth outageHealth = new LedgerHealth();
         LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, outageHealth, PortalHarness.SUBMITTER_POLICY,
                 bindingGuard(outageLedger, outageHealth));
@@ -295,9 +301,7 @@ class FabricLedgerIT {
             assertEquals(0, outageSubmitter.submitDue(), "nothing sent twice");
         } finally {
             System.setProperty("druk.fabric.config", real.toString());
-            var close = FabricLedger.class.getDeclaredMethod("close");
-            close.setAccessible(true);
-            close.invoke(outageLedger);
+            outageConnections.close();
             Files.deleteIfExists(copy);
         }
     }

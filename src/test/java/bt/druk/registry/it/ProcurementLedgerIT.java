@@ -81,6 +81,7 @@ class ProcurementLedgerIT {
     static final StaffMember CLERK = StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU");
     static final List<StaffMember> HOLDERS = List.of(CLERK, new StaffMember("inspector", Role.INSPECTOR, null, null),
             StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"));
+    static RealLedger realLedger;
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
@@ -115,12 +116,15 @@ class ProcurementLedgerIT {
 
     @BeforeAll
     static void connect() {
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
     }
 
     @AfterAll
-    static void close() throws Exception {
-        RealLedger.close(ledger);
+    static void close() {
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     RecordVersion current(String key) {

@@ -5,33 +5,44 @@ import bt.druk.registry.domain.ledger.CommittedTransaction;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.NetworkScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The real fabric-gateway adapter outside a container, for tests that wire the application by hand or read the ledger. */
-public final class RealLedger {
+/**
+ * The real fabric-gateway adapter outside a container, for tests that wire the application by hand or
+ * read the ledger: on connections of its own, which {@link #close()} ends as the container does when
+ * the application stops.
+ */
+public final class RealLedger implements AutoCloseable {
 
-    private RealLedger() {
+    private final FabricConnections connections;
+    private final FabricLedger ledger;
+
+    private RealLedger(FabricConnections connections) {
+        this.connections = connections;
+        this.ledger = new FabricLedger(connections);
     }
 
     /** Connects to the network of deploy/network.sh (brought up if it is not running). */
-    public static FabricLedger open() {
+    public static RealLedger open() {
         NetworkScript.ensureUp();
         Path config = NetworkScript.stateDir().resolve("connection.json");
         System.setProperty("druk.fabric.config", config.toString());
-        return new FabricLedger();
+        return new RealLedger(new FabricConnections());
     }
 
-    /** What the container's @PreDestroy would do: closes the gateways and stops the gRPC threads. */
-    public static void close(FabricLedger ledger) throws Exception {
-        if (ledger != null) {
-            var close = FabricLedger.class.getDeclaredMethod("close");
-            close.setAccessible(true);
-            close.invoke(ledger);
-        }
+    public FabricLedger ledger() {
+        return ledger;
+    }
+
+    /** Closes the gateways and stops the gRPC threads. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     /**

@@ -103,6 +103,7 @@ class SealedBidAdversaryIT {
     static final StaffMember NOTARY = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");
     static final Path JAR = Path.of(System.getProperty("druk.build.dir", "target"), "druk-verify.jar");
     private static final SecureRandom RANDOM = new SecureRandom();
+    static RealLedger realLedger;
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
@@ -139,12 +140,15 @@ class SealedBidAdversaryIT {
 
     @BeforeAll
     static void connect() {
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
     }
 
     @AfterAll
-    static void close() throws Exception {
-        RealLedger.close(ledger);
+    static void close() {
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     @Test

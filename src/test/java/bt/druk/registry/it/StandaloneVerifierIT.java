@@ -46,6 +46,7 @@ class StandaloneVerifierIT {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final Path JAR = Path.of(System.getProperty("druk.build.dir", "target"), "druk-verify.jar");
 
+    static RealLedger realLedger;
     static FabricLedger ledger;
     static Path connection;
 
@@ -55,13 +56,16 @@ class StandaloneVerifierIT {
     @BeforeAll
     static void connect() {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run the package phase first");
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
         connection = NetworkScript.stateDir().resolve("connection.json");
     }
 
     @AfterAll
-    static void close() throws Exception {
-        RealLedger.close(ledger);
+    static void close() {
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     record Run(int status, String out, String err) {

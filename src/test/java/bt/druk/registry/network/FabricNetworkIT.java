@@ -10,8 +10,8 @@ import bt.druk.registry.domain.ledger.LedgerBlock;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import bt.druk.registry.domain.record.LedgerCall;
+import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
-import bt.druk.registry.it.RealLedger;
 import bt.druk.registry.testing.OwnNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +90,8 @@ class FabricNetworkIT {
      */
     private static void writesGoOnWithTheFirstPeerOfEveryOrganisationKilled() throws Exception {
         System.setProperty("druk.fabric.config", NetworkScript.stateDir().resolve("connection.json").toString());
-        FabricLedger ledger = new FabricLedger();
+        FabricConnections connections = new FabricConnections();
+        FabricLedger ledger = new FabricLedger(connections);
         try {
             SubmissionOutcome.Committed before = registerUntilCommitted(ledger, Duration.ofSeconds(60));
             long nextBlock;
@@ -118,7 +119,7 @@ class FabricNetworkIT {
             }
             assertTrue(seen, "a block stream resumed from block " + nextBlock + " reaches the write made with the first peers down");
         } finally {
-            RealLedger.close(ledger);
+            connections.close();
             NetworkScript.runOrFail("start");
         }
     }

@@ -31,20 +31,20 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
     /** How long the peers may take to commit the configuration block with a new CRL. */
     private static final Duration PEERS_APPLY = Duration.ofSeconds(30);
 
-    private FabricLedger ledger;
+    private FabricConnections connections;
 
     protected FabricStaffIdentities() {
     }
 
     @Inject
-    public FabricStaffIdentities(FabricLedger ledger) {
-        this.ledger = ledger;
+    public FabricStaffIdentities(FabricConnections connections) {
+        this.connections = connections;
     }
 
     @Override
     public boolean issuing() {
         try {
-            return !ledger.connectionConfig().authorities().isEmpty();
+            return !connections.currentConfig().authorities().isEmpty();
         } catch (LedgerUnavailableException e) {
             return false;
         }
@@ -52,10 +52,10 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
 
     @Override
     public Issued issue(Holder holder) {
-        FabricConnectionConfig.Authority ca = ledger.connectionConfig().authority(holder.mspId())
+        FabricConnectionConfig.Authority ca = connections.currentConfig().authority(holder.mspId())
                 .orElseThrow(() -> new LedgerUnavailableException("the connection file names no certificate authority for "
                         + holder.mspId()));
-        Pkcs11Tokens tokens = ledger.signingTokens();
+        Pkcs11Tokens tokens = connections.signingTokens();
         char[] secret = null;
         try {
             if (tokens.mspHolding(holder.name()).isPresent()) {
@@ -76,8 +76,8 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
 
     @Override
     public Issued revoke(String name) {
-        FabricConnectionConfig cfg = ledger.connectionConfig();
-        Pkcs11Tokens tokens = ledger.signingTokens();
+        FabricConnectionConfig cfg = connections.currentConfig();
+        Pkcs11Tokens tokens = connections.signingTokens();
         try {
             String msp = tokens.mspHolding(name)
                     .orElseThrow(() -> new LedgerUnavailableException("the portal holds no ledger identity named " + name));
@@ -92,7 +92,7 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
                 throw new LedgerUnavailableException("the CRL of " + ca.caName() + " does not list " + name + "'s certificate");
             }
             publish(cfg, tokens, msp, ca, crl);
-            Network network = ledger.networkAs(ca.crlAdmin());
+            Network network = connections.networkAs(ca.crlAdmin());
             long deadline = System.nanoTime() + PEERS_APPLY.toNanos();
             while (!revoked(ChannelConfigs.current(network), msp, certificate)) {
                 if (System.nanoTime() > deadline) {
@@ -126,7 +126,7 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
             throws IOException, GeneralSecurityException, GatewayException, OrdererBroadcast.BroadcastRefusedException {
         SigningCredentials admin = tokens.credentials(msp, ca.crlAdmin());
         ConfigUpdateEnvelopes.ConfigSigner signer = new ConfigUpdateEnvelopes.ConfigSigner(msp, admin.certificate(), admin.signer());
-        Network network = ledger.networkAs(ca.crlAdmin());
+        Network network = connections.networkAs(ca.crlAdmin());
         IOException unreachable = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             for (FabricConnectionConfig.Orderer endpoint : cfg.orderers()) {
@@ -151,15 +151,15 @@ public class FabricStaffIdentities implements StaffLedgerIdentities {
     @Override
     public Optional<Issued> find(String name) {
         try {
-            Pkcs11Tokens tokens = ledger.signingTokens();
+            Pkcs11Tokens tokens = connections.signingTokens();
             Optional<String> msp = tokens.mspHolding(name);
             if (msp.isEmpty()) {
                 return Optional.empty();
             }
             X509Certificate certificate = tokens.credentials(msp.get(), name).certificate();
-            Optional<FabricConnectionConfig.Authority> ca = ledger.connectionConfig().authority(msp.get());
+            Optional<FabricConnectionConfig.Authority> ca = connections.currentConfig().authority(msp.get());
             boolean revoked = ca.isPresent() && ca.get().crlAdmin() != null
-                    && revoked(ChannelConfigs.current(ledger.networkAs(ca.get().crlAdmin())), msp.get(), certificate);
+                    && revoked(ChannelConfigs.current(connections.networkAs(ca.get().crlAdmin())), msp.get(), certificate);
             return Optional.of(new Issued(name, msp.get(), certificate.getSerialNumber().toString(16), revoked));
         } catch (IOException | GeneralSecurityException | GatewayException e) {
             throw new LedgerUnavailableException("the ledger identity of " + name + " cannot be read: " + e.getMessage(), e);

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An organisation with two peers: the ledger adapter connects to one that accepts connections. */
+/** An organisation with two peers: the portal connects to one that accepts connections. */
 class PeerFailoverTest {
 
     @TempDir
@@ -22,13 +22,13 @@ class PeerFailoverTest {
     void aPeerThatRefusesConnectionsIsPassedOverForTheNextOne() throws IOException {
         try (ServerSocket live = listening(); ServerSocket other = listening()) {
             String dead = "127.0.0.1:" + closedPort();
-            FabricLedger ledger = new FabricLedger();
+            PeerFailover failover = new PeerFailover();
             FabricConnectionConfig.Peer peer = peer(dead, "127.0.0.1:" + live.getLocalPort());
-            assertEquals("127.0.0.1:" + live.getLocalPort(), ledger.reachableEndpoint(peer));
-            assertEquals("127.0.0.1:" + live.getLocalPort(), ledger.reachableEndpoint(peer), "stays with the peer in use");
+            assertEquals("127.0.0.1:" + live.getLocalPort(), failover.reachableEndpoint(peer));
+            assertEquals("127.0.0.1:" + live.getLocalPort(), failover.reachableEndpoint(peer), "stays with the peer in use");
 
             FabricConnectionConfig.Peer both = peer("127.0.0.1:" + other.getLocalPort(), "127.0.0.1:" + live.getLocalPort());
-            FabricLedger fresh = new FabricLedger();
+            PeerFailover fresh = new PeerFailover();
             assertEquals("127.0.0.1:" + other.getLocalPort(), fresh.reachableEndpoint(both), "the first peer while it answers");
             fresh.moveToNextPeers();
             assertEquals("127.0.0.1:" + live.getLocalPort(), fresh.reachableEndpoint(both),
@@ -39,7 +39,7 @@ class PeerFailoverTest {
     @Test
     void withNoPeerAnsweringTheOneInUseIsKept() throws IOException {
         FabricConnectionConfig.Peer peer = peer("127.0.0.1:" + closedPort(), "127.0.0.1:" + closedPort());
-        assertEquals(peer.endpoints().get(0), new FabricLedger().reachableEndpoint(peer));
+        assertEquals(peer.endpoints().get(0), new PeerFailover().reachableEndpoint(peer));
     }
 
     @Test

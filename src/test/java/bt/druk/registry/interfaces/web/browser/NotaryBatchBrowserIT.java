@@ -43,7 +43,8 @@ class NotaryBatchBrowserIT {
             files.add(file);
             hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
-        FabricLedger ledger = RealLedger.open();
+        RealLedger realLedger = RealLedger.open();
+        FabricLedger ledger = realLedger.ledger();
         try (PortalUnderTest portal = PortalUnderTest.startOwn("notary-batch-it", Integer.getInteger("druk.notaryBatch.port", 18397),
                 Map.of("DRUK_NOTARY_BATCHSIZE", "3", "DRUK_NOTARY_BATCHMAXWAITMILLIS", "500", "DRUK_DEMO_CONTENT", "false"));
              Browser clerk = new Browser()) {
@@ -69,7 +70,7 @@ class NotaryBatchBrowserIT {
             assertEquals(MerkleTree.ofDocumentHashes(hashes.subList(3, 5)).rootHex(), second.hash());
             assertEquals("JusticeMSP", first.submitterMspId());
         } finally {
-            RealLedger.close(ledger);
+            realLedger.close();
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -64,6 +64,7 @@ class NotaryClerkBrowserIT {
     private PortalUnderTest portal;
     private Browser clerk;
     private Browser citizen;
+    private RealLedger realLedger;
     private FabricLedger ledger;
     private Path file;
     private String fileSha256;
@@ -78,7 +79,8 @@ class NotaryClerkBrowserIT {
                         "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
         clerk = new Browser();
         citizen = new Browser();
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
         byte[] bytes = new byte[3 * 1024 * 1024 + 17];
         ThreadLocalRandom.current().nextBytes(bytes);
         byte[] head = "%PDF-1.4\n% notarised power of attorney\n".getBytes(StandardCharsets.US_ASCII);
@@ -99,7 +101,9 @@ class NotaryClerkBrowserIT {
                 System.err.println("[notary-it] close failed: " + e);
             }
         }
-        RealLedger.close(ledger);
+        if (realLedger != null) {
+            realLedger.close();
+        }
         if (file != null) {
             Files.deleteIfExists(file);
         }

@@ -44,6 +44,7 @@ class RestApiIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private PortalUnderTest portal;
+    private RealLedger realLedger;
     private FabricLedger ledger;
     /** Never a PIN of another run on the shared ledger. */
     private final String pin = "API-" + ThreadLocalRandom.current().nextInt(100000, 999999) + "-"
@@ -63,7 +64,8 @@ class RestApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
         // Verify answers kept 30 s instead of one: a commit that failed to drop the kept answer would show
         // 30 s late, not within a second (which is about how long a commit takes here).
         portal = PortalUnderTest.startOwn("rest-api-it", Integer.getInteger("druk.restApi.port", 18431),
@@ -76,7 +78,9 @@ class RestApiIT {
         if (portal != null) {
             portal.close();
         }
-        RealLedger.close(ledger);
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     private String basic(String user) {

@@ -62,6 +62,7 @@ class RestReadsIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private PortalUnderTest portal;
+    private RealLedger realLedger;
     private FabricLedger ledger;
     private int port;
     /** Never a PIN or thram of another run on the shared ledger. */
@@ -82,7 +83,8 @@ class RestReadsIT {
 
     @BeforeAll
     void start() throws Exception {
-        ledger = RealLedger.open();
+        realLedger = RealLedger.open();
+        ledger = realLedger.ledger();
         String prefix = "ocds-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
         port = Integer.getInteger("druk.restReads.port", 18461);
         portal = PortalUnderTest.startOwn("rest-reads-it", port, Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
@@ -94,7 +96,9 @@ class RestReadsIT {
         if (portal != null) {
             portal.close();
         }
-        RealLedger.close(ledger);
+        if (realLedger != null) {
+            realLedger.close();
+        }
     }
 
     private Answer send(String method, String path, String user, String body) throws Exception {
