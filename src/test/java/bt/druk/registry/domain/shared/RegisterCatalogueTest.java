@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.record.RecordProjection;
+import bt.druk.registry.interfaces.web.security.SecurityConfiguration;
 import bt.druk.registry.testing.PortalHarness;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every register in the catalogue ({@link Register}, {@link RecordKind}) has all its parts: its
- * names in both languages, its pages, a projection for each kind of record, the same codes and
- * organisations in the chaincode, and a peer in the network scripts. A register added without one
+ * names in both languages, its pages and their guard for its clerks, a projection for each kind of
+ * record, the same codes and organisations in the chaincode, and a peer in the network scripts. A register added without one
  * fails here, naming the register and the part (docs/adding-a-register.md lists the steps).
  */
 class RegisterCatalogueTest {
@@ -94,6 +96,25 @@ class RegisterCatalogueTest {
                     assertView(register, page.publicPath());
                     assertView(register, page.staffPath());
                     assertFalse(page.parameter().isBlank(), register + ": " + page.publicPath() + " has no parameter");
+                }
+            }
+        }
+
+        @Test
+        void everyRegistersClerkPagesAreForItsOwnClerks() throws IOException {
+            String webXml = Files.readString(WEBAPP.resolve("WEB-INF/web.xml"));
+            Set<String> declared = Set.of(SecurityConfiguration.class.getAnnotation(DeclareRoles.class).value());
+            for (Register register : Register.values()) {
+                String clerks = "clerk-" + register.code();
+                String folder = "/clerk/" + register.code() + "/";
+                Pattern guard = Pattern.compile("<url-pattern>" + Pattern.quote(folder + "*") + "</url-pattern>\\s*"
+                        + "</web-resource-collection>\\s*<auth-constraint>\\s*<role-name>" + clerks + "</role-name>");
+                assertTrue(guard.matcher(webXml).find(), register + ": web.xml does not keep " + folder + "* for " + clerks);
+                assertTrue(webXml.contains("<security-role><role-name>" + clerks + "</role-name></security-role>"),
+                        register + ": web.xml declares no security role " + clerks);
+                assertTrue(declared.contains(clerks), register + ": SecurityConfiguration does not declare " + clerks);
+                for (Register.Page action : register.clerkActions()) {
+                    assertTrue(action.path().startsWith(folder), register + ": " + action.path() + " is not under " + folder);
                 }
             }
         }
