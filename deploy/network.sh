@@ -39,6 +39,9 @@ HOST=127.0.0.1
 # Organisations: name, MSP id, CA port, peer port (chaincode port = +1), peer operations port.
 PEER_ORGS=(land procurement justice audit)
 declare -A MSP=([land]=LandMSP [procurement]=ProcurementMSP [justice]=JusticeMSP [audit]=AuditMSP [orderer]=OrdererMSP)
+# The organisation that issues each register's records; audit co-endorses them all. The same as the
+# portal's register catalogue (src/main/java/.../domain/shared/Register.java): RegisterCatalogueTest.
+declare -A REGISTER_ORG=([land]=land [procurement]=procurement [notary]=justice)
 declare -A CA_PORT=([land]=7054 [procurement]=8054 [justice]=9054 [audit]=10054 [orderer]=11054)
 declare -A PEER_PORT=([land]=7051 [procurement]=8051 [justice]=9051 [audit]=10051)
 declare -A PEER_OPS_PORT=([land]=7444 [procurement]=8444 [justice]=9444 [audit]=10444)
@@ -50,8 +53,7 @@ orderer_admin_port() { echo $((6053 + 1000 * $1)); }
 orderer_ops_port() { echo $((6443 + 1000 * $1)); }
 ca_ops_port() { echo $((CA_PORT[$1] + 10000)); }
 
-# Which org issues which register, and demo client identities: name org attributes.
-declare -A REGISTER_ORG=([land]=land [procurement]=procurement [notary]=justice)
+# Demo client identities: name org attributes.
 DEMO_IDENTITIES=(
   "land.clerk land role=clerk:ecert,register=land:ecert,office=THIMPHU:ecert"
   "land.clerk2 land role=clerk:ecert,register=land:ecert,office=PARO:ecert"
@@ -72,7 +74,16 @@ DEMO_IDENTITIES=(
   "portal.reader audit role=inspector:ecert"
   "citizen.nobody land -"
 )
-ENDORSEMENT_POLICY="OR(AND('LandMSP.peer','AuditMSP.peer'),AND('ProcurementMSP.peer','AuditMSP.peer'),AND('JusticeMSP.peer','AuditMSP.peer'))"
+# A write needs its register's issuer and the auditor: OR(AND('LandMSP.peer','AuditMSP.peer'),…).
+endorsement_policy() {
+  local org terms=()
+  for org in "${PEER_ORGS[@]}"; do
+    if [[ " ${REGISTER_ORG[*]} " == *" $org "* ]]; then terms+=("AND('${MSP[$org]}.peer','${MSP[audit]}.peer')"); fi
+  done
+  local IFS=,
+  echo "OR(${terms[*]})"
+}
+ENDORSEMENT_POLICY="$(endorsement_policy)"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'network.sh: %s\n' "$*" >&2; exit 1; }

@@ -5,7 +5,8 @@
 # loading it only defines functions (and constants).
 
 write_configtx() {
-  local n consenters="" endpoints=""
+  local n consenters="" endpoints="" application_orgs="" peer_org
+  for peer_org in "${PEER_ORGS[@]}"; do application_orgs+="${application_orgs:+, }*${MSP[$peer_org]}"; done
   for ((n = 1; n <= $(orderer_count); n++)); do
     local tls
     tls="$(org_dir orderer)/nodes/orderer$n/tls/signcerts/cert.pem"
@@ -70,7 +71,7 @@ Profiles:
         Admins: {Type: ImplicitMeta, Rule: "MAJORITY Admins"}
         BlockValidation: {Type: ImplicitMeta, Rule: "ANY Writers"}
     Application:
-      Organizations: [*LandMSP, *ProcurementMSP, *JusticeMSP, *AuditMSP]
+      Organizations: [$application_orgs]
       Capabilities: {V2_5: true}
       Policies:
         Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}

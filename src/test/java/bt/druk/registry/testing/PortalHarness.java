@@ -66,12 +66,14 @@ public class PortalHarness {
     public final NotarisationReader notarisationReader = new NotarisationReader(records);
     public final InMemoryBatchQueue batchQueue = new InMemoryBatchQueue();
     public final InMemoryStaffEventLog staffLog = new InMemoryStaffEventLog();
-    public final RecordPipeline pipeline = new RecordPipeline(records, clock, List.<RecordProjection>of(
+    /** Every register's projections, one per kind of record, as CDI finds them in the portal. */
+    public final List<RecordProjection> projections = List.of(
             new LandProjection(parcels, reader, clock),
             new ProcurementProjection.Tenders(tenderRepository, clock),
             new ProcurementProjection.Bids(tenderRepository, clock),
             new NotaryProjection(notarisationRepository, notarisationReader, clock),
-            new AnchorProjection(batchQueue)), staffLog);
+            new AnchorProjection(batchQueue));
+    public final RecordPipeline pipeline = new RecordPipeline(records, clock, projections, staffLog);
     public final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     public final LedgerHealth health = new LedgerHealth(clock);
     /** The submitter's policy in tests: a small window, a lease longer than any test, one portal. */

@@ -25,7 +25,8 @@ class VerifierSourcesTest {
             "bt.druk.registry.verifier",
             "bt.druk.registry.domain.record.ProofReceipt", "bt.druk.registry.domain.record.CanonicalJson",
             "bt.druk.registry.domain.notary.merkle.", "bt.druk.registry.domain.shared.ValidationException",
-            "bt.druk.registry.domain.shared.FieldError", "bt.druk.registry.domain.procurement.sealed.");
+            "bt.druk.registry.domain.shared.FieldError", "bt.druk.registry.domain.shared.RecordKind",
+            "bt.druk.registry.domain.procurement.sealed.");
     /** Imports, and the project's classes however they are named (a fully qualified name needs no import). */
     static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)|\\b(bt\\.druk\\.registry\\.[\\w.]+)");
 

@@ -5,6 +5,7 @@ import bt.druk.registry.domain.notary.merkle.MerkleVerification;
 import bt.druk.registry.domain.record.ProofReceipt;
 import bt.druk.registry.domain.record.ProofReceipt.FoundAs;
 import bt.druk.registry.domain.shared.FieldError;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -185,13 +186,7 @@ public final class ProofVerifier {
             return Optional.empty();
         }
         String kind = value.getString("kind", "");
-        String expectedKind = switch (proof.foundAs()) {
-            case NOTARISATION -> "notarisation";
-            case BATCH_MEMBER -> "anchor";
-            case TENDER_DOCUMENT -> "tender";
-            case BID -> "bid";
-            case RECORD_DOCUMENT -> kind;
-        };
+        String expectedKind = proof.foundAs().recordKind().map(RecordKind::code).orElse(kind);
         if (!kind.equals(expectedKind)) {
             fail(LEDGER_ENTRY, key + " is a " + kind + " on the ledger, not a " + expectedKind + " as a "
                     + proof.foundAs().code() + " needs");

@@ -4,20 +4,17 @@ import bt.druk.registry.domain.audit.ReconciliationFinding;
 import bt.druk.registry.domain.audit.ReconciliationRepository;
 import bt.druk.registry.domain.audit.ReconciliationRun;
 import bt.druk.registry.domain.audit.TamperKind;
-import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.ledger.LedgerRecordPage;
-import bt.druk.registry.domain.notary.BatchAnchor;
-import bt.druk.registry.domain.notary.Notarisation;
-import bt.druk.registry.domain.procurement.BidKeys;
-import bt.druk.registry.domain.procurement.Tender;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +36,8 @@ import java.util.Set;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TamperReport {
 
-    /** Every kind of record the chaincode keeps (chaincode/README.md, Keys). */
-    static final List<String> LEDGER_KINDS = List.of(LandTitle.KIND, Tender.KIND, BidKeys.KIND, Notarisation.KIND,
-            BatchAnchor.KIND);
+    /** Every kind of record the chaincode keeps (chaincode/README.md, Keys): the catalogue's. */
+    static final List<String> LEDGER_KINDS = Arrays.stream(RecordKind.values()).map(RecordKind::code).toList();
     /** The chaincode's largest ListRecords page. */
     static final int PAGE_SIZE = 100;
 

@@ -25,8 +25,6 @@ import java.util.Optional;
 @Transactional
 public class OpeningKeys {
 
-    /** The organisation of inspectors (the Royal Audit Authority's peer organisation). */
-    public static final String AUDIT_MSP = "AuditMSP";
     /** Where administrators' ledger identities are enrolled (deploy/network.sh). */
     public static final String ADMIN_MSP = Register.LAND.issuingMspId();
 
@@ -46,7 +44,7 @@ public class OpeningKeys {
     public static String mspOf(StaffMember staff) {
         return switch (staff.role()) {
             case CLERK -> staff.register().issuingMspId();
-            case INSPECTOR -> AUDIT_MSP;
+            case INSPECTOR -> Register.AUDIT_MSP;
             case ADMIN -> ADMIN_MSP;
         };
     }

@@ -30,7 +30,7 @@ public class StaffLedgerIdentityService {
     private static final Logger LOG = Logger.getLogger(StaffLedgerIdentityService.class.getName());
 
     /** The organisation of staff without a register: the auditor's inspectors, the registry's administrators. */
-    static final String INSPECTORS_MSP = "AuditMSP";
+    static final String INSPECTORS_MSP = Register.AUDIT_MSP;
     static final String ADMINISTRATORS_MSP = Register.LAND.issuingMspId();
 
     private StaffLedgerIdentities identities;

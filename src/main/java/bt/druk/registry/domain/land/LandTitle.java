@@ -3,6 +3,7 @@ package bt.druk.registry.domain.land;
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.PublicText;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record LandTitle(
         TitleStatus status,
         TitleEvent event) {
 
-    public static final String KIND = "land-title";
+    public static final String KIND = RecordKind.LAND_TITLE.code();
 
     public LandTitle {
         Objects.requireNonNull(parcel, "parcel");

@@ -4,6 +4,7 @@ import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 
 import bt.druk.registry.domain.notary.merkle.MerkleTree;
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 public record BatchAnchor(String id, List<String> leaves, String office, Instant anchoredAt, String by) {
 
-    public static final String KIND = "anchor";
+    public static final String KIND = RecordKind.ANCHOR.code();
     /** Names the tree construction in the record, so a reader knows how to recompute the root. */
     public static final String TREE = "rfc9162-sha256";
     /** The chaincode's record id format. */

@@ -2,6 +2,7 @@ package bt.druk.registry.domain.notary;
 
 import bt.druk.registry.domain.record.Party;
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ public record Notarisation(
         Instant registered,
         NotaryEvent event) {
 
-    public static final String KIND = "notarisation";
+    public static final String KIND = RecordKind.NOTARISATION.code();
     /** Dates and yearly serials follow Bhutan's calendar. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Thimphu");
 

@@ -1,11 +1,12 @@
 package bt.druk.registry.domain.procurement;
 
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 
 /** Bid record keys: {@code bid:<ocid of its tender>:<bid number>} (the chaincode splits at the last colon). */
 public final class BidKeys {
 
-    public static final String KIND = "bid";
+    public static final String KIND = RecordKind.BID.code();
 
     private BidKeys() {
     }

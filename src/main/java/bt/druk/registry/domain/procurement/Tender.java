@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.procurement;
 
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public record Tender(
         TenderEvent event,
         TenderOpening opening) {
 
-    public static final String KIND = "tender";
+    public static final String KIND = RecordKind.TENDER.code();
     public static final String CURRENCY = "BTN";
 
     public Tender {

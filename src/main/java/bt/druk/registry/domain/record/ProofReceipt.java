@@ -5,6 +5,7 @@ import static bt.druk.registry.domain.shared.JsonProviders.JSON;
 import bt.druk.registry.domain.notary.merkle.InclusionProof;
 import bt.druk.registry.domain.notary.merkle.MerkleHashes;
 import bt.druk.registry.domain.notary.merkle.MerkleVerification;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -63,20 +64,27 @@ public record ProofReceipt(String sha256, FoundAs foundAs, String recordKey, int
 
     /** What the document is on the ledger. */
     public enum FoundAs {
-        NOTARISATION("notarisation"),
-        RECORD_DOCUMENT("record-document"),
-        TENDER_DOCUMENT("tender-document"),
-        BID("bid"),
-        BATCH_MEMBER("batch-member");
+        NOTARISATION("notarisation", RecordKind.NOTARISATION),
+        RECORD_DOCUMENT("record-document", null),
+        TENDER_DOCUMENT("tender-document", RecordKind.TENDER),
+        BID("bid", RecordKind.BID),
+        BATCH_MEMBER("batch-member", RecordKind.ANCHOR);
 
         private final String code;
+        private final RecordKind recordKind;
 
-        FoundAs(String code) {
+        FoundAs(String code, RecordKind recordKind) {
             this.code = code;
+            this.recordKind = recordKind;
         }
 
         public String code() {
             return code;
+        }
+
+        /** The kind of the record whose ledger entry the document is tied to; empty for a record's own document, of any kind. */
+        public Optional<RecordKind> recordKind() {
+            return Optional.ofNullable(recordKind);
         }
 
         public static Optional<FoundAs> ofCode(String code) {

@@ -3,17 +3,13 @@ package bt.druk.registry.interfaces.web;
 import bt.druk.registry.application.procurement.BidView;
 import bt.druk.registry.application.procurement.ProcurementPolicy;
 import bt.druk.registry.application.record.VersionView;
-import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TitleStatus;
-import bt.druk.registry.domain.notary.BatchAnchor;
-import bt.druk.registry.domain.notary.Notarisation;
-import bt.druk.registry.domain.procurement.BidKeys;
 import bt.druk.registry.domain.procurement.BidSummary;
 import bt.druk.registry.domain.procurement.SealedBidRecord;
-import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.procurement.TenderStatus;
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.Role;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -29,7 +25,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Map;
 
 /** Display text for enums, times and organisations, from the message bundle (so it can be translated). */
 @Named("labels")
@@ -57,18 +52,15 @@ public class Labels {
     @Inject
     Messages messages;
 
-    /** The register whose clerks write records of a kind: public pages name the role, not the clerk. */
-    private static final Map<String, Register> REGISTER_OF_KIND = Map.of(LandTitle.KIND, Register.LAND,
-            Tender.KIND, Register.PROCUREMENT, BidKeys.KIND, Register.PROCUREMENT,
-            Notarisation.KIND, Register.NOTARY, BatchAnchor.KIND, Register.NOTARY);
-
     /**
      * Who wrote a version, as a public page says it: the role, e.g. {@code land clerk}
      * ({@link StaffMember#publicRole()}), with the office next to it; never the clerk's user name,
      * which only signed-in staff pages show.
      */
     public String publicSubmitter(VersionView version) {
-        return StaffMember.publicRole(Role.CLERK, REGISTER_OF_KIND.get(RecordKey.parse(version.recordKey()).kind()));
+        Register register = RecordKind.fromCode(RecordKey.parse(version.recordKey()).kind()).map(RecordKind::register)
+                .orElse(null);
+        return StaffMember.publicRole(Role.CLERK, register);
     }
 
     /**

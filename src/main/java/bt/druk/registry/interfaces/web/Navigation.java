@@ -10,14 +10,15 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The site navigation and each register's "new record" action, by who is signed in: the one place
- * that knows which register offers which pages. The layout's menu and the clerk dashboard's buttons
- * both read it, so a new register adds its entries here and nowhere else.
+ * The site navigation and each register's "new record" action, by who is signed in. Which register
+ * offers which pages is the register catalogue's ({@link Register#publicPages()},
+ * {@link Register#clerkActions()}); the layout's menu and the clerk dashboard's buttons both read it here.
  */
 @Named
 @RequestScoped
@@ -32,21 +33,12 @@ public class Navigation {
     public record Item(String labelKey, String path) {
     }
 
-    /** Public pages, for everybody (signed in or not). */
-    static final List<Item> PUBLIC = List.of(
-            new Item("nav.landRecords", "/records/search.xhtml"),
-            new Item("nav.tenders", "/tenders/index.xhtml"),
-            new Item("nav.verify", "/verify.xhtml"));
+    /** Public pages, for everybody (signed in or not): each register's, then verifying a document. */
+    static final List<Item> PUBLIC = Stream.concat(
+            Arrays.stream(Register.values()).flatMap(register -> items(register.publicPages())),
+            Stream.of(new Item("nav.verify", "/verify.xhtml"))).toList();
 
     static final Item DASHBOARD = new Item("nav.dashboard", "/clerk/index.xhtml");
-
-    /** What a clerk of each register creates: the register's first step. */
-    static final Map<Register, List<Item>> NEW_RECORD = Map.of(
-            Register.LAND, List.of(new Item("nav.registerParcel", "/clerk/land/register.xhtml"),
-                    new Item("nav.importThrams", "/clerk/land/import.xhtml")),
-            Register.PROCUREMENT, List.of(new Item("nav.newTender", "/clerk/procurement/new.xhtml")),
-            Register.NOTARY, List.of(new Item("nav.newNotarisation", "/clerk/notary/new.xhtml"),
-                    new Item("nav.batchNotarisation", "/clerk/notary/batch.xhtml")));
 
     /** Inspectors' and admins' pages (web.xml guards /inspect/* for the same roles). */
     static final List<Item> INSPECT = List.of(
@@ -94,8 +86,12 @@ public class Navigation {
     /** The "new record" actions of a clerk's register; none for inspectors, admins and the public. */
     static List<Item> newRecordActionsFor(Optional<StaffMember> member) {
         return member.filter(m -> m.role() == Role.CLERK && m.register() != null)
-                .map(m -> NEW_RECORD.get(m.register()))
+                .map(m -> items(m.register().clerkActions()).toList())
                 .orElse(List.of());
+    }
+
+    private static Stream<Item> items(List<Register.Page> pages) {
+        return pages.stream().map(page -> new Item(page.labelKey(), page.path()));
     }
 
     public List<Item> getItems() {

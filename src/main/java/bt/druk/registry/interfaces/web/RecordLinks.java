@@ -1,25 +1,20 @@
 package bt.druk.registry.interfaces.web;
 
-import bt.druk.registry.domain.land.LandTitle;
-import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.procurement.BidKeys;
-import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.RecordKey;
+import bt.druk.registry.domain.shared.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Which page shows a record of each kind, for the public and for staff: the one place that knows
- * that a land title is opened by its PIN, a tender by its OCID, a bid by its full key and a
- * notarisation by its number. Generic
- * pages (the clerk dashboard, "find a record") link through it instead of slicing keys themselves;
- * a new register adds one entry to {@link #PAGES}.
+ * Links to the page that shows a record, for the public and for staff, from the pages the register
+ * catalogue ({@link RecordKind#pages()}) names for its kind: a land title is opened by its PIN, a
+ * tender by its OCID, a bid by its full key and a notarisation by its number. Generic pages (the
+ * clerk dashboard, "find a record") link through it instead of slicing keys themselves.
  *
  * <p>Links are context-relative hrefs ({@code /records/land.xhtml?pin=TH-1001}) for
  * {@code h:outputLink}, so they work whether or not the target view exists in this build.
@@ -37,25 +32,6 @@ public class RecordLinks {
         }
     }
 
-    /** The pages of one kind of record; {@code parameterValue} picks what the pages expect from the key. */
-    record Pages(String publicPath, String staffPath, String parameter, Function<RecordKey, String> parameterValue) {
-
-        Link publicLink(RecordKey key) {
-            return new Link(publicPath, parameter, parameterValue.apply(key));
-        }
-
-        Link staffLink(RecordKey key) {
-            return new Link(staffPath, parameter, parameterValue.apply(key));
-        }
-    }
-
-    static final Map<String, Pages> PAGES = Map.of(
-            LandTitle.KIND, new Pages("/records/land.xhtml", "/clerk/land/title.xhtml", "pin", RecordKey::id),
-            Tender.KIND, new Pages("/tenders/tender.xhtml", "/clerk/procurement/tender.xhtml", "ocid", RecordKey::id),
-            // A bid has one page for everybody: before the opening what the public sees is all there is.
-            BidKeys.KIND, new Pages("/tenders/bid.xhtml", "/tenders/bid.xhtml", "key", RecordKey::toString),
-            Notarisation.KIND, new Pages("/notary/notarisation.xhtml", "/clerk/notary/notarisation.xhtml", "id", RecordKey::id));
-
     @Inject
     Messages messages;
 
@@ -68,17 +44,17 @@ public class RecordLinks {
 
     /** Whether some page shows records of this kind. */
     public static boolean isLinkable(RecordKey key) {
-        return PAGES.containsKey(key.kind());
+        return pagesOf(key).isPresent();
     }
 
     /** The page anyone can open for this record, if its kind has one. */
     public Optional<Link> publicPage(RecordKey key) {
-        return Optional.ofNullable(PAGES.get(key.kind())).map(p -> p.publicLink(key));
+        return pagesOf(key).map(pages -> new Link(pages.publicPath(), pages.parameter(), parameterValue(pages, key)));
     }
 
     /** The page staff work on this record from, if its kind has one. */
     public Optional<Link> staffPage(RecordKey key) {
-        return Optional.ofNullable(PAGES.get(key.kind())).map(p -> p.staffLink(key));
+        return pagesOf(key).map(pages -> new Link(pages.staffPath(), pages.parameter(), parameterValue(pages, key)));
     }
 
     /** For pages: context-relative href of the public page of {@code kind:id}, or null. */
@@ -105,6 +81,14 @@ public class RecordLinks {
             return messages.text("nav.bidLabel", BidKeys.numberOf(k), BidKeys.ocidOf(k));
         }
         return isLinkable(k) ? k.id() : k.toString();
+    }
+
+    private static Optional<RecordKind.Pages> pagesOf(RecordKey key) {
+        return RecordKind.fromCode(key.kind()).flatMap(RecordKind::pages);
+    }
+
+    private static String parameterValue(RecordKind.Pages pages, RecordKey key) {
+        return pages.byWholeKey() ? key.toString() : key.id();
     }
 
     private static Optional<RecordKey> parse(String recordKey) {

@@ -78,8 +78,10 @@ class NavigationTest {
         for (Navigation.Item item : Navigation.INSPECT) {
             assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
         }
-        for (Navigation.Item item : Navigation.NEW_RECORD.values().stream().flatMap(List::stream).toList()) {
-            assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
+        for (Register register : Register.values()) {
+            for (Navigation.Item item : Navigation.newRecordActionsFor(Optional.of(StaffMember.clerk("x", register, "T")))) {
+                assertEquals(false, messages.text(item.labelKey()).equals(item.labelKey()), item.labelKey());
+            }
         }
     }
 
