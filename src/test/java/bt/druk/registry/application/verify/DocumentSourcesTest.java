@@ -12,22 +12,17 @@ import bt.druk.registry.domain.notary.Notarisation;
 import bt.druk.registry.domain.notary.NotaryRules.PartyText;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.ProofReceipt.FoundAs;
+import bt.druk.registry.testing.ApplicationClasses;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +78,7 @@ class DocumentSourcesTest {
     }
 
     @Test
-    void everySourceInTheCodeIsACdiBeanAndTheHarnessWiresThemAll() throws IOException, URISyntaxException {
+    void everySourceInTheCodeIsACdiBeanAndTheHarnessWiresThemAll() {
         Set<Class<?>> inCode = sourceClasses();
         assertFalse(inCode.isEmpty());
         for (Class<?> source : inCode) {
@@ -96,26 +91,9 @@ class DocumentSourcesTest {
     }
 
     /** The concrete, non-private {@link DocumentSource} classes compiled from src/main. */
-    private static Set<Class<?>> sourceClasses() throws IOException, URISyntaxException {
-        Path classes = Path.of(DocumentSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Set<Class<?>> found = new HashSet<>();
-        try (Stream<Path> files = Files.walk(classes.resolve("bt/druk/registry/application"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
-                        .replaceAll("\\.class$", "");
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, DocumentSource.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    continue;
-                }
-                // A private nested source is the verifier's own (records' own documents), not a register's bean.
-                if (DocumentSource.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
-                        && !Modifier.isPrivate(type.getModifiers())) {
-                    found.add(type);
-                }
-            }
-        }
-        return found;
+    private static Set<Class<?>> sourceClasses() {
+        // A private nested source is the verifier's own (records' own documents), not a register's bean.
+        return ApplicationClasses.implementing(DocumentSource.class).stream()
+                .filter(type -> !Modifier.isPrivate(type.getModifiers())).collect(Collectors.toSet());
     }
 }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.record.RecordProjection;
 import bt.druk.registry.interfaces.web.security.SecurityConfiguration;
+import bt.druk.registry.testing.ApplicationClasses;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +157,7 @@ class RegisterCatalogueTest {
         }
 
         @Test
-        void everyProjectionInTheCodeIsACdiBeanAndTheHarnessWiresThemAll() throws IOException, URISyntaxException {
+        void everyProjectionInTheCodeIsACdiBeanAndTheHarnessWiresThemAll() {
             Set<Class<?>> inCode = applicationProjections();
             for (Class<?> projection : inCode) {
                 assertTrue(projection.isAnnotationPresent(ApplicationScoped.class), projection.getName() + " is not found by CDI");
@@ -167,26 +166,8 @@ class RegisterCatalogueTest {
         }
 
         /** The concrete {@link RecordProjection} classes of src/main's application layer (interfaces' caches are not a register's). */
-        private static Set<Class<?>> applicationProjections() throws IOException, URISyntaxException {
-            Path classes = Path.of(RecordProjection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Set<Class<?>> found = new HashSet<>();
-            try (Stream<Path> files = Files.walk(classes.resolve("bt/druk/registry/application"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
-                            .replaceAll("\\.class$", "");
-                    Class<?> type;
-                    try {
-                        type = Class.forName(name, false, RecordProjection.class.getClassLoader());
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        continue;
-                    }
-                    if (RecordProjection.class.isAssignableFrom(type) && !type.isInterface()
-                            && !Modifier.isAbstract(type.getModifiers())) {
-                        found.add(type);
-                    }
-                }
-            }
-            return found;
+        private static Set<Class<?>> applicationProjections() {
+            return ApplicationClasses.implementing(RecordProjection.class);
         }
     }
 
