@@ -1,9 +1,6 @@
 package bt.druk.registry.application.record;
 
 import bt.druk.registry.domain.audit.AuditTrail;
-import bt.druk.registry.domain.notary.Notarisation;
-import bt.druk.registry.domain.procurement.BidKeys;
-import bt.druk.registry.domain.procurement.Tender;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.CarriedOver;
 import bt.druk.registry.domain.record.LedgerState;
@@ -11,6 +8,7 @@ import bt.druk.registry.domain.record.OutboxEntry;
 import bt.druk.registry.domain.record.RecordKey;
 import bt.druk.registry.domain.record.RecordRepository;
 import bt.druk.registry.domain.record.RecordVersion;
+import bt.druk.registry.domain.shared.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -78,19 +76,9 @@ public class LedgerCarryOver {
         return queued;
     }
 
-    /**
-     * Records whose versions name each other's state, so carried in the order first committed: a
-     * tender and its bids (a bid needs its tender still open, an award its bid opened), and every
-     * notarisation (one supersedes another). Land titles and batch anchors stand alone.
-     */
+    /** The record's group in the register catalogue ({@link RecordKind#carryGroup}); null when it stands alone. */
     static String carryGroup(String recordKey) {
         RecordKey key = RecordKey.parse(recordKey);
-        if (key.isKind(Tender.KIND)) {
-            return "procurement:" + key.id();
-        }
-        if (key.isKind(BidKeys.KIND)) {
-            return "procurement:" + BidKeys.ocidOf(key);
-        }
-        return key.isKind(Notarisation.KIND) ? "notary" : null;
+        return RecordKind.fromCode(key.kind()).flatMap(kind -> kind.carryGroup(key.id())).orElse(null);
     }
 }

@@ -10,17 +10,32 @@ import java.util.Optional;
  * <p>The chaincode keeps the same codes in its own {@code Kind}; {@code RegisterCatalogueTest} compares them.
  */
 public enum RecordKind {
-    LAND_TITLE("land-title", Register.LAND,
+    LAND_TITLE("land-title", Register.LAND, CarriedWith.ITSELF,
             Pages.byId("/records/land.xhtml", "/clerk/land/title.xhtml", "pin")),
-    TENDER("tender", Register.PROCUREMENT,
+    // A bid needs its tender still open, an award its bid opened: a tender and its bids go in order.
+    TENDER("tender", Register.PROCUREMENT, CarriedWith.ITS_PROCESS,
             Pages.byId("/tenders/tender.xhtml", "/clerk/procurement/tender.xhtml", "ocid")),
     // A bid has one page for everybody: before the opening what the public sees is all there is.
-    BID("bid", Register.PROCUREMENT,
+    BID("bid", Register.PROCUREMENT, CarriedWith.ITS_PROCESS,
             Pages.byKey("/tenders/bid.xhtml", "/tenders/bid.xhtml", "key")),
-    NOTARISATION("notarisation", Register.NOTARY,
+    // One notarisation may supersede any other.
+    NOTARISATION("notarisation", Register.NOTARY, CarriedWith.ITS_REGISTER,
             Pages.byId("/notary/notarisation.xhtml", "/clerk/notary/notarisation.xhtml", "id")),
     // A batch anchor is read through its members' inclusion proofs, never on a page of its own.
-    ANCHOR("anchor", Register.NOTARY, null);
+    ANCHOR("anchor", Register.NOTARY, CarriedWith.ITSELF, null);
+
+    /**
+     * Which records a version may name the state of, so that carrying a database's versions over to
+     * a new ledger (the chaincode's {@code CarryOver}) must keep them in the order first committed.
+     */
+    public enum CarriedWith {
+        /** No version names another record's state. */
+        ITSELF,
+        /** The records of one procurement process: the id up to a bid's number ({@code ocds-…-0003} of {@code ocds-…-0003:1}). */
+        ITS_PROCESS,
+        /** Every record of the register. */
+        ITS_REGISTER
+    }
 
     /**
      * The pages of one kind of record, for the public and for staff, and the one query parameter
@@ -41,11 +56,13 @@ public enum RecordKind {
 
     private final String code;
     private final Register register;
+    private final CarriedWith carriedWith;
     private final Pages pages;
 
-    RecordKind(String code, Register register, Pages pages) {
+    RecordKind(String code, Register register, CarriedWith carriedWith, Pages pages) {
         this.code = code;
         this.register = register;
+        this.carriedWith = carriedWith;
         this.pages = pages;
     }
 
@@ -56,6 +73,18 @@ public enum RecordKind {
 
     public Register register() {
         return register;
+    }
+
+    /**
+     * The group whose versions are carried to a new ledger in the order first committed, for the
+     * record of this kind with {@code id} (its key after the kind); empty when it stands alone.
+     */
+    public Optional<String> carryGroup(String id) {
+        return switch (carriedWith) {
+            case ITSELF -> Optional.empty();
+            case ITS_PROCESS -> Optional.of(register.code() + ":" + (this == BID ? id.substring(0, id.lastIndexOf(':')) : id));
+            case ITS_REGISTER -> Optional.of(register.code());
+        };
     }
 
     /** The pages that show records of this kind; empty for a kind no page shows. */
