@@ -28,7 +28,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
@@ -190,10 +189,10 @@ public class FabricConnections implements AutoCloseable {
                     .signer(credentials.signer())
                     .hash(Hash.SHA256)
                     .connection(channel(peer))
-                    .evaluateOptions(CallOption.deadlineAfter(5, TimeUnit.SECONDS))
-                    .endorseOptions(CallOption.deadlineAfter(15, TimeUnit.SECONDS))
-                    .submitOptions(CallOption.deadlineAfter(5, TimeUnit.SECONDS))
-                    .commitStatusOptions(CallOption.deadlineAfter(1, TimeUnit.MINUTES))
+                    .evaluateOptions(options -> options.withDeadlineAfter(5, TimeUnit.SECONDS))
+                    .endorseOptions(options -> options.withDeadlineAfter(15, TimeUnit.SECONDS))
+                    .submitOptions(options -> options.withDeadlineAfter(5, TimeUnit.SECONDS))
+                    .commitStatusOptions(options -> options.withDeadlineAfter(1, TimeUnit.MINUTES))
                     .connect();
         } catch (IOException | GeneralSecurityException e) {
             throw new LedgerUnavailableException("cannot read the credentials of " + identityName + ": " + e.getMessage(), e);
