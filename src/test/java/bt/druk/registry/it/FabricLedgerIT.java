@@ -95,7 +95,7 @@ class FabricLedgerIT {
 
     FabricLedgerIT() {
         LedgerHealth health = new LedgerHealth();
-        submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY, bindingGuard(ledger, health));
+        submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY, bindingGuard(ledger, health), clock);
         publicLand = new LandPublicService(new InMemoryLandParcelRepository(), records, pipeline, queries,
                 new VerificationService(records, ledger, new LedgerImprints(List.of()), clock), reader);
     }
@@ -278,7 +278,7 @@ class FabricLedgerIT {
         FabricLedger outageLedger = new FabricLedger(outageConnections);
         LedgerHealth outageHealth = new LedgerHealth();
         LedgerSubmitter outageSubmitter = new LedgerSubmitter(outageLedger, processor, outageHealth, PortalHarness.SUBMITTER_POLICY,
-                bindingGuard(outageLedger, outageHealth));
+                bindingGuard(outageLedger, outageHealth), clock);
         try {
             SubmissionAck ack = land.registerFirstTitle(CLERK, registration(newPin()));
             outageSubmitter.submitDue();

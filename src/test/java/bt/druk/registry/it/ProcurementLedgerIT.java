@@ -111,7 +111,7 @@ class ProcurementLedgerIT {
         LedgerHealth health = new LedgerHealth();
         submitter = new LedgerSubmitter(ledger, processor, health, PortalHarness.SUBMITTER_POLICY,
                 new LedgerBindingGuard(ledger, new InMemoryLedgerBindings(records), health, new InMemoryStaffEventLog(),
-                        new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock));
+                        new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock), clock);
     }
 
     @BeforeAll

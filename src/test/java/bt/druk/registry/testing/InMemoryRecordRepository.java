@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Map-backed repository for unit tests (no transactions: each change is immediate). */
@@ -151,10 +152,10 @@ public class InMemoryRecordRepository implements RecordRepository {
     }
 
     @Override
-    public synchronized int releaseLeases(String owner) {
+    public synchronized int releaseLeases(String owner, Set<Long> kept) {
         int released = 0;
         for (OutboxEntry e : outbox.values()) {
-            if (owner.equals(e.leaseOwner())) {
+            if (owner.equals(e.leaseOwner()) && !kept.contains(e.id())) {
                 e.endLease(clock.instant());
                 released++;
             }

@@ -81,7 +81,7 @@ public class PortalHarness {
     public final InMemoryLedgerBindings ledgerBindings = new InMemoryLedgerBindings(records);
     public final LedgerBindingGuard ledgerBinding = new LedgerBindingGuard(ledger, ledgerBindings, health, staffLog,
             new LedgerCarryOver(records, new InMemoryAuditTrail(records), clock), clock);
-    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health, SUBMITTER_POLICY, ledgerBinding);
+    public final LedgerSubmitter submitter = new LedgerSubmitter(ledger, processor, health, SUBMITTER_POLICY, ledgerBinding, clock);
     public final LedgerStatusService ledgerStatus = new LedgerStatusService(ledger, records, health, ledgerBinding, clock);
     public final CommitFollower follower = new CommitFollower(ledger, processor, ledgerBinding);
     public final LedgerImprints imprints = new LedgerImprints(

@@ -7,11 +7,13 @@ import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,26 +43,35 @@ public class LedgerSubmitter {
     private LedgerHealth health;
     private SubmitterPolicy policy;
     private LedgerBindingGuard binding;
+    private Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Result> finished = new ConcurrentLinkedQueue<>();
     private final Queue<Endorsed> endorsed = new ConcurrentLinkedQueue<>();
+    /** Outbox ids claimed whose outcome is not written yet; only the pumping thread changes it. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /**
+     * Set when a claim failed: the database may have committed it all the same, leasing entries to
+     * this portal that it never received and that would wait out their lease unsent.
+     */
+    private volatile boolean strayLeasesPossible;
 
     protected LedgerSubmitter() {
     }
 
     @Inject
     public LedgerSubmitter(Ledger ledger, OutboxProcessor processor, LedgerHealth health, SubmitterPolicy policy,
-                           LedgerBindingGuard binding) {
+                           LedgerBindingGuard binding, Clock clock) {
         this.ledger = ledger;
         this.processor = processor;
         this.health = health;
         this.policy = policy;
         this.binding = binding;
+        this.clock = clock;
     }
 
     /** At startup: takes back at once what this portal had claimed when it stopped, rather than waiting out the leases. */
     public int resume() {
-        return processor.releaseLeases(policy.owner());
+        return processor.releaseLeases(policy.owner(), Set.of());
     }
 
     /**
@@ -72,14 +83,31 @@ public class LedgerSubmitter {
      */
     public int pump(Executor workers) {
         recordFinished();
+        if (strayLeasesPossible) {
+            int released = processor.releaseLeases(policy.owner(), Set.copyOf(held));
+            strayLeasesPossible = false;
+            if (released > 0) {
+                LOG.info(() -> released + " outbox entries leased by a claim that seemed to fail are due again");
+            }
+        }
         int room = policy.window() - inFlight.get();
-        List<OutboxWork> claimed = room <= 0 || !binding.permitsWrites() ? List.of() : processor.claim(room, policy.owner(), policy.lease());
+        List<OutboxWork> claimed = room <= 0 || !binding.permitsWrites() ? List.of() : claim(room);
         for (OutboxWork work : claimed) {
+            held.add(work.outboxId());
             inFlight.incrementAndGet();
             start(workers, work, () -> endorse(work));
         }
         sendEndorsed(workers);
         return claimed.size();
+    }
+
+    private List<OutboxWork> claim(int room) {
+        try {
+            return processor.claim(room, policy.owner(), policy.lease());
+        } catch (RuntimeException e) {
+            strayLeasesPossible = true;
+            throw e;
+        }
     }
 
     /** Sends everything due now from the calling thread, one after another, and records the results (tests, tools). */
@@ -203,25 +231,26 @@ public class LedgerSubmitter {
         }
     }
 
-    /** Writes the finished results: every commit in one database transaction, the rest one by one. */
+    /**
+     * Writes the finished results: every commit in one database transaction, the rest one by one.
+     * A result that cannot be written (the database is away) is kept and written in a later round
+     * while its lease holds: dropped, its entry would sit unsent under this portal's lease until
+     * the lease ran out, minutes after the database came back.
+     */
     private void recordFinished() {
-        List<OutboxProcessor.SentCommit> commits = new ArrayList<>();
+        List<Result> commits = new ArrayList<>();
         List<Result> others = new ArrayList<>();
         for (Result result = finished.poll(); result != null; result = finished.poll()) {
-            if (result.commit() != null) {
-                commits.add(result.commit());
-            } else {
-                others.add(result);
-            }
+            (result.commit() != null ? commits : others).add(result);
         }
-        // If writing fails, the entries stay due under their lease: the commit follower closes the
-        // committed ones from their blocks, and the rest are sent again once the lease has passed.
         if (!commits.isEmpty()) {
             try {
-                processor.recordCommitted(commits);
+                processor.recordCommitted(commits.stream().map(Result::commit).toList());
+                commits.forEach(result -> held.remove(result.work().outboxId()));
                 LOG.fine(() -> commits.size() + " record version(s) committed");
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording " + commits.size() + " commit(s) failed; the commit follower will", e);
+                LOG.log(Level.WARNING, "recording " + commits.size() + " commit(s) failed; tried again next round", e);
+                commits.forEach(this::keepUnlessLeaseOver);
             }
         }
         for (Result result : others) {
@@ -234,9 +263,21 @@ public class LedgerSubmitter {
                 } else if (result.retryReason() != null) {
                     processor.recordRetry(work.outboxId(), result.retryReason(), policy.owner());
                 }
+                held.remove(work.outboxId());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording the outcome of " + work.recordKey() + " v" + work.version() + " failed", e);
+                LOG.log(Level.WARNING, "recording the outcome of " + work.recordKey() + " v" + work.version()
+                        + " failed; tried again next round", e);
+                keepUnlessLeaseOver(result);
             }
+        }
+    }
+
+    /** Once the lease is over anyone may claim the entry again (the commit follower closes a committed one). */
+    private void keepUnlessLeaseOver(Result result) {
+        if (result.work().leaseUntil().isAfter(clock.instant())) {
+            finished.add(result);
+        } else {
+            held.remove(result.work().outboxId());
         }
     }
 

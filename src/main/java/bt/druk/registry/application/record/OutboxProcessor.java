@@ -62,12 +62,13 @@ public class OutboxProcessor {
     @Transactional
     public List<OutboxWork> claim(int limit, String owner, Duration lease) {
         Instant now = clock.instant();
-        List<OutboxEntry> claimed = repository.claimOutbox(now, limit, owner, now.plus(lease));
+        Instant leaseUntil = now.plus(lease);
+        List<OutboxEntry> claimed = repository.claimOutbox(now, limit, owner, leaseUntil);
         Map<Long, String> hashes = repository.hashesOf(claimed.stream().map(OutboxEntry::recordVersionId).toList());
         List<OutboxWork> work = new ArrayList<>(claimed.size());
         for (OutboxEntry entry : claimed) {
             work.add(new OutboxWork(entry.id(), entry.recordKey(), entry.version(), hashes.get(entry.recordVersionId()),
-                    entry.call(), entry.identity(), entry.attempts()));
+                    entry.call(), entry.identity(), entry.attempts(), leaseUntil));
         }
         return work;
     }
@@ -98,10 +99,10 @@ public class OutboxProcessor {
     public record Sending(long outboxId, String txId) {
     }
 
-    /** Ends the leases {@code owner} held before it stopped; returns how many. */
+    /** Ends the leases {@code owner} holds on entries other than {@code kept}; returns how many. */
     @Transactional
-    public int releaseLeases(String owner) {
-        return repository.releaseLeases(owner);
+    public int releaseLeases(String owner, Set<Long> kept) {
+        return repository.releaseLeases(owner, kept);
     }
 
     /** Commits the ledger reported, recorded together in one transaction (the commit follower adds their block's details). */

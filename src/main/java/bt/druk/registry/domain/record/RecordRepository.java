@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Storage of record versions, heads, parties, outbox entries and the follower checkpoint (all registers). */
 public interface RecordRepository {
@@ -64,8 +65,11 @@ public interface RecordRepository {
      */
     List<OutboxEntry> claimOutbox(Instant now, int limit, String owner, Instant leaseUntil);
 
-    /** Ends every lease {@code owner} holds (a restarted portal takes its unfinished work back at once). */
-    int releaseLeases(String owner);
+    /**
+     * Ends every lease {@code owner} holds but those of the entries {@code kept} (a restarted portal
+     * takes its unfinished work back at once; a running one, leases it lost track of).
+     */
+    int releaseLeases(String owner, Set<Long> kept);
 
     /** The ledger hashes of these versions, by version id. */
     Map<Long, String> hashesOf(Collection<Long> recordVersionIds);

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** JPA storage of the record pipeline; runs inside the caller's transaction. */
 @ApplicationScoped
@@ -228,9 +229,14 @@ public class JpaRecordRepository implements RecordRepository {
     }
 
     @Override
-    public int releaseLeases(String owner) {
-        return em.createQuery("update OutboxEntry e set e.leaseOwner = null, e.leaseUntil = null where e.leaseOwner = :owner")
+    public int releaseLeases(String owner, Set<Long> kept) {
+        String release = "update OutboxEntry e set e.leaseOwner = null, e.leaseUntil = null where e.leaseOwner = :owner";
+        if (kept.isEmpty()) {
+            return em.createQuery(release).setParameter("owner", owner).executeUpdate();
+        }
+        return em.createQuery(release + " and e.id not in :kept")
                 .setParameter("owner", owner)
+                .setParameter("kept", List.copyOf(kept))
                 .executeUpdate();
     }
 

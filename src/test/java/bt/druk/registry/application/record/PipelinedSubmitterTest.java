@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.FirstRegistrationCommand;
@@ -115,7 +116,7 @@ class PipelinedSubmitterTest {
         SlowLedger ledger = new SlowLedger();
         ledger.release = new CountDownLatch(1);
         LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health,
-                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"), guardOver(ledger));
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"), guardOver(ledger), h.clock);
         for (int i = 0; i < 30; i++) {
             register("PW-" + i);
         }
@@ -142,7 +143,7 @@ class PipelinedSubmitterTest {
     void aClaimedEntryIsNotSentByAnotherPortalUntilItsLeaseRunsOut() {
         String key = register("PL-1");
         LedgerSubmitter other = new LedgerSubmitter(h.ledger, h.processor, h.health,
-                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-b"), h.ledgerBinding);
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-b"), h.ledgerBinding, h.clock);
         // Portal A claims the entry and stops before sending it (a crash).
         List<OutboxWork> claimed = h.processor.claim(8, "portal-a", Duration.ofMinutes(2));
         assertEquals(1, claimed.size());
@@ -172,7 +173,7 @@ class PipelinedSubmitterTest {
                 }
             }
         };
-        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY, guardOver(ledger));
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, h.processor, h.health, PortalHarness.SUBMITTER_POLICY, guardOver(ledger), h.clock);
 
         assertEquals(5, submitter.submitDue());
         assertEquals(5, storedAtFirstSend.size(), "all five ids were stored in the round's one write before the first send");
@@ -197,5 +198,130 @@ class PipelinedSubmitterTest {
         assertEquals(1, h.ledger.commits(), "ALREADY_RECORDED, not a second write");
         assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
         assertEquals(endorsement.transaction().txId(), h.records.findLiveVersion(key, 1).orElseThrow().receipt().txId());
+    }
+
+    /**
+     * The database side of the submitter, whose writes of outcomes fail while {@link #down} is set
+     * (claims fail their own way, through {@link #loseNextClaimAnswer}).
+     */
+    private static final class AwayDatabase extends OutboxProcessor {
+        volatile boolean down;
+        /** The next claim commits, but its answer never reaches the portal (the connection dropped). */
+        volatile boolean loseNextClaimAnswer;
+
+        AwayDatabase(PortalHarness h) {
+            super(h.records, h.clock, h.pipeline);
+        }
+
+        private void failIfDown() {
+            if (down) {
+                throw new IllegalStateException("the database cannot be reached");
+            }
+        }
+
+        @Override
+        public List<OutboxWork> claim(int limit, String owner, Duration lease) {
+            List<OutboxWork> claimed = super.claim(limit, owner, lease);
+            if (loseNextClaimAnswer) {
+                loseNextClaimAnswer = false;
+                throw new IllegalStateException("connection reset while committing the claim");
+            }
+            return claimed;
+        }
+
+        @Override
+        public Set<Long> recordSending(List<Sending> sendings, String owner) {
+            failIfDown();
+            return super.recordSending(sendings, owner);
+        }
+
+        @Override
+        public void recordCommitted(List<SentCommit> commits) {
+            failIfDown();
+            super.recordCommitted(commits);
+        }
+
+        @Override
+        public void recordRetry(long outboxId, String error, String owner) {
+            failIfDown();
+            super.recordRetry(outboxId, error, owner);
+        }
+    }
+
+    @Test
+    void anEntryWhoseOutcomeTheDatabaseMissedIsSentAgainSoonAfterItReturnsNotAfterItsLease() {
+        String key = register("DB-1");
+        AwayDatabase database = new AwayDatabase(h);
+        LedgerSubmitter submitter = new LedgerSubmitter(h.ledger, database, h.health, PortalHarness.SUBMITTER_POLICY,
+                h.ledgerBinding, h.clock);
+        database.down = true;
+        assertEquals(1, submitter.submitDue(), "claimed and endorsed; its transaction id could not be stored");
+        assertEquals(0, h.ledger.commits(), "not sent without its id stored");
+
+        database.down = false;
+        submitter.submitDue();
+        h.clock.advance(Duration.ofSeconds(5)); // the back-off, far short of the 2-minute lease
+        assertEquals(1, submitter.submitDue(), "due again once the database took the retry");
+        assertEquals(1, h.ledger.commits());
+        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+    }
+
+    @Test
+    void aCommitTheDatabaseMissedIsRecordedOnceItReturns() {
+        String key = register("DB-2");
+        AwayDatabase database = new AwayDatabase(h);
+        FakeLedger ledger = new ObservedLedger() {
+            @Override
+            void beforeSend() {
+                database.down = true; // goes away while the transaction is out
+            }
+        };
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, database, h.health, PortalHarness.SUBMITTER_POLICY,
+                guardOver(ledger), h.clock);
+        assertEquals(1, submitter.submitDue());
+        assertEquals(1, ledger.commits());
+        assertEquals(LedgerState.PENDING, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+
+        database.down = false;
+        submitter.submitDue();
+        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState(),
+                "recorded by the submitter itself, without waiting for the commit follower");
+        assertEquals(1, ledger.commits());
+    }
+
+    @Test
+    void entriesLeasedByAClaimWhoseAnswerWasLostAreClaimedAgainInTheNextRound() {
+        String key = register("DB-3");
+        AwayDatabase database = new AwayDatabase(h);
+        LedgerSubmitter submitter = new LedgerSubmitter(h.ledger, database, h.health, PortalHarness.SUBMITTER_POLICY,
+                h.ledgerBinding, h.clock);
+        database.loseNextClaimAnswer = true;
+        assertThrows(IllegalStateException.class, () -> submitter.pump(Runnable::run));
+        assertEquals(PortalHarness.SUBMITTER_POLICY.owner(), h.records.allOutbox().get(0).leaseOwner(), "leased all the same");
+
+        assertEquals(1, submitter.submitDue(), "released and claimed again, not left to wait out the lease");
+        assertEquals(1, h.ledger.commits());
+        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+    }
+
+    @Test
+    void releasingStrayLeasesLeavesTheEntriesInFlightAlone() throws InterruptedException {
+        SlowLedger ledger = new SlowLedger();
+        ledger.release = new CountDownLatch(1);
+        AwayDatabase database = new AwayDatabase(h);
+        LedgerSubmitter submitter = new LedgerSubmitter(ledger, database, h.health,
+                new SubmitterPolicy(8, Duration.ofMinutes(2), "portal-a"), guardOver(ledger), h.clock);
+        register("DB-40");
+        register("DB-41");
+        assertEquals(2, submitter.pump(workers));
+        register("DB-42");
+        database.loseNextClaimAnswer = true;
+        assertThrows(IllegalStateException.class, () -> submitter.pump(workers));
+
+        assertEquals(1, submitter.pump(workers), "only the entry whose claim was lost is claimed again");
+        ledger.release.countDown();
+        pumpUntilDone(submitter, workers, h);
+        assertEquals(3, ledger.commits());
+        assertEquals(3, ledger.mostInFlight.get(), "each sent once, the first two held by their lease throughout");
     }
 }
