@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -482,24 +483,8 @@ public abstract class PortalScenarios {
         try {
             key = land.registerFirstTitle(CLERK, registration(newPin())).recordKey();
             id = records.openOutboxOf(key).get(0).id();
-            // Out of this portal's own submitter's reach once it lets go, leased to "portal-a" until a time
-            // that the second claimer's clock has passed.
-            long until = System.nanoTime() + 20_000_000_000L;
-            int moved = 0;
-            while (moved == 0 && System.nanoTime() < until) {
-                try (Connection c = dataSource.getConnection();
-                     var lease = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = 'portal-a', lease_until = ?"
-                             + " WHERE id = ? AND lease_owner IS NULL AND status = 'DUE'")) {
-                    lease.setObject(1, LocalDateTime.of(2100, 1, 1, 0, 0));
-                    lease.setObject(2, LocalDateTime.of(2100, 1, 1, 0, 10));
-                    lease.setLong(3, id);
-                    moved = lease.executeUpdate();
-                }
-                if (moved == 0) {
-                    Thread.sleep(200);
-                }
-            }
-            assertEquals(1, moved, "the entry leased to portal-a");
+            // Leased to "portal-a" until a time that the second claimer's clock has passed.
+            leaseTo(id, "portal-a");
 
             CountDownLatch retryRead = new CountDownLatch(1);
             CountDownLatch claimed = new CountDownLatch(1);
@@ -545,16 +530,73 @@ public abstract class PortalScenarios {
         assertEquals(1, fake.history(key).size(), key + " written to the ledger once");
     }
 
-    /** Ends the leases these pretended portals still hold, their rows due now, for this portal's own submitter. */
+    /**
+     * Leases the entry to a pretended portal once this portal's own submitter lets it go, until
+     * 2100-01-01 00:10 and due from 2100-01-01, out of the submitter's reach.
+     */
+    private void leaseTo(long id, String owner) throws Exception {
+        long until = System.nanoTime() + 20_000_000_000L;
+        int moved = 0;
+        while (moved == 0 && System.nanoTime() < until) {
+            try (Connection c = dataSource.getConnection();
+                 var lease = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?"
+                         + " WHERE id = ? AND lease_owner IS NULL AND status = 'DUE'")) {
+                lease.setObject(1, LocalDateTime.of(2100, 1, 1, 0, 0));
+                lease.setString(2, owner);
+                lease.setObject(3, LocalDateTime.of(2100, 1, 1, 0, 10));
+                lease.setLong(4, id);
+                moved = lease.executeUpdate();
+            }
+            if (moved == 0) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(1, moved, "entry " + id + " leased to " + owner);
+    }
+
+    /** A portal whose claim seemed to fail releases the leases it does not hold, and only those. */
+    @Test
+    void releasingLeasesSparesTheEntriesKept() throws Exception {
+        ContainerFakeLedger fake = fake().ledger();
+        fake.setDown(true);
+        List<String> keys = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                keys.add(land.registerFirstTitle(CLERK, registration(newPin())).recordKey());
+            }
+            long kept = records.openOutboxOf(keys.get(0)).get(0).id();
+            long stray = records.openOutboxOf(keys.get(1)).get(0).id();
+            leaseTo(kept, "portal-r");
+            leaseTo(stray, "portal-r");
+            transaction.begin();
+            int released = records.releaseLeases("portal-r", Set.of(kept));
+            transaction.commit();
+            assertEquals(1, released);
+            assertEquals("portal-r", records.findOutbox(kept).orElseThrow().leaseOwner());
+            assertNull(records.findOutbox(stray).orElseThrow().leaseOwner());
+        } finally {
+            handLeasesBack("portal-r");
+            fake.setDown(false);
+        }
+        for (String key : keys) {
+            awaitVersion(key, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        }
+    }
+
+    /**
+     * Ends the leases these pretended portals still hold and makes their rows, and any row
+     * {@link #leaseTo} parked that has been released since, due now for this portal's own submitter.
+     */
     private void handLeasesBack(String... owners) throws Exception {
         String in = String.join(", ", Collections.nCopies(owners.length, "?"));
         try (Connection c = dataSource.getConnection();
              var back = c.prepareStatement("UPDATE ledger_outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
-                     + " WHERE status = 'DUE' AND lease_owner IN (" + in + ")")) {
+                     + " WHERE status = 'DUE' AND (lease_owner IN (" + in + ") OR next_attempt_at >= ?)")) {
             back.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
             for (int i = 0; i < owners.length; i++) {
                 back.setString(i + 2, owners[i]);
             }
+            back.setObject(owners.length + 2, LocalDateTime.of(2100, 1, 1, 0, 0));
             back.executeUpdate();
         }
     }
