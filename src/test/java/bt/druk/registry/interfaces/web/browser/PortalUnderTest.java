@@ -94,8 +94,8 @@ public final class PortalUnderTest implements AutoCloseable {
      * One portal for every class in this test JVM that neither kills, restarts nor reconfigures it
      * and leaves no account locked: a portal boot costs about 33 CPU seconds, which CI pays per
      * class otherwise. It has no demo content, an OCID prefix and notarisation numbers of its own (the
-     * ledger outlives its database), runs on {@code druk.shared.port} (default 18081) and stops when
-     * the JVM ends; {@link #close()} leaves it running. Its users see each other's records, so a class
+     * ledger outlives its database), runs on {@code druk.shared.port} (by default a free port, since
+     * test JVMs run side by side) in a build directory named after this JVM, and stops when the JVM ends; {@link #close()} leaves it running. Its users see each other's records, so a class
      * on it makes its own PINs and finds its records by them, never by counting.
      */
     public static synchronized PortalUnderTest shared() throws IOException, InterruptedException {
@@ -105,12 +105,20 @@ public final class PortalUnderTest implements AutoCloseable {
         if (shared == null || !shared.process.isAlive()) {
             String prefix = "ocds-s" + HexFormat.of().formatHex(new SecureRandom().generateSeed(2)) + "x";
             int firstSerial = 200_000 + new SecureRandom().nextInt(799_000);
-            PortalUnderTest started = startOwn("shared-portal", Integer.getInteger("druk.shared.port", 18081),
+            PortalUnderTest started = startOwn("shared-portal-" + ProcessHandle.current().pid(),
+                    Integer.getInteger("druk.shared.port", freePort()),
                     Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
             shared = new PortalUnderTest(started.baseUrl, started.demoPassword, started.process, started.log, started.launch, true);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "shared-portal-stop"));
         }
         return shared;
+    }
+
+    /** A port nothing listens on now, from the kernel's ephemeral range (no test's fixed port is there). */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /**
