@@ -248,12 +248,16 @@ class PipelinedSubmitterTest {
         }
     }
 
+    /** The harness's submitter and ledger, with this database side. */
+    private LedgerSubmitter submitterOver(AwayDatabase database) {
+        return new LedgerSubmitter(h.ledger, database, h.health, PortalHarness.SUBMITTER_POLICY, h.ledgerBinding, h.clock);
+    }
+
     @Test
     void anEntryWhoseOutcomeTheDatabaseMissedIsSentAgainSoonAfterItReturnsNotAfterItsLease() {
         String key = register("DB-1");
         AwayDatabase database = new AwayDatabase(h);
-        LedgerSubmitter submitter = new LedgerSubmitter(h.ledger, database, h.health, PortalHarness.SUBMITTER_POLICY,
-                h.ledgerBinding, h.clock);
+        LedgerSubmitter submitter = submitterOver(database);
         database.down = true;
         assertEquals(1, submitter.submitDue(), "claimed and endorsed; its transaction id could not be stored");
         assertEquals(0, h.ledger.commits(), "not sent without its id stored");
@@ -293,8 +297,7 @@ class PipelinedSubmitterTest {
     void entriesLeasedByAClaimWhoseAnswerWasLostAreClaimedAgainInTheNextRound() {
         String key = register("DB-3");
         AwayDatabase database = new AwayDatabase(h);
-        LedgerSubmitter submitter = new LedgerSubmitter(h.ledger, database, h.health, PortalHarness.SUBMITTER_POLICY,
-                h.ledgerBinding, h.clock);
+        LedgerSubmitter submitter = submitterOver(database);
         database.loseNextClaimAnswer = true;
         assertThrows(IllegalStateException.class, () -> submitter.pump(Runnable::run));
         assertEquals(PortalHarness.SUBMITTER_POLICY.owner(), h.records.allOutbox().get(0).leaseOwner(), "leased all the same");
