@@ -215,16 +215,25 @@ public class FabricLedger implements Ledger {
         try {
             Network network = connections.networkAs(readerName());
             byte[] blockBytes = network.getContract("qscc").evaluateTransaction("GetBlockByTxID", network.getName(), txId);
+            connections.answered();
             LedgerBlock block = BlockParser.parse(Block.parseFrom(blockBytes));
             return block.transactions().stream().filter(tx -> tx.txId().equals(txId)).findFirst();
         } catch (GatewayException e) {
             String text = e.getMessage() + e.getDetails();
             if (text.contains("no such transaction") || text.contains("not found")) {
+                connections.answered(); // the peer answered: it has no such transaction
                 return Optional.empty();
             }
+            connections.failed();
             throw new LedgerUnavailableException("GetBlockByTxID failed: " + e.getStatus(), e);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("unreadable block for " + txId, e);
+        } catch (LedgerUnavailableException e) {
+            connections.failed();
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            connections.failed();
+            throw new LedgerUnavailableException("GetBlockByTxID: " + e, e);
         }
     }
 
