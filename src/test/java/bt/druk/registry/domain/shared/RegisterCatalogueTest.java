@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -207,6 +208,43 @@ class RegisterCatalogueTest {
                 portal.put(kind.code(), kind.register().name());
             }
             assertEquals(portal, chaincode, "kinds of record: code and register");
+        }
+    }
+
+    @Nested
+    class Database {
+
+        private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+        private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
+        private static final Pattern CLERK_REGISTERS = Pattern.compile(
+                "ck_staff_account_register.*?register_code IN \\(([^)]*)\\)", Pattern.DOTALL);
+
+        @Test
+        void theLatestCheckOnAClerksRegisterAdmitsEveryRegister() throws IOException {
+            Path latest = null;
+            int latestVersion = -1;
+            try (var files = Files.walk(MIGRATIONS)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Matcher version = VERSION.matcher(file.getFileName().toString());
+                    if (version.matches() && Files.readString(file).contains("ck_staff_account_register")
+                            && Integer.parseInt(version.group(1)) > latestVersion) {
+                        latestVersion = Integer.parseInt(version.group(1));
+                        latest = file;
+                    }
+                }
+            }
+            assertTrue(latest != null, "no migration defines ck_staff_account_register");
+            Matcher check = CLERK_REGISTERS.matcher(Files.readString(latest));
+            assertTrue(check.find(), latest + ": no register_code IN (...) in ck_staff_account_register");
+            Set<String> admitted = new TreeSet<>();
+            for (String quoted : check.group(1).split(",")) {
+                admitted.add(quoted.strip().replace("'", ""));
+            }
+            Set<String> catalogue = new TreeSet<>();
+            for (Register register : Register.values()) {
+                catalogue.add(register.code());
+            }
+            assertEquals(catalogue, admitted, latest + ": the registers a clerk may belong to");
         }
     }
 
