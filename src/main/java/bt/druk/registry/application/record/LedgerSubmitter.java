@@ -253,7 +253,8 @@ public class LedgerSubmitter {
                 commits.forEach(this::keepUnlessLeaseOver);
             }
         }
-        for (Result result : others) {
+        for (int i = 0; i < others.size(); i++) {
+            Result result = others.get(i);
             OutboxWork work = result.work();
             try {
                 if (result.refusal() != null) {
@@ -265,9 +266,12 @@ public class LedgerSubmitter {
                 }
                 held.remove(work.outboxId());
             } catch (RuntimeException e) {
+                // The database is likely away: the rest wait for the next round too, with one warning for all.
+                int left = others.size() - i;
                 LOG.log(Level.WARNING, "recording the outcome of " + work.recordKey() + " v" + work.version()
-                        + " failed; tried again next round", e);
-                keepUnlessLeaseOver(result);
+                        + (left > 1 ? " and " + (left - 1) + " more" : "") + " failed; tried again next round", e);
+                others.subList(i, others.size()).forEach(this::keepUnlessLeaseOver);
+                return;
             }
         }
     }

@@ -254,20 +254,22 @@ class PipelinedSubmitterTest {
     }
 
     @Test
-    void anEntryWhoseOutcomeTheDatabaseMissedIsSentAgainSoonAfterItReturnsNotAfterItsLease() {
-        String key = register("DB-1");
+    void entriesWhoseOutcomesTheDatabaseMissedAreSentAgainSoonAfterItReturnsNotAfterTheirLease() {
+        List<String> keys = List.of(register("DB-10"), register("DB-11"), register("DB-12"));
         AwayDatabase database = new AwayDatabase(h);
         LedgerSubmitter submitter = submitterOver(database);
         database.down = true;
-        assertEquals(1, submitter.submitDue(), "claimed and endorsed; its transaction id could not be stored");
-        assertEquals(0, h.ledger.commits(), "not sent without its id stored");
+        assertEquals(3, submitter.submitDue(), "claimed and endorsed; their transaction ids could not be stored");
+        assertEquals(0, h.ledger.commits(), "not sent without their ids stored");
 
         database.down = false;
         submitter.submitDue();
         h.clock.advance(Duration.ofSeconds(5)); // the back-off, far short of the 2-minute lease
-        assertEquals(1, submitter.submitDue(), "due again once the database took the retry");
-        assertEquals(1, h.ledger.commits());
-        assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+        assertEquals(3, submitter.submitDue(), "due again once the database took the retries");
+        assertEquals(3, h.ledger.commits());
+        for (String key : keys) {
+            assertEquals(LedgerState.COMMITTED, h.records.findLiveVersion(key, 1).orElseThrow().ledgerState());
+        }
     }
 
     @Test
