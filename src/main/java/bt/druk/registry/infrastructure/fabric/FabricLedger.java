@@ -191,49 +191,55 @@ public class FabricLedger implements Ledger {
 
     @Override
     public LedgerIdentity identity() {
+        byte[] genesis = systemQuery("GetBlockByNumber", "0")
+                .orElseThrow(() -> new LedgerUnavailableException("GetBlockByNumber 0: the peer has no genesis block"));
         try {
-            Network network = connections.networkAs(readerName());
-            byte[] genesis = network.getContract("qscc").evaluateTransaction("GetBlockByNumber", network.getName(), "0");
-            connections.answered();
-            return new LedgerIdentity(network.getName(), HexFormat.of().formatHex(BlockParser.headerHash(Block.parseFrom(genesis).getHeader())));
-        } catch (GatewayException e) {
-            connections.failed();
-            throw new LedgerUnavailableException("GetBlockByNumber 0 failed: " + e.getStatus(), e);
+            return new LedgerIdentity(connections.currentConfig().channel(),
+                    HexFormat.of().formatHex(BlockParser.headerHash(Block.parseFrom(genesis).getHeader())));
         } catch (InvalidProtocolBufferException e) {
             throw new LedgerUnavailableException("the genesis block could not be read: " + e.getMessage(), e);
-        } catch (LedgerUnavailableException e) {
-            connections.failed();
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            connections.failed();
-            throw new LedgerUnavailableException("GetBlockByNumber 0: " + e, e);
         }
     }
 
     @Override
     public Optional<CommittedTransaction> transaction(String txId) {
+        Optional<byte[]> blockBytes = systemQuery("GetBlockByTxID", txId);
+        if (blockBytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LedgerBlock block = BlockParser.parse(Block.parseFrom(blockBytes.get()));
+            return block.transactions().stream().filter(tx -> tx.txId().equals(txId)).findFirst();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("unreadable block for " + txId, e);
+        }
+    }
+
+    /**
+     * Asks the reader's peer's system chaincode (qscc) for a block of this channel; empty when the
+     * peer answers that it has no such block or transaction. Counts towards the peer failover as
+     * {@link #evaluate} does.
+     */
+    private Optional<byte[]> systemQuery(String function, String arg) {
         try {
             Network network = connections.networkAs(readerName());
-            byte[] blockBytes = network.getContract("qscc").evaluateTransaction("GetBlockByTxID", network.getName(), txId);
+            byte[] answer = network.getContract("qscc").evaluateTransaction(function, network.getName(), arg);
             connections.answered();
-            LedgerBlock block = BlockParser.parse(Block.parseFrom(blockBytes));
-            return block.transactions().stream().filter(tx -> tx.txId().equals(txId)).findFirst();
+            return Optional.of(answer);
         } catch (GatewayException e) {
             String text = e.getMessage() + e.getDetails();
             if (text.contains("no such transaction") || text.contains("not found")) {
-                connections.answered(); // the peer answered: it has no such transaction
+                connections.answered(); // the peer answered: it has none
                 return Optional.empty();
             }
             connections.failed();
-            throw new LedgerUnavailableException("GetBlockByTxID failed: " + e.getStatus(), e);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("unreadable block for " + txId, e);
+            throw new LedgerUnavailableException(function + " " + arg + " failed: " + e.getStatus(), e);
         } catch (LedgerUnavailableException e) {
             connections.failed();
             throw e;
         } catch (RuntimeException | LinkageError e) {
             connections.failed();
-            throw new LedgerUnavailableException("GetBlockByTxID: " + e, e);
+            throw new LedgerUnavailableException(function + " " + arg + ": " + e, e);
         }
     }
 
