@@ -1,5 +1,6 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class PortalH2ArqTest extends PortalScenarios {
     @Test
     @RunAsClient
     void aSaveWhoseCommitFailsIsAnsweredAsUnconfirmedNotWithTheContainersErrorPage() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> answer = PortalHttp.builder().build().send(HttpRequest.newBuilder(
                         URI.create(portal + "api/test/commit-failure")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(503, answer.statusCode(), answer.body());

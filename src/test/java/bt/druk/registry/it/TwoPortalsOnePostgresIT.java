@@ -1,5 +1,6 @@
 package bt.druk.registry.it;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class TwoPortalsOnePostgresIT {
     private final Map<String, String> acknowledgedBy = new ConcurrentHashMap<>();
     private final String run = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 10000));
     private final AtomicInteger sequence = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theSurvivingPortalFinishesTheKilledOnesWorkAndNothingIsSentTwice() throws Exception {

@@ -1,5 +1,6 @@
 package bt.druk.registry.network;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +49,7 @@ class LedgerBindingIT {
         return java.util.HexFormat.of().formatHex(bytes);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path run = Path.of(System.getProperty("druk.build.dir", "target")).resolve("ledger-binding-it")
             .resolve(Long.toString(System.nanoTime())).toAbsolutePath();
 

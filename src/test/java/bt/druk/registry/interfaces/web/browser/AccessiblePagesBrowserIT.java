@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -70,7 +71,7 @@ class AccessiblePagesBrowserIT {
     private static final int PHONE_WIDTH = 375;
     private static final ZoneId BHUTAN = ZoneId.of("Asia/Thimphu");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String pin = "AXE" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     private final String keyboardPin = pin + "K";
     private final int firstSerial = ThreadLocalRandom.current().nextInt(200_000, 999_000);

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,7 +34,7 @@ class DzongkhaPagesBrowserIT {
     private static final String BUNDLE = "bt.druk.registry.interfaces.web.messages";
     private static final ResourceBundle EN = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
     private static final ResourceBundle DZ = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag("dz"));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String pin = "DZO-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     private PortalUnderTest portal;
     private Browser browser;

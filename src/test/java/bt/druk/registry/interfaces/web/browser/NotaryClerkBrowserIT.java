@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class NotaryClerkBrowserIT {
 
     private final int firstSerial = ThreadLocalRandom.current().nextInt(200_000, 999_000);
     private final String expectedId = LocalDate.now(ZoneId.of("Asia/Thimphu")).getYear() + "-" + String.format("%06d", firstSerial);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PortalUnderTest portal;
     private Browser clerk;

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import bt.druk.registry.network.NetworkScript;
 
 import java.io.IOException;
@@ -336,14 +337,34 @@ public final class PortalUnderTest implements AutoCloseable {
             waitUntilUp(base, timeout, process);
             waitUntilBooted(log, timeout, process);
         } catch (RuntimeException | IOException | InterruptedException e) {
+            reportStuckBoot(process, log);
             portal.close();
             throw e;
         }
         return portal;
     }
 
+    /**
+     * A boot that never finished leaves what CI needs to tell a slow boot from a stuck one: the
+     * log's tail on the test's output and the portal's threads next to its log.
+     */
+    private static void reportStuckBoot(Process process, Path log) {
+        if (!process.isAlive()) {
+            return;
+        }
+        Path threads = log.resolveSibling(log.getFileName() + ".threads.txt");
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(threads.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            System.out.println("[portal] no thread dump: " + e);
+        }
+        System.out.println("[portal] boot did not finish; threads in " + threads + "; the log's end:\n" + tail(log, 40));
+    }
+
     private static void waitUntilUp(String base, Duration timeout, Process process) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,8 +59,7 @@ class RestReadsIT {
     /** Small enough to reach in a test, large enough for the other tests' searches. */
     private static final int BURST = 12;
 
-    /** HTTP/1.1: the client's h2c upgrade on Grizzly dropped a connection under load (EOF on /openapi). */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient http = PortalHttp.builder()
             .connectTimeout(Duration.ofSeconds(10)).build();
     private PortalUnderTest portal;
     private RealLedger realLedger;

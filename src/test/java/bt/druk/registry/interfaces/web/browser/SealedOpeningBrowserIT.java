@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -370,7 +371,7 @@ class SealedOpeningBrowserIT {
         clerk.waitForAjax();
         clerk.screenshot("opening-05-opened");
 
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = PortalHttp.builder().build();
         String lines = "";
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < until) {

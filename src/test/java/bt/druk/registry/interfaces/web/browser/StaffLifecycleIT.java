@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class StaffLifecycleIT {
     private static final String CLERK = "pema.lhamo" + Long.toHexString(System.nanoTime() & 0xffffffL);
     private static final String PASSWORD = "prayer flags over dochula";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = PortalHttp.builder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private PortalUnderTest portal;
     private final List<Browser> browsers = new ArrayList<>();

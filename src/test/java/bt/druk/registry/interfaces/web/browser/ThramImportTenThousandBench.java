@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Page;
@@ -41,7 +42,7 @@ class ThramImportTenThousandBench {
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicBoolean reading = new AtomicBoolean(true);
             Thread reader = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(10)).build();
                 while (reading.get()) {
                     long t0 = System.nanoTime();
                     try {

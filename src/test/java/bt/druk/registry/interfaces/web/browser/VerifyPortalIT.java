@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class VerifyPortalIT {
         FacesHttpSession.Registration registration = clerk.registerParcel(pin, 3);
         assertTrue(registration.saved(), registration.failure());
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
         String landPage = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/records/land.xhtml?pin=" + pin)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher link = DOCUMENT_LINK.matcher(landPage);

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.web.browser;
 
+import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +44,7 @@ class WebSecurityIT {
     private static final String ATTACK = "\u0000\u202e<script>alert(1)</script>";
     private static final String DZONGKHA_NAME = "ཀུན་ལེགས་ Kinley Wangmo";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = PortalHttp.builder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String pin = "SEC-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     private PortalUnderTest portal;
