@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Druk Registry's Hyperledger Fabric network as native processes on 127.0.0.1 (no Docker).
 #
-#   network.sh up [--orderers 1|3] [--peers 1|2]
+#   network.sh up [--orderers 1|3] [--peers 1|2] [--hosts]
 #                                    fresh network: CAs, identities, orderers, peers (per organisation),
-#                                    channel, chaincode
+#                                    channel, chaincode; --hosts: each organisation on a host of its own
+#                                    (a network namespace, deploy/lib/hosts.sh)
 #   network.sh down                  stop everything and delete the network's state
 #   network.sh stop | start          stop / resume the processes, keeping ledger data
 #   network.sh status                each process with port and health; non-zero if any is down
@@ -90,6 +91,9 @@ die() { printf 'network.sh: %s\n' "$*" >&2; exit 1; }
 
 orderer_count() { cat "$NET/orderer-count" 2>/dev/null || echo 1; }
 peer_count() { cat "$NET/peer-count" 2>/dev/null || echo 1; }
+hosts_mode() { [[ -f "$NET/hosts-mode" ]]; }
+# Where an organisation's processes listen: $HOST on one host, the organisation's own address in hosts mode.
+org_host() { if hosts_mode; then host_address "$1"; else echo "$HOST"; fi; }
 
 # Peer i (0 or 1) of an organisation: process name, node name, ports. Peer 0 keeps the names and
 # ports of a one-peer network; peer 1 listens 10 above it (operations 1 above).
@@ -100,6 +104,8 @@ peer_ops_port() { echo $((PEER_OPS_PORT[$1] + $2)); }
 peer_of() { local rest="${1#peer-}"; if [[ "$rest" == *-* ]]; then echo "${rest%-*} ${rest##*-}"; else echo "$rest 0"; fi; }
 
 # The functions, by concern (deploy/README.md, "deploy/lib"); loaded after the settings above.
+# shellcheck source=lib/hosts.sh
+source "$DEPLOY_DIR/lib/hosts.sh"
 # shellcheck source=lib/processes.sh
 source "$DEPLOY_DIR/lib/processes.sh"
 # shellcheck source=lib/ca.sh

@@ -13,6 +13,8 @@
 # the real pipeline onto the ledger; `--no-demo` (or DRUK_DEMO_CONTENT=false) starts empty instead.
 # `--no-build` starts the WAR already in DRUK_BUILD_DIR (the tests do, after their own build).
 # DRUK_START_SECONDS (default 300): how long to wait for readiness.
+# `--hosts` creates the network with each organisation on a host of its own (network.sh up --hosts);
+# on such a network the portal runs on the Land Commission's host and listens on its address.
 # Demo logins: an empty database gets demo users, each with a random password and a TOTP factor,
 # printed once when this start seeded them and kept in DRUK_RUN_DIR/data/demo-logins.txt (0600).
 # DRUK_DEMO_PASSWORD (scripts, tests) gives every demo user that password instead; only admin a factor.
@@ -22,12 +24,14 @@ umask 077
 
 DEMO_CONTENT="${DRUK_DEMO_CONTENT:-true}"
 BUILD=true
+HOSTS=false
 BIND_LEDGER="" BIND_REASON=""
-usage="usage: deploy/up.sh [--no-demo] [--no-build] [--bind-ledger GENESIS_HASH --reason TEXT]"
+usage="usage: deploy/up.sh [--no-demo] [--no-build] [--hosts] [--bind-ledger GENESIS_HASH --reason TEXT]"
 while (($#)); do
   case "$1" in
     --no-demo) DEMO_CONTENT=false ;;
     --no-build) BUILD=false ;;
+    --hosts) HOSTS=true ;;
     # The operator's command that moves this database to the ledger the network serves now, named by
     # its genesis block hash as the refusal gave it (deploy/README.md, "The portal's own ledger").
     --bind-ledger) BIND_LEDGER="${2:?$usage}"; shift ;;
@@ -45,10 +49,19 @@ REPO_DIR="$(dirname "$DEPLOY_DIR")"
 RUN="$(realpath -m "${DRUK_RUN_DIR:-$DEPLOY_DIR/.run}")"
 PORT="${DRUK_PORT:-8080}"
 BUILD_DIR="${DRUK_BUILD_DIR:-$REPO_DIR/target}"
-URL="http://127.0.0.1:$PORT/"
 started=$SECONDS
 
 source "$DEPLOY_DIR/lib/portal-process.sh"
+source "$DEPLOY_DIR/lib/hosts.sh"
+# Where the portal listens: the loopback interface, like the network; on a network of hosts, the
+# Land Commission's host (the namespace the portal runs in) at its address.
+ON_HOST=()
+PORTAL_ADDRESS=127.0.0.1
+if [[ "$HOSTS" == true || -f "$DEPLOY_DIR/.network/hosts-mode" ]]; then
+  ON_HOST=(ip netns exec "$(host_namespace land)")
+  PORTAL_ADDRESS="$(host_address land)"
+fi
+URL="http://$PORTAL_ADDRESS:$PORT/"
 
 # Exits 3 with the operator's choices when a readiness answer says the database belongs to another ledger.
 exit_if_foreign_ledger() {
@@ -68,6 +81,8 @@ ensure_network() {
     echo "The network is running"
   elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
     "$DEPLOY_DIR/network.sh" start
+  elif [[ "$HOSTS" == true ]]; then
+    "$DEPLOY_DIR/network.sh" up --hosts
   else
     "$DEPLOY_DIR/network.sh" up
   fi
@@ -155,12 +170,12 @@ touch "$RUN/portal.started"
 rm -rf "$RUN/micro-root"
 # Keep the log of the previous start (the one that died is the one worth reading): portal.log.1 … .5
 portal_rotate_log
-# Only on the loopback interface, like the network. Set before boot: the same `set` after boot
+# Only on $PORTAL_ADDRESS (see above). Set before boot: the same `set` after boot
 # re-creates the running listener, and under load that left no listener at all ("Error adding
 # HttpProbes. NetworkListener http-listeners GrizzlyProxy is NULL", nothing bound to the port).
 # With it the portal's own server settings (no Server header; /metrics off after boot; the HTTP
 # worker pool): docs/security.md, and deploy/README.md for the worker pool.
-write_portal_preboot
+write_portal_preboot "$PORTAL_ADDRESS"
 # If the JVM dies of memory it says so and leaves evidence in $RUN: an OutOfMemoryError ends the
 # process at once (rather than leaving it half alive) after a heap dump; a JVM crash writes
 # hs_err_pid<pid>.log; GC and safepoint pauses go to gc.log (5 x 10 MB), where a portal that stops
@@ -180,7 +195,7 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
     export DRUK_LEDGER_BINDTO="$BIND_LEDGER" DRUK_LEDGER_BINDREASON="$BIND_REASON" DRUK_LEDGER_BINDBY="$(id -un)@$(hostname)"
   fi
   cd "$RUN"
-  setsid java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
+  setsid "${ON_HOST[@]}" java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" --postbootcommandfile "$DEPLOY_DIR/portal-postboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"

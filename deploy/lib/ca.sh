@@ -6,19 +6,24 @@
 # loading it only defines functions (and constants).
 
 ca_home() { echo "$NET/ca/$1"; }
-ca_url() { echo "https://localhost:${CA_PORT[$1]}"; }
+# A CA's address as its clients use it: localhost on one host (its certificate names both), its
+# organisation's address in hosts mode.
+ca_host() { if hosts_mode; then host_address "$1"; else echo localhost; fi; }
+ca_url() { echo "https://$(ca_host "$1"):${CA_PORT[$1]}"; }
+# The names an organisation's TLS certificates are valid for (and its own address in hosts mode).
+tls_names() { if hosts_mode; then echo "localhost,$HOST,$(host_address "$1")"; else echo "localhost,$HOST"; fi; }
 ca_tls_root() { echo "$(ca_home "$1")/ca-cert.pem"; }
 
 write_ca_launch() {
   local org="$1"
   write_launch "ca-$org" \
     "export FABRIC_CA_SERVER_HOME='$(ca_home "$org")'" \
-    "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$HOST:$(ca_ops_port "$org")" \
+    "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$(org_host "$org"):$(ca_ops_port "$org")" \
     "# The registrar's password from its file at start, in the environment, never on a command line." \
     "export FABRIC_CA_SERVER_BOOT=\"registrar:\$(cat '$(ca_home "$org")/bootstrap-secret')\"" \
     "exec '$FABRIC_BIN/fabric-ca-server' start \\
-      --address $HOST --port ${CA_PORT[$org]} --ca.name ca-$org --tls.enabled \\
-      --csr.cn ca.$org.druk --csr.hosts localhost,$HOST"
+      --address $(org_host "$org") --port ${CA_PORT[$org]} --ca.name ca-$org --tls.enabled \\
+      --csr.cn ca.$org.druk --csr.hosts $(tls_names "$org")"
 }
 
 ca_client() {
@@ -63,10 +68,10 @@ enroll() {
   [[ -f "$secret_file" ]] || register_identity "$org" "$name" "$type" "$attrs" "$uses"
   local enroll_args=(--caname "ca-$org" -M "$out")
   if [[ "$profile" == tls ]]; then
-    enroll_args+=(--enrollment.profile tls --csr.hosts "$HOST,localhost,$name")
+    enroll_args+=(--enrollment.profile tls --csr.hosts "$(tls_names "$org"),$name")
   fi
   # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
-  FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@localhost:${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
+  FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@$(ca_host "$org"):${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
   if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi   # "and-token": enrol_tokens deletes it
   # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
   local f
@@ -97,7 +102,7 @@ setup_org_identities() {
   local org="$1" dir
   dir="$(org_dir "$org")"
   mkdir -p "$NET/ca-client/$org"
-  FABRIC_CA_CLIENT_URL="https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@localhost:${CA_PORT[$org]}" \
+  FABRIC_CA_CLIENT_URL="https://registrar:$(cat "$(ca_home "$org")/bootstrap-secret")@$(ca_host "$org"):${CA_PORT[$org]}" \
     ca_client "$org" enroll --caname "ca-$org" -M "$NET/ca-client/$org/admin-msp"
   # The organisation's MSP as the channel knows it: its CA is both identity and TLS root.
   mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"

@@ -26,7 +26,7 @@ write_chaincode_launch() {
   local org="$1" package_id="$2" tls
   tls="$(org_dir "$org")/nodes/chaincode.$org/tls"
   write_launch "chaincode-$org" \
-    "export CHAINCODE_SERVER_ADDRESS=$HOST:${CHAINCODE_PORT[$org]} CORE_CHAINCODE_ID_NAME='$package_id'" \
+    "export CHAINCODE_SERVER_ADDRESS=$(org_host "$org"):${CHAINCODE_PORT[$org]} CORE_CHAINCODE_ID_NAME='$package_id'" \
     "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
     "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
     "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
@@ -46,7 +46,7 @@ write_chaincode_package() {
   peer_tls="$(org_dir "$org")/nodes/chaincode-client.$org/tls"
   rm -rf "$work"; mkdir -p "$work/code"
   {
-    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$HOST" "${CHAINCODE_PORT[$org]}"
+    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$(org_host "$org")" "${CHAINCODE_PORT[$org]}"
     printf '"root_cert":%s,"client_cert":%s,"client_key":%s}\n' "$(pem_json "$(org_dir "$org")/msp/tlscacerts/ca.pem")" \
       "$(pem_json "$peer_tls/signcerts/cert.pem")" "$(pem_json "$peer_tls/keystore/key.pem")"
   } > "$work/code/connection.json"
@@ -84,7 +84,7 @@ deploy_chaincode() {
     start_process "chaincode-$org"
   done
   for org in "${PEER_ORGS[@]}"; do
-    wait_until "chaincode-$org service" 60 port_open "${CHAINCODE_PORT[$org]}"
+    wait_until "chaincode-$org service" 60 port_open "${CHAINCODE_PORT[$org]}" "$(org_host "$org")"
   done
   log "Approving sequence $sequence for each organisation"
   local orderer
@@ -116,7 +116,7 @@ peers_know_each_other() {
   local org i known
   for org in "${PEER_ORGS[@]}"; do
     for ((i = 0; i < $(peer_count); i++)); do
-      known="$(curl -sf --max-time 2 "http://$HOST:$(peer_ops_port "$org" "$i")/metrics" \
+      known="$(curl -sf --max-time 2 "http://$(org_host "$org"):$(peer_ops_port "$org" "$i")/metrics" \
         | sed -n "s/^gossip_membership_total_peers_known{channel=\"$CHANNEL\"} \([0-9]*\).*/\1/p")"
       [[ -n "$known" ]] && ((known >= ${#PEER_ORGS[@]} * $(peer_count) - 1)) || return 1
     done

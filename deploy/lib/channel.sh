@@ -11,12 +11,12 @@ write_configtx() {
     local tls
     tls="$(org_dir orderer)/nodes/orderer$n/tls/signcerts/cert.pem"
     consenters+="
-          - Host: $HOST
+          - Host: $(org_host orderer)
             Port: $(orderer_port "$n")
             ClientTLSCert: $tls
             ServerTLSCert: $tls"
     endpoints+="
-      - $HOST:$(orderer_port "$n")"
+      - $(org_host orderer):$(orderer_port "$n")"
   done
   {
     cat <<EOF
@@ -45,7 +45,7 @@ EOF
       Admins: {Type: Signature, Rule: "OR('$m.admin')"}
       Endorsement: {Type: Signature, Rule: "OR('$m.peer')"}
     AnchorPeers:
-      - Host: $HOST
+      - Host: $(org_host "$org")
         Port: ${PEER_PORT[$org]}
 EOF
     done

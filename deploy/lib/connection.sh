@@ -33,16 +33,16 @@ write_connection_file() {
     # Where channel configuration updates (new CRLs) are sent.
     printf '  "orderers": [%s],\n' "$(for ((n = 1; n <= $(orderer_count); n++)); do
       printf '%s{"endpoint": "%s:%s", "hostOverride": "localhost", "tlsCaCert": "%s"}' "$( ((n > 1)) && echo ", ")" \
-        "$HOST" "$(orderer_port "$n")" "$(orderer_ca)"; done)"
+        "$(org_host orderer)" "$(orderer_port "$n")" "$(orderer_ca)"; done)"
     first=1
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do
       ((first)) || echo ","
       first=0
       local endpoints="" i
-      for ((i = 0; i < $(peer_count); i++)); do endpoints+="${endpoints:+, }\"$HOST:$(peer_port "$org" "$i")\""; done
+      for ((i = 0; i < $(peer_count); i++)); do endpoints+="${endpoints:+, }\"$(org_host "$org"):$(peer_port "$org" "$i")\""; done
       printf '    "%s": {"endpoint": "%s:%s", "endpoints": [%s], "hostOverride": "localhost", "tlsCaCert": "%s"}' \
-        "${MSP[$org]}" "$HOST" "${PEER_PORT[$org]}" "$endpoints" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
+        "${MSP[$org]}" "$(org_host "$org")" "${PEER_PORT[$org]}" "$endpoints" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
     done
     echo ""
     echo "  },"

@@ -5,11 +5,12 @@
 # loading it only defines functions (and constants).
 
 cmd_up() {
-  local orderers=1 peers=1
+  local orderers=1 peers=1 hosts=0
   while (($#)); do
     case "$1" in
       --orderers) orderers="$2"; shift 2 ;;
       --peers) peers="$2"; shift 2 ;;
+      --hosts) hosts=1; shift ;;
       *) die "unknown option for up: $1" ;;
     esac
   done
@@ -21,6 +22,11 @@ cmd_up() {
   mkdir -p "$NET"/{config,logs,pids,chaincode,data}
   echo "$orderers" > "$NET/orderer-count"
   echo "$peers" > "$NET/peer-count"
+  if ((hosts)); then
+    touch "$NET/hosts-mode"
+    log "Creating a host (network namespace) per organisation"
+    hosts_up
+  fi
   cp "$FABRIC_SAMPLECONFIG/core.yaml" "$FABRIC_SAMPLECONFIG/orderer.yaml" "$NET/config/"
   # Our own chaincode-as-a-service builder replaces the sample's (absolute path required).
   sed -i -e "s#name: ccaas_builder#name: druk_ccaas#" -e "s#path: /opt/hyperledger/ccaas_builder#path: $DEPLOY_DIR/ccaas-builder#" "$NET/config/core.yaml"
@@ -36,7 +42,7 @@ cmd_up() {
   done
   for org in "${PEER_ORGS[@]}" orderer; do
     wait_until "ca-$org" 30 test -f "$(ca_home "$org")/ca-cert.pem"
-    wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}"
+    wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
   done
 
   log "Enrolling identities"
@@ -75,9 +81,9 @@ cmd_up() {
     start_process "orderer$n"
   done
   for ((n = 1; n <= orderers; n++)); do
-    wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")"
+    wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")" "$(org_host orderer)"
     "$FABRIC_BIN/osnadmin" channel join --channelID "$CHANNEL" --config-block "$NET/config/$CHANNEL.block" \
-      -o "$HOST:$(orderer_admin_port "$n")" --ca-file "$(orderer_ca)" \
+      -o "$(org_host orderer):$(orderer_admin_port "$n")" --ca-file "$(orderer_ca)" \
       --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" >>"$LOGS/osnadmin.log" 2>&1 \
       || die "orderer$n could not join the channel: see $LOGS/osnadmin.log"
   done
@@ -91,7 +97,7 @@ cmd_up() {
   done
   for org in "${PEER_ORGS[@]}"; do
     for ((n = 0; n < peers; n++)); do
-      wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$HOST:$(peer_ops_port "$org" "$n")/healthz"
+      wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
       join_channel "$org" "$n"
     done
   done

@@ -6,18 +6,18 @@
 # Every peer is an org leader that pulls blocks from the orderers itself (core.yaml's default), so
 # either peer of an organisation goes on alone; peer 1 finds its organisation through peer 0.
 write_peer_launch() {
-  local org="$1" i="$2" name node data port
-  name="$(peer_name "$org" "$i")" node="$(org_dir "$org")/nodes/peer$i.$org" data="$NET/data/$name"
+  local org="$1" i="$2" name node data port host
+  host="$(org_host "$org")" name="$(peer_name "$org" "$i")" node="$(org_dir "$org")/nodes/peer$i.$org" data="$NET/data/$name"
   port="$(peer_port "$org" "$i")"
   write_launch "$name" \
     "export FABRIC_CFG_PATH='$NET/config'" \
     "export CORE_PEER_ID=peer$i.$org.druk CORE_PEER_LOCALMSPID=${MSP[$org]} CORE_PEER_MSPCONFIGPATH='$node/msp'" \
-    "export CORE_PEER_ADDRESS=$HOST:$port CORE_PEER_LISTENADDRESS=$HOST:$port" \
-    "export CORE_PEER_CHAINCODEADDRESS=$HOST:$((port + 1)) CORE_PEER_CHAINCODELISTENADDRESS=$HOST:$((port + 1))" \
-    "export CORE_PEER_GOSSIP_BOOTSTRAP=$HOST:$(peer_port "$org" 0) CORE_PEER_GOSSIP_EXTERNALENDPOINT=$HOST:$port" \
+    "export CORE_PEER_ADDRESS=$host:$port CORE_PEER_LISTENADDRESS=$host:$port" \
+    "export CORE_PEER_CHAINCODEADDRESS=$host:$((port + 1)) CORE_PEER_CHAINCODELISTENADDRESS=$host:$((port + 1))" \
+    "export CORE_PEER_GOSSIP_BOOTSTRAP=$host:$(peer_port "$org" 0) CORE_PEER_GOSSIP_EXTERNALENDPOINT=$host:$port" \
     "export CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE='$node/tls/signcerts/cert.pem'" \
     "export CORE_PEER_TLS_KEY_FILE='$node/tls/keystore/key.pem' CORE_PEER_TLS_ROOTCERT_FILE='$node/tls/tlscacerts/ca.pem'" \
-    "export CORE_OPERATIONS_LISTENADDRESS=$HOST:$(peer_ops_port "$org" "$i")" \
+    "export CORE_OPERATIONS_LISTENADDRESS=$host:$(peer_ops_port "$org" "$i")" \
     "export CORE_PEER_FILESYSTEMPATH='$data' CORE_LEDGER_SNAPSHOTS_ROOTDIR='$data/snapshots'" \
     "export CORE_VM_ENDPOINT= CORE_METRICS_PROVIDER=prometheus" \
     "exec '$FABRIC_BIN/peer' node start"
@@ -28,7 +28,7 @@ peer_cli_env() {
   local identity_dir="$1" msp_id="$2" org="$3"
   export FABRIC_CFG_PATH="$NET/config" FABRIC_LOGGING_SPEC=error
   export CORE_PEER_LOCALMSPID="$msp_id" CORE_PEER_MSPCONFIGPATH="$identity_dir"
-  export CORE_PEER_ADDRESS="$HOST:${PEER_PORT[$org]}" CORE_PEER_TLS_ENABLED=true
+  export CORE_PEER_ADDRESS="$(org_host "$org"):${PEER_PORT[$org]}" CORE_PEER_TLS_ENABLED=true
   export CORE_PEER_TLS_ROOTCERT_FILE="$(org_dir "$org")/msp/tlscacerts/ca.pem"
 }
 
@@ -42,12 +42,12 @@ as_org_admin() {
 as_org_admin_on() {
   local org="$1" i="$2"; shift 2
   (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"
-   export CORE_PEER_ADDRESS="$HOST:$(peer_port "$org" "$i")"; "$@")
+   export CORE_PEER_ADDRESS="$(org_host "$org"):$(peer_port "$org" "$i")"; "$@")
 }
 
 peer_args_for() {
   local org
   for org in "$@"; do
-    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$HOST:${PEER_PORT[$org]}" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
+    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$(org_host "$org"):${PEER_PORT[$org]}" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
   done
 }

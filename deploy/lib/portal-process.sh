@@ -51,16 +51,17 @@ portal_rotate_log() {
   mv "$log" "$log.1"
 }
 
-# Writes $RUN/preboot.asadmin, the server settings read before the portal boots: listen on loopback
-# only (from the first instant), the settings of deploy/portal-preboot.asadmin, and an HTTP worker
-# pool of DRUK_HTTP_THREADS threads (default four per core). Payara's default of up to 200 let 32
-# keep-alive readers run 32 requests at once on 2 cores: side by side, 8 threads served the record
-# page at 1,900-2,700 req/s with p99 31-60 ms against 1,400-2,000 and 87-143 ms (BENCHMARKS.md).
+# Writes $RUN/preboot.asadmin, the server settings read before the portal boots: listen on ADDRESS
+# only, from the first instant (default loopback; on a network of hosts, the Land host's address),
+# the settings of deploy/portal-preboot.asadmin, and an HTTP worker pool of DRUK_HTTP_THREADS
+# threads (default four per core). Payara's default of up to 200 let 32 keep-alive readers run 32
+# requests at once on 2 cores: side by side, 8 threads served the record page at 1,900-2,700 req/s
+# with p99 31-60 ms against 1,400-2,000 and 87-143 ms (BENCHMARKS.md).
 write_portal_preboot() {
-  local threads="${DRUK_HTTP_THREADS:-$(($(nproc) * 4))}"
+  local address="${1:-127.0.0.1}" threads="${DRUK_HTTP_THREADS:-$(($(nproc) * 4))}"
   [[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "DRUK_HTTP_THREADS must be a positive number, not '$threads'" >&2; return 1; }
   {
-    echo 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1'
+    echo 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address='"$address"
     grep -v '^#' "$DEPLOY_DIR/portal-preboot.asadmin"
     echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$threads"
   } > "$RUN/preboot.asadmin"

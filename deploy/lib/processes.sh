@@ -16,6 +16,16 @@ process_names() {
   echo "${names[@]}"
 }
 
+# The organisation a process belongs to: ca-land, peer-land-1 and chaincode-land are Land's, orderer2 the orderers'.
+process_org() {
+  case "$1" in
+    ca-*) echo "${1#ca-}" ;;
+    chaincode-*) echo "${1#chaincode-}" ;;
+    peer-*) local org _; read -r org _ <<<"$(peer_of "$1")"; echo "$org" ;;
+    orderer*) echo orderer ;;
+  esac
+}
+
 is_running() {
   local pid
   pid="$(cat "$PIDS/$1.pid" 2>/dev/null)" || return 1
@@ -26,7 +36,9 @@ start_process() {
   local name="$1"
   if is_running "$name"; then return 0; fi
   mkdir -p "$LOGS" "$PIDS"
-  setsid bash "$NET/launch/$name.sh" >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  local on_host=()
+  if hosts_mode; then on_host=(ip netns exec "$(host_namespace "$(process_org "$name")")"); fi
+  setsid "${on_host[@]}" bash "$NET/launch/$name.sh" >>"$LOGS/$name.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"
 }
 
@@ -63,7 +75,8 @@ wait_until() {
 }
 
 http_ok() { curl -sf --max-time 2 "$1" >/dev/null; }
-port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+# port_open PORT [ADDRESS]: something listens there (default $HOST).
+port_open() { (exec 3<>"/dev/tcp/${2:-$HOST}/$1") 2>/dev/null; }
 
 # wait_all WHAT PID...: wait for the given background jobs (not the servers started meanwhile).
 wait_all() {
@@ -101,6 +114,7 @@ cmd_down() {
     # A killed process holds its ports until it is gone; the next 'up' needs them.
     sleep 0.2
   done
+  if hosts_mode; then hosts_down; fi
   rm -rf "$NET"
   log "Network removed"
 }
@@ -122,6 +136,8 @@ cmd_stop() {
 cmd_start() {
   [[ -d "$NET/launch" ]] || die "no network to start: run 'network.sh up' first"
   local name org n
+  # After a reboot the organisations' hosts are gone with the processes: make them again.
+  if hosts_mode && ! ip netns exec "$(host_namespace orderer)" true 2>/dev/null; then hosts_up; fi
   for org in "${PEER_ORGS[@]}" orderer; do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
@@ -145,9 +161,9 @@ process_port() {
 
 process_health_url() {
   case "$1" in
-    ca-*) echo "http://$HOST:$(ca_ops_port "${1#ca-}")/healthz" ;;
-    orderer*) echo "http://$HOST:$(orderer_ops_port "${1#orderer}")/healthz" ;;
-    peer-*) echo "http://$HOST:$(peer_ops_port $(peer_of "$1"))/healthz" ;;
+    ca-*) echo "http://$(org_host "${1#ca-}"):$(ca_ops_port "${1#ca-}")/healthz" ;;
+    orderer*) echo "http://$(org_host orderer):$(orderer_ops_port "${1#orderer}")/healthz" ;;
+    peer-*) echo "http://$(org_host "$(process_org "$1")"):$(peer_ops_port $(peer_of "$1"))/healthz" ;;
   esac
 }
 
@@ -165,7 +181,7 @@ cmd_status() {
       if [[ -n "$url" ]]; then
         http_ok "$url" && health=OK || health=UNHEALTHY
       else
-        port_open "$port" && health=OK || health=UNHEALTHY
+        port_open "$port" "$(org_host "$(process_org "$name")")" && health=OK || health=UNHEALTHY
       fi
     fi
     [[ "$health" == OK ]] || down=1
