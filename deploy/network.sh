@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Druk Registry's Hyperledger Fabric network as native processes on 127.0.0.1 (no Docker).
 #
-#   network.sh up [--orderers 1|3] [--peers 1|2] [--hosts]
+#   network.sh up [--orderers 1|3] [--peers 1|2] [--hosts] [--orderer raft|bft]
 #                                    fresh network: CAs, identities, orderers, peers (per organisation),
 #                                    channel, chaincode; --hosts: each organisation on a host of its own
-#                                    (a network namespace, deploy/lib/hosts.sh)
+#                                    (a network namespace, deploy/lib/hosts.sh); --orderer bft (the
+#                                    default with --hosts): four SmartBFT orderers, one per organisation
 #   network.sh down                  stop everything and delete the network's state
 #   network.sh stop | start          stop / resume the processes, keeping ledger data
 #   network.sh status                each process with port and health; non-zero if any is down
@@ -48,7 +49,7 @@ declare -A PEER_PORT=([land]=7051 [procurement]=8051 [justice]=9051 [audit]=1005
 declare -A PEER_OPS_PORT=([land]=7444 [procurement]=8444 [justice]=9444 [audit]=10444)
 # Each organisation runs the chaincode service its own peer calls (mutual TLS), on this port.
 declare -A CHAINCODE_PORT=([land]=7057 [procurement]=8057 [justice]=9057 [audit]=10057)
-# Orderers n=1..3: listen 7050/8050/9050, admin +3, operations 7443/8443/9443.
+# Orderers n=1..4: listen 7050/8050/9050/10050, admin +3, operations 7443/8443/9443/10443.
 orderer_port() { echo $((6050 + 1000 * $1)); }
 orderer_admin_port() { echo $((6053 + 1000 * $1)); }
 orderer_ops_port() { echo $((6443 + 1000 * $1)); }
@@ -90,6 +91,17 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'network.sh: %s\n' "$*" >&2; exit 1; }
 
 orderer_count() { cat "$NET/orderer-count" 2>/dev/null || echo 1; }
+# raft: the orderers belong to an ordering organisation of their own (OrdererMSP); bft: orderer n
+# belongs to the n-th organisation, so that no single organisation orders the record.
+orderer_type() { cat "$NET/orderer-type" 2>/dev/null || echo raft; }
+bft() { [[ "$(orderer_type)" == bft ]]; }
+orderer_org() { if bft; then echo "${PEER_ORGS[$(($1 - 1))]}"; else echo orderer; fi; }
+# An organisation's orderers act under an MSP of their own on the channel (LandOrdererMSP: the same
+# CA as LandMSP), so a change to LandMSP (a new CRL) never has to change the ordering service's side.
+orderer_msp() { if bft; then local org; org="$(orderer_org "$1")"; echo "${MSP[$org]%MSP}OrdererMSP"; else echo OrdererMSP; fi; }
+orderer_host() { org_host "$(orderer_org "$1")"; }
+# The organisations with a CA: every peer organisation, and the ordering organisation under Raft.
+ca_orgs() { if bft; then echo "${PEER_ORGS[@]}"; else echo "${PEER_ORGS[@]}" orderer; fi; }
 peer_count() { cat "$NET/peer-count" 2>/dev/null || echo 1; }
 hosts_mode() { [[ -f "$NET/hosts-mode" ]]; }
 # Where an organisation's processes listen: $HOST on one host, the organisation's own address in hosts mode.

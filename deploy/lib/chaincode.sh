@@ -88,16 +88,16 @@ deploy_chaincode() {
   done
   log "Approving sequence $sequence for each organisation"
   local orderer
-  orderer="$(live_orderer)"
+  orderer="$(orderer_args)"
   for org in "${PEER_ORGS[@]}"; do
-    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg -o "$orderer" --tls --cafile "$(orderer_ca)" \
+    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg $orderer \
       --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
       --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" --waitForEventTimeout 120s \
       >>"$LOGS/lifecycle.log" 2>&1 || die "approve for $org failed: see $LOGS/lifecycle.log"
   done
   log "Committing chaincode definition"
   # shellcheck disable=SC2046
-  as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode commit -o "$orderer" --tls --cafile "$(orderer_ca)" \
+  as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode commit $orderer \
     --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
     --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") --waitForEventTimeout 120s \
     >>"$LOGS/lifecycle.log" 2>&1 || die "commit failed: see $LOGS/lifecycle.log"

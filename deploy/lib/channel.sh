@@ -1,36 +1,81 @@
 # shellcheck shell=bash
-# Channel configuration: the channel's configtx.yaml (organisations, policies, Raft
+# Channel configuration: the channel's configtx.yaml (organisations, policies, Raft or BFT
 # consenters), and peers joining the channel.
 # Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
 # loading it only defines functions (and constants).
 
+# The ordering organisations: OrdererMSP with every orderer under Raft; under BFT one per
+# organisation (LandOrdererMSP, …: the organisation's own CA), each with its own orderer.
+write_orderer_orgs() {
+  local n msp
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    msp="$(orderer_msp "$n")"
+    if ((n == 1)) || bft; then
+      cat <<EOF
+  - &$msp
+    Name: $msp
+    ID: $msp
+    MSPDir: $(org_dir "$(orderer_org "$n")")/msp
+    Policies:
+      Readers: {Type: Signature, Rule: "OR('$msp.member')"}
+      Writers: {Type: Signature, Rule: "OR('$msp.member')"}
+      Admins: {Type: Signature, Rule: "OR('$msp.admin')"}
+    OrdererEndpoints:
+EOF
+    fi
+    echo "      - $(orderer_endpoint "$n")"
+  done
+}
+
+# The Orderer section's consensus: Raft consenters, or the BFT consenter mapping (id, endpoint,
+# MSP, signing identity, TLS certificates) with SmartBFT's options.
+write_consensus() {
+  local n tls
+  if ! bft; then
+    echo "      OrdererType: etcdraft"
+    echo "      EtcdRaft:"
+    echo "        Consenters:"
+    for ((n = 1; n <= $(orderer_count); n++)); do
+      tls="$(orderer_node_dir "$n")/tls/signcerts/cert.pem"
+      printf '          - {Host: %s, Port: %s, ClientTLSCert: %s, ServerTLSCert: %s}\n' \
+        "$(orderer_host "$n")" "$(orderer_port "$n")" "$tls" "$tls"
+    done
+    return
+  fi
+  echo "      OrdererType: BFT"
+  echo "      ConsenterMapping:"
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    tls="$(orderer_node_dir "$n")/tls/signcerts/cert.pem"
+    printf '        - {ID: %s, Host: %s, Port: %s, MSPID: %s, Identity: %s, ClientTLSCert: %s, ServerTLSCert: %s}\n' \
+      "$n" "$(orderer_host "$n")" "$(orderer_port "$n")" "$(orderer_msp "$n")" \
+      "$(orderer_node_dir "$n")/msp/signcerts/cert.pem" "$tls" "$tls"
+  done
+  # A leader silent for 10 s is replaced (the 1 min default would stop writes that long).
+  cat <<EOF
+      SmartBFT:
+        RequestBatchMaxInterval: 200ms
+        RequestForwardTimeout: 2s
+        RequestComplainTimeout: 10s
+        RequestAutoRemoveTimeout: 3m0s
+        ViewChangeResendInterval: 5s
+        ViewChangeTimeout: 20s
+        LeaderHeartbeatTimeout: 10s
+        LeaderHeartbeatCount: 10
+        CollectTimeout: 1s
+        IncomingMessageBufferSize: 200
+        RequestPoolSize: 100000
+EOF
+}
+
 write_configtx() {
-  local n consenters="" endpoints="" application_orgs="" peer_org
+  local n application_orgs="" orderer_orgs="" peer_org
   for peer_org in "${PEER_ORGS[@]}"; do application_orgs+="${application_orgs:+, }*${MSP[$peer_org]}"; done
   for ((n = 1; n <= $(orderer_count); n++)); do
-    local tls
-    tls="$(org_dir orderer)/nodes/orderer$n/tls/signcerts/cert.pem"
-    consenters+="
-          - Host: $(org_host orderer)
-            Port: $(orderer_port "$n")
-            ClientTLSCert: $tls
-            ServerTLSCert: $tls"
-    endpoints+="
-      - $(org_host orderer):$(orderer_port "$n")"
+    if ((n == 1)) || bft; then orderer_orgs+="${orderer_orgs:+, }*$(orderer_msp "$n")"; fi
   done
   {
-    cat <<EOF
-Organizations:
-  - &Orderer
-    Name: OrdererMSP
-    ID: OrdererMSP
-    MSPDir: $(org_dir orderer)/msp
-    Policies:
-      Readers: {Type: Signature, Rule: "OR('OrdererMSP.member')"}
-      Writers: {Type: Signature, Rule: "OR('OrdererMSP.member')"}
-      Admins: {Type: Signature, Rule: "OR('OrdererMSP.admin')"}
-    OrdererEndpoints:$endpoints
-EOF
+    echo "Organizations:"
+    write_orderer_orgs
     local org
     for org in "${PEER_ORGS[@]}"; do
       local m="${MSP[$org]}"
@@ -58,12 +103,10 @@ Profiles:
       Writers: {Type: ImplicitMeta, Rule: "ANY Writers"}
       Admins: {Type: ImplicitMeta, Rule: "MAJORITY Admins"}
     Orderer:
-      OrdererType: etcdraft
       BatchTimeout: 500ms
       BatchSize: {MaxMessageCount: 200, AbsoluteMaxBytes: 10 MB, PreferredMaxBytes: 2 MB}
-      EtcdRaft:
-        Consenters:$consenters
-      Organizations: [*Orderer]
+$(write_consensus)
+      Organizations: [$orderer_orgs]
       Capabilities: {V2_0: true}
       Policies:
         Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}

@@ -16,7 +16,7 @@ cmd_invoke() {
   [[ "$org" != audit ]] && orgs+=(audit)
   # shellcheck disable=SC2046
   (peer_cli_env "$(identity_dir "$org" "$identity")" "${MSP[$org]}" "$org"
-   "$FABRIC_BIN/peer" chaincode invoke -o "$(live_orderer)" --tls --cafile "$(orderer_ca)" \
+   "$FABRIC_BIN/peer" chaincode invoke $(orderer_args) \
      -C "$CHANNEL" -n "$CHAINCODE" $(peer_args_for "${orgs[@]}") --waitForEvent \
      -c "$(ctor_json "$function" "$@")")
 }

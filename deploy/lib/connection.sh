@@ -32,8 +32,8 @@ write_connection_file() {
     echo "  },"
     # Where channel configuration updates (new CRLs) are sent.
     printf '  "orderers": [%s],\n' "$(for ((n = 1; n <= $(orderer_count); n++)); do
-      printf '%s{"endpoint": "%s:%s", "hostOverride": "localhost", "tlsCaCert": "%s"}' "$( ((n > 1)) && echo ", ")" \
-        "$(org_host orderer)" "$(orderer_port "$n")" "$(orderer_ca)"; done)"
+      printf '%s{"endpoint": "%s", "hostOverride": "localhost", "tlsCaCert": "%s"}' "$( ((n > 1)) && echo ", ")" \
+        "$(orderer_endpoint "$n")" "$(orderer_ca "$n")"; done)"
     first=1
     echo "  \"peers\": {"
     for org in "${PEER_ORGS[@]}"; do

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Hosts mode (issue 29, a first step): each organisation on a "host" of its own, a Linux network
+# Hosts mode (issue 29): each organisation on a "host" of its own, a Linux network
 # namespace this script creates, joined to the machine by a veth pair on a bridge it also creates.
 # Addresses are the script's own, in 10.231.7.0/24: the machine's side of the bridge .1, then one
 # per organisation. Nothing else is routed; `hosts_down` removes every namespace, veth and the bridge.
@@ -14,6 +14,8 @@ host_address() { echo "$HOSTS_NET.${HOST_OCTET[$1]}"; }
 # veth names are at most 15 characters: "dk-" and the organisation's first 12.
 host_veth() { local name="dk-$1"; echo "${name:0:15}"; }
 
+no_ipv6() { sysctl -qw "net.ipv6.conf.$1.disable_ipv6=1" 2>/dev/null || true; }
+
 # Runs a command on an organisation's host.
 in_host() { local org="$1"; shift; ip netns exec "$(host_namespace "$org")" "$@"; }
 
@@ -21,6 +23,9 @@ hosts_up() {
   command -v ip >/dev/null || die "hosts mode needs iproute2 (apt-get install iproute2)"
   hosts_down
   ip link add "$HOSTS_BRIDGE" type bridge
+  # No IPv6 on the machine's side: a link-local address with a zone (fe80::…%dk-land) is what some
+  # programs then take for the machine's own address (Arquillian's Payara Micro did, and its URLs broke).
+  no_ipv6 "$HOSTS_BRIDGE"
   ip addr add "$HOSTS_NET.1/24" dev "$HOSTS_BRIDGE"
   ip link set "$HOSTS_BRIDGE" up
   local org ns veth
@@ -29,6 +34,7 @@ hosts_up() {
     veth="$(host_veth "$org")"
     ip netns add "$ns"
     ip link add "$veth" type veth peer name eth0 netns "$ns"
+    no_ipv6 "$veth"
     ip link set "$veth" master "$HOSTS_BRIDGE" up
     in_host "$org" ip addr add "$(host_address "$org")/24" dev eth0
     in_host "$org" ip link set eth0 up

@@ -5,22 +5,32 @@
 # loading it only defines functions (and constants).
 
 cmd_up() {
-  local orderers=1 peers=1 hosts=0
+  local orderers="" peers=1 hosts=0 type=""
   while (($#)); do
     case "$1" in
       --orderers) orderers="$2"; shift 2 ;;
       --peers) peers="$2"; shift 2 ;;
       --hosts) hosts=1; shift ;;
+      --orderer) type="$2"; shift 2 ;;
       *) die "unknown option for up: $1" ;;
     esac
   done
-  [[ "$orderers" == 1 || "$orderers" == 3 ]] || die "--orderers must be 1 or 3"
+  # On hosts of their own the organisations order the record together (BFT); on one host, Raft.
+  if [[ -z "$type" ]]; then if ((hosts)); then type=bft; else type=raft; fi; fi
+  [[ "$type" == raft || "$type" == bft ]] || die "--orderer must be raft or bft"
+  if [[ "$type" == bft ]]; then
+    [[ -z "$orderers" || "$orderers" == "${#PEER_ORGS[@]}" ]] || die "--orderer bft runs one orderer per organisation (${#PEER_ORGS[@]})"
+    orderers="${#PEER_ORGS[@]}"
+  fi
+  orderers="${orderers:-1}"
+  [[ "$type" == bft || "$orderers" == 1 || "$orderers" == 3 ]] || die "--orderers must be 1 or 3"
   [[ "$peers" == 1 || "$peers" == 2 ]] || die "--peers must be 1 or 2"
   local started=$SECONDS
   build_fabric_binaries
   if [[ -d "$NET" ]]; then cmd_down; fi
   mkdir -p "$NET"/{config,logs,pids,chaincode,data}
   echo "$orderers" > "$NET/orderer-count"
+  echo "$type" > "$NET/orderer-type"
   echo "$peers" > "$NET/peer-count"
   if ((hosts)); then
     touch "$NET/hosts-mode"
@@ -34,26 +44,26 @@ cmd_up() {
 
   log "Starting certificate authorities"
   local org n
-  for org in "${PEER_ORGS[@]}" orderer; do
+  for org in $(ca_orgs); do
     mkdir -p "$(ca_home "$org")"
     openssl rand -hex 16 > "$(ca_home "$org")/bootstrap-secret"
     write_ca_launch "$org"
     start_process "ca-$org"
   done
-  for org in "${PEER_ORGS[@]}" orderer; do
+  for org in $(ca_orgs); do
     wait_until "ca-$org" 30 test -f "$(ca_home "$org")/ca-cert.pem"
     wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
   done
 
   log "Enrolling identities"
   local jobs=()
-  for org in "${PEER_ORGS[@]}" orderer; do setup_org_identities "$org" & jobs+=($!); done
+  for org in $(ca_orgs); do setup_org_identities "$org" & jobs+=($!); done
   wait_all "enrolling organisation admins" "${jobs[@]}"
   jobs=()
   for org in "${PEER_ORGS[@]}"; do
     for ((n = 0; n < peers; n++)); do setup_node_identity "$org" "peer$n.$org" peer & jobs+=($!); done
   done
-  for ((n = 1; n <= orderers; n++)); do setup_node_identity orderer "orderer$n" orderer & jobs+=($!); done
+  for ((n = 1; n <= orderers; n++)); do setup_node_identity "$(orderer_org "$n")" "orderer$n" orderer & jobs+=($!); done
   wait_all "enrolling nodes" "${jobs[@]}"
   jobs=()
   local entry name attrs
@@ -70,20 +80,20 @@ cmd_up() {
   enrol_tokens
   write_connection_file
 
-  log "Creating channel '$CHANNEL' with $orderers Raft orderer(s)"
+  log "Creating channel '$CHANNEL' with $orderers $(if bft; then echo BFT; else echo Raft; fi) orderer(s)"
   write_configtx
   "$FABRIC_BIN/configtxgen" -configPath "$NET/config" -profile Registry -channelID "$CHANNEL" \
     -outputBlock "$NET/config/$CHANNEL.block" >>"$LOGS/configtxgen.log" 2>&1 || die "configtxgen failed: see $LOGS/configtxgen.log"
   local admin_tls
-  admin_tls="$(org_dir orderer)/users/orderer.admin/tls"
   for ((n = 1; n <= orderers; n++)); do
     write_orderer_launch "$n"
     start_process "orderer$n"
   done
   for ((n = 1; n <= orderers; n++)); do
-    wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")" "$(org_host orderer)"
+    wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")" "$(orderer_host "$n")"
+    admin_tls="$(orderer_admin_tls "$n")"
     "$FABRIC_BIN/osnadmin" channel join --channelID "$CHANNEL" --config-block "$NET/config/$CHANNEL.block" \
-      -o "$(org_host orderer):$(orderer_admin_port "$n")" --ca-file "$(orderer_ca)" \
+      -o "$(orderer_host "$n"):$(orderer_admin_port "$n")" --ca-file "$(orderer_ca "$n")" \
       --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" >>"$LOGS/osnadmin.log" 2>&1 \
       || die "orderer$n could not join the channel: see $LOGS/osnadmin.log"
   done

@@ -1,19 +1,25 @@
 # shellcheck shell=bash
-# Orderers: launch scripts, their TLS CA, the first one that answers, the Raft leader.
+# Orderers: launch scripts, their TLS CAs, the first one that answers, the Raft leader.
 # Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
 # loading it only defines functions (and constants).
 
+orderer_node_dir() { echo "$(org_dir "$(orderer_org "$1")")/nodes/orderer$1"; }
+
 write_orderer_launch() {
-  local n="$1" node="$(org_dir orderer)/nodes/orderer$1" data="$NET/data/orderer$1"
-  local tls="$node/tls" ca host
-  host="$(org_host orderer)"
-  ca="$(org_dir orderer)/msp/tlscacerts/ca.pem"
+  local n="$1" node data="$NET/data/orderer$1"
+  local tls ca host roots org
+  node="$(orderer_node_dir "$n")" tls="$(orderer_node_dir "$n")/tls"
+  host="$(orderer_host "$n")"
+  ca="$(orderer_ca "$n")"
+  # Under BFT the orderers of every organisation talk to each other: trust each one's TLS CA.
+  roots="$ca"
+  if bft; then roots=""; for org in "${PEER_ORGS[@]}"; do roots+="${roots:+,}$(org_dir "$org")/msp/tlscacerts/ca.pem"; done; fi
   write_launch "orderer$n" \
     "export FABRIC_CFG_PATH='$NET/config'" \
     "export ORDERER_GENERAL_LISTENADDRESS=$host ORDERER_GENERAL_LISTENPORT=$(orderer_port "$n")" \
-    "export ORDERER_GENERAL_LOCALMSPID=OrdererMSP ORDERER_GENERAL_LOCALMSPDIR='$node/msp'" \
+    "export ORDERER_GENERAL_LOCALMSPID=$(orderer_msp "$n") ORDERER_GENERAL_LOCALMSPDIR='$node/msp'" \
     "export ORDERER_GENERAL_TLS_ENABLED=true ORDERER_GENERAL_TLS_PRIVATEKEY='$tls/keystore/key.pem'" \
-    "export ORDERER_GENERAL_TLS_CERTIFICATE='$tls/signcerts/cert.pem' ORDERER_GENERAL_TLS_ROOTCAS='[$ca]'" \
+    "export ORDERER_GENERAL_TLS_CERTIFICATE='$tls/signcerts/cert.pem' ORDERER_GENERAL_TLS_ROOTCAS='[$roots]'" \
     "export ORDERER_GENERAL_BOOTSTRAPMETHOD=none ORDERER_CHANNELPARTICIPATION_ENABLED=true" \
     "export ORDERER_FILELEDGER_LOCATION='$data/ledger'" \
     "export ORDERER_CONSENSUS_WALDIR='$data/etcdraft/wal' ORDERER_CONSENSUS_SNAPDIR='$data/etcdraft/snapshot'" \
@@ -24,23 +30,29 @@ write_orderer_launch() {
     "exec '$FABRIC_BIN/orderer'"
 }
 
-orderer_ca() { echo "$(org_dir orderer)/msp/tlscacerts/ca.pem"; }
+# The TLS CA of orderer N (its organisation's CA).
+orderer_ca() { echo "$(org_dir "$(orderer_org "$1")")/msp/tlscacerts/ca.pem"; }
+orderer_endpoint() { echo "$(orderer_host "$1"):$(orderer_port "$1")"; }
 
-# First orderer that answers; with three orderers one may be down.
-live_orderer() {
-  local n
+# The peer CLI's arguments for the first orderer that answers (with several, one may be down).
+orderer_args() {
+  local n live=1
   for ((n = 1; n <= $(orderer_count); n++)); do
-    if port_open "$(orderer_port "$n")" "$(org_host orderer)"; then echo "$(org_host orderer):$(orderer_port "$n")"; return; fi
+    if port_open "$(orderer_port "$n")" "$(orderer_host "$n")"; then live=$n; break; fi
   done
-  echo "$(org_host orderer):$(orderer_port 1)"
+  echo "-o $(orderer_endpoint "$live") --tls --cafile $(orderer_ca "$live")"
 }
+
+# Orderer N's admin (osnadmin) as its organisation's admin, over mutual TLS.
+orderer_admin_tls() { local org; org="$(orderer_org "$1")"; echo "$(org_dir "$org")/users/$org.admin/tls"; }
 
 # The leader as the orderers' own metrics say (consensus_etcdraft_is_leader 1 for the channel).
 cmd_raft_leader() {
+  bft && die "the orderers run SmartBFT, not Raft"
   local n
   for n in $(seq 1 "$(orderer_count)"); do
     is_running "orderer$n" || continue
-    if curl -sf --max-time 2 "http://$(org_host orderer):$(orderer_ops_port "$n")/metrics" \
+    if curl -sf --max-time 2 "http://$(orderer_host "$n"):$(orderer_ops_port "$n")/metrics" \
         | grep -Eq "^consensus_etcdraft_is_leader\\{channel=\"$CHANNEL\"\\} 1\$"; then
       echo "orderer$n"
       return 0

@@ -6,7 +6,7 @@
 
 process_names() {
   local names=() org n
-  for org in "${PEER_ORGS[@]}" orderer; do names+=("ca-$org"); done
+  for org in $(ca_orgs); do names+=("ca-$org"); done
   for ((n = 1; n <= $(orderer_count); n++)); do names+=("orderer$n"); done
   local i
   for org in "${PEER_ORGS[@]}"; do
@@ -22,7 +22,7 @@ process_org() {
     ca-*) echo "${1#ca-}" ;;
     chaincode-*) echo "${1#chaincode-}" ;;
     peer-*) local org _; read -r org _ <<<"$(peer_of "$1")"; echo "$org" ;;
-    orderer*) echo orderer ;;
+    orderer*) orderer_org "${1#orderer}" ;;
   esac
 }
 
@@ -138,7 +138,7 @@ cmd_start() {
   local name org n
   # After a reboot the organisations' hosts are gone with the processes: make them again.
   if hosts_mode && ! ip netns exec "$(host_namespace orderer)" true 2>/dev/null; then hosts_up; fi
-  for org in "${PEER_ORGS[@]}" orderer; do start_process "ca-$org"; done
+  for org in $(ca_orgs); do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
   for org in "${PEER_ORGS[@]}"; do start_process "chaincode-$org"; done
@@ -162,7 +162,7 @@ process_port() {
 process_health_url() {
   case "$1" in
     ca-*) echo "http://$(org_host "${1#ca-}"):$(ca_ops_port "${1#ca-}")/healthz" ;;
-    orderer*) echo "http://$(org_host orderer):$(orderer_ops_port "${1#orderer}")/healthz" ;;
+    orderer*) echo "http://$(orderer_host "${1#orderer}"):$(orderer_ops_port "${1#orderer}")/healthz" ;;
     peer-*) echo "http://$(org_host "$(process_org "$1")"):$(peer_ops_port $(peer_of "$1"))/healthz" ;;
   esac
 }
@@ -187,7 +187,7 @@ cmd_status() {
     [[ "$health" == OK ]] || down=1
     printf '%-22s %-8s %-6s %-10s %s\n' "$name" "$pid" "$port" "$health" "$LOGS/$name.log"
   done
-  echo "Fabric $FABRIC_VERSION, channel '$CHANNEL', chaincode '$CHAINCODE' sequence $(cat "$NET/chaincode/sequence" 2>/dev/null || echo -), $(orderer_count) orderer(s)"
+  echo "Fabric $FABRIC_VERSION, channel '$CHANNEL', chaincode '$CHAINCODE' sequence $(cat "$NET/chaincode/sequence" 2>/dev/null || echo -), $(orderer_count) $(orderer_type) orderer(s)"
   return $down
 }
 
