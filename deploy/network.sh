@@ -14,7 +14,7 @@
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
 #   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
-#   network.sh raft-leader           the orderer that leads the channel's Raft cluster now, e.g. orderer2
+#   network.sh orderer-leader        the orderer that leads the channel's ordering now, e.g. orderer2
 #   network.sh identity ORG NAME     how that organisation's CA sees an identity (type, max enrolments, attributes)
 #   network.sh ledger-id             which ledger this is: channel/genesis block hash (what a portal binds to)
 #
@@ -153,7 +153,7 @@ main() {
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;
     kill) cmd_kill "$@" ;;
-    raft-leader) cmd_raft_leader ;;
+    orderer-leader) cmd_orderer_leader ;;
     identity) cmd_identity "$@" ;;
     ledger-id) cmd_ledger_id ;;
     *) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Orderers: launch scripts, their TLS CAs, the first one that answers, the Raft leader.
+# Orderers: launch scripts, their TLS CAs, the first one that answers, the leader.
 # Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
 # loading it only defines functions (and constants).
 
@@ -46,14 +46,15 @@ orderer_args() {
 # Orderer N's admin (osnadmin) as its organisation's admin, over mutual TLS.
 orderer_admin_tls() { local org; org="$(orderer_org "$1")"; echo "$(org_dir "$org")/users/$org.admin/tls"; }
 
-# The leader as the orderers' own metrics say (consensus_etcdraft_is_leader 1 for the channel).
-cmd_raft_leader() {
-  bft && die "the orderers run SmartBFT, not Raft"
-  local n
+# The leader as the orderers' own metrics say: consensus_etcdraft_is_leader (Raft) or
+# consensus_BFT_is_leader (SmartBFT, as of the latest block) 1 for the channel.
+cmd_orderer_leader() {
+  local n metric=consensus_etcdraft_is_leader
+  bft && metric=consensus_BFT_is_leader
   for n in $(seq 1 "$(orderer_count)"); do
     is_running "orderer$n" || continue
     if curl -sf --max-time 2 "http://$(orderer_host "$n"):$(orderer_ops_port "$n")/metrics" \
-        | grep -Eq "^consensus_etcdraft_is_leader\\{channel=\"$CHANNEL\"\\} 1\$"; then
+        | grep -Eq "^$metric\\{channel=\"$CHANNEL\"\\} 1\$"; then
       echo "orderer$n"
       return 0
     fi

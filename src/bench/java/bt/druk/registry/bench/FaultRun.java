@@ -53,7 +53,7 @@ final class FaultRun {
     /** The auditor's identity in the connection file: the ledger is read on the Audit peer. */
     static final String AUDITOR = "inspector";
 
-    /** A Raft orderer may only be killed where the other two still make a majority. */
+    /** An orderer may only be killed where the others still order: two of three (Raft), three of four (BFT). */
     private static final int ORDERERS_NEEDED = 3;
     private static final long HEALTHY_WAIT_SECONDS = 120;
     private static final long START_SECONDS = 300;
@@ -106,7 +106,7 @@ final class FaultRun {
 
     /**
      * Which processes {@code fault} kills among those {@code network.sh status} lists. The orderer
-     * named here is a stand-in: the orderer fault kills the Raft leader of the moment it strikes.
+     * named here is a stand-in: the orderer fault kills the leader of the moment it strikes.
      */
     static Plan plan(String fault, List<String> processes, boolean databaseControlled) {
         switch (fault) {
@@ -240,7 +240,7 @@ final class FaultRun {
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(phase));
         if (fault.equals("orderer")) {
-            victims = List.of(raftLeader(victims.get(0)));
+            victims = List.of(ordererLeader(victims.get(0)));
             killed = victims.get(0);
         }
         String killProblem = switch (fault) {
@@ -411,15 +411,15 @@ final class FaultRun {
         return null;
     }
 
-    /** The orderer that leads the Raft cluster now ({@code network.sh raft-leader}), or {@code fallback} if none says so. */
-    private String raftLeader(String fallback) throws IOException, InterruptedException {
-        Result r = network(30, "raft-leader");
+    /** The orderer that leads the ordering now ({@code network.sh orderer-leader}), or {@code fallback} if none says so. */
+    private String ordererLeader(String fallback) throws IOException, InterruptedException {
+        Result r = network(30, "orderer-leader");
         String leader = r.output().strip();
         if (r.exitCode() == 0 && leader.matches("orderer[0-9]+")) {
-            log.println("faults: the Raft leader is " + leader);
+            log.println("faults: the orderers' leader is " + leader);
             return leader;
         }
-        log.println("faults: no Raft leader known (" + abbreviate(r.output()) + "): killing " + fallback);
+        log.println("faults: no orderer leader known (" + abbreviate(r.output()) + "): killing " + fallback);
         return fallback;
     }
 

@@ -61,11 +61,11 @@ public final class PortalUnderTest implements AutoCloseable {
         this.isShared = isShared;
     }
 
-    static Path buildDir() {
+    public static Path buildDir() {
         return Path.of(System.getProperty("druk.build.dir", "target"));
     }
 
-    static Path projectDir() {
+    public static Path projectDir() {
         return Path.of(System.getProperty("druk.project.dir", "."));
     }
 

@@ -1,0 +1,330 @@
+package bt.druk.registry.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import bt.druk.registry.bench.BenchOptions;
+import bt.druk.registry.bench.DrukBench;
+import bt.druk.registry.bench.FaultOutcome;
+import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
+import bt.druk.registry.testing.OwnNetwork;
+import bt.druk.registry.testing.PortalHttp;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consortium as it will run (issue 29): {@code network.sh up --hosts}, each organisation on a
+ * host of its own (a network namespace) with its own orderer, SmartBFT ordering, and the portal
+ * started by {@code deploy/up.sh} on the Land Commission's host. Every process runs in its
+ * organisation's namespace; no organisation's folders hold another's private key; a clerk's
+ * registration commits endorsed by Land and Audit; with one orderer of four killed under load
+ * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
+ * and after they are back every acknowledged registration is written exactly once.
+ */
+@OwnNetwork
+class HostsNetworkIT {
+
+    private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
+    private static final int PORT = Integer.getInteger("druk.hosts.port", 18095);
+    private static final String PASSWORD = "Hosts-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private static final Pattern RECORD_KEY = Pattern.compile("\"recordKey\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String run = Long.toString(System.currentTimeMillis() % 1_000_000);
+    private String portal;
+
+    @Test
+    void eachAgencyOnItsOwnHostOrdersTheRecordTogether() throws Exception {
+        Path runDir = Files.createDirectories(PortalUnderTest.buildDir().toAbsolutePath().resolve("hosts-network-it").resolve(run));
+        NetworkScript.runOrFail("up", "--hosts");
+        try {
+            everyProcessRunsOnItsOrganisationsHost();
+            noOrganisationHoldsAnothersPrivateKey();
+            startPortalOnLandsHost(runDir);
+
+            String key = register("HN-" + run + "-1");
+            String txId = NetworkScript.txIdOf(awaitOnAuditPeer(key, Duration.ofSeconds(60)));
+            assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
+                    "endorsed by Land's and Audit's peers, each on its own host");
+
+            FaultOutcome orderer = oneOrdererKilledUnderLoad(runDir);
+            assertTrue(orderer.killed().matches("orderer[1-4]"), "the orderers' leader was killed: " + orderer);
+
+            writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
+        } finally {
+            stopPortal(runDir);
+            NetworkScript.runOrFail("down");
+        }
+        assertEquals("", namespaces(), "down removes every organisation's namespace");
+    }
+
+    /** Each process's namespace, from its pid file: druk-land for ca-land, peer-land, chaincode-land and orderer1, … */
+    private static void everyProcessRunsOnItsOrganisationsHost() throws Exception {
+        Path pids = NetworkScript.stateDir().resolve("pids");
+        Map<String, String> expected = new HashMap<>();
+        for (int i = 0; i < ORGS.size(); i++) {
+            String org = ORGS.get(i);
+            for (String process : List.of("ca-" + org, "peer-" + org, "chaincode-" + org, "orderer" + (i + 1))) {
+                expected.put(process, "druk-" + org);
+            }
+        }
+        for (Map.Entry<String, String> process : expected.entrySet()) {
+            String pid = Files.readString(pids.resolve(process.getKey() + ".pid")).strip();
+            assertEquals(process.getValue(), command(10, "ip", "netns", "identify", pid).strip(),
+                    process.getKey() + " runs on its organisation's host");
+        }
+    }
+
+    /**
+     * Every private key under an organisation's folders (its CA, its MSP folders, its CA client)
+     * signs for a certificate of that organisation's folders and for none of any other's.
+     */
+    private static void noOrganisationHoldsAnothersPrivateKey() throws Exception {
+        Path net = NetworkScript.stateDir();
+        Map<String, List<PrivateKey>> keys = new HashMap<>();
+        Map<String, List<PublicKey>> certificates = new HashMap<>();
+        for (String org : ORGS) {
+            List<Path> folders = List.of(net.resolve("orgs").resolve(org), net.resolve("ca").resolve(org), net.resolve("ca-client").resolve(org));
+            keys.put(org, new ArrayList<>());
+            certificates.put(org, new ArrayList<>());
+            for (Path folder : folders) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                        if (text.contains("-----BEGIN PRIVATE KEY-----")) {
+                            keys.get(org).add(privateKey(text));
+                        } else if (text.startsWith("-----BEGIN CERTIFICATE-----")) {
+                            certificates.get(org).add(CertificateFactory.getInstance("X.509")
+                                    .generateCertificate(Files.newInputStream(file)).getPublicKey());
+                        }
+                    }
+                }
+            }
+        }
+        for (String org : ORGS) {
+            assertTrue(keys.get(org).size() >= 4, org + ": its CA's, admin's and nodes' keys are in its folders");
+            for (PrivateKey key : keys.get(org)) {
+                assertTrue(certificates.get(org).stream().anyMatch(cert -> signsFor(key, cert)), org + ": each key is one of its certificates'");
+                for (String other : ORGS) {
+                    if (!other.equals(org)) {
+                        assertFalse(certificates.get(other).stream().anyMatch(cert -> signsFor(key, cert)),
+                                org + "'s folders hold a private key of " + other);
+                    }
+                }
+            }
+        }
+    }
+
+    private static PrivateKey privateKey(String pem) throws Exception {
+        String base64 = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"))
+                .replaceAll("\\s", "");
+        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private static boolean signsFor(PrivateKey key, PublicKey certificate) {
+        if (!certificate.getAlgorithm().equals("EC")) {
+            return false;
+        }
+        try {
+            byte[] message = "druk".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(key);
+            signer.update(message);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(certificate);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false; // another curve
+        }
+    }
+
+    /** deploy/up.sh as a user runs it: on a network of hosts it starts the portal on Land's host. */
+    private void startPortalOnLandsHost(Path runDir) throws Exception {
+        ProcessBuilder up = new ProcessBuilder(PortalUnderTest.projectDir().resolve("deploy/up.sh").toAbsolutePath().toString(),
+                "--no-build", "--no-demo")
+                .redirectErrorStream(true).redirectOutput(runDir.resolve("up-sh.log").toFile());
+        up.environment().putAll(Map.of("DRUK_RUN_DIR", runDir.toString(), "DRUK_PORT", Integer.toString(PORT),
+                "DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString(), "DRUK_DEMO_PASSWORD", PASSWORD,
+                // readiness turns DOWN soon after writes stop; the bench's load comes from one address
+                "DRUK_LEDGER_MAX_WAIT_SECONDS", "15", "DRUK_RATELIMIT_PERSECOND", "1000000", "DRUK_RATELIMIT_BURST", "1000000"));
+        Process process = up.start();
+        if (!process.waitFor(8, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail("deploy/up.sh did not return within 8 min");
+        }
+        String output = Files.readString(runDir.resolve("up-sh.log"));
+        assertEquals(0, process.exitValue(), () -> "deploy/up.sh failed:\n" + output);
+        portal = "http://10.231.7.11:" + PORT;
+        assertTrue(output.contains(portal + "/"), "up.sh names the portal's address on Land's host: " + output);
+        String pid = Files.readString(runDir.resolve("portal.pid")).strip();
+        assertEquals("druk-land", command(10, "ip", "netns", "identify", pid).strip(), "the portal runs on Land's host");
+    }
+
+    /** A clerk's first registration of a title through the REST API; returns its record key. */
+    private String register(String pin) throws Exception {
+        HttpResponse<String> answer = post(pin);
+        assertEquals(202, answer.statusCode(), answer.body());
+        Matcher key = RECORD_KEY.matcher(answer.body());
+        assertTrue(key.find(), answer.body());
+        return key.group(1);
+    }
+
+    private HttpResponse<String> post(String pin) throws IOException, InterruptedException {
+        String body = """
+                {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
+                 "owners":[{"name":"Dorji Wangmo","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);
+        return http.send(HttpRequest.newBuilder(URI.create(portal + "/api/land/titles"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The bench's orderer fault: registrations from two clients, the orderers' leader killed and started again. */
+    private FaultOutcome oneOrdererKilledUnderLoad(Path runDir) throws Exception {
+        String pid = Files.readString(runDir.resolve("portal.pid")).strip();
+        List<String> args = List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+                "--portal", portal, "--password", PASSWORD, "--portal-pid", pid,
+                "--scenarios", "faults", "--faults", "orderer", "--fault-clients", "2", "--fault-seconds", "5",
+                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString());
+        DrukBench.Report report = DrukBench.measure(BenchOptions.parse(args.toArray(String[]::new)), System.out);
+        System.out.println(DrukBench.faultsTable(report.faults()));
+        FaultOutcome outcome = report.faults().get(0);
+        assertTrue(outcome.ran(), outcome.toString());
+        assertTrue(outcome.acknowledged() > 0, "the load was acknowledged: " + outcome);
+        assertEquals(outcome.acknowledged(), outcome.committed(), "all committed: " + outcome);
+        assertEquals(0, outcome.lost(), outcome.toString());
+        assertEquals(0, outcome.duplicated(), outcome.toString());
+        return outcome;
+    }
+
+    /**
+     * Two orderers of four down (BFT tolerates one): registrations are still acknowledged but none
+     * commits, and readiness turns DOWN saying why; both started again, each is written once.
+     */
+    private void writesStopWithTwoOrderersDownAndEachCommitsOnceAfter() throws Exception {
+        NetworkScript.runOrFail("kill", "orderer1");
+        NetworkScript.runOrFail("kill", "orderer2");
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            keys.add(register("HN-" + run + "-D" + i));
+        }
+        JsonObject readiness = awaitReadiness("DOWN", Duration.ofSeconds(90));
+        System.out.println("[hosts-network-it] readiness with two orderers down: " + readiness);
+        JsonObject data = readiness.getJsonArray("checks").getJsonObject(0).getJsonObject("data");
+        assertTrue(data.containsKey("reason"), "readiness says why: " + readiness);
+        // Payara writes the numbers as strings
+        assertTrue(Integer.parseInt(data.get("waitingVersions").toString().replace("\"", "")) >= keys.size(),
+                "the registrations wait: " + readiness);
+        for (String key : keys) {
+            assertFalse(NetworkScript.run("query", "inspector", "audit", "GetRecord", key).output().contains("\"key\":\"" + key + "\""),
+                    key + " is not written while two orderers are down");
+        }
+
+        NetworkScript.runOrFail("start");
+        for (String key : keys) {
+            awaitOnAuditPeer(key, Duration.ofSeconds(180));
+            awaitCommittedInPortal(key, Duration.ofSeconds(60));
+            JsonArray writes = NetworkScript.ledgerHistory(key);
+            assertEquals(1, writes.size(), key + " is written exactly once: " + writes);
+        }
+        awaitReadiness("UP", Duration.ofSeconds(60));
+    }
+
+    private JsonObject awaitReadiness(String status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(HttpRequest.newBuilder(URI.create(portal + "/health/ready")).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                JsonObject answer = Json.createReader(new StringReader(last)).readObject();
+                if (status.equals(answer.getString("status", ""))) {
+                    return answer;
+                }
+            } catch (IOException | RuntimeException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("readiness not " + status + " within " + within.toSeconds() + " s; last: " + last);
+    }
+
+    private void awaitCommittedInPortal(String key, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/records/" + key)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (last.contains("\"ledgerState\":\"COMMITTED\"")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(key + " not COMMITTED in the portal within " + within.toSeconds() + " s: " + last);
+    }
+
+    private static String awaitOnAuditPeer(String key, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            NetworkScript.Result answer = NetworkScript.run("query", "inspector", "audit", "GetRecord", key);
+            if (answer.succeeded() && answer.output().contains("\"key\":\"" + key + "\"")) {
+                return answer.output();
+            }
+            last = answer.output();
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(key + " not on the auditor's peer within " + within.toSeconds() + " s; last: " + last);
+    }
+
+    private static void stopPortal(Path runDir) throws Exception {
+        Path script = PortalUnderTest.projectDir().resolve("deploy/lib/portal-process.sh").toAbsolutePath();
+        command(120, "bash", "-c", "RUN=\"$(realpath -m \"$2\")\" && source \"$1\" && portal_stop", "stop-portal",
+                script.toString(), runDir.toString());
+    }
+
+    private static String namespaces() throws Exception {
+        return command(10, "ip", "netns", "list").lines().filter(line -> line.startsWith("druk-")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static String command(int seconds, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish");
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
