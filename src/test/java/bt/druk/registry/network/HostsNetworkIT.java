@@ -29,6 +29,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -107,7 +108,7 @@ class HostsNetworkIT {
 
     /**
      * Every private key under an organisation's folders (its CA, its MSP folders, its CA client)
-     * signs for a certificate of that organisation's folders and for none of any other's.
+     * signs for a certificate or public key of that organisation's folders and for none of any other's.
      */
     private static void noOrganisationHoldsAnothersPrivateKey() throws Exception {
         Path net = NetworkScript.stateDir();
@@ -121,11 +122,13 @@ class HostsNetworkIT {
                 try (Stream<Path> files = Files.walk(folder)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-                        if (text.contains("-----BEGIN PRIVATE KEY-----")) {
-                            keys.get(org).add(privateKey(text));
+                        if (text.contains("PRIVATE KEY-----")) {
+                            keys.get(org).add(privateKey(file));
                         } else if (text.startsWith("-----BEGIN CERTIFICATE-----")) {
                             certificates.get(org).add(CertificateFactory.getInstance("X.509")
                                     .generateCertificate(Files.newInputStream(file)).getPublicKey());
+                        } else if (text.startsWith("-----BEGIN PUBLIC KEY-----")) {
+                            certificates.get(org).add(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der(text, "PUBLIC KEY"))));
                         }
                     }
                 }
@@ -145,10 +148,23 @@ class HostsNetworkIT {
         }
     }
 
-    private static PrivateKey privateKey(String pem) throws Exception {
-        String base64 = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"))
-                .replaceAll("\\s", "");
-        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    /**
+     * A PEM private key, read through openssl: Fabric CA writes its idemix revocation key as SEC1
+     * under a PKCS#8 label, which openssl reads and Java does not.
+     */
+    private static PrivateKey privateKey(Path file) throws Exception {
+        String pkcs8 = command(10, "openssl", "pkey", "-in", file.toString());
+        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(pkcs8, "PRIVATE KEY")));
+    }
+
+    private static byte[] der(String pem, String label) {
+        String begin = "-----BEGIN " + label + "-----";
+        int start = pem.indexOf(begin);
+        if (start < 0) {
+            throw new IllegalArgumentException("no " + label + " in " + pem);
+        }
+        return Base64.getDecoder().decode(pem.substring(start + begin.length(), pem.indexOf("-----END " + label + "-----"))
+                .replaceAll("\\s", ""));
     }
 
     private static boolean signsFor(PrivateKey key, PublicKey certificate) {
