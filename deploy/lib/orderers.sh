@@ -51,10 +51,12 @@ orderer_admin_tls() { local org; org="$(orderer_org "$1")"; echo "$(org_dir "$or
 cmd_orderer_leader() {
   local n metric=consensus_etcdraft_is_leader
   bft && metric=consensus_BFT_is_leader
+  local metrics
   for n in $(seq 1 "$(orderer_count)"); do
     is_running "orderer$n" || continue
-    if curl -sf --max-time 2 "http://$(orderer_host "$n"):$(orderer_ops_port "$n")/metrics" \
-        | grep -Eq "^$metric\\{channel=\"$CHANNEL\"\\} 1\$"; then
+    # Read whole, then matched: grep -q quitting early would make curl fail with SIGPIPE (pipefail).
+    metrics="$(curl -sf --max-time 5 "http://$(orderer_host "$n"):$(orderer_ops_port "$n")/metrics")" || continue
+    if grep -Eq "^$metric\\{channel=\"$CHANNEL\"\\} 1\$" <<<"$metrics"; then
       echo "orderer$n"
       return 0
     fi
