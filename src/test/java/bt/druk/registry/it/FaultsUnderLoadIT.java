@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bt.druk.registry.bench.BenchOptions;
-import bt.druk.registry.bench.DrukBench;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.FaultUnderLoad;
 import bt.druk.registry.testing.RunsAlone;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,18 +85,7 @@ class FaultsUnderLoadIT {
                     // a steady load whose backlog a slow restart cannot grow past what the drain clears in seconds
                     "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString()));
             args.addAll(options);
-            DrukBench.Report report = DrukBench.measure(BenchOptions.parse(args.toArray(String[]::new)), System.out);
-            System.out.println(DrukBench.faultsTable(report.faults()));
-
-            assertEquals(1, report.faults().size());
-            FaultOutcome outcome = report.faults().get(0);
-            assertTrue(outcome.ran(), outcome.toString());
-            assertTrue(outcome.acknowledged() > 0, "the load was acknowledged: " + outcome);
-            assertEquals(outcome.acknowledged(), outcome.committed(), "all committed: " + outcome);
-            assertEquals(0, outcome.lost(), outcome.toString());
-            assertEquals(0, outcome.duplicated(), outcome.toString());
-            assertFalse(Double.isNaN(outcome.recoverySeconds()), "caught up, never 90 s without progress: " + outcome);
-            return outcome;
+            return FaultUnderLoad.run(args);
         }
     }
 }

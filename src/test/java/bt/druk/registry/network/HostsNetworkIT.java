@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import bt.druk.registry.bench.BenchOptions;
-import bt.druk.registry.bench.DrukBench;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
+import bt.druk.registry.testing.FaultUnderLoad;
 import bt.druk.registry.testing.OwnNetwork;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
@@ -234,15 +233,7 @@ class HostsNetworkIT {
                 "--portal", portal, "--password", PASSWORD, "--portal-pid", pid,
                 "--scenarios", "faults", "--faults", "orderer", "--fault-clients", "2", "--fault-seconds", "5",
                 "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString());
-        DrukBench.Report report = DrukBench.measure(BenchOptions.parse(args.toArray(String[]::new)), System.out);
-        System.out.println(DrukBench.faultsTable(report.faults()));
-        FaultOutcome outcome = report.faults().get(0);
-        assertTrue(outcome.ran(), outcome.toString());
-        assertTrue(outcome.acknowledged() > 0, "the load was acknowledged: " + outcome);
-        assertEquals(outcome.acknowledged(), outcome.committed(), "all committed: " + outcome);
-        assertEquals(0, outcome.lost(), outcome.toString());
-        assertEquals(0, outcome.duplicated(), outcome.toString());
-        return outcome;
+        return FaultUnderLoad.run(args);
     }
 
     /**
