@@ -19,6 +19,10 @@ no_ipv6() { sysctl -qw "net.ipv6.conf.$1.disable_ipv6=1" 2>/dev/null || true; }
 # Runs a command on an organisation's host.
 in_host() { local org="$1"; shift; ip netns exec "$(host_namespace "$org")" "$@"; }
 
+# The hosts: one per organisation, and one for the ordering organisation under Raft (under BFT each
+# organisation runs its orderer on its own host).
+host_orgs() { if bft; then echo "${PEER_ORGS[@]}"; else echo "${PEER_ORGS[@]}" orderer; fi; }
+
 hosts_up() {
   command -v ip >/dev/null || die "hosts mode needs iproute2 (apt-get install iproute2)"
   hosts_down
@@ -29,7 +33,7 @@ hosts_up() {
   ip addr add "$HOSTS_NET.1/24" dev "$HOSTS_BRIDGE"
   ip link set "$HOSTS_BRIDGE" up
   local org ns veth
-  for org in "${PEER_ORGS[@]}" orderer; do
+  for org in $(host_orgs); do
     ns="$(host_namespace "$org")"
     veth="$(host_veth "$org")"
     ip netns add "$ns"

@@ -137,7 +137,7 @@ cmd_start() {
   [[ -d "$NET/launch" ]] || die "no network to start: run 'network.sh up' first"
   local name org n
   # After a reboot the organisations' hosts are gone with the processes: make them again.
-  if hosts_mode && ! ip netns exec "$(host_namespace orderer)" true 2>/dev/null; then hosts_up; fi
+  if hosts_mode && ! ip netns exec "$(host_namespace "${PEER_ORGS[0]}")" true 2>/dev/null; then hosts_up; fi
   for org in $(ca_orgs); do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
