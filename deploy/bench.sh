@@ -18,7 +18,8 @@
 #                      --read-seconds of record pages; RSS and heap after a full GC after each round
 # -- --scenarios faults [--faults chaincode,portal]   kill -9 each process in turn under a registration
 #                      load and restart it; every acknowledged registration committed exactly once?
-#                      (BENCHMARKS.md "Faults under load"; it kills and restarts this portal too)
+#                      (BENCHMARKS.md "Faults under load"; it kills and restarts this portal too;
+#                      fault "upgrade" runs network.sh upgrade-chaincode under the load instead)
 # --postgres           the portal on a throwaway PostgreSQL of its own (port DRUK_BENCH_PG_PORT, default
 #                      55448) instead of H2; the faults scenario then also kills the database (fault "database")
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into

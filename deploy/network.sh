@@ -9,7 +9,8 @@
 #   network.sh down                  stop everything and delete the network's state
 #   network.sh stop | start          stop / resume the processes, keeping ledger data
 #   network.sh status                each process with port and health; non-zero if any is down
-#   network.sh deploy-chaincode      rebuild the chaincode and deploy it as the next sequence
+#   network.sh upgrade-chaincode     rebuild the chaincode and deploy it as the next sequence, each
+#                                    organisation approving its own package; registrations go on
 #   network.sh invoke IDENTITY FUNCTION [ARG...]     submit through the issuing org's + the auditor's peers
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
 #   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
@@ -148,7 +149,7 @@ main() {
     stop) cmd_stop ;;
     start) cmd_start ;;
     status) cmd_status ;;
-    deploy-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
+    upgrade-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
     invoke) cmd_invoke "$@" ;;
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;

@@ -22,16 +22,23 @@ build_chaincode_jar() {
 # period keeps the production week unless set; the minimum bid period is 0 unless set, because the
 # demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
 # chaincode's own default, where nothing sets it, is a week).
+# A sequence's services listen on one port of a pair (odd sequences on CHAINCODE_PORT, even ones one
+# above) and run their own copy of the jar: during an upgrade the new services start beside the
+# running ones, and the peers move to them when the new definition commits.
+chaincode_port() { echo $((CHAINCODE_PORT[$1] + ($2 + 1) % 2)); }
+chaincode_jar() { echo "$NET/chaincode/jar-$1/registry-chaincode.jar"; }
+
+# write_chaincode_launch ORG PACKAGE_ID SEQUENCE [PROCESS_NAME]
 write_chaincode_launch() {
-  local org="$1" package_id="$2" tls
+  local org="$1" package_id="$2" sequence="$3" name="${4:-chaincode-$1}" tls
   tls="$(org_dir "$org")/nodes/chaincode.$org/tls"
-  write_launch "chaincode-$org" \
-    "export CHAINCODE_SERVER_ADDRESS=$(org_host "$org"):${CHAINCODE_PORT[$org]} CORE_CHAINCODE_ID_NAME='$package_id'" \
+  write_launch "$name" \
+    "export CHAINCODE_SERVER_ADDRESS=$(org_host "$org"):$(chaincode_port "$org" "$sequence") CORE_CHAINCODE_ID_NAME='$package_id'" \
     "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
     "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
     "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
     "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='${DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS:-0}'" \
-    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$NET/chaincode/registry-chaincode.jar'"
+    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$(chaincode_jar "$sequence")'"
 }
 
 # A JSON string holding a PEM file's text.
@@ -46,7 +53,7 @@ write_chaincode_package() {
   peer_tls="$(org_dir "$org")/nodes/chaincode-client.$org/tls"
   rm -rf "$work"; mkdir -p "$work/code"
   {
-    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$(org_host "$org")" "${CHAINCODE_PORT[$org]}"
+    printf '{"address":"%s:%s","dial_timeout":"10s","tls_required":true,"client_auth_required":true,' "$(org_host "$org")" "$(chaincode_port "$org" "$sequence")"
     printf '"root_cert":%s,"client_cert":%s,"client_key":%s}\n' "$(pem_json "$(org_dir "$org")/msp/tlscacerts/ca.pem")" \
       "$(pem_json "$peer_tls/signcerts/cert.pem")" "$(pem_json "$peer_tls/keystore/key.pem")"
   } > "$work/code/connection.json"
@@ -55,8 +62,14 @@ write_chaincode_package() {
   tar -C "$work" -czf "$work/$CHAINCODE.tgz" metadata.json code.tar.gz
 }
 
+# The next sequence of the chaincode: each organisation's package installed on its peers, its new
+# services started, the definition approved by each organisation and committed. On a running
+# network (an upgrade) the old services keep serving until the peers run the new definition, then
+# stop: registrations go on throughout.
 deploy_chaincode() {
-  local sequence=$(( $(cat "$NET/chaincode/sequence" 2>/dev/null || echo 0) + 1 ))
+  local previous sequence
+  previous="$(cat "$NET/chaincode/sequence" 2>/dev/null || echo 0)"
+  sequence=$((previous + 1))
   build_chaincode_jar
   local org i jobs=()
   declare -A package_id
@@ -77,14 +90,18 @@ deploy_chaincode() {
   wait_all "installing the chaincode packages" "${jobs[@]}"
   # The services run the jar copied into the network's state, so rebuilding the repo's jar does
   # not change a running network underneath.
-  for org in "${PEER_ORGS[@]}"; do stop_process "chaincode-$org"; done
-  cp "$CHAINCODE_JAR" "$NET/chaincode/registry-chaincode.jar"
+  mkdir -p "$(dirname "$(chaincode_jar "$sequence")")"
+  cp "$CHAINCODE_JAR" "$(chaincode_jar "$sequence")"
+  # on a fresh network the services are the organisations' own; in an upgrade, beside them until the commit
+  local next=""
+  ((previous > 0)) && next=-next
   for org in "${PEER_ORGS[@]}"; do
-    write_chaincode_launch "$org" "${package_id[$org]}"
-    start_process "chaincode-$org"
+    stop_process "chaincode-$org$next"
+    write_chaincode_launch "$org" "${package_id[$org]}" "$sequence" "chaincode-$org$next"
+    start_process "chaincode-$org$next"
   done
   for org in "${PEER_ORGS[@]}"; do
-    wait_until "chaincode-$org service" 60 port_open "${CHAINCODE_PORT[$org]}" "$(org_host "$org")"
+    wait_until "chaincode-$org service" 60 port_open "$(chaincode_port "$org" "$sequence")" "$(org_host "$org")"
   done
   log "Approving sequence $sequence for each organisation"
   local orderer
@@ -102,6 +119,23 @@ deploy_chaincode() {
     --signature-policy "$ENDORSEMENT_POLICY" $(peer_args_for "${PEER_ORGS[@]}") --waitForEventTimeout 120s \
     >>"$LOGS/lifecycle.log" 2>&1 || die "commit failed: see $LOGS/lifecycle.log"
   echo "$sequence" > "$NET/chaincode/sequence"
+  ((previous > 0)) && retire_chaincode_services "$previous"
+  return 0
+}
+
+# After an upgrade's commit: once every peer answers through the new services, the old ones stop
+# and the new ones take the organisation's service name (launch script, pid; their log stays
+# chaincode-<org>-next.log until the next start).
+retire_chaincode_services() {
+  local previous="$1" org
+  wait_until "chaincode to answer on every peer" 90 chaincode_answers_everywhere
+  for org in "${PEER_ORGS[@]}"; do
+    stop_process "chaincode-$org"
+    mv "$NET/launch/chaincode-$org-next.sh" "$NET/launch/chaincode-$org.sh"
+    mv "$PIDS/chaincode-$org-next.pid" "$PIDS/chaincode-$org.pid"
+  done
+  rm -rf "$(dirname "$(chaincode_jar "$previous")")"
+  log "Sequence $((previous + 1)) serves; the services of sequence $previous are stopped"
 }
 
 # The first invocation after a (re)start connects the peers to the service; query until it answers.

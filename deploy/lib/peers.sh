@@ -38,11 +38,13 @@ as_org_admin() {
   as_org_admin_on "$org" 0 "$@"
 }
 
-# The organisation's admin running a command against its peer I.
+# The organisation's admin running a command against its peer I: on the organisation's own host in
+# hosts mode, as its admin would (installing, approving, joining the channel).
 as_org_admin_on() {
   local org="$1" i="$2"; shift 2
   (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "${MSP[$org]}" "$org"
-   export CORE_PEER_ADDRESS="$(org_host "$org"):$(peer_port "$org" "$i")"; "$@")
+   export CORE_PEER_ADDRESS="$(org_host "$org"):$(peer_port "$org" "$i")"
+   if hosts_mode; then in_host "$org" "$@"; else "$@"; fi)
 }
 
 peer_args_for() {

@@ -89,7 +89,7 @@ wait_all() {
 # Process ids of this network's Fabric and chaincode processes, whatever their pid files say.
 our_leftovers() {
   local pid
-  for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/registry-chaincode.jar"); do
+  for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/jar-[0-9]+/registry-chaincode.jar"); do
     if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qF "$NET/" \
       || tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$NET/"; then
       echo "$pid"
@@ -155,7 +155,7 @@ process_port() {
     ca-*) echo "${CA_PORT[${1#ca-}]}" ;;
     orderer*) orderer_port "${1#orderer}" ;;
     peer-*) peer_port $(peer_of "$1") ;;
-    chaincode-*) echo "${CHAINCODE_PORT[${1#chaincode-}]}" ;;
+    chaincode-*) chaincode_port "${1#chaincode-}" "$(cat "$NET/chaincode/sequence" 2>/dev/null || echo 1)" ;;
   esac
 }
 

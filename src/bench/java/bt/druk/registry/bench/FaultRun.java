@@ -48,7 +48,8 @@ import java.util.function.LongSupplier;
 final class FaultRun {
 
     /** The faults, in the order they run when {@code --faults} names none. */
-    static final List<String> FAULTS = List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database");
+    static final List<String> FAULTS = List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database",
+            "upgrade");
 
     /** The auditor's identity in the connection file: the ledger is read on the Audit peer. */
     static final String AUDITOR = "inspector";
@@ -112,6 +113,10 @@ final class FaultRun {
         switch (fault) {
             case "portal" -> {
                 return new Plan(List.of("portal"), null);
+            }
+            case "upgrade" -> {
+                // not a kill: network.sh upgrade-chaincode swaps every organisation's services for the next sequence's
+                return new Plan(List.of("chaincode upgrade"), null);
             }
             case "database" -> {
                 return databaseControlled ? new Plan(List.of("database"), null)
@@ -211,8 +216,10 @@ final class FaultRun {
             return FaultOutcome.broken(fault, killed, "the portal's pid is not known (--portal-pid)");
         }
         int phase = o.faultSeconds();
-        log.println("faults: " + fault + ": " + o.faultClients() + " clients register; " + killed + " killed after " + phase
-                + " s and started " + phase + " s later; the load stops " + phase + " s after the restart");
+        String action = fault.equals("upgrade") ? "the chaincode upgraded after " + phase + " s"
+                : killed + " killed after " + phase + " s and started " + phase + " s later";
+        log.println("faults: " + fault + ": " + o.faultClients() + " clients register; " + action + "; the load stops " + phase
+                + " s after the restart");
 
         Load load = new Load(pinPrefix);
         AtomicLong loadStopped = new AtomicLong(Long.MAX_VALUE);
@@ -246,6 +253,7 @@ final class FaultRun {
         String killProblem = switch (fault) {
             case "portal" -> killPortal();
             case "database" -> controlDatabase("kill");
+            case "upgrade" -> upgradeChaincode();
             default -> killNetworkProcesses(victims);
         };
         int acknowledgedBeforeKill = load.acknowledged.size();
@@ -254,6 +262,7 @@ final class FaultRun {
         String restartProblem = switch (fault) {
             case "portal" -> restartPortal();
             case "database" -> controlDatabase("start");
+            case "upgrade" -> null; // nothing was stopped
             default -> startNetwork();
         };
         double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
@@ -428,6 +437,14 @@ final class FaultRun {
         Result r = run(START_SECONDS, List.of(o.databaseControl().orElseThrow().toString(), action));
         log.println("faults: database " + action + ": " + r.output().strip());
         return r.exitCode() == 0 ? null : "database " + action + " failed (" + r.exitCode() + "): " + abbreviate(r.output());
+    }
+
+    /** The chaincode's next sequence, deployed while the load runs ({@code network.sh upgrade-chaincode}). */
+    private String upgradeChaincode() throws IOException, InterruptedException {
+        long began = System.nanoTime();
+        Result r = network(START_SECONDS, "upgrade-chaincode");
+        log.println("faults: network.sh upgrade-chaincode took " + Math.round((System.nanoTime() - began) / 1e9) + " s");
+        return r.exitCode() == 0 ? null : "network.sh upgrade-chaincode failed (" + r.exitCode() + "): " + abbreviate(r.output());
     }
 
     private String startNetwork() throws IOException, InterruptedException {

@@ -18,28 +18,77 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Faults under load, the key assertions in {@code mvn verify} (issue 12): the benchmark's faults
- * scenario with the two cheapest faults, each under a small registration load through the REST API
+ * scenario with the cheapest faults, each under a small registration load through the REST API
  * (a portal of its own, port 18443): every chaincode service process killed with SIGKILL and
- * started again with network.sh start; and, with the portal on a PostgreSQL of its own, every
+ * started again with network.sh start; the chaincode upgraded to its next sequence
+ * (network.sh upgrade-chaincode, issue 29); and, with the portal on a PostgreSQL of its own, every
  * process of that PostgreSQL killed and started again (crash recovery). Every registration the
  * portal acknowledged must then be committed exactly once: COMMITTED in the portal with its hash,
  * one write of that hash on the auditor's ledger. The table for every fault is deploy/bench.sh's
  * (BENCHMARKS.md "Faults under load").
  */
 @RunsAlone
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsUnderLoadIT {
 
     private static final int POSTGRES_PORT = 55446;
+
+    /** The portal the faults without settings of their own share (on port 18443 like the others: never two at once). */
+    private PortalUnderTest onH2;
+
+    @AfterAll
+    void stopSharedPortal() {
+        if (onH2 != null) {
+            onH2.close();
+            onH2 = null;
+        }
+    }
 
     @Test
     void killingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
         FaultOutcome chaincode = runFault("chaincode", Map.of(), List.of());
         assertTrue(chaincode.killed().startsWith("chaincode"), chaincode.toString());
         assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+    }
+
+    /**
+     * {@code network.sh upgrade-chaincode} under the load: the next sequence commits, and afterwards
+     * only its services (on the other port of each organisation's pair) serve.
+     */
+    @Test
+    void upgradingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
+        Path sequenceFile = NetworkScript.stateDir().resolve("chaincode/sequence");
+        int before = Integer.parseInt(Files.readString(sequenceFile).strip());
+        FaultOutcome upgrade = runFault("upgrade", Map.of(), List.of());
+        assertEquals("chaincode upgrade", upgrade.killed(), upgrade.toString());
+        assertEquals(before + 1, Integer.parseInt(Files.readString(sequenceFile).strip()), "the next sequence is committed");
+        String status = NetworkScript.runOrFail("status").output();
+        for (String org : List.of("land", "procurement", "justice", "audit")) {
+            String service = status.lines().map(String::strip).filter(line -> line.startsWith("chaincode-" + org + " "))
+                    .findFirst().orElseThrow();
+            String[] cells = service.split("\\s+");
+            assertEquals("OK", cells[3], service);
+            int port = Integer.parseInt(cells[2]);
+            assertEquals(List.of(), processesListeningOn(oldPort(port)), "the old service of " + org + " is stopped");
+        }
+    }
+
+    /** The other port of a chaincode service's pair (7057/7058, …: odd and even sequences). */
+    private static int oldPort(int port) {
+        return port % 10 == 7 ? port + 1 : port - 1;
+    }
+
+    private static List<String> processesListeningOn(int port) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-Hltn", "sport = :" + port).redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ss.waitFor();
+        return out.lines().filter(line -> !line.isBlank()).toList();
     }
 
     @Test
@@ -69,23 +118,41 @@ class FaultsUnderLoadIT {
         }
     }
 
-    /** The faults scenario with one fault against a portal of its own with {@code settings}; asserts nothing lost or doubled. */
-    private static FaultOutcome runFault(String fault, Map<String, String> settings, List<String> options) throws Exception {
+    /**
+     * The faults scenario with one fault; asserts nothing lost or doubled. Faults that need no
+     * settings of their own share one portal on H2 (a portal boot is the dearest part of a run);
+     * others get a portal of their own with {@code settings}.
+     */
+    private FaultOutcome runFault(String fault, Map<String, String> settings, List<String> options) throws Exception {
+        if (settings.isEmpty()) {
+            if (onH2 == null) {
+                onH2 = startPortal("h2", settings);
+            }
+            return runFault(onH2, fault, options);
+        }
+        stopSharedPortal(); // its port is the one this portal takes
+        try (PortalUnderTest portal = startPortal(fault, settings)) {
+            return runFault(portal, fault, options);
+        }
+    }
+
+    private static PortalUnderTest startPortal(String name, Map<String, String> settings) throws Exception {
         String prefix = "ocds-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
                 (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
         Map<String, String> environment = new HashMap<>(settings);
         // as deploy/bench.sh: the load comes from one address, which the per-address rate limit would throttle
         environment.putAll(Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_RATELIMIT_PERSECOND", "1000000",
                 "DRUK_RATELIMIT_BURST", "1000000"));
-        try (PortalUnderTest portal = PortalUnderTest.startOwn("faults-under-load-" + fault, Integer.getInteger("druk.faults.port", 18443),
-                environment)) {
-            List<String> args = new ArrayList<>(List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
-                    "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
-                    "--scenarios", "faults", "--faults", fault, "--fault-clients", "2", "--fault-seconds", "3",
-                    // a steady load whose backlog a slow restart cannot grow past what the drain clears in seconds
-                    "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString()));
-            args.addAll(options);
-            return FaultUnderLoad.run(args);
-        }
+        return PortalUnderTest.startOwn("faults-under-load-" + name, Integer.getInteger("druk.faults.port", 18443), environment);
+    }
+
+    private static FaultOutcome runFault(PortalUnderTest portal, String fault, List<String> options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+                "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
+                "--scenarios", "faults", "--faults", fault, "--fault-clients", "2", "--fault-seconds", "3",
+                // a steady load whose backlog a slow restart cannot grow past what the drain clears in seconds
+                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString()));
+        args.addAll(options);
+        return FaultUnderLoad.run(args);
     }
 }

@@ -40,7 +40,13 @@ import org.junit.jupiter.api.Test;
 class ChaincodeServicesIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
-    private static final int AUDIT_CHAINCODE_PORT = 10057;
+
+    /** The auditor's chaincode service's port as network.sh status lists it: it changes with the sequence (upgrade-chaincode). */
+    private static int auditChaincodePort() {
+        return NetworkScript.runOrFail("status").output().lines().map(String::strip).filter(line -> line.startsWith("chaincode-audit "))
+                .map(line -> Integer.parseInt(line.split("\\s+")[2])).findFirst()
+                .orElseThrow(() -> new AssertionError("no chaincode-audit in network.sh status"));
+    }
     /** An HTTP/2 SETTINGS frame's type byte: the first frame a gRPC server sends on a connection it serves. */
     private static final int SETTINGS_FRAME = 4;
 
@@ -109,7 +115,7 @@ class ChaincodeServicesIT {
 
     private static java.net.Socket plainText() throws IOException {
         java.net.Socket socket = new java.net.Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", AUDIT_CHAINCODE_PORT), 5000);
+        socket.connect(new InetSocketAddress("127.0.0.1", auditChaincodePort()), 5000);
         return socket;
     }
 
@@ -134,7 +140,7 @@ class ChaincodeServicesIT {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setApplicationProtocols(new String[] {"h2"});
         socket.setSSLParameters(parameters);
-        socket.connect(new InetSocketAddress("127.0.0.1", AUDIT_CHAINCODE_PORT), 5000);
+        socket.connect(new InetSocketAddress("127.0.0.1", auditChaincodePort()), 5000);
         socket.startHandshake();
         assertArrayEquals(new String[] {"h2"}, new String[] {socket.getApplicationProtocol()}, "gRPC over HTTP/2 negotiated");
         return socket;
