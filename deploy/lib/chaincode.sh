@@ -16,18 +16,19 @@ build_chaincode_jar() {
   fi
 }
 
-# The chaincode service of ORG: its own JVM, serving only that organisation's peer over mutual TLS
-# (a server certificate from the organisation's CA; it requires a client certificate from that CA).
-# Its floors, from this script's environment when it (re)deploys the chaincode: the land notice
-# period keeps the production week unless set; the minimum bid period is 0 unless set, because the
-# demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
-# chaincode's own default, where nothing sets it, is a week).
 # A sequence's services listen on one port of a pair (odd sequences on CHAINCODE_PORT, even ones one
 # above) and run their own copy of the jar: during an upgrade the new services start beside the
 # running ones, and the peers move to them when the new definition commits.
 chaincode_port() { echo $((CHAINCODE_PORT[$1] + ($2 + 1) % 2)); }
 chaincode_jar() { echo "$NET/chaincode/jar-$1/registry-chaincode.jar"; }
 
+# The chaincode service of ORG: its own JVM, serving only that organisation's peer over mutual TLS
+# (a server certificate from the organisation's CA; it requires a client certificate from that CA).
+# Its floors, from this script's environment when it (re)deploys the chaincode: the land notice
+# period keeps the production week unless set; the minimum bid period is 0 unless set, because the
+# demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
+# chaincode's own default, where nothing sets it, is a week). An upgrade keeps the floors the
+# running services have unless the environment sets them.
 # write_chaincode_launch ORG PACKAGE_ID SEQUENCE [PROCESS_NAME]
 write_chaincode_launch() {
   local org="$1" package_id="$2" sequence="$3" name="${4:-chaincode-$1}" tls
@@ -36,9 +37,19 @@ write_chaincode_launch() {
     "export CHAINCODE_SERVER_ADDRESS=$(org_host "$org"):$(chaincode_port "$org" "$sequence") CORE_CHAINCODE_ID_NAME='$package_id'" \
     "export DRUK_CHAINCODE_TLS_CERT_FILE='$tls/signcerts/cert.pem' DRUK_CHAINCODE_TLS_KEY_FILE='$tls/keystore/key.pem'" \
     "export DRUK_CHAINCODE_TLS_CLIENT_CA_FILE='$(org_dir "$org")/msp/tlscacerts/ca.pem'" \
-    "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='${DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS:-30}' DRUK_CHAINCODE_MIN_NOTICE_SECONDS='${DRUK_CHAINCODE_MIN_NOTICE_SECONDS:-604800}'" \
-    "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='${DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS:-0}'" \
+    "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS 30)'" \
+    "export DRUK_CHAINCODE_MIN_NOTICE_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MIN_NOTICE_SECONDS 604800)'" \
+    "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS 0)'" \
     "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$(chaincode_jar "$sequence")'"
+}
+
+# chaincode_floor ORG NAME DEFAULT: the setting from this script's environment, else as ORG's running
+# service was launched with, else DEFAULT.
+chaincode_floor() {
+  local org="$1" name="$2" default="$3" launched
+  if [[ -n "${!name:-}" ]]; then echo "${!name}"; return; fi
+  launched="$(grep -o "$name='[^']*'" "$NET/launch/chaincode-$org.sh" 2>/dev/null | head -1 | cut -d"'" -f2)"
+  echo "${launched:-$default}"
 }
 
 # A JSON string holding a PEM file's text.
