@@ -52,6 +52,14 @@ chaincode_floor() {
   echo "${launched:-$default}"
 }
 
+# Installs a package on ORG's peer I; one installed already (an upgrade tried again) is no error.
+install_package() {
+  local org="$1" i="$2" package="$3" answer
+  answer="$(as_org_admin_on "$org" "$i" "$FABRIC_BIN/peer" lifecycle chaincode install "$package" 2>&1)" \
+    || [[ "$answer" == *"already successfully installed"* ]] || { printf '%s\n' "$answer" >>"$LOGS/lifecycle.log"; return 1; }
+  printf '%s\n' "$answer" >>"$LOGS/lifecycle.log"
+}
+
 # A JSON string holding a PEM file's text.
 pem_json() { awk 'BEGIN { printf "\"" } { printf "%s\\n", $0 } END { printf "\"" }' "$1"; }
 
@@ -93,8 +101,7 @@ deploy_chaincode() {
     write_chaincode_package "$org" "$sequence"
     package_id[$org]="$(as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz")"
     for ((i = 0; i < $(peer_count); i++)); do
-      as_org_admin_on "$org" "$i" "$FABRIC_BIN/peer" lifecycle chaincode install "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" >>"$LOGS/lifecycle.log" 2>&1 &
-      jobs+=($!)
+      install_package "$org" "$i" "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" & jobs+=($!)
     done
   done
   log "Installing each organisation's chaincode package on its peers"

@@ -20,7 +20,7 @@ process_names() {
 process_org() {
   case "$1" in
     ca-*) echo "${1#ca-}" ;;
-    chaincode-*) echo "${1#chaincode-}" ;;
+    chaincode-*) local org="${1#chaincode-}"; echo "${org%-next}" ;;
     peer-*) local org _; read -r org _ <<<"$(peer_of "$1")"; echo "$org" ;;
     orderer*) orderer_org "${1#orderer}" ;;
   esac
