@@ -90,8 +90,9 @@ wait_all() {
 our_leftovers() {
   local pid
   for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/jar-[0-9]+/registry-chaincode.jar"); do
-    if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qF "$NET/" \
-      || tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$NET/"; then
+    # (a process may be gone by now: its /proc files then say nothing, quietly)
+    if tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" | grep -qF "$NET/" \
+      || tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -qF "$NET/"; then
       echo "$pid"
     fi
   done
