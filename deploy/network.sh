@@ -11,6 +11,9 @@
 #   network.sh status                each process with port and health; non-zero if any is down
 #   network.sh upgrade-chaincode     rebuild the chaincode and deploy it as the next sequence, each
 #                                    organisation approving its own package; registrations go on
+#   network.sh add-org NAME [--join snapshot|genesis]
+#                                    a new organisation on its own host joins the channel as an observer:
+#                                    update signed by a majority of admins, peers joined from a snapshot
 #   network.sh invoke IDENTITY FUNCTION [ARG...]     submit through the issuing org's + the auditor's peers
 #   network.sh query IDENTITY ORG FUNCTION [ARG...]  evaluate on one org's peer
 #   network.sh transaction TXID      the committed transaction (hex ProcessedTransaction, via qscc)
@@ -139,10 +142,14 @@ source "$DEPLOY_DIR/lib/chaincode.sh"
 source "$DEPLOY_DIR/lib/cli.sh"
 # shellcheck source=lib/network-up.sh
 source "$DEPLOY_DIR/lib/network-up.sh"
+# shellcheck source=lib/add-org.sh
+source "$DEPLOY_DIR/lib/add-org.sh"
 
 main() {
   local command="${1:-}"
   (($#)) && shift
+  # The organisations added to the running network join the founding ones ('up' makes a new network).
+  [[ "$command" == up ]] || load_added_orgs
   case "$command" in
     up) cmd_up "$@" ;;
     down) cmd_down ;;
@@ -150,6 +157,7 @@ main() {
     start) cmd_start ;;
     status) cmd_status ;;
     upgrade-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
+    add-org) cmd_add_org "$@" ;;
     invoke) cmd_invoke "$@" ;;
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;
@@ -157,7 +165,7 @@ main() {
     orderer-leader) cmd_orderer_leader ;;
     identity) cmd_identity "$@" ;;
     ledger-id) cmd_ledger_id ;;
-    *) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
+    *) awk 'NR > 1 && /^# State lives/ { exit } NR > 1' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }
 

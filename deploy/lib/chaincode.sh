@@ -81,6 +81,28 @@ write_chaincode_package() {
   tar -C "$work" -czf "$work/$CHAINCODE.tgz" metadata.json code.tar.gz
 }
 
+# ORG's package for SEQUENCE (and the TLS identities of its service and of its peers as the
+# service's clients, the first time); prints its package id.
+prepare_chaincode_package() {
+  local org="$1" sequence="$2" who
+  for who in chaincode chaincode-client; do
+    [[ -f "$(org_dir "$org")/nodes/$who.$org/tls/signcerts/cert.pem" ]] \
+      || enroll "$org" "$who.$org" client - "$(org_dir "$org")/nodes/$who.$org/tls" tls
+  done
+  write_chaincode_package "$org" "$sequence"
+  as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz"
+}
+
+# approve_chaincode ORG PACKAGE_ID SEQUENCE ORDERER_ARGS: ORG's admin approves the definition.
+approve_chaincode() {
+  local org="$1" package_id="$2" sequence="$3" orderer="$4"
+  # shellcheck disable=SC2086
+  as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg $orderer \
+    --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
+    --package-id "$package_id" --signature-policy "$ENDORSEMENT_POLICY" --waitForEventTimeout 120s \
+    >>"$LOGS/lifecycle.log" 2>&1 || die "approve for $org failed: see $LOGS/lifecycle.log"
+}
+
 # The next sequence of the chaincode: each organisation's package installed on its peers, its new
 # services started, the definition approved by each organisation and committed. On a running
 # network (an upgrade) the old services keep serving until the peers run the new definition, then
@@ -93,13 +115,7 @@ deploy_chaincode() {
   local org i jobs=()
   declare -A package_id
   for org in "${PEER_ORGS[@]}"; do
-    local who
-    for who in chaincode chaincode-client; do
-      [[ -f "$(org_dir "$org")/nodes/$who.$org/tls/signcerts/cert.pem" ]] \
-        || enroll "$org" "$who.$org" client - "$(org_dir "$org")/nodes/$who.$org/tls" tls
-    done
-    write_chaincode_package "$org" "$sequence"
-    package_id[$org]="$(as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode calculatepackageid "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz")"
+    package_id[$org]="$(prepare_chaincode_package "$org" "$sequence")"
     for ((i = 0; i < $(peer_count); i++)); do
       install_package "$org" "$i" "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" & jobs+=($!)
     done
@@ -124,12 +140,7 @@ deploy_chaincode() {
   log "Approving sequence $sequence for each organisation"
   local orderer
   orderer="$(orderer_args)"
-  for org in "${PEER_ORGS[@]}"; do
-    as_org_admin "$org" "$FABRIC_BIN/peer" lifecycle chaincode approveformyorg $orderer \
-      --channelID "$CHANNEL" --name "$CHAINCODE" --version "$sequence" --sequence "$sequence" \
-      --package-id "${package_id[$org]}" --signature-policy "$ENDORSEMENT_POLICY" --waitForEventTimeout 120s \
-      >>"$LOGS/lifecycle.log" 2>&1 || die "approve for $org failed: see $LOGS/lifecycle.log"
-  done
+  for org in "${PEER_ORGS[@]}"; do approve_chaincode "$org" "${package_id[$org]}" "$sequence" "$orderer"; done
   log "Committing chaincode definition"
   # shellcheck disable=SC2046
   as_org_admin land "$FABRIC_BIN/peer" lifecycle chaincode commit $orderer \

@@ -16,7 +16,7 @@ FABRIC_SAMPLECONFIG="$FABRIC_HOME/sampleconfig"
 
 fabric_binaries_present() {
   local tool
-  for tool in peer orderer configtxgen osnadmin fabric-ca-server fabric-ca-client; do
+  for tool in peer orderer configtxgen configtxlator osnadmin fabric-ca-server fabric-ca-client; do
     [[ -x "$FABRIC_BIN/$tool" ]] || return 1
   done
   [[ -f "$FABRIC_SAMPLECONFIG/core.yaml" ]]
@@ -42,7 +42,7 @@ build_fabric_binaries() {
   local ca_metadata=github.com/hyperledger/fabric-ca/lib/metadata
   build_go_tools "github.com/hyperledger/fabric $FABRIC_MODULE_VERSION" \
     "-X $metadata.Version=$FABRIC_VERSION -X $metadata.CommitSHA=435a7f1a780a" \
-    github.com/hyperledger/fabric/cmd/{peer,orderer,configtxgen,osnadmin}
+    github.com/hyperledger/fabric/cmd/{peer,orderer,configtxgen,configtxlator,osnadmin}
   build_go_tools "github.com/hyperledger/fabric-ca v$FABRIC_CA_VERSION" \
     "-X $ca_metadata.Version=$FABRIC_CA_VERSION" \
     github.com/hyperledger/fabric-ca/cmd/{fabric-ca-server,fabric-ca-client}

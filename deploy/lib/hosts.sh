@@ -32,18 +32,22 @@ hosts_up() {
   no_ipv6 "$HOSTS_BRIDGE"
   ip addr add "$HOSTS_NET.1/24" dev "$HOSTS_BRIDGE"
   ip link set "$HOSTS_BRIDGE" up
-  local org ns veth
-  for org in $(host_orgs); do
-    ns="$(host_namespace "$org")"
-    veth="$(host_veth "$org")"
-    ip netns add "$ns"
-    ip link add "$veth" type veth peer name eth0 netns "$ns"
-    no_ipv6 "$veth"
-    ip link set "$veth" master "$HOSTS_BRIDGE" up
-    in_host "$org" ip addr add "$(host_address "$org")/24" dev eth0
-    in_host "$org" ip link set eth0 up
-    in_host "$org" ip link set lo up
-  done
+  local org
+  for org in $(host_orgs); do host_up "$org"; done
+}
+
+# One organisation's host, on the bridge.
+host_up() {
+  local org="$1" ns veth
+  ns="$(host_namespace "$org")"
+  veth="$(host_veth "$org")"
+  ip netns add "$ns"
+  ip link add "$veth" type veth peer name eth0 netns "$ns"
+  no_ipv6 "$veth"
+  ip link set "$veth" master "$HOSTS_BRIDGE" up
+  in_host "$org" ip addr add "$(host_address "$org")/24" dev eth0
+  in_host "$org" ip link set eth0 up
+  in_host "$org" ip link set lo up
 }
 
 # A namespace lives on while a process runs in it, and its veth with it: any process still there

@@ -27,7 +27,8 @@ cmd_up() {
   [[ "$peers" == 1 || "$peers" == 2 ]] || die "--peers must be 1 or 2"
   local started=$SECONDS
   build_fabric_binaries
-  if [[ -d "$NET" ]]; then cmd_down; fi
+  # (with the organisations added to it, whose processes and hosts go too)
+  if [[ -d "$NET" ]]; then (load_added_orgs; cmd_down); fi
   mkdir -p "$NET"/{config,logs,pids,chaincode,data}
   echo "$orderers" > "$NET/orderer-count"
   echo "$type" > "$NET/orderer-type"

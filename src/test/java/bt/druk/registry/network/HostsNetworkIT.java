@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * organisation's namespace; no organisation's folders hold another's private key; a clerk's
  * registration commits endorsed by Land and Audit; with one orderer of four killed under load
  * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
- * and after they are back every acknowledged registration is written exactly once.
+ * and after they are back every acknowledged registration is written exactly once. An observer
+ * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
 class HostsNetworkIT {
@@ -69,7 +70,7 @@ class HostsNetworkIT {
         NetworkScript.runOrFail("up", "--hosts");
         try {
             everyProcessRunsOnItsOrganisationsHost();
-            noOrganisationHoldsAnothersPrivateKey();
+            noOrganisationHoldsAnothersPrivateKey(ORGS);
             startPortalOnLandsHost(runDir);
 
             String key = register("HN-" + run + "-1");
@@ -81,6 +82,8 @@ class HostsNetworkIT {
             assertTrue(orderer.killed().matches("orderer[1-4]"), "the orderers' leader was killed: " + orderer);
 
             writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
+
+            anObserverJoinsOnItsOwnHostFromASnapshot(key);
         } finally {
             stopPortal(runDir);
             NetworkScript.runOrFail("down");
@@ -90,7 +93,6 @@ class HostsNetworkIT {
 
     /** Each process's namespace, from its pid file: druk-land for ca-land, peer-land, chaincode-land and orderer1, … */
     private static void everyProcessRunsOnItsOrganisationsHost() throws Exception {
-        Path pids = NetworkScript.stateDir().resolve("pids");
         Map<String, String> expected = new HashMap<>();
         for (int i = 0; i < ORGS.size(); i++) {
             String org = ORGS.get(i);
@@ -98,7 +100,12 @@ class HostsNetworkIT {
                 expected.put(process, "druk-" + org);
             }
         }
-        for (Map.Entry<String, String> process : expected.entrySet()) {
+        assertOnHosts(expected);
+    }
+
+    private static void assertOnHosts(Map<String, String> namespaceOfProcess) throws Exception {
+        Path pids = NetworkScript.stateDir().resolve("pids");
+        for (Map.Entry<String, String> process : namespaceOfProcess.entrySet()) {
             String pid = Files.readString(pids.resolve(process.getKey() + ".pid")).strip();
             assertEquals(process.getValue(), command(10, "ip", "netns", "identify", pid).strip(),
                     process.getKey() + " runs on its organisation's host");
@@ -106,14 +113,46 @@ class HostsNetworkIT {
     }
 
     /**
+     * {@code network.sh add-org acc}: the Anti-Corruption Commission joins as an observer on a host
+     * of its own, with keys of its own; its peer joins from the auditor's snapshot (it has no block
+     * before it) and answers for a record written before it joined; registrations go on.
+     */
+    private void anObserverJoinsOnItsOwnHostFromASnapshot(String earlierKey) throws Exception {
+        NetworkScript.Result added = NetworkScript.runOrFail("add-org", "acc");
+        System.out.println("[hosts-network-it] add-org acc:\n" + added.output().lines()
+                .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d .*")).reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(added.output().contains("configuration update signed by land procurement justice"),
+                "a majority of the four organisations' admins sign: " + added.output());
+        assertOnHosts(Map.of("ca-acc", "druk-acc", "peer-acc", "druk-acc", "chaincode-acc", "druk-acc"));
+        List<String> withObserver = new ArrayList<>(ORGS);
+        withObserver.add("acc");
+        noOrganisationHoldsAnothersPrivateKey(withObserver);
+        assertTrue(Files.readString(NetworkScript.stateDir().resolve("logs/peer-acc.log")).contains("Created ledger [registry] from snapshot"),
+                "the observer's peer joined from a snapshot, not from the first block");
+
+        String onAudit = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", earlierKey).output().strip();
+        assertEquals(onAudit, NetworkScript.runOrFail("query", "inspector", "acc", "GetRecord", earlierKey).output().strip(),
+                "the observer's peer answers for a record written before it joined");
+        String later = register("HN-" + run + "-A");
+        String txId = NetworkScript.txIdOf(awaitOnAuditPeer(later, Duration.ofSeconds(60)));
+        assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
+                "registrations go on, endorsed as before");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!NetworkScript.run("query", "inspector", "acc", "GetRecord", later).output().contains("\"key\":\"" + later + "\"")) {
+            assertTrue(System.nanoTime() < deadline, later + " reaches the observer's peer");
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
      * Every private key under an organisation's folders (its CA, its MSP folders, its CA client)
      * signs for a certificate or public key of that organisation's folders and for none of any other's.
      */
-    private static void noOrganisationHoldsAnothersPrivateKey() throws Exception {
+    private static void noOrganisationHoldsAnothersPrivateKey(List<String> orgs) throws Exception {
         Path net = NetworkScript.stateDir();
         Map<String, List<PrivateKey>> keys = new HashMap<>();
         Map<String, List<PublicKey>> certificates = new HashMap<>();
-        for (String org : ORGS) {
+        for (String org : orgs) {
             List<Path> folders = List.of(net.resolve("orgs").resolve(org), net.resolve("ca").resolve(org), net.resolve("ca-client").resolve(org));
             keys.put(org, new ArrayList<>());
             certificates.put(org, new ArrayList<>());
@@ -133,11 +172,11 @@ class HostsNetworkIT {
                 }
             }
         }
-        for (String org : ORGS) {
+        for (String org : orgs) {
             assertTrue(keys.get(org).size() >= 4, org + ": its CA's, admin's and nodes' keys are in its folders");
             for (PrivateKey key : keys.get(org)) {
                 assertTrue(certificates.get(org).stream().anyMatch(cert -> signsFor(key, cert)), org + ": each key is one of its certificates'");
-                for (String other : ORGS) {
+                for (String other : orgs) {
                     if (!other.equals(org)) {
                         assertFalse(certificates.get(other).stream().anyMatch(cert -> signsFor(key, cert)),
                                 org + "'s folders hold a private key of " + other);

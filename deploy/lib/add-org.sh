@@ -1,0 +1,235 @@
+# shellcheck shell=bash
+# network.sh add-org NAME: an organisation joins the running channel as an observer (it endorses no
+# register's records, its peers keep a full copy of the ledger and answer queries), e.g. the
+# Anti-Corruption Commission. Its admin makes its CA, identities and MSP on its own host; a
+# majority of the existing organisations' admins sign the channel configuration update, each on its
+# own host, passing one signature file along; its peers join from a ledger snapshot of the
+# auditor's peer rather than replaying every block (or, with --join genesis, from the first block,
+# to compare).
+# Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, organisations, ports); loading
+# it only defines functions, and the organisations added before (load_added_orgs).
+
+# $NET/added-orgs: one line per added organisation, "NAME INDEX"; INDEX places its ports (12000 +
+# 1000 × INDEX: CA 12054, peer 12051, operations 12444, chaincode 12057) and its host address.
+added_orgs_file() { echo "$NET/added-orgs"; }
+
+org_msp_name() { echo "${1^}MSP"; }
+
+define_added_org() {
+  local org="$1" index="$2" base=$((12000 + 1000 * $2))
+  PEER_ORGS+=("$org")
+  MSP[$org]="$(org_msp_name "$org")"
+  CA_PORT[$org]=$((base + 54))
+  PEER_PORT[$org]=$((base + 51))
+  PEER_OPS_PORT[$org]=$((base + 444))
+  CHAINCODE_PORT[$org]=$((base + 57))
+  HOST_OCTET[$org]=$((16 + index))
+}
+
+load_added_orgs() {
+  local org index
+  [[ -f "$(added_orgs_file)" ]] || return 0
+  while read -r org index; do define_added_org "$org" "$index"; done < "$(added_orgs_file)"
+}
+
+cmd_add_org() {
+  local org="${1:-}" join=snapshot
+  (($#)) && shift
+  while (($#)); do
+    case "$1" in
+      --join) join="$2"; shift 2 ;;
+      *) die "unknown option for add-org: $1" ;;
+    esac
+  done
+  [[ "$org" =~ ^[a-z]{2,12}$ ]] || die "usage: network.sh add-org NAME [--join snapshot|genesis] (NAME: 2 to 12 lower-case letters)"
+  [[ "$join" == snapshot || "$join" == genesis ]] || die "--join must be snapshot or genesis"
+  [[ -z "${MSP[$org]:-}" ]] || die "an organisation named $org is on the network already"
+  cmd_status >/dev/null || die "every process of the network must be up to add an organisation (network.sh status)"
+  command -v jq >/dev/null || die "add-org needs jq (apt-get install jq)"
+  local started=$SECONDS index
+  index=0; [[ -f "$(added_orgs_file)" ]] && index="$(wc -l < "$(added_orgs_file)")"
+  # The signers: a majority of the organisations on the channel now (its Admins policy).
+  local members=("${PEER_ORGS[@]}")
+  local signers=("${members[@]:0:$((${#members[@]} / 2 + 1))}")
+  echo "$org $index" >> "$(added_orgs_file)"
+  define_added_org "$org" "$index"
+
+  log "$org: a host, a CA and identities of its own"
+  if hosts_mode; then host_up "$org"; fi
+  start_org_ca "$org"
+  setup_org_identities "$org"
+  local n
+  for ((n = 0; n < $(peer_count); n++)); do setup_node_identity "$org" "peer$n.$org" peer; done
+
+  local exchange="$NET/exchange/add-$org"
+  mkdir -p "$exchange"
+  write_org_definition "$org" "$exchange"
+  log "$org: configuration update signed by ${signers[*]}"
+  channel_update_adding "$org" "$exchange" "${signers[@]}"
+
+  log "$org: peers join the channel ($join)"
+  local snapshot="" join_started
+  if [[ "$join" == snapshot ]]; then
+    join_started=$SECONDS
+    snapshot="$(take_snapshot audit "$exchange")"
+    log "$org: the auditor's peer took a snapshot at block $(jq -r .last_block_number "$snapshot/_snapshot_signable_metadata.json") in $((SECONDS - join_started)) s"
+  fi
+  join_started=$SECONDS
+  for ((n = 0; n < $(peer_count); n++)); do
+    write_peer_launch "$org" "$n"
+    start_process "$(peer_name "$org" "$n")"
+    wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
+    if [[ "$join" == snapshot ]]; then join_by_snapshot "$org" "$n" "$snapshot"; else join_channel "$org" "$n"; fi
+  done
+  local height
+  height="$(channel_height audit)"
+  for ((n = 0; n < $(peer_count); n++)); do
+    wait_until "$(peer_name "$org" "$n") to reach height $height" 600 peer_reached "$org" "$n" "$height"
+  done
+  log "$org: peers caught up to height $height in $((SECONDS - join_started)) s from joining ($join)"
+
+  install_observer_chaincode "$org"
+  wait_for_chaincode_ready
+  log "$org added in $((SECONDS - started)) s"
+  cmd_status || true
+}
+
+start_org_ca() {
+  local org="$1"
+  mkdir -p "$(ca_home "$org")"
+  openssl rand -hex 16 > "$(ca_home "$org")/bootstrap-secret"
+  write_ca_launch "$org"
+  start_process "ca-$org"
+  wait_until "ca-$org" 30 test -f "$(ca_home "$org")/ca-cert.pem"
+  wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
+}
+
+# The organisation's definition as the channel will hold it (public material only: its CA
+# certificates, NodeOU configuration, policies and anchor peer), written by its own admin.
+write_org_definition() {
+  local org="$1" exchange="$2" m="${MSP[$1]}" dir="$NET/orgs/$1/definition"
+  mkdir -p "$dir"
+  cat > "$dir/configtx.yaml" <<EOF
+Organizations:
+  - &$m
+    Name: $m
+    ID: $m
+    MSPDir: $(org_dir "$org")/msp
+    Policies:
+      Readers: {Type: Signature, Rule: "OR('$m.admin','$m.peer','$m.client')"}
+      Writers: {Type: Signature, Rule: "OR('$m.admin','$m.client')"}
+      Admins: {Type: Signature, Rule: "OR('$m.admin')"}
+      Endorsement: {Type: Signature, Rule: "OR('$m.peer')"}
+    AnchorPeers:
+      - Host: $(org_host "$org")
+        Port: ${PEER_PORT[$org]}
+EOF
+  "$FABRIC_BIN/configtxgen" -configPath "$dir" -printOrg "$m" > "$exchange/$m.json" 2>>"$LOGS/configtxgen.log" \
+    || die "configtxgen could not print $m's definition: see $LOGS/configtxgen.log"
+}
+
+# The update adding ORG to the channel's Application group: the first signer's admin fetches the
+# current configuration and computes the update; each signer signs the same file on its own host;
+# the last one submits it (its submission is its signature).
+channel_update_adding() {
+  local org="$1" exchange="$2"; shift 2
+  local signers=("$@") first="$1" m="${MSP[$org]}" update="$exchange/update-envelope.pb"
+  # shellcheck disable=SC2046
+  as_org_admin "$first" "$FABRIC_BIN/peer" channel fetch config "$exchange/config-block.pb" $(orderer_args) \
+    -c "$CHANNEL" >>"$LOGS/add-org.log" 2>&1 || die "the channel configuration could not be fetched: see $LOGS/add-org.log"
+  local tx="$FABRIC_BIN/configtxlator"
+  "$tx" proto_decode --input "$exchange/config-block.pb" --type common.Block | jq '.data.data[0].payload.data.config' > "$exchange/config.json"
+  jq -s --arg m "$m" '.[0] * {channel_group: {groups: {Application: {groups: {($m): .[1]}}}}}' \
+    "$exchange/config.json" "$exchange/$m.json" > "$exchange/modified.json"
+  "$tx" proto_encode --input "$exchange/config.json" --type common.Config --output "$exchange/config.pb"
+  "$tx" proto_encode --input "$exchange/modified.json" --type common.Config --output "$exchange/modified.pb"
+  "$tx" compute_update --channel_id "$CHANNEL" --original "$exchange/config.pb" --updated "$exchange/modified.pb" \
+    --output "$exchange/update.pb" >>"$LOGS/add-org.log" 2>&1 || die "no configuration update computed: see $LOGS/add-org.log"
+  "$tx" proto_decode --input "$exchange/update.pb" --type common.ConfigUpdate \
+    | jq --arg c "$CHANNEL" '{payload: {header: {channel_header: {channel_id: $c, type: 2}}, data: {config_update: .}}}' \
+    > "$exchange/update-envelope.json"
+  "$tx" proto_encode --input "$exchange/update-envelope.json" --type common.Envelope --output "$update"
+  local signer last=$(($# - 1)) i
+  for ((i = 0; i < last; i++)); do
+    signer="${signers[$i]}"
+    as_org_admin "$signer" "$FABRIC_BIN/peer" channel signconfigtx -f "$update" >>"$LOGS/add-org.log" 2>&1 \
+      || die "$signer's admin could not sign the update: see $LOGS/add-org.log"
+  done
+  # shellcheck disable=SC2046
+  as_org_admin "${signers[$last]}" "$FABRIC_BIN/peer" channel update -f "$update" -c "$CHANNEL" $(orderer_args) \
+    >>"$LOGS/add-org.log" 2>&1 || die "the channel refused the update: see $LOGS/add-org.log"
+  # The auditor's peer must have the new configuration before the snapshot is taken.
+  wait_until "the configuration update to commit" 60 peer_config_names audit "$m"
+}
+
+# ORG's peer 0 runs the channel under a configuration that names MSP_ID.
+peer_config_names() {
+  local config
+  config="$(as_org_admin "$1" "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n cscc \
+    -c "$(ctor_json GetChannelConfig "$CHANNEL")" 2>/dev/null | tr -d '\0')" || return 1
+  [[ "$config" == *"$2"* ]]
+}
+
+# The channel's height (blocks) on ORG's peer 0.
+channel_height() {
+  as_org_admin "$1" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
+    | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
+}
+
+peer_reached() {
+  local height
+  height="$(as_org_admin_on "$1" "$2" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
+    | sed -n 's/.*"height":\([0-9]*\).*/\1/p')"
+  [[ -n "$height" ]] && ((height >= $3))
+}
+
+# A snapshot of ORG's peer 0 at its last committed block, copied to the exchange (a snapshot holds
+# the public ledger state and hashes only). Prints the copy's directory.
+take_snapshot() {
+  local org="$1" exchange="$2" height completed
+  height="$(channel_height "$org")"
+  completed="$NET/data/$(peer_name "$org" 0)/snapshots/completed/$CHANNEL"
+  as_org_admin "$org" "$FABRIC_BIN/peer" snapshot submitrequest -c "$CHANNEL" -b 0 \
+    --peerAddress "$(org_host "$org"):${PEER_PORT[$org]}" --tlsRootCertFile "$(org_dir "$org")/msp/tlscacerts/ca.pem" \
+    >>"$LOGS/add-org.log" 2>&1 || die "$org's peer refused the snapshot request: see $LOGS/add-org.log"
+  # (at the block last committed when the request arrived: this one or a later one)
+  wait_until "$org's snapshot" 120 snapshot_since "$completed" $((height - 1))
+  rm -rf "$exchange/snapshot"
+  cp -r "$completed/$(snapshot_since "$completed" $((height - 1)))" "$exchange/snapshot"
+  echo "$exchange/snapshot"
+}
+
+# The newest completed snapshot in DIR at block FROM or later (its directory's name is the block).
+snapshot_since() {
+  local newest
+  newest="$(find "$1" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | sort -n | tail -1)"
+  [[ -n "$newest" ]] && ((newest >= $2)) && echo "$newest"
+}
+
+join_by_snapshot() {
+  local org="$1" n="$2" snapshot="$3"
+  as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel joinbysnapshot --snapshotpath "$snapshot" \
+    >>"$LOGS/add-org.log" 2>&1 || die "$(peer_name "$org" "$n") could not join from the snapshot: see $LOGS/add-org.log"
+  wait_until "$(peer_name "$org" "$n") to load the snapshot" 300 snapshot_join_done "$org" "$n"
+}
+
+snapshot_join_done() {
+  local status
+  status="$(as_org_admin_on "$1" "$2" "$FABRIC_BIN/peer" channel joinbysnapshotstatus 2>/dev/null)" || return 1
+  [[ "$status" == *"No joinbysnapshot operation is in progress"* ]]
+}
+
+# The observer runs the chaincode too, to answer queries: its own package and service, installed
+# on its peers and approved at the sequence already committed (nothing else changes).
+install_observer_chaincode() {
+  local org="$1" sequence package_id i
+  sequence="$(cat "$NET/chaincode/sequence")"
+  package_id="$(prepare_chaincode_package "$org" "$sequence")"
+  for ((i = 0; i < $(peer_count); i++)); do
+    install_package "$org" "$i" "$NET/chaincode/package-$sequence-$org/$CHAINCODE.tgz" || die "install on $org failed: see $LOGS/lifecycle.log"
+  done
+  write_chaincode_launch "$org" "$package_id" "$sequence"
+  start_process "chaincode-$org"
+  wait_until "chaincode-$org service" 60 port_open "$(chaincode_port "$org" "$sequence")" "$(org_host "$org")"
+  approve_chaincode "$org" "$package_id" "$sequence" "$(orderer_args)"
+}
