@@ -196,6 +196,20 @@ public final class Boundary {
             errors.add(field, "boundary.empty", "The boundary has no points");
             return null;
         }
+        // Before any arithmetic: a number like 1e999999999 or 1e-999999999 would take rounding
+        // minutes and gigabytes; no coordinate in metres has more than 9 digits before the point.
+        for (int r = 0; r < raw.rings().size(); r++) {
+            List<RawPoint> ring = raw.rings().get(r);
+            for (int i = 0; i < ring.size(); i++) {
+                for (BigDecimal ordinate : List.of(ring.get(i).easting(), ring.get(i).northing())) {
+                    if (ordinate.scale() > 15 || ordinate.precision() - ordinate.scale() > 9) {
+                        errors.add(ringField(field, r), BoundaryText.FORMAT, "Point " + (i + 1) + " of "
+                                + ringName(r).toLowerCase(Locale.ROOT) + " has " + ordinate + ", which is not a coordinate in metres");
+                        return null;
+                    }
+                }
+            }
+        }
         // Rings as written, rounded to the millimetre, repeated neighbours dropped.
         List<List<RawPoint>> rounded = new ArrayList<>();
         for (int r = 0; r < raw.rings().size(); r++) {

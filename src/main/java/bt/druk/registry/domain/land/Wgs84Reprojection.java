@@ -1,5 +1,7 @@
 package bt.druk.registry.domain.land;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -36,9 +38,9 @@ public interface Wgs84Reprojection {
                 List<LonLat> ring = rings.get(r);
                 for (int i = 0; i < ring.size(); i++) {
                     out.append(i == 0 ? "[" : ",[")
-                            .append(new java.math.BigDecimal(ring.get(i).longitude()).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString())
+                            .append(new BigDecimal(ring.get(i).longitude()).setScale(8, RoundingMode.HALF_UP).toPlainString())
                             .append(',')
-                            .append(new java.math.BigDecimal(ring.get(i).latitude()).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString())
+                            .append(new BigDecimal(ring.get(i).latitude()).setScale(8, RoundingMode.HALF_UP).toPlainString())
                             .append(']');
                 }
                 out.append(']');

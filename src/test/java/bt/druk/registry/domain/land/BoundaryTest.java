@@ -218,6 +218,16 @@ class BoundaryTest {
         }
 
         @Test
+        void numbersNoCoordinateCouldBeAreRefusedBeforeAnyArithmetic() {
+            FieldError huge = only(wktProblems("EPSG:5266", "POLYGON ((214000 3041900, 1e999999999 3041900, 214100 3042000, 214000 3041900))"));
+            assertEquals("boundary.coordinates[0]", huge.field());
+            assertEquals("boundary.format", huge.code());
+            assertEquals("Point 2 of the outer ring has 1E+999999999, which is not a coordinate in metres", huge.message());
+            FieldError tiny = only(problems("EPSG:5266", polygon("[[214000,3041900],[214100,1e-999999999],[214100,3042000],[214000,3041900]]")));
+            assertEquals("boundary.format", tiny.code());
+        }
+
+        @Test
         void theCoordinateSystemIsRequired() {
             FieldError e = only(problems(null, polygon("[[214000,3041900],[214100,3041900],[214100,3042000],[214000,3041900]]")));
             assertEquals("boundary.crs", e.field());
