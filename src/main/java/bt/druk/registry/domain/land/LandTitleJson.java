@@ -7,8 +7,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +43,10 @@ public final class LandTitleJson {
                 .add("gewog", p.gewog())
                 .add("areaAcres", p.areaAcres().toPlainString())
                 .add("landType", p.landType().name());
+        if (p.boundary() != null) {
+            // Only when present: the documents (and hashes) of titles without a boundary stay as they were.
+            parcel.add("boundary", boundary(p.boundary()));
+        }
         JsonArrayBuilder mortgages = JSON.createArrayBuilder();
         title.mortgages().forEach(m -> mortgages.add(JSON.createObjectBuilder()
                 .add("ref", m.ref()).add("lender", m.lender()).add("registeredAt", time(m.registeredAt()))));
@@ -85,7 +91,8 @@ public final class LandTitleJson {
     public static LandTitle fromJson(JsonObject json, Function<String, Optional<Party>> parties) {
         JsonObject p = json.getJsonObject("parcel");
         Parcel parcel = new Parcel(p.getString("pin"), p.getString("thramNo"), p.getString("dzongkhag"),
-                p.getString("gewog"), new BigDecimal(p.getString("areaAcres")), LandType.valueOf(p.getString("landType")));
+                p.getString("gewog"), new BigDecimal(p.getString("areaAcres")), LandType.valueOf(p.getString("landType")),
+                p.containsKey("boundary") ? Boundary.fromGeoJson(null, p.getJsonObject("boundary").toString()) : null);
         List<Mortgage> mortgages = new ArrayList<>();
         for (JsonValue v : json.getJsonArray("mortgages")) {
             JsonObject m = v.asJsonObject();
@@ -111,6 +118,18 @@ public final class LandTitleJson {
                 e.getString("recordedBy"), e.getString("office"), details, eventParties);
         return new LandTitle(parcel, owners(json.getJsonArray("owners"), parties), mortgages, caveats, pending,
                 TitleStatus.fromLedgerCode(json.getString("status")), event);
+    }
+
+    /**
+     * A boundary as its {@link Boundary#canonicalJson() canonical JSON} object. The record hash is
+     * taken over RFC 8785 canonical JSON of the whole document, which orders the members by name and
+     * writes 214000.000 as 214000; the boundary's own normalisation (millimetres, ring direction and
+     * start vertex) is what makes one polygon always hash the same.
+     */
+    private static JsonObject boundary(Boundary boundary) {
+        try (JsonReader reader = JSON.createReader(new StringReader(boundary.canonicalJson()))) {
+            return reader.readObject();
+        }
     }
 
     /** Times are kept to the millisecond so that the JSON round-trips exactly. */
