@@ -20,6 +20,10 @@
 #   network.sh kill NAME             SIGKILL one process (fault injection), e.g. orderer2
 #   network.sh orderer-leader        the orderer that leads the channel's ordering now, e.g. orderer2
 #   network.sh identity ORG NAME     how that organisation's CA sees an identity (type, max enrolments, attributes)
+#   network.sh snapshot ORG DIR     that organisation's peer takes a ledger snapshot at its last block, into DIR/snapshot
+#   network.sh rejoin ORG --snapshot DIR | --genesis BLOCK
+#                                    that organisation's peers, their ledger lost, join again
+#   network.sh channel-config DIR    the channel's latest configuration block and its genesis block
 #   network.sh ledger-id             which ledger this is: channel/genesis block hash (what a portal binds to)
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
@@ -142,6 +146,8 @@ source "$DEPLOY_DIR/lib/chaincode.sh"
 source "$DEPLOY_DIR/lib/cli.sh"
 # shellcheck source=lib/network-up.sh
 source "$DEPLOY_DIR/lib/network-up.sh"
+# shellcheck source=lib/snapshots.sh
+source "$DEPLOY_DIR/lib/snapshots.sh"
 # shellcheck source=lib/add-org.sh
 source "$DEPLOY_DIR/lib/add-org.sh"
 
@@ -158,6 +164,9 @@ main() {
     status) cmd_status ;;
     upgrade-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
     add-org) cmd_add_org "$@" ;;
+    snapshot) cmd_snapshot "$@" ;;
+    rejoin) cmd_rejoin "$@" ;;
+    channel-config) cmd_channel_config "$@" ;;
     invoke) cmd_invoke "$@" ;;
     query) cmd_query "$@" ;;
     transaction) cmd_transaction "$@" ;;

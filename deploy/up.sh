@@ -56,11 +56,8 @@ source "$DEPLOY_DIR/lib/hosts.sh"
 # Where the portal listens: the loopback interface, like the network; on a network of hosts, the
 # Land Commission's host (the namespace the portal runs in) at its address.
 ON_HOST=()
-PORTAL_ADDRESS=127.0.0.1
-if [[ "$HOSTS" == true || -f "$DEPLOY_DIR/.network/hosts-mode" ]]; then
-  ON_HOST=(ip netns exec "$(host_namespace land)")
-  PORTAL_ADDRESS="$(host_address land)"
-fi
+PORTAL_ADDRESS="$(portal_address "$HOSTS")"
+if [[ "$PORTAL_ADDRESS" != 127.0.0.1 ]]; then ON_HOST=(ip netns exec "$(host_namespace land)"); fi
 URL="http://$PORTAL_ADDRESS:$PORT/"
 
 # Exits 3 with the operator's choices when a readiness answer says the database belongs to another ledger.

@@ -27,14 +27,14 @@ if [[ "$BUILD" == true ]]; then
 fi
 CONNECTION="$DEPLOY_DIR/.network/connection.json"
 export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$DEPLOY_DIR/.network/softhsm2.conf}"
-# Two names no run used yet on this network: bsnapN and breplayN.
-run=1
-while grep -qs "^bsnap$run " "$DEPLOY_DIR/.network/added-orgs"; do run=$((run + 1)); done
+# Two names no run used yet on this network (letters only): bsnapa and breplaya, then …b, …
+run=a
+while grep -qs "^bsnap$run " "$DEPLOY_DIR/.network/added-orgs"; do run="$(echo "$run" | tr a-y b-z)"; done
 
 echo "History: $HISTORY s of raw submits ..."
-java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --scenarios raw --seconds "$HISTORY" | grep -i "raw" || true
+java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --scenarios raw --seconds "$HISTORY" | grep "^| raw" || true
 
-seconds_of() { sed -n "s/.*$1 in \([0-9]*\) s.*/\1/p" <<<"$2" | head -1; }
+seconds_of() { sed -n "s/.*$1 in \([0-9.]*\) s.*/\1/p" <<<"$2" | head -1; }
 snapshot_run="$("$NETWORK" add-org "bsnap$run")"
 replay_run="$("$NETWORK" add-org "breplay$run" --join genesis)"
 height="$(sed -n 's/.*peers caught up to height \([0-9]*\).*/\1/p' <<<"$replay_run")"

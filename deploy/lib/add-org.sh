@@ -70,11 +70,11 @@ cmd_add_org() {
   log "$org: peers join the channel ($join)"
   local snapshot="" join_started
   if [[ "$join" == snapshot ]]; then
-    join_started=$SECONDS
+    join_started=$EPOCHREALTIME
     snapshot="$(take_snapshot audit "$exchange")"
-    log "$org: the auditor's peer took a snapshot at block $(jq -r .last_block_number "$snapshot/_snapshot_signable_metadata.json") in $((SECONDS - join_started)) s"
+    log "$org: the auditor's peer took a snapshot at block $(jq -r .last_block_number "$snapshot/_snapshot_signable_metadata.json") in $(seconds_since "$join_started") s"
   fi
-  join_started=$SECONDS
+  join_started=$EPOCHREALTIME
   for ((n = 0; n < $(peer_count); n++)); do
     write_peer_launch "$org" "$n"
     start_process "$(peer_name "$org" "$n")"
@@ -86,13 +86,16 @@ cmd_add_org() {
   for ((n = 0; n < $(peer_count); n++)); do
     wait_until "$(peer_name "$org" "$n") to reach height $height" 600 peer_reached "$org" "$n" "$height"
   done
-  log "$org: peers caught up to height $height in $((SECONDS - join_started)) s from joining ($join)"
+  log "$org: peers caught up to height $height in $(seconds_since "$join_started") s from joining ($join)"
 
   install_observer_chaincode "$org"
   wait_for_chaincode_ready
   log "$org added in $((SECONDS - started)) s"
   cmd_status || true
 }
+
+# Seconds (one decimal) since an $EPOCHREALTIME.
+seconds_since() { awk -v from="$1" -v now="$EPOCHREALTIME" 'BEGIN { printf "%.1f", now - from }'; }
 
 start_org_ca() {
   local org="$1"
@@ -181,42 +184,6 @@ peer_reached() {
   height="$(as_org_admin_on "$1" "$2" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
     | sed -n 's/.*"height":\([0-9]*\).*/\1/p')"
   [[ -n "$height" ]] && ((height >= $3))
-}
-
-# A snapshot of ORG's peer 0 at its last committed block, copied to the exchange (a snapshot holds
-# the public ledger state and hashes only). Prints the copy's directory.
-take_snapshot() {
-  local org="$1" exchange="$2" height completed
-  height="$(channel_height "$org")"
-  completed="$NET/data/$(peer_name "$org" 0)/snapshots/completed/$CHANNEL"
-  as_org_admin "$org" "$FABRIC_BIN/peer" snapshot submitrequest -c "$CHANNEL" -b 0 \
-    --peerAddress "$(org_host "$org"):${PEER_PORT[$org]}" --tlsRootCertFile "$(org_dir "$org")/msp/tlscacerts/ca.pem" \
-    >>"$LOGS/add-org.log" 2>&1 || die "$org's peer refused the snapshot request: see $LOGS/add-org.log"
-  # (at the block last committed when the request arrived: this one or a later one)
-  wait_until "$org's snapshot" 120 snapshot_since "$completed" $((height - 1))
-  rm -rf "$exchange/snapshot"
-  cp -r "$completed/$(snapshot_since "$completed" $((height - 1)))" "$exchange/snapshot"
-  echo "$exchange/snapshot"
-}
-
-# The newest completed snapshot in DIR at block FROM or later (its directory's name is the block).
-snapshot_since() {
-  local newest
-  newest="$(find "$1" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | sort -n | tail -1)"
-  [[ -n "$newest" ]] && ((newest >= $2)) && echo "$newest"
-}
-
-join_by_snapshot() {
-  local org="$1" n="$2" snapshot="$3"
-  as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel joinbysnapshot --snapshotpath "$snapshot" \
-    >>"$LOGS/add-org.log" 2>&1 || die "$(peer_name "$org" "$n") could not join from the snapshot: see $LOGS/add-org.log"
-  wait_until "$(peer_name "$org" "$n") to load the snapshot" 300 snapshot_join_done "$org" "$n"
-}
-
-snapshot_join_done() {
-  local status
-  status="$(as_org_admin_on "$1" "$2" "$FABRIC_BIN/peer" channel joinbysnapshotstatus 2>/dev/null)" || return 1
-  [[ "$status" == *"No joinbysnapshot operation is in progress"* ]]
 }
 
 # The observer runs the chaincode too, to answer queries: its own package and service, installed

@@ -129,10 +129,11 @@ EOF
 # A peer answers /healthz before its gRPC service takes calls, so on a loaded machine the first
 # join can time out: try a few times. A join that reached the peer but whose answer was lost
 # leaves the channel joined, which the next attempt reports as "already exists".
+# join_channel ORG N [GENESIS_BLOCK]
 join_channel() {
-  local org="$1" n="$2" attempt answer
+  local org="$1" n="$2" block="${3:-$NET/config/$CHANNEL.block}" attempt answer
   for attempt in 1 2 3 4 5; do
-    answer="$(as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel join -b "$NET/config/$CHANNEL.block" 2>&1)" && {
+    answer="$(as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel join -b "$block" 2>&1)" && {
       printf '%s\n' "$answer" >>"$LOGS/channel.log"; return 0; }
     printf 'attempt %d: %s\n' "$attempt" "$answer" >>"$LOGS/channel.log"
     [[ "$answer" == *"already exists"* ]] && return 0

@@ -1,5 +1,5 @@
-# The portal's process as deploy/up.sh, deploy/down.sh and deploy/bench.sh see it; sourced by all
-# three, needs $RUN.
+# The portal's process as deploy/up.sh, deploy/down.sh, deploy/bench.sh and deploy/backup.sh see
+# it; sourced by them, needs $RUN and $DEPLOY_DIR.
 #
 # A pid file is not proof of a running portal: right after a kill -9 the dying JVM (or its zombie,
 # until its parent reaps it) still answers `kill -0`, and after a reboot the pid may belong to some
@@ -17,6 +17,12 @@ portal_pid() {
   cmdline="$(tr '\0' ' ' < "/proc/$pid/cmdline")"
   [[ "$cmdline" == *payara-micro* && "$cmdline" == *"--rootdir $RUN/micro-root"* ]] || return 1
   echo "$pid"
+}
+
+# Where the portal listens: the loopback interface, like the network; on a network of hosts (or with
+# $1 true, for one about to start), the Land Commission's host, at its address (needs lib/hosts.sh).
+portal_address() {
+  if [[ "${1:-false}" == true || -f "$DEPLOY_DIR/.network/hosts-mode" ]]; then host_address land; else echo 127.0.0.1; fi
 }
 
 # True if the portal answers HTTP at $1 (any status: a 500 is still a portal that serves).

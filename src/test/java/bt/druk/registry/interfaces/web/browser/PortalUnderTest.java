@@ -155,6 +155,19 @@ public final class PortalUnderTest implements AutoCloseable {
         return launch(new Launch(launch.work(), launch.port(), launch.dataDir(), launch.password(), launch.generation() + 1, launch.settings()));
     }
 
+    /**
+     * A portal of our own in {@code <build dir>/<name>} on {@code port} on a data directory restored
+     * from this one's backup: the same demo password (its users are in the restored database) and
+     * settings.
+     */
+    public PortalUnderTest restoredOn(String name, int port, Path dataDir) throws IOException, InterruptedException {
+        if (launch == null) {
+            throw new IllegalStateException("an external portal's settings are not known here");
+        }
+        Path work = Files.createDirectories(buildDir().resolve(name));
+        return launch(new Launch(work, port, dataDir, launch.password(), 1, launch.settings()));
+    }
+
     /** Kills the portal's JVM with SIGKILL (no shutdown hooks, nothing flushed), as a crash or {@code kill -9} would. */
     public void kill() throws InterruptedException {
         refuseIfShared("killed");
@@ -219,7 +232,7 @@ public final class PortalUnderTest implements AutoCloseable {
     }
 
     /** The data directory of a portal of our own (its H2 database is {@code druk.mv.db} in it); null for an external portal. */
-    Path dataDir() {
+    public Path dataDir() {
         return launch == null ? null : launch.dataDir();
     }
 
