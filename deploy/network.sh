@@ -108,8 +108,9 @@ orderer_org() { if bft; then echo "${PEER_ORGS[$(($1 - 1))]}"; else echo orderer
 # CA as LandMSP), so a change to LandMSP (a new CRL) never has to change the ordering service's side.
 orderer_msp() { if bft; then local org; org="$(orderer_org "$1")"; echo "${MSP[$org]%MSP}OrdererMSP"; else echo OrdererMSP; fi; }
 orderer_host() { org_host "$(orderer_org "$1")"; }
-# The organisations with a CA: every peer organisation, and the ordering organisation under Raft.
-ca_orgs() { if bft; then echo "${PEER_ORGS[@]}"; else echo "${PEER_ORGS[@]}" orderer; fi; }
+# The organisations, each with a CA and (in hosts mode) a host of its own: every peer organisation,
+# and the ordering organisation under Raft (under BFT each organisation runs its own orderer).
+network_orgs() { if bft; then echo "${PEER_ORGS[@]}"; else echo "${PEER_ORGS[@]}" orderer; fi; }
 peer_count() { cat "$NET/peer-count" 2>/dev/null || echo 1; }
 hosts_mode() { [[ -f "$NET/hosts-mode" ]]; }
 # Where an organisation's processes listen: $HOST on one host, the organisation's own address in hosts mode.

@@ -19,10 +19,6 @@ no_ipv6() { sysctl -qw "net.ipv6.conf.$1.disable_ipv6=1" 2>/dev/null || true; }
 # Runs a command on an organisation's host.
 in_host() { local org="$1"; shift; ip netns exec "$(host_namespace "$org")" "$@"; }
 
-# The hosts: one per organisation, and one for the ordering organisation under Raft (under BFT each
-# organisation runs its orderer on its own host).
-host_orgs() { if bft; then echo "${PEER_ORGS[@]}"; else echo "${PEER_ORGS[@]}" orderer; fi; }
-
 hosts_up() {
   command -v ip >/dev/null || die "hosts mode needs iproute2 (apt-get install iproute2)"
   hosts_down
@@ -33,7 +29,7 @@ hosts_up() {
   ip addr add "$HOSTS_NET.1/24" dev "$HOSTS_BRIDGE"
   ip link set "$HOSTS_BRIDGE" up
   local org
-  for org in $(host_orgs); do host_up "$org"; done
+  for org in $(network_orgs); do host_up "$org"; done
 }
 
 # One organisation's host, on the bridge.

@@ -45,20 +45,20 @@ cmd_up() {
 
   log "Starting certificate authorities"
   local org n
-  for org in $(ca_orgs); do
+  for org in $(network_orgs); do
     mkdir -p "$(ca_home "$org")"
     openssl rand -hex 16 > "$(ca_home "$org")/bootstrap-secret"
     write_ca_launch "$org"
     start_process "ca-$org"
   done
-  for org in $(ca_orgs); do
+  for org in $(network_orgs); do
     wait_until "ca-$org" 30 test -f "$(ca_home "$org")/ca-cert.pem"
     wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
   done
 
   log "Enrolling identities"
   local jobs=()
-  for org in $(ca_orgs); do setup_org_identities "$org" & jobs+=($!); done
+  for org in $(network_orgs); do setup_org_identities "$org" & jobs+=($!); done
   wait_all "enrolling organisation admins" "${jobs[@]}"
   jobs=()
   for org in "${PEER_ORGS[@]}"; do

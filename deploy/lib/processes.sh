@@ -6,7 +6,7 @@
 
 process_names() {
   local names=() org n
-  for org in $(ca_orgs); do names+=("ca-$org"); done
+  for org in $(network_orgs); do names+=("ca-$org"); done
   for ((n = 1; n <= $(orderer_count); n++)); do names+=("orderer$n"); done
   local i
   for org in "${PEER_ORGS[@]}"; do
@@ -139,7 +139,7 @@ cmd_start() {
   local name org n
   # After a reboot the organisations' hosts are gone with the processes: make them again.
   if hosts_mode && ! ip netns exec "$(host_namespace "${PEER_ORGS[0]}")" true 2>/dev/null; then hosts_up; fi
-  for org in $(ca_orgs); do start_process "ca-$org"; done
+  for org in $(network_orgs); do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
   for org in "${PEER_ORGS[@]}"; do start_process "chaincode-$org"; done

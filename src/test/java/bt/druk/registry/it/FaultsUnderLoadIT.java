@@ -65,23 +65,22 @@ class FaultsUnderLoadIT {
     void upgradingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
         Path sequenceFile = NetworkScript.stateDir().resolve("chaincode/sequence");
         int before = Integer.parseInt(Files.readString(sequenceFile).strip());
+        List<String> orgs = List.of("land", "procurement", "justice", "audit");
+        Map<String, Integer> portBefore = new HashMap<>();
+        orgs.forEach(org -> portBefore.put(org, NetworkScript.port("chaincode-" + org)));
         FaultOutcome upgrade = runFault("upgrade", Map.of(), List.of());
         assertEquals("chaincode upgrade", upgrade.killed(), upgrade.toString());
         assertEquals(before + 1, Integer.parseInt(Files.readString(sequenceFile).strip()), "the next sequence is committed");
         String status = NetworkScript.runOrFail("status").output();
-        for (String org : List.of("land", "procurement", "justice", "audit")) {
+        for (String org : orgs) {
             String service = status.lines().map(String::strip).filter(line -> line.startsWith("chaincode-" + org + " "))
                     .findFirst().orElseThrow();
             String[] cells = service.split("\\s+");
             assertEquals("OK", cells[3], service);
             int port = Integer.parseInt(cells[2]);
-            assertEquals(List.of(), processesListeningOn(oldPort(port)), "the old service of " + org + " is stopped");
+            assertEquals(1, Math.abs(port - portBefore.get(org)), "the new service of " + org + " is on the other port of its pair: " + service);
+            assertEquals(List.of(), processesListeningOn(portBefore.get(org)), "the old service of " + org + " is stopped");
         }
-    }
-
-    /** The other port of a chaincode service's pair (7057/7058, …: odd and even sequences). */
-    private static int oldPort(int port) {
-        return port % 10 == 7 ? port + 1 : port - 1;
     }
 
     private static List<String> processesListeningOn(int port) throws Exception {

@@ -41,11 +41,9 @@ class ChaincodeServicesIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
 
-    /** The auditor's chaincode service's port as network.sh status lists it: it changes with the sequence (upgrade-chaincode). */
+    /** The auditor's chaincode service's port: it changes with the sequence (upgrade-chaincode). */
     private static int auditChaincodePort() {
-        return NetworkScript.runOrFail("status").output().lines().map(String::strip).filter(line -> line.startsWith("chaincode-audit "))
-                .map(line -> Integer.parseInt(line.split("\\s+")[2])).findFirst()
-                .orElseThrow(() -> new AssertionError("no chaincode-audit in network.sh status"));
+        return NetworkScript.port("chaincode-audit");
     }
     /** An HTTP/2 SETTINGS frame's type byte: the first frame a gRPC server sends on a connection it serves. */
     private static final int SETTINGS_FRAME = 4;

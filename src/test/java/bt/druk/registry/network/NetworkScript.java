@@ -97,6 +97,13 @@ public final class NetworkScript {
         }
     }
 
+    /** The port {@code network.sh status} lists for a process (a chaincode service's changes with each upgrade). */
+    public static int port(String process) {
+        return runOrFail("status").output().lines().map(String::strip).filter(line -> line.startsWith(process + " "))
+                .map(line -> Integer.parseInt(line.split("\\s+")[2])).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + process + " in network.sh status"));
+    }
+
     /** Brings the default network up unless one is already healthy (tests share one network). */
     public static synchronized void ensureUp() {
         if (!run("status").succeeded()) {
