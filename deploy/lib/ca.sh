@@ -98,6 +98,12 @@ write_node_ous() {
 
 org_dir() { echo "$NET/orgs/$1"; }
 
+# What an organisation hands the others, as files would pass between agencies: its MSP's public
+# part (CA and TLS CA certificates, NodeOU configuration), published once into the exchange folder.
+# Everything of one organisation that names another's reads it there, never in the other's folder.
+public_msp() { echo "$NET/exchange/public/$1/msp"; }
+publish_msp() { mkdir -p "$(public_msp "$1")"; cp -r "$(org_dir "$1")/msp/." "$(public_msp "$1")/"; }
+
 setup_org_identities() {
   local org="$1" dir
   dir="$(org_dir "$org")"
@@ -109,6 +115,7 @@ setup_org_identities() {
   cp "$(ca_home "$org")/ca-cert.pem" "$dir/msp/cacerts/ca.pem"
   cp "$(ca_home "$org")/ca-cert.pem" "$dir/msp/tlscacerts/ca.pem"
   write_node_ous "$dir/msp"
+  publish_msp "$org"
   enroll "$org" "$org.admin" admin - "$dir/users/$org.admin/msp"
   enroll "$org" "$org.admin" admin - "$dir/users/$org.admin/tls" tls
 }

@@ -15,7 +15,7 @@ write_orderer_orgs() {
   - &$msp
     Name: $msp
     ID: $msp
-    MSPDir: $(org_dir "$(orderer_org "$n")")/msp
+    MSPDir: $(public_msp "$(orderer_org "$n")")
     Policies:
       Readers: {Type: Signature, Rule: "OR('$msp.member')"}
       Writers: {Type: Signature, Rule: "OR('$msp.member')"}
@@ -83,7 +83,7 @@ write_configtx() {
   - &$m
     Name: $m
     ID: $m
-    MSPDir: $(org_dir "$org")/msp
+    MSPDir: $(public_msp "$org")
     Policies:
       Readers: {Type: Signature, Rule: "OR('$m.admin','$m.peer','$m.client')"}
       Writers: {Type: Signature, Rule: "OR('$m.admin','$m.client')"}

@@ -42,7 +42,7 @@ write_connection_file() {
       local endpoints="" i
       for ((i = 0; i < $(peer_count); i++)); do endpoints+="${endpoints:+, }\"$(org_host "$org"):$(peer_port "$org" "$i")\""; done
       printf '    "%s": {"endpoint": "%s:%s", "endpoints": [%s], "hostOverride": "localhost", "tlsCaCert": "%s"}' \
-        "${MSP[$org]}" "$(org_host "$org")" "${PEER_PORT[$org]}" "$endpoints" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
+        "${MSP[$org]}" "$(org_host "$org")" "${PEER_PORT[$org]}" "$endpoints" "$(public_msp "$org")/tlscacerts/ca.pem"
     done
     echo ""
     echo "  },"

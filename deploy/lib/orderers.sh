@@ -10,10 +10,10 @@ write_orderer_launch() {
   local tls ca host roots org
   node="$(orderer_node_dir "$n")" tls="$(orderer_node_dir "$n")/tls"
   host="$(orderer_host "$n")"
-  ca="$(orderer_ca "$n")"
+  ca="$(org_dir "$(orderer_org "$n")")/msp/tlscacerts/ca.pem"   # its own organisation's TLS CA
   # Under BFT the orderers of every organisation talk to each other: trust each one's TLS CA.
   roots="$ca"
-  if bft; then roots=""; for org in "${PEER_ORGS[@]}"; do roots+="${roots:+,}$(org_dir "$org")/msp/tlscacerts/ca.pem"; done; fi
+  if bft; then roots=""; for org in "${PEER_ORGS[@]}"; do roots+="${roots:+,}$(public_msp "$org")/tlscacerts/ca.pem"; done; fi
   write_launch "orderer$n" \
     "export FABRIC_CFG_PATH='$NET/config'" \
     "export ORDERER_GENERAL_LISTENADDRESS=$host ORDERER_GENERAL_LISTENPORT=$(orderer_port "$n")" \
@@ -30,8 +30,8 @@ write_orderer_launch() {
     "exec '$FABRIC_BIN/orderer'"
 }
 
-# The TLS CA of orderer N (its organisation's CA).
-orderer_ca() { echo "$(org_dir "$(orderer_org "$1")")/msp/tlscacerts/ca.pem"; }
+# The TLS CA of orderer N (its organisation's CA) as the others have it, from the exchange.
+orderer_ca() { echo "$(public_msp "$(orderer_org "$1")")/tlscacerts/ca.pem"; }
 orderer_endpoint() { echo "$(orderer_host "$1"):$(orderer_port "$1")"; }
 
 # The peer CLI's arguments for the first orderer that answers (with several, one may be down).

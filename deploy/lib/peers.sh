@@ -32,7 +32,7 @@ peer_cli_env() {
   export FABRIC_CFG_PATH="$NET/config" FABRIC_LOGGING_SPEC=error
   export CORE_PEER_LOCALMSPID="$msp_id" CORE_PEER_MSPCONFIGPATH="$identity_dir"
   export CORE_PEER_ADDRESS="$(org_host "$org"):${PEER_PORT[$org]}" CORE_PEER_TLS_ENABLED=true
-  export CORE_PEER_TLS_ROOTCERT_FILE="$(org_dir "$org")/msp/tlscacerts/ca.pem"
+  export CORE_PEER_TLS_ROOTCERT_FILE="$(public_msp "$org")/tlscacerts/ca.pem"
 }
 
 # The organisation's admin running a command against its first peer.
@@ -53,6 +53,6 @@ as_org_admin_on() {
 peer_args_for() {
   local org
   for org in "$@"; do
-    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$(org_host "$org"):${PEER_PORT[$org]}" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
+    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$(org_host "$org"):${PEER_PORT[$org]}" "$(public_msp "$org")/tlscacerts/ca.pem"
   done
 }

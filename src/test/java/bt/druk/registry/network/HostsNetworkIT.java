@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * organisation's namespace; no organisation's folders hold another's private key; a clerk's
  * registration commits endorsed by Land and Audit; with one orderer of four killed under load
  * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
- * and after they are back every acknowledged registration is written exactly once. An observer
+ * and after they are back every acknowledged registration is written exactly once; no process
+ * reads another organisation's folders (public material comes through an exchange). An observer
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
@@ -71,6 +72,7 @@ class HostsNetworkIT {
         try {
             everyProcessRunsOnItsOrganisationsHost();
             noOrganisationHoldsAnothersPrivateKey(ORGS);
+            noProcessReadsAnotherOrganisationsFolder(ORGS);
             startPortalOnLandsHost(runDir);
 
             String key = register("HN-" + run + "-1");
@@ -127,6 +129,7 @@ class HostsNetworkIT {
         List<String> withObserver = new ArrayList<>(ORGS);
         withObserver.add("acc");
         noOrganisationHoldsAnothersPrivateKey(withObserver);
+        noProcessReadsAnotherOrganisationsFolder(withObserver);
         assertTrue(Files.readString(NetworkScript.stateDir().resolve("logs/peer-acc.log")).contains("Created ledger [registry] from snapshot"),
                 "the observer's peer joined from a snapshot, not from the first block");
 
@@ -184,6 +187,34 @@ class HostsNetworkIT {
                 }
             }
         }
+    }
+
+    /**
+     * Each process's launch script names files of its own organisation's folders only: what it
+     * needs of another (CA and TLS CA certificates) it reads from the exchange folder, where each
+     * organisation published its public MSP.
+     */
+    private static void noProcessReadsAnotherOrganisationsFolder(List<String> orgs) throws Exception {
+        Path launch = NetworkScript.stateDir().resolve("launch");
+        int checked = 0;
+        try (Stream<Path> scripts = Files.list(launch)) {
+            for (Path script : scripts.toList()) {
+                String process = script.getFileName().toString().replaceFirst("\\.sh$", "");
+                String org = process.startsWith("orderer") ? ORGS.get(Integer.parseInt(process.substring("orderer".length())) - 1)
+                        : process.replaceFirst("^(ca|peer|chaincode)-", "").replaceFirst("-(next|\\d+)$", "");
+                assertTrue(orgs.contains(org), "the organisation of " + process + ": " + org);
+                String text = Files.readString(script);
+                for (String other : orgs) {
+                    if (!other.equals(org)) {
+                        for (String folder : List.of("/orgs/", "/ca/", "/ca-client/")) {
+                            assertFalse(text.contains(folder + other + "/"), process + " reads " + other + "'s folder " + folder + other + ":\n" + text);
+                        }
+                    }
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 4 * ORGS.size(), "every CA, peer, chaincode service and orderer was checked: " + checked);
     }
 
     /**
