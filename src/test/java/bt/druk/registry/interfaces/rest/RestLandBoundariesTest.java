@@ -219,6 +219,17 @@ class RestLandBoundariesTest {
     }
 
     @Test
+    void aTitleThatIsNoLongerCurrentNoLongerBlocksItsGround() {
+        assertEquals(202, registerWithBoundary("GONE-1", SQUARE_ACRES, square(WEST, SOUTH, 100)).status());
+        assertEquals(List.of("boundary boundary.overlap"),
+                registerWithBoundary("GONE-2", SQUARE_ACRES, square(WEST + 10, SOUTH + 10, 100)).errors());
+        // As when the ledger refuses the title's only version: the projection drops the row and the index the boundary.
+        h.projections.get(0).currentVersionChanged("land-title:GONE-1", Optional.empty());
+        assertEquals(0, h.liveBoundaries.size(SurveyCrs.BHUTAN_NATIONAL_GRID));
+        assertEquals(202, registerWithBoundary("GONE-2", SQUARE_ACRES, square(WEST + 10, SOUTH + 10, 100)).status());
+    }
+
+    @Test
     void theBoundaryIsReadInWgs84ByDefaultAndAsSurveyedOnRequestWithoutOwners() {
         assertEquals(202, registerWithBoundary("GB-1", SQUARE_ACRES, square(WEST, SOUTH, 100)).status());
 
