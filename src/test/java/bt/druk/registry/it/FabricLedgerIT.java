@@ -88,7 +88,8 @@ class FabricLedgerIT {
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
     final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
             new LandTransferPolicy(Duration.ofSeconds(2592000)),
-            OfficeDzongkhags.DEFAULT);
+            OfficeDzongkhags.DEFAULT, bt.druk.registry.application.land.LandBoundaryPolicy.DEFAULT,
+            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()));
     final LandPublicService publicLand;
     final InMemoryLedgerBindings bindings = new InMemoryLedgerBindings(records);
     LedgerSubmitter submitter;
@@ -200,7 +201,8 @@ class FabricLedgerIT {
         try {
             LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
                     new LandTransferPolicy(Duration.ofSeconds(3)),
-            OfficeDzongkhags.DEFAULT);
+            OfficeDzongkhags.DEFAULT, bt.druk.registry.application.land.LandBoundaryPolicy.DEFAULT,
+            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()));
             String pin = newPin();
             String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();
             shortNotice.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-7", "Bank of Bhutan"));

@@ -28,6 +28,17 @@ public class InMemoryLandParcelRepository implements LandParcelRepository {
     }
 
     @Override
+    public synchronized Optional<LandParcel> findByPin(String pin) {
+        return rows.values().stream().filter(p -> p.pin().equals(pin)).findFirst();
+    }
+
+    @Override
+    public synchronized List<LandParcel> withBoundaryIn(String crsCode) {
+        return rows.values().stream().filter(p -> crsCode.equals(p.boundaryCrs()))
+                .sorted(Comparator.comparing(LandParcel::pin)).toList();
+    }
+
+    @Override
     public synchronized List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit) {
         return rows.values().stream()
                 .filter(p -> pin == null || p.pin().equals(pin))

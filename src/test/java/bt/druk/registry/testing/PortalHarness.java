@@ -1,6 +1,8 @@
 package bt.druk.registry.testing;
 
+import bt.druk.registry.application.land.LandBoundaryPolicy;
 import bt.druk.registry.application.land.LandProjection;
+import bt.druk.registry.application.land.LiveBoundaries;
 import bt.druk.registry.application.land.LandPublicService;
 import bt.druk.registry.application.land.LandTitleReader;
 import bt.druk.registry.application.land.LandTitleService;
@@ -61,6 +63,8 @@ public class PortalHarness {
     public final FakeLedger ledger = new FakeLedger(clock);
     public final ReferenceDataService referenceData = new ReferenceDataService();
     public final LandTitleReader reader = new LandTitleReader(records);
+    /** The registered parcels' boundaries, as the projection keeps them and the registration checks them. */
+    public final LiveBoundaries liveBoundaries = new LiveBoundaries(parcels);
     public final InMemoryTenderRepository tenderRepository = new InMemoryTenderRepository();
     public final InMemoryNotarisationRepository notarisationRepository = new InMemoryNotarisationRepository();
     public final NotarisationReader notarisationReader = new NotarisationReader(records);
@@ -68,7 +72,7 @@ public class PortalHarness {
     public final InMemoryStaffEventLog staffLog = new InMemoryStaffEventLog();
     /** Every register's projections, one per kind of record, as CDI finds them in the portal. */
     public final List<RecordProjection> projections = List.of(
-            new LandProjection(parcels, reader, clock),
+            new LandProjection(parcels, reader, clock, liveBoundaries),
             new ProcurementProjection.Tenders(tenderRepository, clock),
             new ProcurementProjection.Bids(tenderRepository, clock),
             new NotaryProjection(notarisationRepository, notarisationReader, clock),
@@ -90,7 +94,7 @@ public class PortalHarness {
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock,
             new LandTransferPolicy(Duration.ofSeconds(NOTICE_SECONDS)),
-            bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT);
+            bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT, LandBoundaryPolicy.DEFAULT, liveBoundaries);
     public final ProcurementPolicy procurementPolicy = new ProcurementPolicy("ocds-drk001", Duration.ofDays(7),
             "procurement.bidbox", ProcurementPolicy.BHUTAN);
     public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),

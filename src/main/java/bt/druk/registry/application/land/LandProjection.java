@@ -1,6 +1,7 @@
 package bt.druk.registry.application.land;
 
 import bt.druk.registry.application.record.RecordProjection;
+import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.LandTitle;
@@ -10,22 +11,32 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Keeps the land_parcel search rows in step with each title's current version. */
+/**
+ * Keeps the land_parcel search rows in step with each title's current version, and tells
+ * {@link LiveBoundaries} when a parcel's boundary changed (the overlap index follows the rows).
+ */
 @ApplicationScoped
 public class LandProjection implements RecordProjection {
 
     private LandParcelRepository parcels;
     private LandTitleReader reader;
     private Clock clock;
+    private LiveBoundaries boundaries;
 
     protected LandProjection() {
     }
 
     @Inject
-    public LandProjection(LandParcelRepository parcels, LandTitleReader reader, Clock clock) {
+    public LandProjection(LandParcelRepository parcels, LandTitleReader reader, Clock clock, LiveBoundaries boundaries) {
         this.parcels = parcels;
         this.reader = reader;
         this.clock = clock;
+        this.boundaries = boundaries;
+    }
+
+    /** Without an overlap index of its own (wired by hand where no registration checks overlaps). */
+    public LandProjection(LandParcelRepository parcels, LandTitleReader reader, Clock clock) {
+        this(parcels, reader, clock, new LiveBoundaries(parcels));
     }
 
     @Override
@@ -35,13 +46,21 @@ public class LandProjection implements RecordProjection {
 
     @Override
     public void currentVersionChanged(String recordKey, Optional<RecordVersion> current) {
+        LandParcel row = parcels.find(recordKey).orElse(null);
+        Boundary before = row == null ? null : row.boundary().orElse(null);
         if (current.isEmpty()) {
-            parcels.remove(recordKey);
+            if (row != null) {
+                parcels.remove(recordKey);
+                boundaries.changed(row.pin(), before, null);
+            }
             return;
         }
         RecordVersion version = current.get();
         LandTitle title = reader.read(version.canonicalJson());
-        LandParcel row = parcels.find(recordKey).orElse(null);
+        Boundary after = title.parcel().boundary();
+        if (!java.util.Objects.equals(before, after)) {
+            boundaries.changed(title.parcel().pin(), before, after);
+        }
         if (row == null) {
             row = new LandParcel(recordKey);
             row.update(title, version.version(), version.id(), clock.instant());

@@ -5,6 +5,7 @@ import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.reference.Dzongkhag;
 import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandTitleJson;
 import bt.druk.registry.domain.land.LandValidation;
@@ -58,16 +59,27 @@ public class LandTitleService {
     private Clock clock;
     private Duration noticePeriod;
     private OfficeDzongkhags offices;
+    private LandBoundaryPolicy boundaryPolicy;
+    private LiveBoundaries liveBoundaries;
 
     protected LandTitleService() {
     }
 
-    /** @param offices which land office first registers the parcels of which dzongkhags ({@code druk.land.officeDzongkhags}) */
+    /**
+     * @param offices        which land office first registers the parcels of which dzongkhags ({@code druk.land.officeDzongkhags})
+     * @param boundaryPolicy the area and overlap tolerances of a boundary ({@code druk.land.areaTolerancePercent},
+     *                       {@code druk.land.sliverSquareMetres})
+     * @param liveBoundaries the registered parcels' boundaries a new one must not overlap
+     */
     @Inject
     public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries,
                             LandTitleReader reader, Clock clock,
                             LandTransferPolicy transfers,
-                            OfficeDzongkhags offices) {
+                            OfficeDzongkhags offices,
+                            LandBoundaryPolicy boundaryPolicy,
+                            LiveBoundaries liveBoundaries) {
+        this.boundaryPolicy = boundaryPolicy;
+        this.liveBoundaries = liveBoundaries;
         this.offices = offices;
         this.pipeline = pipeline;
         this.referenceData = referenceData;
@@ -89,7 +101,7 @@ public class LandTitleService {
         if (pipeline.lockCurrent(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
             throw alreadyRegistered();
         }
-        LandTitle title = LandTitle.registerFirst(checked.parcel(), checked.owners(), actorOf(actor));
+        LandTitle title = LandTitle.registerFirst(checked.parcel(), checked.owners(), actorOf(actor), checked.areaReason());
         // RegisterTitle(key, hash, office, dzongkhag): the ledger takes the office from the clerk's
         // certificate and checks its own table; the dzongkhag is the one the hashed record names.
         return pipeline.append(draft(actor, title, 0, LedgerCall.Factory.standard(TitleOperation.FIRST_REGISTRATION.chaincodeFunction(),
@@ -131,8 +143,15 @@ public class LandTitleService {
         return ValidationException.of("pin", PIN_REGISTERED, "A title with this PIN is already registered");
     }
 
-    private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners) {
+    private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners, String areaReason) {
     }
+
+    /** The longest {@code areaReason} kept (it goes into the title's public document). */
+    public static final int MAX_AREA_REASON_CHARS = 500;
+    /** The error code of a boundary whose area differs from the recorded one by more than the tolerance, without a reason. */
+    public static final String AREA_MISMATCH = "boundary.area-mismatch";
+    /** The error code of a boundary that overlaps registered parcels by more than the sliver tolerance. */
+    public static final String BOUNDARY_OVERLAP = "boundary.overlap";
 
     /** The command's parcel and owners, if well-formed and in a dzongkhag {@code actor}'s office serves. */
     private CheckedFirstRegistration validFirstRegistration(StaffMember actor, FirstRegistrationCommand command) {
@@ -160,8 +179,54 @@ public class LandTitleService {
             errors.add("landType", "required", "Choose the land type");
         }
         List<Owner> owners = LandValidation.parseOwners(errors, "owners", toText(command.owners()));
+        String areaReason = trim(command.areaReason());
+        Boundary boundary = checkBoundary(errors, pin, area, command.boundary(), areaReason);
         errors.throwIfAny();
-        return new CheckedFirstRegistration(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType()), owners);
+        return new CheckedFirstRegistration(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType(), boundary),
+                owners, boundary == null ? null : areaReason);
+    }
+
+    /**
+     * The command's boundary, if any and if well-formed ({@link Boundary}'s checks, field
+     * {@code boundary…}), enclosing the recorded area within the tolerance unless a reason is given
+     * (field {@code areaReason}), and overlapping no registered parcel by more than the sliver
+     * tolerance (field {@code boundary}, the PINs named in the message and as arguments).
+     */
+    private Boundary checkBoundary(ValidationException.Collector errors, String pin, BigDecimal area, String text, String areaReason) {
+        if (areaReason != null && areaReason.length() > MAX_AREA_REASON_CHARS) {
+            errors.add("areaReason", "areaReason.too-long", "Give the reason in at most " + MAX_AREA_REASON_CHARS + " characters");
+        }
+        if (text == null || text.isBlank()) {
+            if (areaReason != null) {
+                errors.add("areaReason", "areaReason.without-boundary",
+                        "A reason for an area difference is given only with a surveyed boundary");
+            }
+            return null;
+        }
+        Boundary boundary = Boundary.parseGeoJson(errors, "boundary", null, text);
+        if (boundary == null) {
+            return null;
+        }
+        if (area != null) {
+            Boundary.AreaComparison comparison = boundary.compareArea(area, boundaryPolicy.areaTolerancePercent());
+            if (comparison.reasonRequired() && areaReason == null) {
+                errors.add(new FieldError("areaReason", AREA_MISMATCH, "The boundary encloses " + comparison.surveyedAcres().toPlainString()
+                        + " acres, " + comparison.differencePercent().toPlainString() + " % from the recorded " + area.toPlainString()
+                        + " acres (at most " + comparison.tolerancePercent().stripTrailingZeros().toPlainString()
+                        + " % passes without a reason); correct the area or the boundary, or give areaReason",
+                        List.of(comparison.surveyedAcres().toPlainString(), comparison.differencePercent().toPlainString())));
+            }
+        }
+        List<BoundaryOverlaps.Overlap> overlaps = liveBoundaries.overlapping(boundary, boundaryPolicy.sliverSquareMetres(), pin);
+        if (!overlaps.isEmpty()) {
+            String named = overlaps.stream().map(o -> o.pin() + " (" + BigDecimal.valueOf(o.squareMetres())
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " m²)").collect(java.util.stream.Collectors.joining(", "));
+            errors.add(new FieldError("boundary", BOUNDARY_OVERLAP, "The boundary overlaps registered parcel"
+                    + (overlaps.size() == 1 ? " " : "s ") + named + "; an overlap of up to "
+                    + BigDecimal.valueOf(boundaryPolicy.sliverSquareMetres()).stripTrailingZeros().toPlainString()
+                    + " m² is taken as survey noise", overlaps.stream().map(BoundaryOverlaps.Overlap::pin).toList()));
+        }
+        return boundary;
     }
 
     @Transactional

@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Search projection of a land title's current version (PIN, thram number, location, status). The
+ * Search projection of a land title's current version (PIN, thram number, location, status, and
+ * the surveyed boundary as its canonical JSON with its CRS code, null where none). The
  * record versions remain the source of truth; this row is rewritten whenever the current version
  * changes.
  */
@@ -51,6 +53,12 @@ public class LandParcel {
     @Column(name = "current_version_id", nullable = false)
     private long currentVersionId;
 
+    @Column(name = "boundary_json", length = 1_000_000)
+    private String boundaryJson;
+
+    @Column(name = "boundary_crs", length = 20)
+    private String boundaryCrs;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -70,6 +78,8 @@ public class LandParcel {
         areaAcres = p.areaAcres();
         landType = p.landType();
         status = title.status();
+        boundaryJson = p.boundary() == null ? null : p.boundary().canonicalJson();
+        boundaryCrs = p.boundary() == null ? null : p.boundary().crs().code();
         currentVersion = version;
         currentVersionId = versionId;
         updatedAt = now;
@@ -105,6 +115,16 @@ public class LandParcel {
 
     public TitleStatus status() {
         return status;
+    }
+
+    /** The surveyed boundary of the current version, if it has one. */
+    public Optional<Boundary> boundary() {
+        return boundaryJson == null ? Optional.empty() : Optional.of(Boundary.fromGeoJson(null, boundaryJson));
+    }
+
+    /** {@code EPSG:5266} for a boundary surveyed in that CRS; null without a boundary. */
+    public String boundaryCrs() {
+        return boundaryCrs;
     }
 
     public int currentVersion() {

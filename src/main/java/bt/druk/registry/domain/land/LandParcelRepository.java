@@ -12,6 +12,12 @@ public interface LandParcelRepository {
 
     void remove(String recordKey);
 
+    /** The parcel with this PIN (exact, already normalised). */
+    Optional<LandParcel> findByPin(String pin);
+
+    /** Every parcel whose current version has a boundary surveyed in this CRS ({@code EPSG:5266}). */
+    List<LandParcel> withBoundaryIn(String crsCode);
+
     /**
      * Parcels matching every non-null criterion (exact, already normalised), ordered by PIN.
      */

@@ -88,10 +88,23 @@ public record LandTitle(
     // ---- operations ----
 
     public static LandTitle registerFirst(Parcel parcel, List<Owner> owners, Actor actor) {
+        return registerFirst(parcel, owners, actor, null);
+    }
+
+    /**
+     * @param areaReason why the area the parcel's boundary encloses differs from the recorded area
+     *                   by more than the tolerance, or null; kept as the registration event's
+     *                   {@code areaReason} detail, so a title registered without one has the
+     *                   document (and hash) it had before
+     */
+    public static LandTitle registerFirst(Parcel parcel, List<Owner> owners, Actor actor, String areaReason) {
         requireValidOwners(owners, "owners");
         return new LandTitle(parcel, owners, List.of(), List.of(), null, TitleStatus.REGISTERED,
-                event(TitleOperation.FIRST_REGISTRATION, actor, Map.of()));
+                event(TitleOperation.FIRST_REGISTRATION, actor, areaReason == null ? Map.of() : Map.of(AREA_REASON, areaReason)));
     }
+
+    /** The registration event's detail that says why the surveyed and the recorded area differ. */
+    public static final String AREA_REASON = "areaReason";
 
     public LandTitle lodgeTransfer(TransferType type, List<Owner> newOwners, Duration noticePeriod, Actor actor) {
         Objects.requireNonNull(type, "type");

@@ -1,10 +1,12 @@
 package bt.druk.registry.infrastructure.config;
 
+import bt.druk.registry.application.land.LandBoundaryPolicy;
 import bt.druk.registry.application.land.LandTransferPolicy;
 import bt.druk.registry.application.land.ThramImportPolicy;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -12,7 +14,8 @@ import java.time.Duration;
  * parcels of which dzongkhags ({@code OFFICE=Dzongkhag,Dzongkhag;OFFICE=...}), by default the
  * ledger's built-in table ({@link OfficeDzongkhags#DEFAULT_SETTING}), a value that is not such a
  * table stopping the portal with the setting's name; a transfer's notice period; and the largest
- * bulk import of thrams. Every product is dependent: a record cannot be proxied, and reading a
+ * bulk import of thrams; and the tolerances a first registration's boundary is held to (area
+ * against the recorded area, overlap with registered parcels). Every product is dependent: a record cannot be proxied, and reading a
  * setting is cheap.
  */
 @ApplicationScoped
@@ -36,5 +39,16 @@ public class LandSettings {
     @Produces
     public ThramImportPolicy thramImportPolicy() {
         return new ThramImportPolicy(Setting.LAND_IMPORT_MAX_ROWS.wholeNumber());
+    }
+
+    @Produces
+    public LandBoundaryPolicy boundaryPolicy() {
+        try {
+            return new LandBoundaryPolicy(BigDecimal.valueOf(Setting.LAND_AREA_TOLERANCE_PERCENT.number()),
+                    Setting.LAND_SLIVER_SQUARE_METRES.number());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(Setting.LAND_AREA_TOLERANCE_PERCENT.key() + " and " + Setting.LAND_SLIVER_SQUARE_METRES.key()
+                    + " are zero or more: " + e.getMessage(), e);
+        }
     }
 }

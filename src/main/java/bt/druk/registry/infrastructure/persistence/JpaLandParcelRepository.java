@@ -32,6 +32,18 @@ public class JpaLandParcelRepository implements LandParcelRepository {
     }
 
     @Override
+    public Optional<LandParcel> findByPin(String pin) {
+        return em.createQuery("select p from LandParcel p where p.pin = :pin", LandParcel.class)
+                .setParameter("pin", pin).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LandParcel> withBoundaryIn(String crsCode) {
+        return em.createQuery("select p from LandParcel p where p.boundaryCrs = :crs order by p.pin", LandParcel.class)
+                .setParameter("crs", crsCode).getResultList();
+    }
+
+    @Override
     public List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit) {
         StringBuilder jpql = new StringBuilder("select p from LandParcel p where 1 = 1");
         if (pin != null) {

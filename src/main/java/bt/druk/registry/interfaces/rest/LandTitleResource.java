@@ -70,7 +70,8 @@ public class LandTitleResource {
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
     @Operation(summary = "First registration of a land title: {pin, thramNo, dzongkhag, gewog, areaAcres, landType, "
-            + "owners: [{name, cid, share}]}")
+            + "owners: [{name, cid, share}], boundary?: {crs: \"EPSG:5266\", type: \"Polygon\", coordinates: [[[easting, northing], …]]}, "
+            + "areaReason?}")
     @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
     @APIResponse(responseCode = "400", description = "Invalid fields, with the form's messages in errors")
     public Response register(String body) {
@@ -259,7 +260,9 @@ public class LandTitleResource {
 
     /**
      * The form's fields by the command's names; {@code landType} by its code ({@code DRY_LAND}), owners
-     * as {@code [{"name", "cid", "share"}]}. Wrong JSON types are field errors; the rest is the service's.
+     * as {@code [{"name", "cid", "share"}]}, the optional {@code boundary} as a GeoJSON Polygon object
+     * with a {@code crs} member (the shape {@code GET /api/parcels/<pin>/boundary?crs=surveyed} answers
+     * with) and the optional {@code areaReason} text. Wrong JSON types are field errors; the rest is the service's.
      */
     static FirstRegistrationCommand command(JsonObject json) {
         ValidationException.Collector errors = new ValidationException.Collector();
@@ -278,8 +281,19 @@ public class LandTitleResource {
             }
         }
         List<OwnerInput> owners = owners(json, "owners", errors);
+        String boundary = null;
+        JsonValue given = json.get("boundary");
+        if (given != null && given != JsonValue.NULL) {
+            if (given.getValueType() == JsonValue.ValueType.OBJECT) {
+                boundary = given.toString();
+            } else {
+                errors.add("boundary", "type", "Give boundary as a GeoJSON Polygon object naming its CRS: "
+                        + "{\"crs\": \"EPSG:5266\", \"type\": \"Polygon\", \"coordinates\": [[[easting, northing], …]]}");
+            }
+        }
+        String areaReason = JsonBody.string(json, "areaReason", "areaReason", errors);
         errors.throwIfAny();
-        return new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, area, landType, owners);
+        return new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, area, landType, owners, boundary, areaReason);
     }
 
     /** Owners as {@code [{"name", "cid", "share"}]} under {@code name}; errors named as the service names them. */

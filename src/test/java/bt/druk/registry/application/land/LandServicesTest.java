@@ -110,7 +110,8 @@ class LandServicesTest {
             assertThrows(IllegalArgumentException.class, () -> OfficeDzongkhags.parse(bad), bad);
         }
         LandTitleService paroServesThimphu = new LandTitleService(h.pipeline, h.referenceData, h.queries, h.reader, h.clock,
-                new LandTransferPolicy(Duration.ofSeconds(PortalHarness.NOTICE_SECONDS)), OfficeDzongkhags.parse("PARO=Paro,Thimphu"));
+                new LandTransferPolicy(Duration.ofSeconds(PortalHarness.NOTICE_SECONDS)), OfficeDzongkhags.parse("PARO=Paro,Thimphu"),
+                LandBoundaryPolicy.DEFAULT, h.liveBoundaries);
         paroServesThimphu.registerFirstTitle(PARO_CLERK, firstRegistration("TH-8"));
         assertEquals(1, h.records.versionsOf("land-title:TH-8").size());
     }
