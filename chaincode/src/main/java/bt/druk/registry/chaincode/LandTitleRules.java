@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Land register rules (kind {@code land-title}, key {@code land-title:<PIN>}): first registration,
- * transfer with a public notice period and objections, mortgages and caveats.
+ * transfer with a public notice period and objections, mortgages and caveats, and the parcel's
+ * facts ({@link ParcelFacts}). Subdivision, merger and boundary adjustment are
+ * {@link ParcelLineageRules}; a title they retire refuses every write here ({@link #current}).
  * <p>
  * A title is kept by the office of the clerk who registered it (certificate attribute
  * {@code office}); a first registration is made only by a land office that serves the parcel's
