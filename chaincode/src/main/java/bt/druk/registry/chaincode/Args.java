@@ -83,12 +83,17 @@ public final class Args {
      * unset or blank; anything outside {@code min … max} stops the service from starting.
      */
     static long secondsSetting(String env, String value, long fallback, long min, long max) {
+        return wholeSetting(env, value, fallback, min, max, "seconds");
+    }
+
+    /** {@link #secondsSetting} of another unit (the minimum plot size in decimals). */
+    static long wholeSetting(String env, String value, long fallback, long min, long max, String unit) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         String v = value.strip();
         if (!NON_NEGATIVE_INT.matcher(v).matches() || Long.parseLong(v) > max || Long.parseLong(v) < min) {
-            throw new IllegalStateException(env + " must be a whole number of seconds from " + min + " to " + max
+            throw new IllegalStateException(env + " must be a whole number of " + unit + " from " + min + " to " + max
                     + ", got '" + clip(value) + "'");
         }
         return Long.parseLong(v);

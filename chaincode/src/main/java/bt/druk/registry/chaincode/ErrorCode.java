@@ -26,7 +26,10 @@ public enum ErrorCode {
     STALE_VERSION,
     /** The update's previousHash is not the hash currently on the ledger. */
     HASH_MISMATCH,
-    /** A transfer was lodged while a mortgage, caveat or another transfer is open. */
+    /**
+     * A transfer was lodged while a mortgage, caveat or another transfer is open; or a parcel was
+     * subdivided, merged or its boundary adjusted while a caveat is open or a transfer is pending.
+     */
     ENCUMBERED,
     /** The record's status does not allow this transaction. */
     NOT_ALLOWED_IN_STATE,
@@ -47,6 +50,24 @@ public enum ErrorCode {
      * process's clock by more than the maximum skew ({@link ClockSkewGuard}).
      */
     CLOCK_SKEW,
+    /**
+     * The parcels a subdivision, merger or boundary adjustment makes do not add up to the area of the
+     * parcels it retires or changes, within {@link ParcelLineageRules#AREA_TOLERANCE}.
+     */
+    AREA_MISMATCH,
+    /** A parcel a subdivision, merger or boundary adjustment makes would be below the minimum plot size. */
+    PLOT_TOO_SMALL,
+    /** A parcel made from a mortgaged one does not carry one of its open mortgages. */
+    MORTGAGE_NOT_CARRIED,
+    /** Wetland (chhuzhing) would become land of another type. */
+    WETLAND_CONVERSION,
+    /**
+     * Parcels merged have different owners, or a subdivision, merger or boundary adjustment would
+     * change who owns a parcel (ownership changes by transfer, with its notice period).
+     */
+    OWNERS_DIFFER,
+    /** Parcels merged or adjusted lie in different dzongkhags. */
+    DZONGKHAG_DIFFERS,
     /** Exactly this (key, version, hash) is already the current ledger entry: a harmless retry. */
     ALREADY_RECORDED;
 

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Land register rules (kind {@code land-title}, key {@code land-title:<PIN>}): first registration,
- * transfer with a public notice period and objections, mortgages and caveats.
+ * transfer with a public notice period and objections, mortgages and caveats, and the parcel's
+ * facts ({@link ParcelFacts}). Subdivision, merger and boundary adjustment are
+ * {@link ParcelLineageRules}; a title they retire refuses every write here ({@link #current}).
  * <p>
  * A title is kept by the office of the clerk who registered it (certificate attribute
  * {@code office}); a first registration is made only by a land office that serves the parcel's
@@ -20,6 +22,11 @@ public final class LandTitleRules {
     public static final String ENCUMBERED = "encumbered";
     public static final String TRANSFER_PENDING = "transfer-pending";
     public static final String TRANSFER_OBJECTED = "transfer-objected";
+    /**
+     * A parcel subdivided, merged into another or (not yet) otherwise replaced: {@code wentInto} names
+     * the titles made from it. Final: every land transaction on it is refused; reads go on.
+     */
+    public static final String RETIRED = "retired";
 
     static final String OPEN_MORTGAGES = "openMortgages";
     static final String OPEN_CAVEATS = "openCaveats";
@@ -34,6 +41,15 @@ public final class LandTitleRules {
     }
 
     public LedgerEntry registerTitle(TxInfo tx, String key, String hash, String office, String dzongkhag) {
+        return register(tx, key, hash, office, dzongkhag, null);
+    }
+
+    /** {@link #registerTitle} with the parcel's facts on the ledger ({@link ParcelFacts}). */
+    public LedgerEntry registerParcel(TxInfo tx, String key, String hash, String office, String dzongkhag, ParcelFacts facts) {
+        return register(tx, key, hash, office, dzongkhag, facts);
+    }
+
+    private LedgerEntry register(TxInfo tx, String key, String hash, String office, String dzongkhag, ParcelFacts facts) {
         ledger.requireAbsent(key, hash);
         requireOffice(tx, office, key);
         LandOffices offices = ledger.landOffices();
@@ -47,6 +63,9 @@ public final class LandTitleRules {
         fields.put(OPEN_MORTGAGES, List.of());
         fields.put(OPEN_CAVEATS, List.of());
         fields.put(PENDING_TRANSFER, null);
+        if (facts != null) {
+            fields.put(ParcelFacts.FIELD, facts.toMap());
+        }
         LedgerEntry entry = LedgerEntry.first(Kind.LAND_TITLE, key, hash, REGISTERED, office, tx, fields);
         ledger.create(entry, Register.LAND);
         return entry;
@@ -57,13 +76,17 @@ public final class LandTitleRules {
      * changed only by clerks of the office that registered it (a retry of a write already on the
      * ledger still answers ALREADY_RECORDED first).
      */
-    private LedgerEntry current(TxInfo tx, Update u) {
+    LedgerEntry current(TxInfo tx, Update u) {
         LedgerEntry cur = ledger.requireSuccessor(Kind.LAND_TITLE, u);
         requireOffice(tx, cur.office(), u.key());
+        if (RETIRED.equals(cur.status())) {
+            throw ErrorCode.NOT_ALLOWED_IN_STATE.error("%s was retired at version %d (tx %s) into %s; it can only be read",
+                    Ledger.describe(u.key()), cur.version(), cur.txId(), String.join(", ", cur.list(ParcelLineageRules.WENT_INTO)));
+        }
         return cur;
     }
 
-    private static void requireOffice(TxInfo tx, String office, String key) {
+    static void requireOffice(TxInfo tx, String office, String key) {
         if (!office.equals(tx.office())) {
             throw ErrorCode.WRONG_OFFICE.error("%s is kept by the %s office; clerk %s is of the %s office",
                     Ledger.describe(key), office, tx.submitter().subject(), tx.office() == null ? "(no)" : tx.office());
@@ -109,7 +132,28 @@ public final class LandTitleRules {
             throw ErrorCode.NOTICE_PERIOD_RUNNING.error("%s: the notice period runs until %s",
                     Ledger.describe(u.key()), TxInfo.iso(noticeEnds));
         }
-        return write(cur, u, encumbranceStatus(cur.list(OPEN_MORTGAGES), cur.list(OPEN_CAVEATS)), tx, nullPending());
+        Map<String, Object> changed = nullPending();
+        ParcelFacts facts = ParcelFacts.of(cur);
+        if (facts != null) {
+            changed.put(ParcelFacts.FIELD, facts.withoutOwners().toMap()); // new owners: their digest is recorded anew
+        }
+        return write(cur, u, encumbranceStatus(cur.list(OPEN_MORTGAGES), cur.list(OPEN_CAVEATS)), tx, changed);
+    }
+
+    /**
+     * Records (or corrects) the parcel's facts on a live title: one registered without them, a new
+     * owners digest after a transfer, a resurveyed area or boundary. The status stays. Wetland stays
+     * wetland ({@code WETLAND_CONVERSION}): the ledger would otherwise let a clerk convert chhuzhing
+     * by one correction and one subdivision.
+     */
+    public LedgerEntry recordParcelFacts(TxInfo tx, Update u, ParcelFacts facts) {
+        LedgerEntry cur = current(tx, u);
+        ParcelFacts before = ParcelFacts.of(cur);
+        if (before != null && before.isWetland() && !facts.isWetland()) {
+            throw ErrorCode.WETLAND_CONVERSION.error("%s is wetland (chhuzhing); it may not be recorded as %s",
+                    Ledger.describe(u.key()), facts.landType());
+        }
+        return write(cur, u, cur.status(), tx, Map.of(ParcelFacts.FIELD, facts.toMap()));
     }
 
     public LedgerEntry registerMortgage(TxInfo tx, Update u, String mortgageRef) {
@@ -159,7 +203,7 @@ public final class LandTitleRules {
         return write(cur, u, encumbranceStatus(mortgages, caveats), tx, Map.of(field, List.copyOf(refs)));
     }
 
-    private static String encumbranceStatus(List<String> mortgages, List<String> caveats) {
+    static String encumbranceStatus(List<String> mortgages, List<String> caveats) {
         return mortgages.isEmpty() && caveats.isEmpty() ? REGISTERED : ENCUMBERED;
     }
 

@@ -36,6 +36,8 @@ public final class Ledger {
     public static final int MAX_HASH_REFS = 1000;
 
     private final ChaincodeStub stub;
+    /** What this transaction has written so far, for its one event ({@link #emit}). */
+    private final List<Map<String, Object>> written = new ArrayList<>();
 
     public Ledger(ChaincodeStub stub) {
         this.stub = stub;
@@ -145,13 +147,25 @@ public final class Ledger {
         setEndorsementPolicy(indexKey, issuer);
     }
 
+    /**
+     * Sets the transaction's {@code RecordWritten} event. Fabric keeps one event per transaction (the
+     * last set), so a transaction that writes several records (a subdivision, a merger, a boundary
+     * adjustment) emits one event naming its first record, as every other write does, plus
+     * {@code records}: every version it wrote, the first included, in the order written. A
+     * transaction that writes one record emits exactly the payload it always did.
+     */
     private void emit(String kind, String key, int version, String hash) {
-        Map<String, Object> payload = new TreeMap<>();
-        payload.put("kind", kind);
-        payload.put("key", key);
-        payload.put("version", version);
-        payload.put("hash", hash);
+        Map<String, Object> record = new TreeMap<>();
+        record.put("kind", kind);
+        record.put("key", key);
+        record.put("version", version);
+        record.put("hash", hash);
+        written.add(record);
+        Map<String, Object> payload = new TreeMap<>(written.get(0));
         payload.put("txId", stub.getTxId());
+        if (written.size() > 1) {
+            payload.put("records", List.copyOf(written));
+        }
         stub.setEvent(EVENT_NAME, Json.bytes(payload));
     }
 

@@ -28,6 +28,7 @@ public final class RegistryContract implements ContractInterface {
     private final ClockSkewGuard clock;
     private final long minimumNoticeSeconds;
     private final long minimumBidPeriodSeconds;
+    private final long minimumPlotDecimals;
 
     /** Environment variable of the chaincode service: the shortest land notice period an admin may set. */
     public static final String MIN_NOTICE_ENV = "DRUK_CHAINCODE_MIN_NOTICE_SECONDS";
@@ -37,11 +38,18 @@ public final class RegistryContract implements ContractInterface {
     public static final String MIN_BID_PERIOD_ENV = "DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS";
     /** A week, unless the service is started with {@value #MIN_BID_PERIOD_ENV} (deploy/network.sh's networks use 0). */
     public static final long DEFAULT_MIN_BID_PERIOD_SECONDS = 604_800L;
+    /** Environment variable of the chaincode service: the smallest plot, in decimals, a subdivision, merger or adjustment may make. */
+    public static final String MIN_PLOT_ENV = "DRUK_CHAINCODE_MIN_PLOT_DECIMALS";
+    /** 10 decimals, the Land Act 2007's minimum plot that may be registered in a thram. */
+    public static final long DEFAULT_MIN_PLOT_DECIMALS = 10L;
+    /** Upper bound of {@value #MIN_PLOT_ENV}: 100 acres. */
+    public static final long MAX_MIN_PLOT_DECIMALS = 10_000L;
 
-    /** As the contract router creates it: the system clock, skew limit, notice and bid period floors from the environment. */
+    /** As the contract router creates it: the system clock, skew limit, notice and bid period floors and minimum plot from the environment. */
     public RegistryContract() {
         this(ClockSkewGuard.fromEnvironment(), Args.secondsSetting(MIN_NOTICE_ENV, System.getenv(MIN_NOTICE_ENV),
-                DEFAULT_MIN_NOTICE_SECONDS, 0, Args.MAX_NOTICE_SECONDS), minimumBidPeriodSetting(System.getenv(MIN_BID_PERIOD_ENV)));
+                DEFAULT_MIN_NOTICE_SECONDS, 0, Args.MAX_NOTICE_SECONDS), minimumBidPeriodSetting(System.getenv(MIN_BID_PERIOD_ENV)),
+                minimumPlotSetting(System.getenv(MIN_PLOT_ENV)));
     }
 
     /**
@@ -53,9 +61,25 @@ public final class RegistryContract implements ContractInterface {
      *                                until it is set; every endorser holds tenders to its own
      */
     RegistryContract(ClockSkewGuard clock, long minimumNoticeSeconds, long minimumBidPeriodSeconds) {
+        this(clock, minimumNoticeSeconds, minimumBidPeriodSeconds, DEFAULT_MIN_PLOT_DECIMALS);
+    }
+
+    /**
+     * @param minimumPlotDecimals this organisation's minimum plot size in decimals: no subdivision,
+     *                            merger or boundary adjustment it endorses makes a smaller parcel; like
+     *                            the floors above each endorser holds its own, so a smaller minimum
+     *                            needs every required organisation to allow it
+     */
+    RegistryContract(ClockSkewGuard clock, long minimumNoticeSeconds, long minimumBidPeriodSeconds, long minimumPlotDecimals) {
         this.clock = clock;
         this.minimumNoticeSeconds = minimumNoticeSeconds;
         this.minimumBidPeriodSeconds = minimumBidPeriodSeconds;
+        this.minimumPlotDecimals = minimumPlotDecimals;
+    }
+
+    /** {@value #MIN_PLOT_ENV}: whole decimals from 0 to {@value #MAX_MIN_PLOT_DECIMALS}, 10 when unset; anything else stops the service. */
+    static long minimumPlotSetting(String value) {
+        return Args.wholeSetting(MIN_PLOT_ENV, value, DEFAULT_MIN_PLOT_DECIMALS, 0, MAX_MIN_PLOT_DECIMALS, "decimals");
     }
 
     /** {@value #MIN_BID_PERIOD_ENV}: whole seconds from 0 to a year, a week when unset; anything else stops the service. */
@@ -142,6 +166,72 @@ public final class RegistryContract implements ContractInterface {
         String ref = Args.ref("caveatRef", caveatRef);
         Ledger ledger = new Ledger(ctx.getStub());
         return json(new LandTitleRules(ledger).releaseCaveat(ledger.tx(caller), u, ref));
+    }
+
+    /**
+     * First registration as {@code RegisterTitle}, with the parcel's facts on the ledger ({@code factsJson},
+     * see {@link ParcelFacts}): {@code {"areaDecimals":"250","landType":"DRY_LAND","boundarySha256":null,"ownersDigest":"<hex>"}}.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterParcel")
+    public String registerParcel(Context ctx, String key, String hash, String office, String dzongkhag, String factsJson) {
+        Caller caller = writer(ctx, Register.LAND);
+        Args.key(Kind.LAND_TITLE, "key", key);
+        Args.hash("hash", hash);
+        Args.office(office);
+        Args.dzongkhag(dzongkhag);
+        ParcelFacts facts = ParcelFacts.parse("factsJson", factsJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).registerParcel(ledger.tx(caller), key, hash, office, dzongkhag, facts));
+    }
+
+    /** A new version of a live title recording (or correcting) its parcel facts; the status stays. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RecordParcelFacts")
+    public String recordParcelFacts(Context ctx, String key, String version, String hash, String previousHash, String factsJson) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        ParcelFacts facts = ParcelFacts.parse("factsJson", factsJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).recordParcelFacts(ledger.tx(caller), u, facts));
+    }
+
+    /**
+     * Retires the parent (a new version of it, {@code retired}, {@code wentInto} the children) and
+     * registers each child of {@code childrenJson} ({@link LineageArgs#children}) as version 1 with
+     * {@code cameFrom} the parent. Returns a JSON array of the entries written, parent first.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "SubdivideParcel")
+    public String subdivideParcel(Context ctx, String parentKey, String version, String hash, String previousHash,
+            String childrenJson) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, parentKey, version, hash, previousHash);
+        var children = LineageArgs.children(childrenJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(lineage(ledger).subdivide(ledger.tx(caller), u, children));
+    }
+
+    /**
+     * Retires every parent of {@code parentsJson} ({@link LineageArgs#parents}) into the one child of
+     * {@code childJson}. Returns a JSON array of the entries written: the parents in order, then the child.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "MergeParcels")
+    public String mergeParcels(Context ctx, String parentsJson, String childJson) {
+        Caller caller = writer(ctx, Register.LAND);
+        var parents = LineageArgs.parents(parentsJson);
+        var child = LineageArgs.child(childJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(lineage(ledger).merge(ledger.tx(caller), parents, child));
+    }
+
+    /**
+     * Moves the boundary between two live parcels ({@code parcelsJson}, {@link LineageArgs#adjusted}):
+     * a new version of each with its new facts. Returns a JSON array of the two entries.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AdjustBoundary")
+    public String adjustBoundary(Context ctx, String parcelsJson) {
+        Caller caller = writer(ctx, Register.LAND);
+        var parcels = LineageArgs.adjusted(parcelsJson);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(lineage(ledger).adjustBoundary(ledger.tx(caller), parcels));
     }
 
     /** Sets the public notice period of land transfers, in seconds (an admin of the land register's MSP). Returns the seconds. */
@@ -484,6 +574,10 @@ public final class RegistryContract implements ContractInterface {
         return caller;
     }
 
+    private ParcelLineageRules lineage(Ledger ledger) {
+        return new ParcelLineageRules(ledger, minimumPlotDecimals);
+    }
+
     private TenderRules tenders(Ledger ledger) {
         return new TenderRules(ledger, minimumBidPeriodSeconds);
     }
@@ -498,5 +592,12 @@ public final class RegistryContract implements ContractInterface {
 
     private static String json(LedgerEntry entry) {
         return new String(entry.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The entries a transaction wrote as a JSON array, each exactly the bytes stored. */
+    private static String json(List<LedgerEntry> entries) {
+        List<String> each = new ArrayList<>();
+        entries.forEach(e -> each.add(json(e)));
+        return "[" + String.join(",", each) + "]";
     }
 }

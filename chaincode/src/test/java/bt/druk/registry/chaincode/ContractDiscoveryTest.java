@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The shim's own contract scanning finds the contract and the transaction names of the spec. */
 class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
-            "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "SetNoticePeriod", "SetMinBidPeriod", "SetLandOffices", "PublishTender",
+            "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "RegisterParcel", "RecordParcelFacts",
+            "SubdivideParcel", "MergeParcels", "AdjustBoundary", "SetNoticePeriod", "SetMinBidPeriod", "SetLandOffices", "PublishTender",
             "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
             "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");
@@ -44,5 +45,8 @@ class ContractDiscoveryTest {
         assertEquals(expected, names);
         assertTrue(def.hasTxFunction("RegisterTitle"));
         assertEquals(4, def.getTxFunction("LodgeTransfer").getParamsList().size());
+        assertEquals(5, def.getTxFunction("SubdivideParcel").getParamsList().size());
+        assertEquals(2, def.getTxFunction("MergeParcels").getParamsList().size());
+        assertEquals(1, def.getTxFunction("AdjustBoundary").getParamsList().size());
     }
 }

@@ -53,9 +53,7 @@ final class Harness {
             return now;
         }
     };
-    final RegistryContract contract = new RegistryContract(
-            new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)), MIN_NOTICE_SECONDS,
-            MIN_BID_PERIOD_SECONDS);
+    final RegistryContract contract;
     /** The shortest notice period the harness's chaincode accepts. */
     static final long MIN_NOTICE_SECONDS = 60;
     /** The harness's chaincode's floor of the minimum bid period: an hour, the period itself until an admin sets one. */
@@ -63,6 +61,17 @@ final class Harness {
     private int txCounter;
     /** The stub of the last transaction run, for Mockito verification. */
     ChaincodeStub lastStub;
+
+    /** A chaincode with the default minimum plot size (10 decimals). */
+    Harness() {
+        this(RegistryContract.DEFAULT_MIN_PLOT_DECIMALS);
+    }
+
+    /** A chaincode whose endorser allows plots down to {@code minimumPlotDecimals}. */
+    Harness(long minimumPlotDecimals) {
+        contract = new RegistryContract(new ClockSkewGuard(chaincodeClock, Duration.ofSeconds(ClockSkewGuard.DEFAULT_SECONDS)),
+                MIN_NOTICE_SECONDS, MIN_BID_PERIOD_SECONDS, minimumPlotDecimals);
+    }
 
     void advance(Duration d) {
         now = now.plus(d);

@@ -67,6 +67,27 @@ class RouterEndToEndTest {
     }
 
     @Test
+    void aSubdivisionByFunctionNameWritesEveryRecordInOneTransaction() {
+        String parent = "land-title:PIN-50";
+        String facts = "{\"areaDecimals\":\"100\",\"boundarySha256\":null,\"landType\":\"DRY_LAND\",\"ownersDigest\":\""
+                + h("owners") + "\"}";
+        Response registered = hx.invoke(router, LAND_CLERK, "RegisterParcel", parent, h("p1"), "THIMPHU", "Thimphu", facts);
+        assertEquals(200, registered.getStatusCode(), registered.getMessage());
+        String children = "[{\"key\":\"land-title:PIN-51\",\"hash\":\"" + h("c1") + "\",\"openMortgages\":[],\"facts\":"
+                + facts.replace("\"100\"", "\"70\"") + "},{\"key\":\"land-title:PIN-52\",\"hash\":\"" + h("c2")
+                + "\",\"openMortgages\":[],\"facts\":" + facts.replace("\"100\"", "\"30\"") + "}]";
+        Response r = hx.invoke(router, LAND_CLERK, "SubdivideParcel", parent, "2", h("p2"), h("p1"), children);
+        assertEquals(200, r.getStatusCode(), r.getMessage());
+        assertEquals("[" + hx.fabric.stateText(parent) + "," + hx.fabric.stateText("land-title:PIN-51") + ","
+                + hx.fabric.stateText("land-title:PIN-52") + "]", r.getStringPayload());
+        assertEquals(2, hx.fabric.events.size(), "one event per transaction");
+        assertTrue(hx.lastEvent().payloadText().contains("\"records\":["), hx.lastEvent().payloadText());
+
+        Response again = hx.invoke(router, LAND_CLERK, "SubdivideParcel", parent, "2", h("p2"), h("p1"), children);
+        assertEquals("ALREADY_RECORDED", new String(again.getPayload(), StandardCharsets.UTF_8), again.getMessage());
+    }
+
+    @Test
     void refusalsBecomeErrorResponsesWithCodePayload() {
         Response denied = hx.invoke(router, CITIZEN, "RegisterTitle", "land-title:PIN-1", h("a"), "THIMPHU", "Thimphu");
         assertEquals(500, denied.getStatusCode());
