@@ -33,8 +33,9 @@ public class BackupServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith(BEARER)
-                || !OperatorSecret.ofDataDir().matches(authorization.substring(BEARER.length()))) {
+        String presented = authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null;
+        // Asked even without a secret presented: the first request makes the secret the operator then reads.
+        if (!OperatorSecret.ofDataDir().matches(presented)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"operations\"");
             answer(response, HttpServletResponse.SC_UNAUTHORIZED, "error", "the operator secret (operator.secret in the portal's data folder) is required");
             return;
