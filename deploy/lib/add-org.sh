@@ -112,21 +112,7 @@ start_org_ca() {
 write_org_definition() {
   local org="$1" exchange="$2" m="${MSP[$1]}" dir="$NET/orgs/$1/definition"
   mkdir -p "$dir"
-  cat > "$dir/configtx.yaml" <<EOF
-Organizations:
-  - &$m
-    Name: $m
-    ID: $m
-    MSPDir: $(org_dir "$org")/msp
-    Policies:
-      Readers: {Type: Signature, Rule: "OR('$m.admin','$m.peer','$m.client')"}
-      Writers: {Type: Signature, Rule: "OR('$m.admin','$m.client')"}
-      Admins: {Type: Signature, Rule: "OR('$m.admin')"}
-      Endorsement: {Type: Signature, Rule: "OR('$m.peer')"}
-    AnchorPeers:
-      - Host: $(org_host "$org")
-        Port: ${PEER_PORT[$org]}
-EOF
+  { echo "Organizations:"; application_org_yaml "$org" "$(org_dir "$org")/msp"; } > "$dir/configtx.yaml"
   "$FABRIC_BIN/configtxgen" -configPath "$dir" -printOrg "$m" > "$exchange/$m.json" 2>>"$LOGS/configtxgen.log" \
     || die "configtxgen could not print $m's definition: see $LOGS/configtxgen.log"
 }
@@ -173,16 +159,16 @@ peer_config_names() {
   [[ "$config" == *"$2"* ]]
 }
 
-# The channel's height (blocks) on ORG's peer 0.
+# The channel's height (blocks) on ORG's peer N (default 0).
 channel_height() {
-  as_org_admin "$1" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
+  as_org_admin_on "$1" "${2:-0}" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
     | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
 
+# peer_reached ORG N HEIGHT: ORG's peer N has at least HEIGHT blocks.
 peer_reached() {
   local height
-  height="$(as_org_admin_on "$1" "$2" "$FABRIC_BIN/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
-    | sed -n 's/.*"height":\([0-9]*\).*/\1/p')"
+  height="$(channel_height "$1" "$2")"
   [[ -n "$height" ]] && ((height >= $3))
 }
 

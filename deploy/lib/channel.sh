@@ -67,6 +67,26 @@ write_consensus() {
 EOF
 }
 
+# application_org_yaml ORG MSP_DIR: ORG as an application organisation of configtx.yaml (policies,
+# anchor peer), its MSP read from MSP_DIR; for the channel's first configuration and for add-org.
+application_org_yaml() {
+  local org="$1" m="${MSP[$1]}"
+  cat <<EOF
+  - &$m
+    Name: $m
+    ID: $m
+    MSPDir: $2
+    Policies:
+      Readers: {Type: Signature, Rule: "OR('$m.admin','$m.peer','$m.client')"}
+      Writers: {Type: Signature, Rule: "OR('$m.admin','$m.client')"}
+      Admins: {Type: Signature, Rule: "OR('$m.admin')"}
+      Endorsement: {Type: Signature, Rule: "OR('$m.peer')"}
+    AnchorPeers:
+      - Host: $(org_host "$org")
+        Port: ${PEER_PORT[$org]}
+EOF
+}
+
 write_configtx() {
   local n application_orgs="" orderer_orgs="" peer_org
   for peer_org in "${PEER_ORGS[@]}"; do application_orgs+="${application_orgs:+, }*${MSP[$peer_org]}"; done
@@ -77,23 +97,7 @@ write_configtx() {
     echo "Organizations:"
     write_orderer_orgs
     local org
-    for org in "${PEER_ORGS[@]}"; do
-      local m="${MSP[$org]}"
-      cat <<EOF
-  - &$m
-    Name: $m
-    ID: $m
-    MSPDir: $(public_msp "$org")
-    Policies:
-      Readers: {Type: Signature, Rule: "OR('$m.admin','$m.peer','$m.client')"}
-      Writers: {Type: Signature, Rule: "OR('$m.admin','$m.client')"}
-      Admins: {Type: Signature, Rule: "OR('$m.admin')"}
-      Endorsement: {Type: Signature, Rule: "OR('$m.peer')"}
-    AnchorPeers:
-      - Host: $(org_host "$org")
-        Port: ${PEER_PORT[$org]}
-EOF
-    done
+    for org in "${PEER_ORGS[@]}"; do application_org_yaml "$org" "$(public_msp "$org")"; done
     cat <<EOF
 Profiles:
   Registry:

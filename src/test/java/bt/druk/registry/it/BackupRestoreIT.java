@@ -78,7 +78,7 @@ class BackupRestoreIT {
             loading.set(false);
             load.join(60_000);
             // on the ledger before the host is lost, and before the auditor's peer loses its copy
-            awaitOnAuditPeer(acknowledged.get(acknowledged.size() - 1), Duration.ofSeconds(120));
+            NetworkScript.awaitRecord("audit", acknowledged.get(acknowledged.size() - 1), Duration.ofSeconds(120));
         } finally {
             portal.kill(); // the host is lost
         }
@@ -189,14 +189,6 @@ class BackupRestoreIT {
             Thread.sleep(1000);
         }
         throw new AssertionError(key + " not COMMITTED in the restored portal within " + within.toSeconds() + " s: " + last);
-    }
-
-    private static void awaitOnAuditPeer(String key, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!NetworkScript.run("query", "inspector", "audit", "GetRecord", key).output().contains("\"key\":\"" + key + "\"")) {
-            assertTrue(System.nanoTime() < deadline, key + " not on the auditor's peer within " + within.toSeconds() + " s");
-            Thread.sleep(1000);
-        }
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -76,7 +76,7 @@ class HostsNetworkIT {
             startPortalOnLandsHost(runDir);
 
             String key = register("HN-" + run + "-1");
-            String txId = NetworkScript.txIdOf(awaitOnAuditPeer(key, Duration.ofSeconds(60)));
+            String txId = NetworkScript.txIdOf(NetworkScript.awaitRecord("audit", key, Duration.ofSeconds(60)));
             assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
                     "endorsed by Land's and Audit's peers, each on its own host");
 
@@ -137,14 +137,10 @@ class HostsNetworkIT {
         assertEquals(onAudit, NetworkScript.runOrFail("query", "inspector", "acc", "GetRecord", earlierKey).output().strip(),
                 "the observer's peer answers for a record written before it joined");
         String later = register("HN-" + run + "-A");
-        String txId = NetworkScript.txIdOf(awaitOnAuditPeer(later, Duration.ofSeconds(60)));
+        String txId = NetworkScript.txIdOf(NetworkScript.awaitRecord("audit", later, Duration.ofSeconds(60)));
         assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
                 "registrations go on, endorsed as before");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!NetworkScript.run("query", "inspector", "acc", "GetRecord", later).output().contains("\"key\":\"" + later + "\"")) {
-            assertTrue(System.nanoTime() < deadline, later + " reaches the observer's peer");
-            Thread.sleep(1000);
-        }
+        NetworkScript.awaitRecord("acc", later, Duration.ofSeconds(60)); // it reaches the observer's peer
     }
 
     /**
@@ -331,7 +327,7 @@ class HostsNetworkIT {
 
         NetworkScript.runOrFail("start");
         for (String key : keys) {
-            awaitOnAuditPeer(key, Duration.ofSeconds(180));
+            NetworkScript.awaitRecord("audit", key, Duration.ofSeconds(180));
             awaitCommittedInPortal(key, Duration.ofSeconds(60));
             JsonArray writes = NetworkScript.ledgerHistory(key);
             assertEquals(1, writes.size(), key + " is written exactly once: " + writes);
@@ -370,20 +366,6 @@ class HostsNetworkIT {
             Thread.sleep(1000);
         }
         throw new AssertionError(key + " not COMMITTED in the portal within " + within.toSeconds() + " s: " + last);
-    }
-
-    private static String awaitOnAuditPeer(String key, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            NetworkScript.Result answer = NetworkScript.run("query", "inspector", "audit", "GetRecord", key);
-            if (answer.succeeded() && answer.output().contains("\"key\":\"" + key + "\"")) {
-                return answer.output();
-            }
-            last = answer.output();
-            Thread.sleep(1000);
-        }
-        throw new AssertionError(key + " not on the auditor's peer within " + within.toSeconds() + " s; last: " + last);
     }
 
     private static void stopPortal(Path runDir) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,6 +96,24 @@ public final class NetworkScript {
         } catch (IOException e) {
             return "\n(" + named.group(1) + " unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Waits until ORG's peer answers {@code GetRecord key} with the record (asked as the inspector,
+     * every second); its answer, or an AssertionError with the last answer after {@code within}.
+     */
+    public static String awaitRecord(String org, String key, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Result answer = run("query", "inspector", org, "GetRecord", key);
+            if (answer.succeeded() && answer.output().contains("\"key\":\"" + key + "\"")) {
+                return answer.output();
+            }
+            last = answer.output();
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(key + " not on " + org + "'s peer within " + within.toSeconds() + " s; last: " + last);
     }
 
     /** The port {@code network.sh status} lists for a process (a chaincode service's changes with each upgrade). */
