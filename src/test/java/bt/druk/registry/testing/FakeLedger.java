@@ -164,14 +164,36 @@ public class FakeLedger implements Ledger {
                 return refused("HASH_MISMATCH", "previousHash is not the current hash of " + key);
             }
         }
+        // A subdivision's children: version 1 each, written by the same transaction (their hashes in childrenJson).
+        List<String[]> children = new ArrayList<>();
+        if (call.function().equals("SubdivideParcel")) {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(a.get(4)))) {
+                for (var child : reader.readArray().getValuesAs(jakarta.json.JsonObject.class)) {
+                    String childKey = child.getString("key");
+                    if (history.containsKey(childKey) && !history.get(childKey).isEmpty()) {
+                        return refused("ALREADY_EXISTS", childKey + " already exists");
+                    }
+                    children.add(new String[] {childKey, child.getString("hash"),
+                            child.getJsonArray("openMortgages").isEmpty() ? "registered" : "encumbered"});
+                }
+            }
+        }
         Instant now = Instant.now();
         long blockNumber = blocks.size();
         String kind = key.substring(0, key.indexOf(':'));
-        LedgerEntry entry = new LedgerEntry(key, kind, version, hash, previousHash, statusAfter(call, key),
+        String status = call.function().equals("RecordParcelFacts") ? current.status() : statusAfter(call, key);
+        LedgerEntry entry = new LedgerEntry(key, kind, version, hash, previousHash, status,
                 registerOf(kind), "THIMPHU", mspOf(kind), identityName, txId, now, entryJson(call, kind, current));
         writes.add(new LedgerHistoryItem(txId, now, false, entry));
+        List<RecordWritten> written = new ArrayList<>(List.of(new RecordWritten(entry.kind(), key, version, hash, txId)));
+        for (String[] child : children) {
+            LedgerEntry childEntry = new LedgerEntry(child[0], kind, 1, child[1], null, child[2], registerOf(kind), "THIMPHU",
+                    mspOf(kind), identityName, txId, now, "{}");
+            history.computeIfAbsent(child[0], k -> new ArrayList<>()).add(new LedgerHistoryItem(txId, now, false, childEntry));
+            written.add(new RecordWritten(kind, child[0], 1, child[1], txId));
+        }
         CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID",
-                List.of("AuditMSP", "LandMSP"), List.of(new RecordWritten(entry.kind(), key, version, hash, txId)));
+                List.of("AuditMSP", "LandMSP"), written);
         transactions.put(txId, tx);
         blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
         commits++;
@@ -209,6 +231,7 @@ public class FakeLedger implements Ledger {
             case "RevokeNotarisation" -> "revoked";
             case "SupersedeNotarisation" -> "superseded";
             case "AnchorBatch" -> "anchored";
+            case "SubdivideParcel" -> "retired";
             default -> "registered";
         };
     }

@@ -34,7 +34,8 @@ public class InMemoryLandParcelRepository implements LandParcelRepository {
 
     @Override
     public synchronized List<LandParcel> withBoundaryIn(String crsCode) {
-        return rows.values().stream().filter(p -> crsCode.equals(p.boundaryCrs()))
+        return rows.values().stream()
+                .filter(p -> crsCode.equals(p.boundaryCrs()) && p.status() != bt.druk.registry.domain.land.TitleStatus.RETIRED)
                 .sorted(Comparator.comparing(LandParcel::pin)).toList();
     }
 

@@ -1,6 +1,9 @@
 package bt.druk.registry.testing;
 
 import bt.druk.registry.application.land.LandBoundaryPolicy;
+import bt.druk.registry.application.land.ParcelLineageService;
+import bt.druk.registry.application.land.SubdivisionPolicy;
+import bt.druk.registry.domain.shared.PortalSecrets;
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.application.land.LiveBoundaries;
 import bt.druk.registry.application.land.LandPublicService;
@@ -95,6 +98,21 @@ public class PortalHarness {
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock,
             new LandTransferPolicy(Duration.ofSeconds(NOTICE_SECONDS)),
             bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT, LandBoundaryPolicy.DEFAULT, liveBoundaries);
+    /** The portal's secrets, kept in memory for this harness's life. */
+    public final PortalSecrets secrets = new PortalSecrets() {
+        private final java.util.Map<String, byte[]> made = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public byte[] secret(String name) {
+            return made.computeIfAbsent(name, n -> {
+                byte[] secret = new byte[32];
+                new java.security.SecureRandom().nextBytes(secret);
+                return secret;
+            }).clone();
+        }
+    };
+    public final ParcelLineageService lineage = new ParcelLineageService(pipeline, records, reader, referenceData, liveBoundaries,
+            LandBoundaryPolicy.DEFAULT, SubdivisionPolicy.DEFAULT, secrets, clock);
     public final ProcurementPolicy procurementPolicy = new ProcurementPolicy("ocds-drk001", Duration.ofDays(7),
             "procurement.bidbox", ProcurementPolicy.BHUTAN);
     public final TenderService tenders = new TenderService(pipeline, tenderRepository, new ProcuringEntities(),

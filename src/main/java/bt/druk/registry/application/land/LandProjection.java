@@ -5,6 +5,7 @@ import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.record.RecordVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class LandProjection implements RecordProjection {
     @Override
     public void currentVersionChanged(String recordKey, Optional<RecordVersion> current) {
         LandParcel row = parcels.find(recordKey).orElse(null);
-        Boundary before = row == null ? null : row.boundary().orElse(null);
+        Boundary before = row == null || row.status() == TitleStatus.RETIRED ? null : row.boundary().orElse(null);
         if (current.isEmpty()) {
             if (row != null) {
                 parcels.remove(recordKey);
@@ -57,7 +58,8 @@ public class LandProjection implements RecordProjection {
         }
         RecordVersion version = current.get();
         LandTitle title = reader.read(version.canonicalJson());
-        Boundary after = title.parcel().boundary();
+        // A retired parcel keeps its boundary as history; only live parcels count in the overlap check.
+        Boundary after = title.status() == TitleStatus.RETIRED ? null : title.parcel().boundary();
         if (!java.util.Objects.equals(before, after)) {
             boundaries.changed(title.parcel().pin(), before, after);
         }

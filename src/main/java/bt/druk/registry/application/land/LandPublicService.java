@@ -88,7 +88,8 @@ public class LandPublicService {
                     : new PublicPendingTransfer(t.transferType(), t.lodgedAt(), t.noticeEndsAt(), mask(t.newOwners()));
             return new PublicTitleView(title.parcel().pin(), key, title.parcel().thramNo(), title.parcel().dzongkhag(),
                     title.parcel().gewog(), title.parcel().areaAcres(), title.parcel().landType(), title.status(),
-                    v.version(), v.hash(), v.ledgerState(), mask(title.owners()), encumbrances, pending, queries.versions(key));
+                    v.version(), v.hash(), v.ledgerState(), mask(title.owners()), encumbrances, pending, queries.versions(key),
+                    title.lineage());
         });
     }
 

@@ -4,6 +4,7 @@ import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.SurveyCrs;
+import bt.druk.registry.domain.land.TitleStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -64,7 +65,7 @@ public class LiveBoundaries {
     public List<BoundaryOverlaps.Overlap> overlapping(Boundary boundary, double sliverSquareMetres, String ownPin) {
         List<BoundaryOverlaps.Overlap> found = indexes.get(boundary.crs()).overlapping(boundary, sliverSquareMetres, ownPin);
         // The projection is the truth: drop what the index holds but the committed rows do not.
-        return found.stream().filter(o -> parcels.findByPin(o.pin()).flatMap(LandParcel::boundary)
+        return found.stream().filter(o -> parcels.findByPin(o.pin()).filter(row -> row.status() != TitleStatus.RETIRED).flatMap(LandParcel::boundary)
                 .filter(stored -> stored.crs() == boundary.crs())
                 .map(stored -> !BoundaryOverlaps.of(stored.crs(), Map.of(o.pin(), stored))
                         .overlapping(boundary, sliverSquareMetres, ownPin).isEmpty())

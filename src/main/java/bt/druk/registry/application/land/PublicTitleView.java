@@ -2,6 +2,7 @@ package bt.druk.registry.application.land;
 
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.Lineage;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.record.LedgerState;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param pendingTransfer null when no transfer is pending
  * @param chainOfTitle    every version oldest first, with hash, receipt and ledger state
+ * @param lineage         the parcels it came from and went into (public: PINs only)
  */
 public record PublicTitleView(
         String pin,
@@ -29,5 +31,6 @@ public record PublicTitleView(
         List<PublicOwner> owners,
         List<PublicEncumbrance> encumbrances,
         PublicPendingTransfer pendingTransfer,
-        List<VersionView> chainOfTitle) {
+        List<VersionView> chainOfTitle,
+        Lineage lineage) {
 }

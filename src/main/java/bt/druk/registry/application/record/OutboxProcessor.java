@@ -114,7 +114,7 @@ public class OutboxProcessor {
         for (SentCommit commit : commits) {
             entries.put(commit.outboxId(), repository.findOutbox(commit.outboxId()).orElseThrow());
         }
-        entries.values().stream().map(OutboxEntry::recordVersionId).sorted().forEach(repository::lockVersion);
+        entries.values().stream().flatMap(e -> versionIdsOf(e).stream()).sorted().forEach(repository::lockVersion);
         for (SentCommit commit : commits) {
             recordCommitted(commit.outboxId(), commit.txId(), commit.blockNumber(), null, commit.note());
         }
@@ -135,6 +135,14 @@ public class OutboxProcessor {
         if (entry.status() == OutboxEntry.Status.DUE) {
             entry.markDone(txId, note, now);
         }
+        markCommitted(version, txId, blockNumber, details, now);
+        for (Long companion : entry.companionVersionIds()) {
+            markCommitted(repository.lockVersion(companion).orElseThrow(), txId, blockNumber, details, now);
+        }
+    }
+
+    private static void markCommitted(RecordVersion version, String txId, Long blockNumber, CommittedTransaction details,
+                                      Instant now) {
         if (version.ledgerState() == LedgerState.REJECTED) {
             LOG.warning(() -> version.recordKey() + " v" + version.version() + " committed after being marked rejected");
             return;
@@ -143,6 +151,13 @@ public class OutboxProcessor {
             return; // the commit follower saw its block first
         }
         version.markCommitted(receiptOf(txId, blockNumber, details), now);
+    }
+
+    /** The entry's own version and its companions. */
+    private static List<Long> versionIdsOf(OutboxEntry entry) {
+        List<Long> ids = new ArrayList<>(entry.companionVersionIds());
+        ids.add(0, entry.recordVersionId());
+        return ids;
     }
 
     /**
@@ -157,23 +172,34 @@ public class OutboxProcessor {
             carryRefused(entry, code, message, now);
             return;
         }
-        RecordHead head = repository.lockHead(entry.recordKey()).orElseThrow();
+        repository.lockHead(entry.recordKey()).orElseThrow();
         RecordVersion version = repository.findVersion(entry.recordVersionId()).orElseThrow();
         if (version.ledgerState() != LedgerState.PENDING) {
             entry.markDone(null, "ignored rejection " + code + ": version is " + version.ledgerState(), now);
             return;
         }
         entry.markDone(null, "[" + code + "] " + message, now);
+        // A joint write's versions fall together: the ledger wrote none of them.
+        for (Long id : versionIdsOf(entry)) {
+            reject(repository.findVersion(id).orElseThrow(), code, message, now);
+        }
+    }
+
+    /** Rejects a pending version and every later one of its record; the record falls back to its latest live version. */
+    private void reject(RecordVersion version, String code, String message, Instant now) {
+        RecordHead head = repository.lockHead(version.recordKey()).orElseThrow();
+        if (version.ledgerState() != LedgerState.PENDING) {
+            return;
+        }
         version.markRejected(code, message, now);
-        for (OutboxEntry later : repository.openOutboxOf(entry.recordKey())) {
-            if (later.version() > entry.version()) {
-                later.cancel("version " + entry.version() + " was rejected", now);
+        for (OutboxEntry later : repository.openOutboxOf(version.recordKey())) {
+            if (later.version() > version.version()) {
+                later.cancel("version " + version.version() + " was rejected", now);
                 repository.findVersion(later.recordVersionId()).ifPresent(v -> v.markRejected(PREDECESSOR_REJECTED,
-                        "Version " + entry.version() + " of this record was rejected by the ledger: [" + code + "] " + message, now));
+                        "Version " + version.version() + " of this record was rejected by the ledger: [" + code + "] " + message, now));
             }
         }
-        // The record falls back to its latest live version (or to none).
-        Optional<RecordVersion> live = repository.versionsOf(entry.recordKey()).stream()
+        Optional<RecordVersion> live = repository.versionsOf(version.recordKey()).stream()
                 .filter(v -> v.ledgerState() != LedgerState.REJECTED)
                 .reduce((a, b) -> b);
         if (live.isPresent()) {

@@ -19,6 +19,8 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,6 +89,66 @@ public class RecordPipeline {
     @Transactional(Transactional.TxType.MANDATORY)
     public SubmissionAck append(VersionDraft draft) {
         Instant now = clock.instant();
+        Prepared prepared = prepare(draft);
+        LedgerCall call = draft.ledgerCall().build(draft.recordKey(), prepared.version(), prepared.ledgerHash(), prepared.previousHash());
+        RecordVersion stored = store(prepared, call, now);
+        repository.addOutbox(new OutboxEntry(stored, call, draft.submittedBy(), now));
+        finish(prepared, stored, now);
+        return ackOf(stored);
+    }
+
+    /**
+     * Stores the next versions of several records, all written by one ledger call (a subdivision
+     * retires its parent and creates the children in one transaction): one outbox entry, owned by
+     * the first draft's version, with the others as its companions. The drafts' own ledger calls
+     * are not used ({@link VersionDraft#WRITTEN_TOGETHER}).
+     *
+     * @param call builds the one call from every version's number and hashes, in the drafts' order
+     * @return the acknowledgements in the drafts' order
+     * @throws ConcurrentUpdateException if any record is no longer at its draft's base version
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SubmissionAck> appendTogether(List<VersionDraft> drafts, JointCall call) {
+        if (drafts.size() < 2 || drafts.stream().map(VersionDraft::recordKey).distinct().count() != drafts.size()) {
+            throw new IllegalArgumentException("a joint write names at least two distinct records");
+        }
+        Instant now = clock.instant();
+        // Heads are locked in key order, whatever the drafts' order: two joint writes over the same
+        // records cannot then wait for each other.
+        drafts.stream().map(VersionDraft::recordKey).sorted().forEach(repository::lockHead);
+        List<Prepared> prepared = drafts.stream().map(this::prepare).toList();
+        LedgerCall ledgerCall = call.build(prepared.stream()
+                .map(p -> new Written(p.draft().recordKey(), p.version(), p.ledgerHash(), p.previousHash())).toList());
+        List<RecordVersion> stored = new ArrayList<>();
+        for (Prepared p : prepared) {
+            stored.add(store(p, ledgerCall, now));
+        }
+        repository.addOutbox(new OutboxEntry(stored.get(0), stored.subList(1, stored.size()), ledgerCall,
+                drafts.get(0).submittedBy(), now));
+        List<SubmissionAck> acks = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            finish(prepared.get(i), stored.get(i), now);
+            acks.add(ackOf(stored.get(i)));
+        }
+        return acks;
+    }
+
+    /** One version of a joint write as the ledger call names it. */
+    public record Written(String recordKey, int version, String ledgerHash, String previousHash) {
+    }
+
+    /** Builds one ledger call that writes several versions ({@link #appendTogether}). */
+    @FunctionalInterface
+    public interface JointCall {
+        LedgerCall build(List<Written> versions);
+    }
+
+    /** A draft with its version number, previous hash and canonical document worked out, its head locked. */
+    private record Prepared(VersionDraft draft, RecordHead head, int version, String previousHash, String canonical,
+                            String ledgerHash) {
+    }
+
+    private Prepared prepare(VersionDraft draft) {
         RecordHead head = repository.lockHead(draft.recordKey()).orElse(null);
         int currentVersion = head == null ? 0 : head.currentVersion();
         if (currentVersion != draft.baseVersion()) {
@@ -95,19 +157,25 @@ public class RecordPipeline {
         }
         int version = currentVersion + 1;
         String previousHash = head == null ? null : head.currentHash();
-
         JsonObject document = RecordDocument.envelope(draft.recordKey(), draft.kind(), draft.register().code(),
                 version, previousHash, draft.data());
         String canonical = CanonicalJson.canonicalize(document);
-        String ledgerHash = draft.imprint().ledgerHash(canonical);
-        LedgerCall call = draft.ledgerCall().build(draft.recordKey(), version, ledgerHash, previousHash);
+        return new Prepared(draft, head, version, previousHash, canonical, draft.imprint().ledgerHash(canonical));
+    }
 
+    private RecordVersion store(Prepared p, LedgerCall call, Instant now) {
+        VersionDraft draft = p.draft();
         repository.addParties(draft.parties(), now);
-        RecordVersion stored = repository.addVersion(new RecordVersion(draft.recordKey(), draft.kind(),
-                draft.register().code(), version, draft.operation(), call.function(), canonical,
-                CanonicalJson.sha256Hex(canonical), draft.imprint().code(), ledgerHash, previousHash,
+        return repository.addVersion(new RecordVersion(draft.recordKey(), draft.kind(),
+                draft.register().code(), p.version(), draft.operation(), call.function(), p.canonical(),
+                CanonicalJson.sha256Hex(p.canonical()), draft.imprint().code(), p.ledgerHash(), p.previousHash(),
                 draft.submittedBy(), draft.office(), now));
-        repository.addOutbox(new OutboxEntry(stored, call, draft.submittedBy(), now));
+    }
+
+    /** Moves (or makes) the record's head, logs the write and tells the register's projections. */
+    private void finish(Prepared p, RecordVersion stored, Instant now) {
+        VersionDraft draft = p.draft();
+        RecordHead head = p.head();
         if (head == null) {
             head = new RecordHead(draft.recordKey(), draft.kind(), draft.register().code(), now);
             head.moveTo(stored, now);
@@ -120,8 +188,11 @@ public class RecordPipeline {
         } else {
             head.moveTo(stored, now);
         }
-        staffLog.append(StaffEvent.write(now, draft.submittedBy(), draft.recordKey(), version, draft.operation()));
+        staffLog.append(StaffEvent.write(now, draft.submittedBy(), draft.recordKey(), p.version(), draft.operation()));
         notifyProjections(draft.kind(), draft.recordKey(), Optional.of(stored));
+    }
+
+    private static SubmissionAck ackOf(RecordVersion stored) {
         return new SubmissionAck(stored.recordKey(), stored.version(), stored.hash(), stored.ledgerState());
     }
 

@@ -15,7 +15,7 @@ public interface LandParcelRepository {
     /** The parcel with this PIN (exact, already normalised). */
     Optional<LandParcel> findByPin(String pin);
 
-    /** Every parcel whose current version has a boundary surveyed in this CRS ({@code EPSG:5266}). */
+    /** Every live (not retired) parcel whose current version has a boundary surveyed in this CRS ({@code EPSG:5266}). */
     List<LandParcel> withBoundaryIn(String crsCode);
 
     /**

@@ -5,6 +5,7 @@ import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.PublicText;
 import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public record LandTitle(
         List<Caveat> caveats,
         PendingTransfer pendingTransfer,
         TitleStatus status,
-        TitleEvent event) {
+        TitleEvent event,
+        Lineage lineage) {
 
     public static final String KIND = RecordKind.LAND_TITLE.code();
 
@@ -38,9 +40,16 @@ public record LandTitle(
         Objects.requireNonNull(parcel, "parcel");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(lineage, "lineage");
         owners = List.copyOf(owners);
         mortgages = List.copyOf(mortgages);
         caveats = List.copyOf(caveats);
+    }
+
+    /** A title with no lineage: every title not made by or retired in a subdivision. */
+    public LandTitle(Parcel parcel, List<Owner> owners, List<Mortgage> mortgages, List<Caveat> caveats,
+                     PendingTransfer pendingTransfer, TitleStatus status, TitleEvent event) {
+        this(parcel, owners, mortgages, caveats, pendingTransfer, status, event, Lineage.NONE);
     }
 
     /**
@@ -69,9 +78,9 @@ public record LandTitle(
         return !mortgages.isEmpty() || !caveats.isEmpty();
     }
 
-    /** A transfer may be lodged: no open mortgage or caveat and no transfer already pending. */
+    /** A transfer may be lodged: a live title, no open mortgage or caveat and no transfer already pending. */
     public boolean canLodgeTransfer() {
-        return pendingTransfer == null && !hasOpenEncumbrance();
+        return status != TitleStatus.RETIRED && pendingTransfer == null && !hasOpenEncumbrance();
     }
 
     /** Everyone this version names (owners, incoming owners, event parties): their data stays off the hashed record. */
@@ -227,13 +236,106 @@ public record LandTitle(
                 event(TitleOperation.CAVEAT_RELEASED, actor, Map.of("caveatRef", cleanRef)));
     }
 
+    /**
+     * The same title, its parcel facts now on the ledger (the version sent as {@code RecordParcelFacts}):
+     * the owners, encumbrances and status stay as they are.
+     */
+    public LandTitle recordParcelFacts(Actor actor) {
+        requireLive();
+        return new LandTitle(parcel, owners, mortgages, caveats, pendingTransfer, status,
+                event(TitleOperation.PARCEL_FACTS_RECORDED, actor, Map.of()), lineage);
+    }
+
+    /** The parent's retiring version and the children's first versions, written by one ledger transaction. */
+    public record Subdivision(LandTitle parent, List<LandTitle> children) {
+        public Subdivision {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** At most this many children of one subdivision (as the chaincode allows). */
+    public static final int MAX_CHILDREN = 100;
+    /** How far the children's areas may add up from the parent's, as the chaincode allows: 0.5 %. */
+    public static final BigDecimal AREA_TOLERANCE = new BigDecimal("0.005");
+
+    /**
+     * Divides the parcel into {@code childParcels} (an inheritance, a sale of part): the same rules
+     * as the chaincode's {@code SubdivideParcel}, checked before anything is saved. Each child keeps
+     * the owners and their shares (a change of owner is a transfer, with its notice) and carries
+     * every open mortgage; the parent is retired, naming its children.
+     *
+     * @param minimumPlotAcres no child may be smaller (the Land Act's minimum, a setting)
+     */
+    public Subdivision subdivide(List<Parcel> childParcels, BigDecimal minimumPlotAcres, Actor actor) {
+        requireLive();
+        if (pendingTransfer != null) {
+            throw refused("title.transfer-pending", "A parcel cannot be subdivided while a transfer is pending");
+        }
+        if (!caveats.isEmpty()) {
+            throw refused("title.caveat-open", "A parcel cannot be subdivided while a caveat is open ("
+                    + caveats.stream().map(Caveat::ref).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        if (childParcels.size() < 2 || childParcels.size() > MAX_CHILDREN) {
+            errors.add("children", "children.count", "A subdivision makes 2 to " + MAX_CHILDREN + " parcels");
+        }
+        Set<String> pins = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < childParcels.size(); i++) {
+            Parcel child = childParcels.get(i);
+            String field = "children[" + i + "]";
+            if (child.pin().equals(parcel.pin()) || !pins.add(child.pin())) {
+                errors.add(field + ".pin", "pin.duplicate", "Each new parcel needs a PIN of its own, not " + child.pin());
+            }
+            if (!child.dzongkhag().equals(parcel.dzongkhag())) {
+                errors.add(field + ".dzongkhag", "dzongkhag.differs", "The new parcels lie in " + parcel.dzongkhag() + " dzongkhag");
+            }
+            if (child.areaAcres().compareTo(minimumPlotAcres) < 0) {
+                errors.add(field + ".areaAcres", "plot.too-small", "Land Act 2007: no plot smaller than "
+                        + ParcelFacts.decimals(minimumPlotAcres) + " decimals (" + minimumPlotAcres.stripTrailingZeros().toPlainString()
+                        + " acres) may be made by a subdivision; this one has " + ParcelFacts.decimals(child.areaAcres()) + " decimals");
+            }
+            if (parcel.landType() == LandType.WETLAND && child.landType() != LandType.WETLAND) {
+                errors.add(field + ".landType", "wetland.conversion",
+                        "Land Act 2007: wetland (chhuzhing) stays wetland; a subdivision cannot convert it");
+            }
+            total = total.add(child.areaAcres());
+        }
+        if (childParcels.size() >= 2 && total.subtract(parcel.areaAcres()).abs()
+                .compareTo(parcel.areaAcres().multiply(AREA_TOLERANCE)) > 0) {
+            errors.add("children", "area.mismatch", "The new parcels add up to " + total.stripTrailingZeros().toPlainString()
+                    + " acres, the parcel has " + parcel.areaAcres().stripTrailingZeros().toPlainString()
+                    + " acres: they may differ by at most 0.5 %");
+        }
+        errors.throwIfAny();
+        List<String> childPins = childParcels.stream().map(Parcel::pin).toList();
+        TitleEvent divided = event(TitleOperation.SUBDIVISION, actor, Map.of());
+        LandTitle retired = new LandTitle(parcel, owners, List.of(), List.of(), null, TitleStatus.RETIRED, divided,
+                lineage.wentInto(childPins));
+        List<LandTitle> children = childParcels.stream().map(child -> new LandTitle(child, owners, mortgages, List.of(), null,
+                mortgages.isEmpty() ? TitleStatus.REGISTERED : TitleStatus.ENCUMBERED, divided, Lineage.cameFrom(parcel.pin())))
+                .toList();
+        return new Subdivision(retired, children);
+    }
+
     // ---- helpers ----
 
     private LandTitle next(List<Owner> newOwners, List<Mortgage> newMortgages, List<Caveat> newCaveats,
                            PendingTransfer pending, TitleEvent newEvent) {
+        requireLive();
         return new LandTitle(parcel, newOwners, newMortgages, newCaveats, pending,
-                statusFor(newMortgages, newCaveats, pending, newEvent.operation()), newEvent);
+                statusFor(newMortgages, newCaveats, pending, newEvent.operation()), newEvent, lineage);
     }
+
+    private void requireLive() {
+        if (status == TitleStatus.RETIRED) {
+            throw refused(RETIRED_CODE, "This parcel went into " + String.join(", ", lineage.wentInto())
+                    + " and is kept as history; deal with those parcels instead");
+        }
+    }
+
+    /** The error code of any dealing with a retired parcel. */
+    public static final String RETIRED_CODE = "title.retired";
 
     /** Same status rules as the chaincode. */
     private static TitleStatus statusFor(List<Mortgage> mortgages, List<Caveat> caveats, PendingTransfer pending,

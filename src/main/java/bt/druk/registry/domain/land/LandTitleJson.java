@@ -71,6 +71,12 @@ public final class LandTitleJson {
                 .add("caveats", caveats)
                 .add("status", title.status().ledgerCode())
                 .add("event", event);
+        if (!title.lineage().isEmpty()) {
+            // Only when there is one: the documents (and hashes) of every other title stay as they were.
+            root.add("lineage", JSON.createObjectBuilder()
+                    .add("cameFrom", JSON.createArrayBuilder(title.lineage().cameFrom()))
+                    .add("wentInto", JSON.createArrayBuilder(title.lineage().wentInto())));
+        }
         PendingTransfer t = title.pendingTransfer();
         if (t == null) {
             root.addNull("pendingTransfer");
@@ -116,8 +122,17 @@ public final class LandTitleJson {
         e.getJsonObject("parties").forEach((role, v) -> eventParties.put(role, party(((JsonString) v).getString(), parties)));
         TitleEvent event = new TitleEvent(TitleOperation.valueOf(e.getString("operation")), Instant.parse(e.getString("recordedAt")),
                 e.getString("recordedBy"), e.getString("office"), details, eventParties);
+        Lineage lineage = Lineage.NONE;
+        if (json.containsKey("lineage")) {
+            JsonObject l = json.getJsonObject("lineage");
+            lineage = new Lineage(strings(l.getJsonArray("cameFrom")), strings(l.getJsonArray("wentInto")));
+        }
         return new LandTitle(parcel, owners(json.getJsonArray("owners"), parties), mortgages, caveats, pending,
-                TitleStatus.fromLedgerCode(json.getString("status")), event);
+                TitleStatus.fromLedgerCode(json.getString("status")), event, lineage);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     /**

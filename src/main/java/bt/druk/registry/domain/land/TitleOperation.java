@@ -9,7 +9,11 @@ public enum TitleOperation {
     MORTGAGE_REGISTERED("RegisterMortgage"),
     MORTGAGE_DISCHARGED("DischargeMortgage"),
     CAVEAT_LODGED("LodgeCaveat"),
-    CAVEAT_RELEASED("ReleaseCaveat");
+    CAVEAT_RELEASED("ReleaseCaveat"),
+    /** The ledger learns the parcel's facts (area, land type, boundary hash, owners digest); nothing else changes. */
+    PARCEL_FACTS_RECORDED("RecordParcelFacts"),
+    /** The parent retired into its children, and each child's first version: one ledger transaction. */
+    SUBDIVISION("SubdivideParcel");
 
     private final String chaincodeFunction;
 

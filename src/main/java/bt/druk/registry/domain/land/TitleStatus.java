@@ -5,7 +5,9 @@ public enum TitleStatus {
     REGISTERED("registered"),
     ENCUMBERED("encumbered"),
     TRANSFER_PENDING("transfer-pending"),
-    TRANSFER_OBJECTED("transfer-objected");
+    TRANSFER_OBJECTED("transfer-objected"),
+    /** Subdivided (or merged) into other parcels: kept as history, no dealing with it any more. */
+    RETIRED("retired");
 
     private final String ledgerCode;
 

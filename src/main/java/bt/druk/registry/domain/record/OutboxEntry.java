@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A ledger submission waiting to be sent, stored in the same database transaction as its record
@@ -84,6 +87,14 @@ public class OutboxEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * The other record versions this one call writes (a subdivision's children), as their ids
+     * separated by commas; null for a call that writes one version. They commit or are rejected
+     * with the entry's own version.
+     */
+    @Column(name = "companion_version_ids", length = 4000)
+    private String companionVersionIds;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -101,6 +112,22 @@ public class OutboxEntry {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** An entry whose one call also writes the versions {@code companions} (stored first). */
+    public OutboxEntry(RecordVersion version, List<RecordVersion> companions, LedgerCall call, String identity, Instant now) {
+        this(version, call, identity, now);
+        if (!companions.isEmpty()) {
+            this.companionVersionIds = companions.stream()
+                    .map(c -> String.valueOf(Objects.requireNonNull(c.id(), "record version must be stored first")))
+                    .collect(Collectors.joining(","));
+        }
+    }
+
+    /** The ids of the other versions the call writes; empty for most calls. */
+    public List<Long> companionVersionIds() {
+        return companionVersionIds == null ? List.of()
+                : Arrays.stream(companionVersionIds.split(",")).map(Long::valueOf).toList();
     }
 
     public LedgerCall call() {

@@ -39,6 +39,14 @@ public record VersionDraft(
         Objects.requireNonNull(submittedBy, "submittedBy");
     }
 
+    /**
+     * The ledger call of a draft stored with others by one call ({@code RecordPipeline.appendTogether}),
+     * which builds that call itself: this one is never built.
+     */
+    public static final LedgerCall.Factory WRITTEN_TOGETHER = (key, version, hash, previousHash) -> {
+        throw new IllegalStateException(key + " v" + version + " is written together with other records, not alone");
+    };
+
     public String recordKey() {
         return key.toString();
     }

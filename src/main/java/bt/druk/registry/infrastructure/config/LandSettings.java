@@ -2,6 +2,7 @@ package bt.druk.registry.infrastructure.config;
 
 import bt.druk.registry.application.land.LandBoundaryPolicy;
 import bt.druk.registry.application.land.LandTransferPolicy;
+import bt.druk.registry.application.land.SubdivisionPolicy;
 import bt.druk.registry.application.land.ThramImportPolicy;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,5 +51,14 @@ public class LandSettings {
             throw new IllegalStateException(Setting.LAND_AREA_TOLERANCE_PERCENT.key() + " and " + Setting.LAND_SLIVER_SQUARE_METRES.key()
                     + " are zero or more: " + e.getMessage(), e);
         }
+    }
+
+    @Produces
+    public SubdivisionPolicy subdivisionPolicy() {
+        double decimals = Setting.LAND_MINIMUM_PLOT_DECIMALS.number();
+        if (!(decimals > 0) || Double.isInfinite(decimals)) {
+            throw new IllegalStateException(Setting.LAND_MINIMUM_PLOT_DECIMALS.key() + " is a number of decimals above zero: " + decimals);
+        }
+        return new SubdivisionPolicy(BigDecimal.valueOf(decimals).movePointLeft(2));
     }
 }

@@ -94,6 +94,8 @@ public enum Setting {
             "how far a boundary's surveyed area may differ from the recorded area before a reason is required"),
     LAND_SLIVER_SQUARE_METRES("druk.land.sliverSquareMetres", Kind.NUMBER, literal("0.5"),
             "overlap with a registered parcel's boundary taken as survey noise between neighbours"),
+    LAND_MINIMUM_PLOT_DECIMALS("druk.land.minimumPlotDecimals", Kind.NUMBER, literal("10"),
+            "smallest plot a subdivision may make, in decimals (Land Act 2007: 10)"),
     OCDS_PREFIX("druk.ocds.prefix", Kind.TEXT, literal("ocds-drk001"),
             "OCDS prefix of OCIDs"),
     PROCUREMENT_MIN_BID_PERIOD("druk.procurement.minBidPeriod", Kind.DURATION, literal("P7D"),

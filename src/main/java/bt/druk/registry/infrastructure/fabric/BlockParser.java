@@ -123,7 +123,7 @@ public final class BlockParser {
             if (!chaincodeAction.getEvents().isEmpty()) {
                 ChaincodeEvent event = ChaincodeEvent.parseFrom(chaincodeAction.getEvents());
                 if (EVENT_NAME.equals(event.getEventName())) {
-                    events.add(recordWritten(event.getPayload().toString(StandardCharsets.UTF_8), header.getTxId()));
+                    events.addAll(recordsWritten(event.getPayload().toString(StandardCharsets.UTF_8), header.getTxId()));
                 }
             }
         }
@@ -131,11 +131,22 @@ public final class BlockParser {
                 List.copyOf(endorsers), events);
     }
 
-    static RecordWritten recordWritten(String json, String txId) {
+    /**
+     * The versions one RecordWritten event names: the event's own record, or, where one transaction
+     * wrote several (a subdivision), every one in its {@code records} member, in the order written.
+     */
+    static List<RecordWritten> recordsWritten(String json, String txId) {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
-            return new RecordWritten(o.getString("kind", null), o.getString("key"), o.getInt("version"), o.getString("hash"),
-                    o.getString("txId", txId));
+            String tx = o.getString("txId", txId);
+            if (!o.containsKey("records")) {
+                return List.of(recordWritten(o, tx));
+            }
+            return o.getJsonArray("records").getValuesAs(JsonObject.class).stream().map(r -> recordWritten(r, tx)).toList();
         }
+    }
+
+    private static RecordWritten recordWritten(JsonObject o, String txId) {
+        return new RecordWritten(o.getString("kind", null), o.getString("key"), o.getInt("version"), o.getString("hash"), txId);
     }
 }

@@ -39,8 +39,9 @@ public class JpaLandParcelRepository implements LandParcelRepository {
 
     @Override
     public List<LandParcel> withBoundaryIn(String crsCode) {
-        return em.createQuery("select p from LandParcel p where p.boundaryCrs = :crs order by p.pin", LandParcel.class)
-                .setParameter("crs", crsCode).getResultList();
+        return em.createQuery("select p from LandParcel p where p.boundaryCrs = :crs and p.status <> :retired order by p.pin",
+                        LandParcel.class)
+                .setParameter("crs", crsCode).setParameter("retired", bt.druk.registry.domain.land.TitleStatus.RETIRED).getResultList();
     }
 
     @Override

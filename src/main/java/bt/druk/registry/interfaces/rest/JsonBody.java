@@ -58,6 +58,11 @@ final class JsonBody {
 
     /** A number given as a JSON number or as a decimal string ({@code 1.25} or {@code "1.25"}). */
     static BigDecimal decimal(JsonObject json, String name, ValidationException.Collector errors) {
+        return decimal(json, name, name, errors);
+    }
+
+    /** As {@link #decimal(JsonObject, String, ValidationException.Collector)}, an error named {@code field}. */
+    static BigDecimal decimal(JsonObject json, String name, String field, ValidationException.Collector errors) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -72,7 +77,7 @@ final class JsonBody {
                 // the error below
             }
         }
-        errors.add(name, "number", "Give " + name + " as a decimal number");
+        errors.add(field, "number", "Give " + name + " as a decimal number");
         return null;
     }
 

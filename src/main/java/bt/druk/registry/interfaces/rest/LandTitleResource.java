@@ -8,16 +8,20 @@ import bt.druk.registry.application.land.LodgeCaveatCommand;
 import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.application.land.ObjectToTransferCommand;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.land.ReleaseCaveatCommand;
+import bt.druk.registry.application.land.SubdivideCommand;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -62,6 +66,9 @@ public class LandTitleResource {
 
     @Inject
     LandTitleService titles;
+
+    @Inject
+    ParcelLineageService lineage;
 
     @Inject
     CurrentStaff staff;
@@ -214,6 +221,74 @@ public class LandTitleResource {
             errors.throwIfAny();
             return actor -> titles.releaseCaveat(actor, new ReleaseCaveatCommand(pin, expected, ref));
         });
+    }
+
+    @POST
+    @Path("{pin}/subdivisions")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Subdivide the parcel: {expectedVersion, children: [{pin, areaAcres, thramNo?, gewog?, landType?, "
+            + "boundary?}]}; one ledger transaction retires it and registers the children with the same owners and every "
+            + "open mortgage (docs/parcel-lineage.md)")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger: the parent's acknowledgement with "
+            + "children, one per child; Location is the parent's record")
+    @APIResponse(responseCode = "400", description = "A child breaks a rule (field children[i].…: minimum plot, wetland, "
+            + "overlap naming the PINs) or the parcel cannot be subdivided now (field \"\": caveat, transfer pending, retired)")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is stale")
+    public Response subdivide(@PathParam("pin") String pin, String body) {
+        StaffMember actor = StaffCaller.require(staff);
+        JsonObject json = JsonBody.object(body);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Integer expected = expectedVersion(json, errors);
+        List<SubdivideCommand.Child> children = children(json, errors);
+        errors.throwIfAny();
+        List<SubmissionAck> acks = lineage.subdivide(actor, new SubdivideCommand(pin, expected, children));
+        JsonArrayBuilder made = JsonProviders.JSON.createArrayBuilder();
+        acks.subList(1, acks.size()).forEach(ack -> made.add(ApiJson.accepted(ack)));
+        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(acks.get(0))).add("children", made).build();
+        return Response.accepted(answer.toString()).type(ApiJson.JSON)
+                .location(UriBuilder.fromPath("records/{key}").build(acks.get(0).recordKey())).build();
+    }
+
+    private static List<SubdivideCommand.Child> children(JsonObject json, ValidationException.Collector errors) {
+        JsonValue given = json.get("children");
+        if (given == null || given.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add("children", "type", "Give children as a JSON array of {pin, areaAcres, thramNo?, gewog?, landType?, boundary?}");
+            return List.of();
+        }
+        List<SubdivideCommand.Child> children = new ArrayList<>();
+        var list = given.asJsonArray();
+        for (int i = 0; i < list.size(); i++) {
+            String field = "children[" + i + "]";
+            if (!(list.get(i) instanceof JsonObject child)) {
+                errors.add(field, "type", "Give each child as a JSON object {pin, areaAcres, …}");
+                continue;
+            }
+            LandType landType = null;
+            String type = JsonBody.string(child, "landType", field + ".landType", errors);
+            if (type != null) {
+                try {
+                    landType = LandType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(field + ".landType", "landType.unknown", "Land type is one of " + List.of(LandType.values()));
+                }
+            }
+            String boundary = null;
+            JsonValue shape = child.get("boundary");
+            if (shape != null && shape != JsonValue.NULL) {
+                if (shape.getValueType() == JsonValue.ValueType.OBJECT) {
+                    boundary = shape.toString();
+                } else {
+                    errors.add(field + ".boundary", "type", "Give boundary as a GeoJSON Polygon object naming its CRS");
+                }
+            }
+            children.add(new SubdivideCommand.Child(JsonBody.string(child, "pin", field + ".pin", errors),
+                    JsonBody.string(child, "thramNo", field + ".thramNo", errors),
+                    JsonBody.string(child, "gewog", field + ".gewog", errors),
+                    JsonBody.decimal(child, "areaAcres", field + ".areaAcres", errors), landType, boundary));
+        }
+        return children;
     }
 
     /**

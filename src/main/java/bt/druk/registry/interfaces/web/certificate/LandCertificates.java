@@ -7,6 +7,7 @@ import bt.druk.registry.application.land.PublicTitleView;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.Caveat;
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.land.Lineage;
 import bt.druk.registry.domain.land.Mortgage;
 import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.PendingTransfer;
@@ -42,7 +43,8 @@ final class LandCertificates {
         VersionView current = version(view.chainOfTitle(), view.currentVersion());
         return new LandCertificate(true, title.parcel().pin(), title.parcel().thramNo(), title.parcel().dzongkhag(),
                 title.parcel().gewog(), labels.acres(title.parcel().areaAcres()), labels.landType(title.parcel().landType()),
-                labels.status(title.status()), owners, encumbrances, pendingText, view.recordKey(), view.currentVersion(),
+                status(labels.status(title.status()), title.lineage()), owners, encumbrances, pendingText, view.recordKey(),
+                view.currentVersion(),
                 view.currentHash(), current == null ? null : current.previousHash(),
                 current == null ? null : current.receipt(), verifyUrl, now, issuedBy);
     }
@@ -65,10 +67,23 @@ final class LandCertificates {
                 + labels.date(view.pendingTransfer().noticeEndsAt()) + ".";
         VersionView current = version(view.chainOfTitle(), view.currentVersion());
         return new LandCertificate(false, view.pin(), view.thramNo(), view.dzongkhag(), view.gewog(),
-                labels.acres(view.areaAcres()), labels.landType(view.landType()), labels.status(view.status()), owners,
+                labels.acres(view.areaAcres()), labels.landType(view.landType()),
+                status(labels.status(view.status()), view.lineage()), owners,
                 encumbrances, pendingText, view.recordKey(), view.currentVersion(), view.currentHash(),
                 current == null ? null : current.previousHash(), current == null ? null : current.receipt(),
                 verifyUrl, now, null);
+    }
+
+    /** The status, and the parcel's lineage beside it: a certificate of a retired parcel says what it went into. */
+    private static String status(String label, Lineage lineage) {
+        StringBuilder text = new StringBuilder(label);
+        if (!lineage.wentInto().isEmpty()) {
+            text.append(": went into ").append(String.join(", ", lineage.wentInto()));
+        }
+        if (!lineage.cameFrom().isEmpty()) {
+            text.append(" (came from ").append(String.join(", ", lineage.cameFrom())).append(')');
+        }
+        return text.toString();
     }
 
     private static VersionView version(List<VersionView> chain, int version) {

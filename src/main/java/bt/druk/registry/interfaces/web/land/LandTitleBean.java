@@ -137,7 +137,7 @@ public class LandTitleBean implements Serializable {
     }
 
     public boolean isCanEncumber() {
-        return view != null && view.title().status() != TitleStatus.TRANSFER_PENDING;
+        return view != null && view.title().status() != TitleStatus.TRANSFER_PENDING && view.title().status() != TitleStatus.RETIRED;
     }
 
     public boolean isMayActOnRegister() {
