@@ -1,6 +1,7 @@
 package bt.druk.registry.domain.land;
 
 import bt.druk.registry.domain.record.Party;
+import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.PlainText;
 import bt.druk.registry.domain.shared.PublicText;
 import bt.druk.registry.domain.shared.RecordKind;
@@ -291,9 +292,10 @@ public record LandTitle(
                 errors.add(field + ".dzongkhag", "dzongkhag.differs", "The new parcels lie in " + parcel.dzongkhag() + " dzongkhag");
             }
             if (child.areaAcres().compareTo(minimumPlotAcres) < 0) {
-                errors.add(field + ".areaAcres", "plot.too-small", "Land Act 2007: no plot smaller than "
+                errors.add(new FieldError(field + ".areaAcres", "plot.too-small", "Land Act 2007: no plot smaller than "
                         + ParcelFacts.decimals(minimumPlotAcres) + " decimals (" + minimumPlotAcres.stripTrailingZeros().toPlainString()
-                        + " acres) may be made by a subdivision; this one has " + ParcelFacts.decimals(child.areaAcres()) + " decimals");
+                        + " acres) may be made by a subdivision; this one has " + ParcelFacts.decimals(child.areaAcres()) + " decimals",
+                        List.of(ParcelFacts.decimals(minimumPlotAcres), ParcelFacts.decimals(child.areaAcres()))));
             }
             if (parcel.landType() == LandType.WETLAND && child.landType() != LandType.WETLAND) {
                 errors.add(field + ".landType", "wetland.conversion",
@@ -303,9 +305,10 @@ public record LandTitle(
         }
         if (childParcels.size() >= 2 && total.subtract(parcel.areaAcres()).abs()
                 .compareTo(parcel.areaAcres().multiply(AREA_TOLERANCE)) > 0) {
-            errors.add("children", "area.mismatch", "The new parcels add up to " + total.stripTrailingZeros().toPlainString()
-                    + " acres, the parcel has " + parcel.areaAcres().stripTrailingZeros().toPlainString()
-                    + " acres: they may differ by at most 0.5 %");
+            String sum = total.stripTrailingZeros().toPlainString();
+            String whole = parcel.areaAcres().stripTrailingZeros().toPlainString();
+            errors.add(new FieldError("children", "area.mismatch", "The new parcels add up to " + sum + " acres, the parcel has "
+                    + whole + " acres: they may differ by at most 0.5 %", List.of(sum, whole)));
         }
         errors.throwIfAny();
         List<String> childPins = childParcels.stream().map(Parcel::pin).toList();

@@ -140,6 +140,15 @@ public class LandTitleBean implements Serializable {
         return view != null && view.title().status() != TitleStatus.TRANSFER_PENDING && view.title().status() != TitleStatus.RETIRED;
     }
 
+    public boolean isRetired() {
+        return view != null && view.title().status() == TitleStatus.RETIRED;
+    }
+
+    /** No caveat open and no transfer pending: what the ledger requires of a parcel it subdivides. */
+    public boolean isCanSubdivide() {
+        return view != null && !isRetired() && view.title().pendingTransfer() == null && view.title().caveats().isEmpty();
+    }
+
     public boolean isMayActOnRegister() {
         return currentStaff.isLandClerk();
     }

@@ -238,7 +238,7 @@ class AccessiblePagesBrowserIT {
                 "/supplier/register.xhtml", "/account/setup.xhtml", setupPage));
         pagesByUser.put("land.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
-                "/clerk/land/transfer.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
+                "/clerk/land/transfer.xhtml?pin=" + pin, "/clerk/land/subdivide.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
         pagesByUser.put("procurement.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/procurement/new.xhtml", "/clerk/procurement/tender.xhtml?ocid=" + encodedOcid,
                 "/clerk/procurement/amend.xhtml?ocid=" + encodedOcid, "/clerk/opening-key.xhtml",

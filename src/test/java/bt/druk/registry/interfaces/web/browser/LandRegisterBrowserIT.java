@@ -556,6 +556,52 @@ class LandRegisterBrowserIT {
         citizen.screenshot("39-citizen-objected-verified");
     }
 
+    @Test
+    @Order(39)
+    void clerkSubdividesTheParcelForAnInheritanceAndBothPagesShowTheLineage() {
+        openTitle();
+        clerk.click("subdivideLink");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/subdivide.xhtml"));
+        clerk.waitForAjax();
+        assertTrue(clerk.driver.findElements(By.id("subdivideBlocked")).isEmpty(), "no warning: nothing stands in the way");
+        clerk.type("subdivide:children:0:pin", pin + "-A");
+        clerk.type("subdivide:children:0:areaAcres", "0.2");
+        clerk.type("subdivide:children:1:pin", pin + "-B");
+        clerk.type("subdivide:children:1:areaAcres", "0.05");
+        clerk.click("subdivide:submit");
+        clerk.wait.until(d -> !fieldMessage("subdivide:children:1:areaAcres").isEmpty());
+        assertEquals("Land Act 2007: no plot smaller than 10 decimals may be made by a subdivision; this one has 5 decimals.",
+                fieldMessage("subdivide:children:1:areaAcres"), "the limit is named at the child's own field");
+        assertEquals("", fieldMessage("subdivide:children:0:areaAcres"));
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/subdivide.xhtml"), "nothing saved");
+        clerk.screenshot("39-subdivide-too-small");
+
+        clerk.type("subdivide:children:0:areaAcres", "0.15");
+        clerk.type("subdivide:children:1:areaAcres", "0.1");
+        int retiring = version + 2; // the parcel's facts for the ledger first, then the subdivision
+        clerk.click("subdivide:submit");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml") && d.getCurrentUrl().contains("saved=" + retiring));
+        clerk.waitForAjax();
+        assertSavedBanner();
+        version = retiring;
+        awaitCommitted();
+        assertEquals("Retired (subdivided)", titleStatus());
+        assertEquals(List.of(pin + "-A", pin + "-B"), clerk.driver.findElements(By.cssSelector("#wentInto a")).stream()
+                .map(WebElement::getText).map(String::trim).toList());
+        assertTrue(clerk.driver.findElements(By.id("actions")).isEmpty(), "a retired parcel offers no dealings");
+        clerk.screenshot("40-subdivided");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin + "-B"));
+        assertEquals("Registered", citizen.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText());
+        assertEquals(pin, citizen.byId("cameFrom").getText().trim());
+        assertTrue(citizen.pageText().contains("0.1 acres") || citizen.pageText().contains("0.10 acres"), citizen.pageText());
+        assertPublicPageHidesPersonalData();
+        citizen.driver.findElement(By.cssSelector("#cameFrom a")).click();
+        citizen.wait.until(d -> d.getCurrentUrl().endsWith("pin=" + pin));
+        assertTrue(citizen.byId("retiredNotice").getText().contains("kept as history"), citizen.pageText());
+        citizen.screenshot("41-citizen-lineage");
+    }
+
     // ---------------------------------------------------------------- update helpers
 
     private void openTitle() {
