@@ -24,13 +24,13 @@ public record BenchOptions(Path connection, String identity, Optional<String> po
                     Optional<Path> databaseControl) {
 
     /** Every scenario; all but the soak and the faults (long, and the faults kill processes) run when none is named. */
-    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "soak", "faults");
+    static final List<String> SCENARIOS = List.of("raw", "portal", "read", "notary", "subdivide", "soak", "faults");
     static final List<String> DEFAULT_SCENARIOS = List.of("raw", "portal", "read", "notary");
 
     static final String USAGE = String.join("\n",
             "usage: java -jar druk-bench.jar --connection deploy/.network/connection.json [--identity land.clerk]",
             "         [--portal http://127.0.0.1:18442 --password PASSWORD [--portal-pid PID]]",
-            "         [--scenarios raw,portal,read,notary[,soak][,faults]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
+            "         [--scenarios raw,portal,read,notary[,subdivide][,soak][,faults]] [--in-flight 128] [--seconds 15] [--count 200] [--clients 16]",
             "         [--read-seconds 15] [--notary-count 2048] [--drain-seconds 180] [--soak-seconds 600] [--out table.md] [--caliper TEXT]",
             "         [--faults " + String.join(",", FaultRun.FAULTS) + "] [--fault-clients 4] [--fault-seconds 5] [--fault-rate N]",
             "         [--network-script deploy/network.sh] [--portal-restart portal-start.sh] [--database-control database.sh]",

@@ -152,6 +152,18 @@ public final class DrukBench {
                     read(o, submitter, rows, log, "public document JSON", mix, t -> "/records/documents/" + t.hash() + ".json");
                 }
             }
+            if (o.runs("subdivide")) {
+                int n = Math.max(5, Math.min(o.count(), 20));
+                log.println("subdivide: " + n + " titles registered and divided in two by one clerk, one after another");
+                SubdivideRun.Result r = SubdivideRun.run(api, o.identity(), prefix + "S", n, o.drainSeconds());
+                rows.add(new Row("subdivide (one clerk)", r.subdivided() / Math.max(r.seconds(), 1e-9), Double.NaN, "sub/s",
+                        r.subdivisions().percentileMillis(50), r.subdivisions().percentileMillis(99), rss(o),
+                        r.subdivided() + "/" + n + " subdivided, " + r.failed() + " failed" + (r.firstFailure() == null ? ""
+                                : " (" + abbreviate(r.firstFailure()) + ")") + "; p50/p99 = POST to parent and both children committed"
+                                + " (facts + SubdivideParcel, 2 transactions); first registration POST to committed: p50 "
+                                + String.format(Locale.ROOT, "%.0f", r.registrations().percentileMillis(50)) + " ms, p99 "
+                                + String.format(Locale.ROOT, "%.0f", r.registrations().percentileMillis(99)) + " ms"));
+            }
             if (o.runs("soak")) {
                 log.println("soak: rounds of " + o.count() + " registrations and " + o.readSeconds() + " s of record pages for " + o.soakSeconds() + " s");
                 CpuMeter cpu = CpuMeter.start(o.portalPid());
