@@ -54,10 +54,11 @@ public class JpaPortalSecrets implements PortalSecrets {
         public void insertIfAbsent(String name) {
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
+            // Each parameter once: not every JDBC translation binds a repeated positional parameter twice.
             em.createNativeQuery("INSERT INTO portal_secret (name, secret_hex, created_at) SELECT ?1, ?2, ?3"
-                            + " WHERE NOT EXISTS (SELECT 1 FROM portal_secret WHERE name = ?1)")
+                            + " WHERE NOT EXISTS (SELECT 1 FROM portal_secret WHERE name = ?4)")
                     .setParameter(1, name).setParameter(2, HexFormat.of().formatHex(secret))
-                    .setParameter(3, java.sql.Timestamp.from(Instant.now()))
+                    .setParameter(3, java.sql.Timestamp.from(Instant.now())).setParameter(4, name)
                     .executeUpdate();
         }
     }
