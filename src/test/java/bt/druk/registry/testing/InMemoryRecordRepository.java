@@ -143,6 +143,8 @@ public class InMemoryRecordRepository implements RecordRepository {
                 .filter(e -> e.leaseUntil() == null || e.leaseUntil().isBefore(now))
                 .filter(e -> outbox.values().stream().noneMatch(earlier -> earlier.status() == OutboxEntry.Status.DUE
                         && earlier.recordKey().equals(e.recordKey()) && earlier.version() < e.version()))
+                .filter(e -> outbox.values().stream().noneMatch(w -> w.status() == OutboxEntry.Status.DUE && w.id() < e.id()
+                        && (e.companionKeys().contains(w.recordKey()) || w.companionKeys().contains(e.recordKey()))))
                 .filter(e -> e.carryGroup() == null || outbox.values().stream().noneMatch(earlier -> earlier.status() == OutboxEntry.Status.DUE
                         && e.carryGroup().equals(earlier.carryGroup()) && earlier.carryAt().isBefore(e.carryAt())))
                 .sorted(Comparator.comparingLong(OutboxEntry::id))

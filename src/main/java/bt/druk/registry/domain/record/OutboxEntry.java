@@ -1,15 +1,19 @@
 package bt.druk.registry.domain.record;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -95,6 +99,12 @@ public class OutboxEntry {
     @Column(name = "companion_version_ids", length = 4000)
     private String companionVersionIds;
 
+    /** The companions' record keys: the sender orders the entry after their earlier writes and before their later ones. */
+    @ElementCollection
+    @CollectionTable(name = "ledger_outbox_companion", joinColumns = @JoinColumn(name = "outbox_id"))
+    @Column(name = "record_key", length = 200)
+    private List<String> companionKeys = new ArrayList<>();
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -121,7 +131,13 @@ public class OutboxEntry {
             this.companionVersionIds = companions.stream()
                     .map(c -> String.valueOf(Objects.requireNonNull(c.id(), "record version must be stored first")))
                     .collect(Collectors.joining(","));
+            companions.forEach(c -> companionKeys.add(c.recordKey()));
         }
+    }
+
+    /** The companions' record keys, in the order written; empty for most calls. */
+    public List<String> companionKeys() {
+        return List.copyOf(companionKeys);
     }
 
     /** The ids of the other versions the call writes; empty for most calls. */

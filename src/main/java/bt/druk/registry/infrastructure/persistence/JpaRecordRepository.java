@@ -213,6 +213,12 @@ public class JpaRecordRepository implements RecordRepository {
                         + " WHERE o.status = 'DUE' AND o.next_attempt_at <= ?1 AND (o.lease_until IS NULL OR o.lease_until < ?1)"
                         + " AND NOT EXISTS (SELECT 1 FROM ledger_outbox e"
                         + "   WHERE e.record_key = o.record_key AND e.status = 'DUE' AND e.version < o.version)"
+                        // A joint call (a subdivision) keeps every record it writes in order: it waits for the
+                        // earlier writes of its companions' records, and a later write of one waits for it.
+                        + " AND NOT EXISTS (SELECT 1 FROM ledger_outbox_companion c JOIN ledger_outbox w ON w.record_key = c.record_key"
+                        + "   WHERE c.outbox_id = o.id AND w.status = 'DUE' AND w.id < o.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM ledger_outbox_companion c JOIN ledger_outbox j ON j.id = c.outbox_id"
+                        + "   WHERE c.record_key = o.record_key AND j.status = 'DUE' AND j.id < o.id)"
                         + " AND (o.carry_group IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_outbox g"
                         + "   WHERE g.carry_group = o.carry_group AND g.status = 'DUE' AND g.carry_at < o.carry_at))"
                         + " ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")

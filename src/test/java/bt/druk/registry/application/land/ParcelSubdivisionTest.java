@@ -194,6 +194,20 @@ class ParcelSubdivisionTest {
         assertEquals(TitleStatus.REGISTERED, h.parcels.findByPin("SD-71").orElseThrow().status());
     }
 
+    @Test
+    void aMortgageOnAChildWaitsForTheSubdivisionThatCreatesIt() {
+        register("SD-8", "1", LandType.DRY_LAND, null);
+        h.lineage.subdivide(CLERK, new SubdivideCommand("SD-8", 1, List.of(child("SD-81", "0.5", null), child("SD-82", "0.5", null))));
+        // Before anything reached the ledger: the bank's mortgage on one child.
+        h.land.registerMortgage(CLERK, new RegisterMortgageCommand("SD-81", 1, "BNB-9", "Bhutan National Bank"));
+        h.submitter.submitDue();
+        h.submitter.submitDue();
+        assertEquals(List.of("RegisterTitle", "RecordParcelFacts", "SubdivideParcel", "RegisterMortgage"),
+                h.ledger.committedCalls().stream().map(LedgerCall::function).toList(), "each record's writes in order");
+        assertEquals(LedgerState.COMMITTED, current("SD-81").ledgerState());
+        assertEquals(2, current("SD-81").version());
+    }
+
     private static jakarta.json.JsonValue json(String text) {
         try (var reader = JsonProviders.JSON.createReader(new StringReader(text))) {
             return reader.readValue();
