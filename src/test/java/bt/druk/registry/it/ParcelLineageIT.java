@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestInstance;
  * auditor's peer; the chaincode itself, sent calls directly as the land clerk (no portal in the
  * way), refuses children that do not add up, a child below the minimum plot, a parent under a
  * caveat and a merger of differently owned parcels; the portal refuses a child whose boundary
- * overlaps a live parcel, naming it.
+ * overlaps a live parcel, naming it. A merger of two parcels of one family through the API commits
+ * as one transaction too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParcelLineageIT {
@@ -133,6 +134,31 @@ class ParcelLineageIT {
                 rectangle(west + 90, south, 50, 100), rectangle(west + 150, south, 50, 100)), 400);
         assertTrue(overlap.toString().contains(parent + "-3 (1000.00 m²)"), "names the child it overlaps: " + overlap);
         assertTrue(!overlap.toString().contains(parent + " ("), "not the retired parent: " + overlap);
+    }
+
+    @Test
+    void twoNeighbouringParcelsOfOneFamilyMergeAndTheMergedParcelNamesBoth() throws Exception {
+        String owners = "[{\"name\":\"Tshering Yangzom\",\"cid\":\"11512009881\",\"share\":\"1\"}]";
+        for (String pin : List.of("LG-" + run + "-1", "LG-" + run + "-2")) {
+            post("/api/land/titles", """
+                    {"pin":"%s","thramNo":"LG-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":"0.5","landType":"ORCHARD",
+                     "owners":%s}""".formatted(pin, run, owners), 202);
+            committed("land-title:" + pin, 1);
+        }
+        JsonObject merged = post("/api/land/titles/mergers", """
+                {"parents":[{"pin":"LG-%1$s-1","expectedVersion":1},{"pin":"LG-%1$s-2","expectedVersion":1}],
+                 "child":{"pin":"LG-%1$s-3","areaAcres":"1"}}""".formatted(run), 202);
+        assertEquals("land-title:LG-" + run + "-3", merged.getString("recordKey"));
+        JsonObject child = committed("land-title:LG-" + run + "-3", 1);
+        LedgerEntry entry = ledger.readRecord("land-title:LG-" + run + "-3").orElseThrow();
+        assertEquals(child.getString("hash"), entry.hash());
+        assertEquals(List.of("land-title:LG-" + run + "-1", "land-title:LG-" + run + "-2"), strings(json(entry.json()), "cameFrom"));
+        assertEquals("100", json(entry.json()).getJsonObject("parcel").getString("areaDecimals"));
+        for (String pin : List.of("LG-" + run + "-1", "LG-" + run + "-2")) {
+            JsonObject retired = committed("land-title:" + pin, 3);
+            assertEquals(child.getJsonObject("receipt").getString("txId"), retired.getJsonObject("receipt").getString("txId"));
+            assertEquals("retired", ledger.readRecord("land-title:" + pin).orElseThrow().status());
+        }
     }
 
     @Test

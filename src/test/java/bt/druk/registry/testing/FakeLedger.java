@@ -121,6 +121,9 @@ public class FakeLedger implements Ledger {
         LedgerCall sent = call;
         call = call.carried();
         List<String> a = call.arguments();
+        if (call.function().equals("MergeParcels")) {
+            return merge(sent, a.get(0), a.get(1), identityName, txId);
+        }
         String key = a.get(0);
         if (call.function().equals("PostOpeningShares")) {
             return postShares(key, Integer.parseInt(a.get(1)), a.get(2), txId);
@@ -203,6 +206,57 @@ public class FakeLedger implements Ledger {
             loseNextAnswer = false;
             return new SubmissionOutcome.Unavailable("DEADLINE_EXCEEDED: commit status");
         }
+        return new SubmissionOutcome.Committed(txId, blockNumber);
+    }
+
+    /** MergeParcels: every parent's next version retired, the merged parcel's version 1; the update rule on each parent. */
+    private SubmissionOutcome merge(LedgerCall sent, String parentsJson, String childJson, String identityName, String txId) {
+        List<jakarta.json.JsonObject> parents;
+        jakarta.json.JsonObject child;
+        try (var p = jakarta.json.Json.createReader(new java.io.StringReader(parentsJson));
+             var c = jakarta.json.Json.createReader(new java.io.StringReader(childJson))) {
+            parents = p.readArray().getValuesAs(jakarta.json.JsonObject.class);
+            child = c.readObject();
+        }
+        for (var parent : parents) {
+            List<LedgerHistoryItem> writes = history.getOrDefault(parent.getString("key"), List.of());
+            if (writes.isEmpty()) {
+                return refused("NOT_FOUND", parent.getString("key") + " not found");
+            }
+            LedgerEntry current = writes.get(writes.size() - 1).value();
+            if (current.version() == parent.getInt("version") && current.hash().equals(parent.getString("hash"))) {
+                return refused("ALREADY_RECORDED", parent.getString("key") + " v" + current.version() + " is already recorded");
+            }
+            if (parent.getInt("version") != current.version() + 1 || !parent.getString("previousHash").equals(current.hash())) {
+                return refused("STALE_VERSION", parent.getString("key") + " is at version " + current.version());
+            }
+        }
+        if (history.containsKey(child.getString("key")) && !history.get(child.getString("key")).isEmpty()) {
+            return refused("ALREADY_EXISTS", child.getString("key") + " already exists");
+        }
+        Instant now = Instant.now();
+        long blockNumber = blocks.size();
+        List<RecordWritten> written = new ArrayList<>();
+        for (var parent : parents) {
+            String key = parent.getString("key");
+            LedgerEntry entry = new LedgerEntry(key, "land-title", parent.getInt("version"), parent.getString("hash"),
+                    parent.getString("previousHash"), "retired", registerOf("land-title"), "THIMPHU", mspOf("land-title"), identityName,
+                    txId, now, "{}");
+            history.get(key).add(new LedgerHistoryItem(txId, now, false, entry));
+            written.add(new RecordWritten("land-title", key, entry.version(), entry.hash(), txId));
+        }
+        String childKey = child.getString("key");
+        LedgerEntry made = new LedgerEntry(childKey, "land-title", 1, child.getString("hash"), null,
+                child.getJsonArray("openMortgages").isEmpty() ? "registered" : "encumbered", registerOf("land-title"), "THIMPHU",
+                mspOf("land-title"), identityName, txId, now, "{}");
+        history.computeIfAbsent(childKey, k -> new ArrayList<>()).add(new LedgerHistoryItem(txId, now, false, made));
+        written.add(new RecordWritten("land-title", childKey, 1, made.hash(), txId));
+        CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID", List.of("AuditMSP", "LandMSP"), written);
+        transactions.put(txId, tx);
+        blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
+        commits++;
+        committedCalls.add(sent);
+        notifyAll();
         return new SubmissionOutcome.Committed(txId, blockNumber);
     }
 

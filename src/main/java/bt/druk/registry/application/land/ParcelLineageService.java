@@ -8,6 +8,7 @@ import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandTitleJson;
+import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.LandValidation;
 import bt.druk.registry.domain.land.Mortgage;
 import bt.druk.registry.domain.land.OwnersDigest;
@@ -44,7 +45,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Subdivision of a land parcel (issue 30): the portal's checks (the Land Act's minimum plot,
+ * Subdivision and merger of land parcels (issue 30). A subdivision: the portal's checks (the Land Act's minimum plot,
  * wetland, areas adding up, boundaries overlapping no live parcel nor each other), then one ledger
  * transaction, {@code SubdivideParcel}, that retires the parent and creates the children, checked
  * again by every endorsing organisation (docs/parcel-lineage.md). Where the ledger does not yet
@@ -125,14 +126,7 @@ public class ParcelLineageService {
         LandTitle.Subdivision subdivision = parent.subdivide(childParcels, subdivisionPolicy.minimumPlotAcres(), by);
 
         String ownersDigest = OwnersDigest.of(secrets.secret(OwnersDigest.KEY_NAME), parent.owners());
-        int base = current.version();
-        if (!factsOnLedger(key)) {
-            LandTitle withFacts = parent.recordParcelFacts(by);
-            pipeline.append(draft(actor, withFacts, base, LedgerCall.Factory.standard(
-                    TitleOperation.PARCEL_FACTS_RECORDED.chaincodeFunction(),
-                    ParcelFacts.of(parent.parcel(), ownersDigest).toJson().toString())));
-            base++;
-        }
+        int base = recordFactsIfMissing(actor, parent, current.version(), ownersDigest, by);
         List<VersionDraft> drafts = new ArrayList<>();
         drafts.add(draft(actor, subdivision.parent(), base, VersionDraft.WRITTEN_TOGETHER));
         subdivision.children().forEach(child -> drafts.add(draft(actor, child, 0, VersionDraft.WRITTEN_TOGETHER)));
@@ -152,6 +146,126 @@ public class ParcelLineageService {
             return LedgerCall.of(TitleOperation.SUBDIVISION.chaincodeFunction(), own.recordKey(), Integer.toString(own.version()),
                     own.ledgerHash(), own.previousHash(), children.build().toString());
         });
+    }
+
+    /**
+     * Merges parcels of the same owners into one: each parent's retiring version and the merged
+     * parcel's first version saved in one database transaction and written by one {@code MergeParcels} call.
+     *
+     * @return the merged parcel's acknowledgement first, then each parent's in the command's order
+     * @throws ValidationException       a rule is broken (fields {@code parents…}, {@code child.…}, or {@code ""})
+     * @throws AccessDeniedException     not a land clerk of the office that keeps every parent
+     * @throws RecordNotFoundException   a parent PIN has no title
+     * @throws ConcurrentUpdateException a parent is no longer at its expected version
+     */
+    @Transactional
+    public List<SubmissionAck> merge(StaffMember actor, MergeCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        List<MergeCommand.Parent> given = command.parents() == null ? List.of() : command.parents();
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<String> pins = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String pin = given.get(i) == null ? null : LandValidation.normalisePin(given.get(i).pin());
+            LandValidation.checkPin(errors, "parents[" + i + "].pin", pin);
+            pins.add(pin);
+        }
+        if (command.child() == null) {
+            errors.add("child", "required", "Describe the merged parcel");
+        }
+        errors.throwIfAny();
+        // Locked in PIN order, whatever the command's order: two mergers of the same parcels never wait for each other.
+        Map<String, RecordVersion> locked = new HashMap<>();
+        for (String pin : pins.stream().distinct().sorted().toList()) {
+            locked.put(pin, pipeline.lockCurrent(LandTitle.recordKeyOf(pin))
+                    .orElseThrow(() -> new RecordNotFoundException("No land title with PIN " + pin)));
+        }
+        List<LandTitle> parents = new ArrayList<>();
+        List<RecordVersion> currents = new ArrayList<>();
+        for (int i = 0; i < pins.size(); i++) {
+            RecordVersion current = locked.get(pins.get(i));
+            if (current.office() != null && !current.office().equals(actor.office())) {
+                throw new AccessDeniedException("Title " + pins.get(i) + " is kept by another land office; only its clerks can merge it");
+            }
+            Integer expected = given.get(i).expectedVersion();
+            if (expected != null && expected != current.version()) {
+                throw new ConcurrentUpdateException("Title " + pins.get(i) + " is now at version " + current.version()
+                        + " (you were looking at version " + expected + "); reload and try again");
+            }
+            currents.add(current);
+            parents.add(reader.read(current.canonicalJson()));
+        }
+        // Wetland stays wetland: a merged parcel with any wetland in it is wetland unless the clerk says otherwise (and is refused).
+        LandType defaultType = parents.stream().anyMatch(p -> p.parcel().landType() == LandType.WETLAND) ? LandType.WETLAND
+                : parents.get(0).parcel().landType();
+        Parcel child = checkedChild(parents.get(0).parcel(), defaultType, command.child(), Set.copyOf(pins));
+        LandTitle.Actor by = new LandTitle.Actor(actor.publicRole(), actor.office(), LandTitleJson.truncate(clock.instant()));
+        LandTitle.Merger merger = LandTitle.merge(parents, child, by);
+
+        String ownersDigest = OwnersDigest.of(secrets.secret(OwnersDigest.KEY_NAME), parents.get(0).owners());
+        List<VersionDraft> drafts = new ArrayList<>();
+        drafts.add(draft(actor, merger.child(), 0, VersionDraft.WRITTEN_TOGETHER));
+        for (int i = 0; i < parents.size(); i++) {
+            int base = recordFactsIfMissing(actor, parents.get(i), currents.get(i).version(), ownersDigest, by);
+            drafts.add(draft(actor, merger.parents().get(i), base, VersionDraft.WRITTEN_TOGETHER));
+        }
+        List<String> mortgages = merger.child().mortgages().stream().map(Mortgage::ref).toList();
+        // The merged parcel's ack first for the caller; the ledger call names the parents first, as MergeParcels takes them.
+        List<SubmissionAck> acks = pipeline.appendTogether(drafts, written -> {
+            JsonArrayBuilder parentsJson = JSON.createArrayBuilder();
+            for (RecordPipeline.Written parent : written.subList(1, written.size())) {
+                parentsJson.add(JSON.createObjectBuilder().add("key", parent.recordKey()).add("version", parent.version())
+                        .add("hash", parent.ledgerHash()).add("previousHash", parent.previousHash()));
+            }
+            RecordPipeline.Written made = written.get(0);
+            return LedgerCall.of(TitleOperation.MERGER.chaincodeFunction(), parentsJson.build().toString(), JSON.createObjectBuilder()
+                    .add("key", made.recordKey()).add("hash", made.ledgerHash())
+                    .add("openMortgages", JSON.createArrayBuilder(mortgages))
+                    .add("facts", ParcelFacts.of(merger.child().parcel(), ownersDigest).toJson()).build().toString());
+        });
+        return acks;
+    }
+
+    /** The merged parcel in the first parent's dzongkhag, well-formed, new, and overlapping no live parcel but its parents. */
+    private Parcel checkedChild(Parcel first, LandType defaultType, SubdivideCommand.Child child, Set<String> parentPins) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String pin = LandValidation.normalisePin(child.pin());
+        LandValidation.checkPin(errors, "child.pin", pin);
+        if (pin != null && !pin.isEmpty() && !parentPins.contains(pin) && pipeline.current(LandTitle.recordKeyOf(pin)).isPresent()) {
+            errors.add("child.pin", LandTitleService.PIN_REGISTERED, "A title with PIN " + pin + " is already registered");
+        }
+        String thram = child.thramNo() == null || child.thramNo().isBlank() ? first.thramNo() : LandValidation.normaliseThram(child.thramNo());
+        LandValidation.checkThram(errors, "child.thramNo", thram);
+        String gewog = child.gewog() == null || child.gewog().isBlank() ? first.gewog() : child.gewog().trim();
+        if (!referenceData.isKnown(first.dzongkhag(), gewog)) {
+            errors.add("child.gewog", "gewog.unknown", "This gewog is not in " + first.dzongkhag() + " dzongkhag");
+        }
+        BigDecimal area = LandValidation.checkArea(errors, "child.areaAcres", child.areaAcres());
+        Boundary boundary = null;
+        if (child.boundary() != null && !child.boundary().isBlank()) {
+            boundary = Boundary.parseGeoJson(errors, "child.boundary", null, child.boundary());
+            if (boundary != null) {
+                checkArea(errors, "child.boundary", boundary, area);
+                List<BoundaryOverlaps.Overlap> overlaps = liveBoundaries.overlapping(boundary, boundaryPolicy.sliverSquareMetres(), pin)
+                        .stream().filter(o -> !parentPins.contains(o.pin())).toList();
+                reportOverlaps(errors, "child.boundary", overlaps);
+            }
+        }
+        errors.throwIfAny();
+        return new Parcel(pin, thram, first.dzongkhag(), gewog, area, child.landType() == null ? defaultType : child.landType(),
+                boundary);
+    }
+
+    /**
+     * Appends a {@code RecordParcelFacts} version of the title where its ledger entry lacks the facts
+     * with the current owners' digest; returns the version the next write builds on.
+     */
+    private int recordFactsIfMissing(StaffMember actor, LandTitle title, int version, String ownersDigest, LandTitle.Actor by) {
+        if (factsOnLedger(title.recordKey())) {
+            return version;
+        }
+        pipeline.append(draft(actor, title.recordParcelFacts(by), version, LedgerCall.Factory.standard(
+                TitleOperation.PARCEL_FACTS_RECORDED.chaincodeFunction(), ParcelFacts.of(title.parcel(), ownersDigest).toJson().toString())));
+        return version + 1;
     }
 
     /** Whether the title's ledger entry holds its facts with the current owners' digest, as the chaincode requires. */
@@ -201,17 +315,8 @@ public class ParcelLineageService {
             Boundary boundary = null;
             if (child.boundary() != null && !child.boundary().isBlank()) {
                 boundary = Boundary.parseGeoJson(errors, field + ".boundary", null, child.boundary());
-                if (boundary != null && area != null) {
-                    Boundary.AreaComparison comparison = boundary.compareArea(area, boundaryPolicy.areaTolerancePercent());
-                    if (comparison.reasonRequired()) {
-                        errors.add(new FieldError(field + ".boundary", LandTitleService.AREA_MISMATCH, "The boundary encloses "
-                                + comparison.surveyedAcres().toPlainString() + " acres, " + comparison.differencePercent().toPlainString()
-                                + " % from the " + area.toPlainString() + " acres given for this parcel (at most "
-                                + comparison.tolerancePercent().stripTrailingZeros().toPlainString() + " %)",
-                                List.of(comparison.surveyedAcres().toPlainString(), comparison.differencePercent().toPlainString())));
-                    }
-                }
                 if (boundary != null) {
+                    checkArea(errors, field + ".boundary", boundary, area);
                     checkOverlaps(errors, field + ".boundary", boundary, p.pin(), boundaries);
                     if (pin != null) {
                         boundaries.put(pin, boundary);
@@ -237,11 +342,30 @@ public class ParcelLineageService {
         if (!sameCrs.isEmpty()) {
             overlaps.addAll(BoundaryOverlaps.of(boundary.crs(), sameCrs).overlapping(boundary, sliver));
         }
+        reportOverlaps(errors, field, overlaps);
+    }
+
+    private static void reportOverlaps(ValidationException.Collector errors, String field, List<BoundaryOverlaps.Overlap> overlaps) {
         if (!overlaps.isEmpty()) {
             errors.add(new FieldError(field, CHILD_OVERLAP, "The boundary overlaps parcel" + (overlaps.size() == 1 ? " " : "s ")
                     + overlaps.stream().map(o -> o.pin() + " (" + BigDecimal.valueOf(o.squareMetres()).setScale(2, RoundingMode.HALF_UP)
                     .toPlainString() + " m²)").collect(Collectors.joining(", ")),
                     overlaps.stream().map(BoundaryOverlaps.Overlap::pin).toList()));
+        }
+    }
+
+    /** A boundary enclosing the area given for its parcel within the area tolerance. */
+    private void checkArea(ValidationException.Collector errors, String field, Boundary boundary, BigDecimal area) {
+        if (area == null) {
+            return;
+        }
+        Boundary.AreaComparison comparison = boundary.compareArea(area, boundaryPolicy.areaTolerancePercent());
+        if (comparison.reasonRequired()) {
+            errors.add(new FieldError(field, LandTitleService.AREA_MISMATCH, "The boundary encloses "
+                    + comparison.surveyedAcres().toPlainString() + " acres, " + comparison.differencePercent().toPlainString()
+                    + " % from the " + area.toPlainString() + " acres given for this parcel (at most "
+                    + comparison.tolerancePercent().stripTrailingZeros().toPlainString() + " %)",
+                    List.of(comparison.surveyedAcres().toPlainString(), comparison.differencePercent().toPlainString())));
         }
     }
 

@@ -321,6 +321,82 @@ public record LandTitle(
         return new Subdivision(retired, children);
     }
 
+    /** The parents' retiring versions and the merged parcel's first version, written by one ledger transaction. */
+    public record Merger(List<LandTitle> parents, LandTitle child) {
+        public Merger {
+            parents = List.copyOf(parents);
+        }
+    }
+
+    /** At most this many parcels in one merger (as the chaincode allows). */
+    public static final int MAX_MERGED = 20;
+
+    /**
+     * Joins neighbouring parcels of the same owners into one, {@code child}: the same rules as the
+     * chaincode's {@code MergeParcels}, checked before anything is saved. The merged parcel has the
+     * owners and shares every parent has, and carries every parent's open mortgages (the first
+     * parent's first); the parents are retired, naming it.
+     */
+    public static Merger merge(List<LandTitle> parents, Parcel child, Actor actor) {
+        if (parents.size() < 2 || parents.size() > MAX_MERGED) {
+            throw ValidationException.of("parents", "parents.count", "A merger joins 2 to " + MAX_MERGED + " parcels");
+        }
+        LandTitle first = parents.get(0);
+        Set<String> pins = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < parents.size(); i++) {
+            LandTitle parent = parents.get(i);
+            String pin = parent.parcel().pin();
+            if (!pins.add(pin)) {
+                throw ValidationException.of("parents[" + i + "].pin", "pin.duplicate", pin + " is named twice");
+            }
+            parent.requireLive();
+            if (parent.pendingTransfer() != null) {
+                throw refused("title.transfer-pending", pin + " cannot be merged while a transfer is pending");
+            }
+            if (!parent.caveats().isEmpty()) {
+                throw refused("title.caveat-open", pin + " cannot be merged while a caveat is open");
+            }
+            if (!parent.parcel().dzongkhag().equals(first.parcel().dzongkhag())) {
+                throw refused("dzongkhag.differs", pin + " lies in " + parent.parcel().dzongkhag() + ", "
+                        + first.parcel().pin() + " in " + first.parcel().dzongkhag() + ": merged parcels lie in one dzongkhag");
+            }
+            if (!ownersAndShares(parent.owners()).equals(ownersAndShares(first.owners()))) {
+                throw refused("owners.differ", first.parcel().pin() + " and " + pin + " have different owners or shares:"
+                        + " only parcels of the same owners in the same shares are merged (transfer first, through the notice period)");
+            }
+            if (parent.parcel().landType() == LandType.WETLAND && child.landType() != LandType.WETLAND) {
+                throw ValidationException.of("child.landType", "wetland.conversion",
+                        "Land Act 2007: wetland (chhuzhing) stays wetland; " + pin + " is wetland, so the merged parcel is too");
+            }
+            total = total.add(parent.parcel().areaAcres());
+        }
+        if (pins.contains(child.pin())) {
+            throw ValidationException.of("child.pin", "pin.duplicate", "The merged parcel needs a PIN of its own, not " + child.pin());
+        }
+        if (child.areaAcres().subtract(total).abs().compareTo(total.multiply(AREA_TOLERANCE)) > 0) {
+            String merged = child.areaAcres().stripTrailingZeros().toPlainString();
+            String sum = total.stripTrailingZeros().toPlainString();
+            throw new ValidationException(List.of(new FieldError("child.areaAcres", "area.mismatch", "The merged parcel has " + merged
+                    + " acres, the parcels add up to " + sum + " acres: they may differ by at most 0.5 %", List.of(merged, sum))));
+        }
+        TitleEvent merged = event(TitleOperation.MERGER, actor, Map.of());
+        List<String> parentPins = parents.stream().map(p -> p.parcel().pin()).toList();
+        List<Mortgage> mortgages = parents.stream().flatMap(p -> p.mortgages().stream()).toList();
+        List<LandTitle> retired = parents.stream().map(p -> new LandTitle(p.parcel(), p.owners(), List.of(), List.of(), null,
+                TitleStatus.RETIRED, merged, p.lineage().wentInto(List.of(child.pin())))).toList();
+        LandTitle made = new LandTitle(child, first.owners(), mortgages, List.of(), null,
+                mortgages.isEmpty() ? TitleStatus.REGISTERED : TitleStatus.ENCUMBERED, merged, new Lineage(parentPins, List.of()));
+        return new Merger(retired, made);
+    }
+
+    /** Who owns what share, whatever the salts of the owners' commitments in each title. */
+    private static Map<String, Share> ownersAndShares(List<Owner> owners) {
+        Map<String, Share> shares = new java.util.TreeMap<>();
+        owners.forEach(o -> shares.put(o.cid() + " " + o.name(), o.share()));
+        return shares;
+    }
+
     // ---- helpers ----
 
     private LandTitle next(List<Owner> newOwners, List<Mortgage> newMortgages, List<Caveat> newCaveats,

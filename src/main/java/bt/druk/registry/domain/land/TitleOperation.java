@@ -13,7 +13,9 @@ public enum TitleOperation {
     /** The ledger learns the parcel's facts (area, land type, boundary hash, owners digest); nothing else changes. */
     PARCEL_FACTS_RECORDED("RecordParcelFacts"),
     /** The parent retired into its children, and each child's first version: one ledger transaction. */
-    SUBDIVISION("SubdivideParcel");
+    SUBDIVISION("SubdivideParcel"),
+    /** The parents retired into one merged parcel, and its first version: one ledger transaction. */
+    MERGER("MergeParcels");
 
     private final String chaincodeFunction;
 

@@ -6,6 +6,7 @@ import bt.druk.registry.application.land.FirstRegistrationCommand;
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LodgeCaveatCommand;
 import bt.druk.registry.application.land.LodgeTransferCommand;
+import bt.druk.registry.application.land.MergeCommand;
 import bt.druk.registry.application.land.ObjectToTransferCommand;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.land.ParcelLineageService;
@@ -265,30 +266,83 @@ public class LandTitleResource {
                 errors.add(field, "type", "Give each child as a JSON object {pin, areaAcres, …}");
                 continue;
             }
-            LandType landType = null;
-            String type = JsonBody.string(child, "landType", field + ".landType", errors);
-            if (type != null) {
-                try {
-                    landType = LandType.valueOf(type.strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add(field + ".landType", "landType.unknown", "Land type is one of " + List.of(LandType.values()));
-                }
-            }
-            String boundary = null;
-            JsonValue shape = child.get("boundary");
-            if (shape != null && shape != JsonValue.NULL) {
-                if (shape.getValueType() == JsonValue.ValueType.OBJECT) {
-                    boundary = shape.toString();
-                } else {
-                    errors.add(field + ".boundary", "type", "Give boundary as a GeoJSON Polygon object naming its CRS");
-                }
-            }
-            children.add(new SubdivideCommand.Child(JsonBody.string(child, "pin", field + ".pin", errors),
-                    JsonBody.string(child, "thramNo", field + ".thramNo", errors),
-                    JsonBody.string(child, "gewog", field + ".gewog", errors),
-                    JsonBody.decimal(child, "areaAcres", field + ".areaAcres", errors), landType, boundary));
+            children.add(child(child, field, errors));
         }
         return children;
+    }
+
+    /** A new parcel {pin, areaAcres, thramNo?, gewog?, landType?, boundary?}; errors named under {@code field}. */
+    private static SubdivideCommand.Child child(JsonObject child, String field, ValidationException.Collector errors) {
+        LandType landType = null;
+        String type = JsonBody.string(child, "landType", field + ".landType", errors);
+        if (type != null) {
+            try {
+                landType = LandType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(field + ".landType", "landType.unknown", "Land type is one of " + List.of(LandType.values()));
+            }
+        }
+        String boundary = null;
+        JsonValue shape = child.get("boundary");
+        if (shape != null && shape != JsonValue.NULL) {
+            if (shape.getValueType() == JsonValue.ValueType.OBJECT) {
+                boundary = shape.toString();
+            } else {
+                errors.add(field + ".boundary", "type", "Give boundary as a GeoJSON Polygon object naming its CRS");
+            }
+        }
+        return new SubdivideCommand.Child(JsonBody.string(child, "pin", field + ".pin", errors),
+                JsonBody.string(child, "thramNo", field + ".thramNo", errors),
+                JsonBody.string(child, "gewog", field + ".gewog", errors),
+                JsonBody.decimal(child, "areaAcres", field + ".areaAcres", errors), landType, boundary);
+    }
+
+    @POST
+    @Path("mergers")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Merge parcels of the same owners: {parents: [{pin, expectedVersion}], child: {pin, areaAcres, thramNo?, "
+            + "gewog?, landType?, boundary?}}; one ledger transaction retires the parents and registers the merged parcel with "
+            + "every parent's open mortgages (docs/parcel-lineage.md)")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger: the merged parcel's acknowledgement "
+            + "with parents, one per parent; Location is the merged parcel's record")
+    @APIResponse(responseCode = "400", description = "A rule is broken (other owners or shares, areas, wetland, a caveat, "
+            + "a transfer pending, a parcel retired)")
+    @APIResponse(responseCode = "404", description = "A parent PIN has no title")
+    @APIResponse(responseCode = "409", description = "A parent's expectedVersion is stale")
+    public Response merge(String body) {
+        StaffMember actor = StaffCaller.require(staff);
+        JsonObject json = JsonBody.object(body);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<MergeCommand.Parent> parents = new ArrayList<>();
+        JsonValue given = json.get("parents");
+        if (given == null || given.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add("parents", "type", "Give parents as a JSON array of {pin, expectedVersion}");
+        } else {
+            var list = given.asJsonArray();
+            for (int i = 0; i < list.size(); i++) {
+                String field = "parents[" + i + "]";
+                if (!(list.get(i) instanceof JsonObject parent)) {
+                    errors.add(field, "type", "Give each parent as a JSON object {pin, expectedVersion}");
+                    continue;
+                }
+                Integer expected = expectedVersion(parent, field + ".expectedVersion", errors);
+                parents.add(new MergeCommand.Parent(JsonBody.string(parent, "pin", field + ".pin", errors), expected));
+            }
+        }
+        SubdivideCommand.Child child = null;
+        if (!(json.get("child") instanceof JsonObject made)) {
+            errors.add("child", "type", "Give child as a JSON object {pin, areaAcres, …}");
+        } else {
+            child = child(made, "child", errors);
+        }
+        errors.throwIfAny();
+        List<SubmissionAck> acks = lineage.merge(actor, new MergeCommand(parents, child));
+        JsonArrayBuilder retired = JsonProviders.JSON.createArrayBuilder();
+        acks.subList(1, acks.size()).forEach(ack -> retired.add(ApiJson.accepted(ack)));
+        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(acks.get(0))).add("parents", retired).build();
+        return Response.accepted(answer.toString()).type(ApiJson.JSON)
+                .location(UriBuilder.fromPath("records/{key}").build(acks.get(0).recordKey())).build();
     }
 
     /**
@@ -320,16 +374,21 @@ public class LandTitleResource {
 
     /** The version the change is based on: a whole JSON number from 1, required. */
     static Integer expectedVersion(JsonObject json, ValidationException.Collector errors) {
+        return expectedVersion(json, "expectedVersion", errors);
+    }
+
+    /** As {@link #expectedVersion(JsonObject, ValidationException.Collector)}, an error named {@code field}. */
+    static Integer expectedVersion(JsonObject json, String field, ValidationException.Collector errors) {
         JsonValue value = json.get("expectedVersion");
         if (value == null || value == JsonValue.NULL) {
-            errors.add("expectedVersion", "required", "Give expectedVersion, the version of the title this change is based on");
+            errors.add(field, "required", "Give expectedVersion, the version of the title this change is based on");
             return null;
         }
         if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().signum() > 0
                 && n.bigIntegerValue().bitLength() < 32) {
             return n.intValue();
         }
-        errors.add("expectedVersion", "type", "Give expectedVersion as a whole number from 1");
+        errors.add(field, "type", "Give expectedVersion as a whole number from 1");
         return null;
     }
 
