@@ -121,6 +121,8 @@ public class ParcelLineageService {
                     + " (you were looking at version " + command.expectedVersion() + "); reload and try again");
         }
         LandTitle parent = reader.read(current.canonicalJson());
+        // What stops any subdivision of this parcel first, before what the clerk typed for the children.
+        parent.requireSubdividable();
         List<Parcel> childParcels = checkedChildren(parent, command.children());
         LandTitle.Actor by = new LandTitle.Actor(actor.publicRole(), actor.office(), LandTitleJson.truncate(clock.instant()));
         LandTitle.Subdivision subdivision = parent.subdivide(childParcels, subdivisionPolicy.minimumPlotAcres(), by);

@@ -254,6 +254,23 @@ public record LandTitle(
         }
     }
 
+    /** Live, no transfer pending and no caveat open: what the ledger requires of a parcel it subdivides. */
+    public boolean canBeSubdivided() {
+        return status != TitleStatus.RETIRED && pendingTransfer == null && caveats.isEmpty();
+    }
+
+    /** As {@link #canBeSubdivided()}, refused (field "") naming what stands in the way. */
+    public void requireSubdividable() {
+        requireLive();
+        if (pendingTransfer != null) {
+            throw refused("title.transfer-pending", "A parcel cannot be subdivided while a transfer is pending");
+        }
+        if (!caveats.isEmpty()) {
+            throw refused("title.caveat-open", "A parcel cannot be subdivided while a caveat is open ("
+                    + caveats.stream().map(Caveat::ref).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+    }
+
     /** At most this many children of one subdivision (as the chaincode allows). */
     public static final int MAX_CHILDREN = 100;
     /** How far the children's areas may add up from the parent's, as the chaincode allows: 0.5 %. */
@@ -268,14 +285,7 @@ public record LandTitle(
      * @param minimumPlotAcres no child may be smaller (the Land Act's minimum, a setting)
      */
     public Subdivision subdivide(List<Parcel> childParcels, BigDecimal minimumPlotAcres, Actor actor) {
-        requireLive();
-        if (pendingTransfer != null) {
-            throw refused("title.transfer-pending", "A parcel cannot be subdivided while a transfer is pending");
-        }
-        if (!caveats.isEmpty()) {
-            throw refused("title.caveat-open", "A parcel cannot be subdivided while a caveat is open ("
-                    + caveats.stream().map(Caveat::ref).collect(java.util.stream.Collectors.joining(", ")) + ")");
-        }
+        requireSubdividable();
         ValidationException.Collector errors = new ValidationException.Collector();
         if (childParcels.size() < 2 || childParcels.size() > MAX_CHILDREN) {
             errors.add("children", "children.count", "A subdivision makes 2 to " + MAX_CHILDREN + " parcels");

@@ -244,12 +244,7 @@ public class LandTitleResource {
         Integer expected = expectedVersion(json, errors);
         List<SubdivideCommand.Child> children = children(json, errors);
         errors.throwIfAny();
-        List<SubmissionAck> acks = lineage.subdivide(actor, new SubdivideCommand(pin, expected, children));
-        JsonArrayBuilder made = JsonProviders.JSON.createArrayBuilder();
-        acks.subList(1, acks.size()).forEach(ack -> made.add(ApiJson.accepted(ack)));
-        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(acks.get(0))).add("children", made).build();
-        return Response.accepted(answer.toString()).type(ApiJson.JSON)
-                .location(UriBuilder.fromPath("records/{key}").build(acks.get(0).recordKey())).build();
+        return acceptedTogether(lineage.subdivide(actor, new SubdivideCommand(pin, expected, children)), "children");
     }
 
     private static List<SubdivideCommand.Child> children(JsonObject json, ValidationException.Collector errors) {
@@ -337,12 +332,7 @@ public class LandTitleResource {
             child = child(made, "child", errors);
         }
         errors.throwIfAny();
-        List<SubmissionAck> acks = lineage.merge(actor, new MergeCommand(parents, child));
-        JsonArrayBuilder retired = JsonProviders.JSON.createArrayBuilder();
-        acks.subList(1, acks.size()).forEach(ack -> retired.add(ApiJson.accepted(ack)));
-        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(acks.get(0))).add("parents", retired).build();
-        return Response.accepted(answer.toString()).type(ApiJson.JSON)
-                .location(UriBuilder.fromPath("records/{key}").build(acks.get(0).recordKey())).build();
+        return acceptedTogether(lineage.merge(actor, new MergeCommand(parents, child)), "parents");
     }
 
     /**
@@ -352,6 +342,18 @@ public class LandTitleResource {
     private Response change(String body, Function<JsonObject, Function<StaffMember, SubmissionAck>> command) {
         StaffMember actor = StaffCaller.require(staff);
         return accepted(command.apply(JsonBody.object(body)).apply(actor));
+    }
+
+    /**
+     * Versions written by one ledger call: the first one's acknowledgement, the others' under
+     * {@code othersName}; {@code Location} is the first one's record.
+     */
+    private static Response acceptedTogether(List<SubmissionAck> acks, String othersName) {
+        JsonArrayBuilder others = JsonProviders.JSON.createArrayBuilder();
+        acks.subList(1, acks.size()).forEach(ack -> others.add(ApiJson.accepted(ack)));
+        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(acks.get(0))).add(othersName, others).build();
+        return Response.accepted(answer.toString()).type(ApiJson.JSON)
+                .location(UriBuilder.fromPath("records/{key}").build(acks.get(0).recordKey())).build();
     }
 
     private static Response accepted(SubmissionAck ack) {

@@ -146,7 +146,7 @@ public class LandTitleBean implements Serializable {
 
     /** No caveat open and no transfer pending: what the ledger requires of a parcel it subdivides. */
     public boolean isCanSubdivide() {
-        return view != null && !isRetired() && view.title().pendingTransfer() == null && view.title().caveats().isEmpty();
+        return view != null && view.title().canBeSubdivided();
     }
 
     public boolean isMayActOnRegister() {

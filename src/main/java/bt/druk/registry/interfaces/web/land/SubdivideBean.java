@@ -6,7 +6,6 @@ import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.SubdivideCommand;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandType;
-import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
@@ -88,8 +87,7 @@ public class SubdivideBean implements Serializable {
 
     /** True when the title, as loaded, cannot be subdivided (a caveat, a pending transfer, or retired already). */
     public boolean isBlocked() {
-        return view != null && (view.title().status() == TitleStatus.RETIRED || view.title().pendingTransfer() != null
-                || !view.title().caveats().isEmpty());
+        return view != null && !view.title().canBeSubdivided();
     }
 
     public boolean isCanAdd() {
