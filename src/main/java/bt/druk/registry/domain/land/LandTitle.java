@@ -372,8 +372,9 @@ public record LandTitle(
                         + first.parcel().pin() + " in " + first.parcel().dzongkhag() + ": merged parcels lie in one dzongkhag");
             }
             if (!ownersAndShares(parent.owners()).equals(ownersAndShares(first.owners()))) {
-                throw refused("owners.differ", first.parcel().pin() + " and " + pin + " have different owners or shares:"
-                        + " only parcels of the same owners in the same shares are merged (transfer first, through the notice period)");
+                throw new ValidationException(List.of(new FieldError("", "owners.differ", first.parcel().pin() + " and " + pin
+                        + " have different owners or shares: only parcels of the same owners in the same shares are merged"
+                        + " (transfer first, through the notice period)", List.of(first.parcel().pin(), pin))));
             }
             if (parent.parcel().landType() == LandType.WETLAND && child.landType() != LandType.WETLAND) {
                 throw ValidationException.of("child.landType", "wetland.conversion",

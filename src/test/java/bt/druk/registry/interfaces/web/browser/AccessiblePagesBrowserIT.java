@@ -238,7 +238,8 @@ class AccessiblePagesBrowserIT {
                 "/supplier/register.xhtml", "/account/setup.xhtml", setupPage));
         pagesByUser.put("land.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
-                "/clerk/land/transfer.xhtml?pin=" + pin, "/clerk/land/subdivide.xhtml?pin=" + pin, "/inspect/tamper.xhtml"));
+                "/clerk/land/transfer.xhtml?pin=" + pin, "/clerk/land/subdivide.xhtml?pin=" + pin, "/clerk/land/merge.xhtml?pin=" + pin,
+                "/inspect/tamper.xhtml"));
         pagesByUser.put("procurement.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/procurement/new.xhtml", "/clerk/procurement/tender.xhtml?ocid=" + encodedOcid,
                 "/clerk/procurement/amend.xhtml?ocid=" + encodedOcid, "/clerk/opening-key.xhtml",

@@ -585,7 +585,7 @@ class LandRegisterBrowserIT {
         assertSavedBanner();
         version = retiring;
         awaitCommitted();
-        assertEquals("Retired (subdivided)", titleStatus());
+        assertEquals("Retired", titleStatus());
         assertEquals(List.of(pin + "-A", pin + "-B"), clerk.driver.findElements(By.cssSelector("#wentInto a")).stream()
                 .map(WebElement::getText).map(String::trim).toList());
         assertTrue(clerk.driver.findElements(By.id("actions")).isEmpty(), "a retired parcel offers no dealings");
@@ -600,6 +600,41 @@ class LandRegisterBrowserIT {
         citizen.wait.until(d -> d.getCurrentUrl().endsWith("pin=" + pin));
         assertTrue(citizen.byId("retiredNotice").getText().contains("kept as history"), citizen.pageText());
         citizen.screenshot("41-citizen-lineage");
+    }
+
+    @Test
+    @Order(40)
+    void clerkMergesTheTwoPartsBackAndTheMergedParcelNamesBoth() {
+        clerk.open(url("/clerk/land/title.xhtml?pin=" + pin + "-A"));
+        clerk.click("mergeLink");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/merge.xhtml"));
+        clerk.waitForAjax();
+        clerk.type("merge:parents:1:pin", pin + "-B");
+        clerk.type("merge:child:pin", pin + "-C");
+        clerk.type("merge:child:areaAcres", "0.3");
+        clerk.click("merge:submit");
+        clerk.wait.until(d -> !fieldMessage("merge:child:areaAcres").isEmpty());
+        assertTrue(fieldMessage("merge:child:areaAcres").contains("0.5 %"), fieldMessage("merge:child:areaAcres"));
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/merge.xhtml"), "nothing saved");
+
+        clerk.type("merge:child:areaAcres", "0.25");
+        clerk.click("merge:submit");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml") && d.getCurrentUrl().contains("pin=" + pin + "-C"));
+        clerk.waitForAjax();
+        assertSavedBanner();
+        assertEquals(List.of(pin + "-A", pin + "-B"), clerk.driver.findElements(By.cssSelector("#cameFrom a")).stream()
+                .map(WebElement::getText).map(String::trim).toList());
+        int parentVersion = version;
+        version = 1; // the merged parcel's first version, on its page
+        awaitCommitted();
+        version = parentVersion;
+        assertEquals("Registered", titleStatus());
+        clerk.screenshot("42-merged");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin + "-B"));
+        assertEquals("Retired", citizen.driver.findElement(By.cssSelector(".record-header__badges .badge")).getText());
+        assertEquals(List.of(pin + "-C"), citizen.driver.findElements(By.cssSelector("#wentInto a")).stream()
+                .map(WebElement::getText).map(String::trim).toList());
     }
 
     // ---------------------------------------------------------------- update helpers
