@@ -45,8 +45,11 @@ class ParcelLineageIT {
     private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Never a PIN of another run on the shared ledger. */
     private final String run = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
-    /** A corner of this run's own in EPSG:5266, so that boundaries of runs before on the same portal never meet. */
-    private final double west = 200_000 + ThreadLocalRandom.current().nextInt(0, 1000) * 1_000;
+    /**
+     * A corner of this run's own in EPSG:5266, so that boundaries of runs before on the same portal never
+     * meet: a kilometre square inside Bhutan's grid (eastings 120,508–469,161 m), the parcels 300 m wide.
+     */
+    private final double west = 200_000 + ThreadLocalRandom.current().nextInt(0, 260) * 1_000;
     private final double south = 3_000_000;
     private PortalUnderTest portal;
     private RealLedger realLedger;
