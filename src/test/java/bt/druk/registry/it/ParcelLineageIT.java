@@ -165,6 +165,48 @@ class ParcelLineageIT {
     }
 
     @Test
+    void twoNeighboursMoveTheirBoundaryInOneTransactionAndTheAuditorsPeerHasBothVersions() throws Exception {
+        String a = "LB-" + run + "-A";
+        String b = "LB-" + run + "-B";
+        double row = south + 300;
+        for (String pin : List.of(a, b)) {
+            post("/api/land/titles", """
+                    {"pin":"%s","thramNo":"LB-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":"2.4711","landType":"DRY_LAND",
+                     "owners":[{"name":"Kinley Wangdi","cid":"11512009891","share":"1"}],"boundary":%s}"""
+                    .formatted(pin, run, rectangle(pin.equals(a) ? west : west + 100, row, 100, 100)), 202);
+            committed("land-title:" + pin, 1);
+        }
+        // A's east edge 20 m east, into B.
+        JsonObject moved = post("/api/land/titles/" + a + "/boundary-adjustments", """
+                {"expectedVersion":1,"areaAcres":"2.9653","boundary":%s,
+                 "neighbour":{"pin":"%s","expectedVersion":1,"areaAcres":"1.9768","boundary":%s}}"""
+                .formatted(rectangle(west, row, 120, 100), b, rectangle(west + 120, row, 80, 100)), 202);
+        assertEquals(3, moved.getInt("version"), "v2 gives the ledger the parcel's facts, v3 moves the boundary");
+        assertEquals("land-title:" + b, moved.getJsonArray("neighbours").getJsonObject(0).getString("recordKey"));
+
+        JsonObject first = committed("land-title:" + a, 3);
+        JsonObject second = committed("land-title:" + b, 3);
+        String txId = first.getJsonObject("receipt").getString("txId");
+        assertEquals(txId, second.getJsonObject("receipt").getString("txId"), "one transaction wrote both");
+        LedgerEntry onLedger = ledger.readRecord("land-title:" + a).orElseThrow();
+        assertEquals(first.getString("hash"), onLedger.hash());
+        JsonObject entry = json(onLedger.json());
+        assertEquals("296.53", entry.getJsonObject("parcel").getString("areaDecimals"));
+        assertEquals("land-title:" + b, entry.getJsonObject("boundaryAdjustedWith").getString("key"));
+        assertEquals(txId, entry.getJsonObject("boundaryAdjustedWith").getString("txId"));
+        assertEquals("197.68", json(ledger.readRecord("land-title:" + b).orElseThrow().json()).getJsonObject("parcel")
+                .getString("areaDecimals"));
+
+        // Two new boundaries that overlap each other: refused at the second, naming the first parcel.
+        JsonObject overlap = post("/api/land/titles/" + b + "/boundary-adjustments", """
+                {"expectedVersion":3,"areaAcres":"2.4711","boundary":%s,
+                 "neighbour":{"pin":"%s","expectedVersion":3,"areaAcres":"2.4711","boundary":%s}}"""
+                .formatted(rectangle(west + 100, row, 100, 100), a, rectangle(west + 10, row, 100, 100)), 400);
+        assertTrue(overlap.toString().contains("neighbour.boundary") && overlap.toString().contains(b + " (1000.00 m²)"),
+                overlap.toString());
+    }
+
+    @Test
     void theChaincodeRefusesWhatThePortalWouldHaveRefusedWhenSentDirectly() {
         String digest = hex(32);
         String otherOwners = hex(32);
@@ -177,6 +219,9 @@ class ParcelLineageIT {
                 "[" + a.next() + "," + b.next() + "]",
                 "{\"key\":\"land-title:LX-" + run + "-AB\",\"hash\":\"" + hex(32) + "\",\"openMortgages\":[],\"facts\":" + facts("200", digest) + "}"),
                 "land.clerk"));
+
+        refused("AREA_MISMATCH", ledger.submit(LedgerCall.of("AdjustBoundary", "[" + a.next(facts("150", digest)) + ","
+                + b.next(facts("100", otherOwners)) + "]"), "land.clerk"));
 
         Parcel c = registerParcel("LX-" + run + "-C", "100", digest);
         String caveatHash = hex(32);
@@ -196,6 +241,12 @@ class ParcelLineageIT {
         /** This parcel's next version as a lineage transaction names a parent. */
         String next() {
             return "{\"key\":\"" + key + "\",\"version\":" + (version + 1) + ",\"hash\":\"" + hex(32) + "\",\"previousHash\":\"" + hash + "\"}";
+        }
+
+        /** As {@link #next()}, with the parcel's facts after a boundary adjustment. */
+        String next(String facts) {
+            String update = next();
+            return update.substring(0, update.length() - 1) + ",\"facts\":" + facts + "}";
         }
     }
 

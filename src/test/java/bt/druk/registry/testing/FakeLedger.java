@@ -124,6 +124,9 @@ public class FakeLedger implements Ledger {
         if (call.function().equals("MergeParcels")) {
             return merge(sent, a.get(0), a.get(1), identityName, txId);
         }
+        if (call.function().equals("AdjustBoundary")) {
+            return adjust(sent, a.get(0), identityName, txId);
+        }
         String key = a.get(0);
         if (call.function().equals("PostOpeningShares")) {
             return postShares(key, Integer.parseInt(a.get(1)), a.get(2), txId);
@@ -219,16 +222,9 @@ public class FakeLedger implements Ledger {
             child = c.readObject();
         }
         for (var parent : parents) {
-            List<LedgerHistoryItem> writes = history.getOrDefault(parent.getString("key"), List.of());
-            if (writes.isEmpty()) {
-                return refused("NOT_FOUND", parent.getString("key") + " not found");
-            }
-            LedgerEntry current = writes.get(writes.size() - 1).value();
-            if (current.version() == parent.getInt("version") && current.hash().equals(parent.getString("hash"))) {
-                return refused("ALREADY_RECORDED", parent.getString("key") + " v" + current.version() + " is already recorded");
-            }
-            if (parent.getInt("version") != current.version() + 1 || !parent.getString("previousHash").equals(current.hash())) {
-                return refused("STALE_VERSION", parent.getString("key") + " is at version " + current.version());
+            SubmissionOutcome refusal = updateRefusal(parent);
+            if (refusal != null) {
+                return refusal;
             }
         }
         if (history.containsKey(child.getString("key")) && !history.get(child.getString("key")).isEmpty()) {
@@ -258,6 +254,55 @@ public class FakeLedger implements Ledger {
         committedCalls.add(sent);
         notifyAll();
         return new SubmissionOutcome.Committed(txId, blockNumber);
+    }
+
+    /** AdjustBoundary: the next version of each of the two parcels, their status kept; the update rule on each. */
+    private SubmissionOutcome adjust(LedgerCall sent, String parcelsJson, String identityName, String txId) {
+        List<jakarta.json.JsonObject> parcels;
+        try (var p = jakarta.json.Json.createReader(new java.io.StringReader(parcelsJson))) {
+            parcels = p.readArray().getValuesAs(jakarta.json.JsonObject.class);
+        }
+        for (var parcel : parcels) {
+            SubmissionOutcome refusal = updateRefusal(parcel);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        Instant now = Instant.now();
+        long blockNumber = blocks.size();
+        List<RecordWritten> written = new ArrayList<>();
+        for (var parcel : parcels) {
+            String key = parcel.getString("key");
+            List<LedgerHistoryItem> writes = history.get(key);
+            LedgerEntry entry = new LedgerEntry(key, "land-title", parcel.getInt("version"), parcel.getString("hash"),
+                    parcel.getString("previousHash"), writes.get(writes.size() - 1).value().status(), registerOf("land-title"), "THIMPHU",
+                    mspOf("land-title"), identityName, txId, now, "{}");
+            writes.add(new LedgerHistoryItem(txId, now, false, entry));
+            written.add(new RecordWritten("land-title", key, entry.version(), entry.hash(), txId));
+        }
+        CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID", List.of("AuditMSP", "LandMSP"), written);
+        transactions.put(txId, tx);
+        blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
+        commits++;
+        committedCalls.add(sent);
+        notifyAll();
+        return new SubmissionOutcome.Committed(txId, blockNumber);
+    }
+
+    /** The chaincode's update rule for one {key, version, hash, previousHash} of a joint call: null where it passes. */
+    private SubmissionOutcome updateRefusal(jakarta.json.JsonObject update) {
+        List<LedgerHistoryItem> writes = history.getOrDefault(update.getString("key"), List.of());
+        if (writes.isEmpty()) {
+            return refused("NOT_FOUND", update.getString("key") + " not found");
+        }
+        LedgerEntry current = writes.get(writes.size() - 1).value();
+        if (current.version() == update.getInt("version") && current.hash().equals(update.getString("hash"))) {
+            return refused("ALREADY_RECORDED", update.getString("key") + " v" + current.version() + " is already recorded");
+        }
+        if (update.getInt("version") != current.version() + 1 || !update.getString("previousHash").equals(current.hash())) {
+            return refused("STALE_VERSION", update.getString("key") + " is at version " + current.version());
+        }
+        return null;
     }
 
     /** The status the chaincode's rules give the written version (chaincode/README.md, Transactions). */

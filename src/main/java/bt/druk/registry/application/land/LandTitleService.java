@@ -316,19 +316,7 @@ public class LandTitleService {
         ValidationException.Collector errors = new ValidationException.Collector();
         LandValidation.checkPin(errors, "pin", pin);
         errors.throwIfAny();
-        String key = LandTitle.recordKeyOf(pin);
-        RecordVersion current = pipeline.lockCurrent(key)
-                .orElseThrow(() -> new RecordNotFoundException("No land title with PIN " + pin));
-        // A thram is kept by the office that registered it; the chaincode refuses (WRONG_OFFICE) a
-        // clerk of another office too, so the clerk hears it now rather than as a rejected version.
-        if (current.office() != null && !current.office().equals(actor.office())) {
-            throw new AccessDeniedException("Title " + pin + " is kept by the " + officeName(current.office())
-                    + " office; only its clerks can change it (you are of the " + officeName(actor.office()) + " office)");
-        }
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new ConcurrentUpdateException("Title " + pin + " is now at version " + current.version()
-                    + " (you were looking at version " + expectedVersion + "); reload and try again");
-        }
+        RecordVersion current = TitleLocks.lock(pipeline, actor, pin, expectedVersion, "change");
         LandTitle before = reader.read(current.canonicalJson());
         LandTitle after = apply.apply(before);
         return pipeline.append(draft(actor, after, current.version(),
@@ -350,10 +338,6 @@ public class LandTitleService {
         return owners == null ? null : owners.stream()
                 .map(o -> o == null ? new LandValidation.OwnerText(null, null, null) : new LandValidation.OwnerText(o.name(), o.cid(), o.share()))
                 .toList();
-    }
-
-    private static String officeName(String office) {
-        return office.isEmpty() ? office : office.charAt(0) + office.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String trim(String s) {

@@ -45,7 +45,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Subdivision and merger of land parcels (issue 30). A subdivision: the portal's checks (the Land Act's minimum plot,
+ * Subdivision, merger and boundary adjustment of land parcels (issue 30). A subdivision: the portal's checks (the Land Act's minimum plot,
  * wetland, areas adding up, boundaries overlapping no live parcel nor each other), then one ledger
  * transaction, {@code SubdivideParcel}, that retires the parent and creates the children, checked
  * again by every endorsing organisation (docs/parcel-lineage.md). Where the ledger does not yet
@@ -110,16 +110,7 @@ public class ParcelLineageService {
         ValidationException.Collector pinErrors = new ValidationException.Collector();
         LandValidation.checkPin(pinErrors, "pin", pin);
         pinErrors.throwIfAny();
-        String key = LandTitle.recordKeyOf(pin);
-        RecordVersion current = pipeline.lockCurrent(key)
-                .orElseThrow(() -> new RecordNotFoundException("No land title with PIN " + pin));
-        if (current.office() != null && !current.office().equals(actor.office())) {
-            throw new AccessDeniedException("Title " + pin + " is kept by another land office; only its clerks can subdivide it");
-        }
-        if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
-            throw new ConcurrentUpdateException("Title " + pin + " is now at version " + current.version()
-                    + " (you were looking at version " + command.expectedVersion() + "); reload and try again");
-        }
+        RecordVersion current = TitleLocks.lock(pipeline, actor, pin, command.expectedVersion(), "subdivide");
         LandTitle parent = reader.read(current.canonicalJson());
         // What stops any subdivision of this parcel first, before what the clerk typed for the children.
         parent.requireSubdividable();
@@ -177,22 +168,13 @@ public class ParcelLineageService {
         errors.throwIfAny();
         // Locked in PIN order, whatever the command's order: two mergers of the same parcels never wait for each other.
         Map<String, RecordVersion> locked = new HashMap<>();
-        for (String pin : pins.stream().distinct().sorted().toList()) {
-            locked.put(pin, pipeline.lockCurrent(LandTitle.recordKeyOf(pin))
-                    .orElseThrow(() -> new RecordNotFoundException("No land title with PIN " + pin)));
+        for (int i : inPinOrder(pins)) {
+            locked.putIfAbsent(pins.get(i), TitleLocks.lock(pipeline, actor, pins.get(i), given.get(i).expectedVersion(), "merge"));
         }
         List<LandTitle> parents = new ArrayList<>();
         List<RecordVersion> currents = new ArrayList<>();
-        for (int i = 0; i < pins.size(); i++) {
-            RecordVersion current = locked.get(pins.get(i));
-            if (current.office() != null && !current.office().equals(actor.office())) {
-                throw new AccessDeniedException("Title " + pins.get(i) + " is kept by another land office; only its clerks can merge it");
-            }
-            Integer expected = given.get(i).expectedVersion();
-            if (expected != null && expected != current.version()) {
-                throw new ConcurrentUpdateException("Title " + pins.get(i) + " is now at version " + current.version()
-                        + " (you were looking at version " + expected + "); reload and try again");
-            }
+        for (String pin : pins) {
+            RecordVersion current = locked.get(pin);
             currents.add(current);
             parents.add(reader.read(current.canonicalJson()));
         }
@@ -225,6 +207,122 @@ public class ParcelLineageService {
                     .add("facts", ParcelFacts.of(merger.child().parcel(), ownersDigest).toJson()).build().toString());
         });
         return acks;
+    }
+
+    /**
+     * Moves the boundary between two parcels: each one's next version (new area and boundary, the
+     * same owners, PIN and mortgages) saved in one database transaction and written by one
+     * {@code AdjustBoundary} call, after {@code RecordParcelFacts} versions where the ledger lacks a
+     * parcel's facts.
+     *
+     * @return the parcel's acknowledgement first, then the neighbour's
+     * @throws ValidationException       a rule is broken (fields {@code pin}, {@code areaAcres}, {@code boundary},
+     *                                   {@code neighbour.…}, or {@code ""})
+     * @throws AccessDeniedException     not a land clerk of the office that keeps both titles
+     * @throws RecordNotFoundException   a PIN has no title
+     * @throws ConcurrentUpdateException a title is no longer at its expected version
+     */
+    @Transactional
+    public List<SubmissionAck> adjustBoundary(StaffMember actor, AdjustBoundaryCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        List<AdjustBoundaryCommand.Side> sides = new ArrayList<>();
+        sides.add(command.parcel());
+        sides.add(command.neighbour());
+        List<String> prefixes = List.of("", "neighbour.");
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<String> pins = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            if (sides.get(i) == null) {
+                errors.add(prefixes.get(i) + "pin", "required", "Name the parcel");
+                pins.add(null);
+                continue;
+            }
+            String pin = LandValidation.normalisePin(sides.get(i).pin());
+            LandValidation.checkPin(errors, prefixes.get(i) + "pin", pin);
+            pins.add(pin);
+        }
+        errors.throwIfAny();
+        if (pins.get(0).equals(pins.get(1))) {
+            throw ValidationException.of("neighbour.pin", "pin.duplicate", "Name the neighbouring parcel, not this one");
+        }
+        Map<String, RecordVersion> locked = new HashMap<>();
+        for (int i : inPinOrder(pins)) {
+            locked.put(pins.get(i), TitleLocks.lock(pipeline, actor, pins.get(i), sides.get(i).expectedVersion(), "adjust the boundary of"));
+        }
+        List<LandTitle> titles = pins.stream().map(pin -> reader.read(locked.get(pin).canonicalJson())).toList();
+        // What stops any adjustment of these parcels first, before the areas and boundaries typed.
+        LandTitle.Actor by = new LandTitle.Actor(actor.publicRole(), actor.office(), LandTitleJson.truncate(clock.instant()));
+        List<Parcel> after = checkedAdjustment(titles, sides, prefixes);
+        LandTitle.BoundaryAdjustment adjustment = LandTitle.adjustBoundary(titles.get(0), after.get(0), titles.get(1), after.get(1),
+                subdivisionPolicy.minimumPlotAcres(), by);
+
+        List<LandTitle> adjusted = List.of(adjustment.one(), adjustment.other());
+        List<String> digests = new ArrayList<>();
+        List<VersionDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String digest = OwnersDigest.of(secrets.secret(OwnersDigest.KEY_NAME), titles.get(i).owners());
+            digests.add(digest);
+            int base = recordFactsIfMissing(actor, titles.get(i), locked.get(pins.get(i)).version(), digest, by);
+            drafts.add(draft(actor, adjusted.get(i), base, VersionDraft.WRITTEN_TOGETHER));
+        }
+        return pipeline.appendTogether(drafts, written -> {
+            JsonArrayBuilder parcels = JSON.createArrayBuilder();
+            for (int i = 0; i < 2; i++) {
+                RecordPipeline.Written w = written.get(i);
+                parcels.add(JSON.createObjectBuilder().add("key", w.recordKey()).add("version", w.version())
+                        .add("hash", w.ledgerHash()).add("previousHash", w.previousHash())
+                        .add("facts", ParcelFacts.of(adjusted.get(i).parcel(), digests.get(i)).toJson()));
+            }
+            return LedgerCall.of(TitleOperation.BOUNDARY_ADJUSTMENT.chaincodeFunction(), parcels.build().toString());
+        });
+    }
+
+    /**
+     * The two parcels after the adjustment: the areas well-formed, each boundary given, valid, enclosing
+     * its area within the tolerance and overlapping no live parcel but the two, nor each other.
+     */
+    private List<Parcel> checkedAdjustment(List<LandTitle> titles, List<AdjustBoundaryCommand.Side> sides, List<String> prefixes) {
+        titles.forEach(t -> t.requireDealable("adjusted"));
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Set<String> pins = titles.stream().map(t -> t.parcel().pin()).collect(Collectors.toSet());
+        List<Parcel> after = new ArrayList<>();
+        Map<String, Boundary> drawn = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Parcel was = titles.get(i).parcel();
+            String prefix = prefixes.get(i);
+            BigDecimal area = LandValidation.checkArea(errors, prefix + "areaAcres", sides.get(i).areaAcres());
+            String text = sides.get(i).boundary();
+            Boundary boundary = null;
+            if (text == null || text.isBlank()) {
+                errors.add(prefix + "boundary", "required", "Give the parcel's surveyed boundary after the adjustment");
+            } else {
+                boundary = Boundary.parseGeoJson(errors, prefix + "boundary", null, text);
+            }
+            if (boundary != null) {
+                checkArea(errors, prefix + "boundary", boundary, area);
+                List<BoundaryOverlaps.Overlap> overlaps = new ArrayList<>(liveBoundaries.overlapping(boundary,
+                        boundaryPolicy.sliverSquareMetres(), was.pin()).stream().filter(o -> !pins.contains(o.pin())).toList());
+                Boundary first = drawn.values().stream().findFirst().orElse(null);
+                if (first != null && first.crs() == boundary.crs()) {
+                    overlaps.addAll(BoundaryOverlaps.of(boundary.crs(), drawn).overlapping(boundary, boundaryPolicy.sliverSquareMetres()));
+                }
+                reportOverlaps(errors, prefix + "boundary", overlaps);
+                drawn.put(was.pin(), boundary);
+            }
+            after.add(area == null ? null : was.withBoundary(boundary).withArea(area));
+        }
+        errors.throwIfAny();
+        return after;
+    }
+
+    /** The indexes of {@code pins} in PIN order: titles are locked in one order, so two changes of the same ones never deadlock. */
+    private static List<Integer> inPinOrder(List<String> pins) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < pins.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(pins::get));
+        return order;
     }
 
     /** The merged parcel in the first parent's dzongkhag, well-formed, new, and overlapping no live parcel but its parents. */

@@ -261,12 +261,20 @@ public record LandTitle(
 
     /** As {@link #canBeSubdivided()}, refused (field "") naming what stands in the way. */
     public void requireSubdividable() {
+        requireDealable("subdivided");
+    }
+
+    /**
+     * Live, no transfer pending and no caveat open, as the ledger requires of a parcel it subdivides,
+     * merges or adjusts; refused (field "") naming what stands in the way of the parcel being {@code done}.
+     */
+    public void requireDealable(String done) {
         requireLive();
         if (pendingTransfer != null) {
-            throw refused("title.transfer-pending", "A parcel cannot be subdivided while a transfer is pending");
+            throw refused("title.transfer-pending", parcel.pin() + " cannot be " + done + " while a transfer is pending");
         }
         if (!caveats.isEmpty()) {
-            throw refused("title.caveat-open", "A parcel cannot be subdivided while a caveat is open ("
+            throw refused("title.caveat-open", parcel.pin() + " cannot be " + done + " while a caveat is open ("
                     + caveats.stream().map(Caveat::ref).collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
@@ -360,13 +368,7 @@ public record LandTitle(
             if (!pins.add(pin)) {
                 throw ValidationException.of("parents[" + i + "].pin", "pin.duplicate", pin + " is named twice");
             }
-            parent.requireLive();
-            if (parent.pendingTransfer() != null) {
-                throw refused("title.transfer-pending", pin + " cannot be merged while a transfer is pending");
-            }
-            if (!parent.caveats().isEmpty()) {
-                throw refused("title.caveat-open", pin + " cannot be merged while a caveat is open");
-            }
+            parent.requireDealable("merged");
             if (!parent.parcel().dzongkhag().equals(first.parcel().dzongkhag())) {
                 throw refused("dzongkhag.differs", pin + " lies in " + parent.parcel().dzongkhag() + ", "
                         + first.parcel().pin() + " in " + first.parcel().dzongkhag() + ": merged parcels lie in one dzongkhag");
@@ -399,6 +401,78 @@ public record LandTitle(
         LandTitle made = new LandTitle(child, first.owners(), mortgages, List.of(), null,
                 mortgages.isEmpty() ? TitleStatus.REGISTERED : TitleStatus.ENCUMBERED, merged, new Lineage(parentPins, List.of()));
         return new Merger(retired, made);
+    }
+
+    /** Both parcels' next versions after their common boundary moved, written by one ledger transaction. */
+    public record BoundaryAdjustment(LandTitle one, LandTitle other) {
+    }
+
+    /** The detail of a boundary adjustment's version: the PIN of the other parcel. */
+    public static final String ADJUSTED_WITH = "adjustedWith";
+
+    /**
+     * Moves the boundary between two neighbouring parcels (a resurvey, a sale of a strip between
+     * neighbours of the same family): the same rules as the chaincode's {@code AdjustBoundary},
+     * checked before anything is saved. Each title keeps its PIN, owners, mortgages and land type;
+     * only the areas and boundaries change, and their total by at most 0.5 %. A plot below the
+     * Land Act's minimum may not shrink further, and wetland (chhuzhing) gives no land to a parcel
+     * of another type. Fields: {@code areaAcres}, {@code neighbour.areaAcres} and {@code ""}.
+     *
+     * @param oneAfter   {@code one}'s parcel after the adjustment (same PIN)
+     * @param otherAfter {@code other}'s parcel after it
+     */
+    public static BoundaryAdjustment adjustBoundary(LandTitle one, Parcel oneAfter, LandTitle other, Parcel otherAfter,
+                                                    BigDecimal minimumPlotAcres, Actor actor) {
+        List<LandTitle> titles = List.of(one, other);
+        List<Parcel> after = List.of(oneAfter, otherAfter);
+        List<String> fields = List.of("areaAcres", "neighbour.areaAcres");
+        titles.forEach(t -> t.requireDealable("adjusted"));
+        if (one.parcel().pin().equals(other.parcel().pin())) {
+            throw ValidationException.of("neighbour.pin", "pin.duplicate", "Name the neighbouring parcel, not this one");
+        }
+        if (!one.parcel().dzongkhag().equals(other.parcel().dzongkhag())) {
+            throw ValidationException.of("neighbour.pin", "dzongkhag.differs", other.parcel().pin() + " lies in "
+                    + other.parcel().dzongkhag() + ", " + one.parcel().pin() + " in " + one.parcel().dzongkhag()
+                    + ": a boundary is adjusted between parcels of one dzongkhag");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        BigDecimal before = BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 2; i++) {
+            Parcel was = titles.get(i).parcel();
+            BigDecimal area = after.get(i).areaAcres();
+            if (area.compareTo(minimumPlotAcres) < 0 && area.compareTo(was.areaAcres()) < 0) {
+                errors.add(new FieldError(fields.get(i), "adjustment.plot-too-small", "Land Act 2007: no plot smaller than "
+                        + ParcelFacts.decimals(minimumPlotAcres) + " decimals (" + minimumPlotAcres.stripTrailingZeros().toPlainString()
+                        + " acres); " + was.pin() + " would have " + ParcelFacts.decimals(area) + " decimals",
+                        List.of(ParcelFacts.decimals(minimumPlotAcres), ParcelFacts.decimals(area))));
+            }
+            Parcel neighbour = titles.get(1 - i).parcel();
+            if (was.landType() == LandType.WETLAND && neighbour.landType() != LandType.WETLAND && area.compareTo(was.areaAcres()) < 0) {
+                errors.add(fields.get(i), "adjustment.wetland", "Land Act 2007: wetland (chhuzhing) stays wetland; " + was.pin()
+                        + " may not give land to " + neighbour.pin() + ", which is not wetland");
+            }
+            before = before.add(was.areaAcres());
+            total = total.add(area);
+        }
+        if (total.subtract(before).abs().compareTo(before.multiply(AREA_TOLERANCE)) > 0) {
+            String now = total.stripTrailingZeros().toPlainString();
+            String was = before.stripTrailingZeros().toPlainString();
+            errors.add(new FieldError("neighbour.areaAcres", "adjustment.area-mismatch", "The two parcels add up to " + now
+                    + " acres after the adjustment and " + was + " acres before: they may differ by at most 0.5 %", List.of(now, was)));
+        }
+        errors.throwIfAny();
+        List<LandTitle> adjusted = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            LandTitle t = titles.get(i);
+            Parcel was = t.parcel();
+            Parcel is = new Parcel(was.pin(), was.thramNo(), was.dzongkhag(), was.gewog(), after.get(i).areaAcres(), was.landType(),
+                    after.get(i).boundary());
+            TitleEvent moved = event(TitleOperation.BOUNDARY_ADJUSTMENT, actor, Map.of(ADJUSTED_WITH, titles.get(1 - i).parcel().pin()));
+            adjusted.add(new LandTitle(is, t.owners(), t.mortgages(), t.caveats(), null,
+                    statusFor(t.mortgages(), t.caveats(), null, TitleOperation.BOUNDARY_ADJUSTMENT), moved, t.lineage()));
+        }
+        return new BoundaryAdjustment(adjusted.get(0), adjusted.get(1));
     }
 
     /** Who owns what share, whatever the salts of the owners' commitments in each title. */

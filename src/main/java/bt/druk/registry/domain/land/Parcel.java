@@ -29,6 +29,11 @@ public record Parcel(String pin, String thramNo, String dzongkhag, String gewog,
         this(pin, thramNo, dzongkhag, gewog, areaAcres, landType, null);
     }
 
+    /** The same parcel with this area. */
+    public Parcel withArea(BigDecimal acres) {
+        return new Parcel(pin, thramNo, dzongkhag, gewog, acres, landType, boundary);
+    }
+
     /** The same parcel with this surveyed boundary (null for none). */
     public Parcel withBoundary(Boundary surveyed) {
         return new Parcel(pin, thramNo, dzongkhag, gewog, areaAcres, landType, surveyed);

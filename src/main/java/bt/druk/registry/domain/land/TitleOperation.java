@@ -15,7 +15,9 @@ public enum TitleOperation {
     /** The parent retired into its children, and each child's first version: one ledger transaction. */
     SUBDIVISION("SubdivideParcel"),
     /** The parents retired into one merged parcel, and its first version: one ledger transaction. */
-    MERGER("MergeParcels");
+    MERGER("MergeParcels"),
+    /** The boundary between two parcels moved: a version of each, one ledger transaction; owners and PINs stay. */
+    BOUNDARY_ADJUSTMENT("AdjustBoundary");
 
     private final String chaincodeFunction;
 

@@ -1,5 +1,6 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.application.land.AdjustBoundaryCommand;
 import bt.druk.registry.application.land.DischargeMortgageCommand;
 import bt.druk.registry.application.land.FinaliseTransferCommand;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
@@ -277,19 +278,58 @@ public class LandTitleResource {
                 errors.add(field + ".landType", "landType.unknown", "Land type is one of " + List.of(LandType.values()));
             }
         }
-        String boundary = null;
-        JsonValue shape = child.get("boundary");
-        if (shape != null && shape != JsonValue.NULL) {
-            if (shape.getValueType() == JsonValue.ValueType.OBJECT) {
-                boundary = shape.toString();
-            } else {
-                errors.add(field + ".boundary", "type", "Give boundary as a GeoJSON Polygon object naming its CRS");
-            }
-        }
         return new SubdivideCommand.Child(JsonBody.string(child, "pin", field + ".pin", errors),
                 JsonBody.string(child, "thramNo", field + ".thramNo", errors),
                 JsonBody.string(child, "gewog", field + ".gewog", errors),
-                JsonBody.decimal(child, "areaAcres", field + ".areaAcres", errors), landType, boundary);
+                JsonBody.decimal(child, "areaAcres", field + ".areaAcres", errors), landType,
+                boundary(child, field + ".boundary", errors));
+    }
+
+    /** The member {@code boundary} as GeoJSON text, or null where absent; the service reads the polygon and its CRS. */
+    private static String boundary(JsonObject json, String field, ValidationException.Collector errors) {
+        JsonValue shape = json.get("boundary");
+        if (shape == null || shape == JsonValue.NULL) {
+            return null;
+        }
+        if (shape.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.add(field, "type", "Give boundary as a GeoJSON Polygon object naming its CRS");
+            return null;
+        }
+        return shape.toString();
+    }
+
+    @POST
+    @Path("{pin}/boundary-adjustments")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Move the boundary between the parcel and a neighbour: {expectedVersion, areaAcres, boundary, "
+            + "neighbour: {pin, expectedVersion, areaAcres, boundary}}; one ledger transaction writes a new version of each with "
+            + "its new area and boundary, the owners, PINs and mortgages unchanged (docs/parcel-lineage.md)")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger: the parcel's acknowledgement with "
+            + "neighbours, the neighbour's; Location is the parcel's record")
+    @APIResponse(responseCode = "400", description = "A rule is broken (areas not adding up, minimum plot, wetland, a boundary "
+            + "overlapping another parcel naming its PIN, a caveat, a transfer pending, a parcel retired)")
+    @APIResponse(responseCode = "404", description = "A PIN has no title")
+    @APIResponse(responseCode = "409", description = "An expectedVersion is stale")
+    public Response adjustBoundary(@PathParam("pin") String pin, String body) {
+        StaffMember actor = StaffCaller.require(staff);
+        JsonObject json = JsonBody.object(body);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        AdjustBoundaryCommand.Side parcel = side(json, pin, "", errors);
+        AdjustBoundaryCommand.Side neighbour = null;
+        if (!(json.get("neighbour") instanceof JsonObject other)) {
+            errors.add("neighbour", "type", "Give neighbour as a JSON object {pin, expectedVersion, areaAcres, boundary}");
+        } else {
+            neighbour = side(other, JsonBody.string(other, "pin", "neighbour.pin", errors), "neighbour.", errors);
+        }
+        errors.throwIfAny();
+        return acceptedTogether(lineage.adjustBoundary(actor, new AdjustBoundaryCommand(parcel, neighbour)), "neighbours");
+    }
+
+    /** One parcel of an adjustment, its errors named under {@code prefix}. */
+    private static AdjustBoundaryCommand.Side side(JsonObject json, String pin, String prefix, ValidationException.Collector errors) {
+        return new AdjustBoundaryCommand.Side(pin, expectedVersion(json, prefix + "expectedVersion", errors),
+                JsonBody.decimal(json, "areaAcres", prefix + "areaAcres", errors), boundary(json, prefix + "boundary", errors));
     }
 
     @POST

@@ -4,7 +4,6 @@ import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.LodgeTransferCommand;
 import bt.druk.registry.domain.land.TransferType;
-import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.faces.view.ViewScoped;
@@ -37,14 +36,7 @@ public class LodgeTransferBean implements Serializable {
         if (view != null) {
             return; // keep the version the clerk started from across postbacks
         }
-        if (pin == null || !LandRecordBean.PIN.matcher(pin.trim()).matches()) {
-            return;
-        }
-        try {
-            view = titles.findForStaff(currentStaff.require(), pin.trim()).orElse(null);
-        } catch (AccessDeniedException e) {
-            view = null;
-        }
+        view = StaffTitles.find(titles, currentStaff, pin);
     }
 
     public String lodge() {

@@ -5,7 +5,6 @@ import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.MergeCommand;
 import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.SubdivideCommand;
-import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.faces.view.ViewScoped;
@@ -49,14 +48,7 @@ public class MergeBean implements Serializable {
         if (view != null) {
             return; // keep the version the clerk started from across postbacks
         }
-        if (pin == null || !LandRecordBean.PIN.matcher(pin.trim()).matches()) {
-            return;
-        }
-        try {
-            view = titles.findForStaff(currentStaff.require(), pin.trim()).orElse(null);
-        } catch (AccessDeniedException e) {
-            view = null;
-        }
+        view = StaffTitles.find(titles, currentStaff, pin);
         if (view != null) {
             parents.add(new Parent(view.title().parcel().pin()));
             parents.add(new Parent(null));

@@ -6,7 +6,6 @@ import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.SubdivideCommand;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandType;
-import bt.druk.registry.domain.shared.AccessDeniedException;
 import bt.druk.registry.interfaces.web.Messages;
 import bt.druk.registry.interfaces.web.security.CurrentStaff;
 import jakarta.faces.view.ViewScoped;
@@ -49,14 +48,7 @@ public class SubdivideBean implements Serializable {
         if (view != null) {
             return; // keep the version the clerk started from across postbacks
         }
-        if (pin == null || !LandRecordBean.PIN.matcher(pin.trim()).matches()) {
-            return;
-        }
-        try {
-            view = titles.findForStaff(currentStaff.require(), pin.trim()).orElse(null);
-        } catch (AccessDeniedException e) {
-            view = null;
-        }
+        view = StaffTitles.find(titles, currentStaff, pin);
     }
 
     /** Saves the subdivision; then the parent's page, which names the parcels it went into. */
