@@ -61,6 +61,11 @@ public class ParcelLineageService {
     /** The ledger function that clears the owners digest (the owners changed). */
     private static final String OWNERS_CHANGED = TitleOperation.TRANSFER_FINALISED.chaincodeFunction();
 
+    /** The error code of an adjustment whose two boundaries do not meet along a border. */
+    public static final String NOT_ADJOINING = "boundary.not-adjoining";
+    /** The shortest border two parcels share to count as neighbours: more than a corner, less than any real plot's side. */
+    static final double MINIMUM_SHARED_BORDER_METRES = 1;
+
     /** The error code of a child whose boundary overlaps a live parcel or another child. */
     public static final String CHILD_OVERLAP = "boundary.overlap";
 
@@ -310,6 +315,11 @@ public class ParcelLineageService {
                 drawn.put(was.pin(), boundary);
             }
             after.add(area == null ? null : was.withBoundary(boundary).withArea(area));
+        }
+        List<Boundary> both = List.copyOf(drawn.values());
+        if (both.size() == 2 && !both.get(0).sharesBorderWith(both.get(1), MINIMUM_SHARED_BORDER_METRES)) {
+            errors.add("neighbour.boundary", NOT_ADJOINING, "The two boundaries share no border (at least "
+                    + (int) MINIMUM_SHARED_BORDER_METRES + " m, in one CRS): a boundary is adjusted between neighbours");
         }
         errors.throwIfAny();
         return after;

@@ -15,6 +15,7 @@ import java.util.List;
  * @param pendingTransfer null when no transfer is pending
  * @param chainOfTitle    every version oldest first, with hash, receipt and ledger state
  * @param lineage         the parcels it came from and went into (public: PINs only)
+ * @param adjustedWith    the neighbour's PIN where this version moved the boundary between them, else null
  */
 public record PublicTitleView(
         String pin,
@@ -32,5 +33,6 @@ public record PublicTitleView(
         List<PublicEncumbrance> encumbrances,
         PublicPendingTransfer pendingTransfer,
         List<VersionView> chainOfTitle,
-        Lineage lineage) {
+        Lineage lineage,
+        String adjustedWith) {
 }

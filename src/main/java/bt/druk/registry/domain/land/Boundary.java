@@ -461,6 +461,18 @@ public final class Boundary {
         return (Polygon) polygon.copy();
     }
 
+    /**
+     * Whether this parcel and {@code other} share a stretch of border at least {@code minimumMetres}
+     * long, their edges within a centimetre of each other (the survey's millimetres, and rounding):
+     * neighbours, not parcels that meet at a corner or lie apart. Boundaries in different CRSs share none.
+     */
+    public boolean sharesBorderWith(Boundary other, double minimumMetres) {
+        if (other.crs != crs) {
+            return false;
+        }
+        return polygon.getExteriorRing().intersection(other.polygon.buffer(0.01)).getLength() >= minimumMetres;
+    }
+
     /** Planar area in square metres in the projected CRS, exact for the millimetre coordinates. */
     public BigDecimal areaSquareMetres() {
         return areaSquareMetres;

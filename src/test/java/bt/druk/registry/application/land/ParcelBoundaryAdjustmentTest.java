@@ -128,6 +128,12 @@ class ParcelBoundaryAdjustmentTest {
         assertEquals(List.of("neighbour.boundary boundary.overlap"), errors(() -> h.lineage.adjustBoundary(CLERK,
                 moved("BB-1", "2.9653", rectangle(161_000, 2_950_000, 120, 100), "BB-2", "1.9768",
                         rectangle(161_110, 2_950_000, 80, 100)))), "the two new boundaries may not overlap each other");
+        assertEquals(List.of("neighbour.boundary boundary.not-adjoining"), errors(() -> h.lineage.adjustBoundary(CLERK,
+                moved("BB-1", "2.4711", rectangle(161_000, 2_950_000, 100, 100), "BB-2", "2.4711",
+                        rectangle(161_101, 2_950_000, 100, 100)))), "a metre apart: not neighbours");
+        assertEquals(List.of("neighbour.boundary boundary.not-adjoining"), errors(() -> h.lineage.adjustBoundary(CLERK,
+                moved("BB-1", "2.4711", rectangle(161_000, 2_950_000, 100, 100), "BB-2", "2.4711",
+                        rectangle(161_100, 2_949_900, 100, 100)))), "a corner is not a border");
         assertEquals(List.of("neighbour.pin pin.duplicate"), errors(() -> h.lineage.adjustBoundary(CLERK,
                 moved("BB-1", "2.4711", rectangle(161_000, 2_950_000, 100, 100), "bb-1", "2.4711",
                         rectangle(161_000, 2_950_000, 100, 100)))));

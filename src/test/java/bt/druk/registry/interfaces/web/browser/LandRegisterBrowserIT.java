@@ -637,6 +637,71 @@ class LandRegisterBrowserIT {
                 .map(WebElement::getText).map(String::trim).toList());
     }
 
+    @Test
+    @Order(41)
+    void clerkMovesTheBoundaryBetweenTwoNeighboursAfterFixingAreasThatDoNotAddUp() throws Exception {
+        // Two surveyed neighbours, 100 m squares side by side, registered through the API; a corner of this run's own.
+        double west = 200_000 + ThreadLocalRandom.current().nextInt(0, 260) * 1_000;
+        double south = 3_010_000;
+        for (String part : List.of("E", "F")) {
+            HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(url("/api/land/titles")))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("land.clerk:" + portal.demoPassword).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"pin":"%s-%s","thramNo":"%s","dzongkhag":"%s","gewog":"%s","areaAcres":"2.4711","landType":"DRY_LAND",
+                             "owners":[{"name":"%s","cid":"%s","share":"1"}],"boundary":%s}""".formatted(pin, part, thram, DZONGKHAG,
+                            GEWOG, OWNER_1, CID_1, square(part.equals("E") ? west : west + 100, south, 100)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, registered.statusCode(), registered.body());
+        }
+        clerk.open(url("/clerk/land/title.xhtml?pin=" + pin + "-E"));
+        clerk.click("adjustLink");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/adjust.xhtml"));
+        clerk.waitForAjax();
+        // E's east edge 20 m east; F's area typed as it was.
+        clerk.type("adjust:areaAcres", "2.9653");
+        clerk.type("adjust:boundary", rectangle(west, south, 120, 100));
+        clerk.type("adjust:neighbour:pin", pin + "-F");
+        clerk.type("adjust:neighbour:areaAcres", "2.4711");
+        clerk.type("adjust:neighbour:boundary", rectangle(west + 120, south, 80, 100));
+        clerk.click("adjust:submit");
+        clerk.wait.until(d -> !fieldMessage("adjust:neighbour:areaAcres").isEmpty());
+        assertTrue(fieldMessage("adjust:neighbour:areaAcres").contains("0.5 %"), fieldMessage("adjust:neighbour:areaAcres"));
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/adjust.xhtml"), "nothing saved");
+        clerk.screenshot("43-adjust-areas-differ");
+
+        clerk.type("adjust:neighbour:areaAcres", "1.9768");
+        clerk.click("adjust:submit");
+        // v2 gives the ledger the parcel's facts, v3 moves the boundary
+        clerk.wait.until(d -> d.getCurrentUrl().contains("pin=" + pin + "-E") && d.getCurrentUrl().contains("saved=3"));
+        clerk.waitForAjax();
+        assertSavedBanner();
+        assertTrue(clerk.driver.findElement(By.cssSelector("#chainList > li[data-version='3']")).getText()
+                .contains("Boundary adjustment"));
+        int parentVersion = version;
+        version = 3;
+        awaitCommitted();
+        version = parentVersion;
+        assertTrue(clerk.pageText().contains("2.9653"), "the new area on the title page");
+        assertEquals(pin + "-F", clerk.byId("adjustedWith").getText().trim(), "the neighbour named on the title page");
+        clerk.screenshot("44-boundary-adjusted");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin + "-F"));
+        assertEquals(pin + "-E", citizen.byId("adjustedWith").getText().trim(), "the public page names the neighbour");
+        assertTrue(citizen.pageText().contains("1.9768"), citizen.pageText());
+        assertPublicPageHidesPersonalData();
+    }
+
+    private static String rectangle(double west, double south, double width, double height) {
+        return "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}"
+                .formatted(west, south, west + width, south, west + width, south + height, west, south + height, west, south);
+    }
+
+    private static String square(double west, double south, double side) {
+        return rectangle(west, south, side, side);
+    }
+
     // ---------------------------------------------------------------- update helpers
 
     private void openTitle() {
