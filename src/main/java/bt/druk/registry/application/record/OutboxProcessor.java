@@ -195,8 +195,13 @@ public class OutboxProcessor {
         for (OutboxEntry later : repository.openOutboxOf(version.recordKey())) {
             if (later.version() > version.version()) {
                 later.cancel("version " + version.version() + " was rejected", now);
-                repository.findVersion(later.recordVersionId()).ifPresent(v -> v.markRejected(PREDECESSOR_REJECTED,
-                        "Version " + version.version() + " of this record was rejected by the ledger: [" + code + "] " + message, now));
+                String why = "Version " + version.version() + " of " + version.recordKey() + " was rejected by the ledger: ["
+                        + code + "] " + message;
+                repository.findVersion(later.recordVersionId()).ifPresent(v -> v.markRejected(PREDECESSOR_REJECTED, why, now));
+                // A joint write's companions had no call but this one: they fall with it (and their later versions with them).
+                for (Long companion : later.companionVersionIds()) {
+                    reject(repository.findVersion(companion).orElseThrow(), PREDECESSOR_REJECTED, why, now);
+                }
             }
         }
         Optional<RecordVersion> live = repository.versionsOf(version.recordKey()).stream()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandType;
@@ -193,6 +194,28 @@ class ParcelSubdivisionTest {
         assertEquals(TitleStatus.REGISTERED, title("SD-71").status());
         assertTrue(h.parcels.findByPin("SD-711").isEmpty(), "nor is it searchable");
         assertEquals(TitleStatus.REGISTERED, h.parcels.findByPin("SD-71").orElseThrow().status());
+    }
+
+    @Test
+    void aGrandchildSubdivisionWaitingForARefusedSubdivisionFallsWithIt() {
+        register("SD-9", "1", LandType.DRY_LAND, null);
+        h.lineage.subdivide(CLERK, new SubdivideCommand("SD-9", 1, List.of(child("SD-91", "0.5", null), child("SD-92", "0.5", null))));
+        h.submitter.submitDue();
+        h.lineage.subdivide(CLERK, new SubdivideCommand("SD-91", 1, List.of(child("SD-911", "0.25", null), child("SD-912", "0.25", null))));
+        // SD-911 divided again before its own subdivision reached the ledger: that call waits for the first.
+        h.lineage.subdivide(CLERK, new SubdivideCommand("SD-911", 1, List.of(child("SD-9111", "0.125", null),
+                child("SD-9112", "0.125", null))));
+        h.ledger.refuseNext("ENCUMBERED", "land-title:SD-91 has an open caveat lodged by another portal");
+        h.submitter.submitDue();
+        h.submitter.submitDue();
+        for (String gone : List.of("SD-911", "SD-912", "SD-9111", "SD-9112")) {
+            assertTrue(h.pipeline.current("land-title:" + gone).isEmpty(), gone + " was never written and is gone");
+        }
+        assertEquals(OutboxProcessor.PREDECESSOR_REJECTED, h.records.versionsOf("land-title:SD-9112").get(0).rejectionCode(),
+                "the grandchild falls with the subdivision it waited for");
+        assertEquals(1, current("SD-91").version());
+        assertEquals(List.of("RegisterTitle", "RecordParcelFacts", "SubdivideParcel"),
+                h.ledger.committedCalls().stream().map(LedgerCall::function).toList(), "nothing more reached the ledger");
     }
 
     @Test
