@@ -317,7 +317,8 @@ public class FakeLedger implements Ledger {
         return switch (call.function()) {
             case "LodgeTransfer" -> "transfer-pending";
             case "ObjectToTransfer" -> "transfer-objected";
-            case "RegisterMortgage", "LodgeCaveat", "DischargeMortgage", "ReleaseCaveat" -> open.isEmpty() ? "registered" : "encumbered";
+            case "RegisterMortgage", "LodgeCaveat", "DischargeMortgage", "ReleaseCaveat", "TransferByCourtOrder" ->
+                    open.isEmpty() ? "registered" : "encumbered";
             case "PublishTender", "PublishSealedTender", "AmendTender" -> "active.tendering";
             case "LodgeSealedBid" -> "lodged";
             case "WithdrawBid" -> "withdrawn";

@@ -31,6 +31,8 @@ public final class LandTitleRules {
     static final String OPEN_MORTGAGES = "openMortgages";
     static final String OPEN_CAVEATS = "openCaveats";
     static final String PENDING_TRANSFER = "pendingTransfer";
+    /** {@code {"sha256","registeredAt"}}: the court order of the title's last court-ordered transfer. */
+    static final String COURT_ORDER = "courtOrder";
     /** The parcel's dzongkhag as the first registration named it (and its hashed record holds it). */
     static final String DZONGKHAG = "dzongkhag";
 
@@ -136,6 +138,26 @@ public final class LandTitleRules {
         ParcelFacts facts = ParcelFacts.of(cur);
         if (facts != null) {
             changed.put(ParcelFacts.FIELD, facts.withoutOwners().toMap()); // new owners: their digest is recorded anew
+        }
+        return write(cur, u, encumbranceStatus(cur.list(OPEN_MORTGAGES), cur.list(OPEN_CAVEATS)), tx, changed);
+    }
+
+    /**
+     * A court's verdict changes the owners the same day: no notice period (the court heard the
+     * parties), and whatever transfer was pending is void. Mortgages and caveats stay with the land.
+     * The order's SHA-256 is kept ({@code courtOrder}), so whoever holds the order can check it is the
+     * one that was registered; the owners digest is cleared as after any change of owners.
+     */
+    public LedgerEntry transferByCourtOrder(TxInfo tx, Update u, String courtOrderSha256) {
+        LedgerEntry cur = current(tx, u);
+        Map<String, Object> changed = nullPending();
+        Map<String, Object> order = new TreeMap<>();
+        order.put("sha256", courtOrderSha256);
+        order.put("registeredAt", TxInfo.iso(tx.txTime()));
+        changed.put(COURT_ORDER, order);
+        ParcelFacts facts = ParcelFacts.of(cur);
+        if (facts != null) {
+            changed.put(ParcelFacts.FIELD, facts.withoutOwners().toMap());
         }
         return write(cur, u, encumbranceStatus(cur.list(OPEN_MORTGAGES), cur.list(OPEN_CAVEATS)), tx, changed);
     }

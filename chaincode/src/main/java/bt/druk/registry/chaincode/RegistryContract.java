@@ -128,6 +128,17 @@ public final class RegistryContract implements ContractInterface {
         return json(new LandTitleRules(ledger).finaliseTransfer(ledger.tx(caller), u));
     }
 
+    /** A court-ordered change of owners, registered at once with the order's SHA-256 ({@link LandTitleRules#transferByCourtOrder}). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "TransferByCourtOrder")
+    public String transferByCourtOrder(Context ctx, String key, String version, String hash, String previousHash,
+            String courtOrderSha256) {
+        Caller caller = writer(ctx, Register.LAND);
+        Update u = Update.parse(Kind.LAND_TITLE, key, version, hash, previousHash);
+        Args.hash("courtOrderSha256", courtOrderSha256);
+        Ledger ledger = new Ledger(ctx.getStub());
+        return json(new LandTitleRules(ledger).transferByCourtOrder(ledger.tx(caller), u, courtOrderSha256));
+    }
+
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RegisterMortgage")
     public String registerMortgage(Context ctx, String key, String version, String hash, String previousHash,
             String mortgageRef) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "RegisterParcel", "RecordParcelFacts",
-            "SubdivideParcel", "MergeParcels", "AdjustBoundary", "SetNoticePeriod", "SetMinBidPeriod", "SetLandOffices", "PublishTender",
+            "SubdivideParcel", "MergeParcels", "AdjustBoundary", "TransferByCourtOrder", "SetNoticePeriod", "SetMinBidPeriod", "SetLandOffices", "PublishTender",
             "OpenBids", "AwardTender", "CancelTender", "AmendTender", "CompleteTender",
             "TenderUnsuccessful", "PublishSealedTender", "LodgeSealedBid", "WithdrawBid", "PostOpeningShares", "OpenBid", "RegisterNotarisation",
             "RevokeNotarisation", "SupersedeNotarisation", "AnchorBatch", "CarryOver");

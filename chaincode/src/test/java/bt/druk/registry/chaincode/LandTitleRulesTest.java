@@ -4,6 +4,7 @@ import static bt.druk.registry.chaincode.Harness.h;
 import static bt.druk.registry.chaincode.TestIdentities.ADMIN;
 import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK;
 import static bt.druk.registry.chaincode.TestIdentities.LAND_CLERK2;
+import static bt.druk.registry.chaincode.TestIdentities.NOTARY_CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -206,6 +207,34 @@ class LandTitleRulesTest {
         assertEquals("transfer-pending", e.status());
         assertEquals(Map.of("lodgedAt", "2026-03-01T09:00:00Z", "noticeEndsAt", "2026-03-31T09:00:00Z", "objected", false),
                 e.object("pendingTransfer"));
+    }
+
+    @Test
+    void aCourtOrderChangesTheOwnersTheSameDayAndVoidsThePendingTransfer() {
+        Step s = hx.step(KEY);
+        hx.submit(LAND_CLERK, c -> cc.lodgeTransfer(c, KEY, s.version(), s.hash(), s.previousHash()));
+        hx.advance(Duration.ofHours(2));
+        Step t = hx.step(KEY);
+        String order = h("Thimphu Dzongkhag Court, civil case 12/2026");
+        hx.submit(LAND_CLERK, c -> cc.transferByCourtOrder(c, KEY, t.version(), t.hash(), t.previousHash(), order));
+        LedgerEntry e = hx.entry(KEY);
+        assertEquals("registered", e.status(), "no notice period: the court heard the parties");
+        assertNull(e.fields().get("pendingTransfer"), "the lodged transfer is void");
+        assertEquals(Map.of("sha256", order, "registeredAt", "2026-03-01T10:00:00Z"), e.object("courtOrder"));
+    }
+
+    @Test
+    void aCourtOrderLeavesMortgagesAndCaveatsWithTheLandAndNeedsTheOrdersHash() {
+        Step s = hx.step(KEY);
+        hx.submit(LAND_CLERK, c -> cc.registerMortgage(c, KEY, s.version(), s.hash(), s.previousHash(), "BOB-2026-9"));
+        Step t = hx.step(KEY);
+        hx.refused(ErrorCode.INVALID_ARGUMENT, LAND_CLERK,
+                c -> cc.transferByCourtOrder(c, KEY, t.version(), t.hash(), t.previousHash(), "not-a-hash"));
+        hx.submit(LAND_CLERK, c -> cc.transferByCourtOrder(c, KEY, t.version(), t.hash(), t.previousHash(), h("order")));
+        LedgerEntry e = hx.entry(KEY);
+        assertEquals("encumbered", e.status());
+        assertEquals(List.of("BOB-2026-9"), e.list("openMortgages"));
+        hx.refused(ErrorCode.WRONG_REGISTER, NOTARY_CLERK, c -> cc.transferByCourtOrder(c, KEY, "4", h("v4"), e.hash(), h("order")));
     }
 
     @Test

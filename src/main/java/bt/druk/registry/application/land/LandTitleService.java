@@ -242,6 +242,22 @@ public class LandTitleService {
                 title -> title.lodgeTransfer(command.transferType(), newOwners, noticePeriod, actorOf(actor)));
     }
 
+    /**
+     * A court-ordered transfer: the new owners at once, no notice period, the order's SHA-256 on the
+     * ledger ({@code TransferByCourtOrder}).
+     */
+    @Transactional
+    public SubmissionAck transferByCourtOrder(StaffMember actor, CourtOrderTransferCommand command) {
+        actor.requireClerkOf(Register.LAND);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        List<Owner> newOwners = LandValidation.parseOwners(errors, "newOwners", toText(command.newOwners()));
+        errors.throwIfAny();
+        String sha = LandTitle.normaliseSha256(command.courtOrderSha256());
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.COURT_ORDER_TRANSFER,
+                title -> title.transferByCourtOrder(newOwners, command.court(), command.caseNumber(), sha, actorOf(actor)),
+                sha);
+    }
+
     @Transactional
     public SubmissionAck objectToTransfer(StaffMember actor, ObjectToTransferCommand command) {
         actor.requireClerkOf(Register.LAND);

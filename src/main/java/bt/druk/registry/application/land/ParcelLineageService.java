@@ -58,8 +58,9 @@ public class ParcelLineageService {
     /** Ledger functions after which the title's entry holds its parcel facts with the current owners' digest. */
     private static final Set<String> FACTS_WRITTEN = Set.of("RegisterParcel", "RecordParcelFacts", "AdjustBoundary",
             "SubdivideParcel", "MergeParcels");
-    /** The ledger function that clears the owners digest (the owners changed). */
-    private static final String OWNERS_CHANGED = TitleOperation.TRANSFER_FINALISED.chaincodeFunction();
+    /** The ledger functions that clear the owners digest (the owners changed). */
+    private static final Set<String> OWNERS_CHANGED = Set.of(TitleOperation.TRANSFER_FINALISED.chaincodeFunction(),
+            TitleOperation.COURT_ORDER_TRANSFER.chaincodeFunction());
 
     /** The error code of an adjustment whose two boundaries do not meet along a border. */
     public static final String NOT_ADJOINING = "boundary.not-adjoining";
@@ -389,7 +390,7 @@ public class ParcelLineageService {
             if (FACTS_WRITTEN.contains(v.chaincodeFunction())) {
                 return true;
             }
-            if (OWNERS_CHANGED.equals(v.chaincodeFunction())) {
+            if (OWNERS_CHANGED.contains(v.chaincodeFunction())) {
                 return false;
             }
         }

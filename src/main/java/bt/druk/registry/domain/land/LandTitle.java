@@ -171,6 +171,54 @@ public record LandTitle(
                 event(TitleOperation.TRANSFER_FINALISED, actor, Map.of("transferType", pendingTransfer.transferType().name())));
     }
 
+    /** The longest name of a court kept (it goes into the title's public document). */
+    public static final int MAX_COURT_CHARS = 120;
+
+    /**
+     * New owners by a court's verdict (a divorce, a disputed inheritance, a decree against a seller),
+     * registered the same day: the court heard the parties, so there is no public notice period, and
+     * a transfer pending is void. Mortgages and caveats stay with the land. The court, its case number
+     * and the order's SHA-256 are public details of the version; the order itself stays off it.
+     *
+     * @param courtOrderSha256 the SHA-256 of the court order as a file, hex (either case)
+     */
+    public LandTitle transferByCourtOrder(List<Owner> newOwners, String court, String caseNumber, String courtOrderSha256,
+                                          Actor actor) {
+        requireLive();
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String courtName = text(court);
+        if (courtName.isEmpty()) {
+            errors.add("court", "required", "Name the court that gave the order");
+        } else if (courtName.length() > MAX_COURT_CHARS) {
+            errors.add("court", "court.too-long", "Name the court in at most " + MAX_COURT_CHARS + " characters");
+        } else {
+            PlainText.checkLine(errors, "court", courtName);
+            PublicText.check(errors, "court", courtName);
+        }
+        checkReference(errors, "caseNumber", caseNumber);
+        String sha = normaliseSha256(courtOrderSha256);
+        if (sha == null) {
+            errors.add("courtOrderSha256", "required", "Give the court order, so its SHA-256 is recorded");
+        } else if (!sha.matches("[0-9a-f]{64}")) {
+            errors.add("courtOrderSha256", "sha256.format", "A SHA-256 is 64 hexadecimal characters");
+        }
+        errors.throwIfAny();
+        requireValidOwners(newOwners, "newOwners");
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("court", courtName);
+        details.put("caseNumber", caseNumber.trim());
+        details.put(COURT_ORDER_SHA256, sha);
+        return next(keepingKnownParties(newOwners), mortgages, caveats, null, event(TitleOperation.COURT_ORDER_TRANSFER, actor, details));
+    }
+
+    /** The detail of a court-ordered transfer's version: the order's SHA-256, as on the ledger. */
+    public static final String COURT_ORDER_SHA256 = "courtOrderSha256";
+
+    /** A SHA-256 as typed or computed: trimmed, lower case; null for none. */
+    public static String normaliseSha256(String hex) {
+        return isBlank(hex) ? null : hex.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public LandTitle registerMortgage(String ref, String lender, Actor actor) {
         requireNoPendingTransfer("A mortgage cannot be registered while a transfer is pending");
         ValidationException.Collector errors = new ValidationException.Collector();

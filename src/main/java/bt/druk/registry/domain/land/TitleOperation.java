@@ -16,6 +16,8 @@ public enum TitleOperation {
     SUBDIVISION("SubdivideParcel"),
     /** The parents retired into one merged parcel, and its first version: one ledger transaction. */
     MERGER("MergeParcels"),
+    /** New owners by a court's verdict, registered the same day with the order's SHA-256: no notice period. */
+    COURT_ORDER_TRANSFER("TransferByCourtOrder"),
     /** The boundary between two parcels moved: a version of each, one ledger transaction; owners and PINs stay. */
     BOUNDARY_ADJUSTMENT("AdjustBoundary");
 
