@@ -1,6 +1,7 @@
 package bt.druk.registry.interfaces.rest;
 
 import bt.druk.registry.application.land.AdjustBoundaryCommand;
+import bt.druk.registry.application.land.CourtOrderTransferCommand;
 import bt.druk.registry.application.land.DischargeMortgageCommand;
 import bt.druk.registry.application.land.FinaliseTransferCommand;
 import bt.druk.registry.application.land.FirstRegistrationCommand;
@@ -106,6 +107,32 @@ public class LandTitleResource {
             List<OwnerInput> owners = owners(json, "newOwners", errors);
             errors.throwIfAny();
             return actor -> titles.lodgeTransfer(actor, new LodgeTransferCommand(pin, expected, type, owners));
+        });
+    }
+
+    @POST
+    @Path("{pin}/court-orders")
+    @Consumes(ApiJson.JSON)
+    @Produces({ApiJson.JSON, ApiJson.PROBLEM})
+    @Operation(summary = "Register a court-ordered transfer the same day: {expectedVersion, court, caseNumber, "
+            + "courtOrderSha256, newOwners: [{name, cid, share}]}; no notice period, a pending transfer is void, the order's "
+            + "SHA-256 goes to the ledger")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
+    @APIResponse(responseCode = "400", description = "Invalid fields (court, caseNumber, courtOrderSha256, newOwners) or the "
+            + "parcel is retired (field \"\")")
+    @APIResponse(responseCode = "404", description = "No title with this PIN")
+    @APIResponse(responseCode = "409", description = "expectedVersion is no longer the title's latest version")
+    public Response transferByCourtOrder(@PathParam("pin") String pin, String body) {
+        return change(body, json -> {
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Integer expected = expectedVersion(json, errors);
+            String court = JsonBody.string(json, "court", "court", errors);
+            String caseNumber = JsonBody.string(json, "caseNumber", "caseNumber", errors);
+            String sha = JsonBody.string(json, "courtOrderSha256", "courtOrderSha256", errors);
+            List<OwnerInput> owners = owners(json, "newOwners", errors);
+            errors.throwIfAny();
+            return actor -> titles.transferByCourtOrder(actor, new CourtOrderTransferCommand(pin, expected, court, caseNumber, sha,
+                    owners));
         });
     }
 

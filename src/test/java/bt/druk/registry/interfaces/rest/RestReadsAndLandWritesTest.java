@@ -75,6 +75,7 @@ class RestReadsAndLandWritesTest {
     private LandTitleResource land(StaffMember caller) {
         LandTitleResource resource = new LandTitleResource();
         resource.titles = h.land;
+        resource.lineage = h.lineage;
         resource.staff = new CurrentStaff() {
             @Override
             public Optional<StaffMember> member() {
@@ -189,6 +190,33 @@ class RestReadsAndLandWritesTest {
         assertEquals(202, objection.status(), objection.text());
         Answer nothingToFinalise = call(() -> land(CLERK).finaliseTransfer("TR-1", "{\"expectedVersion\":5}"));
         assertEquals(400, nothingToFinalise.status(), nothingToFinalise.text());
+    }
+
+    @Test
+    void aCourtOrderIsRegisteredTheSameDayAndItsFieldsAreNamedWhenWrong() {
+        registerCommitted("CO-9", "t-9");
+        Answer missing = call(() -> land(CLERK).transferByCourtOrder("CO-9", "{\"expectedVersion\":1,\"court\":\"High Court\","
+                + "\"newOwners\":[{\"name\":\"Pema Lhamo\",\"cid\":\"11410002233\",\"share\":\"1\"}]}"));
+        assertEquals(400, missing.status(), missing.text());
+        assertEquals(List.of("caseNumber required", "courtOrderSha256 required"), missing.errors());
+        Answer registered = call(() -> land(CLERK).transferByCourtOrder("CO-9", "{\"expectedVersion\":1,\"court\":\"High Court\","
+                + "\"caseNumber\":\"HC-1/2026\",\"courtOrderSha256\":\"" + "ab".repeat(32) + "\","
+                + "\"newOwners\":[{\"name\":\"Pema Lhamo\",\"cid\":\"11410002233\",\"share\":\"1\"}]}"));
+        assertEquals(202, registered.status(), registered.text());
+        assertEquals("COURT_ORDER_TRANSFER", h.queries.versions("land-title:CO-9").get(1).operation());
+        h.submitter.submitDue();
+        assertEquals("registered", h.ledger.readRecord("land-title:CO-9").orElseThrow().status(), "no notice period");
+    }
+
+    @Test
+    void aBoundaryAdjustmentAnswersForBothParcelsOrNamesTheNeighboursField() {
+        registerCommitted("BA-8", "t-8");
+        Answer noNeighbour = call(() -> land(CLERK).adjustBoundary("BA-8", "{\"expectedVersion\":1,\"areaAcres\":\"1\"}"));
+        assertEquals(400, noNeighbour.status(), noNeighbour.text());
+        assertEquals(List.of("neighbour type"), noNeighbour.errors());
+        Answer noBoundary = call(() -> land(CLERK).adjustBoundary("BA-8", "{\"expectedVersion\":1,\"areaAcres\":\"1\","
+                + "\"boundary\":\"POLYGON\",\"neighbour\":{\"pin\":\"BA-8\",\"expectedVersion\":1,\"areaAcres\":\"1\"}}"));
+        assertEquals(List.of("boundary type"), noBoundary.errors(), "a boundary is a GeoJSON object");
     }
 
     @Test

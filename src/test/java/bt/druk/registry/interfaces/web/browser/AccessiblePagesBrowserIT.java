@@ -239,7 +239,7 @@ class AccessiblePagesBrowserIT {
         pagesByUser.put("land.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/land/register.xhtml", "/clerk/land/import.xhtml", "/clerk/land/title.xhtml?pin=" + pin,
                 "/clerk/land/transfer.xhtml?pin=" + pin, "/clerk/land/subdivide.xhtml?pin=" + pin, "/clerk/land/merge.xhtml?pin=" + pin,
-                "/clerk/land/adjust.xhtml?pin=" + pin,
+                "/clerk/land/adjust.xhtml?pin=" + pin, "/clerk/land/court-order.xhtml?pin=" + pin,
                 "/inspect/tamper.xhtml"));
         pagesByUser.put("procurement.clerk", List.of(
                 "/clerk/index.xhtml", "/clerk/procurement/new.xhtml", "/clerk/procurement/tender.xhtml?ocid=" + encodedOcid,

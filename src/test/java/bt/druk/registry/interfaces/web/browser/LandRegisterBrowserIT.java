@@ -693,6 +693,48 @@ class LandRegisterBrowserIT {
         assertPublicPageHidesPersonalData();
     }
 
+    @Test
+    @Order(42)
+    void clerkRegistersACourtOrderTheSameDayWithTheOrdersFile() throws Exception {
+        byte[] bytes = ("%PDF-1.4\n% Thimphu Dzongkhag Court, civil case " + pin + "\n" + "x".repeat(2000)).getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Path order = java.nio.file.Files.createTempFile(PortalUnderTest.buildDir(), "court-order-", ".pdf");
+        java.nio.file.Files.write(order, bytes);
+        order.toFile().deleteOnExit();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        clerk.open(url("/clerk/land/title.xhtml?pin=" + pin + "-F"));
+        clerk.click("courtOrderLink");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/court-order.xhtml"));
+        clerk.waitForAjax();
+        clerk.type("courtOrder:court", "Thimphu Dzongkhag Court");
+        clerk.type("courtOrder:caseNumber", "CC-" + pin);
+        clerk.type("courtOrder:newOwners:0:name", BUYER_1);
+        clerk.type("courtOrder:newOwners:0:cid", BUYER_CID_1);
+        clerk.type("courtOrder:newOwners:0:share", "1");
+        // No order chosen: refused at the file field, nothing saved.
+        clerk.click("courtOrder:submit");
+        clerk.wait.until(d -> !fieldMessage("courtOrder:courtOrderSha256").isEmpty());
+        assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/court-order.xhtml"), "nothing saved");
+        assertEquals(BUYER_1, clerk.byId("courtOrder:newOwners:0:name").getAttribute("value"), "what was typed is kept");
+        clerk.screenshot("45-court-order-without-file");
+
+        clerk.byId("courtOrder:courtOrderSha256").sendKeys(order.toString());
+        clerk.click("courtOrder:submit");
+        clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/title.xhtml") && d.getCurrentUrl().contains("saved=4"));
+        clerk.waitForAjax();
+        assertSavedBanner();
+        String newest = clerk.driver.findElement(By.cssSelector("#chainList > li[data-version='4']")).getText();
+        assertTrue(newest.contains("Court-ordered transfer"), newest);
+        int parentVersion = version;
+        version = 4;
+        awaitCommitted();
+        version = parentVersion;
+        assertEquals("Registered", titleStatus(), "no notice period");
+        assertTrue(clerk.pageText().contains(BUYER_1), "the court's owner on the clerk's page");
+        assertTrue(clerk.driver.getPageSource().contains(sha256), "the order's SHA-256 is in the version the ledger holds");
+        clerk.screenshot("46-court-order-registered");
+    }
+
     private static String rectangle(double west, double south, double width, double height) {
         return "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}"
                 .formatted(west, south, west + width, south, west + width, south + height, west, south + height, west, south);
