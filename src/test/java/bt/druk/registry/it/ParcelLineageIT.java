@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestInstance;
  * way), refuses children that do not add up, a child below the minimum plot, a parent under a
  * caveat and a merger of differently owned parcels; the portal refuses a child whose boundary
  * overlaps a live parcel, naming it. A merger of two parcels of one family through the API commits
- * as one transaction too.
+ * as one transaction too, and so does a boundary moved between two neighbours. A court's order
+ * registers the same day, with no notice period, its hash on the auditor's peer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParcelLineageIT {
@@ -204,6 +205,31 @@ class ParcelLineageIT {
                 .formatted(rectangle(west + 100, row, 100, 100), a, rectangle(west + 10, row, 100, 100)), 400);
         assertTrue(overlap.toString().contains("neighbour.boundary") && overlap.toString().contains(b + " (1000.00 m²)"),
                 overlap.toString());
+    }
+
+    @Test
+    void aCourtOrderRegistersTheSameDayAndTheAuditorsPeerHoldsTheOrdersHash() throws Exception {
+        String pin = "LC-" + run;
+        post("/api/land/titles", """
+                {"pin":"%s","thramNo":"LC-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":"0.5","landType":"DRY_LAND",
+                 "owners":[{"name":"Ugyen Tshering","cid":"11512009901","share":"1"}]}""".formatted(pin, run), 202);
+        committed("land-title:" + pin, 1);
+        // A sale lodged: its 30-day notice period is running.
+        post("/api/land/titles/" + pin + "/transfers", """
+                {"expectedVersion":1,"transferType":"SALE","newOwners":[{"name":"Dechen Pelden","cid":"11512009902","share":"1"}]}""", 202);
+        committed("land-title:" + pin, 2);
+        String order = hex(32);
+        post("/api/land/titles/" + pin + "/court-orders", """
+                {"expectedVersion":2,"court":"Thimphu Dzongkhag Court","caseNumber":"CC-%s","courtOrderSha256":"%s",
+                 "newOwners":[{"name":"Ugyen Tshering","cid":"11512009901","share":"1/2"},
+                              {"name":"Sonam Wangmo","cid":"11512009903","share":"1/2"}]}""".formatted(run, order), 202);
+        JsonObject version = committed("land-title:" + pin, 3);
+        LedgerEntry entry = ledger.readRecord("land-title:" + pin).orElseThrow();
+        assertEquals(version.getString("hash"), entry.hash());
+        assertEquals("registered", entry.status(), "the same day: no notice period");
+        JsonObject json = json(entry.json());
+        assertEquals(order, json.getJsonObject("courtOrder").getString("sha256"));
+        assertTrue(json.isNull("pendingTransfer"), "the sale lodged before is void");
     }
 
     @Test
