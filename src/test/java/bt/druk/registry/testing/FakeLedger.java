@@ -247,13 +247,7 @@ public class FakeLedger implements Ledger {
                 mspOf("land-title"), identityName, txId, now, "{}");
         history.computeIfAbsent(childKey, k -> new ArrayList<>()).add(new LedgerHistoryItem(txId, now, false, made));
         written.add(new RecordWritten("land-title", childKey, 1, made.hash(), txId));
-        CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID", List.of("AuditMSP", "LandMSP"), written);
-        transactions.put(txId, tx);
-        blocks.add(new LedgerBlock(blockNumber, List.of(tx)));
-        commits++;
-        committedCalls.add(sent);
-        notifyAll();
-        return new SubmissionOutcome.Committed(txId, blockNumber);
+        return committedJointly(sent, txId, blockNumber, now, written);
     }
 
     /** AdjustBoundary: the next version of each of the two parcels, their status kept; the update rule on each. */
@@ -280,6 +274,11 @@ public class FakeLedger implements Ledger {
             writes.add(new LedgerHistoryItem(txId, now, false, entry));
             written.add(new RecordWritten("land-title", key, entry.version(), entry.hash(), txId));
         }
+        return committedJointly(sent, txId, blockNumber, now, written);
+    }
+
+    /** A land lineage transaction's block: every version it wrote, endorsed by Land and Audit. */
+    private SubmissionOutcome committedJointly(LedgerCall sent, String txId, long blockNumber, Instant now, List<RecordWritten> written) {
         CommittedTransaction tx = new CommittedTransaction(txId, blockNumber, now, true, "VALID", List.of("AuditMSP", "LandMSP"), written);
         transactions.put(txId, tx);
         blocks.add(new LedgerBlock(blockNumber, List.of(tx)));

@@ -1,9 +1,9 @@
 package bt.druk.registry.application.land;
 
+import static bt.druk.registry.application.land.LandTests.errors;
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandType;
@@ -13,7 +13,6 @@ import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.land.TransferType;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
-import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,11 +38,6 @@ class CourtOrderTransferTest {
 
     private LandTitle title(String pin) {
         return h.reader.read(h.pipeline.current(LandTitle.recordKeyOf(pin)).orElseThrow().canonicalJson());
-    }
-
-    private List<String> errors(Runnable call) {
-        ValidationException e = assertThrows(ValidationException.class, call::run);
-        return e.errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package bt.druk.registry.application.land;
 
+import static bt.druk.registry.application.land.LandTests.errors;
+import static bt.druk.registry.application.land.LandTests.json;
+import static bt.druk.registry.application.land.LandTests.rectangle;
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +16,10 @@ import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.shared.FieldError;
-import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,15 +28,6 @@ import org.junit.jupiter.api.Test;
 class ParcelBoundaryAdjustmentTest {
 
     private final PortalHarness h = new PortalHarness();
-
-    /** In EPSG:5266 metres: 100 m by 100 m is 10 000 m², 2.4711 acres. */
-    private static String rectangle(double west, double south, double width, double height) {
-        double east = west + width;
-        double north = south + height;
-        return "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}"
-                .formatted(west, south, east, south, east, north, west, north, west, south);
-    }
-
     private void register(String pin, String acres, LandType type, String boundary) {
         h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-" + pin, "Thimphu", "Kawang", new BigDecimal(acres), type,
                 List.of(new OwnerInput("Karma Wangchuk", "10101001234", "1")), boundary, null));
@@ -64,11 +56,6 @@ class ParcelBoundaryAdjustmentTest {
 
     private RecordVersion current(String pin) {
         return h.pipeline.current(LandTitle.recordKeyOf(pin)).orElseThrow();
-    }
-
-    private List<String> errors(Runnable call) {
-        ValidationException e = assertThrows(ValidationException.class, call::run);
-        return e.errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test
@@ -157,11 +144,5 @@ class ParcelBoundaryAdjustmentTest {
         List<String> refused = errors(() -> h.lineage.adjustBoundary(CLERK, twentyMetresEast("BC-1", "BC-2", 162_000)));
         assertEquals(List.of(" title.caveat-open"), refused, "the parcel's state is said first, whatever was typed");
 
-    }
-
-    private static jakarta.json.JsonValue json(String text) {
-        try (var reader = JsonProviders.JSON.createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
     }
 }

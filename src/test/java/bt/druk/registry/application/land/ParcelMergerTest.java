@@ -1,5 +1,7 @@
 package bt.druk.registry.application.land;
 
+import static bt.druk.registry.application.land.LandTests.errors;
+import static bt.druk.registry.application.land.LandTests.json;
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +15,10 @@ import bt.druk.registry.domain.land.Mortgage;
 import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
-import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,6 @@ class ParcelMergerTest {
 
     private LandTitle title(String pin) {
         return h.reader.read(h.pipeline.current(LandTitle.recordKeyOf(pin)).orElseThrow().canonicalJson());
-    }
-
-    private List<String> errors(Runnable call) {
-        ValidationException e = assertThrows(ValidationException.class, call::run);
-        return e.errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test
@@ -102,11 +97,5 @@ class ParcelMergerTest {
                         new SubdivideCommand.Child("MG-8", null, null, BigDecimal.ONE, LandType.DRY_LAND, null)))));
         assertEquals(List.of("parents parents.count"), errors(() -> h.lineage.merge(CLERK, merger("MG-8", "0.5", "MG-4"))));
         assertEquals(1, h.records.versionsOf("land-title:MG-4").size(), "nothing saved");
-    }
-
-    private static jakarta.json.JsonValue json(String text) {
-        try (var reader = JsonProviders.JSON.createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package bt.druk.registry.application.land;
 
+import static bt.druk.registry.application.land.LandTests.errors;
+import static bt.druk.registry.application.land.LandTests.json;
+import static bt.druk.registry.application.land.LandTests.rectangle;
 import static bt.druk.registry.testing.PortalHarness.CLERK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,12 +19,10 @@ import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordVersion;
-import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.domain.shared.ValidationException;
 import bt.druk.registry.testing.PortalHarness;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,6 @@ import org.junit.jupiter.api.Test;
 class ParcelSubdivisionTest {
 
     private final PortalHarness h = new PortalHarness();
-
-    /** A 100 m by 100 m square in EPSG:5266 is 10 000 m², 2.4711 acres. */
-    private static String rectangle(double west, double south, double width, double height) {
-        double east = west + width;
-        double north = south + height;
-        return "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}"
-                .formatted(west, south, east, south, east, north, west, north, west, south);
-    }
-
     private void register(String pin, String acres, LandType type, String boundary) {
         h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand(pin, "T-1", "Thimphu", "Kawang", new BigDecimal(acres), type,
                 List.of(new OwnerInput("Karma Wangchuk", "10101001234", "1/2"), new OwnerInput("Sonam Choden", "10101001235", "1/2")),
@@ -57,11 +49,6 @@ class ParcelSubdivisionTest {
 
     private RecordVersion current(String pin) {
         return h.pipeline.current(LandTitle.recordKeyOf(pin)).orElseThrow();
-    }
-
-    private List<String> errors(Runnable call) {
-        ValidationException e = assertThrows(ValidationException.class, call::run);
-        return e.errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test
@@ -230,11 +217,5 @@ class ParcelSubdivisionTest {
                 h.ledger.committedCalls().stream().map(LedgerCall::function).toList(), "each record's writes in order");
         assertEquals(LedgerState.COMMITTED, current("SD-81").ledgerState());
         assertEquals(2, current("SD-81").version());
-    }
-
-    private static jakarta.json.JsonValue json(String text) {
-        try (var reader = JsonProviders.JSON.createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
     }
 }
