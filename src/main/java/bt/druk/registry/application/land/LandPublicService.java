@@ -89,7 +89,7 @@ public class LandPublicService {
             return new PublicTitleView(title.parcel().pin(), key, title.parcel().thramNo(), title.parcel().dzongkhag(),
                     title.parcel().gewog(), title.parcel().areaAcres(), title.parcel().landType(), title.status(),
                     v.version(), v.hash(), v.ledgerState(), mask(title.owners()), encumbrances, pending, queries.versions(key),
-                    title.lineage(), title.event().details().get(LandTitle.ADJUSTED_WITH));
+                    title.lineage(), title.event().details().get(LandTitle.ADJUSTED_WITH), title.courtOrder());
         });
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
  * @param chainOfTitle    every version oldest first, with hash, receipt and ledger state
  * @param lineage         the parcels it came from and went into (public: PINs only)
  * @param adjustedWith    the neighbour's PIN where this version moved the boundary between them, else null
+ * @param courtOrder      where this version registered a court order, its court, case number and SHA-256, else empty
  */
 public record PublicTitleView(
         String pin,
@@ -34,5 +35,6 @@ public record PublicTitleView(
         PublicPendingTransfer pendingTransfer,
         List<VersionView> chainOfTitle,
         Lineage lineage,
-        String adjustedWith) {
+        String adjustedWith,
+        java.util.Map<String, String> courtOrder) {
 }

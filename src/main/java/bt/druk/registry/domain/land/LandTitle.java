@@ -211,6 +211,11 @@ public record LandTitle(
         return next(keepingKnownParties(newOwners), mortgages, caveats, null, event(TitleOperation.COURT_ORDER_TRANSFER, actor, details));
     }
 
+    /** This version's court order (court, caseNumber, courtOrderSha256) where it registered one, else empty. */
+    public Map<String, String> courtOrder() {
+        return event.operation() == TitleOperation.COURT_ORDER_TRANSFER ? event.details() : Map.of();
+    }
+
     /** The detail of a court-ordered transfer's version: the order's SHA-256, as on the ledger. */
     public static final String COURT_ORDER_SHA256 = "courtOrderSha256";
 

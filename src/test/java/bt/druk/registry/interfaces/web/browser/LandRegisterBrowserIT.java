@@ -639,7 +639,7 @@ class LandRegisterBrowserIT {
 
     @Test
     @Order(41)
-    void clerkMovesTheBoundaryBetweenTwoNeighboursAfterFixingAreasThatDoNotAddUp() throws Exception {
+    void clerkMovesTheBoundaryBetweenTwoNeighboursAfterFixingTheNeighboursBoundary() throws Exception {
         // Two surveyed neighbours, 100 m squares side by side, registered through the API; a corner of this run's own.
         double west = 200_000 + ThreadLocalRandom.current().nextInt(0, 260) * 1_000;
         double south = 3_010_000;
@@ -659,19 +659,20 @@ class LandRegisterBrowserIT {
         clerk.click("adjustLink");
         clerk.wait.until(d -> d.getCurrentUrl().contains("/clerk/land/adjust.xhtml"));
         clerk.waitForAjax();
-        // E's east edge 20 m east; F's area typed as it was.
+        // E's east edge 20 m east; F's boundary left as it was, over the strip E takes.
         clerk.type("adjust:areaAcres", "2.9653");
         clerk.type("adjust:boundary", rectangle(west, south, 120, 100));
         clerk.type("adjust:neighbour:pin", pin + "-F");
         clerk.type("adjust:neighbour:areaAcres", "2.4711");
-        clerk.type("adjust:neighbour:boundary", rectangle(west + 120, south, 80, 100));
+        clerk.type("adjust:neighbour:boundary", square(west + 100, south, 100));
         clerk.click("adjust:submit");
-        clerk.wait.until(d -> !fieldMessage("adjust:neighbour:areaAcres").isEmpty());
-        assertTrue(fieldMessage("adjust:neighbour:areaAcres").contains("0.5 %"), fieldMessage("adjust:neighbour:areaAcres"));
+        clerk.wait.until(d -> !fieldMessage("adjust:neighbour:boundary").isEmpty());
+        assertTrue(fieldMessage("adjust:neighbour:boundary").contains(pin + "-E (2000.00 m²)"), fieldMessage("adjust:neighbour:boundary"));
         assertTrue(clerk.driver.getCurrentUrl().contains("/clerk/land/adjust.xhtml"), "nothing saved");
-        clerk.screenshot("43-adjust-areas-differ");
+        clerk.screenshot("43-adjust-overlap");
 
         clerk.type("adjust:neighbour:areaAcres", "1.9768");
+        clerk.type("adjust:neighbour:boundary", rectangle(west + 120, south, 80, 100));
         clerk.click("adjust:submit");
         // v2 gives the ledger the parcel's facts, v3 moves the boundary
         clerk.wait.until(d -> d.getCurrentUrl().contains("pin=" + pin + "-E") && d.getCurrentUrl().contains("saved=3"));
@@ -731,8 +732,14 @@ class LandRegisterBrowserIT {
         version = parentVersion;
         assertEquals("Registered", titleStatus(), "no notice period");
         assertTrue(clerk.pageText().contains(BUYER_1), "the court's owner on the clerk's page");
-        assertTrue(clerk.driver.getPageSource().contains(sha256), "the order's SHA-256 is in the version the ledger holds");
+        String named = clerk.byId("courtOrder").getText();
+        assertTrue(named.contains("Thimphu Dzongkhag Court") && named.contains("CC-" + pin) && named.contains(sha256),
+                "the court, the case and the order's SHA-256 on the title page: " + named);
         clerk.screenshot("46-court-order-registered");
+
+        citizen.open(url("/records/land.xhtml?pin=" + pin + "-F"));
+        assertTrue(citizen.byId("courtOrder").getText().contains(sha256), "the order's hash is public: anyone holding it can check");
+        assertFalse(citizen.pageText().contains(BUYER_1), "the court's owner is masked on the public page");
     }
 
     private static String rectangle(double west, double south, double width, double height) {
