@@ -306,13 +306,7 @@ public class ParcelLineageService {
             }
             if (boundary != null) {
                 checkArea(errors, prefix + "boundary", boundary, area);
-                List<BoundaryOverlaps.Overlap> overlaps = new ArrayList<>(liveBoundaries.overlapping(boundary,
-                        boundaryPolicy.sliverSquareMetres(), was.pin()).stream().filter(o -> !pins.contains(o.pin())).toList());
-                Boundary first = drawn.values().stream().findFirst().orElse(null);
-                if (first != null && first.crs() == boundary.crs()) {
-                    overlaps.addAll(BoundaryOverlaps.of(boundary.crs(), drawn).overlapping(boundary, boundaryPolicy.sliverSquareMetres()));
-                }
-                reportOverlaps(errors, prefix + "boundary", overlaps);
+                checkOverlaps(errors, prefix + "boundary", boundary, was.pin(), pins, drawn);
                 drawn.put(was.pin(), boundary);
             }
             after.add(area == null ? null : was.withBoundary(boundary).withArea(area));
@@ -356,9 +350,7 @@ public class ParcelLineageService {
             boundary = Boundary.parseGeoJson(errors, "child.boundary", null, child.boundary());
             if (boundary != null) {
                 checkArea(errors, "child.boundary", boundary, area);
-                List<BoundaryOverlaps.Overlap> overlaps = liveBoundaries.overlapping(boundary, boundaryPolicy.sliverSquareMetres(), pin)
-                        .stream().filter(o -> !parentPins.contains(o.pin())).toList();
-                reportOverlaps(errors, "child.boundary", overlaps);
+                checkOverlaps(errors, "child.boundary", boundary, pin, parentPins, Map.of());
             }
         }
         errors.throwIfAny();
@@ -428,7 +420,7 @@ public class ParcelLineageService {
                 boundary = Boundary.parseGeoJson(errors, field + ".boundary", null, child.boundary());
                 if (boundary != null) {
                     checkArea(errors, field + ".boundary", boundary, area);
-                    checkOverlaps(errors, field + ".boundary", boundary, p.pin(), boundaries);
+                    checkOverlaps(errors, field + ".boundary", boundary, p.pin(), Set.of(p.pin()), boundaries);
                     if (pin != null) {
                         boundaries.put(pin, boundary);
                     }
@@ -443,12 +435,18 @@ public class ParcelLineageService {
         return parcels;
     }
 
-    /** No live parcel but the parent, and no earlier child, covered by more than the sliver tolerance. */
-    private void checkOverlaps(ValidationException.Collector errors, String field, Boundary boundary, String parentPin,
-                               Map<String, Boundary> siblings) {
+    /**
+     * No live parcel but those {@code exempt} (the parcels being replaced or moved), and none of the
+     * boundaries {@code drawn} earlier in the same change, covered by more than the sliver tolerance.
+     *
+     * @param ownPin the PIN the boundary is for, never reported against itself
+     */
+    private void checkOverlaps(ValidationException.Collector errors, String field, Boundary boundary, String ownPin,
+                               Set<String> exempt, Map<String, Boundary> drawn) {
         double sliver = boundaryPolicy.sliverSquareMetres();
-        List<BoundaryOverlaps.Overlap> overlaps = new ArrayList<>(liveBoundaries.overlapping(boundary, sliver, parentPin));
-        Map<String, Boundary> sameCrs = siblings.entrySet().stream().filter(e -> e.getValue().crs() == boundary.crs())
+        List<BoundaryOverlaps.Overlap> overlaps = new ArrayList<>(liveBoundaries.overlapping(boundary, sliver, ownPin).stream()
+                .filter(o -> !exempt.contains(o.pin())).toList());
+        Map<String, Boundary> sameCrs = drawn.entrySet().stream().filter(e -> e.getValue().crs() == boundary.crs())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         if (!sameCrs.isEmpty()) {
             overlaps.addAll(BoundaryOverlaps.of(boundary.crs(), sameCrs).overlapping(boundary, sliver));
