@@ -199,7 +199,7 @@ public record LandTitle(
         String sha = normaliseSha256(courtOrderSha256);
         if (sha == null) {
             errors.add("courtOrderSha256", "required", "Give the court order, so its SHA-256 is recorded");
-        } else if (!sha.matches("[0-9a-f]{64}")) {
+        } else if (!bt.druk.registry.domain.file.StoredFile.isSha256(sha)) {
             errors.add("courtOrderSha256", "sha256.format", "A SHA-256 is 64 hexadecimal characters");
         }
         errors.throwIfAny();
@@ -518,9 +518,7 @@ public record LandTitle(
         List<LandTitle> adjusted = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             LandTitle t = titles.get(i);
-            Parcel was = t.parcel();
-            Parcel is = new Parcel(was.pin(), was.thramNo(), was.dzongkhag(), was.gewog(), after.get(i).areaAcres(), was.landType(),
-                    after.get(i).boundary());
+            Parcel is = t.parcel().withArea(after.get(i).areaAcres()).withBoundary(after.get(i).boundary());
             TitleEvent moved = event(TitleOperation.BOUNDARY_ADJUSTMENT, actor, Map.of(ADJUSTED_WITH, titles.get(1 - i).parcel().pin()));
             adjusted.add(new LandTitle(is, t.owners(), t.mortgages(), t.caveats(), null,
                     statusFor(t.mortgages(), t.caveats(), null, TitleOperation.BOUNDARY_ADJUSTMENT), moved, t.lineage()));
