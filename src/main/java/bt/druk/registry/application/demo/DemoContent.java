@@ -2,10 +2,12 @@ package bt.druk.registry.application.demo;
 
 import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
+import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.LandTitle;
+import bt.druk.registry.domain.land.TitleOperation;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.ValidationException;
@@ -38,6 +40,7 @@ public class DemoContent {
     static final String REGISTER_NOT_EMPTY = "the land register already holds titles";
 
     private LandTitleService land;
+    private DemoStep.LandServices services;
     private RecordQueryService queries;
     private LandParcelRepository parcels;
     private DemoRecordRepository demoRecords;
@@ -47,9 +50,10 @@ public class DemoContent {
     }
 
     @Inject
-    public DemoContent(LandTitleService land, RecordQueryService queries, LandParcelRepository parcels,
-                       DemoRecordRepository demoRecords, Clock clock) {
+    public DemoContent(LandTitleService land, ParcelLineageService lineage, RecordQueryService queries,
+                       LandParcelRepository parcels, DemoRecordRepository demoRecords, Clock clock) {
         this.land = land;
+        this.services = new DemoStep.LandServices(land, lineage);
         this.queries = queries;
         this.parcels = parcels;
         this.demoRecords = demoRecords;
@@ -77,7 +81,9 @@ public class DemoContent {
         if (chain.stream().anyMatch(v -> v.ledgerState() == LedgerState.REJECTED)) {
             return DemoProgress.skipped(pin, rejection(chain));
         }
-        List<String> done = chain.stream().map(VersionView::operation).toList();
+        // A subdivision or merger records the ledger's missing parcel facts first, as a version of its own.
+        List<String> done = chain.stream().map(VersionView::operation)
+                .filter(operation -> !operation.equals(TitleOperation.PARCEL_FACTS_RECORDED.name())).toList();
         List<String> planned = parcel.plannedOperations();
         if (done.size() > planned.size() || !planned.subList(0, done.size()).equals(done)) {
             return DemoProgress.skipped(pin, "changed outside the demo plan (" + done + "); left alone");
@@ -93,7 +99,19 @@ public class DemoContent {
         if (notBefore != null && clock.instant().isBefore(notBefore)) {
             return DemoProgress.waitingUntil(pin, step.operation() + " waits for the notice period", notBefore);
         }
-        step.apply(land, parcel.clerk(), pin, current.currentVersion());
+        if (step instanceof DemoStep.MergedBy mergedBy) {
+            return DemoProgress.waiting(pin, "merged by the step of " + mergedBy.byPin());
+        }
+        for (String partner : step.partners()) {
+            Optional<LandTitleStaffView> other = land.findForStaff(parcel.clerk(), partner);
+            if (other.isEmpty() || other.get().ledgerState() != LedgerState.COMMITTED) {
+                return DemoProgress.waiting(pin, step.operation() + " waits for " + partner + " to be on the ledger");
+            }
+        }
+        step.apply(services, parcel.clerk(), pin, current.currentVersion());
+        for (String created : step.createdPins()) {
+            demoRecords.add(LandTitle.recordKeyOf(created), clock.instant());
+        }
         return DemoProgress.applied(pin, step.operation() + " as v" + (current.currentVersion() + 1));
     }
 

@@ -6,10 +6,13 @@ import bt.druk.registry.application.land.LandTitleService;
 import bt.druk.registry.application.land.LandTitleStaffView;
 import bt.druk.registry.application.land.LodgeCaveatCommand;
 import bt.druk.registry.application.land.LodgeTransferCommand;
+import bt.druk.registry.application.land.MergeCommand;
 import bt.druk.registry.application.land.ObjectToTransferCommand;
 import bt.druk.registry.application.land.OwnerInput;
+import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.RegisterMortgageCommand;
 import bt.druk.registry.application.land.ReleaseCaveatCommand;
+import bt.druk.registry.application.land.SubdivideCommand;
 import bt.druk.registry.application.record.ReceiptView;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.PendingTransfer;
@@ -22,19 +25,33 @@ import java.util.List;
 
 /**
  * One later event in a demo parcel's history (after its first registration), done through the same
- * {@link LandTitleService} call as the clerk's form.
+ * {@link LandTitleService} or {@link ParcelLineageService} call as the clerk's form.
  */
 public sealed interface DemoStep {
+
+    /** The services a clerk's land forms call. */
+    record LandServices(LandTitleService titles, ParcelLineageService lineage) {
+    }
 
     /** The operation this step records, as it appears in the chain of title. */
     TitleOperation operation();
 
     /** Saves the step on top of {@code expectedVersion} (the version it was planned against). */
-    void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion);
+    void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion);
 
     /** Earliest time the step may be done given the committed current version; {@code null} for "now". */
     default Instant notBefore(LandTitleStaffView current) {
         return null;
+    }
+
+    /** The parcels this step creates (a subdivision's or a merger's): demo records as well. */
+    default List<String> createdPins() {
+        return List.of();
+    }
+
+    /** The other parcels this step changes with its own, whose versions so far must be on the ledger first. */
+    default List<String> partners() {
+        return List.of();
     }
 
     record Mortgage(String ref, String lender) implements DemoStep {
@@ -42,8 +59,8 @@ public sealed interface DemoStep {
             return TitleOperation.MORTGAGE_REGISTERED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.registerMortgage(clerk, new RegisterMortgageCommand(pin, expectedVersion, ref, lender));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().registerMortgage(clerk, new RegisterMortgageCommand(pin, expectedVersion, ref, lender));
         }
     }
 
@@ -52,8 +69,8 @@ public sealed interface DemoStep {
             return TitleOperation.MORTGAGE_DISCHARGED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.dischargeMortgage(clerk, new DischargeMortgageCommand(pin, expectedVersion, ref));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().dischargeMortgage(clerk, new DischargeMortgageCommand(pin, expectedVersion, ref));
         }
     }
 
@@ -62,8 +79,8 @@ public sealed interface DemoStep {
             return TitleOperation.CAVEAT_LODGED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.lodgeCaveat(clerk, new LodgeCaveatCommand(pin, expectedVersion, ref, reason));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().lodgeCaveat(clerk, new LodgeCaveatCommand(pin, expectedVersion, ref, reason));
         }
     }
 
@@ -72,8 +89,8 @@ public sealed interface DemoStep {
             return TitleOperation.CAVEAT_RELEASED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.releaseCaveat(clerk, new ReleaseCaveatCommand(pin, expectedVersion, ref));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().releaseCaveat(clerk, new ReleaseCaveatCommand(pin, expectedVersion, ref));
         }
     }
 
@@ -86,8 +103,8 @@ public sealed interface DemoStep {
             return TitleOperation.TRANSFER_LODGED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.lodgeTransfer(clerk, new LodgeTransferCommand(pin, expectedVersion, type, newOwners));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().lodgeTransfer(clerk, new LodgeTransferCommand(pin, expectedVersion, type, newOwners));
         }
     }
 
@@ -96,8 +113,8 @@ public sealed interface DemoStep {
             return TitleOperation.TRANSFER_OBJECTED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.objectToTransfer(clerk, new ObjectToTransferCommand(pin, expectedVersion, objectorName, reason));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().objectToTransfer(clerk, new ObjectToTransferCommand(pin, expectedVersion, objectorName, reason));
         }
     }
 
@@ -114,8 +131,8 @@ public sealed interface DemoStep {
             return TitleOperation.TRANSFER_FINALISED;
         }
 
-        public void apply(LandTitleService land, StaffMember clerk, String pin, int expectedVersion) {
-            land.finaliseTransfer(clerk, new FinaliseTransferCommand(pin, expectedVersion));
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.titles().finaliseTransfer(clerk, new FinaliseTransferCommand(pin, expectedVersion));
         }
 
         @Override
@@ -136,6 +153,59 @@ public sealed interface DemoStep {
                 }
             }
             return end.plus(MARGIN);
+        }
+    }
+
+    /** Divides the parcel into {@code children} (an inheritance shared out as plots): one ledger transaction. */
+    record Subdivide(List<SubdivideCommand.Child> children) implements DemoStep {
+        public Subdivide {
+            children = List.copyOf(children);
+        }
+
+        public TitleOperation operation() {
+            return TitleOperation.SUBDIVISION;
+        }
+
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.lineage().subdivide(clerk, new SubdivideCommand(pin, expectedVersion, children));
+        }
+
+        @Override
+        public List<String> createdPins() {
+            return children.stream().map(SubdivideCommand.Child::pin).toList();
+        }
+    }
+
+    /** Joins the parcel and its neighbour {@code otherPin} (same owners) into {@code merged}: one ledger transaction. */
+    record MergeWith(String otherPin, SubdivideCommand.Child merged) implements DemoStep {
+        public TitleOperation operation() {
+            return TitleOperation.MERGER;
+        }
+
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            land.lineage().merge(clerk, new MergeCommand(List.of(new MergeCommand.Parent(pin, expectedVersion),
+                    new MergeCommand.Parent(otherPin, null)), merged));
+        }
+
+        @Override
+        public List<String> createdPins() {
+            return List.of(merged.pin());
+        }
+
+        @Override
+        public List<String> partners() {
+            return List.of(otherPin);
+        }
+    }
+
+    /** The other side of a {@link MergeWith}: the parcel {@code byPin}'s step retires this one; nothing to do here. */
+    record MergedBy(String byPin) implements DemoStep {
+        public TitleOperation operation() {
+            return TitleOperation.MERGER;
+        }
+
+        public void apply(LandServices land, StaffMember clerk, String pin, int expectedVersion) {
+            throw new IllegalStateException(pin + " is merged by " + byPin + "'s step, not by its own");
         }
     }
 }

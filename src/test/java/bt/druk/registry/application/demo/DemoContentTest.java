@@ -11,9 +11,10 @@ import bt.druk.registry.application.land.LodgeCaveatCommand;
 import bt.druk.registry.application.land.OwnerInput;
 import bt.druk.registry.application.record.VersionView;
 import bt.druk.registry.domain.land.LandType;
+import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.Owner;
+import bt.druk.registry.domain.land.TitleOperation;
 import bt.druk.registry.domain.land.TitleStatus;
-import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.testing.InMemoryDemoRecordRepository;
 import bt.druk.registry.testing.PortalHarness;
@@ -30,11 +31,10 @@ class DemoContentTest {
     private final PortalHarness h = new PortalHarness();
     private final InMemoryDemoRecordRepository demoRecords = new InMemoryDemoRecordRepository();
     private final DemoPlan plan = DemoPlan.standard();
-    private final int plannedVersions = plan.parcels().stream().mapToInt(p -> p.plannedOperations().size()).sum();
 
     /** A fresh loader over the same database and ledger, as after a restart of the portal. */
     private DemoContentLoader newLoader() {
-        return new DemoContentLoader(new DemoContent(h.land, h.queries, h.parcels, demoRecords, h.clock), plan, h.clock);
+        return new DemoContentLoader(new DemoContent(h.land, h.lineage, h.queries, h.parcels, demoRecords, h.clock), plan, h.clock);
     }
 
     /** Rounds as the background task runs them, with the ledger submitter in between, until only notice periods are left. */
@@ -57,6 +57,20 @@ class DemoContentTest {
     private void letNoticePeriodsEnd() {
         Instant later = h.clock.instant().isAfter(Instant.now()) ? h.clock.instant() : Instant.now();
         h.clock.advance(Duration.between(h.clock.instant(), later).plus(Duration.ofDays(31)));
+    }
+
+    /** The operations of a chain of title as a plan names them: without the parcel facts a subdivision or merger records first. */
+    private static List<String> planned(List<VersionView> chain) {
+        return chain.stream().map(VersionView::operation).filter(op -> !op.equals(TitleOperation.PARCEL_FACTS_RECORDED.name())).toList();
+    }
+
+    /** Every version of the title is on the ledger once, in order, as the portal has it. */
+    private void onTheLedgerOnce(String pin) {
+        List<VersionView> chain = title(pin).chainOfTitle();
+        assertTrue(chain.stream().allMatch(v -> v.ledgerState() == LedgerState.COMMITTED), pin + " all committed");
+        assertEquals(chain.stream().map(VersionView::hash).toList(),
+                h.ledger.history(LandTitle.recordKeyOf(pin)).stream().map(w -> w.value().hash()).toList(),
+                pin + ": the ledger holds exactly the portal's versions");
     }
 
     private LandTitleStaffView title(String pin) {
@@ -82,15 +96,12 @@ class DemoContentTest {
         assertEquals(plan.parcels().size(), last.count(DemoProgress.State.DONE), last.toString());
 
         for (DemoParcel parcel : plan.parcels()) {
-            List<VersionView> chain = title(parcel.pin()).chainOfTitle();
-            assertEquals(parcel.plannedOperations(), chain.stream().map(VersionView::operation).toList(), parcel.pin());
-            assertTrue(chain.stream().allMatch(v -> v.ledgerState() == LedgerState.COMMITTED), parcel.pin() + " all committed");
-            List<LedgerHistoryItem> onLedger = h.ledger.history(parcel.recordKey());
-            assertEquals(chain.stream().map(VersionView::hash).toList(), onLedger.stream().map(w -> w.value().hash()).toList(),
-                    parcel.pin() + ": the ledger holds exactly the portal's versions");
+            assertEquals(parcel.plannedOperations(), planned(title(parcel.pin()).chainOfTitle()), parcel.pin());
+            onTheLedgerOnce(parcel.pin());
         }
-        assertEquals(plannedVersions, h.ledger.commits());
-        assertEquals(plan.parcels().size(), demoRecords.count());
+        plan.createdPins().forEach(this::onTheLedgerOnce);
+        int commits = h.ledger.commits();
+        assertEquals(plan.parcels().size() + plan.createdPins().size(), demoRecords.count());
 
         // The stories a newcomer can look at.
         assertEquals(List.of("Phuntsho Wangdi"), title("KAW1-1108").title().owners().stream().map(Owner::name).toList());
@@ -107,13 +118,25 @@ class DemoContentTest {
         LandTitleStaffView gift = title("CHA2-0315");
         assertEquals(gift.title().owners().get(0).party().commitment(),
                 gift.title().pendingTransfer().newOwners().get(0).party().commitment());
+        // The lineage: a parcel divided into three, and two merged into one, each in one ledger transaction.
+        assertEquals(TitleStatus.RETIRED, title("SOE1-0061").title().status());
+        for (String child : List.of("SOE1-0062", "SOE1-0063", "SOE1-0064")) {
+            assertEquals(List.of("SUBDIVISION"), planned(title(child).chainOfTitle()), child);
+            assertEquals(0, new BigDecimal("1").compareTo(title(child).title().parcel().areaAcres()), child);
+            assertNotNull(title(child).title().parcel().boundary(), child + " has its surveyed strip");
+        }
+        assertEquals(TitleStatus.RETIRED, title("DOP1-0411").title().status());
+        assertEquals(TitleStatus.RETIRED, title("DOP1-0412").title().status());
+        assertEquals(List.of("MERGER"), planned(title("DOP1-0413").chainOfTitle()));
+        assertEquals(List.of("Kinley Dorji"), title("DOP1-0413").title().owners().stream().map(Owner::name).toList());
+        assertEquals("EPSG:5299", title("DOP1-0413").title().parcel().boundary().crs().code(), "Paro TM");
 
         // A restart with the plan complete adds nothing, neither to the database nor to the ledger.
         DemoContentLoader.Round again = newLoader().runRound();
         assertTrue(again.finished());
         assertEquals(0, again.count(DemoProgress.State.APPLIED));
         assertEquals(0, h.submitter.submitDue());
-        assertEquals(plannedVersions, h.ledger.commits());
+        assertEquals(commits, h.ledger.commits());
     }
 
     @Test
@@ -128,9 +151,10 @@ class DemoContentTest {
         letNoticePeriodsEnd();
         assertTrue(loadUntilIdle(newLoader()).finished());
         for (DemoParcel parcel : plan.parcels()) {
-            assertEquals(parcel.plannedOperations().size(), h.ledger.history(parcel.recordKey()).size(), parcel.pin());
+            assertEquals(parcel.plannedOperations(), planned(title(parcel.pin()).chainOfTitle()), parcel.pin());
+            onTheLedgerOnce(parcel.pin());
         }
-        assertEquals(plannedVersions, h.ledger.commits());
+        plan.createdPins().forEach(this::onTheLedgerOnce);
     }
 
     @Test

@@ -34,7 +34,7 @@ class DemoNotaryTest {
     final DemoNotaryPlan plan = DemoNotaryPlan.standard();
 
     DemoContentLoader loader() {
-        DemoContent land = new DemoContent(h.land, h.queries, h.parcels, demoRecords, h.clock);
+        DemoContent land = new DemoContent(h.land, h.lineage, h.queries, h.parcels, demoRecords, h.clock);
         return new DemoContentLoader(land, new DemoPlan(List.of()), null, new DemoTenderPlan(List.of()), notary, plan, h.clock);
     }
 

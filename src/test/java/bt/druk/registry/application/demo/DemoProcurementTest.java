@@ -73,7 +73,7 @@ class DemoProcurementTest {
     }
 
     private DemoContentLoader newLoader(DemoPlan land, InMemorySupplierRepository supplierAccounts) {
-        DemoContent content = new DemoContent(h.land, h.queries, h.parcels, demoRecords, h.clock);
+        DemoContent content = new DemoContent(h.land, h.lineage, h.queries, h.parcels, demoRecords, h.clock);
         DemoKeyHolders holders = new DemoKeyHolders(h.sealedBids,
                 new HolderQueries(h.tenderRepository, h.pipeline, h.openingKeys, h.ledger, h.clock), demoKeys);
         DemoProcurement procurement = new DemoProcurement(h.tenders, h.sealedBids, holders, h.procurementQueries, h.queries,
