@@ -6,7 +6,6 @@ import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.Wgs84Reprojection;
-import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.RecordKind;
 import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,8 +88,7 @@ public class ParcelMap {
     }
 
     private static ValidationException unknown(String dzongkhag) {
-        return new ValidationException(List.of(new FieldError("dzongkhag", "dzongkhag.unknown",
-                dzongkhag + " is not one of Bhutan's 20 dzongkhags; name one as the reference data spells it, e.g. Thimphu",
-                List.of(dzongkhag))));
+        return ValidationException.of("dzongkhag", "dzongkhag.unknown",
+                dzongkhag + " is not one of Bhutan's 20 dzongkhags; name one as the reference data spells it, e.g. Thimphu");
     }
 }
