@@ -40,6 +40,14 @@ public class InMemoryLandParcelRepository implements LandParcelRepository {
     }
 
     @Override
+    public synchronized List<LandParcel> liveWithBoundary(String dzongkhag, int limit) {
+        return rows.values().stream()
+                .filter(p -> p.boundaryCrs() != null && p.status() != bt.druk.registry.domain.land.TitleStatus.RETIRED)
+                .filter(p -> dzongkhag == null || p.dzongkhag().equals(dzongkhag))
+                .sorted(Comparator.comparing(LandParcel::pin)).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit) {
         return rows.values().stream()
                 .filter(p -> pin == null || p.pin().equals(pin))

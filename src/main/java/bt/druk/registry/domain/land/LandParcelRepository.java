@@ -19,6 +19,14 @@ public interface LandParcelRepository {
     List<LandParcel> withBoundaryIn(String crsCode);
 
     /**
+     * Live (not retired) parcels whose current version has a surveyed boundary, in any CRS, ordered
+     * by PIN, at most {@code limit}.
+     *
+     * @param dzongkhag the dzongkhag (exact), or null for every dzongkhag
+     */
+    List<LandParcel> liveWithBoundary(String dzongkhag, int limit);
+
+    /**
      * Parcels matching every non-null criterion (exact, already normalised), ordered by PIN.
      */
     List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit);

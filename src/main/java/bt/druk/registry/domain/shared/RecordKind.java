@@ -1,5 +1,7 @@
 package bt.druk.registry.domain.shared;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,21 @@ public enum RecordKind {
 
         static Pages byKey(String publicPath, String staffPath, String parameter) {
             return new Pages(publicPath, staffPath, parameter, true);
+        }
+
+        /**
+         * The context-relative link to the public page of one record, e.g.
+         * {@code /records/land.xhtml?pin=TH-1001}.
+         *
+         * @param value what the parameter takes: the record's id, or its whole key when {@link #byWholeKey}
+         */
+        public String publicHref(String value) {
+            return href(publicPath, parameter, value);
+        }
+
+        /** {@code path?parameter=value}, the value URL-encoded. */
+        public static String href(String path, String parameter, String value) {
+            return path + "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public enum Register {
     LAND("land", "LandMSP",
-            List.of(new Page("nav.landRecords", "/records/search.xhtml")),
+            List.of(new Page("nav.landRecords", "/records/search.xhtml"), new Page("nav.parcelMap", "/records/map.xhtml")),
             List.of(new Page("nav.registerParcel", "/clerk/land/register.xhtml"),
                     new Page("nav.importThrams", "/clerk/land/import.xhtml"))),
     PROCUREMENT("procurement", "ProcurementMSP",

@@ -2,6 +2,7 @@ package bt.druk.registry.infrastructure.persistence;
 
 import bt.druk.registry.domain.land.LandParcel;
 import bt.druk.registry.domain.land.LandParcelRepository;
+import bt.druk.registry.domain.land.TitleStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,7 +42,22 @@ public class JpaLandParcelRepository implements LandParcelRepository {
     public List<LandParcel> withBoundaryIn(String crsCode) {
         return em.createQuery("select p from LandParcel p where p.boundaryCrs = :crs and p.status <> :retired order by p.pin",
                         LandParcel.class)
-                .setParameter("crs", crsCode).setParameter("retired", bt.druk.registry.domain.land.TitleStatus.RETIRED).getResultList();
+                .setParameter("crs", crsCode).setParameter("retired", TitleStatus.RETIRED).getResultList();
+    }
+
+    @Override
+    public List<LandParcel> liveWithBoundary(String dzongkhag, int limit) {
+        // Cut at the limit in the database: only the rows shown are read and parsed.
+        TypedQuery<LandParcel> query = em.createQuery("select p from LandParcel p where p.boundaryCrs is not null and p.status <> :retired"
+                        + (dzongkhag == null ? "" : " and p.dzongkhag = :dzongkhag") + " order by p.pin", LandParcel.class)
+                .setParameter("retired", TitleStatus.RETIRED)
+                // Read to be shown, never changed: EclipseLink keeps no working copy of each row.
+                .setHint("eclipselink.read-only", "true")
+                .setMaxResults(limit);
+        if (dzongkhag != null) {
+            query.setParameter("dzongkhag", dzongkhag);
+        }
+        return query.getResultList();
     }
 
     @Override

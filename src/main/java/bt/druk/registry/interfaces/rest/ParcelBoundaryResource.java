@@ -1,12 +1,16 @@
 package bt.druk.registry.interfaces.rest;
 
+import bt.druk.registry.application.land.MapParcel;
 import bt.druk.registry.application.land.ParcelBoundaries;
+import bt.druk.registry.application.land.ParcelMap;
 import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.Wgs84Reprojection;
 import bt.druk.registry.domain.shared.JsonProviders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,12 +27,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A parcel's surveyed boundary as a GeoJSON Feature, for maps: by default reprojected to WGS 84
+ * Surveyed boundaries for maps. {@code GET /api/parcels/boundaries[?dzongkhag=…]}: the live parcels
+ * that have one, as an RFC 7946 FeatureCollection in WGS 84, each Feature's {@code id} its PIN and
+ * its properties where it lies, its recorded area and the link to its public record ({@link ParcelMap},
+ * at most {@link ParcelMap#LIMIT} Features, {@code more} when the register has further ones).
+ *
+ * <p>{@code GET /api/parcels/{pin}/boundary}: one parcel's boundary as a GeoJSON Feature, by default reprojected to WGS 84
  * (RFC 7946, {@code [longitude, latitude]}, {@code application/geo+json}); with
  * {@code ?crs=surveyed} the coordinates as surveyed, {@code [easting, northing]} in metres, the
  * geometry naming its CRS in a {@code crs} member as a first registration takes it (RFC 7946 has no
  * CRS other than WGS 84, so that answer is plain {@code application/json}). The Feature's properties
- * are the PIN, the CRS surveyed in and the area; nothing about owners.
+ * are the PIN, the CRS surveyed in and the area.
+ *
+ * <p>Neither says anything about owners.
  */
 @Path("parcels")
 @RequestScoped
@@ -43,6 +54,47 @@ public class ParcelBoundaryResource {
 
     @Inject
     Wgs84Reprojection reprojection;
+
+    @Inject
+    ParcelMap map;
+
+    @GET
+    @Path("boundaries")
+    @Produces({GEO_JSON, ApiJson.JSON, ApiJson.PROBLEM})
+    @RateLimited
+    @Operation(summary = "The live parcels with a surveyed boundary, in one dzongkhag or in all, as a GeoJSON FeatureCollection in WGS 84")
+    @APIResponse(responseCode = "200", description = "At most " + ParcelMap.LIMIT + " parcels, the first by PIN; more says whether there are others")
+    @APIResponse(responseCode = "400", description = "dzongkhag is not one of the 20 dzongkhags")
+    @APIResponse(responseCode = "429", description = "The address has spent its budget of costly public calls")
+    public Response boundaries(@QueryParam("dzongkhag") @Parameter(description = "A dzongkhag's name; all dzongkhags without it",
+            example = "Punakha") String dzongkhag) {
+        ParcelMap.Layer layer = map.layer(dzongkhag);
+        JsonArrayBuilder features = JsonProviders.JSON.createArrayBuilder();
+        for (MapParcel parcel : layer.parcels()) {
+            features.add(JsonProviders.JSON.createObjectBuilder()
+                    .add("type", "Feature")
+                    .add("id", parcel.pin())
+                    .add("geometry", parse(parcel.outline().geoJson()))
+                    .add("properties", JsonProviders.JSON.createObjectBuilder()
+                            .add("pin", parcel.pin())
+                            .add("dzongkhag", parcel.dzongkhag())
+                            .add("gewog", parcel.gewog())
+                            .add("landType", parcel.landType().name())
+                            .add("areaAcres", parcel.areaAcres())
+                            .add("surveyedCrs", parcel.surveyedCrs().code())
+                            .add("href", parcel.recordPath())));
+        }
+        JsonObjectBuilder collection = JsonProviders.JSON.createObjectBuilder().add("type", "FeatureCollection");
+        // Foreign members (RFC 7946, 6.1): what was asked and whether the answer was cut at the bound.
+        if (layer.dzongkhag() == null) {
+            collection.addNull("dzongkhag");
+        } else {
+            collection.add("dzongkhag", layer.dzongkhag());
+        }
+        collection.add("numberReturned", layer.parcels().size()).add("limit", layer.limit()).add("more", layer.more())
+                .add("features", features);
+        return Response.ok(collection.build().toString()).type(GEO_JSON).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+    }
 
     @GET
     @Path("{pin}/boundary")

@@ -6,8 +6,6 @@ import bt.druk.registry.domain.shared.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -28,7 +26,7 @@ public class RecordLinks {
 
         /** Context-relative URL with the value encoded, e.g. {@code /tenders/bid.xhtml?key=bid%3Aocds-…%3A3}. */
         public String href() {
-            return path + "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+            return RecordKind.Pages.href(path, parameter, value);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.land.LiveBoundaries;
 import bt.druk.registry.application.land.ParcelBoundaries;
+import bt.druk.registry.application.land.ParcelMap;
 import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.SurveyCrs;
 import bt.druk.registry.domain.shared.StaffMember;
@@ -17,17 +18,21 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * First registration with a surveyed boundary over the API (its checks, the area against the
- * recorded one, overlaps with registered parcels) and the public read of the boundary, over the
- * hand-wired portal: each answer as a client gets it, the resource's or the exception mapper's.
+ * recorded one, overlaps with registered parcels), the public read of the boundary and the map's
+ * collection of boundaries, over the hand-wired portal: each answer as a client gets it, the
+ * resource's or the exception mapper's.
  */
 class RestLandBoundariesTest {
 
@@ -89,6 +94,7 @@ class RestLandBoundariesTest {
         ParcelBoundaryResource resource = new ParcelBoundaryResource();
         resource.boundaries = new ParcelBoundaries(h.parcels);
         resource.reprojection = new Proj4jWgs84Reprojection();
+        resource.map = new ParcelMap(h.parcels, h.referenceData, resource.reprojection);
         return resource;
     }
 
@@ -276,5 +282,70 @@ class RestLandBoundariesTest {
         Answer badCrs = call(() -> parcels().boundary("NB-2", "EPSG:5266"));
         assertEquals(400, badCrs.status());
         assertTrue(badCrs.json().getString("detail").contains("surveyed"), badCrs.text());
+    }
+
+    @Test
+    void theParcelsOfADzongkhagAreAFeatureCollectionInWgs84WithLinksToTheirRecordsAndNoOwners() {
+        assertEquals(202, registerWithBoundary("MAP-1", SQUARE_ACRES, square(WEST, SOUTH, 100)).status());
+        assertEquals(202, register("MAP-2", "1.25", "").status(), "no boundary: not on the map");
+        assertEquals(202, call(() -> land().register(TITLE.formatted("MAP-3", SQUARE_ACRES, ",\"boundary\":" + square(WEST + 1_000, SOUTH, 100))
+                .replace("\"Thimphu\",\"gewog\":\"Kawang\"", "\"Punakha\",\"gewog\":\"Guma\""))).status());
+
+        Response response = parcels().boundaries("Thimphu");
+        assertEquals("public, max-age=60", response.getHeaderString(HttpHeaders.CACHE_CONTROL), "cacheable briefly, like one boundary");
+        Answer thimphu = call(() -> parcels().boundaries("Thimphu"));
+        assertEquals(200, thimphu.status(), thimphu.text());
+        assertEquals(ParcelBoundaryResource.GEO_JSON, thimphu.type());
+        String lower = thimphu.text().toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("karma") || lower.contains("10101001234") || lower.contains("owner") || lower.contains("cid"),
+                "nothing about owners: " + thimphu.text());
+
+        JsonObject collection = thimphu.json();
+        assertEquals("FeatureCollection", collection.getString("type"));
+        assertEquals("Thimphu", collection.getString("dzongkhag"));
+        assertEquals(1, collection.getInt("numberReturned"));
+        assertEquals(ParcelMap.LIMIT, collection.getInt("limit"));
+        assertFalse(collection.getBoolean("more"));
+        JsonArray features = collection.getJsonArray("features");
+        assertEquals(1, features.size());
+        JsonObject feature = features.getJsonObject(0);
+        assertEquals("Feature", feature.getString("type"));
+        assertEquals("MAP-1", feature.getString("id"), "the PIN identifies the Feature");
+        JsonObject properties = feature.getJsonObject("properties");
+        assertEquals(Set.of("pin", "dzongkhag", "gewog", "landType", "areaAcres", "surveyedCrs", "href"), properties.keySet());
+        assertEquals("MAP-1", properties.getString("pin"));
+        assertEquals("Thimphu", properties.getString("dzongkhag"));
+        assertEquals("Kawang", properties.getString("gewog"));
+        assertEquals("DRY_LAND", properties.getString("landType"));
+        assertEquals(new java.math.BigDecimal(SQUARE_ACRES), properties.getJsonNumber("areaAcres").bigDecimalValue());
+        assertEquals("EPSG:5266", properties.getString("surveyedCrs"));
+        assertEquals("/records/land.xhtml?pin=MAP-1", properties.getString("href"));
+        JsonObject geometry = feature.getJsonObject("geometry");
+        assertEquals("Polygon", geometry.getString("type"));
+        assertFalse(geometry.containsKey("crs"), "RFC 7946: WGS 84 is implied");
+        JsonArray ring = geometry.getJsonArray("coordinates").getJsonArray(0);
+        assertEquals(ring.get(0), ring.get(ring.size() - 1), "a closed ring");
+        for (JsonArray position : ring.getValuesAs(JsonArray.class)) {
+            double longitude = position.getJsonNumber(0).doubleValue();
+            double latitude = position.getJsonNumber(1).doubleValue();
+            assertTrue(longitude > 88.7 && longitude < 92.2 && latitude > 26.6 && latitude < 28.4, "[lon, lat] in Bhutan: " + position);
+        }
+        assertEquals(ring, call(() -> parcels().boundary("MAP-1", null)).json().getJsonObject("geometry").getJsonArray("coordinates")
+                .getJsonArray(0), "the same outline as the parcel's own boundary");
+
+        Answer everywhere = call(() -> parcels().boundaries(null));
+        assertEquals(200, everywhere.status(), everywhere.text());
+        assertTrue(everywhere.json().isNull("dzongkhag"));
+        assertEquals(List.of("MAP-1", "MAP-3"), everywhere.json().getJsonArray("features").getValuesAs(JsonObject.class).stream()
+                .map(f -> f.getString("id")).toList());
+    }
+
+    @Test
+    void aNameThatIsNoDzongkhagIsAClearProblem() {
+        Answer unknown = call(() -> parcels().boundaries("Atlantis"));
+        assertEquals(400, unknown.status(), unknown.text());
+        assertEquals("application/problem+json", unknown.type());
+        assertEquals(List.of("dzongkhag dzongkhag.unknown"), unknown.errors());
+        assertTrue(unknown.message("dzongkhag.unknown").startsWith("Atlantis is not one of Bhutan's 20 dzongkhags"), unknown.text());
     }
 }

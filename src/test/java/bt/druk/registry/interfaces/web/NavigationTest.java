@@ -19,15 +19,15 @@ class NavigationTest {
     }
 
     @Test
-    void thePublicSeesLandSearchAndTenders() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml"), paths(Optional.empty()));
+    void thePublicSeesLandSearchTheParcelMapAndTenders() {
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml"), paths(Optional.empty()));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.empty()));
     }
 
     @Test
     void aLandClerkRegistersParcelsOneByOneOrImportsAFileOfThem() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml",
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/land/register.xhtml",
                         "/clerk/land/import.xhtml"),
                 paths(clerk));
         assertEquals(List.of(new Navigation.Item("nav.registerParcel", "/clerk/land/register.xhtml"),
@@ -38,7 +38,7 @@ class NavigationTest {
     @Test
     void aProcurementClerkPublishesTenders() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("procurement.clerk", Register.PROCUREMENT, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/procurement/new.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/procurement/new.xhtml"),
                 paths(clerk));
         assertEquals(List.of(new Navigation.Item("nav.newTender", "/clerk/procurement/new.xhtml")),
                 Navigation.newRecordActionsFor(clerk));
@@ -47,7 +47,7 @@ class NavigationTest {
     @Test
     void aNotaryClerkRegistersNotarisations() {
         Optional<StaffMember> clerk = Optional.of(StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU"));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/notary/new.xhtml",
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml", "/clerk/notary/new.xhtml",
                         "/clerk/notary/batch.xhtml"),
                 paths(clerk));
         assertEquals(List.of(new Navigation.Item("nav.newNotarisation", "/clerk/notary/new.xhtml"),
@@ -57,10 +57,10 @@ class NavigationTest {
 
     @Test
     void inspectorsAndAdminsCreateNothing() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
                         "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml"),
                 paths(Optional.of(new StaffMember("audit.inspector", Role.INSPECTOR, null, null))));
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/clerk/index.xhtml",
                         "/inspect/tamper.xhtml", "/inspect/audit.xhtml", "/inspect/activity.xhtml", "/admin/staff.xhtml"),
                 paths(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
         assertEquals(List.of(), Navigation.newRecordActionsFor(Optional.of(new StaffMember("admin", Role.ADMIN, null, null))));
@@ -99,7 +99,7 @@ class NavigationTest {
 
     @Test
     void aSupplierSeesThePublicPagesAndItsOwnBidsNeverAStaffPage() {
-        assertEquals(List.of("/records/search.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/supplier/index.xhtml"),
+        assertEquals(List.of("/records/search.xhtml", "/records/map.xhtml", "/tenders/index.xhtml", "/verify.xhtml", "/supplier/index.xhtml"),
                 Navigation.itemsForSupplier().stream().map(Navigation.Item::path).toList());
 
         Navigation navigation = new Navigation();

@@ -74,6 +74,8 @@ class AccessiblePagesBrowserIT {
     private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String pin = "AXE" + ThreadLocalRandom.current().nextInt(1, 9) + "-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     private final String keyboardPin = pin + "K";
+    /** A parcel with a surveyed boundary, so that the parcel map has one to draw and list. */
+    private final String surveyedPin = pin + "M";
     private final int firstSerial = ThreadLocalRandom.current().nextInt(200_000, 999_000);
     private PortalUnderTest portal;
     private String ocid;
@@ -93,6 +95,10 @@ class AccessiblePagesBrowserIT {
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
                         "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial), "DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M"));
         portal.registerThroughApi(http, pin, "AXE-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
+        // 100 m by 60.7 m near Thimphu in the Bhutan National Grid: the title's 1.5 acres.
+        portal.registerThroughApi(http, surveyedPin, "AXE-2", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo",
+                "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[214000,3040000],[214100,3040000],"
+                        + "[214100,3040060.7],[214000,3040060.7],[214000,3040000]]]}");
         // Every tender is sealed: two holders of two organisations make their opening keys first.
         keyFiles = Files.createTempDirectory("druk-a11y-keys-");
         makeOpeningKey("procurement.clerk");
@@ -231,6 +237,7 @@ class AccessiblePagesBrowserIT {
         pagesByUser.put(null, List.of(
                 "/index.xhtml", "/login-code.xhtml", "/records/search.xhtml", "/records/search.xhtml?pin=" + pin,
                 "/records/land.xhtml?pin=" + pin, "/records/land.xhtml?pin=NO-SUCH-PIN",
+                "/records/map.xhtml?dzongkhag=Thimphu", "/records/map.xhtml?dzongkhag=Atlantis",
                 "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=" + encodedOcid, "/tenders/bid.xhtml",
                 "/notary/notarisation.xhtml?id=" + notarisation,
                 "/verify.xhtml", "/verify.xhtml?hash=" + "0".repeat(64),
@@ -328,6 +335,9 @@ class AccessiblePagesBrowserIT {
         assertFalse(browser.driver.getCurrentUrl().contains("/login.xhtml") && !page.startsWith("/login"),
                 where + " asked for a sign-in: " + browser.driver.getCurrentUrl());
         assertEquals(lang, browser.driver.findElement(By.tagName("html")).getAttribute("lang"), where);
+        // The parcel map draws once its GeoJSON has arrived (or says it could not): the page is checked as drawn.
+        browser.wait.until(d -> d.findElements(By.cssSelector("[data-druk-parcel-map]:not([data-druk-parcel-map-drawn])")).isEmpty()
+                || !d.findElements(By.cssSelector("[data-druk-parcel-map-status]:not(:empty)")).isEmpty());
         // Legacy mode runs axe.run in the page itself. The default also runs it frame by frame and
         // merges the results in a blank window of its own: 0.60 s a page against 0.38 s measured, for
         // iframes that no page here has. Both modes found the same on every page.

@@ -31,7 +31,9 @@ import org.openqa.selenium.WebElement;
  * The land register in a real headless Chromium against a deployed portal: a clerk signs in,
  * sees validation messages, registers a parcel; a citizen finds it and opens its record page;
  * the certificate downloads; the ledger check runs; the hashed document recomputes to the
- * ledger's hash; then mortgage, caveat, transfer and objection through the clerk's pages.
+ * ledger's hash; then mortgage, caveat, transfer and objection through the clerk's pages; last,
+ * the public parcel map draws the surveyed parcels, lists them and opens a record, asking nothing of
+ * any other origin.
  *
  * <p>Runs against the real Fabric network from {@code deploy/network.sh} (brought up if it is not
  * running).
@@ -740,6 +742,45 @@ class LandRegisterBrowserIT {
         citizen.open(url("/records/land.xhtml?pin=" + pin + "-F"));
         assertTrue(citizen.byId("courtOrder").getText().contains(sha256), "the order's hash is public: anyone holding it can check");
         assertFalse(citizen.pageText().contains(BUYER_1), "the court's owner is masked on the public page");
+    }
+
+    @Test
+    @Order(43)
+    @SuppressWarnings("unchecked")
+    void theParcelMapDrawsTheSurveyedNeighboursListsThemAndOpensARecordAskingNoOtherOrigin() {
+        String neighbour = pin + "-E";
+        citizen.contentSecurityViolations(); // what earlier pages said is not this page's
+        citizen.open(url("/records/map.xhtml?dzongkhag=" + DZONGKHAG));
+        // Leaflet draws each parcel as an SVG path in the map's overlay pane once the GeoJSON has arrived.
+        citizen.wait.until(d -> !d.findElements(By.cssSelector("#parcelMapCanvas .leaflet-overlay-pane path.leaflet-interactive")).isEmpty());
+        citizen.wait.until(d -> !d.findElements(By.cssSelector("path.leaflet-interactive[data-pin='" + neighbour + "']")).isEmpty());
+        assertEquals(DZONGKHAG, citizen.driver.findElement(By.cssSelector("#dzongkhag option:checked")).getText().trim(),
+                "the selector shows the dzongkhag of the address");
+
+        // The list view: the same parcels, each PIN a link to its record (the keyboard's and screen reader's way).
+        WebElement listed = citizen.byId("parcelTable").findElement(By.linkText(neighbour));
+        assertTrue(listed.getAttribute("href").endsWith("/records/land.xhtml?pin=" + neighbour), listed.getAttribute("href"));
+        assertTrue(citizen.byId("parcelTable").getText().contains(pin + "-F"), citizen.byId("parcelTable").getText());
+        assertFalse(citizen.pageText().contains(BUYER_1), "no owner on the map page");
+        assertPublicPageHidesPersonalData();
+        citizen.screenshot("47-parcel-map");
+
+        // Leaflet (the portal's WebJar), the page's script and the GeoJSON came from the portal; nothing else was asked for.
+        URI base = URI.create(portal.baseUrl);
+        String origin = base.getScheme() + "://" + base.getAuthority() + "/";
+        List<String> requested = (List<String>) citizen.driver.executeScript(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        assertTrue(requested.stream().anyMatch(r -> r.contains("/webjars/leaflet/1.9.4/dist/leaflet.js")), requested.toString());
+        assertTrue(requested.stream().anyMatch(r -> r.contains("/api/parcels/boundaries?dzongkhag=" + DZONGKHAG)), requested.toString());
+        assertEquals(List.of(), requested.stream().filter(r -> !r.startsWith(origin) && !r.startsWith("data:")).toList(),
+                "requests outside the portal's origin " + origin);
+        assertEquals(List.of(), citizen.contentSecurityViolations(), "the Content-Security-Policy refused nothing");
+
+        // A click on the parcel opens its record.
+        citizen.driver.findElement(By.cssSelector("path.leaflet-interactive[data-pin='" + neighbour + "']")).click();
+        citizen.wait.until(d -> d.getCurrentUrl().endsWith("/records/land.xhtml?pin=" + neighbour));
+        citizen.waitForAjax();
+        assertEquals(neighbour, citizen.text("factPin"));
     }
 
     private static String rectangle(double west, double south, double width, double height) {

@@ -120,7 +120,8 @@ class PublicReadsIT {
         assertTrue(checked.body().contains("data-check=\"MATCH\""));
 
         for (String path : List.of("/index.xhtml", "/records/search.xhtml", "/records/search.xhtml?pin=" + pin,
-                "/records/search.xhtml?dzongkhag=Thimphu", "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=ocds-none00-2026-1",
+                "/records/search.xhtml?dzongkhag=Thimphu", "/records/map.xhtml", "/records/map.xhtml?dzongkhag=Thimphu",
+                "/tenders/index.xhtml", "/tenders/tender.xhtml?ocid=ocds-none00-2026-1",
                 "/notary/notarisation.xhtml?id=2026-999999", "/verify.xhtml", "/verify.xhtml?hash=" + hash,
                 "/verify.xhtml?hash=" + hash + "&ledger=now")) {
             HttpResponse<String> response = get(path);
