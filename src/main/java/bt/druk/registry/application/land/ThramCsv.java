@@ -18,6 +18,12 @@ public final class ThramCsv {
     /** The columns every file has, in the template's order. */
     public static final List<String> REQUIRED = List.of("pin", "thram_no", "dzongkhag", "gewog", "area_acres", "land_type",
             "owner_name", "owner_cid", "owner_share");
+    /**
+     * The surveyed boundary, optional: WKT {@code POLYGON ((e n, …))} in the coordinate system
+     * {@code boundary_crs} names ({@code EPSG:5266}), and {@code area_reason} for an area that
+     * differs from the boundary's by more than the tolerance, as on the form.
+     */
+    public static final List<String> OPTIONAL = List.of("boundary_crs", "boundary_wkt", "area_reason");
     /** Further owners: owner2_name, owner2_cid, owner2_share up to owner9_*. */
     public static final int MAX_OWNERS = 9;
 
@@ -42,9 +48,9 @@ public final class ThramCsv {
     private ThramCsv() {
     }
 
-    /** The column names a file may have: the required ones and further owners' columns. */
+    /** The column names a file may have: the required and optional ones and further owners' columns. */
     public static boolean isKnownColumn(String column) {
-        if (REQUIRED.contains(column)) {
+        if (REQUIRED.contains(column) || OPTIONAL.contains(column)) {
             return true;
         }
         for (int i = 2; i <= MAX_OWNERS; i++) {
@@ -94,6 +100,10 @@ public final class ThramCsv {
             if (header.indexOf(column) != header.lastIndexOf(column)) {
                 return Parsed.refused("import.header", "The header row names the column \"" + column + "\" twice");
             }
+        }
+        if (header.contains("boundary_wkt") != header.contains("boundary_crs")) {
+            return Parsed.refused("import.header", "The header row has " + (header.contains("boundary_wkt") ? "boundary_wkt but no boundary_crs"
+                    : "boundary_crs but no boundary_wkt") + ": a boundary's coordinates are read in the coordinate system named beside them");
         }
         List<Line> lines = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {

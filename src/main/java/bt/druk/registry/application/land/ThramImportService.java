@@ -1,8 +1,10 @@
 package bt.druk.registry.application.land;
 
 import bt.druk.registry.application.record.SubmissionAck;
+import bt.druk.registry.domain.land.Boundary;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.LandValidation;
+import bt.druk.registry.domain.land.SurveyCrs;
 import bt.druk.registry.domain.land.ThramImport;
 import bt.druk.registry.domain.land.ThramImportRepository;
 import bt.druk.registry.domain.land.ThramImportRow;
@@ -22,12 +24,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,17 +57,19 @@ public class ThramImportService {
     private ThramImportRepository imports;
     private Clock clock;
     private int maxRows;
+    private double sliverSquareMetres;
 
     protected ThramImportService() {
     }
 
     @Inject
     public ThramImportService(LandTitleService titles, ThramImportRepository imports, Clock clock,
-                              ThramImportPolicy policy) {
+                              ThramImportPolicy policy, LandBoundaryPolicy boundaryPolicy) {
         this.titles = titles;
         this.imports = imports;
         this.clock = clock;
         this.maxRows = policy.maxRows();
+        this.sliverSquareMetres = boundaryPolicy.sliverSquareMetres();
     }
 
     /**
@@ -89,12 +96,14 @@ public class ThramImportService {
         }
         List<ThramImportRow> rows = new ArrayList<>();
         Map<String, Integer> rowOfPin = new HashMap<>();
+        for (ThramCsv.Line line : parsed.lines()) {
+            rows.add(checkRow(actor, parsed.header(), line, rowOfPin));
+        }
+        rows = refuseOverlapsWithinFile(rows);
         int good = 0;
         int bad = 0;
         int already = 0;
-        for (ThramCsv.Line line : parsed.lines()) {
-            ThramImportRow row = checkRow(actor, parsed.header(), line, rowOfPin);
-            rows.add(row);
+        for (ThramImportRow row : rows) {
             switch (row.outcome()) {
                 case GOOD -> good++;
                 case BAD -> bad++;
@@ -118,7 +127,7 @@ public class ThramImportService {
             return current;
         }
         ThramImport started = current.rowsGood() == 0
-                ? current.afterChunk(0, 0, 0, true, clock.instant())
+                ? current.afterChunk(0, 0, 0, 0, true, clock.instant())
                 : current.registering(clock.instant());
         imports.update(started);
         return started;
@@ -142,6 +151,7 @@ public class ThramImportService {
         List<ThramImportRow> chunk = imports.rows(id, Outcome.GOOD, current.checkpoint(), size);
         int registered = 0;
         int found = 0;
+        int refused = 0;
         int checkpoint = current.checkpoint();
         for (ThramImportRow row : chunk) {
             FirstRegistrationCommand command = commandOf(row);
@@ -152,14 +162,19 @@ public class ThramImportService {
                 SubmissionAck ack = titles.registerFirstTitle(clerk, command);
                 imports.updateRow(row.registered(ack.recordKey()));
                 registered++;
-            } else {
-                // Only a title registered since the check can refuse a checked row here.
+            } else if (problems.stream().anyMatch(p -> p.code().equals(LandTitleService.PIN_REGISTERED))) {
                 imports.updateRow(row.foundRegistered());
                 found++;
+            } else {
+                // A parcel registered since the check (by the form, or another file) can make a checked
+                // row's boundary overlap it: the row is bad after all, and says why.
+                imports.updateRow(row.refused(problems.stream()
+                        .map(p -> new CellError(columnOf(p.field()), p.code(), p.message())).toList()));
+                refused++;
             }
             checkpoint = row.rowNo();
         }
-        ThramImport after = current.afterChunk(registered, found, checkpoint, chunk.size() < size, clock.instant());
+        ThramImport after = current.afterChunk(registered, found, refused, checkpoint, chunk.size() < size, clock.instant());
         imports.update(after);
         return after;
     }
@@ -264,15 +279,90 @@ public class ThramImportService {
                 unread.add("land_type");
             }
         }
+        String boundary = null;
+        String wkt = row.cell("boundary_wkt");
+        String crs = row.cell("boundary_crs");
+        if (!isBlank(wkt)) {
+            ValidationException.Collector problems = new ValidationException.Collector();
+            Boundary read = isBlank(crs) ? null : Boundary.parseWkt(problems, "boundary", crs.strip(), wkt);
+            if (isBlank(crs)) {
+                errors.add(new CellError("boundary_crs", "boundary.crs.required",
+                        "Name the coordinate system of boundary_wkt, e.g. EPSG:5266 (Bhutan National Grid) or EPSG:5301 (Punakha TM)"));
+            }
+            problems.errors().forEach(p -> errors.add(new CellError(columnOf(p.field()), p.code(), p.message())));
+            if (read == null) {
+                unread.add("boundary_wkt");
+                unread.add("area_reason"); // without a boundary read, a reason for its area says nothing
+            } else {
+                boundary = read.canonicalJson();
+            }
+        } else if (!isBlank(crs)) {
+            errors.add(new CellError("boundary_wkt", "boundary.required", "boundary_crs is given but boundary_wkt is empty; "
+                    + "enter the boundary or leave both empty"));
+        }
         return new ParsedRow(new FirstRegistrationCommand(row.cell("pin"), row.cell("thram_no"), row.cell("dzongkhag"),
-                row.cell("gewog"), area, type, owners(row)), unread);
+                row.cell("gewog"), area, type, owners(row), boundary, blankToNull(row.cell("area_reason"))), unread);
     }
 
     /** A checked row as the form's command (the cells were checked when the file was read). */
     static FirstRegistrationCommand commandOf(ThramImportRow row) {
         String area = row.cell("area_acres").strip();
+        Boundary boundary = boundaryOf(row);
         return new FirstRegistrationCommand(row.cell("pin"), row.cell("thram_no"), row.cell("dzongkhag"), row.cell("gewog"),
-                AREA.matcher(area).matches() ? new BigDecimal(area) : null, landType(row.cell("land_type").strip()), owners(row));
+                AREA.matcher(area).matches() ? new BigDecimal(area) : null, landType(row.cell("land_type").strip()), owners(row),
+                boundary == null ? null : boundary.canonicalJson(), blankToNull(row.cell("area_reason")));
+    }
+
+    /** A checked row's boundary, or null for a row without one. */
+    private static Boundary boundaryOf(ThramImportRow row) {
+        String wkt = row.cell("boundary_wkt");
+        return isBlank(wkt) ? null : Boundary.fromWkt(row.cell("boundary_crs").strip(), wkt);
+    }
+
+    /**
+     * Good rows whose boundary overlaps that of an earlier good row of the same file, made bad: the
+     * registered parcels were checked row by row, but two rows of one file see each other only here.
+     * The earlier row stays good, so the clerk corrects one survey, not both.
+     */
+    private List<ThramImportRow> refuseOverlapsWithinFile(List<ThramImportRow> rows) {
+        Map<SurveyCrs, Map<String, Boundary>> byCrs = new EnumMap<>(SurveyCrs.class);
+        Map<String, Integer> rowOfPin = new HashMap<>();
+        for (ThramImportRow row : rows) {
+            Boundary boundary = row.outcome() == Outcome.GOOD ? boundaryOf(row) : null;
+            if (boundary != null) {
+                byCrs.computeIfAbsent(boundary.crs(), crs -> new HashMap<>()).put(row.pin(), boundary);
+                rowOfPin.put(row.pin(), row.rowNo());
+            }
+        }
+        if (byCrs.isEmpty()) {
+            return rows;
+        }
+        Map<SurveyCrs, BoundaryOverlaps> indexes = new EnumMap<>(SurveyCrs.class);
+        byCrs.forEach((crs, boundaries) -> indexes.put(crs, BoundaryOverlaps.of(crs, boundaries)));
+        Set<String> refused = new HashSet<>();
+        List<ThramImportRow> checked = new ArrayList<>(rows.size());
+        for (ThramImportRow row : rows) {
+            Boundary boundary = rowOfPin.containsKey(row.pin()) && rowOfPin.get(row.pin()) == row.rowNo()
+                    ? byCrs.get(boundaryOf(row).crs()).get(row.pin()) : null;
+            List<CellError> overlaps = new ArrayList<>();
+            if (boundary != null) {
+                for (BoundaryOverlaps.Overlap o : indexes.get(boundary.crs()).overlapping(boundary, sliverSquareMetres, row.pin())) {
+                    int otherRow = rowOfPin.get(o.pin());
+                    if (otherRow < row.rowNo() && !refused.contains(o.pin())) {
+                        overlaps.add(new CellError("boundary_wkt", LandTitleService.BOUNDARY_OVERLAP, "The boundary overlaps that of "
+                                + o.pin() + " on row " + otherRow + " of this file by "
+                                + BigDecimal.valueOf(o.squareMetres()).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " m²"));
+                    }
+                }
+            }
+            if (overlaps.isEmpty()) {
+                checked.add(row);
+            } else {
+                refused.add(row.pin());
+                checked.add(row.refused(overlaps));
+            }
+        }
+        return checked;
     }
 
     private static List<OwnerInput> owners(ThramImportRow row) {
@@ -308,9 +398,14 @@ public class ThramImportService {
             case "areaAcres" -> "area_acres";
             case "landType" -> "land_type";
             case "owners" -> "owner_name";
+            case "boundary.crs" -> "boundary_crs";
+            case "areaReason" -> "area_reason";
             default -> {
                 var m = Pattern.compile("owners\\[(\\d+)]\\.(name|cid|share)").matcher(field);
-                yield m.matches() ? ThramCsv.ownerColumn(Integer.parseInt(m.group(1)) + 1, m.group(2)) : "";
+                if (m.matches()) {
+                    yield ThramCsv.ownerColumn(Integer.parseInt(m.group(1)) + 1, m.group(2));
+                }
+                yield field.startsWith("boundary") ? "boundary_wkt" : "";
             }
         };
     }
@@ -322,6 +417,10 @@ public class ThramImportService {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.strip();
     }
 
     private static ThramImport own(StaffMember actor, ThramImport thramImport, StaffMember who) {

@@ -36,10 +36,14 @@ public record ThramImport(long id, String contentHash, String fileName, String c
                 rowsAlreadyRegistered, rowsRegistered, checkpoint, createdAt, now);
     }
 
-    /** After a chunk: rows newly registered or found registered meanwhile, the new checkpoint, finished or not. */
-    public ThramImport afterChunk(int registered, int foundRegistered, int newCheckpoint, boolean finished, Instant now) {
+    /**
+     * After a chunk: rows newly registered, found registered meanwhile or refused after all (they
+     * count as bad from now on), the new checkpoint, finished or not.
+     */
+    public ThramImport afterChunk(int registered, int foundRegistered, int refused, int newCheckpoint, boolean finished,
+                                  Instant now) {
         return new ThramImport(id, contentHash, fileName, clerk, office, finished ? State.FINISHED : State.REGISTERING,
-                rowsRead, rowsGood - foundRegistered, rowsBad, rowsAlreadyRegistered + foundRegistered,
+                rowsRead, rowsGood - foundRegistered - refused, rowsBad + refused, rowsAlreadyRegistered + foundRegistered,
                 rowsRegistered + registered, newCheckpoint, createdAt, now);
     }
 

@@ -55,6 +55,11 @@ public record ThramImportRow(long importId, int rowNo, String pin, List<Cell> ce
         return new ThramImportRow(importId, rowNo, pin, cells, Outcome.ALREADY_REGISTERED, errors, recordKey);
     }
 
+    /** A good row that the registration refused after all (a boundary overlapping a parcel registered since the check). */
+    public ThramImportRow refused(List<CellError> why) {
+        return new ThramImportRow(importId, rowNo, pin, cells, Outcome.BAD, why, null);
+    }
+
     /** The cell of a column, or null when the row has none. */
     public String cell(String column) {
         return cells.stream().filter(c -> c.column().equals(column)).map(Cell::value).findFirst().orElse(null);

@@ -65,6 +65,11 @@ public class ValidationException extends RuntimeException {
             return !errors.isEmpty();
         }
 
+        /** The errors collected so far, in order. */
+        public List<FieldError> errors() {
+            return List.copyOf(errors);
+        }
+
         public void throwIfAny() {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);

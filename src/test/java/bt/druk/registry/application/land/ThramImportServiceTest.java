@@ -32,7 +32,7 @@ class ThramImportServiceTest {
     private final PortalHarness h = new PortalHarness();
     private final InMemoryThramImportRepository repository = new InMemoryThramImportRepository(
             key -> h.pipeline.current(key).map(v -> v.ledgerState() == LedgerState.COMMITTED).orElse(false));
-    private ThramImportService service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000));
+    private ThramImportService service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000), LandBoundaryPolicy.DEFAULT);
 
     private static byte[] csv(String body) {
         return (HEADER + body).getBytes(StandardCharsets.UTF_8);
@@ -121,7 +121,7 @@ class ThramImportServiceTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         var latin1 = assertThrows(ValidationException.class, () -> service.check(CLERK, "x.csv", latin1File));
         assertEquals("import.encoding", latin1.errors().get(0).code());
-        var tooMany = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(2));
+        var tooMany = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(2), LandBoundaryPolicy.DEFAULT);
         assertEquals("import.tooManyRows", assertThrows(ValidationException.class,
                 () -> tooMany.check(CLERK, "x.csv", csv(goodRows(3)))).errors().get(0).code());
     }
@@ -146,7 +146,7 @@ class ThramImportServiceTest {
         ThramImport afterOne = service.registerNextChunk(service.startRegistration(CLERK, checked.id()).id(), 7);
         assertEquals(8, afterOne.checkpoint(), "rows 2-8 are the first chunk");
         // The portal stops; a new one finds the import unfinished in the database and resumes it.
-        service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000));
+        service = new ThramImportService(h.land, repository, h.clock, new ThramImportPolicy(20000), LandBoundaryPolicy.DEFAULT);
         assertEquals(List.of(checked.id()), service.unfinished());
         ThramImport done = runToEnd(service.find(CLERK, checked.id()), 7);
         assertEquals(20, done.rowsRegistered());
@@ -197,5 +197,109 @@ class ThramImportServiceTest {
         StaffMember paro = StaffMember.clerk("land.clerk2", Register.LAND, "PARO");
         assertThrows(AccessDeniedException.class, () -> service.find(paro, checked.id()));
         assertThrows(AccessDeniedException.class, () -> service.startRegistration(paro, checked.id()));
+    }
+
+    // ---- surveyed boundaries (issue 30 item 6) ----
+
+    private static final String BOUNDARY_HEADER = "pin,thram_no,dzongkhag,gewog,area_acres,land_type,owner_name,owner_cid,owner_share,"
+            + "boundary_crs,boundary_wkt,area_reason\n";
+
+    /** A row of 1.5 acres whose boundary is a 100 m by 60.7 m rectangle (1.4999 acres) with its south-west corner at (e, n). */
+    private static String boundaryRow(int n, double e, double north, String crs) {
+        return String.format(java.util.Locale.ROOT, "IMP-%04d,T-%d,Thimphu,Kawang,1.5,DRY_LAND,Karma Wangchuk,%011d,1,%s,"
+                        + "\"POLYGON ((%.3f %.3f, %.3f %.3f, %.3f %.3f, %.3f %.3f, %.3f %.3f))\",%n",
+                n, n, 10101000000L + n, crs, e, north, e + 100, north, e + 100, north + 60.7, e, north + 60.7, e, north);
+    }
+
+    private static byte[] boundaryCsv(String body) {
+        return (BOUNDARY_HEADER + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRowsBoundaryInWktIsRegisteredWithTheTitleInItsCoordinateSystem() {
+        ThramImport checked = service.check(CLERK, "surveyed.csv", boundaryCsv(boundaryRow(1, 214000, 3041900, "EPSG:5266")
+                + goodRow(2).stripTrailing() + ",,,\n"));
+        assertEquals(2, checked.rowsGood(), () -> repository.allRows(checked.id()).toString());
+        runToEnd(service.startRegistration(CLERK, checked.id()), 10);
+        var parcel = h.land.findForStaff(CLERK, "IMP-0001").orElseThrow().title().parcel();
+        assertEquals(bt.druk.registry.domain.land.SurveyCrs.BHUTAN_NATIONAL_GRID, parcel.boundary().crs());
+        assertEquals("POLYGON ((214000.000 3041900.000, 214100.000 3041900.000, 214100.000 3041960.700, 214000.000 3041960.700, "
+                + "214000.000 3041900.000))", parcel.boundary().wkt());
+        assertEquals(null, h.land.findForStaff(CLERK, "IMP-0002").orElseThrow().title().parcel().boundary(),
+                "a row with the boundary columns empty has no boundary");
+    }
+
+    @Test
+    void aBoundaryThatCannotBeReadIsABadRowNamingTheBoundaryColumns() {
+        ThramImport checked = service.check(CLERK, "bad-boundaries.csv", boundaryCsv(
+                boundaryRow(1, 214000, 3041900, "")                                                       // row 2: no CRS
+                + boundaryRow(2, 214000, 3041900, "EPSG:4326")                                            // row 3: not a survey CRS
+                + "IMP-0003,T-3,Thimphu,Kawang,1.5,DRY_LAND,Karma Wangchuk,10101000003,1,EPSG:5266,"
+                + "\"POLYGON ((214000 3041900, 214100 3041900, 214100 3041960.7, 214000 3041960.7))\",\n" // row 4: not closed
+                + "IMP-0004,T-4,Thimphu,Kawang,1.5,DRY_LAND,Karma Wangchuk,10101000004,1,EPSG:5266,,\n"   // row 5: CRS alone
+                + boundaryRow(5, 214500, 3041900, "EPSG:5266").replace(",1.5,", ",3,")));            // row 6: area twice the boundary's
+        assertEquals(0, checked.rowsGood());
+        assertEquals(List.of(new CellError("boundary_crs", "boundary.crs.required",
+                "Name the coordinate system of boundary_wkt, e.g. EPSG:5266 (Bhutan National Grid) or EPSG:5301 (Punakha TM)")),
+                errorsOfRow(checked, 2));
+        assertEquals(List.of("boundary_crs"), errorsOfRow(checked, 3).stream().map(CellError::column).toList());
+        assertEquals("boundary.crs.unknown", errorsOfRow(checked, 3).get(0).code());
+        assertEquals(List.of("boundary.ring.not-closed"), errorsOfRow(checked, 4).stream().map(CellError::code).toList());
+        assertEquals("boundary_wkt", errorsOfRow(checked, 4).get(0).column());
+        assertEquals(List.of(new CellError("boundary_wkt", "boundary.required",
+                "boundary_crs is given but boundary_wkt is empty; enter the boundary or leave both empty")), errorsOfRow(checked, 5));
+        assertEquals(List.of("area_reason"), errorsOfRow(checked, 6).stream().map(CellError::column).toList());
+        assertEquals(LandTitleService.AREA_MISMATCH, errorsOfRow(checked, 6).get(0).code());
+        ThramImport withReason = service.check(CLERK, "reason.csv", boundaryCsv(boundaryRow(5, 214500, 3041900, "EPSG:5266")
+                .replace(",1.5,", ",3,").stripTrailing() + "Resurvey of 2024 pending\n"));
+        assertEquals(1, withReason.rowsGood(), "the form's area reason passes the difference here too");
+    }
+
+    @Test
+    void aFileWithBoundaryWktButNoCoordinateSystemColumnIsRefusedAsAWhole() {
+        var refused = assertThrows(ValidationException.class, () -> service.check(CLERK, "x.csv",
+                (HEADER.strip() + ",boundary_wkt\n" + goodRow(1).stripTrailing() + ",\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("import.header", refused.errors().get(0).code());
+        assertTrue(refused.getMessage().contains("boundary_wkt but no boundary_crs"), refused.getMessage());
+    }
+
+    @Test
+    void rowsOfOneFileWhoseBoundariesOverlapLeaveTheFirstGoodAndNameItOnTheOthers() {
+        ThramImport checked = service.check(CLERK, "overlaps.csv", boundaryCsv(
+                boundaryRow(1, 214000, 3041900, "EPSG:5266")
+                + boundaryRow(2, 214050, 3041900, "EPSG:5266")     // half over row 2's parcel
+                + boundaryRow(3, 214100, 3041900, "EPSG:5266")     // over row 3's only, which is bad: good
+                + boundaryRow(4, 214000, 3041960.698, "EPSG:5266"))); // 0.2 m² over row 2's: a sliver, good
+        assertEquals(3, checked.rowsGood(), () -> repository.allRows(checked.id()).toString());
+        List<CellError> row3 = errorsOfRow(checked, 3);
+        assertEquals(1, row3.size());
+        assertEquals(LandTitleService.BOUNDARY_OVERLAP, row3.get(0).code());
+        assertEquals("The boundary overlaps that of IMP-0001 on row 2 of this file by 3035.0 m²", row3.get(0).message());
+    }
+
+    @Test
+    void aBoundaryOverlappingARegisteredParcelIsBadAtTheCheckAndOneRegisteredSinceIsRefusedAtRegistration() {
+        runToEnd(service.startRegistration(CLERK, service.check(CLERK, "first.csv",
+                boundaryCsv(boundaryRow(1, 214000, 3041900, "EPSG:5266"))).id()), 10);
+        ThramImport second = service.check(CLERK, "second.csv", boundaryCsv(boundaryRow(2, 214050, 3041900, "EPSG:5266")
+                + boundaryRow(3, 214500, 3041900, "EPSG:5266")));
+        assertEquals(1, second.rowsGood());
+        assertEquals(LandTitleService.BOUNDARY_OVERLAP, errorsOfRow(second, 2).get(0).code());
+        assertTrue(errorsOfRow(second, 2).get(0).message().contains("IMP-0001"), errorsOfRow(second, 2).toString());
+
+        // Between the check and the job, the form registers a parcel over row 3's boundary.
+        service.startRegistration(CLERK, second.id());
+        h.land.registerFirstTitle(CLERK, new FirstRegistrationCommand("IMP-0099", "T-99", "Thimphu", "Kawang", new BigDecimal("1.5"),
+                bt.druk.registry.domain.land.LandType.DRY_LAND, List.of(new OwnerInput("Pema", "10101000099", "1")),
+                bt.druk.registry.domain.land.Boundary.fromWkt("EPSG:5266", "POLYGON ((214520 3041900, 214620 3041900, 214620 3041960.7, "
+                        + "214520 3041960.7, 214520 3041900))").canonicalJson(), null));
+        ThramImport done = runToEnd(service.find(CLERK, second.id()), 10);
+        assertEquals(ThramImport.State.FINISHED, done.state());
+        assertEquals(0, done.rowsRegistered());
+        assertEquals(0, done.rowsGood());
+        assertEquals(2, done.rowsBad());
+        assertEquals("boundary_wkt", errorsOfRow(second, 3).get(0).column());
+        assertTrue(errorsOfRow(second, 3).get(0).message().contains("IMP-0099"), errorsOfRow(second, 3).toString());
+        assertTrue(h.land.findForStaff(CLERK, "IMP-0003").isEmpty());
     }
 }

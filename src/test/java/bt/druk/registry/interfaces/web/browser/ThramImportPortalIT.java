@@ -188,4 +188,40 @@ class ThramImportPortalIT {
             assertEquals(1, ledgerWrites("land-title:RS" + run + "-" + n));
         }
     }
+
+    /** A row of 1.5 acres surveyed as a 100 m by 60.7 m rectangle in the national grid, south-west corner at (e, n). */
+    static String surveyedRow(String pin, int n, long e, long north) {
+        return row(pin, n, "1.5", "Pema Lhamo", "Thimphu").stripTrailing() + String.format(
+                ",EPSG:5266,\"POLYGON ((%d %d, %d %d, %d %d.7, %d %d.7, %d %d))\",%n",
+                e, north, e + 100, north, e + 100, north + 60, e, north + 60, e, north);
+    }
+
+    @Test
+    @Order(3)
+    void rowsWithSurveyedBoundariesRegisterThemAndOneOverlappingAnotherRowIsBad() throws Exception {
+        FacesHttpSession session = clerk();
+        // Somewhere in the national grid no earlier run has used (the network outlives a run in development).
+        long e = ThreadLocalRandom.current().nextLong(200_000, 400_000);
+        long north = ThreadLocalRandom.current().nextLong(3_000_000, 3_100_000);
+        String surveyed = "SV" + run + "-1";
+        String csv = HEADER.strip() + ",boundary_crs,boundary_wkt,area_reason\n"
+                + surveyedRow(surveyed, 1, e, north)
+                + surveyedRow("SV" + run + "-2", 2, e + 50, north)                                     // half over row 2's
+                + row("SV" + run + "-3", 3, "1.5", "Pema Lhamo", "Thimphu").stripTrailing() + ",EPSG:5266,\"POLYGON ((1 2, 3 4))\",\n"
+                + row("SV" + run + "-4", 4, "1.5", "Pema Lhamo", "Thimphu").stripTrailing() + ",,,\n"; // no boundary: still good
+        Page checked = upload(session, "surveyed.csv", csv);
+        Summary report = summary(checked);
+        assertEquals(List.of(4, 2, 2), List.of(report.read(), report.good(), report.bad()), checked::summary);
+        assertTrue(checked.body().contains("The boundary overlaps that of " + surveyed + " on row 2 of this file"), checked::summary);
+
+        register(session, checked);
+        awaitSummary(session, report.id(), s -> s.committed() == 2, 120);
+        assertEquals(1, ledgerWrites("land-title:" + surveyed));
+        Page boundary = session.get("/api/parcels/" + surveyed + "/boundary?crs=surveyed");
+        assertEquals(200, boundary.status(), boundary::summary);
+        assertTrue(boundary.body().contains("\"EPSG:5266\"") && boundary.body().contains("[" + e)
+                && boundary.body().contains("," + north),
+                boundary::summary);
+        assertEquals(404, session.get("/api/parcels/SV" + run + "-2/boundary").status(), "the bad row registered nothing");
+    }
 }
