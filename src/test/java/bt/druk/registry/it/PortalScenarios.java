@@ -106,6 +106,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -167,6 +168,66 @@ public abstract class PortalScenarios {
             Thread.sleep(250);
         }
         throw new AssertionError("version " + version + " of " + recordKey + " never reached the expected state; last: " + last);
+    }
+
+    /**
+     * Two clerks registering parcels whose boundaries overlap, the second while the first one's
+     * transaction is still open: the register's boundary lock makes the second check wait for the
+     * first commit, so it is refused naming the first, on this database. Without the lock it would
+     * pass, blind to the first one's uncommitted parcel.
+     */
+    @Test
+    void aClerkDrawingOverGroundAnotherIsRegisteringWaitsForItAndIsRefused() throws Exception {
+        // 0.75 acres as 75 m by 40.469 m, the second 37 m east of the first: half of each covers the other.
+        long east = ThreadLocalRandom.current().nextLong(200_000, 400_000);
+        long north = ThreadLocalRandom.current().nextLong(3_000_000, 3_100_000);
+        List<FirstRegistrationCommand> commands = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            String pin = newPin();
+            String boundary = String.format(java.util.Locale.ROOT,
+                    "{\"crs\":\"EPSG:5266\",\"type\":\"Polygon\",\"coordinates\":[[[%1$d,%2$d],[%3$d,%2$d],[%3$d,%4$s],[%1$d,%4$s],[%1$d,%2$d]]]}",
+                    east + side * 37, north, east + side * 37 + 75, (north + 40) + ".469");
+            FirstRegistrationCommand plain = registration(pin);
+            // Owners of their own: two registrations naming the same person wait for each other's party row anyway.
+            commands.add(new FirstRegistrationCommand(pin, plain.thramNo(), plain.dzongkhag(), plain.gewog(), plain.areaAcres(),
+                    plain.landType(), List.of(new OwnerInput(side == 0 ? "Kinley Wangmo" : "Tashi Dorji",
+                            String.format("1070%07d", ThreadLocalRandom.current().nextInt(10_000_000)), "1")), boundary, null));
+        }
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        CountDownLatch firstSaved = new CountDownLatch(1);
+        try {
+            Future<Long> first = clerks.submit(() -> {
+                transaction.begin();
+                try {
+                    land.registerFirstTitle(CLERK, commands.get(0));
+                    firstSaved.countDown();
+                    Thread.sleep(600); // the first clerk's transaction still open while the second one checks
+                    long committedAt = System.nanoTime();
+                    transaction.commit();
+                    return committedAt;
+                } catch (Exception e) {
+                    transaction.rollback();
+                    throw e;
+                }
+            });
+            assertTrue(firstSaved.await(30, TimeUnit.SECONDS), "the first registration was saved");
+            Future<String> second = clerks.submit(() -> {
+                try {
+                    land.registerFirstTitle(CLERK, commands.get(1));
+                    return "registered";
+                } catch (ValidationException refused) {
+                    return refused.errors().get(0).code() + " " + refused.errors().get(0).arguments();
+                }
+            });
+            String outcome = second.get(60, TimeUnit.SECONDS);
+            long answeredAt = System.nanoTime();
+            long committedAt = first.get(60, TimeUnit.SECONDS);
+            assertEquals(LandTitleService.BOUNDARY_OVERLAP + " [" + commands.get(0).pin() + "]", outcome);
+            assertTrue(answeredAt > committedAt, "the second clerk was answered only after the first one's commit");
+            assertTrue(publicLand.publicView(commands.get(1).pin()).isEmpty(), "nothing of the refused registration was saved");
+        } finally {
+            clerks.shutdownNow();
+        }
     }
 
     @Inject

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 public class InMemoryLandParcelRepository implements LandParcelRepository {
 
+    private int boundaryLocks;
+
     private final Map<String, LandParcel> rows = new TreeMap<>();
 
     @Override
@@ -30,6 +32,17 @@ public class InMemoryLandParcelRepository implements LandParcelRepository {
     @Override
     public synchronized Optional<LandParcel> findByPin(String pin) {
         return rows.values().stream().filter(p -> p.pin().equals(pin)).findFirst();
+    }
+
+    /** Counted only: the unit tests run one thread and no transactions (PortalScenarios test the lock). */
+    @Override
+    public synchronized void lockBoundaries() {
+        boundaryLocks++;
+    }
+
+    /** How often a change took the boundary lock. */
+    public synchronized int boundaryLocks() {
+        return boundaryLocks;
     }
 
     @Override

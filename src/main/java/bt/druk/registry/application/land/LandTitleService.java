@@ -97,6 +97,9 @@ public class LandTitleService {
     @Transactional
     public SubmissionAck registerFirstTitle(StaffMember actor, FirstRegistrationCommand command) {
         actor.requireClerkOf(Register.LAND);
+        if (command.boundary() != null && !command.boundary().isBlank()) {
+            liveBoundaries.lockForChange();
+        }
         CheckedFirstRegistration checked = validFirstRegistration(actor, command);
         if (pipeline.lockCurrent(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
             throw alreadyRegistered();

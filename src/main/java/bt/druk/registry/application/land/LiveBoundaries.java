@@ -31,10 +31,9 @@ import java.util.Optional;
  * One lock per CRS: queries and changes of one CRS wait for each other (registrations are minutes
  * of a clerk's work apart; a query takes milliseconds).
  *
- * <p>Not closed: two registrations of overlapping boundaries whose transactions overlap in time
- * both pass, since neither sees the other's uncommitted row. Closing it needs a lock held to the
- * commit (a row per CRS locked by the registration), left for when clerks register concurrently
- * in the same area.
+ * <p>Two changes of overlapping boundaries whose transactions overlap in time would both pass,
+ * neither seeing the other's uncommitted row; so every change that writes a boundary takes
+ * {@link #lockForChange} first, and checks only once the change before it has committed.
  */
 @ApplicationScoped
 public class LiveBoundaries {
@@ -70,6 +69,14 @@ public class LiveBoundaries {
                 .map(stored -> !BoundaryOverlaps.of(stored.crs(), Map.of(o.pin(), stored))
                         .overlapping(boundary, sliverSquareMetres, ownPin).isEmpty())
                 .orElse(false)).toList();
+    }
+
+    /**
+     * Holds the register's boundary lock until the calling transaction ends. Taken before any other
+     * lock (a title's), so that two changes never wait for each other in turn.
+     */
+    public void lockForChange() {
+        parcels.lockBoundaries();
     }
 
     /**

@@ -116,6 +116,7 @@ public class ParcelLineageService {
         ValidationException.Collector pinErrors = new ValidationException.Collector();
         LandValidation.checkPin(pinErrors, "pin", pin);
         pinErrors.throwIfAny();
+        liveBoundaries.lockForChange();
         RecordVersion current = TitleLocks.lock(pipeline, actor, pin, command.expectedVersion(), "subdivide");
         LandTitle parent = reader.read(current.canonicalJson());
         // What stops any subdivision of this parcel first, before what the clerk typed for the children.
@@ -172,6 +173,7 @@ public class ParcelLineageService {
             errors.add("child", "required", "Describe the merged parcel");
         }
         errors.throwIfAny();
+        liveBoundaries.lockForChange();
         // Locked in PIN order, whatever the command's order: two mergers of the same parcels never wait for each other.
         Map<String, RecordVersion> locked = new HashMap<>();
         for (int i : inPinOrder(pins)) {
@@ -251,6 +253,7 @@ public class ParcelLineageService {
         if (pins.get(0).equals(pins.get(1))) {
             throw ValidationException.of("neighbour.pin", "pin.duplicate", "Name the neighbouring parcel, not this one");
         }
+        liveBoundaries.lockForChange();
         Map<String, RecordVersion> locked = new HashMap<>();
         for (int i : inPinOrder(pins)) {
             locked.put(pins.get(i), TitleLocks.lock(pipeline, actor, pins.get(i), sides.get(i).expectedVersion(), "adjust the boundary of"));

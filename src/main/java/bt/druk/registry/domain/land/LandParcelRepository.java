@@ -27,6 +27,13 @@ public interface LandParcelRepository {
     List<LandParcel> liveWithBoundary(String dzongkhag, int limit);
 
     /**
+     * Waits until no other transaction holds the register's boundary lock, then holds it until this
+     * transaction ends: changes that check boundaries for overlaps take it first, so that each sees
+     * the boundaries of those committed before it.
+     */
+    void lockBoundaries();
+
+    /**
      * Parcels matching every non-null criterion (exact, already normalised), ordered by PIN.
      */
     List<LandParcel> search(String pin, String thramNo, String dzongkhag, String gewog, int limit);

@@ -5,6 +5,7 @@ import bt.druk.registry.domain.land.LandParcelRepository;
 import bt.druk.registry.domain.land.TitleStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -90,5 +91,13 @@ public class JpaLandParcelRepository implements LandParcelRepository {
             query.setParameter("gewog", gewog);
         }
         return query.getResultList();
+    }
+
+    @Override
+    public void lockBoundaries() {
+        // SELECT ... FOR UPDATE on the one row of land_boundary_lock (V226), held to the commit.
+        if (em.find(LandBoundaryLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new IllegalStateException("land_boundary_lock has no row 1: the schema migration V226 did not run");
+        }
     }
 }

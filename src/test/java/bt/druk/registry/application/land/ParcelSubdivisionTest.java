@@ -218,4 +218,14 @@ class ParcelSubdivisionTest {
         assertEquals(LedgerState.COMMITTED, current("SD-81").ledgerState());
         assertEquals(2, current("SD-81").version());
     }
+
+    @Test
+    void aRegistrationWithABoundaryAndASubdivisionTakeTheBoundaryLockAndABoundlessRegistrationDoesNot() {
+        register("LK-1", "1", LandType.DRY_LAND, null);
+        assertEquals(0, h.parcels.boundaryLocks(), "nothing drawn, nothing to serialise");
+        register("LK-2", "1", LandType.DRY_LAND, rectangle(214000, 3041900, 100, 40.468564224));
+        assertEquals(1, h.parcels.boundaryLocks());
+        h.lineage.subdivide(CLERK, new SubdivideCommand("LK-1", 1, List.of(child("LK-11", "0.5", null), child("LK-12", "0.5", null))));
+        assertEquals(2, h.parcels.boundaryLocks());
+    }
 }
