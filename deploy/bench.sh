@@ -8,6 +8,7 @@
 #   deploy/bench.sh [--quick] [--seconds N] [--count N] [--no-build] [--use-running-network]
 #                   [--port P] [--caliper] [--postgres] [-- druk-bench options...]
 #   deploy/bench.sh --sealed-opening [--no-build] [-- --bids N --kib N --warmup N]
+#   deploy/bench.sh --land-geometry [--no-build] [-- --parcels N --queries N --map-parcels N --rounds N]
 #
 # --quick              short runs: raw 6 s, each read 4 s, 40 registrations, 320 notary documents
 # --seconds N          how long the raw submits and each wrk run last (default 20 s raw, 15 s each read)
@@ -28,6 +29,9 @@
 #                      1,000 bids of 1 MiB in an envelope store under the run's folder (~1.4 GB while
 #                      it runs), a fake ledger; no network, no portal, no wrk. Runs the test classes
 #                      (src/test/java) with their class path, which the build writes next to them
+# --land-geometry      only issue 30's geometry goals in one process (LandGeometryBench): the overlap
+#                      check against 100,000 live parcels and the map's GeoJSON for 10,000; the portal's
+#                      own code over the unit tests' in-memory projection (no database, no HTTP, no network)
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442), DRUK_NETWORK_SCRIPT (the
 # network.sh of the running network, default the one next to this script); DRUK_* settings in
 # the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
@@ -46,6 +50,7 @@ USE_RUNNING=false
 CALIPER=false
 POSTGRES=false
 SEALED_OPENING=false
+LAND_GEOMETRY=false
 SECONDS_RAW=20
 SECONDS_READ=15
 COUNT=100
@@ -61,6 +66,7 @@ while (($#)); do
     --caliper) CALIPER=true ;;
     --postgres) POSTGRES=true ;;
     --sealed-opening) SEALED_OPENING=true ;;
+    --land-geometry) LAND_GEOMETRY=true ;;
     --) shift; EXTRA=("$@"); break ;;
     *) sed -n '8,34p' "$0" >&2; exit 2 ;;
   esac
@@ -93,10 +99,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [[ "$SEALED_OPENING" == true ]]; then
-  # The benchmark is a test class (it wires the portal's code over the unit tests' fake ledger), run
+if [[ "$SEALED_OPENING" == true || "$LAND_GEOMETRY" == true ]]; then
+  # These benchmarks are test classes (they wire the portal's code over the unit tests' fakes), run
   # like druk-bench.jar but on the test class path: test-classes, classes and every dependency.
-  CLASSPATH_FILE="$BUILD_DIR/bench/sealed-opening.classpath"
+  CLASSPATH_FILE="$BUILD_DIR/bench/test-classes.classpath"
   if [[ "$BUILD" == true ]]; then
     echo "Building the test classes ..."
     mvn -q -B -ntp -f "$REPO_DIR/pom.xml" test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -107,8 +113,13 @@ if [[ "$SEALED_OPENING" == true ]]; then
     || { echo "$CLASSPATH_FILE or $BUILD_DIR/test-classes is missing (run without --no-build)" >&2; exit 1; }
   echo "Load before: $(uptime)"
   status=0
-  java -Xmx1g -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")" \
-    bt.druk.registry.application.procurement.SealedBidsOpeningBench --dir "$RUN/envelopes" --out "$OUT" "${EXTRA[@]}" &
+  if [[ "$SEALED_OPENING" == true ]]; then
+    java -Xmx1g -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")" \
+      bt.druk.registry.application.procurement.SealedBidsOpeningBench --dir "$RUN/envelopes" --out "$OUT" "${EXTRA[@]}" &
+  else
+    java -Xmx1g -cp "$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")" \
+      bt.druk.registry.interfaces.rest.LandGeometryBench --out "$OUT" "${EXTRA[@]}" &
+  fi
   wait $! || status=$?
   rm -rf "$RUN/envelopes"
   exit "$status"

@@ -37,15 +37,42 @@ public interface Wgs84Reprojection {
                 out.append(r == 0 ? "[" : ",[");
                 List<LonLat> ring = rings.get(r);
                 for (int i = 0; i < ring.size(); i++) {
-                    out.append(i == 0 ? "[" : ",[")
-                            .append(new BigDecimal(ring.get(i).longitude()).setScale(8, RoundingMode.HALF_UP).toPlainString())
-                            .append(',')
-                            .append(new BigDecimal(ring.get(i).latitude()).setScale(8, RoundingMode.HALF_UP).toPlainString())
-                            .append(']');
+                    out.append(i == 0 ? "[" : ",[");
+                    appendDegrees(out, ring.get(i).longitude());
+                    out.append(',');
+                    appendDegrees(out, ring.get(i).latitude());
+                    out.append(']');
                 }
                 out.append(']');
             }
             return out.append("]}").toString();
         }
+    }
+
+    /**
+     * {@code degrees} rounded half up to 8 decimals, as {@code new BigDecimal(degrees).setScale(8,
+     * HALF_UP).toPlainString()} writes it, without that method's cost on a map of thousands of outlines:
+     * the scaled value is rounded in {@code double} arithmetic unless it lies within a hair of a tie,
+     * where only the exact binary value can tell which way it goes.
+     */
+    private static void appendDegrees(StringBuilder out, double degrees) {
+        double magnitude = Math.abs(degrees);
+        double scaled = magnitude * 1e8;
+        double fraction = scaled - Math.floor(scaled);
+        long units;
+        if (magnitude >= 1e7 || Math.abs(fraction - 0.5) < 1e-4) {
+            units = new BigDecimal(magnitude).setScale(8, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        } else {
+            units = (long) Math.floor(scaled + 0.5);
+        }
+        if (degrees < 0 && units != 0) {
+            out.append('-');
+        }
+        out.append(units / 100_000_000L).append('.');
+        String fractionDigits = Long.toString(units % 100_000_000L);
+        for (int pad = fractionDigits.length(); pad < 8; pad++) {
+            out.append('0');
+        }
+        out.append(fractionDigits);
     }
 }
