@@ -126,6 +126,7 @@ class BackupRestoreIT {
         }
     }
 
+    /** Title after title, an owner each (one owner's would pass the Land Act 2007's 25 acres per family after 16). */
     private void registerWhile(PortalUnderTest portal, AtomicBoolean loading, List<String> acknowledged) {
         for (int i = 1; loading.get(); i++) {
             String pin = "BR" + run + "-" + i;
@@ -136,7 +137,7 @@ class BackupRestoreIT {
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString("""
                                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                                 "owners":[{"name":"Karma Dema","cid":"11512009876","share":"1"}]}""".formatted(pin, pin))).build(),
+                                 "owners":[{"name":"Karma Dema","cid":"%011d","share":"1"}]}""".formatted(pin, pin, 11512000000L + i))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 202) {
                     acknowledged.add(json(answer.body()).getString("recordKey"));

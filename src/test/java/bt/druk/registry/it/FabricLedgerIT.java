@@ -33,6 +33,8 @@ import bt.druk.registry.application.record.RecordQueryService;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.record.VerificationService;
 import bt.druk.registry.application.reference.ReferenceDataService;
+import bt.druk.registry.application.land.FamilyCeilingPolicy;
+import bt.druk.registry.application.land.FamilyHoldings;
 import bt.druk.registry.application.land.LandProjection;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.OfficeDzongkhags;
@@ -47,6 +49,8 @@ import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.InMemoryAuditTrail;
+import bt.druk.registry.testing.InMemoryCensusHouseholdRepository;
+import bt.druk.registry.testing.InMemoryLandHoldingRepository;
 import bt.druk.registry.testing.InMemoryLandParcelRepository;
 import bt.druk.registry.testing.InMemoryLedgerBindings;
 import bt.druk.registry.testing.InMemoryRecordRepository;
@@ -79,17 +83,20 @@ class FabricLedgerIT {
     static FabricLedger ledger;
 
     final Clock clock = Clock.systemUTC();
+    final InMemoryLandHoldingRepository holdings = new InMemoryLandHoldingRepository();
+    final FamilyHoldings families = new FamilyHoldings(new InMemoryCensusHouseholdRepository(), holdings,
+            FamilyCeilingPolicy.DEFAULT, new InMemoryStaffEventLog(), clock);
     final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
     final LandTitleReader reader = new LandTitleReader(records);
     final RecordPipeline pipeline = new RecordPipeline(records, clock,
-            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), reader, clock)),
+            List.<RecordProjection>of(new LandProjection(new InMemoryLandParcelRepository(), holdings, reader, clock)),
             new InMemoryStaffEventLog());
     final OutboxProcessor processor = new OutboxProcessor(records, clock, pipeline);
     final RecordQueryService queries = new RecordQueryService(records, new LedgerImprints(List.of()));
     final LandTitleService land = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
             new LandTransferPolicy(Duration.ofSeconds(2592000)),
             OfficeDzongkhags.DEFAULT, bt.druk.registry.application.land.LandBoundaryPolicy.DEFAULT,
-            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()));
+            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()), families);
     final LandPublicService publicLand;
     final InMemoryLedgerBindings bindings = new InMemoryLedgerBindings(records);
     LedgerSubmitter submitter;
@@ -202,7 +209,7 @@ class FabricLedgerIT {
             LandTitleService shortNotice = new LandTitleService(pipeline, new ReferenceDataService(), queries, reader, clock,
                     new LandTransferPolicy(Duration.ofSeconds(3)),
             OfficeDzongkhags.DEFAULT, bt.druk.registry.application.land.LandBoundaryPolicy.DEFAULT,
-            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()));
+            new bt.druk.registry.application.land.LiveBoundaries(new InMemoryLandParcelRepository()), families);
             String pin = newPin();
             String key = shortNotice.registerFirstTitle(CLERK, registration(pin)).recordKey();
             shortNotice.registerMortgage(CLERK, new RegisterMortgageCommand(pin, 1, "BOB-7", "Bank of Bhutan"));

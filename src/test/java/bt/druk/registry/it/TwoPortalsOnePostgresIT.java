@@ -161,10 +161,12 @@ class TwoPortalsOnePostgresIT {
     private void registerUntil(String base, String portal, String password, AtomicBoolean over, AtomicBoolean stop) {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + password).getBytes(StandardCharsets.UTF_8));
         while (!over.get() && !stop.get()) {
-            String pin = "TP" + run + "-" + sequence.incrementAndGet();
+            long n = sequence.incrementAndGet();
+            String pin = "TP" + run + "-" + n;
+            // An owner per title: one owner's titles would pass the Land Act 2007's 25 acres per family after 16.
             String body = """
                     {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                     "owners":[{"name":"Pema Choden","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);
+                     "owners":[{"name":"Pema Choden","cid":"%011d","share":"1"}]}""".formatted(pin, pin, 11512000000L + n);
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/land/titles"))
                         .header("Authorization", authorization).header("Content-Type", "application/json")

@@ -1,5 +1,7 @@
 package bt.druk.registry.testing;
 
+import bt.druk.registry.application.land.FamilyCeilingPolicy;
+import bt.druk.registry.application.land.FamilyHoldings;
 import bt.druk.registry.application.land.LandBoundaryPolicy;
 import bt.druk.registry.application.land.ParcelLineageService;
 import bt.druk.registry.application.land.SubdivisionPolicy;
@@ -63,6 +65,10 @@ public class PortalHarness {
     public final MutableClock clock = new MutableClock(Instant.parse("2025-11-01T09:00:00Z"));
     public final InMemoryRecordRepository records = new InMemoryRecordRepository(clock);
     public final InMemoryLandParcelRepository parcels = new InMemoryLandParcelRepository();
+    /** Each live title's owners' shares, as the projection keeps them for the family ceiling. */
+    public final InMemoryLandHoldingRepository holdings = new InMemoryLandHoldingRepository();
+    /** The household numbers clerks entered with owners. */
+    public final InMemoryCensusHouseholdRepository households = new InMemoryCensusHouseholdRepository();
     public final FakeLedger ledger = new FakeLedger(clock);
     public final ReferenceDataService referenceData = new ReferenceDataService();
     public final LandTitleReader reader = new LandTitleReader(records);
@@ -75,7 +81,7 @@ public class PortalHarness {
     public final InMemoryStaffEventLog staffLog = new InMemoryStaffEventLog();
     /** Every register's projections, one per kind of record, as CDI finds them in the portal. */
     public final List<RecordProjection> projections = List.of(
-            new LandProjection(parcels, reader, clock, liveBoundaries),
+            new LandProjection(parcels, holdings, reader, clock, liveBoundaries),
             new ProcurementProjection.Tenders(tenderRepository, clock),
             new ProcurementProjection.Bids(tenderRepository, clock),
             new NotaryProjection(notarisationRepository, notarisationReader, clock),
@@ -95,9 +101,11 @@ public class PortalHarness {
             java.util.stream.Stream.concat(BidImprints.all().stream(), java.util.stream.Stream.of(new MerkleRootImprint())).toList());
     public final RecordQueryService queries = new RecordQueryService(records, imprints);
     public final VerificationService verification = new VerificationService(records, ledger, imprints, clock);
+    /** The Land Act 2007's family ceiling at its default, 25 acres. */
+    public final FamilyHoldings families = new FamilyHoldings(households, holdings, FamilyCeilingPolicy.DEFAULT, staffLog, clock);
     public final LandTitleService land = new LandTitleService(pipeline, referenceData, queries, reader, clock,
             new LandTransferPolicy(Duration.ofSeconds(NOTICE_SECONDS)),
-            bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT, LandBoundaryPolicy.DEFAULT, liveBoundaries);
+            bt.druk.registry.domain.land.OfficeDzongkhags.DEFAULT, LandBoundaryPolicy.DEFAULT, liveBoundaries, families);
     /** The portal's secrets, kept in memory for this harness's life. */
     public final PortalSecrets secrets = new PortalSecrets() {
         private final java.util.Map<String, byte[]> made = new java.util.concurrent.ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.application.reference.Dzongkhag;
 import bt.druk.registry.application.reference.ReferenceDataService;
 import bt.druk.registry.domain.land.Boundary;
+import bt.druk.registry.domain.land.FamilyCeiling;
 import bt.druk.registry.domain.land.LandTitle;
 import bt.druk.registry.domain.land.LandTitleJson;
 import bt.druk.registry.domain.land.LandValidation;
@@ -13,6 +14,7 @@ import bt.druk.registry.domain.land.OfficeDzongkhags;
 import bt.druk.registry.domain.land.Owner;
 import bt.druk.registry.domain.land.Parcel;
 import bt.druk.registry.domain.land.TitleOperation;
+import bt.druk.registry.domain.land.TitleStatus;
 import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.domain.record.LedgerImprint;
 import bt.druk.registry.domain.record.RecordKey;
@@ -32,7 +34,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +65,7 @@ public class LandTitleService {
     private OfficeDzongkhags offices;
     private LandBoundaryPolicy boundaryPolicy;
     private LiveBoundaries liveBoundaries;
+    private FamilyHoldings families;
 
     protected LandTitleService() {
     }
@@ -70,6 +75,8 @@ public class LandTitleService {
      * @param boundaryPolicy the area and overlap tolerances of a boundary ({@code druk.land.areaTolerancePercent},
      *                       {@code druk.land.sliverSquareMetres})
      * @param liveBoundaries the registered parcels' boundaries a new one must not overlap
+     * @param families       the Land Act 2007's family ceiling ({@code druk.land.familyCeilingAcres}) and the
+     *                       household numbers typed with owners
      */
     @Inject
     public LandTitleService(RecordPipeline pipeline, ReferenceDataService referenceData, RecordQueryService queries,
@@ -77,7 +84,9 @@ public class LandTitleService {
                             LandTransferPolicy transfers,
                             OfficeDzongkhags offices,
                             LandBoundaryPolicy boundaryPolicy,
-                            LiveBoundaries liveBoundaries) {
+                            LiveBoundaries liveBoundaries,
+                            FamilyHoldings families) {
+        this.families = families;
         this.boundaryPolicy = boundaryPolicy;
         this.liveBoundaries = liveBoundaries;
         this.offices = offices;
@@ -104,6 +113,9 @@ public class LandTitleService {
         if (pipeline.lockCurrent(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
             throw alreadyRegistered();
         }
+        families.requireWithinCeiling(LandTitle.recordKeyOf(checked.parcel().pin()), checked.parcel().areaAcres(), checked.owners(),
+                checked.households(), "owners");
+        families.record(actor, checked.owners(), checked.households());
         LandTitle title = LandTitle.registerFirst(checked.parcel(), checked.owners(), actorOf(actor), checked.areaReason());
         // RegisterTitle(key, hash, office, dzongkhag): the ledger takes the office from the clerk's
         // certificate and checks its own table; the dzongkhag is the one the hashed record names.
@@ -113,8 +125,8 @@ public class LandTitleService {
 
     /**
      * The checks {@link #registerFirstTitle} makes, without writing anything: what the form would refuse
-     * (field errors with the same codes and messages), with a PIN already registered as
-     * {@code pin.registered}. Used by the bulk import to report every row before it registers any.
+     * (field errors with the same codes and messages, the family ceiling's among them), with a PIN
+     * already registered as {@code pin.registered}. Used by the bulk import to report every row before it registers any.
      *
      * @return the problems, empty when the registration would be accepted now
      */
@@ -126,7 +138,8 @@ public class LandTitleService {
             if (pipeline.current(LandTitle.recordKeyOf(checked.parcel().pin())).isPresent()) {
                 return alreadyRegistered().errors();
             }
-            return List.of();
+            return families.refusals(LandTitle.recordKeyOf(checked.parcel().pin()), checked.parcel().areaAcres(), checked.owners(),
+                    checked.households(), "owners");
         } catch (ValidationException e) {
             return e.errors();
         }
@@ -146,7 +159,8 @@ public class LandTitleService {
         return ValidationException.of("pin", PIN_REGISTERED, "A title with this PIN is already registered");
     }
 
-    private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners, String areaReason) {
+    /** @param households the household numbers typed with the owners, normalised, null where none */
+    private record CheckedFirstRegistration(Parcel parcel, List<Owner> owners, List<String> households, String areaReason) {
     }
 
     /** The longest {@code areaReason} kept (it goes into the title's public document). */
@@ -182,11 +196,12 @@ public class LandTitleService {
             errors.add("landType", "required", "Choose the land type");
         }
         List<Owner> owners = LandValidation.parseOwners(errors, "owners", toText(command.owners()));
+        List<String> households = LandValidation.parseHouseholds(errors, "owners", householdsTyped(command.owners()));
         String areaReason = trim(command.areaReason());
         Boundary boundary = checkBoundary(errors, pin, area, command.boundary(), areaReason);
         errors.throwIfAny();
         return new CheckedFirstRegistration(new Parcel(pin, thram, dzongkhag, gewog, area, command.landType(), boundary),
-                owners, boundary == null ? null : areaReason);
+                owners, households, boundary == null ? null : areaReason);
     }
 
     /**
@@ -240,9 +255,16 @@ public class LandTitleService {
             errors.add("transferType", "required", "Choose the kind of transfer");
         }
         List<Owner> newOwners = LandValidation.parseOwners(errors, "newOwners", toText(command.newOwners()));
+        List<String> households = LandValidation.parseHouseholds(errors, "newOwners", householdsTyped(command.newOwners()));
         errors.throwIfAny();
-        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_LODGED,
-                title -> title.lodgeTransfer(command.transferType(), newOwners, noticePeriod, actorOf(actor)));
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_LODGED, title -> {
+            LandTitle lodged = title.lodgeTransfer(command.transferType(), newOwners, noticePeriod, actorOf(actor));
+            // Checked now, so the buyer hears it before the notice period, and again at finalisation.
+            families.requireWithinCeiling(lodged.recordKey(), lodged.parcel().areaAcres(), lodged.pendingTransfer().newOwners(),
+                    households, "newOwners");
+            families.record(actor, lodged.pendingTransfer().newOwners(), households);
+            return lodged;
+        });
     }
 
     /**
@@ -254,11 +276,19 @@ public class LandTitleService {
         actor.requireClerkOf(Register.LAND);
         ValidationException.Collector errors = new ValidationException.Collector();
         List<Owner> newOwners = LandValidation.parseOwners(errors, "newOwners", toText(command.newOwners()));
+        List<String> households = LandValidation.parseHouseholds(errors, "newOwners", householdsTyped(command.newOwners()));
         errors.throwIfAny();
         String sha = LandTitle.normaliseSha256(command.courtOrderSha256());
-        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.COURT_ORDER_TRANSFER,
-                title -> title.transferByCourtOrder(newOwners, command.court(), command.caseNumber(), sha, actorOf(actor)),
-                sha);
+        List<FamilyCeiling.Excess> over = new ArrayList<>();
+        SubmissionAck ack = change(actor, command.pin(), command.expectedVersion(), TitleOperation.COURT_ORDER_TRANSFER, title -> {
+            LandTitle ordered = title.transferByCourtOrder(newOwners, command.court(), command.caseNumber(), sha, actorOf(actor));
+            over.addAll(families.excesses(ordered.recordKey(), ordered.parcel().areaAcres(), ordered.owners(), households));
+            families.record(actor, ordered.owners(), households);
+            return ordered;
+        }, sha);
+        // The court's order outranks the ceiling: registered, and flagged for the registrar (docs/family-ceiling.md).
+        families.flag(actor, ack.recordKey(), ack.version(), over, "court order " + command.caseNumber().trim());
+        return ack;
     }
 
     @Transactional
@@ -271,8 +301,13 @@ public class LandTitleService {
     @Transactional
     public SubmissionAck finaliseTransfer(StaffMember actor, FinaliseTransferCommand command) {
         actor.requireClerkOf(Register.LAND);
-        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_FINALISED,
-                title -> title.finaliseTransfer(actorOf(actor)));
+        return change(actor, command.pin(), command.expectedVersion(), TitleOperation.TRANSFER_FINALISED, title -> {
+            LandTitle finalised = title.finaliseTransfer(actorOf(actor));
+            // Again: since the lodging the family may have been given other land, or the census moved someone in.
+            families.requireWithinCeiling(finalised.recordKey(), finalised.parcel().areaAcres(), finalised.owners(), List.of(),
+                    "newOwners");
+            return finalised;
+        });
     }
 
     @Transactional
@@ -327,6 +362,34 @@ public class LandTitleService {
                 v.canonicalJson(), queries.versions(key)));
     }
 
+    /**
+     * The families of the title's current owners that hold more than the Land Act 2007's ceiling now
+     * (after a court's verdict, or land held before the Act), as warnings at {@code owners[i].household}
+     * or {@code owners[i].cid}; empty for an unknown PIN or a retired title.
+     *
+     * @throws AccessDeniedException if actor is a clerk of another register
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> familyCeilingWarnings(StaffMember actor, String pin) {
+        return findForStaff(actor, pin).map(LandTitleStaffView::title)
+                .filter(title -> title.status() != TitleStatus.RETIRED)
+                .map(title -> families.aboveCeiling(title.owners())).orElse(List.of());
+    }
+
+    /**
+     * The household numbers recorded for these CIDs (the title's owners, on the staff page), by CID;
+     * personal data, for staff only.
+     *
+     * @throws AccessDeniedException if actor is a clerk of another register
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> recordedHouseholds(StaffMember actor, List<String> cids) {
+        if (actor.role() == Role.CLERK && actor.register() != Register.LAND) {
+            throw new AccessDeniedException(actor.username() + " is not a clerk of the land register");
+        }
+        return families.householdsOf(cids);
+    }
+
     // ---- helpers ----
 
     private SubmissionAck change(StaffMember actor, String rawPin, Integer expectedVersion, TitleOperation operation,
@@ -357,6 +420,10 @@ public class LandTitleService {
         return owners == null ? null : owners.stream()
                 .map(o -> o == null ? new LandValidation.OwnerText(null, null, null) : new LandValidation.OwnerText(o.name(), o.cid(), o.share()))
                 .toList();
+    }
+
+    private static List<String> householdsTyped(List<OwnerInput> owners) {
+        return owners == null ? null : owners.stream().map(o -> o == null ? null : o.household()).toList();
     }
 
     private static String trim(String s) {

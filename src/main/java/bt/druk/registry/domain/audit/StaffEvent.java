@@ -45,7 +45,14 @@ public record StaffEvent(Instant at, Kind kind, String actor, String client, Str
         /** The holder revoked one of their API tokens. */
         API_TOKEN_REVOKED,
         /** A known API token was refused: revoked, expired, or its account disabled or changed since. */
-        API_TOKEN_REFUSED
+        API_TOKEN_REFUSED,
+        /** A land clerk changed a person's household number, as a newer census record says (subject: the CID; detail: from, to). */
+        HOUSEHOLD_CHANGED,
+        /**
+         * A court-ordered transfer took a family above the Land Act 2007's ceiling: registered, since the
+         * court's order outranks the registry's refusal, and flagged here (subject: the version; detail: the family's holding).
+         */
+        LAND_CEILING_EXCEEDED
     }
 
     public StaffEvent {

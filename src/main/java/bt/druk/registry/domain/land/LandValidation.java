@@ -15,6 +15,8 @@ public final class LandValidation {
     public static final Pattern THRAM = Pattern.compile("[A-Z0-9][A-Z0-9/-]{0,19}");
     public static final Pattern CID = Pattern.compile("\\d{11}");
     public static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,39}");
+    /** A household number as the census record writes it, upper-cased: 1-20 letters, digits or hyphens. */
+    public static final Pattern HOUSEHOLD = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,19}");
     /** Largest area accepted, in acres (a sanity bound, not a legal one). */
     public static final BigDecimal MAX_AREA = new BigDecimal("100000");
 
@@ -75,6 +77,37 @@ public final class LandValidation {
             return null;
         }
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
+     * A household number as kept: trimmed, letters upper-cased (the census writes {@code 1234-AB} and a
+     * clerk may type {@code 1234-ab}); null or blank gives null, for "none given".
+     */
+    public static String normaliseHousehold(String household) {
+        return household == null || household.isBlank() ? null : household.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The household numbers typed for owners, one per owner (null where none was given), each
+     * normalised and checked at {@code field[i].household}: control and text-direction characters
+     * refused as in every text field ({@link PlainText}), then the census format ({@link #HOUSEHOLD}).
+     * Returns null in place of a number it refused.
+     */
+    public static List<String> parseHouseholds(ValidationException.Collector errors, String field, List<String> typed) {
+        List<String> households = new ArrayList<>();
+        for (int i = 0; typed != null && i < typed.size(); i++) {
+            String household = normaliseHousehold(typed.get(i));
+            String at = field + "[" + i + "].household";
+            if (household != null && !PlainText.isLine(household)) {
+                errors.add(at, PlainText.CODE, PlainText.MESSAGE);
+                household = null;
+            } else if (household != null && !HOUSEHOLD.matcher(household).matches()) {
+                errors.add(at, "household.format", "A household number has 1-20 letters, digits or hyphens, as on the census record");
+                household = null;
+            }
+            households.add(household);
+        }
+        return households;
     }
 
     /** Raw owner typed by a clerk. */

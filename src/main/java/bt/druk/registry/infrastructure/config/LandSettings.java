@@ -1,5 +1,6 @@
 package bt.druk.registry.infrastructure.config;
 
+import bt.druk.registry.application.land.FamilyCeilingPolicy;
 import bt.druk.registry.application.land.LandBoundaryPolicy;
 import bt.druk.registry.application.land.LandTransferPolicy;
 import bt.druk.registry.application.land.SubdivisionPolicy;
@@ -15,8 +16,9 @@ import java.time.Duration;
  * parcels of which dzongkhags ({@code OFFICE=Dzongkhag,Dzongkhag;OFFICE=...}), by default the
  * ledger's built-in table ({@link OfficeDzongkhags#DEFAULT_SETTING}), a value that is not such a
  * table stopping the portal with the setting's name; a transfer's notice period; and the largest
- * bulk import of thrams; and the tolerances a first registration's boundary is held to (area
- * against the recorded area, overlap with registered parcels). Every product is dependent: a record cannot be proxied, and reading a
+ * bulk import of thrams; the tolerances a first registration's boundary is held to (area
+ * against the recorded area, overlap with registered parcels); the smallest plot of a subdivision;
+ * and the Land Act 2007's ceiling on a family's land. Every product is dependent: a record cannot be proxied, and reading a
  * setting is cheap.
  */
 @ApplicationScoped
@@ -60,5 +62,14 @@ public class LandSettings {
             throw new IllegalStateException(Setting.LAND_MINIMUM_PLOT_DECIMALS.key() + " is a number of decimals above zero: " + decimals);
         }
         return new SubdivisionPolicy(BigDecimal.valueOf(decimals).movePointLeft(2));
+    }
+
+    @Produces
+    public FamilyCeilingPolicy familyCeilingPolicy() {
+        double acres = Setting.LAND_FAMILY_CEILING_ACRES.number();
+        if (!(acres > 0) || Double.isInfinite(acres)) {
+            throw new IllegalStateException(Setting.LAND_FAMILY_CEILING_ACRES.key() + " is a number of acres above zero: " + acres);
+        }
+        return new FamilyCeilingPolicy(BigDecimal.valueOf(acres));
     }
 }

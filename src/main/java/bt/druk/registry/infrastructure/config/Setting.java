@@ -96,6 +96,8 @@ public enum Setting {
             "overlap with a registered parcel's boundary taken as survey noise between neighbours"),
     LAND_MINIMUM_PLOT_DECIMALS("druk.land.minimumPlotDecimals", Kind.NUMBER, literal("10"),
             "smallest plot a subdivision may make, in decimals (Land Act 2007: 10)"),
+    LAND_FAMILY_CEILING_ACRES("druk.land.familyCeilingAcres", Kind.NUMBER, literal("25"),
+            "most land one family (census household) may hold, in acres (Land Act 2007: 25)"),
     OCDS_PREFIX("druk.ocds.prefix", Kind.TEXT, literal("ocds-drk001"),
             "OCDS prefix of OCIDs"),
     PROCUREMENT_MIN_BID_PERIOD("druk.procurement.minBidPeriod", Kind.DURATION, literal("P7D"),

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -17,12 +18,18 @@ import org.flywaydb.core.api.output.MigrateResult;
  * the few whose SQL differs (V1: long text columns). Runs once at startup, before anything
  * touches the persistence unit. A new migration always takes the next number after the highest
  * one in the repository, whichever layer or register it belongs to: Flyway applies only versions
- * above a database's current one, so a lower number would never reach an existing database.
+ * above a database's current one, so a lower number would never reach an existing database. The
+ * few migrations SQL cannot write (V227 reads titles' documents) are Java, listed in {@link #javaMigrations()}.
  */
 @ApplicationScoped
 public class DatabaseMigrator {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    /** The Java migrations, numbered in the same sequence as the SQL ones (a test migrates with them too). */
+    public static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new LandHoldingBackfill()};
+    }
 
     @Resource(lookup = "java:app/jdbc/druk")
     DataSource dataSource;
@@ -33,6 +40,7 @@ public class DatabaseMigrator {
         MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + folder)
+                .javaMigrations(javaMigrations())
                 .table("schema_history")
                 .failOnMissingLocations(true)
                 .load()

@@ -18,6 +18,7 @@ import bt.druk.registry.application.land.SubdivideCommand;
 import bt.druk.registry.application.record.SubmissionAck;
 import bt.druk.registry.domain.land.LandType;
 import bt.druk.registry.domain.land.TransferType;
+import bt.druk.registry.domain.shared.FieldError;
 import bt.druk.registry.domain.shared.JsonProviders;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.domain.shared.ValidationException;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -80,7 +82,7 @@ public class LandTitleResource {
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
     @Operation(summary = "First registration of a land title: {pin, thramNo, dzongkhag, gewog, areaAcres, landType, "
-            + "owners: [{name, cid, share}], boundary?: {crs: \"EPSG:5266\", type: \"Polygon\", coordinates: [[[easting, northing], …]]}, "
+            + "owners: [{name, cid, share, household?}], boundary?: {crs: \"EPSG:5266\", type: \"Polygon\", coordinates: [[[easting, northing], …]]}, "
             + "areaReason?}")
     @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
     @APIResponse(responseCode = "400", description = "Invalid fields, with the form's messages in errors")
@@ -93,8 +95,9 @@ public class LandTitleResource {
     @Path("{pin}/transfers")
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
-    @Operation(summary = "Lodge a transfer: {expectedVersion, transferType: SALE|GIFT|INHERITANCE, newOwners: [{name, cid, share}]}; "
-            + "it waits through the public notice period")
+    @Operation(summary = "Lodge a transfer: {expectedVersion, transferType: SALE|GIFT|INHERITANCE, newOwners: [{name, cid, share, household?}]}; "
+            + "it waits through the public notice period; refused (at newOwners[i].household or .cid) where it takes a family "
+            + "above the Land Act 2007's ceiling")
     @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
     @APIResponse(responseCode = "400", description = "Invalid fields or a rule of the title (field \"\"), with the form's messages")
     @APIResponse(responseCode = "404", description = "No title with this PIN")
@@ -115,9 +118,11 @@ public class LandTitleResource {
     @Consumes(ApiJson.JSON)
     @Produces({ApiJson.JSON, ApiJson.PROBLEM})
     @Operation(summary = "Register a court-ordered transfer the same day: {expectedVersion, court, caseNumber, "
-            + "courtOrderSha256, newOwners: [{name, cid, share}]}; no notice period, a pending transfer is void, the order's "
-            + "SHA-256 goes to the ledger")
-    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record")
+            + "courtOrderSha256, newOwners: [{name, cid, share, household?}]}; no notice period, a pending transfer is void, the order's "
+            + "SHA-256 goes to the ledger; registered even where it takes a family above the Land Act 2007's ceiling (the court's "
+            + "order outranks it), with those families in warnings")
+    @APIResponse(responseCode = "202", description = "Stored and waiting for the ledger; Location is the record; warnings: "
+            + "[{field, code, message}] for each family of the new owners above the ceiling")
     @APIResponse(responseCode = "400", description = "Invalid fields (court, caseNumber, courtOrderSha256, newOwners) or the "
             + "parcel is retired (field \"\")")
     @APIResponse(responseCode = "404", description = "No title with this PIN")
@@ -133,7 +138,7 @@ public class LandTitleResource {
             errors.throwIfAny();
             return actor -> titles.transferByCourtOrder(actor, new CourtOrderTransferCommand(pin, expected, court, caseNumber, sha,
                     owners));
-        });
+        }, (actor, ack) -> titles.familyCeilingWarnings(actor, pin));
     }
 
     @POST
@@ -411,6 +416,21 @@ public class LandTitleResource {
         return accepted(command.apply(JsonBody.object(body)).apply(actor));
     }
 
+    /** As {@link #change(String, Function)}, the answer with {@code warnings} that {@code warnings} finds once the version is stored. */
+    private Response change(String body, Function<JsonObject, Function<StaffMember, SubmissionAck>> command,
+                            BiFunction<StaffMember, SubmissionAck, List<FieldError>> warnings) {
+        StaffMember actor = StaffCaller.require(staff);
+        SubmissionAck ack = command.apply(JsonBody.object(body)).apply(actor);
+        JsonArrayBuilder found = JsonProviders.JSON.createArrayBuilder();
+        for (FieldError warning : warnings.apply(actor, ack)) {
+            found.add(JsonProviders.JSON.createObjectBuilder().add("field", warning.field()).add("code", warning.code())
+                    .add("message", warning.message()));
+        }
+        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(ack)).add("warnings", found).build();
+        return Response.accepted(answer.toString()).type(ApiJson.JSON)
+                .location(UriBuilder.fromPath("records/{key}").build(ack.recordKey())).build();
+    }
+
     /**
      * Versions written by one ledger call: the first one's acknowledgement, the others' under
      * {@code othersName}; {@code Location} is the first one's record.
@@ -499,7 +519,10 @@ public class LandTitleResource {
         return new FirstRegistrationCommand(pin, thramNo, dzongkhag, gewog, area, landType, owners, boundary, areaReason);
     }
 
-    /** Owners as {@code [{"name", "cid", "share"}]} under {@code name}; errors named as the service names them. */
+    /**
+     * Owners as {@code [{"name", "cid", "share", "household"?}]} under {@code name} ({@code household}: the
+     * number on the owner's census record, for the family ceiling); errors named as the service names them.
+     */
     private static List<OwnerInput> owners(JsonObject json, String name, ValidationException.Collector errors) {
         List<OwnerInput> owners = new ArrayList<>();
         JsonValue given = json.get(name);
@@ -514,7 +537,8 @@ public class LandTitleResource {
                     continue;
                 }
                 owners.add(new OwnerInput(JsonBody.string(owner, "name", field + ".name", errors),
-                        JsonBody.string(owner, "cid", field + ".cid", errors), JsonBody.text(owner, "share", field + ".share", errors)));
+                        JsonBody.string(owner, "cid", field + ".cid", errors), JsonBody.text(owner, "share", field + ".share", errors),
+                        JsonBody.text(owner, "household", field + ".household", errors)));
             }
         }
         return owners;

@@ -66,11 +66,14 @@ class AuditQueriesTest {
         }
     }
 
-    /** A parcel in a dzongkhag of the clerk's office (the Paro office's is Paro, the Thimphu office's Thimphu). */
+    /**
+     * A parcel of one acre in a dzongkhag of the clerk's office (the Paro office's is Paro, the Thimphu
+     * office's Thimphu): the paging test registers 23 to one owner, within the Land Act 2007's 25 acres per family.
+     */
     private void register(StaffMember clerk, String pin) {
         boolean paro = "PARO".equals(clerk.office());
         h.land.registerFirstTitle(clerk, new FirstRegistrationCommand(pin, "T-" + pin, paro ? "Paro" : "Thimphu", paro ? "Lamgong" : "Kawang",
-                new BigDecimal("1.2500"), LandType.DRY_LAND, List.of(new OwnerInput("Karma Wangchuk", "10101000123", "1"))));
+                new BigDecimal("1"), LandType.DRY_LAND, List.of(new OwnerInput("Karma Wangchuk", "10101000123", "1"))));
     }
 
     @Test

@@ -111,7 +111,7 @@ class LandServicesTest {
         }
         LandTitleService paroServesThimphu = new LandTitleService(h.pipeline, h.referenceData, h.queries, h.reader, h.clock,
                 new LandTransferPolicy(Duration.ofSeconds(PortalHarness.NOTICE_SECONDS)), OfficeDzongkhags.parse("PARO=Paro,Thimphu"),
-                LandBoundaryPolicy.DEFAULT, h.liveBoundaries);
+                LandBoundaryPolicy.DEFAULT, h.liveBoundaries, h.families);
         paroServesThimphu.registerFirstTitle(PARO_CLERK, firstRegistration("TH-8"));
         assertEquals(1, h.records.versionsOf("land-title:TH-8").size());
     }

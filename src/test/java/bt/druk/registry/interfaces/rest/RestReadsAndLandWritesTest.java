@@ -36,8 +36,9 @@ class RestReadsAndLandWritesTest {
     private final PortalHarness h = new PortalHarness();
     private final ApiExceptionMapper mapper = new ApiExceptionMapper();
 
+    /** One acre: the search test registers 23 titles to one owner, within the Land Act 2007's 25 acres per family. */
     private static final String TITLE = """
-            {"pin":"%s","thramNo":"%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.25,"landType":"DRY_LAND",
+            {"pin":"%s","thramNo":"%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1,"landType":"DRY_LAND",
              "owners":[{"name":"Karma Wangchuk","cid":"10101001234","share":"1"}]}""";
 
     private record Answer(int status, String type, Object entity, Response response) {
@@ -206,6 +207,47 @@ class RestReadsAndLandWritesTest {
         assertEquals("COURT_ORDER_TRANSFER", h.queries.versions("land-title:CO-9").get(1).operation());
         h.submitter.submitDue();
         assertEquals("registered", h.ledger.readRecord("land-title:CO-9").orElseThrow().status(), "no notice period");
+    }
+
+    /** A title of {@code acres} to one owner, with a household number when it is not null. */
+    private static String familyTitle(String pin, String acres, String name, String cid, String household) {
+        return """
+                {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":%s,"landType":"DRY_LAND",
+                 "owners":[{"name":"%s","cid":"%s","share":"1"%s}]}""".formatted(pin, pin, acres, name, cid,
+                household == null ? "" : ",\"household\":\"" + household + "\"");
+    }
+
+    @Test
+    void theFamilyCeilingIsRefusedAtTheOwnersHouseholdAndACourtOrderOverItAnswersWithAWarning() {
+        assertEquals(202, call(() -> land(CLERK).register(familyTitle("FAM-1", "24", "Dorji Wangmo", "11512009871", "5501"))).status());
+
+        Answer over = call(() -> land(CLERK).register(familyTitle("FAM-2", "2", "Pema Dorji", "11512009872", "5501")));
+        assertEquals(400, over.status(), over.text());
+        assertEquals(List.of("owners[0].household family.ceiling"), over.errors());
+        assertEquals("The Land Act 2007 limits a family's land to 25 acres: household 5501 holds 24.0 acres and would hold 26.0"
+                + " with this parcel.", over.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+        assertEquals(List.of("owners[0].household household.format"),
+                call(() -> land(CLERK).register(familyTitle("FAM-2", "2", "Pema Dorji", "11512009872", "55 01"))).errors());
+        assertEquals(List.of("owners[0].household type"), call(() -> land(CLERK).register(familyTitle("FAM-2", "2", "Pema Dorji",
+                "11512009872", null).replace("\"share\":\"1\"", "\"share\":\"1\",\"household\":[]"))).errors());
+
+        assertEquals(202, call(() -> land(CLERK).register(familyTitle("FAM-3", "2", "Karma Wangchuk", "10101001234", null))).status());
+        String toPema = "\"newOwners\":[{\"name\":\"Pema Dorji\",\"cid\":\"11512009872\",\"share\":\"1\",\"household\":\"5501\"}]";
+        Answer lodged = call(() -> land(CLERK).lodgeTransfer("FAM-3", "{\"expectedVersion\":1,\"transferType\":\"SALE\"," + toPema + "}"));
+        assertEquals(400, lodged.status(), lodged.text());
+        assertEquals(List.of("newOwners[0].household family.ceiling"), lodged.errors());
+
+        Answer ordered = call(() -> land(CLERK).transferByCourtOrder("FAM-3", "{\"expectedVersion\":1,\"court\":\"High Court\","
+                + "\"caseNumber\":\"HC-2/2026\",\"courtOrderSha256\":\"" + "ab".repeat(32) + "\"," + toPema + "}"));
+        assertEquals(202, ordered.status(), ordered.text());
+        List<JsonObject> warnings = ordered.json().getJsonArray("warnings").getValuesAs(JsonObject.class);
+        assertEquals(List.of("owners[0].household family.above-ceiling"),
+                warnings.stream().map(w -> w.getString("field") + " " + w.getString("code")).toList());
+        assertEquals("Household 5501 holds 26.0 acres, above the Land Act 2007's ceiling of 25 acres for a family.",
+                warnings.get(0).getString("message"));
+        h.submitter.submitDue();
+        assertEquals("TransferByCourtOrder", h.ledger.committedCalls().get(h.ledger.committedCalls().size() - 1).function());
+        assertFalse(h.ledger.committedCalls().toString().contains("5501"), "no household on the ledger");
     }
 
     @Test

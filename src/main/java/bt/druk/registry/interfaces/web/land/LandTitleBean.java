@@ -21,6 +21,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The clerk's page of one land title ({@code /clerk/land/title.xhtml?pin=...}): full owners, the
@@ -46,6 +47,9 @@ public class LandTitleBean implements Serializable {
     private String saved;
     private LandTitleStaffView view;
     private boolean denied;
+    /** The owners' households as recorded, by CID, and the families above the Land Act 2007's ceiling, in the page's language. */
+    private Map<String, String> households = Map.of();
+    private List<String> ceilingWarnings = List.of();
 
     // follow-up transaction inputs
     private String objectorName;
@@ -65,6 +69,11 @@ public class LandTitleBean implements Serializable {
         }
         try {
             view = titles.findForStaff(currentStaff.require(), pin.trim()).orElse(null);
+            if (view != null) {
+                households = titles.recordedHouseholds(currentStaff.require(), view.title().owners().stream().map(o -> o.cid()).toList());
+                ceilingWarnings = titles.familyCeilingWarnings(currentStaff.require(), pin.trim()).stream()
+                        .map(messages::errorText).toList();
+            }
         } catch (AccessDeniedException e) {
             denied = true;
         }
@@ -169,6 +178,16 @@ public class LandTitleBean implements Serializable {
         List<VersionView> newestFirst = new ArrayList<>(view.chainOfTitle());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The household recorded for an owner's CID, or null. */
+    public String household(String cid) {
+        return households.get(cid);
+    }
+
+    /** Each family of the owners that holds more than the ceiling now (a court's verdict, land held before the Act). */
+    public List<String> getCeilingWarnings() {
+        return ceilingWarnings;
     }
 
     public String getPin() { return pin; }

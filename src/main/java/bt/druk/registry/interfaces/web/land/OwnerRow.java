@@ -11,13 +11,15 @@ public class OwnerRow implements Serializable {
     private String name;
     private String cid;
     private String share;
+    /** As on the owner's census record; optional (the one recorded for the CID stands). */
+    private String household;
 
     public OwnerInput toInput() {
-        return new OwnerInput(trim(name), trim(cid), trim(share));
+        return new OwnerInput(trim(name), trim(cid), trim(share), trim(household));
     }
 
     public boolean isBlank() {
-        return trim(name) == null && trim(cid) == null && trim(share) == null;
+        return trim(name) == null && trim(cid) == null && trim(share) == null && trim(household) == null;
     }
 
     private static String trim(String s) {
@@ -30,4 +32,6 @@ public class OwnerRow implements Serializable {
     public void setCid(String cid) { this.cid = cid; }
     public String getShare() { return share; }
     public void setShare(String share) { this.share = share; }
+    public String getHousehold() { return household; }
+    public void setHousehold(String household) { this.household = household; }
 }
