@@ -285,7 +285,8 @@ class HostsNetworkIT {
     private HttpResponse<String> post(String pin) throws IOException, InterruptedException {
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                 "owners":[{"name":"Dorji Wangmo","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);
+                 "owners":[{"name":"Dorji Wangmo","cid":"%s","share":"1"}]}""".formatted(pin, pin,
+                bt.druk.registry.interfaces.web.browser.PortalUnderTest.cidFor(pin));
         return http.send(HttpRequest.newBuilder(URI.create(portal + "/api/land/titles"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))

@@ -188,7 +188,8 @@ class LedgerBindingIT {
         String password = DEMO_PASSWORD;
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
-                 "owners":[{"name":"Pema Choden","cid":"11512009876","share":"1"}]}""".formatted(pin, pin);
+                 "owners":[{"name":"Pema Choden","cid":"%s","share":"1"}]}""".formatted(pin, pin,
+                bt.druk.registry.interfaces.web.browser.PortalUnderTest.cidFor(pin));
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(URL + "/api/land/titles"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

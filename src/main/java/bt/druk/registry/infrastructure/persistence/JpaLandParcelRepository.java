@@ -95,9 +95,9 @@ public class JpaLandParcelRepository implements LandParcelRepository {
 
     @Override
     public void lockBoundaries() {
-        // SELECT ... FOR UPDATE on the one row of land_boundary_lock (V226), held to the commit.
+        // SELECT ... FOR UPDATE on the one row of land_boundary_lock (V228), held to the commit.
         if (em.find(LandBoundaryLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw new IllegalStateException("land_boundary_lock has no row 1: the schema migration V226 did not run");
+            throw new IllegalStateException("land_boundary_lock has no row 1: the schema migration V228 did not run");
         }
     }
 }

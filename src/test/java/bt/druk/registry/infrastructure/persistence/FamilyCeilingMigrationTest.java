@@ -69,10 +69,9 @@ class FamilyCeilingMigrationTest {
             storeParties(c, h);
         }
 
-        Flyway latest = flyway(null);
-        latest.migrate();
-        assertEquals(0, latest.info().pending().length);
-        assertEquals("227", latest.info().current().getVersion().getVersion());
+        Flyway upgrade = flyway("227");
+        upgrade.migrate();
+        assertEquals("227", upgrade.info().current().getVersion().getVersion());
 
         List<String> holdings = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();

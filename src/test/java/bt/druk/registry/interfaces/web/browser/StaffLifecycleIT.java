@@ -211,7 +211,7 @@ class StaffLifecycleIT {
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"pin":"%s","thramNo":"T-%s","dzongkhag":"Paro","gewog":"Tsento","areaAcres":1.2,"landType":"DRY_LAND",
-                         "owners":[{"name":"Dechen Wangmo","cid":"11512007777","share":"1"}]}""".formatted(pin, pin)))
+                         "owners":[{"name":"Dechen Wangmo","cid":"%s","share":"1"}]}""".formatted(pin, pin, PortalUnderTest.cidFor(pin))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, registered.statusCode(), registered.body());
         String onAuditPeer = awaitOnAuditPeer("land-title:" + pin);
