@@ -225,7 +225,7 @@ Druk Registry is up and its ledger check passes, in $((SECONDS - started)) s:  $
     admin                     administrator (always with a TOTP second factor)
     supplier.druk, supplier.yangphel, supplier.kunleg  demo suppliers (CDB-2026-0101 to -0103)${shown_logins}
   Demo content: $(if [[ "$DEMO_CONTENT" == true ]]; then
-    echo "on: an empty database gets 22 invented demo parcels, 6 tenders with sealed bids, 6 notarisations and a batch of 12, loaded onto the ledger in the background"
+    echo "on: an empty database gets 24 invented demo parcels (one subdivided into three, two merged), 6 tenders with sealed bids, 6 notarisations and a batch of 12, loaded onto the ledger in the background"
     echo "    (a minute or two; the home page says so). Try PIN KAW1-1108; deploy/up.sh --no-demo skips it."
   else echo "off (--no-demo / DRUK_DEMO_CONTENT=false)"; fi)
   Logs: $RUN/portal.log and $DEPLOY_DIR/.network/logs;  network: deploy/network.sh status
