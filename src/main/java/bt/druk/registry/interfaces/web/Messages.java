@@ -5,6 +5,8 @@ import bt.druk.registry.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.convert.Converter;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -119,12 +121,31 @@ public class Messages {
                 found[0] = true;
                 if (component instanceof EditableValueHolder input) {
                     input.setValid(false);
+                    showAsTyped(ctx, component, input);
                 }
             });
         } catch (RuntimeException ignored) {
             return false;
         }
         return found[0];
+    }
+
+    /**
+     * An input the service refused after the model took its value is left with an empty submitted
+     * value, which an invalid input renders in place of its value: the clerk would find the field
+     * blank beside its message. Its value goes back as the submitted text, as the converter would
+     * write it, so the field shows what was typed.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void showAsTyped(FacesContext faces, UIComponent component, EditableValueHolder input) {
+        Object submitted = input.getSubmittedValue();
+        Object value = submitted == null || "".equals(submitted) ? input.getValue() : null;
+        if (value == null) {
+            return;
+        }
+        Converter converter = input.getConverter() != null ? input.getConverter()
+                : faces.getApplication().createConverter(value.getClass());
+        input.setSubmittedValue(converter == null ? value.toString() : converter.getAsString(faces, component, value));
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String text) {

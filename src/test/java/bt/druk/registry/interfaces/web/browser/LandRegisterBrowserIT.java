@@ -200,6 +200,29 @@ class LandRegisterBrowserIT {
         clerk.screenshot("05-saved-awaiting-ledger");
     }
 
+    /** A refusal by the service (not by Faces' own checks) shows next to its field, and the field keeps what was typed. */
+    @Test
+    @Order(11)
+    void aFieldTheServiceRefusesKeepsWhatTheClerkTyped() {
+        clerk.open(url("/clerk/land/register.xhtml"));
+        clerk.type("register:pin", pin); // registered in step 5
+        clerk.type("register:thramNo", thram + "-B");
+        clerk.selectOne("register:dzongkhag", DZONGKHAG);
+        clerk.selectOne("register:gewog", GEWOG);
+        clerk.type("register:areaAcres", "0.25");
+        clerk.selectOne("register:landType", "Dry land (Kamzhing)");
+        clerk.type("register:owners:0:name", OWNER_1);
+        clerk.type("register:owners:0:cid", CID_1);
+        clerk.type("register:owners:0:share", "1");
+        clerk.type("register:owners:0:household", "HH-77");
+        clerk.click("register:save");
+        clerk.wait.until(d -> !fieldMessage("register:pin").isEmpty());
+        assertEquals("A title with this PIN is already registered", fieldMessage("register:pin"));
+        assertEquals(pin, clerk.byId("register:pin").getAttribute("value"), "the refused field keeps what was typed");
+        assertEquals("HH-77", clerk.byId("register:owners:0:household").getAttribute("value"));
+        assertEquals("0.25", clerk.byId("register:areaAcres").getAttribute("value"));
+    }
+
     @Test
     @Order(6)
     void dashboardListsTheSubmission() {
