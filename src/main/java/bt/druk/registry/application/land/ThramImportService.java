@@ -325,11 +325,14 @@ public class ThramImportService {
      * The earlier row stays good, so the clerk corrects one survey, not both.
      */
     private List<ThramImportRow> refuseOverlapsWithinFile(List<ThramImportRow> rows) {
+        // Good rows' PINs are distinct (a PIN twice in one file makes the later row bad).
+        Map<Integer, Boundary> boundaryOfRow = new HashMap<>();
         Map<SurveyCrs, Map<String, Boundary>> byCrs = new EnumMap<>(SurveyCrs.class);
         Map<String, Integer> rowOfPin = new HashMap<>();
         for (ThramImportRow row : rows) {
             Boundary boundary = row.outcome() == Outcome.GOOD ? boundaryOf(row) : null;
             if (boundary != null) {
+                boundaryOfRow.put(row.rowNo(), boundary);
                 byCrs.computeIfAbsent(boundary.crs(), crs -> new HashMap<>()).put(row.pin(), boundary);
                 rowOfPin.put(row.pin(), row.rowNo());
             }
@@ -342,8 +345,7 @@ public class ThramImportService {
         Set<String> refused = new HashSet<>();
         List<ThramImportRow> checked = new ArrayList<>(rows.size());
         for (ThramImportRow row : rows) {
-            Boundary boundary = rowOfPin.containsKey(row.pin()) && rowOfPin.get(row.pin()) == row.rowNo()
-                    ? byCrs.get(boundaryOf(row).crs()).get(row.pin()) : null;
+            Boundary boundary = boundaryOfRow.get(row.rowNo());
             List<CellError> overlaps = new ArrayList<>();
             if (boundary != null) {
                 for (BoundaryOverlaps.Overlap o : indexes.get(boundary.crs()).overlapping(boundary, sliverSquareMetres, row.pin())) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The Land Act 2007's ceiling on the land one family may hold, in acres (25 by default). A family is
@@ -93,25 +94,13 @@ public record FamilyCeiling(BigDecimal acres) {
                                  List<LandHolding> held) {
         List<Excess> found = new ArrayList<>();
         for (Standing standing : standings(owners, familyOf)) {
-            Acres others = Acres.ZERO;
-            Acres ownBefore = Acres.ZERO;
-            for (LandHolding holding : held) {
-                if (standing.family().cids().contains(holding.cid())) {
-                    if (holding.recordKey().equals(recordKey)) {
-                        ownBefore = ownBefore.plus(holding.areaAcres(), holding.share());
-                    } else {
-                        others = others.plus(holding.areaAcres(), holding.share());
-                    }
-                }
-            }
-            Acres ownAfter = Acres.ZERO;
+            Acres before = heldBy(standing.family(), held, holding -> true);
+            Acres after = heldBy(standing.family(), held, holding -> !holding.recordKey().equals(recordKey));
             for (Owner owner : owners) {
                 if (standing.family().cids().contains(owner.cid())) {
-                    ownAfter = ownAfter.plus(areaAcres, owner.share());
+                    after = after.plus(areaAcres, owner.share());
                 }
             }
-            Acres before = others.plus(ownBefore);
-            Acres after = others.plus(ownAfter);
             if (after.isAbove(acres) && after.compareTo(before) > 0) {
                 found.add(new Excess(standing.ownerIndex(), standing.cid(), standing.family(), before.shown(), after.shown()));
             }
@@ -123,12 +112,7 @@ public record FamilyCeiling(BigDecimal acres) {
     public List<Excess> above(List<Owner> owners, Map<String, Family> familyOf, List<LandHolding> held) {
         List<Excess> found = new ArrayList<>();
         for (Standing standing : standings(owners, familyOf)) {
-            Acres now = Acres.ZERO;
-            for (LandHolding holding : held) {
-                if (standing.family().cids().contains(holding.cid())) {
-                    now = now.plus(holding.areaAcres(), holding.share());
-                }
-            }
+            Acres now = heldBy(standing.family(), held, holding -> true);
             if (now.isAbove(acres)) {
                 found.add(new Excess(standing.ownerIndex(), standing.cid(), standing.family(), now.shown(), now.shown()));
             }
@@ -171,6 +155,17 @@ public record FamilyCeiling(BigDecimal acres) {
     static String ceiling(BigDecimal acres) {
         BigDecimal stripped = acres.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** What the family holds by those of the holdings {@code counted} takes. */
+    private static Acres heldBy(Family family, List<LandHolding> held, Predicate<LandHolding> counted) {
+        Acres total = Acres.ZERO;
+        for (LandHolding holding : held) {
+            if (family.cids().contains(holding.cid()) && counted.test(holding)) {
+                total = total.plus(holding.areaAcres(), holding.share());
+            }
+        }
+        return total;
     }
 
     /** Each family among the owners once, at its first owner. */

@@ -232,12 +232,17 @@ final class ApiJson {
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = JsonProviders.JSON.createArrayBuilder();
-            errors.forEach(e -> list.add(JsonProviders.JSON.createObjectBuilder().add("field", e.field()).add("code", e.code())
-                    .add("message", e.message())));
-            json.add("errors", list);
+            json.add("errors", fieldErrors(errors));
         }
         return json.build();
+    }
+
+    /** Field errors (a problem's, or a write's warnings) as {@code [{field, code, message}]}. */
+    static JsonArrayBuilder fieldErrors(List<FieldError> errors) {
+        JsonArrayBuilder list = JsonProviders.JSON.createArrayBuilder();
+        errors.forEach(e -> list.add(JsonProviders.JSON.createObjectBuilder().add("field", e.field()).add("code", e.code())
+                .add("message", e.message())));
+        return list;
     }
 
     private static void nullable(JsonObjectBuilder json, String name, String value) {

@@ -421,14 +421,8 @@ public class LandTitleResource {
                             BiFunction<StaffMember, SubmissionAck, List<FieldError>> warnings) {
         StaffMember actor = StaffCaller.require(staff);
         SubmissionAck ack = command.apply(JsonBody.object(body)).apply(actor);
-        JsonArrayBuilder found = JsonProviders.JSON.createArrayBuilder();
-        for (FieldError warning : warnings.apply(actor, ack)) {
-            found.add(JsonProviders.JSON.createObjectBuilder().add("field", warning.field()).add("code", warning.code())
-                    .add("message", warning.message()));
-        }
-        JsonObject answer = JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(ack)).add("warnings", found).build();
-        return Response.accepted(answer.toString()).type(ApiJson.JSON)
-                .location(UriBuilder.fromPath("records/{key}").build(ack.recordKey())).build();
+        return accepted(ack, JsonProviders.JSON.createObjectBuilder(ApiJson.accepted(ack))
+                .add("warnings", ApiJson.fieldErrors(warnings.apply(actor, ack))).build());
     }
 
     /**
@@ -444,7 +438,12 @@ public class LandTitleResource {
     }
 
     private static Response accepted(SubmissionAck ack) {
-        return Response.accepted(ApiJson.accepted(ack).toString()).type(ApiJson.JSON)
+        return accepted(ack, ApiJson.accepted(ack));
+    }
+
+    /** 202 with {@code answer}; {@code Location} is the record. */
+    private static Response accepted(SubmissionAck ack, JsonObject answer) {
+        return Response.accepted(answer.toString()).type(ApiJson.JSON)
                 .location(UriBuilder.fromPath("records/{key}").build(ack.recordKey())).build();
     }
 
