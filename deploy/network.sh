@@ -44,7 +44,9 @@ LOGS="$NET/logs"
 PIDS="$NET/pids"
 CHANNEL=registry
 CHAINCODE=registry
-HOST=127.0.0.1
+# The loopback address the processes listen on; a test's network of its own takes another one
+# (127.0.0.2, ...) and a DRUK_NETWORK_DIR, so that it runs beside the shared network on the same ports.
+HOST="${DRUK_NETWORK_HOST:-127.0.0.1}"
 
 # Organisations: name, MSP id, CA port, peer port (chaincode port = +1), peer operations port.
 PEER_ORGS=(land procurement justice audit)

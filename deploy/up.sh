@@ -76,7 +76,7 @@ exit_if_foreign_ledger() {
 ensure_network() {
   if "$DEPLOY_DIR/network.sh" status >/dev/null 2>&1; then
     echo "The network is running"
-  elif [[ -d "$DEPLOY_DIR/.network/launch" ]]; then
+  elif [[ -d "$NETWORK_DIR/launch" ]]; then
     "$DEPLOY_DIR/network.sh" start
   elif [[ "$HOSTS" == true ]]; then
     "$DEPLOY_DIR/network.sh" up --hosts
@@ -180,9 +180,9 @@ write_portal_preboot "$PORTAL_ADDRESS"
 JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitOnOutOfMemoryError
   "-XX:ErrorFile=$RUN/hs_err_pid%p.log" "-Xlog:gc*,safepoint:file=$RUN/gc.log:time,uptime,level,tags:filecount=5,filesize=10m")
 (
-  export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$DEPLOY_DIR/.network/connection.json"
+  export DRUK_DATA_DIR="$RUN/data" DRUK_FABRIC_CONFIG="$NETWORK_DIR/connection.json"
   # The portal signs with keys in the network's PKCS#11 tokens; SoftHSM2 finds them through this file.
-  export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$DEPLOY_DIR/.network/softhsm2.conf}"
+  export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$NETWORK_DIR/softhsm2.conf}"
   export DRUK_DEMO_CONTENT="$DEMO_CONTENT"
   if [[ -n "${DRUK_DEMO_PASSWORD:-}" ]]; then export DRUK_DEMO_PASSWORD; else unset DRUK_DEMO_PASSWORD; fi
   export DRUK_CERTIFICATE_KEYSTORE DRUK_CERTIFICATE_KEYSTORE_PASSWORD="${DRUK_CERTIFICATE_KEYSTORE_PASSWORD:-}"
@@ -228,6 +228,6 @@ Druk Registry is up and its ledger check passes, in $((SECONDS - started)) s:  $
     echo "on: an empty database gets 24 invented demo parcels (one subdivided into three, two merged), 6 tenders with sealed bids, 6 notarisations and a batch of 12, loaded onto the ledger in the background"
     echo "    (a minute or two; the home page says so). Try PIN KAW1-1108; deploy/up.sh --no-demo skips it."
   else echo "off (--no-demo / DRUK_DEMO_CONTENT=false)"; fi)
-  Logs: $RUN/portal.log and $DEPLOY_DIR/.network/logs;  network: deploy/network.sh status
+  Logs: $RUN/portal.log and $NETWORK_DIR/logs;  network: deploy/network.sh status
   Stop everything: deploy/down.sh
 MSG

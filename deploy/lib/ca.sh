@@ -6,9 +6,10 @@
 # loading it only defines functions (and constants).
 
 ca_home() { echo "$NET/ca/$1"; }
-# A CA's address as its clients use it: localhost on one host (its certificate names both), its
+# A CA's address as its clients use it: localhost on the default loopback address (its certificate
+# names both), the network's own address on another (DRUK_NETWORK_HOST), its
 # organisation's address in hosts mode.
-ca_host() { if hosts_mode; then host_address "$1"; else echo localhost; fi; }
+ca_host() { if hosts_mode; then host_address "$1"; elif [[ "$HOST" == 127.0.0.1 ]]; then echo localhost; else echo "$HOST"; fi; }
 ca_url() { echo "https://$(ca_host "$1"):${CA_PORT[$1]}"; }
 # The names an organisation's TLS certificates are valid for (and its own address in hosts mode).
 tls_names() { if hosts_mode; then echo "localhost,$HOST,$(host_address "$1")"; else echo "localhost,$HOST"; fi; }

@@ -19,10 +19,13 @@ portal_pid() {
   echo "$pid"
 }
 
+# The network the portal uses: deploy/.network, or DRUK_NETWORK_DIR's (as network.sh).
+NETWORK_DIR="${DRUK_NETWORK_DIR:-$DEPLOY_DIR/.network}"
+
 # Where the portal listens: the loopback interface, like the network; on a network of hosts (or with
 # $1 true, for one about to start), the Land Commission's host, at its address (needs lib/hosts.sh).
 portal_address() {
-  if [[ "${1:-false}" == true || -f "$DEPLOY_DIR/.network/hosts-mode" ]]; then host_address land; else echo 127.0.0.1; fi
+  if [[ "${1:-false}" == true || -f "$NETWORK_DIR/hosts-mode" ]]; then host_address land; else echo 127.0.0.1; fi
 }
 
 # True if the portal answers HTTP at $1 (any status: a 500 is still a portal that serves).

@@ -15,11 +15,13 @@ import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.OwnNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The network's life cycle against real processes: three Raft orderers and two peers per
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing.
  */
 @OwnNetwork
+@ResourceLock(OwnNetwork.DEFAULT_DIRECTORY)
 class FabricNetworkIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
@@ -151,7 +154,18 @@ class FabricNetworkIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // (another test's network runs beside this one: only processes that name this network's directory count)
+        String ours = NetworkScript.stateDir().toAbsolutePath() + "/";
         return new String(pgrep.getInputStream().readAllBytes()).lines()
-                .filter(line -> !line.contains("pgrep")).toList();
+                .filter(line -> !line.contains("pgrep"))
+                .filter(line -> startedIn(line.split(" ", 2)[0], ours) || line.contains(ours)).toList();
+    }
+
+    private static boolean startedIn(String pid, String dir) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", pid, "environ")), java.nio.charset.StandardCharsets.UTF_8).contains(dir);
+        } catch (IOException gone) {
+            return false;
+        }
     }
 }

@@ -41,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The consortium as it will run (issue 29): {@code network.sh up --hosts}, each organisation on a
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.Test;
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
+@ResourceLock(OwnNetwork.DEFAULT_DIRECTORY)
 class HostsNetworkIT {
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");

@@ -32,12 +32,14 @@ import org.junit.jupiter.api.Test;
  * {@code network.sh ledger-id} prints) brings it back: what waited is committed there, the title of
  * the earlier ledger is carried over (marked so on the auditor's peer), and the inspector's tamper
  * report in Chromium finds nothing missing while readiness is UP.
- * Runs in the network life-cycle execution, before the shared network, since it takes a network
- * up and down itself.
+ * It takes a network of its own up and down ({@link IsolatedNetwork}, on 127.0.0.2), so it runs
+ * beside the other network life-cycle tests.
  */
 @OwnNetwork
 class LedgerBindingIT {
 
+    /** Its network, recreated once, beside the shared network and the other tests' own. */
+    private static final IsolatedNetwork NETWORK = IsolatedNetwork.at("ledger-binding-it", "127.0.0.2");
     private static final int PORT = Integer.getInteger("druk.ledgerBinding.port", 18497);
     private static final String URL = "http://127.0.0.1:" + PORT;
     /** The demo users' password, given to deploy/up.sh as DRUK_DEMO_PASSWORD (up.sh makes none of its own). */
@@ -56,18 +58,18 @@ class LedgerBindingIT {
     @Test
     void aPortalRefusesARecreatedNetworkUntilAnOperatorBindsItToThatLedger() throws Exception {
         assertTrue(TamperReportInBrowser.available(), "install chromium and chromium-driver");
-        NetworkScript.runOrFail("up");
+        NETWORK.runOrFail("up");
         try {
             Script first = upSh();
             assertEquals(0, first.exitCode(), first.output());
-            String before = NetworkScript.runOrFail("ledger-id").output().strip();
+            String before = NETWORK.runOrFail("ledger-id").output().strip();
             String committedPin = register();
             awaitOnLedger(committedPin);
 
             stopPortal();
-            NetworkScript.runOrFail("down");
-            NetworkScript.runOrFail("up");
-            String after = NetworkScript.runOrFail("ledger-id").output().strip();
+            NETWORK.runOrFail("down");
+            NETWORK.runOrFail("up");
+            String after = NETWORK.runOrFail("ledger-id").output().strip();
             assertNotEquals(before, after, "a recreated network has a genesis block of its own");
 
             Script refused = upSh("DRUK_START_SECONDS", "180");
@@ -104,7 +106,7 @@ class LedgerBindingIT {
 
             // The title committed on the earlier ledger is carried over, marked so on the auditor's peer.
             awaitOnLedger(committedPin);
-            String carried = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", "land-title:" + committedPin).output();
+            String carried = NETWORK.runOrFail("query", "inspector", "audit", "GetRecord", "land-title:" + committedPin).output();
             String earlierGenesis = before.substring(before.indexOf('/') + 1);
             assertTrue(carried.contains("\"carriedOver\":{") && carried.contains("\"fromLedger\":\"" + earlierGenesis + "\""), carried);
             awaitPage("/records/land.xhtml?pin=" + committedPin, "Carried over");
@@ -112,12 +114,12 @@ class LedgerBindingIT {
             // A clerk's own client that skips the portal cannot use carrying over to back-date this ledger's records.
             String h1 = NetworkScript.sha256("adversary v1");
             String h2 = NetworkScript.sha256("adversary v2");
-            NetworkScript.Result ontoNative = NetworkScript.run("invoke", "land.clerk", "CarryOver", "RegisterMortgage",
+            NetworkScript.Result ontoNative = NETWORK.run("invoke", "land.clerk", "CarryOver", "RegisterMortgage",
                     "[\"land-title:" + waitingPin + "\",\"2\",\"" + h2 + "\",\"" + h1 + "\",\"M-BACKDATED\"]", earlierGenesis, "made-up-tx",
                     "2020-01-01T00:00:00Z");
             assertFalse(ontoNative.succeeded());
             assertTrue(ontoNative.output().contains("[NOT_ALLOWED_IN_STATE]"), ontoNative.output());
-            NetworkScript.Result lateClaim = NetworkScript.run("invoke", "land.clerk", "CarryOver", "RegisterTitle",
+            NetworkScript.Result lateClaim = NETWORK.run("invoke", "land.clerk", "CarryOver", "RegisterTitle",
                     "[\"land-title:" + waitingPin + "-X\",\"" + h1 + "\",\"THIMPHU\",\"Thimphu\"]", earlierGenesis, "made-up-tx",
                     java.time.Instant.now().toString());
             assertFalse(lateClaim.succeeded());
@@ -130,7 +132,7 @@ class LedgerBindingIT {
             assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
         } finally {
             stopPortal();
-            NetworkScript.run("down");
+            NETWORK.run("down");
         }
     }
 
@@ -153,6 +155,7 @@ class LedgerBindingIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DRUK_DEMO_PASSWORD", DEMO_PASSWORD);
         builder.environment().putAll(settings);
+        builder.environment().putAll(NETWORK.environment());
         builder.environment().put("DRUK_RUN_DIR", run.toString());
         builder.environment().put("DRUK_PORT", Integer.toString(PORT));
         builder.environment().put("DRUK_BUILD_DIR", Path.of(System.getProperty("druk.build.dir", "target")).toAbsolutePath().toString());
@@ -199,7 +202,7 @@ class LedgerBindingIT {
     }
 
     private static boolean onLedger(String pin) {
-        return NetworkScript.run("query", "inspector", "audit", "GetRecord", "land-title:" + pin).succeeded();
+        return NETWORK.run("query", "inspector", "audit", "GetRecord", "land-title:" + pin).succeeded();
     }
 
     private static void awaitOnLedger(String pin) throws InterruptedException {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,13 +52,20 @@ public final class NetworkScript {
     }
 
     public static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** network.sh with {@code environment} added to this JVM's (e.g. another network's directory, {@link IsolatedNetwork}). */
+    static Result run(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("network-sh", ".log");
-            Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("network.sh " + String.join(" ", args) + " did not finish");
@@ -74,7 +82,11 @@ public final class NetworkScript {
     }
 
     public static Result runOrFail(String... args) {
-        Result result = run(args);
+        return runOrFail(Map.of(), args);
+    }
+
+    static Result runOrFail(Map<String, String> environment, String... args) {
+        Result result = run(environment, args);
         if (!result.succeeded()) {
             throw new AssertionError("network.sh " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n"
                     + result.output() + namedLogTail(result.output()));
