@@ -170,6 +170,41 @@ public abstract class PortalScenarios {
         throw new AssertionError("version " + version + " of " + recordKey + " never reached the expected state; last: " + last);
     }
 
+    /** A record's row in the ledger outbox, as the submitter leaves it. */
+    record OutboxRow(String status, int attempts, String leaseOwner) {
+    }
+
+    /**
+     * Polls the outbox rows of {@code recordKey} until {@code state} holds for all of them (a state
+     * to wait for, never a time): e.g. tried and turned away, or done and held by no submitter.
+     */
+    List<OutboxRow> awaitOutbox(String recordKey, Predicate<OutboxRow> state, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<OutboxRow> rows = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            rows = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                 var query = c.prepareStatement("SELECT status, attempts, lease_owner FROM ledger_outbox WHERE record_key = ?")) {
+                query.setString(1, recordKey);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new OutboxRow(rs.getString(1), rs.getInt(2), rs.getString(3)));
+                    }
+                }
+            }
+            if (!rows.isEmpty() && rows.stream().allMatch(state)) {
+                return rows;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(recordKey + ": the outbox never showed " + what + "; last: " + rows);
+    }
+
+    /** Done, and no submitter holds the row: nothing more can be sent for it. */
+    static boolean settled(OutboxRow row) {
+        return row.status().equals("DONE") && row.leaseOwner() == null;
+    }
+
     /**
      * Two clerks registering parcels whose boundaries overlap, the second while the first one's
      * transaction is still open: the register's boundary lock makes the second check wait for the
@@ -422,11 +457,11 @@ public abstract class PortalScenarios {
         fake.setDown(true);
         try {
             SubmissionAck ack = land.registerFirstTitle(CLERK, registration(pin));
-            Thread.sleep(5000);
+            awaitOutbox(ack.recordKey(), row -> row.status().equals("DUE") && row.attempts() >= 1, "an attempt turned away");
             assertEquals(LedgerState.PENDING, queries.versions(ack.recordKey()).get(0).ledgerState());
             fake.setDown(false);
             awaitVersion(ack.recordKey(), 1, v -> v.ledgerState() == LedgerState.COMMITTED);
-            Thread.sleep(3000);
+            awaitOutbox(ack.recordKey(), PortalScenarios::settled, "done and held by no submitter");
             assertEquals(before + 1, fake.commits(), "committed exactly once");
         } finally {
             fake.setDown(false);
@@ -701,10 +736,19 @@ public abstract class PortalScenarios {
         fake.setDown(true);
         try {
             batches.enqueue(NOTARY_CLERK, documents);
-            Thread.sleep(batchPolicy.maxWait().toMillis() * 3);
-            List<BatchMember> waiting = documents.stream().map(d -> batchMembers.find(d).orElseThrow()).toList();
+            // the full batch is cut at once, the rest after the batch's wait; both wait for the ledger
+            long deadline = System.currentTimeMillis() + 30_000;
+            List<BatchMember> waiting = List.of();
+            while (System.currentTimeMillis() < deadline) {
+                waiting = documents.stream().map(d -> batchMembers.find(d).orElseThrow()).toList();
+                if (waiting.stream().allMatch(m -> m.state() == BatchMember.State.ANCHORING)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
             assertTrue(waiting.stream().allMatch(m -> m.state() == BatchMember.State.ANCHORING),
                     "cut into batches that wait for the ledger: " + waiting.stream().map(BatchMember::state).distinct().toList());
+            assertEquals(before, fake.commits(), "nothing reached the ledger while it was down");
         } finally {
             fake.setDown(false);
         }
@@ -712,7 +756,9 @@ public abstract class PortalScenarios {
         List<String> anchors = anchored.stream().map(BatchMember::anchorKey).distinct().toList();
         assertEquals(2, anchors.size(), "a full batch and the rest");
         assertEquals(batchPolicy.maxDocuments(), anchored.stream().filter(m -> m.anchorKey().equals(anchors.get(0))).count());
-        Thread.sleep(3000);
+        for (String anchor : anchors) {
+            awaitOutbox(anchor, PortalScenarios::settled, "the anchor done and held by no submitter");
+        }
         assertEquals(before + 2, fake.commits(), "each anchor written once");
         for (BatchMember m : anchored) {
             assertTrue(m.proof().orElseThrow().verifyAgainst(fake.readRecord(m.anchorKey()).orElseThrow().hash()).ok());
