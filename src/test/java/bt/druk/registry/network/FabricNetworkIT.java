@@ -13,6 +13,8 @@ import bt.druk.registry.domain.record.LedgerCall;
 import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.testing.OwnNetwork;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,65 +23,66 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The network's life cycle against real processes: three Raft orderers and two peers per
  * organisation, a record written with a clerk's identity through the peer CLI, endorsed by two
  * organisations and readable on every peer; one orderer killed and writes still commit; the first
  * peer of every organisation killed and the portal's ledger adapter writes through the second ones
- * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing.
+ * and its block stream resumes there; stop/start keeps the ledger; down leaves nothing. On a network
+ * of its own ({@link IsolatedNetwork}, 127.0.0.3), beside the other tests' networks.
  */
 @OwnNetwork
-@ResourceLock(OwnNetwork.DEFAULT_DIRECTORY)
 class FabricNetworkIT {
+
+    private static final IsolatedNetwork NETWORK = IsolatedNetwork.at("fabric-network-it", "127.0.0.3");
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
 
     @Test
     void lifeCycleOfTheNetworkKeepsEveryCommittedRecord() throws Exception {
-        NetworkScript.runOrFail("up", "--orderers", "3", "--peers", "2");
+        NETWORK.runOrFail("up", "--orderers", "3", "--peers", "2");
         try {
-            NetworkScript.runOrFail("status");
+            NETWORK.runOrFail("status");
 
             String firstKey = "land-title:NET-" + System.nanoTime();
             String firstHash = NetworkScript.sha256(firstKey);
-            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", firstKey, firstHash, "THIMPHU", "Thimphu");
+            NETWORK.runOrFail("invoke", "land.clerk", "RegisterTitle", firstKey, firstHash, "THIMPHU", "Thimphu");
             String txId = null;
             for (String org : ORGS) {
-                String entry = NetworkScript.runOrFail("query", "inspector", org, "GetRecord", firstKey).output();
+                String entry = NETWORK.runOrFail("query", "inspector", org, "GetRecord", firstKey).output();
                 assertTrue(entry.contains("\"hash\":\"" + firstHash + "\""), org + " peer returned " + entry);
                 assertTrue(entry.contains("\"subject\":\"land.clerk\""), "submitting clerk recorded: " + entry);
                 txId = NetworkScript.txIdOf(entry);
             }
 
-            LedgerTransactions.Committed committed = LedgerTransactions.read(txId);
+            LedgerTransactions.Committed committed = LedgerTransactions.read(NETWORK, txId);
             assertEquals(0, committed.validationCode(), "transaction is VALID");
             assertEquals(Set.of("LandMSP", "AuditMSP"), new HashSet<>(committed.endorsingMsps()),
                     "endorsed by the issuing agency and the auditor");
 
-            NetworkScript.runOrFail("kill", "orderer1");
-            assertFalse(NetworkScript.run("status").succeeded(), "status reports the killed orderer");
+            NETWORK.runOrFail("kill", "orderer1");
+            assertFalse(NETWORK.run("status").succeeded(), "status reports the killed orderer");
             String secondKey = "land-title:NET-" + System.nanoTime();
             String secondHash = NetworkScript.sha256(secondKey);
-            NetworkScript.runOrFail("invoke", "land.clerk", "RegisterTitle", secondKey, secondHash, "THIMPHU", "Thimphu");
-            assertTrue(NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", secondKey).output()
+            NETWORK.runOrFail("invoke", "land.clerk", "RegisterTitle", secondKey, secondHash, "THIMPHU", "Thimphu");
+            assertTrue(NETWORK.runOrFail("query", "inspector", "audit", "GetRecord", secondKey).output()
                     .contains(secondHash), "written with one of three orderers down");
 
             writesGoOnWithTheFirstPeerOfEveryOrganisationKilled();
 
-            NetworkScript.runOrFail("stop");
-            assertFalse(NetworkScript.run("status").succeeded(), "status fails while stopped");
-            NetworkScript.runOrFail("start");
-            NetworkScript.runOrFail("status");
+            NETWORK.runOrFail("stop");
+            assertFalse(NETWORK.run("status").succeeded(), "status fails while stopped");
+            NETWORK.runOrFail("start");
+            NETWORK.runOrFail("status");
             for (String org : ORGS) {
-                assertTrue(NetworkScript.runOrFail("query", "inspector", org, "GetRecord", firstKey).output().contains(firstHash));
-                assertTrue(NetworkScript.runOrFail("query", "inspector", org, "GetRecord", secondKey).output().contains(secondHash));
+                assertTrue(NETWORK.runOrFail("query", "inspector", org, "GetRecord", firstKey).output().contains(firstHash));
+                assertTrue(NETWORK.runOrFail("query", "inspector", org, "GetRecord", secondKey).output().contains(secondHash));
             }
         } finally {
-            NetworkScript.runOrFail("down");
+            NETWORK.runOrFail("down");
         }
-        assertFalse(Files.exists(NetworkScript.stateDir()), "down deletes the network's state");
+        assertFalse(Files.exists(NETWORK.stateDir()), "down deletes the network's state");
         assertEquals(List.of(), strayFabricProcesses(), "down leaves no process behind");
     }
 
@@ -92,7 +95,7 @@ class FabricNetworkIT {
      * does, reaches that write's block.
      */
     private static void writesGoOnWithTheFirstPeerOfEveryOrganisationKilled() throws Exception {
-        System.setProperty("druk.fabric.config", NetworkScript.stateDir().resolve("connection.json").toString());
+        System.setProperty("druk.fabric.config", withKeyFiles(NETWORK.stateDir().resolve("connection.json")).toString());
         FabricConnections connections = new FabricConnections();
         FabricLedger ledger = new FabricLedger(connections);
         try {
@@ -102,7 +105,7 @@ class FabricNetworkIT {
                 nextBlock = blocks.next().number() + 1;
             }
             for (String org : ORGS) {
-                NetworkScript.runOrFail("kill", "peer-" + org);
+                NETWORK.runOrFail("kill", "peer-" + org);
             }
             SubmissionOutcome.Committed after = registerUntilCommitted(ledger, Duration.ofSeconds(120));
             assertTrue(after.blockNumber() > before.blockNumber());
@@ -123,8 +126,23 @@ class FabricNetworkIT {
             assertTrue(seen, "a block stream resumed from block " + nextBlock + " reaches the write made with the first peers down");
         } finally {
             connections.close();
-            NetworkScript.runOrFail("start");
+            NETWORK.runOrFail("start");
         }
+    }
+
+    /**
+     * The connection file without its PKCS#11 tokens, so the adapter signs with the identities' key
+     * files: SoftHSM2 reads its configuration once per JVM, and this test JVM may run beside tests of
+     * other networks (the portal's signing with tokens is what every test on the shared network does).
+     */
+    private static Path withKeyFiles(Path connection) throws IOException {
+        JsonObject config;
+        try (var reader = Json.createReader(Files.newBufferedReader(connection))) {
+            config = reader.readObject();
+        }
+        Path copy = connection.resolveSibling("connection-key-files.json");
+        Files.writeString(copy, Json.createObjectBuilder(config).remove("tokens").build().toString());
+        return copy;
     }
 
     /**
@@ -155,7 +173,7 @@ class FabricNetworkIT {
             Thread.currentThread().interrupt();
         }
         // (another test's network runs beside this one: only processes that name this network's directory count)
-        String ours = NetworkScript.stateDir().toAbsolutePath() + "/";
+        String ours = NETWORK.stateDir().toAbsolutePath() + "/";
         return new String(pgrep.getInputStream().readAllBytes()).lines()
                 .filter(line -> !line.contains("pgrep"))
                 .filter(line -> startedIn(line.split(" ", 2)[0], ours) || line.contains(ours)).toList();

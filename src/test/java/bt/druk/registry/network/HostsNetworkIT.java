@@ -41,7 +41,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The consortium as it will run (issue 29): {@code network.sh up --hosts}, each organisation on a
@@ -55,8 +54,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
-@ResourceLock(OwnNetwork.DEFAULT_DIRECTORY)
 class HostsNetworkIT {
+
+    /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */
+    private static final IsolatedNetwork NETWORK = IsolatedNetwork.at("hosts-network-it", "127.0.0.4");
 
     private static final List<String> ORGS = List.of("land", "procurement", "justice", "audit");
     private static final int PORT = Integer.getInteger("druk.hosts.port", 18095);
@@ -70,7 +71,7 @@ class HostsNetworkIT {
     @Test
     void eachAgencyOnItsOwnHostOrdersTheRecordTogether() throws Exception {
         Path runDir = Files.createDirectories(PortalUnderTest.buildDir().toAbsolutePath().resolve("hosts-network-it").resolve(run));
-        NetworkScript.runOrFail("up", "--hosts");
+        NETWORK.runOrFail("up", "--hosts");
         try {
             everyProcessRunsOnItsOrganisationsHost();
             noOrganisationHoldsAnothersPrivateKey(ORGS);
@@ -78,8 +79,8 @@ class HostsNetworkIT {
             startPortalOnLandsHost(runDir);
 
             String key = register("HN-" + run + "-1");
-            String txId = NetworkScript.txIdOf(NetworkScript.awaitRecord("audit", key, Duration.ofSeconds(60)));
-            assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
+            String txId = NetworkScript.txIdOf(NETWORK.awaitRecord("audit", key, Duration.ofSeconds(60)));
+            assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(NETWORK, txId).endorsingMsps().stream().sorted().toList(),
                     "endorsed by Land's and Audit's peers, each on its own host");
 
             FaultOutcome orderer = oneOrdererKilledUnderLoad(runDir);
@@ -90,7 +91,7 @@ class HostsNetworkIT {
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
         } finally {
             stopPortal(runDir);
-            NetworkScript.runOrFail("down");
+            NETWORK.runOrFail("down");
         }
         assertEquals("", namespaces(), "down removes every organisation's namespace");
     }
@@ -108,7 +109,7 @@ class HostsNetworkIT {
     }
 
     private static void assertOnHosts(Map<String, String> namespaceOfProcess) throws Exception {
-        Path pids = NetworkScript.stateDir().resolve("pids");
+        Path pids = NETWORK.stateDir().resolve("pids");
         for (Map.Entry<String, String> process : namespaceOfProcess.entrySet()) {
             String pid = Files.readString(pids.resolve(process.getKey() + ".pid")).strip();
             assertEquals(process.getValue(), command(10, "ip", "netns", "identify", pid).strip(),
@@ -122,7 +123,7 @@ class HostsNetworkIT {
      * before it) and answers for a record written before it joined; registrations go on.
      */
     private void anObserverJoinsOnItsOwnHostFromASnapshot(String earlierKey) throws Exception {
-        NetworkScript.Result added = NetworkScript.runOrFail("add-org", "acc");
+        NetworkScript.Result added = NETWORK.runOrFail("add-org", "acc");
         System.out.println("[hosts-network-it] add-org acc:\n" + added.output().lines()
                 .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d .*")).reduce("", (a, b) -> a + b + "\n"));
         assertTrue(added.output().contains("configuration update signed by land procurement justice"),
@@ -132,17 +133,17 @@ class HostsNetworkIT {
         withObserver.add("acc");
         noOrganisationHoldsAnothersPrivateKey(withObserver);
         noProcessReadsAnotherOrganisationsFolder(withObserver);
-        assertTrue(Files.readString(NetworkScript.stateDir().resolve("logs/peer-acc.log")).contains("Created ledger [registry] from snapshot"),
+        assertTrue(Files.readString(NETWORK.stateDir().resolve("logs/peer-acc.log")).contains("Created ledger [registry] from snapshot"),
                 "the observer's peer joined from a snapshot, not from the first block");
 
-        String onAudit = NetworkScript.runOrFail("query", "inspector", "audit", "GetRecord", earlierKey).output().strip();
-        assertEquals(onAudit, NetworkScript.runOrFail("query", "inspector", "acc", "GetRecord", earlierKey).output().strip(),
+        String onAudit = NETWORK.runOrFail("query", "inspector", "audit", "GetRecord", earlierKey).output().strip();
+        assertEquals(onAudit, NETWORK.runOrFail("query", "inspector", "acc", "GetRecord", earlierKey).output().strip(),
                 "the observer's peer answers for a record written before it joined");
         String later = register("HN-" + run + "-A");
-        String txId = NetworkScript.txIdOf(NetworkScript.awaitRecord("audit", later, Duration.ofSeconds(60)));
-        assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(txId).endorsingMsps().stream().sorted().toList(),
+        String txId = NetworkScript.txIdOf(NETWORK.awaitRecord("audit", later, Duration.ofSeconds(60)));
+        assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(NETWORK, txId).endorsingMsps().stream().sorted().toList(),
                 "registrations go on, endorsed as before");
-        NetworkScript.awaitRecord("acc", later, Duration.ofSeconds(60)); // it reaches the observer's peer
+        NETWORK.awaitRecord("acc", later, Duration.ofSeconds(60)); // it reaches the observer's peer
     }
 
     /**
@@ -150,7 +151,7 @@ class HostsNetworkIT {
      * signs for a certificate or public key of that organisation's folders and for none of any other's.
      */
     private static void noOrganisationHoldsAnothersPrivateKey(List<String> orgs) throws Exception {
-        Path net = NetworkScript.stateDir();
+        Path net = NETWORK.stateDir();
         Map<String, List<PrivateKey>> keys = new HashMap<>();
         Map<String, List<PublicKey>> certificates = new HashMap<>();
         for (String org : orgs) {
@@ -193,7 +194,7 @@ class HostsNetworkIT {
      * organisation published its public MSP.
      */
     private static void noProcessReadsAnotherOrganisationsFolder(List<String> orgs) throws Exception {
-        Path launch = NetworkScript.stateDir().resolve("launch");
+        Path launch = NETWORK.stateDir().resolve("launch");
         int checked = 0;
         try (Stream<Path> scripts = Files.list(launch)) {
             for (Path script : scripts.toList()) {
@@ -258,6 +259,7 @@ class HostsNetworkIT {
         ProcessBuilder up = new ProcessBuilder(PortalUnderTest.projectDir().resolve("deploy/up.sh").toAbsolutePath().toString(),
                 "--no-build", "--no-demo")
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("up-sh.log").toFile());
+        up.environment().putAll(NETWORK.environment());
         up.environment().putAll(Map.of("DRUK_RUN_DIR", runDir.toString(), "DRUK_PORT", Integer.toString(PORT),
                 "DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString(), "DRUK_DEMO_PASSWORD", PASSWORD,
                 // readiness turns DOWN soon after writes stop; the bench's load comes from one address
@@ -298,10 +300,10 @@ class HostsNetworkIT {
     /** The bench's orderer fault: registrations from two clients, the orderers' leader killed and started again. */
     private FaultOutcome oneOrdererKilledUnderLoad(Path runDir) throws Exception {
         String pid = Files.readString(runDir.resolve("portal.pid")).strip();
-        List<String> args = List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+        List<String> args = List.of("--connection", NETWORK.stateDir().resolve("connection.json").toString(),
                 "--portal", portal, "--password", PASSWORD, "--portal-pid", pid,
                 "--scenarios", "faults", "--faults", "orderer", "--fault-clients", "2", "--fault-seconds", "5",
-                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString());
+                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NETWORK.script().toString());
         return FaultUnderLoad.run(args);
     }
 
@@ -310,8 +312,8 @@ class HostsNetworkIT {
      * commits, and readiness turns DOWN saying why; both started again, each is written once.
      */
     private void writesStopWithTwoOrderersDownAndEachCommitsOnceAfter() throws Exception {
-        NetworkScript.runOrFail("kill", "orderer1");
-        NetworkScript.runOrFail("kill", "orderer2");
+        NETWORK.runOrFail("kill", "orderer1");
+        NETWORK.runOrFail("kill", "orderer2");
         List<String> keys = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             keys.add(register("HN-" + run + "-D" + i));
@@ -324,15 +326,15 @@ class HostsNetworkIT {
         assertTrue(Integer.parseInt(data.get("waitingVersions").toString().replace("\"", "")) >= keys.size(),
                 "the registrations wait: " + readiness);
         for (String key : keys) {
-            assertFalse(NetworkScript.run("query", "inspector", "audit", "GetRecord", key).output().contains("\"key\":\"" + key + "\""),
+            assertFalse(NETWORK.run("query", "inspector", "audit", "GetRecord", key).output().contains("\"key\":\"" + key + "\""),
                     key + " is not written while two orderers are down");
         }
 
-        NetworkScript.runOrFail("start");
+        NETWORK.runOrFail("start");
         for (String key : keys) {
-            NetworkScript.awaitRecord("audit", key, Duration.ofSeconds(180));
+            NETWORK.awaitRecord("audit", key, Duration.ofSeconds(180));
             awaitCommittedInPortal(key, Duration.ofSeconds(60));
-            JsonArray writes = NetworkScript.ledgerHistory(key);
+            JsonArray writes = NETWORK.ledgerHistory(key);
             assertEquals(1, writes.size(), key + " is written exactly once: " + writes);
         }
         awaitReadiness("UP", Duration.ofSeconds(60));

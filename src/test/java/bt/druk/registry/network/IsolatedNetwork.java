@@ -1,6 +1,10 @@
 package bt.druk.registry.network;
 
+import jakarta.json.JsonArray;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -47,5 +51,30 @@ public final class IsolatedNetwork {
 
     public NetworkScript.Result runOrFail(String... args) {
         return NetworkScript.runOrFail(environment(), args);
+    }
+
+    /** {@link NetworkScript#awaitRecord} on this network. */
+    public String awaitRecord(String org, String key, Duration within) throws InterruptedException {
+        return NetworkScript.awaitRecord(environment(), org, key, within);
+    }
+
+    /** {@link NetworkScript#ledgerHistory} on this network. */
+    public JsonArray ledgerHistory(String key) {
+        return NetworkScript.ledgerHistory(environment(), key);
+    }
+
+    /**
+     * A network.sh for programs that run it themselves (the benchmark's faults): a script that
+     * acts on this network whatever its caller's environment.
+     */
+    public Path script() throws IOException {
+        Path script = dir.resolveSibling(dir.getFileName() + "-network.sh");
+        StringBuilder text = new StringBuilder("#!/usr/bin/env bash\n");
+        environment().forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));
+        text.append("exec '").append(NetworkScript.script().toAbsolutePath()).append("' \"$@\"\n");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, text);
+        script.toFile().setExecutable(true, true);
+        return script;
     }
 }

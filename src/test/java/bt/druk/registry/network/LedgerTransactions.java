@@ -27,7 +27,15 @@ public final class LedgerTransactions {
     }
 
     public static Committed read(String txId) {
-        String output = NetworkScript.runOrFail("transaction", txId).output();
+        return parse(NetworkScript.runOrFail("transaction", txId).output());
+    }
+
+    /** The transaction as a network of a test's own committed it. */
+    public static Committed read(IsolatedNetwork network, String txId) {
+        return parse(network.runOrFail("transaction", txId).output());
+    }
+
+    private static Committed parse(String output) {
         Matcher matcher = HEX_LINE.matcher(output);
         if (!matcher.find()) {
             throw new AssertionError("no transaction bytes in: " + output);
@@ -45,7 +53,7 @@ public final class LedgerTransactions {
             }
             return new Committed(processed.getValidationCode(), msps, creator.getMspid(), creator.getIdBytes().toStringUtf8());
         } catch (InvalidProtocolBufferException e) {
-            throw new AssertionError("unreadable transaction " + txId, e);
+            throw new AssertionError("unreadable transaction in: " + output, e);
         }
     }
 }

@@ -115,10 +115,14 @@ public final class NetworkScript {
      * every second); its answer, or an AssertionError with the last answer after {@code within}.
      */
     public static String awaitRecord(String org, String key, Duration within) throws InterruptedException {
+        return awaitRecord(Map.of(), org, key, within);
+    }
+
+    static String awaitRecord(Map<String, String> environment, String org, String key, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            Result answer = run("query", "inspector", org, "GetRecord", key);
+            Result answer = run(environment, "query", "inspector", org, "GetRecord", key);
             if (answer.succeeded() && answer.output().contains("\"key\":\"" + key + "\"")) {
                 return answer.output();
             }
@@ -144,7 +148,11 @@ public final class NetworkScript {
 
     /** Every ledger write of the key, read on the auditor's peer with the inspector's identity (GetHistory). */
     public static JsonArray ledgerHistory(String key) {
-        String output = runOrFail("query", "inspector", "audit", "GetHistory", key).output().strip();
+        return ledgerHistory(Map.of(), key);
+    }
+
+    static JsonArray ledgerHistory(Map<String, String> environment, String key) {
+        String output = runOrFail(environment, "query", "inspector", "audit", "GetHistory", key).output().strip();
         String json = output.substring(output.lastIndexOf("\n[") + 1);
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readArray();
