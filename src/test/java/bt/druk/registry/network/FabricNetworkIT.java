@@ -95,8 +95,7 @@ class FabricNetworkIT {
      * does, reaches that write's block.
      */
     private static void writesGoOnWithTheFirstPeerOfEveryOrganisationKilled() throws Exception {
-        System.setProperty("druk.fabric.config", withKeyFiles(NETWORK.stateDir().resolve("connection.json")).toString());
-        FabricConnections connections = new FabricConnections();
+        FabricConnections connections = new FabricConnections(withKeyFiles(NETWORK.stateDir().resolve("connection.json")));
         FabricLedger ledger = new FabricLedger(connections);
         try {
             SubmissionOutcome.Committed before = registerUntilCommitted(ledger, Duration.ofSeconds(60));

@@ -9,6 +9,7 @@ import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.FaultUnderLoad;
 import bt.druk.registry.testing.OwnNetwork;
+import bt.druk.registry.testing.RunsAlone;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -41,6 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The consortium as it will run (issue 29): {@code network.sh up --hosts}, each organisation on a
@@ -54,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
+@ResourceLock(RunsAlone.MACHINE_INTERFACES)
 class HostsNetworkIT {
 
     /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */

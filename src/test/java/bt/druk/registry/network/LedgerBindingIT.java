@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * the earlier ledger is carried over (marked so on the auditor's peer), and the inspector's tamper
  * report in Chromium finds nothing missing while readiness is UP.
  * It takes a network of its own up and down ({@link IsolatedNetwork}, on 127.0.0.2), so it runs
- * beside the other network life-cycle tests.
+ * beside the tests of the shared network that run alone.
  */
 @OwnNetwork
 class LedgerBindingIT {

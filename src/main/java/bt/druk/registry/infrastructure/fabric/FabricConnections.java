@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
@@ -65,6 +66,18 @@ public class FabricConnections implements AutoCloseable {
 
     @Resource
     ManagedThreadFactory threadFactory;
+
+    /** Where the connection file is: the portal's setting, or the file a tool connects with. */
+    private final Supplier<Path> connectionFile;
+
+    public FabricConnections() {
+        this.connectionFile = PortalPaths::fabricConfig;
+    }
+
+    /** Connections to the network of {@code connectionFile}, whatever the portal's setting names (tools, tests). */
+    public FabricConnections(Path connectionFile) {
+        this.connectionFile = () -> connectionFile;
+    }
 
     /** The PKCS#11 tokens the identities of some MSPs sign with (kept across reconnects). Guarded by {@link #lock}. */
     private Pkcs11Tokens tokens;
@@ -143,7 +156,7 @@ public class FabricConnections implements AutoCloseable {
         if (known != null && System.currentTimeMillis() - configCheckedAt < CONFIG_CHECK_MILLIS) {
             return known;
         }
-        Path path = PortalPaths.fabricConfig();
+        Path path = connectionFile.get();
         synchronized (lock) {
             long modified;
             try {
