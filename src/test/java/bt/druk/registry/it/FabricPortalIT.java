@@ -37,7 +37,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The real WAR in Payara Micro against the real Fabric network (profile fabric-it; failsafe hands
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunsAlone
-@ResourceLock(RunsAlone.MACHINE_INTERFACES)
 class FabricPortalIT {
 
     static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

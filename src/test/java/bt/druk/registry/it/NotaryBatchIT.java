@@ -28,7 +28,6 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Merkle batches on the real ledger, in the real WAR (default policy: 256 documents or 2 s): queued
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunsAlone
-@ResourceLock(RunsAlone.MACHINE_INTERFACES)
 class NotaryBatchIT {
 
     static final StaffMember CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");

@@ -56,7 +56,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
-@ResourceLock(RunsAlone.MACHINE_INTERFACES)
+// With nothing beside it (it takes the lock of the tests that run alone too): Arquillian's Payara
+// Micro must not find its namespaces' interfaces when it picks its address, and its 2-of-4 orderer
+// outage once ended with a registration rejected (ENDORSEMENT_POLICY_FAILURE) when it ran at full
+// CPU beside two other networks, not yet understood.
+@ResourceLock(RunsAlone.SHARED_NETWORK)
 class HostsNetworkIT {
 
     /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */

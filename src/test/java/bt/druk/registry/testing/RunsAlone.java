@@ -22,10 +22,4 @@ public @interface RunsAlone {
 
     /** Held by every such test while it runs. */
     String SHARED_NETWORK = "the shared network";
-
-    /**
-     * Held by the tests whose managed Payara Micro (Arquillian) takes the machine's address and by
-     * the one that adds network namespaces, whose interfaces it must not find then.
-     */
-    String MACHINE_INTERFACES = "the machine's network interfaces";
 }
