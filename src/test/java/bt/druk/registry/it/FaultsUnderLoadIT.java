@@ -84,7 +84,8 @@ class FaultsUnderLoadIT {
     }
 
     private static List<String> processesListeningOn(int port) throws Exception {
-        Process ss = new ProcessBuilder("ss", "-Hltn", "sport = :" + port).redirectErrorStream(true).start();
+        // on the shared network's address: a test's network of its own may listen on the same port at another
+        Process ss = new ProcessBuilder("ss", "-Hltn", "src 127.0.0.1:" + port).redirectErrorStream(true).start();
         String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         ss.waitFor();
         return out.lines().filter(line -> !line.isBlank()).toList();

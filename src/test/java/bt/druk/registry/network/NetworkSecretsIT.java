@@ -79,7 +79,8 @@ class NetworkSecretsIT {
                 } catch (IOException e) {
                     continue; // gone meanwhile
                 }
-                if (command.contains("fabric-ca-server")) {
+                // (a test's network of its own may run beside this one: count the servers of this network's directory)
+                if (command.contains("fabric-ca-server") && startedIn(dir, NetworkScript.stateDir().toAbsolutePath() + "/")) {
                     caServers++;
                 }
                 for (String secret : secrets) {
@@ -92,6 +93,14 @@ class NetworkSecretsIT {
         assertEquals(5, caServers, "one Fabric CA server per organisation is running");
         assertEquals(List.of(), leaks);
         assertFalse(secrets.contains(""), "no empty secret");
+    }
+
+    private static boolean startedIn(Path process, String directory) {
+        try {
+            return new String(Files.readAllBytes(process.resolve("environ")), StandardCharsets.UTF_8).contains(directory);
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     /**
