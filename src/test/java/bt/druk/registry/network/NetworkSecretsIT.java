@@ -79,8 +79,8 @@ class NetworkSecretsIT {
                 } catch (IOException e) {
                     continue; // gone meanwhile
                 }
-                // (a test's network of its own may run beside this one: count the servers of this network's directory)
-                if (command.contains("fabric-ca-server") && startedIn(dir, NetworkScript.stateDir().toAbsolutePath() + "/")) {
+                // (a test's network of its own may run beside this one: count the servers whose home is in this network)
+                if (command.contains("fabric-ca-server") && homeIn(dir, NetworkScript.stateDir().toAbsolutePath() + "/")) {
                     caServers++;
                 }
                 for (String secret : secrets) {
@@ -95,9 +95,11 @@ class NetworkSecretsIT {
         assertFalse(secrets.contains(""), "no empty secret");
     }
 
-    private static boolean startedIn(Path process, String directory) {
+    /** Whether the CA server's FABRIC_CA_SERVER_HOME is in {@code directory} (other settings may name any network). */
+    private static boolean homeIn(Path process, String directory) {
         try {
-            return new String(Files.readAllBytes(process.resolve("environ")), StandardCharsets.UTF_8).contains(directory);
+            return List.of(new String(Files.readAllBytes(process.resolve("environ")), StandardCharsets.UTF_8).split("\0")).stream()
+                    .anyMatch(setting -> setting.startsWith("FABRIC_CA_SERVER_HOME=" + directory));
         } catch (IOException gone) {
             return false;
         }
