@@ -88,7 +88,8 @@ public class SupplierAccounts {
                         "Too many registrations from this address. Try again in a quarter of an hour.");
             }
             throttle.registrationAttempted(client);
-            Supplier supplier = create(candidate, password);
+            refuseTaken(candidate);
+            Supplier supplier = save(candidate, hasher.hash(password));
             LOG.info(() -> "supplier registered: " + supplier.registrationNumber() + " as " + supplier.username()
                     + " from " + client);
             return supplier;
@@ -100,11 +101,15 @@ public class SupplierAccounts {
 
     /**
      * Registers a business without the client throttle: for the demo content, which makes its
-     * suppliers at start-up. The same checks as {@link #register}.
+     * suppliers at start-up. The same checks as {@link #register}; the password's hash is the
+     * caller's ({@link bt.druk.registry.application.staff.DemoStaffSeeder} hashes a password that demo
+     * accounts share once).
      */
-    public Supplier registerForDemo(Registration registration, char[] password) {
+    public Supplier registerForDemo(Registration registration, char[] password, String passwordHash) {
         try {
-            return create(checked(registration, password, password), password);
+            Candidate candidate = checked(registration, password, password);
+            refuseTaken(candidate);
+            return save(candidate, passwordHash);
         } finally {
             wipe(password);
         }
@@ -207,7 +212,8 @@ public class SupplierAccounts {
                 username);
     }
 
-    private Supplier create(Candidate candidate, char[] password) {
+    /** Refuses a registration number or user name someone has (checked before the costly hash is made). */
+    private void refuseTaken(Candidate candidate) {
         ValidationException.Collector errors = new ValidationException.Collector();
         if (suppliers.findByRegistrationNumber(candidate.number()).isPresent()) {
             errors.add("registrationNumber", "supplier.registrationNumber.taken",
@@ -218,10 +224,13 @@ public class SupplierAccounts {
             errors.add("username", "supplier.username.taken", "This user name is taken. Choose another one.");
         }
         errors.throwIfAny();
+    }
+
+    private Supplier save(Candidate candidate, String passwordHash) {
         Supplier supplier = new Supplier(UUID.randomUUID().toString(), candidate.number(), candidate.businessName(),
                 candidate.contact(), candidate.username(), true, clock.instant());
         try {
-            suppliers.add(supplier, hasher.hash(password));
+            suppliers.add(supplier, passwordHash);
         } catch (SupplierRepository.DuplicateException e) {
             throw ValidationException.of("", "supplier.taken",
                     "The registration number or the user name was registered just now. Check them and try again.");

@@ -217,24 +217,20 @@ public class StaffAccountService {
     }
 
     /**
-     * Creates an account with a password chosen by the caller, not checked by the policy: the demo
-     * seeder's path ({@link DemoStaffSeeder}, whose passwords scripts and tests know). Administrators
-     * create accounts with {@link #createAccount}, whose holders choose their own password.
+     * Creates an account with a password chosen and hashed by the caller, not checked by the policy:
+     * the demo seeder's path ({@link DemoStaffSeeder}, whose passwords scripts and tests know).
+     * Administrators create accounts with {@link #createAccount}, whose holders choose their own password.
      */
     @Transactional
     public StaffAccount create(String username, String displayName, Role role, Register register, String office,
-                               char[] password) {
+                               String passwordHash) {
         if (repository.findByUsername(StaffAccount.normaliseUsername(username)).isPresent()) {
             throw new IllegalStateException("user name already taken: " + username);
         }
-        try {
-            StaffAccount account = new StaffAccount(username, displayName, role, register, office,
-                    hasher.hash(password), true, clock.instant(), null);
-            repository.save(account);
-            return account;
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        StaffAccount account = new StaffAccount(username, displayName, role, register, office,
+                passwordHash, true, clock.instant(), null);
+        repository.save(account);
+        return account;
     }
 
     /** A demo account's enrolled factor: its key URI (holds the secret) and recovery codes, shown once. */

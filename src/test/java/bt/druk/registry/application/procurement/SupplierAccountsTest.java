@@ -157,7 +157,8 @@ class SupplierAccountsTest {
     void theDemoRegistersWithoutTheAddressThrottle() {
         for (int i = 1; i <= 7; i++) {
             accounts.registerForDemo(new SupplierAccounts.Registration("Business " + i, "CDB-9-" + i, "Pema",
-                    "p@example.bt", "17123456", "business" + i), PASSWORD.toCharArray());
+                    "p@example.bt", "17123456", "business" + i), PASSWORD.toCharArray(),
+                    new PlainHasher().hash(PASSWORD.toCharArray()));
         }
         assertEquals(7, accounts.count());
     }

@@ -54,9 +54,9 @@ class ApiTokensTest {
     private final ApiTokens tokens = new ApiTokens(tokenRepository, accountRepository, activity, clock);
 
     ApiTokensTest() {
-        accounts.create("admin", "Administrator", Role.ADMIN, null, null, "admin-password".toCharArray());
-        accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
-        accounts.create("other.clerk", "Other clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
+        accounts.create("admin", "Administrator", Role.ADMIN, null, null, new PlainPasswordHasher().hash("admin-password".toCharArray()));
+        accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", new PlainPasswordHasher().hash("right".toCharArray()));
+        accounts.create("other.clerk", "Other clerk", Role.CLERK, Register.LAND, "THIMPHU", new PlainPasswordHasher().hash("right".toCharArray()));
     }
 
     private List<Kind> kinds() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.application.audit.StaffActivity;
 import bt.druk.registry.application.procurement.SupplierAccounts;
+import bt.druk.registry.domain.staff.PasswordHasher;
 import bt.druk.registry.domain.staff.Totp;
 import bt.druk.registry.testing.InMemorySignInStrikes;
 import bt.druk.registry.testing.InMemoryStaffAccountRepository;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,22 @@ class DemoStaffSeederTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T06:00:10Z"));
     private final InMemoryStaffAccountRepository staff = new InMemoryStaffAccountRepository();
+    /** The seeder's own hasher, counting the hashes it makes (each one a PBKDF2 in the portal). */
+    private final AtomicInteger seederHashes = new AtomicInteger();
+    private final PasswordHasher countingHasher = new PasswordHasher() {
+        private final PlainPasswordHasher plain = new PlainPasswordHasher();
+
+        @Override
+        public String hash(char[] password) {
+            seederHashes.incrementAndGet();
+            return plain.hash(password);
+        }
+
+        @Override
+        public boolean verify(char[] password, String storedHash) {
+            return plain.verify(password, storedHash);
+        }
+    };
     private final StaffAccountService accounts = new StaffAccountService(staff, new PlainPasswordHasher(),
             new SignInThrottle(clock, new InMemorySignInStrikes()), new StaffActivity(new InMemoryStaffEventLog(), clock),
             password -> false, clock);
@@ -59,6 +77,7 @@ class DemoStaffSeederTest {
         seeder.accounts = accounts;
         seeder.suppliers = suppliers;
         seeder.seeding = new DemoSeeding(true, sharedPassword, dataDir);
+        seeder.hasher = countingHasher;
         return seeder;
     }
 
@@ -131,6 +150,21 @@ class DemoStaffSeederTest {
     }
 
     @Test
+    void accountsGivenTheSharedPasswordShareOneHashOfIt() {
+        seeder(Optional.of("shared-demo-password")).ensureSeeded();
+
+        assertEquals(1, seederHashes.get(), "one hash for six staff and three suppliers");
+        String hash = staff.findByUsername("admin").orElseThrow().passwordHash();
+        for (DemoStaffSeeder.Demo demo : DemoStaffSeeder.DEMO_USERS) {
+            assertEquals(hash, staff.findByUsername(demo.username()).orElseThrow().passwordHash(), demo.username());
+        }
+        for (DemoStaffSeeder.DemoSupplier demo : DemoStaffSeeder.DEMO_SUPPLIERS) {
+            assertTrue(suppliers.authenticate(demo.username(), "shared-demo-password".toCharArray(), "10.0.0.7").isPresent(),
+                    demo.username());
+        }
+    }
+
+    @Test
     void randomPasswordsDifferAndEveryStaffUserGetsAFactorOfItsOwn() throws IOException {
         seeder(Optional.empty()).ensureSeeded();
 
@@ -147,6 +181,7 @@ class DemoStaffSeederTest {
             assertTrue(accounts.verifySecondFactor(login.username(), recoveryCodes(login.username()).get(2), null));
         }
         assertEquals(logins.size(), passwords.size(), "every password differs");
+        assertEquals(logins.size() + DemoStaffSeeder.DEMO_SUPPLIERS.size(), seederHashes.get(), "a hash of each password");
         assertEquals(logins.size(), secrets.size(), "every secret differs");
         assertTrue(fileLines().stream().anyMatch(l -> l.startsWith("  supplier.druk ")), "the suppliers are there too");
         try {

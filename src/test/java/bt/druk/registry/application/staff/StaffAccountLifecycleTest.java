@@ -316,7 +316,7 @@ class StaffAccountLifecycleTest {
 
         @Test
         void aDemoAccountGetsTheGivenSecretAndAFewRecoveryCodesThatSignInTakes() {
-            service.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "demo-password".toCharArray());
+            service.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", new PlainPasswordHasher().hash("demo-password".toCharArray()));
 
             StaffAccountService.DemoFactor factor = service.enrolDemoFactor("land.clerk", secret);
 

@@ -218,7 +218,7 @@ class StaffAuthenticationMechanismTest {
         private ForwardedRequest arriving;
 
         OverTheRealAccounts() {
-            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
+            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", new PlainPasswordHasher().hash("right".toCharArray()));
             store.accounts = accounts;
             store.suppliers = new SupplierAccounts(new InMemorySupplierRepository(), new InMemoryStaffAccountRepository(),
                     new PlainPasswordHasher(), new SignInThrottle(clock, new InMemorySignInStrikes()), clock);
@@ -288,7 +288,7 @@ class StaffAuthenticationMechanismTest {
 
         @Test
         void anAdministratorWithoutAFactorIsRefusedAndOutsideDemoModeSoIsEveryone() {
-            accounts.create("admin", "Administrator", Role.ADMIN, null, null, "admin-password".toCharArray());
+            accounts.create("admin", "Administrator", Role.ADMIN, null, null, new PlainPasswordHasher().hash("admin-password".toCharArray()));
             FakeRequest page = new FakeRequest();
             assertEquals(AuthenticationStatus.SEND_FAILURE, pageSignIn(page, "admin", "admin-password"));
             assertEquals(StaffAccountService.SecondFactorStep.ENROL_FIRST, page.attributes.get(StaffAuthenticationMechanism.STEP_ATTRIBUTE));
@@ -404,7 +404,7 @@ class StaffAuthenticationMechanismTest {
         private final String token;
 
         WithAnApiToken() {
-            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", "right".toCharArray());
+            accounts.create("land.clerk", "Land clerk", Role.CLERK, Register.LAND, "THIMPHU", new PlainPasswordHasher().hash("right".toCharArray()));
             accounts.requireSecondFactorOfEveryone(true); // outside demo mode: Basic refuses every staff account
             mechanism.accounts = accounts;
             mechanism.tokens = apiTokens;
