@@ -28,7 +28,8 @@ chaincode_jar() { echo "$NET/chaincode/jar-$1/registry-chaincode.jar"; }
 # period keeps the production week unless set; the minimum bid period is 0 unless set, because the
 # demo and the integration tests publish tenders whose deadlines are seconds to minutes away (the
 # chaincode's own default, where nothing sets it, is a week). An upgrade keeps the floors the
-# running services have unless the environment sets them.
+# running services have unless the environment sets them. DRUK_CHAINCODE_JAVA_OPTIONS adds JVM options
+# (the test build's -XX:TieredStopAtLevel=1: a service that lives minutes starts on a third less CPU).
 # write_chaincode_launch ORG PACKAGE_ID SEQUENCE [PROCESS_NAME]
 write_chaincode_launch() {
   local org="$1" package_id="$2" sequence="$3" name="${4:-chaincode-$1}" tls
@@ -40,7 +41,7 @@ write_chaincode_launch() {
     "export DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS 30)'" \
     "export DRUK_CHAINCODE_MIN_NOTICE_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MIN_NOTICE_SECONDS 604800)'" \
     "export DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS='$(chaincode_floor "$org" DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS 0)'" \
-    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -jar '$(chaincode_jar "$sequence")'"
+    "exec java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 ${DRUK_CHAINCODE_JAVA_OPTIONS:-} -jar '$(chaincode_jar "$sequence")'"
 }
 
 # chaincode_floor ORG NAME DEFAULT: the setting from this script's environment, else as ORG's running
