@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Tells a chaincode refusal (a message carrying "[CODE] text") from a network problem. Refusals are
@@ -57,6 +58,22 @@ final class FabricErrors {
             }
         }
         return new SubmissionOutcome.Unavailable(status.getCode() + ": " + String.join(" | ", messages), cause);
+    }
+
+    /**
+     * A transaction the peers marked invalid. A read conflict means another transaction changed a
+     * key it read; so does an endorsement policy failure here, since our endorsers are chosen from
+     * the keys' policies as endorsement found them: a key created meanwhile (say, by an earlier
+     * attempt at the same record that reached the orderers late, after an outage) brought a
+     * policy of its own. The next attempt re-reads, and finds the record there if it is. Anything
+     * else is final.
+     */
+    static SubmissionOutcome invalidated(String txId, TxValidationCode code) {
+        String reason = "transaction " + txId + " invalidated: " + code;
+        return switch (code) {
+            case MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT, ENDORSEMENT_POLICY_FAILURE -> new SubmissionOutcome.Conflict(reason);
+            default -> new SubmissionOutcome.Refused("INVALID_TRANSACTION", "The peers marked " + reason);
+        };
     }
 
     private static List<String> messages(String main, List<ErrorDetail> details) {

@@ -31,7 +31,6 @@ import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * The ledger port over Hyperledger Fabric (fabric-gateway), on the connections of
@@ -103,13 +102,7 @@ public class FabricLedger implements Ledger {
                 if (status.isSuccessful()) {
                     return new SubmissionOutcome.Committed(status.getTransactionId(), status.getBlockNumber());
                 }
-                TxValidationCode code = status.getCode();
-                if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
-                    // Another transaction changed the same key first; the next attempt re-reads it.
-                    return new SubmissionOutcome.Conflict("transaction " + status.getTransactionId() + " invalidated: " + code);
-                }
-                return new SubmissionOutcome.Refused("INVALID_TRANSACTION",
-                        "The peers marked transaction " + status.getTransactionId() + " invalid: " + code);
+                return FabricErrors.invalidated(status.getTransactionId(), status.getCode());
             } catch (SubmitException | CommitStatusException e) {
                 return counted(FabricErrors.classify(e));
             } catch (GatewayRuntimeException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bt.druk.registry.domain.ledger.SubmissionOutcome;
 import io.grpc.Status;
 import java.util.List;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.Test;
 
 class FabricErrorsTest {
@@ -25,6 +26,26 @@ class FabricErrorsTest {
                 List.of("chaincode response 500, [CLOCK_SKEW] the proposal timestamp is 121.3 s behind the endorser's clock"), null);
         SubmissionOutcome.Unavailable unavailable = assertInstanceOf(SubmissionOutcome.Unavailable.class, outcome);
         assertTrue(unavailable.reason().contains("CLOCK_SKEW"), unavailable.reason());
+    }
+
+    @Test
+    void anEndorsementPolicyFailureIsAConflictTheNextAttemptReReads() {
+        // HostsNetworkIT: a registration's retry, endorsed while the key was absent, validated after an earlier
+        // attempt of the same record had created it with the key's own policy: not a refusal of the record
+        SubmissionOutcome.Conflict conflict = assertInstanceOf(SubmissionOutcome.Conflict.class,
+                FabricErrors.invalidated("cfa5f751", TxValidationCode.ENDORSEMENT_POLICY_FAILURE));
+        assertTrue(conflict.reason().contains("cfa5f751") && conflict.reason().contains("ENDORSEMENT_POLICY_FAILURE"), conflict.reason());
+        assertInstanceOf(SubmissionOutcome.Conflict.class, FabricErrors.invalidated("t", TxValidationCode.MVCC_READ_CONFLICT));
+        assertInstanceOf(SubmissionOutcome.Conflict.class, FabricErrors.invalidated("t", TxValidationCode.PHANTOM_READ_CONFLICT));
+    }
+
+    @Test
+    void otherInvalidTransactionsAreFinal() {
+        for (TxValidationCode code : List.of(TxValidationCode.BAD_CREATOR_SIGNATURE, TxValidationCode.INVALID_OTHER_REASON)) {
+            SubmissionOutcome.Refused refused = assertInstanceOf(SubmissionOutcome.Refused.class, FabricErrors.invalidated("t", code));
+            assertEquals("INVALID_TRANSACTION", refused.code());
+            assertTrue(refused.message().contains(code.name()), refused.message());
+        }
     }
 
     @Test
