@@ -175,14 +175,8 @@ class FabricNetworkIT {
         String ours = NETWORK.stateDir().toAbsolutePath() + "/";
         return new String(pgrep.getInputStream().readAllBytes()).lines()
                 .filter(line -> !line.contains("pgrep"))
-                .filter(line -> startedIn(line.split(" ", 2)[0], ours) || line.contains(ours)).toList();
-    }
-
-    private static boolean startedIn(String pid, String dir) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", pid, "environ")), java.nio.charset.StandardCharsets.UTF_8).contains(dir);
-        } catch (IOException gone) {
-            return false;
-        }
+                .filter(line -> line.contains(ours)
+                        || ProcessEnvironment.of(line.split(" ", 2)[0]).values().stream().anyMatch(value -> value.contains(ours)))
+                .toList();
     }
 }

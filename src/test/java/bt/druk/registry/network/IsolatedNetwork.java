@@ -32,10 +32,6 @@ public final class IsolatedNetwork {
         return dir;
     }
 
-    public String address() {
-        return address;
-    }
-
     /**
      * What network.sh and deploy/up.sh need in their environment to act on this network, with the
      * configuration of its PKCS#11 tokens in place of the shared network's the test JVM may have.

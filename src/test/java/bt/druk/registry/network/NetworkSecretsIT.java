@@ -80,7 +80,8 @@ class NetworkSecretsIT {
                     continue; // gone meanwhile
                 }
                 // (a test's network of its own may run beside this one: count the servers whose home is in this network)
-                if (command.contains("fabric-ca-server") && homeIn(dir, NetworkScript.stateDir().toAbsolutePath() + "/")) {
+                if (command.contains("fabric-ca-server") && ProcessEnvironment.of(dir.getFileName().toString())
+                        .getOrDefault("FABRIC_CA_SERVER_HOME", "").startsWith(NetworkScript.stateDir().toAbsolutePath() + "/")) {
                     caServers++;
                 }
                 for (String secret : secrets) {
@@ -93,16 +94,6 @@ class NetworkSecretsIT {
         assertEquals(5, caServers, "one Fabric CA server per organisation is running");
         assertEquals(List.of(), leaks);
         assertFalse(secrets.contains(""), "no empty secret");
-    }
-
-    /** Whether the CA server's FABRIC_CA_SERVER_HOME is in {@code directory} (other settings may name any network). */
-    private static boolean homeIn(Path process, String directory) {
-        try {
-            return List.of(new String(Files.readAllBytes(process.resolve("environ")), StandardCharsets.UTF_8).split("\0")).stream()
-                    .anyMatch(setting -> setting.startsWith("FABRIC_CA_SERVER_HOME=" + directory));
-        } catch (IOException gone) {
-            return false;
-        }
     }
 
     /**
