@@ -9,7 +9,6 @@ import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.FaultUnderLoad;
 import bt.druk.registry.testing.OwnNetwork;
-import bt.druk.registry.testing.RunsAlone;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -56,11 +55,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * organisation added at runtime runs on a host of its own and answers for earlier records.
  */
 @OwnNetwork
-// With nothing beside it (it takes the lock of the tests that run alone too): Arquillian's Payara
-// Micro must not find its namespaces' interfaces when it picks its address, and its 2-of-4 orderer
-// outage once ended with a registration rejected (ENDORSEMENT_POLICY_FAILURE) when it ran at full
-// CPU beside two other networks, not yet understood.
-@ResourceLock(RunsAlone.SHARED_NETWORK)
+// Never beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT), which must not find the namespaces'
+// interfaces when it picks its address. (Its 2-of-4 orderer outage once ended with a registration
+// rejected on ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other networks: a retry
+// endorsed before an earlier attempt created the key, which FabricErrors.invalidated now retries.)
+@ResourceLock(OwnNetwork.HOST_INTERFACES)
 class HostsNetworkIT {
 
     /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */

@@ -21,4 +21,11 @@ public @interface OwnNetwork {
 
     /** Held by every such test while it runs: a network coming up takes both cores for a while. */
     String LANE = "networks of their own";
+
+    /**
+     * Held by a test whose network adds interfaces to the host (namespaces' veth pairs and bridge) and
+     * by one whose Arquillian Payara Micro picks its address from the host's interfaces, which must
+     * not find those.
+     */
+    String HOST_INTERFACES = "the host's network interfaces";
 }
