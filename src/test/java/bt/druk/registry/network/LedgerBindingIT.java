@@ -100,7 +100,14 @@ class LedgerBindingIT {
             String genesis = after.substring(after.indexOf('/') + 1);
             Script bound = upSh("--bind-ledger", genesis, "--reason", "network recreated in LedgerBindingIT");
             assertEquals(0, bound.exitCode(), bound.output());
-            assertTrue(get("/health/ready").body().contains("\"status\":\"UP\""));
+            // Ready once the bind has reached the ledger, which may be a moment after up.sh returned on a busy machine.
+            long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String bindReadiness = get("/health/ready").body();
+            while (!bindReadiness.contains("\"status\":\"UP\"") && System.nanoTime() < ready) {
+                Thread.sleep(500);
+                bindReadiness = get("/health/ready").body();
+            }
+            assertTrue(bindReadiness.contains("\"status\":\"UP\""), bindReadiness);
             awaitOnLedger(waitingPin);
             assertFalse(get("/records/land.xhtml?pin=" + waitingPin).body().contains("not connected to its own ledger"));
 
