@@ -69,10 +69,10 @@ final class FabricErrors {
      * else is final.
      */
     static SubmissionOutcome invalidated(String txId, TxValidationCode code) {
-        String reason = "transaction " + txId + " invalidated: " + code;
         return switch (code) {
-            case MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT, ENDORSEMENT_POLICY_FAILURE -> new SubmissionOutcome.Conflict(reason);
-            default -> new SubmissionOutcome.Refused("INVALID_TRANSACTION", "The peers marked " + reason);
+            case MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT, ENDORSEMENT_POLICY_FAILURE ->
+                    new SubmissionOutcome.Conflict("transaction " + txId + " invalidated: " + code);
+            default -> new SubmissionOutcome.Refused("INVALID_TRANSACTION", "The peers marked transaction " + txId + " invalid: " + code);
         };
     }
 
