@@ -89,24 +89,14 @@ class LedgerBindingIT {
             Script wrong = upSh("DRUK_START_SECONDS", "180", "--bind-ledger", "ab".repeat(32), "--reason", "a typo");
             assertEquals(3, wrong.exitCode(), wrong.output());
             // The bind is tried once the ledger answers, perhaps just after up.sh read the mismatch: readiness names the refusal.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            String named = get("/health/ready").body();
-            while (!named.contains("was refused: the network does not serve that ledger") && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                named = get("/health/ready").body();
-            }
+            String named = awaitReadiness("was refused: the network does not serve that ledger", Duration.ofSeconds(30));
             assertTrue(named.contains("(a bind to genesis block " + "ab".repeat(32) + " was refused: the network does not serve that ledger)"), named);
 
             String genesis = after.substring(after.indexOf('/') + 1);
             Script bound = upSh("--bind-ledger", genesis, "--reason", "network recreated in LedgerBindingIT");
             assertEquals(0, bound.exitCode(), bound.output());
             // Ready once the bind has reached the ledger, which may be a moment after up.sh returned on a busy machine.
-            long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String bindReadiness = get("/health/ready").body();
-            while (!bindReadiness.contains("\"status\":\"UP\"") && System.nanoTime() < ready) {
-                Thread.sleep(500);
-                bindReadiness = get("/health/ready").body();
-            }
+            String bindReadiness = awaitReadiness("\"status\":\"UP\"", Duration.ofSeconds(60));
             assertTrue(bindReadiness.contains("\"status\":\"UP\""), bindReadiness);
             awaitOnLedger(waitingPin);
             assertFalse(get("/records/land.xhtml?pin=" + waitingPin).body().contains("not connected to its own ledger"));
@@ -233,6 +223,17 @@ class LedgerBindingIT {
             Thread.sleep(1000);
             body = get(path).body();
         }
+    }
+
+    /** The readiness answer once it contains {@code fragment}, or the last one when {@code within} has passed. */
+    private String awaitReadiness(String fragment, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String answer = get("/health/ready").body();
+        while (!answer.contains(fragment) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = get("/health/ready").body();
+        }
+        return answer;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
