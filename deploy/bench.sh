@@ -41,6 +41,7 @@ set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$DEPLOY_DIR/lib/portal-process.sh"
+source "$DEPLOY_DIR/lib/hosts.sh"
 REPO_DIR="$(dirname "$DEPLOY_DIR")"
 BUILD_DIR="$(realpath -m "${DRUK_BUILD_DIR:-$REPO_DIR/target}")"
 NETWORK="${DRUK_NETWORK_SCRIPT:-$DEPLOY_DIR/network.sh}"
@@ -147,6 +148,16 @@ else
   "$NETWORK" up
 fi
 CONNECTION="$(dirname "$NETWORK")/.network/connection.json"
+# On a network of hosts (network.sh up --hosts) the portal and the load driver run on the Land
+# Commission's host, as deploy/up.sh's portal does: over a WAN (network.sh wan on) their links to the
+# other organisations carry its delay.
+NETWORK_DIR="$(dirname "$CONNECTION")"
+ADDRESS="$(portal_address)"
+ON_LAND=()
+if [[ "$ADDRESS" != 127.0.0.1 ]]; then
+  ON_LAND=(ip netns exec "$(host_namespace land)")
+  [[ "$POSTGRES" == false ]] || { echo "--postgres runs on the machine's loopback, which the Land host cannot reach" >&2; exit 2; }
+fi
 # The portal and the load driver sign with keys in the network's PKCS#11 tokens (SoftHSM2 reads this).
 export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$(dirname "$CONNECTION")/softhsm2.conf}"
 
@@ -180,7 +191,7 @@ SCRIPT
 fi
 echo "Starting a portal of the benchmark's own on port $PORT (log: $RUN/portal.log) ..."
 # The same server settings as deploy/up.sh's portal, so that the bench measures what is deployed.
-write_portal_preboot
+write_portal_preboot "$ADDRESS"
 # The portal's start command as a script: the faults scenario starts the portal again with it after
 # a kill -9, on the same data directory, password and OCDS prefix. It holds the password: ours only.
 # The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.
@@ -199,7 +210,7 @@ export DRUK_RATELIMIT_PERSECOND=$(printf %q "${DRUK_RATELIMIT_PERSECOND:-1000000
 cd $(printf %q "$RUN")
 # a fresh server root: Payara Micro would deploy the WAR recorded in the old one as well (deploy/README.md)
 rm -rf $(printf %q "$RUN/micro-root")
-exec java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar $(printf %q "$BUILD_DIR/payara-micro.jar") --nohazelcast --disablephonehome \\
+exec ${ON_LAND[*]} java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar $(printf %q "$BUILD_DIR/payara-micro.jar") --nohazelcast --disablephonehome \\
   --rootdir $(printf %q "$RUN/micro-root") --port $PORT --contextroot / --prebootcommandfile $(printf %q "$RUN/preboot.asadmin") \\
   --deploy $(printf %q "$BUILD_DIR/druk-registry.war") >>$(printf %q "$RUN/portal.log") 2>&1 </dev/null
 SCRIPT
@@ -207,7 +218,7 @@ SCRIPT
 )
 "$RUN/portal-start.sh" &
 PORTAL_PID=$!
-URL="http://127.0.0.1:$PORT"
+URL="http://$ADDRESS:$PORT"
 deadline=$((SECONDS + ${DRUK_START_SECONDS:-300}))
 until [[ "$(curl -s --max-time 20 "$URL/health/ready" || true)" == '{"status":"UP"'* ]]; do
   kill -0 "$PORTAL_PID" 2>/dev/null || { tail -40 "$RUN/portal.log"; echo "The portal stopped while starting" >&2; exit 1; }
@@ -216,7 +227,7 @@ until [[ "$(curl -s --max-time 20 "$URL/health/ready" || true)" == '{"status":"U
 done
 echo "The portal is ready (pid $PORTAL_PID); running the scenarios ..."
 
-java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --portal "$URL" --password "$PASSWORD" \
+"${ON_LAND[@]}" java -jar "$BUILD_DIR/druk-bench.jar" --connection "$CONNECTION" --portal "$URL" --password "$PASSWORD" \
   --portal-pid "$PORTAL_PID" --seconds "$SECONDS_RAW" --read-seconds "$SECONDS_READ" --count "$COUNT" \
   --notary-count "$((COUNT * 8))" --out "$OUT" --caliper "$CALIPER_TEXT" \
   --network-script "$NETWORK" --portal-restart "$RUN/portal-start.sh" "${DATABASE_OPTIONS[@]}" "${EXTRA[@]}" &

@@ -25,6 +25,9 @@
 #                                    that organisation's peers, their ledger lost, join again
 #   network.sh channel-config DIR    the channel's latest configuration block and its genesis block
 #   network.sh ledger-id             which ledger this is: channel/genesis block hash (what a portal binds to)
+#   network.sh wan on [MS [JITTER]] | off | status
+#                                    hosts mode: MS ± JITTER ms (default 50 ± 10) each way between the
+#                                    organisations' hosts, through Toxiproxy (deploy/lib/wan.sh)
 #
 # State lives in deploy/.network (git-ignored); binaries in a cache outside the clone.
 # The commands' functions are in deploy/lib/, one file per concern, sourced below.
@@ -153,6 +156,8 @@ source "$DEPLOY_DIR/lib/network-up.sh"
 source "$DEPLOY_DIR/lib/snapshots.sh"
 # shellcheck source=lib/add-org.sh
 source "$DEPLOY_DIR/lib/add-org.sh"
+# shellcheck source=lib/wan.sh
+source "$DEPLOY_DIR/lib/wan.sh"
 
 main() {
   local command="${1:-}"
@@ -177,6 +182,7 @@ main() {
     orderer-leader) cmd_orderer_leader ;;
     identity) cmd_identity "$@" ;;
     ledger-id) cmd_ledger_id ;;
+    wan) cmd_wan "$@" ;;
     *) awk 'NR > 1 && /^# State lives/ { exit } NR > 1' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ -z "$command" || "$command" == help ]] || exit 2 ;;
   esac
 }

@@ -56,6 +56,8 @@ cmd_add_org() {
 
   log "$org: a host, a CA and identities of its own"
   if hosts_mode; then host_up "$org"; fi
+  # Over a WAN, the new host's links are as slow as the others' (both ways).
+  if wan_enabled; then wan_configure; wan_route; fi
   start_org_ca "$org"
   setup_org_identities "$org"
   local n

@@ -9,7 +9,15 @@ write_peer_launch() {
   local org="$1" i="$2" name node data port host
   host="$(org_host "$org")" name="$(peer_name "$org" "$i")" node="$(org_dir "$org")/nodes/peer$i.$org" data="$NET/data/$name"
   port="$(peer_port "$org" "$i")"
-  write_launch "$name" \
+  local hosts_lines=()
+  if hosts_mode; then
+    # Gossip keeps one connection per pair of peers: two peers that dial each other at once each keep
+    # the other's and close their own, so both die, and with the same retry interval they try again
+    # at once, forever. Over a WAN's slow handshakes that happened to Land and Audit after every restart;
+    # a retry interval of each host's own (6 s for Land, 9 s for Audit, ...) takes them apart.
+    hosts_lines=("export CORE_PEER_GOSSIP_RECONNECTINTERVAL=$((5 + HOST_OCTET[$org] % 10))s")
+  fi
+  write_launch "$name" "${hosts_lines[@]}" \
     "export FABRIC_CFG_PATH='$NET/config'" \
     "export CORE_PEER_ID=peer$i.$org.druk CORE_PEER_LOCALMSPID=${MSP[$org]} CORE_PEER_MSPCONFIGPATH='$node/msp'" \
     "export CORE_PEER_ADDRESS=$host:$port CORE_PEER_LISTENADDRESS=$host:$port" \

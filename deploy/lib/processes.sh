@@ -13,10 +13,12 @@ process_names() {
     for ((i = 0; i < $(peer_count); i++)); do names+=("$(peer_name "$org" "$i")"); done
   done
   for org in "${PEER_ORGS[@]}"; do names+=("chaincode-$org"); done
+  if wan_enabled; then names+=(wan); fi
   echo "${names[@]}"
 }
 
-# The organisation a process belongs to: ca-land, peer-land-1 and chaincode-land are Land's, orderer2 the orderers'.
+# The organisation a process belongs to: ca-land, peer-land-1 and chaincode-land are Land's, orderer2 the
+# orderers'; the WAN's proxy (lib/wan.sh) belongs to none and runs on the machine.
 process_org() {
   case "$1" in
     ca-*) echo "${1#ca-}" ;;
@@ -36,8 +38,9 @@ start_process() {
   local name="$1"
   if is_running "$name"; then return 0; fi
   mkdir -p "$LOGS" "$PIDS"
-  local on_host=()
-  if hosts_mode; then on_host=(ip netns exec "$(host_namespace "$(process_org "$name")")"); fi
+  local on_host=() org
+  org="$(process_org "$name")"
+  if hosts_mode && [[ -n "$org" ]]; then on_host=(ip netns exec "$(host_namespace "$org")"); fi
   setsid "${on_host[@]}" bash "$NET/launch/$name.sh" >>"$LOGS/$name.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"
 }
@@ -86,10 +89,10 @@ wait_all() {
   ((failed == 0)) || die "$what failed: see the logs in $LOGS"
 }
 
-# Process ids of this network's Fabric and chaincode processes, whatever their pid files say.
+# Process ids of this network's Fabric, chaincode and WAN proxy processes, whatever their pid files say.
 our_leftovers() {
   local pid
-  for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/jar-[0-9]+/registry-chaincode.jar"); do
+  for pid in $(pgrep -f "$FABRIC_BIN/(peer|orderer|fabric-ca-server)( |$)|$NET/chaincode/jar-[0-9]+/registry-chaincode.jar|$TOXIPROXY_BIN "); do
     # (a process may be gone by now: its /proc files then say nothing, quietly)
     if tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" | grep -qF "$NET/" \
       || tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -qF "$NET/"; then
@@ -124,7 +127,7 @@ cmd_stop() {
   [[ -d "$NET/launch" ]] || { log "No network"; return 0; }
   # Clients of the ledger first, then peers, then orderers and CAs; each tier in parallel.
   local tier name pids
-  for tier in chaincode peer- 'orderer|ca-'; do
+  for tier in chaincode peer- 'orderer|ca-|wan'; do
     pids=()
     for name in $(process_names); do
       if [[ "$name" =~ ^($tier) ]]; then stop_process "$name" & pids+=($!); fi
@@ -139,6 +142,7 @@ cmd_start() {
   local name org n
   # After a reboot the organisations' hosts are gone with the processes: make them again.
   if hosts_mode && ! ip netns exec "$(host_namespace "${PEER_ORGS[0]}")" true 2>/dev/null; then hosts_up; fi
+  if wan_enabled; then wan_start; fi
   for org in $(network_orgs); do start_process "ca-$org"; done
   for ((n = 1; n <= $(orderer_count); n++)); do start_process "orderer$n"; done
   for name in $(process_names); do [[ "$name" == peer-* ]] && start_process "$name"; done
@@ -157,6 +161,7 @@ process_port() {
     orderer*) orderer_port "${1#orderer}" ;;
     peer-*) peer_port $(peer_of "$1") ;;
     chaincode-*) chaincode_port "${1#chaincode-}" "$(cat "$NET/chaincode/sequence" 2>/dev/null || echo 1)" ;;
+    wan) echo "${WAN_API#*:}" ;;
   esac
 }
 
@@ -165,6 +170,7 @@ process_health_url() {
     ca-*) echo "http://$(org_host "${1#ca-}"):$(ca_ops_port "${1#ca-}")/healthz" ;;
     orderer*) echo "http://$(orderer_host "${1#orderer}"):$(orderer_ops_port "${1#orderer}")/healthz" ;;
     peer-*) echo "http://$(org_host "$(process_org "$1")"):$(peer_ops_port $(peer_of "$1"))/healthz" ;;
+    wan) echo "http://$WAN_API/version" ;;
   esac
 }
 

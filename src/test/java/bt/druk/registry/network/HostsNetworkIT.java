@@ -51,8 +51,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * registration commits endorsed by Land and Audit; with one orderer of four killed under load
  * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
  * and after they are back every acknowledged registration is written exactly once; no process
- * reads another organisation's folders (public material comes through an exchange). An observer
- * organisation added at runtime runs on a host of its own and answers for earlier records.
+ * reads another organisation's folders (public material comes through an exchange). Over a WAN
+ * ({@code network.sh wan on}: 50 ± 10 ms each way between the hosts) a round trip to another
+ * organisation's host takes at least 80 ms more than one inside a host, and registrations still
+ * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
+ * answers for earlier records.
  */
 @OwnNetwork
 // Never beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT), which must not find the namespaces'
@@ -73,6 +76,7 @@ class HostsNetworkIT {
     private final HttpClient http = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000);
     private String portal;
+    private long wanPid = -1;
 
     @Test
     void eachAgencyOnItsOwnHostOrdersTheRecordTogether() throws Exception {
@@ -94,12 +98,44 @@ class HostsNetworkIT {
 
             writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
 
+            wanPid = theHostsReachEachOtherOverAWan();
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
         } finally {
             stopPortal(runDir);
             NETWORK.runOrFail("down");
         }
         assertEquals("", namespaces(), "down removes every organisation's namespace");
+        assertTrue(gone(wanPid), "down stops the WAN's proxy");
+    }
+
+    /**
+     * {@code network.sh wan on}: a TLS handshake from Land's host to Procurement's peer (one round
+     * trip through the WAN's proxy, 50 ± 10 ms each way) takes at least 80 ms longer than one to
+     * Land's own peer, which stays direct; a registration then commits, endorsed across the WAN by
+     * the auditor's peer. Returns the proxy's pid.
+     */
+    private long theHostsReachEachOtherOverAWan() throws Exception {
+        NETWORK.runOrFail("wan", "on", "50", "10");
+        assertTrue(NETWORK.runOrFail("wan", "status").output().contains("WAN on: 50 ms ± 10 ms each way, proxy running"));
+        double local = fastestHandshakeFromLand("10.231.7.11:7051");
+        double remote = fastestHandshakeFromLand("10.231.7.12:8051");
+        System.out.printf("[hosts-network-it] TLS handshake from Land's host: own peer %.1f ms, Procurement's peer %.1f ms%n", local, remote);
+        assertTrue(remote - local >= 80, "a round trip between hosts carries the WAN's delay both ways: " + local + " ms against " + remote + " ms");
+        String key = register("HN-" + run + "-W");
+        // The peers' gossip reconnects through the proxy within seconds of 'wan on'; the portal retries meanwhile.
+        String txId = NetworkScript.txIdOf(NETWORK.awaitRecord("audit", key, Duration.ofSeconds(120)));
+        assertEquals(List.of("AuditMSP", "LandMSP"), LedgerTransactions.read(NETWORK, txId).endorsingMsps().stream().sorted().toList(),
+                "endorsed across the WAN");
+        return Long.parseLong(Files.readString(NETWORK.stateDir().resolve("pids/wan.pid")).strip());
+    }
+
+    /** The quickest of five TLS handshakes (openssl s_client) from Land's host to an address, in ms. */
+    private static double fastestHandshakeFromLand(String address) throws Exception {
+        String times = command(60, "ip", "netns", "exec", "druk-land", "bash", "-c",
+                "for i in 1 2 3 4 5; do s=$EPOCHREALTIME; openssl s_client -connect \"$1\" </dev/null >/dev/null 2>&1;"
+                        + " e=$EPOCHREALTIME; echo \"$s $e\"; done", "handshakes", address);
+        return times.lines().map(line -> line.split(" ")).mapToDouble(t -> (Double.parseDouble(t[1]) - Double.parseDouble(t[0])) * 1000)
+                .min().orElseThrow();
     }
 
     /** Each process's namespace, from its pid file: druk-land for ca-land, peer-land, chaincode-land and orderer1, … */
@@ -205,6 +241,9 @@ class HostsNetworkIT {
         try (Stream<Path> scripts = Files.list(launch)) {
             for (Path script : scripts.toList()) {
                 String process = script.getFileName().toString().replaceFirst("\\.sh$", "");
+                if (process.equals("wan")) {
+                    continue; // the WAN's proxy runs on the machine and reads no organisation's folders
+                }
                 String org = process.startsWith("orderer") ? ORGS.get(Integer.parseInt(process.substring("orderer".length())) - 1)
                         : process.replaceFirst("^(ca|peer|chaincode)-", "").replaceFirst("-(next|\\d+)$", "");
                 assertTrue(orgs.contains(org), "the organisation of " + process + ": " + org);
@@ -383,6 +422,16 @@ class HostsNetworkIT {
         Path script = PortalUnderTest.projectDir().resolve("deploy/lib/portal-process.sh").toAbsolutePath();
         command(120, "bash", "-c", "RUN=\"$(realpath -m \"$2\")\" && source \"$1\" && portal_stop", "stop-portal",
                 script.toString(), runDir.toString());
+    }
+
+    /** No such process, or one killed that its parent has not reaped yet. */
+    private static boolean gone(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return true;
+        }
+        String text = Files.readString(stat);
+        return text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
     }
 
     private static String namespaces() throws Exception {
