@@ -25,13 +25,15 @@ fabric_binaries_present() {
 # `go install pkg@version` asks the proxy for the module's version list, which it refuses here,
 # so each tool set is built from a throwaway module that requires the pinned version instead.
 # The checksum database has no entry for some of these versions (404), so it is skipped for them.
+# build_go_tools BUILDER_ROOT OUTPUT REQUIREMENT LDFLAGS PACKAGE... (OUTPUT: a directory ending in /, or a file)
 build_go_tools() {
-  local requirement="$1" ldflags="$2"; shift 2
-  local builder="$FABRIC_HOME/builder/${requirement%% *}"
+  local requirement="$3" ldflags="$4" output="$2"
+  local builder="$1/${requirement%% *}"
+  shift 4
   mkdir -p "$builder"
-  printf 'module druk.local/fabricbuilder\n\ngo 1.24\n\nrequire %s\n' "$requirement" > "$builder/go.mod"
+  printf 'module druk.local/gobuilder\n\ngo 1.24\n\nrequire %s\n' "$requirement" > "$builder/go.mod"
   (cd "$builder" && GOFLAGS=-mod=mod GONOSUMDB=github.com/hyperledger \
-    go build -trimpath -o "$FABRIC_BIN/" -ldflags "$ldflags" "$@")
+    go build -trimpath -o "$output" -ldflags "$ldflags" "$@")
 }
 
 build_fabric_binaries() {
@@ -40,10 +42,10 @@ build_fabric_binaries() {
   mkdir -p "$FABRIC_BIN"
   local metadata=github.com/hyperledger/fabric/common/metadata
   local ca_metadata=github.com/hyperledger/fabric-ca/lib/metadata
-  build_go_tools "github.com/hyperledger/fabric $FABRIC_MODULE_VERSION" \
+  build_go_tools "$FABRIC_HOME/builder" "$FABRIC_BIN/" "github.com/hyperledger/fabric $FABRIC_MODULE_VERSION" \
     "-X $metadata.Version=$FABRIC_VERSION -X $metadata.CommitSHA=435a7f1a780a" \
     github.com/hyperledger/fabric/cmd/{peer,orderer,configtxgen,configtxlator,osnadmin}
-  build_go_tools "github.com/hyperledger/fabric-ca v$FABRIC_CA_VERSION" \
+  build_go_tools "$FABRIC_HOME/builder" "$FABRIC_BIN/" "github.com/hyperledger/fabric-ca v$FABRIC_CA_VERSION" \
     "-X $ca_metadata.Version=$FABRIC_CA_VERSION" \
     github.com/hyperledger/fabric-ca/cmd/{fabric-ca-server,fabric-ca-client}
   local module_dir

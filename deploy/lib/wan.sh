@@ -19,12 +19,8 @@ wan_enabled() { [[ -f "$NET/wan" ]]; }
 build_toxiproxy() {
   [[ -x "$TOXIPROXY_BIN" ]] && return 0
   echo "Building Toxiproxy $TOXIPROXY_VERSION into $(dirname "$TOXIPROXY_BIN") (first time only)..."
-  local builder
-  builder="$(dirname "$(dirname "$TOXIPROXY_BIN")")/builder"
-  mkdir -p "$builder"
-  printf 'module druk.local/toxiproxybuilder\n\ngo 1.24\n\nrequire github.com/Shopify/toxiproxy/v2 v%s\n' \
-    "$TOXIPROXY_VERSION" > "$builder/go.mod"
-  (cd "$builder" && GOFLAGS=-mod=mod go build -trimpath -o "$TOXIPROXY_BIN" github.com/Shopify/toxiproxy/v2/cmd/server)
+  build_go_tools "$(dirname "$(dirname "$TOXIPROXY_BIN")")/builder" "$TOXIPROXY_BIN" \
+    "github.com/Shopify/toxiproxy/v2 v$TOXIPROXY_VERSION" "" github.com/Shopify/toxiproxy/v2/cmd/server
 }
 
 # Every address another organisation dials: "ORG ADDRESS PORT", one per line (CAs, peers, orderers).
@@ -37,44 +33,48 @@ wan_endpoints() {
   for ((n = 1; n <= $(orderer_count); n++)); do echo "$(orderer_org "$n") $(orderer_host "$n") $(orderer_port "$n")"; done
 }
 
-# The proxy's listener for an endpoint, on the bridge: port 20000 + the host's last octet × 100 + k.
-wan_listener() { echo "$HOSTS_NET.1:$((20000 + HOST_OCTET[$1] * 100 + $2))"; }
+# Every endpoint with the proxy's listener for it, on the bridge (port 20000 + the host's last
+# octet × 100 + the endpoint's place among its host's): "ORG ADDRESS PORT LISTENER", one per line.
+wan_links() {
+  local org address port k=0 previous=""
+  while read -r org address port; do
+    [[ "$org" == "$previous" ]] || { k=0; previous="$org"; }
+    echo "$org $address $port $HOSTS_NET.1:$((20000 + HOST_OCTET[$org] * 100 + k))"
+    k=$((k + 1))
+  done < <(wan_endpoints | sort -s -k1,1)
+}
 
 # Writes the proxies, one for every endpoint, to $NET/wan-proxies.json (the proxy also reads it when
 # it starts again), has the running proxy take them (the same names keep their connections and
 # delays), then sets the delay on each.
 wan_configure() {
-  local latency jitter org address port k=0 previous="" proxies=() list name stream toxic
+  local latency jitter org address port listener proxies=() list stream toxic
   read -r latency jitter < "$NET/wan"
-  while read -r org address port; do
-    [[ "$org" == "$previous" ]] || { k=0; previous="$org"; }
-    proxies+=("{\"name\":\"$org-$port\",\"listen\":\"$(wan_listener "$org" "$k")\",\"upstream\":\"$address:$port\",\"enabled\":true}")
-    k=$((k + 1))
-  done < <(wan_endpoints | sort -s -k1,1)
+  while read -r org address port listener; do
+    proxies+=("{\"name\":\"$org-$port\",\"listen\":\"$listener\",\"upstream\":\"$address:$port\",\"enabled\":true}")
+  done < <(wan_links)
   list="$(printf '%s,' "${proxies[@]}")"
   echo "[${list%,}]" > "$NET/wan-proxies.json"
   curl -sf --max-time 10 -X POST "http://$WAN_API/populate" --data-binary "@$NET/wan-proxies.json" >/dev/null \
     || die "Toxiproxy refused the WAN's proxies (see $LOGS/wan.log)"
-  for name in $(wan_endpoints | awk '{print $1 "-" $3}'); do
+  while read -r org address port listener; do
     for stream in upstream downstream; do
       toxic="{\"name\":\"wan-$stream\",\"type\":\"latency\",\"stream\":\"$stream\",\"attributes\":{\"latency\":$latency,\"jitter\":$jitter}}"
-      curl -sf --max-time 10 -X POST "http://$WAN_API/proxies/$name/toxics/wan-$stream" -d "$toxic" >/dev/null \
-        || curl -sf --max-time 10 -X POST "http://$WAN_API/proxies/$name/toxics" -d "$toxic" >/dev/null \
-        || die "Toxiproxy refused the delay on $name"
+      curl -sf --max-time 10 -X POST "http://$WAN_API/proxies/$org-$port/toxics/wan-$stream" -d "$toxic" >/dev/null \
+        || curl -sf --max-time 10 -X POST "http://$WAN_API/proxies/$org-$port/toxics" -d "$toxic" >/dev/null \
+        || die "Toxiproxy refused the delay on $org-$port"
     done
-  done
+  done < <(wan_links)
 }
 
 # In each organisation's namespace: connections to another organisation's endpoints go to the proxy.
 wan_route() {
-  local source org address port k previous rules
+  local source org address port listener rules
   for source in $(network_orgs); do
-    rules="" previous="" k=0
-    while read -r org address port; do
-      [[ "$org" == "$previous" ]] || { k=0; previous="$org"; }
-      [[ "$org" == "$source" ]] || rules+="    ip daddr $address tcp dport $port dnat to $(wan_listener "$org" "$k")"$'\n'
-      k=$((k + 1))
-    done < <(wan_endpoints | sort -s -k1,1)
+    rules=""
+    while read -r org address port listener; do
+      [[ "$org" == "$source" ]] || rules+="    ip daddr $address tcp dport $port dnat to $listener"$'\n'
+    done < <(wan_links)
     in_host "$source" nft -f - <<RULES
 table ip druk_wan
 delete table ip druk_wan
@@ -108,6 +108,11 @@ write_wan_launch() {
     "exec '$TOXIPROXY_BIN' -host ${WAN_API%:*} -port ${WAN_API#*:} -config '$NET/wan-proxies.json'"
 }
 
+# After the links changed, on a running network: until the peers know each other again.
+wan_await_peers() {
+  if cmd_status >/dev/null; then wait_until "peers to discover each other" 120 peers_know_each_other; fi
+}
+
 wan_start() {
   start_process wan
   wait_until "the WAN's proxy" 30 http_ok "http://$WAN_API/version"
@@ -129,14 +134,14 @@ cmd_wan() {
       echo "$latency $jitter" > "$NET/wan"
       write_wan_launch
       wan_start
-      if cmd_status >/dev/null; then wait_until "peers to discover each other over the WAN" 120 peers_know_each_other; fi
+      wan_await_peers
       log "WAN on: ${latency} ms ± ${jitter} ms each way between the organisations' hosts"
       ;;
     off)
       wan_unroute
       stop_process wan
       rm -f "$NET/wan"
-      if cmd_status >/dev/null; then wait_until "peers to discover each other" 120 peers_know_each_other; fi
+      wan_await_peers
       log "WAN off: the hosts reach each other directly"
       ;;
     status)
