@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Druk Registry's Hyperledger Fabric network as native processes on 127.0.0.1 (no Docker).
 #
-#   network.sh up [--orderers 1|3] [--peers 1|2] [--hosts] [--orderer raft|bft]
+#   network.sh up [--orderers 1|3] [--peers 1|2] [--hosts] [--orderer raft|bft] [--cert-lifetime D]
 #                                    fresh network: CAs, identities, orderers, peers (per organisation),
 #                                    channel, chaincode; --hosts: each organisation on a host of its own
 #                                    (a network namespace, deploy/lib/hosts.sh); --orderer bft (the
-#                                    default with --hosts): four SmartBFT orderers, one per organisation
+#                                    default with --hosts): four SmartBFT orderers, one per organisation;
+#                                    --cert-lifetime: the CAs' certificates last D (a Go duration,
+#                                    default 8760h; 15m to prove renewal)
 #   network.sh down                  stop everything and delete the network's state
 #   network.sh stop | start          stop / resume the processes, keeping ledger data
 #   network.sh status                each process with port and health; non-zero if any is down
 #   network.sh upgrade-chaincode     rebuild the chaincode and deploy it as the next sequence, each
 #                                    organisation approving its own package; registrations go on
+#   network.sh renew-certs           a new certificate for every node, admin and chaincode service key,
+#                                    each process restarted in turn; registrations go on
 #   network.sh add-org NAME [--join snapshot|genesis]
 #                                    a new organisation on its own host joins the channel as an observer:
 #                                    update signed by a majority of admins, peers joined from a snapshot
@@ -158,6 +162,8 @@ source "$DEPLOY_DIR/lib/snapshots.sh"
 source "$DEPLOY_DIR/lib/add-org.sh"
 # shellcheck source=lib/wan.sh
 source "$DEPLOY_DIR/lib/wan.sh"
+# shellcheck source=lib/certificates.sh
+source "$DEPLOY_DIR/lib/certificates.sh"
 
 main() {
   local command="${1:-}"
@@ -172,6 +178,7 @@ main() {
     status) cmd_status ;;
     upgrade-chaincode) deploy_chaincode; wait_for_chaincode_ready; cmd_status ;;
     add-org) cmd_add_org "$@" ;;
+    renew-certs) cmd_renew_certs "$@" ;;
     snapshot) cmd_snapshot "$@" ;;
     rejoin) cmd_rejoin "$@" ;;
     channel-config) cmd_channel_config "$@" ;;

@@ -124,31 +124,13 @@ write_org_definition() {
 # the last one submits it (its submission is its signature).
 channel_update_adding() {
   local org="$1" exchange="$2"; shift 2
-  local signers=("$@") first="$1" m="${MSP[$org]}" update="$exchange/update-envelope.pb"
-  # shellcheck disable=SC2046
-  as_org_admin "$first" "$FABRIC_BIN/peer" channel fetch config "$exchange/config-block.pb" $(orderer_args) \
-    -c "$CHANNEL" >>"$LOGS/add-org.log" 2>&1 || die "the channel configuration could not be fetched: see $LOGS/add-org.log"
-  local tx="$FABRIC_BIN/configtxlator"
-  "$tx" proto_decode --input "$exchange/config-block.pb" --type common.Block | jq '.data.data[0].payload.data.config' > "$exchange/config.json"
+  local m="${MSP[$org]}" signer signers=()
+  fetch_channel_config "$1" "$exchange"
   jq -s --arg m "$m" '.[0] * {channel_group: {groups: {Application: {groups: {($m): .[1]}}}}}' \
     "$exchange/config.json" "$exchange/$m.json" > "$exchange/modified.json"
-  "$tx" proto_encode --input "$exchange/config.json" --type common.Config --output "$exchange/config.pb"
-  "$tx" proto_encode --input "$exchange/modified.json" --type common.Config --output "$exchange/modified.pb"
-  "$tx" compute_update --channel_id "$CHANNEL" --original "$exchange/config.pb" --updated "$exchange/modified.pb" \
-    --output "$exchange/update.pb" >>"$LOGS/add-org.log" 2>&1 || die "no configuration update computed: see $LOGS/add-org.log"
-  "$tx" proto_decode --input "$exchange/update.pb" --type common.ConfigUpdate \
-    | jq --arg c "$CHANNEL" '{payload: {header: {channel_header: {channel_id: $c, type: 2}}, data: {config_update: .}}}' \
-    > "$exchange/update-envelope.json"
-  "$tx" proto_encode --input "$exchange/update-envelope.json" --type common.Envelope --output "$update"
-  local signer last=$(($# - 1)) i
-  for ((i = 0; i < last; i++)); do
-    signer="${signers[$i]}"
-    as_org_admin "$signer" "$FABRIC_BIN/peer" channel signconfigtx -f "$update" >>"$LOGS/add-org.log" 2>&1 \
-      || die "$signer's admin could not sign the update: see $LOGS/add-org.log"
-  done
-  # shellcheck disable=SC2046
-  as_org_admin "${signers[$last]}" "$FABRIC_BIN/peer" channel update -f "$update" -c "$CHANNEL" $(orderer_args) \
-    >>"$LOGS/add-org.log" 2>&1 || die "the channel refused the update: see $LOGS/add-org.log"
+  config_update_envelope "$exchange"
+  for signer in "$@"; do signers+=("${MSP[$signer]} $signer"); done
+  sign_and_submit "$exchange/update-envelope.pb" "${signers[@]}"
   # The auditor's peer must have the new configuration before the snapshot is taken.
   wait_until "the configuration update to commit" 60 peer_config_names audit "$m"
 }

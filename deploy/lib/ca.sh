@@ -20,6 +20,8 @@ write_ca_launch() {
   write_launch "ca-$org" \
     "export FABRIC_CA_SERVER_HOME='$(ca_home "$org")'" \
     "export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=$(org_host "$org"):$(ca_ops_port "$org")" \
+    "# How long the certificates it issues last (lib/certificates.sh): identities, then TLS." \
+    "export FABRIC_CA_SERVER_SIGNING_DEFAULT_EXPIRY=$(cert_lifetime) FABRIC_CA_SERVER_SIGNING_PROFILES_TLS_EXPIRY=$(cert_lifetime)" \
     "# The registrar's password from its file at start, in the environment, never on a command line." \
     "export FABRIC_CA_SERVER_BOOT=\"registrar:\$(cat '$(ca_home "$org")/bootstrap-secret')\"" \
     "exec '$FABRIC_BIN/fabric-ca-server' start \\
@@ -74,14 +76,19 @@ enroll() {
   # Secrets reach fabric-ca-client in its environment (FABRIC_CA_CLIENT_URL), never on a command line.
   FABRIC_CA_CLIENT_URL="https://$name:$(cat "$secret_file")@$(ca_host "$org"):${CA_PORT[$org]}" ca_client "$org" enroll "${enroll_args[@]}"
   if [[ "$profile" == tls || "$uses" == 1 ]]; then rm -f "$secret_file"; fi   # "and-token": enrol_tokens deletes it
-  # Stable file names: cacerts/ca.pem (NodeOU config refers to it) and keystore/key.pem.
-  local f
+  stable_msp_names "$out"
+  [[ "$profile" == tls ]] || write_node_ous "$out"
+}
+
+# The file names the launch scripts and NodeOU configuration use, whatever fabric-ca-client named
+# them: cacerts/ca.pem, tlscacerts/ca.pem and keystore/key.pem.
+stable_msp_names() {
+  local out="$1" f
   for f in "$out"/cacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/cacerts/ca.pem"; done
   for f in "$out"/keystore/*; do [[ "$f" == */key.pem ]] || mv "$f" "$out/keystore/key.pem"; done
   if [[ -d "$out/tlscacerts" ]]; then
     for f in "$out"/tlscacerts/*.pem; do [[ "$f" == */ca.pem ]] || mv "$f" "$out/tlscacerts/ca.pem"; done
   fi
-  [[ "$profile" == tls ]] || write_node_ous "$out"
 }
 
 write_node_ous() {

@@ -145,3 +145,53 @@ join_channel() {
   done
   die "$(peer_name "$org" "$n") could not join the channel; its last answer: ${answer##*$'\n'}"
 }
+
+# Channel configuration updates, as each organisation's admin makes them on its own host.
+
+# as_admin_of MSP_ID ORG COMMAND...: ORG's admin acting under MSP_ID (its organisation's, or under
+# BFT its orderers' LandOrdererMSP, …: the same CA, so the same admin certificate) against ORG's peer.
+as_admin_of() {
+  local msp_id="$1" org="$2"; shift 2
+  (peer_cli_env "$(org_dir "$org")/users/$org.admin/msp" "$msp_id" "$org"
+   if hosts_mode; then in_host "$org" "$@"; else "$@"; fi)
+}
+
+# fetch_channel_config ORG OUT_DIR: the latest configuration, fetched by ORG's admin, as OUT_DIR/config.json.
+fetch_channel_config() {
+  local org="$1" out="$2"
+  # shellcheck disable=SC2046
+  as_org_admin "$org" "$FABRIC_BIN/peer" channel fetch config "$out/config-block.pb" $(orderer_args) \
+    -c "$CHANNEL" >>"$LOGS/channel.log" 2>&1 || die "the channel configuration could not be fetched: see $LOGS/channel.log"
+  "$FABRIC_BIN/configtxlator" proto_decode --input "$out/config-block.pb" --type common.Block \
+    | jq '.data.data[0].payload.data.config' > "$out/config.json"
+}
+
+# config_update_envelope DIR: the update from DIR/config.json to DIR/modified.json, as an unsigned
+# envelope DIR/update-envelope.pb.
+config_update_envelope() {
+  local dir="$1" tx="$FABRIC_BIN/configtxlator"
+  "$tx" proto_encode --input "$dir/config.json" --type common.Config --output "$dir/config.pb"
+  "$tx" proto_encode --input "$dir/modified.json" --type common.Config --output "$dir/modified.pb"
+  "$tx" compute_update --channel_id "$CHANNEL" --original "$dir/config.pb" --updated "$dir/modified.pb" \
+    --output "$dir/update.pb" >>"$LOGS/channel.log" 2>&1 || die "no configuration update computed: see $LOGS/channel.log"
+  "$tx" proto_decode --input "$dir/update.pb" --type common.ConfigUpdate \
+    | jq --arg c "$CHANNEL" '{payload: {header: {channel_header: {channel_id: $c, type: 2}}, data: {config_update: .}}}' \
+    > "$dir/update-envelope.json"
+  "$tx" proto_encode --input "$dir/update-envelope.json" --type common.Envelope --output "$dir/update-envelope.pb"
+}
+
+# sign_and_submit ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on its own host,
+# the last one submits it (its submission is its signature).
+sign_and_submit() {
+  local update="$1"; shift
+  local signer
+  while (($# > 1)); do
+    signer="$1"; shift
+    # shellcheck disable=SC2086
+    as_admin_of $signer "$FABRIC_BIN/peer" channel signconfigtx -f "$update" >>"$LOGS/channel.log" 2>&1 \
+      || die "the admin of ${signer#* } could not sign the update: see $LOGS/channel.log"
+  done
+  # shellcheck disable=SC2046,SC2086
+  as_admin_of $1 "$FABRIC_BIN/peer" channel update -f "$update" -c "$CHANNEL" $(orderer_args) \
+    >>"$LOGS/channel.log" 2>&1 || die "the channel refused the update: see $LOGS/channel.log"
+}

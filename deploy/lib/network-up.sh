@@ -5,13 +5,14 @@
 # loading it only defines functions (and constants).
 
 cmd_up() {
-  local orderers="" peers=1 hosts=0 type=""
+  local orderers="" peers=1 hosts=0 type="" lifetime=8760h
   while (($#)); do
     case "$1" in
       --orderers) orderers="$2"; shift 2 ;;
       --peers) peers="$2"; shift 2 ;;
       --hosts) hosts=1; shift ;;
       --orderer) type="$2"; shift 2 ;;
+      --cert-lifetime) lifetime="$2"; shift 2 ;;
       *) die "unknown option for up: $1" ;;
     esac
   done
@@ -25,6 +26,7 @@ cmd_up() {
   orderers="${orderers:-1}"
   [[ "$type" == bft || "$orderers" == 1 || "$orderers" == 3 ]] || die "--orderers must be 1 or 3"
   [[ "$peers" == 1 || "$peers" == 2 ]] || die "--peers must be 1 or 2"
+  [[ "$lifetime" =~ ^([0-9]+h)?([0-9]+m)?$ && -n "$lifetime" ]] || die "--cert-lifetime must be hours and/or minutes, e.g. 8760h or 15m"
   local started=$SECONDS
   build_fabric_binaries
   # (with the organisations added to it, whose processes and hosts go too)
@@ -33,6 +35,7 @@ cmd_up() {
   echo "$orderers" > "$NET/orderer-count"
   echo "$type" > "$NET/orderer-type"
   echo "$peers" > "$NET/peer-count"
+  echo "$lifetime" > "$NET/cert-lifetime"
   if ((hosts)); then
     touch "$NET/hosts-mode"
     log "Creating a host (network namespace) per organisation"
