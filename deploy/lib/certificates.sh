@@ -31,7 +31,7 @@ restart_process() { stop_process "$1"; start_process "$1"; }
 orderer_height() {
   local admin_tls
   admin_tls="$(orderer_admin_tls "$1")"
-  "$FABRIC_BIN/osnadmin" channel info --channelID "$CHANNEL" -o "$(orderer_host "$1"):$(orderer_admin_port "$1")" \
+  "$FABRIC_BIN/osnadmin" channel list --channelID "$CHANNEL" -o "$(orderer_host "$1"):$(orderer_admin_port "$1")" \
     --ca-file "$(orderer_ca "$1")" --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" \
     2>/dev/null | sed -n 's/.*"height": *\([0-9]*\).*/\1/p'
 }
@@ -43,15 +43,17 @@ orderer_reached() {
   [[ -n "$height" ]] && ((height >= $2))
 }
 
-# The highest height any running orderer but N reports (0 when none answers).
-other_orderers_height() {
-  local m h best=0
-  for ((m = 1; m <= $(orderer_count); m++)); do
-    ((m == $1)) && continue
-    h="$(orderer_height "$m")"
-    [[ -n "$h" ]] && ((h > best)) && best=$h
+# Every orderer has reached the height the highest had when asked, so each has the latest
+# configuration (a fetch from any of them is current) and a restarted one is back in step.
+orderers_in_step() {
+  local n h target=0
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    h="$(orderer_height "$n")"
+    [[ -n "$h" ]] && ((h > target)) && target=$h
   done
-  echo "$best"
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
+  done
 }
 
 # renew_ca_tls ORG: ORG's CA serves a new TLS certificate. The CA makes one (signed by itself, which
@@ -66,7 +68,8 @@ renew_ca_tls() {
 }
 
 # update_consenter N: the channel's consenter set names orderer N's renewed signing and TLS
-# certificates (BFT: each orderer finds itself in the set by its signing certificate). Its own
+# certificates (BFT: each orderer finds itself in the set by its signing certificate), and so does
+# the block validation policy (BFT requires it to name exactly the consenters' identities). Its own
 # organisation's orderer admin and the next ones, a majority, sign; then the update must have
 # reached a peer before the orderer restarts under the new certificate.
 update_consenter() {
@@ -76,8 +79,11 @@ update_consenter() {
   fetch_channel_config "$(orderer_org "$n")" "$dir"
   jq --argjson id "$n" --arg identity "$(base64 -w0 "$node/msp/signcerts/cert.pem")" \
     --arg tls "$(base64 -w0 "$node/tls/signcerts/cert.pem")" \
-    '(.channel_group.groups.Orderer.values.Orderers.value.consenter_mapping[] | select(.id == $id))
-       |= (.identity = $identity | .client_tls_cert = $tls | .server_tls_cert = $tls)' \
+    '(.channel_group.groups.Orderer.values.Orderers.value.consenter_mapping[] | select(.id == $id).identity) as $old
+     | (.channel_group.groups.Orderer.values.Orderers.value.consenter_mapping[] | select(.id == $id))
+         |= (.identity = $identity | .client_tls_cert = $tls | .server_tls_cert = $tls)
+     | (.channel_group.groups.Orderer.policies.BlockValidation.policy.value.identities[].principal
+         | select(.id_bytes == $old).id_bytes) = $identity' \
     "$dir/config.json" > "$dir/modified.json"
   config_update_envelope "$dir"
   count="$(orderer_count)"
@@ -85,7 +91,13 @@ update_consenter() {
     local m=$(((n - 1 + k) % count + 1))
     signers+=("$(orderer_msp "$m") $(orderer_org "$m")")
   done
-  sign_and_submit "$dir/update-envelope.pb" "${signers[@]}"
+  # To the leader: SmartBFT keeps a request in the pool of the orderer that took it until that one
+  # sees it ordered, and an orderer that lags forwards a configuration update again after it was
+  # ordered, when it no longer applies; the leader was seen to refuse it, and the lagging orderer to
+  # stop ordering while it complained.
+  local leader
+  leader="$(cmd_orderer_leader)"
+  sign_and_submit --orderer "${leader#orderer}" "$dir/update-envelope.pb" "${signers[@]}"
   wait_until "orderer$n's new certificate in the channel configuration" 60 \
     peer_config_names "$(orderer_org "$n")" "$(sed -n 2p "$node/msp/signcerts/cert.pem")"
 }
@@ -128,13 +140,13 @@ cmd_renew_certs() {
   # updated first (signed by a majority of the organisations' orderer admins).
   for ((n = 1; n <= $(orderer_count); n++)); do
     o="$(orderer_org "$n")"
-    height="$(other_orderers_height "$n")"
+    orderers_in_step
     reenroll "$o" "$(orderer_node_dir "$n")/msp"
     reenroll "$o" "$(orderer_node_dir "$n")/tls" "orderer$n"
-    if bft; then update_consenter "$n"; fi
+    if bft; then update_consenter "$n"; orderers_in_step; fi
     restart_process "orderer$n"
     wait_until "orderer$n" 60 http_ok "$(process_health_url "orderer$n")"
-    if (($(orderer_count) > 1)); then wait_until "orderer$n to catch up" 120 orderer_reached "$n" "$height"; fi
+    orderers_in_step
     log "orderer$n: certificates until $(cert_expiry "$(orderer_node_dir "$n")/tls/signcerts/cert.pem")"
   done
 

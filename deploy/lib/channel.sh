@@ -180,9 +180,13 @@ config_update_envelope() {
   "$tx" proto_encode --input "$dir/update-envelope.json" --type common.Envelope --output "$dir/update-envelope.pb"
 }
 
-# sign_and_submit ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on its own host,
-# the last one submits it (its submission is its signature).
+# sign_and_submit [--orderer N] ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on
+# its own host, the last one submits it (its submission is its signature) to orderer N, or the first
+# orderer that answers.
 sign_and_submit() {
+  local orderer
+  orderer="$(orderer_args)"
+  if [[ "$1" == --orderer ]]; then orderer="-o $(orderer_endpoint "$2") --tls --cafile $(orderer_ca "$2")"; shift 2; fi
   local update="$1"; shift
   local signer
   while (($# > 1)); do
@@ -191,7 +195,7 @@ sign_and_submit() {
     as_admin_of $signer "$FABRIC_BIN/peer" channel signconfigtx -f "$update" >>"$LOGS/channel.log" 2>&1 \
       || die "the admin of ${signer#* } could not sign the update: see $LOGS/channel.log"
   done
-  # shellcheck disable=SC2046,SC2086
-  as_admin_of $1 "$FABRIC_BIN/peer" channel update -f "$update" -c "$CHANNEL" $(orderer_args) \
+  # shellcheck disable=SC2086
+  as_admin_of $1 "$FABRIC_BIN/peer" channel update -f "$update" -c "$CHANNEL" $orderer \
     >>"$LOGS/channel.log" 2>&1 || die "the channel refused the update: see $LOGS/channel.log"
 }
