@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import bt.druk.registry.domain.ledger.SigningCertificates;
 import bt.druk.registry.domain.ledger.SigningCertificates.Renewal;
 import bt.druk.registry.domain.ledger.SigningCertificates.SigningCertificate;
-import java.time.Clock;
+import bt.druk.registry.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,7 @@ class SigningCertificateRenewalTest {
     private static final Instant START = Instant.parse("2026-12-05T12:00:00Z");
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final Tokens tokens = new Tokens();
     private final SigningCertificateRenewal renewal = new SigningCertificateRenewal(tokens, clock);
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
@@ -181,33 +179,6 @@ class SigningCertificateRenewalTest {
         Renewal renewTo(SigningCertificate renewed) {
             put(renewed);
             return new Renewal.Renewed(renewed.notBefore(), renewed.notAfter());
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
