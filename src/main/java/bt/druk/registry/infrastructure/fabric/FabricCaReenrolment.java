@@ -37,8 +37,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * the token by the existing key. The key never leaves the token and the public key stays the same.
  * A re-enrolment does not count against the identity's enrolment limit (only enrolment with the
  * secret does), and the CA puts the identity's registered ecert attributes into the new certificate
- * as it did at enrolment. The CA refuses a revoked or expired current certificate
- * ({@link FabricCaAdmin.CaRefusal}, codes 28 and 27).
+ * as it did at enrolment. The CA refuses a revoked or expired current certificate with its generic
+ * {@code Authentication failure} (HTTP 401, code 20: a {@link FabricCaAdmin.CaRefusal}); only its own
+ * log names the reason (code 28 revoked, 27 expired).
  *
  * <p>The request names the new certificate's {@code NotBefore} (now, less a minute for clocks that
  * differ): otherwise Fabric CA gives every enrolment certificate its own CA certificate's NotBefore,
