@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -127,8 +126,8 @@ class FabricCaReenrolmentTest {
         assertTrue(aliases.contains(name));
         assertEquals(aliases, Set.copyOf(Collections.list(Pkcs11Tokens.open(token).keyStore().aliases())), "no entry added");
         assertNull(after.key().getEncoded(), "the key stays in the token");
-        assertVerifies(after, renewed.getPublicKey());
-        assertVerifies(before, renewed.getPublicKey());
+        TestCertificates.assertSignsFor(after, renewed.getPublicKey());
+        TestCertificates.assertSignsFor(before, renewed.getPublicKey());
     }
 
     @Test
@@ -297,12 +296,4 @@ class FabricCaReenrolmentTest {
         return IETFUtils.valueToString(csr.getSubject().getRDNs(BCStyle.CN)[0].getFirst().getValue());
     }
 
-    private static void assertVerifies(SigningCredentials credentials, PublicKey publicKey) throws Exception {
-        byte[] proposal = "a proposal".getBytes(StandardCharsets.UTF_8);
-        byte[] signature = credentials.signer().sign(MessageDigest.getInstance("SHA-256").digest(proposal));
-        Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
-        verifier.initVerify(publicKey);
-        verifier.update(proposal);
-        assertTrue(verifier.verify(signature), "the token's signature verifies with the new certificate's key");
-    }
 }
