@@ -8,6 +8,7 @@ import bt.druk.registry.application.record.CommitFollower;
 import bt.druk.registry.application.record.LedgerBindingGuard;
 import bt.druk.registry.application.record.LedgerHealth;
 import bt.druk.registry.application.record.LedgerSubmitter;
+import bt.druk.registry.application.record.SigningCertificateRenewal;
 import bt.druk.registry.application.record.SubmitterPolicy;
 import bt.druk.registry.domain.ledger.LedgerUnavailableException;
 import bt.druk.registry.infrastructure.persistence.DatabaseMigrator;
@@ -33,7 +34,9 @@ import java.util.logging.Logger;
  * At startup: migrates the database first (before any other startup observer touches it), then,
  * once the deployment has finished, starts the notary's batch cutter (a few times per batch wait,
  * on the managed scheduled executor), the sealed-bid envelope sweep (every minute, on the same
- * executor; see {@link EnvelopeSweeper}), the ledger submitter's dispatcher (a loop on its own managed
+ * executor; see {@link EnvelopeSweeper}), the renewal of the signing identities' certificates (every
+ * {@code druk.fabric.certificateCheckSeconds}, on the same executor; see {@link SigningCertificateRenewal}),
+ * the ledger submitter's dispatcher (a loop on its own managed
  * thread that keeps up to {@link SubmitterPolicy#window()} transactions in flight on as many
  * sending threads) and the commit follower (a long-running loop on its own managed thread that
  * reconnects after 5 s when the ledger goes away). All survive any error, and all are stopped, and
@@ -75,6 +78,9 @@ public class PortalStartup {
     @Inject
     StaffLedgerIdentityService ledgerIdentities;
 
+    @Inject
+    SigningCertificateRenewal certificateRenewal;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -96,6 +102,7 @@ public class PortalStartup {
     private ScheduledFuture<?> cutterTask;
     private ScheduledFuture<?> sweepTask;
     private ScheduledFuture<?> revocationTask;
+    private ScheduledFuture<?> renewalTask;
     private Thread followerThread;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -147,6 +154,10 @@ public class PortalStartup {
             // Disabled accounts' ledger identities whose last writes were still waiting, or whose CA was unreachable.
             revocationTask = executor.scheduleWithFixedDelay(retriedOnFailure("revoking disabled accounts' ledger identities",
                     () -> ledgerIdentities.revokeWaiting()), 1, 1, TimeUnit.MINUTES);
+            // Certificates with less than a third of their lifetime left; the first look at once, in case the portal was off for long.
+            long checkEvery = Setting.FABRIC_CERTIFICATE_CHECK_SECONDS.wholeNumber();
+            renewalTask = executor.scheduleWithFixedDelay(retriedOnFailure("renewing the signing identities' certificates",
+                    this::renewDueCertificates), 0, checkEvery, TimeUnit.SECONDS);
             followerThread = threadFactory.newThread(this::followForever);
             followerThread.setName("druk-commit-follower");
             followerThread.setDaemon(true);
@@ -200,6 +211,22 @@ public class PortalStartup {
                     LOG.log(Level.WARNING, "ledger submitter round failed; will retry", e);
                     pause(2000);
                 }
+            }
+        }
+    }
+
+    /** A token or connection file that cannot be read is said once, not every minute (the ledger check shows it too). */
+    private String lastCertificateProblem;
+
+    private void renewDueCertificates() {
+        try {
+            certificateRenewal.check();
+            lastCertificateProblem = null;
+        } catch (LedgerUnavailableException e) {
+            if (!String.valueOf(e.getMessage()).equals(lastCertificateProblem)) {
+                lastCertificateProblem = String.valueOf(e.getMessage());
+                LOG.warning("the signing identities' certificates cannot be looked at; trying again at the next check: "
+                        + e.getMessage());
             }
         }
     }
@@ -286,6 +313,9 @@ public class PortalStartup {
         }
         if (sweepTask != null) {
             sweepTask.cancel(false);
+        }
+        if (renewalTask != null) {
+            renewalTask.cancel(false);
         }
         if (followerThread != null) {
             // Interrupting cancels the follower's blocking gRPC call; then wait for the thread to end.

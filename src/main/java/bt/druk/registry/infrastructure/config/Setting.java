@@ -40,6 +40,8 @@ public enum Setting {
     FABRIC_READER("druk.fabric.reader", Kind.TEXT,
             computed("the first of `portal.reader`, `portal`, `inspector`, `admin` in the connection file"),
             "identity of the connection file that evaluates the portal's ledger reads"),
+    FABRIC_CERTIFICATE_CHECK_SECONDS("druk.fabric.certificateCheckSeconds", Kind.WHOLE_NUMBER, literal("60"),
+            "how often the certificates of the identities in the tokens are looked at and renewed when due"),
     LEDGER_ENABLED("druk.ledger.enabled", Kind.FLAG, literal("true"),
             "whether the ledger submitter and commit follower run at all"),
     LEDGER_WINDOW("druk.ledger.window", Kind.WHOLE_NUMBER, literal("128"),

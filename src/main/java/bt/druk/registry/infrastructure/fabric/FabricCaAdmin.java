@@ -3,26 +3,18 @@ package bt.druk.registry.infrastructure.fabric;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CRLException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -40,18 +32,8 @@ import org.hyperledger.fabric.client.identity.Signer;
  *
  * <p>The registrar is given as its enrolment certificate and a fabric-gateway {@link Signer}, so its key
  * may live in a PKCS#11 token ({@link HsmSigner}) or a PEM file ({@code Signers.newPrivateKeySigner}).
- * Each request carries Fabric CA's token authentication header, as fabric-ca 1.4+ builds and checks it
- * ({@code util.GenECDSAToken} / {@code util.VerifyToken} in fabric-ca's {@code util/util.go}):
- *
- * <pre>
- *   b64cert   = base64(the registrar certificate's PEM bytes)
- *   payload   = METHOD + "." + base64(request URI: path and "?query") + "." + base64(body bytes) + "." + b64cert
- *   signature = ECDSA over SHA-256(payload), DER, low S (the server's BCCSP rejects a high S)
- *   Authorization: b64cert + "." + base64(signature)
- * </pre>
- *
- * (standard base64 with padding; a GET has an empty body, so {@code base64(body)} is empty). The
- * signer is handed the SHA-256 digest, as fabric-gateway's signers expect.
+ * Each request carries Fabric CA's token authentication header ({@link FabricCaRequests}, which an
+ * identity's own re-enrolment shares).
  *
  * <p>A refusal of the CA (its cfssl error envelope) becomes a {@link CaRefusal} whose message names the
  * CA, the operation, the identity and the CA's messages with their codes.
@@ -112,12 +94,8 @@ public final class FabricCaAdmin {
     public static final Set<String> REASONS = Set.of("unspecified", "keycompromise", "cacompromise", "affiliationchanged",
             "superseded", "cessationofoperation", "certificatehold", "removefromcrl", "privilegewithdrawn", "aacompromise");
 
-    private final String base;
-    private final String basePath;
+    private final FabricCaRequests requests;
     private final String caName;
-    private final String b64cert;
-    private final Signer signer;
-    private final HttpClient http;
 
     /**
      * @param caUrl         the CA's base address, e.g. {@code https://localhost:7054}
@@ -128,20 +106,8 @@ public final class FabricCaAdmin {
      */
     public FabricCaAdmin(URI caUrl, String caName, Path tlsCaCert, X509Certificate registrar, Signer registrarKey)
             throws IOException, GeneralSecurityException {
-        if (!"https".equalsIgnoreCase(caUrl.getScheme())) {
-            throw new IllegalArgumentException("the CA is reached over TLS only, not " + caUrl);
-        }
-        if (caName == null || caName.isBlank()) {
-            throw new IllegalArgumentException("the CA's name is required");
-        }
-        String url = caUrl.toString().replaceAll("/+$", "");
-        this.base = url;
-        this.basePath = (caUrl.getRawPath() == null ? "" : caUrl.getRawPath().replaceAll("/+$", "")) + "/api/v1/";
+        this.requests = new FabricCaRequests(caUrl, caName, tlsCaCert, registrar, registrarKey, "the registrar");
         this.caName = caName;
-        this.b64cert = Base64.getEncoder().encodeToString(pem(registrar).getBytes(StandardCharsets.US_ASCII));
-        this.signer = Objects.requireNonNull(registrarKey, "registrarKey");
-        this.http = HttpClient.newBuilder().sslContext(FabricCaEnrolment.trusting(tlsCaCert))
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -257,91 +223,13 @@ public final class FabricCaAdmin {
         return pem("X509 CRL", crl.getEncoded());
     }
 
-    // ---- the token and the request ----
-
-    /**
-     * The value of the Authorization header for a request: fabric-ca's {@code GenECDSAToken}.
-     *
-     * @param uri the request URI as the server sees it ({@code r.URL.RequestURI()}: path, and {@code ?query} if any)
-     */
-    String token(String method, String uri, byte[] body) throws GeneralSecurityException {
-        Base64.Encoder b64 = Base64.getEncoder();
-        String payload = method + "." + b64.encodeToString(uri.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(body) + "." + b64cert;
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-        byte[] signature;
-        try {
-            signature = signer.sign(digest);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new GeneralSecurityException("the registrar's key could not sign the request to Fabric CA " + caName + ": " + e, e);
-        }
-        return b64cert + "." + b64.encodeToString(signature);
-    }
-
-    /** Sends a request with the token and returns the answer's bytes; a refusal of the CA becomes a {@link CaRefusal}. */
     private byte[] send(String operation, String name, String method, String endpoint, JsonObject json)
             throws IOException, GeneralSecurityException {
-        byte[] body = json == null ? new byte[0] : json.toString().getBytes(StandardCharsets.UTF_8);
-        URI uri = URI.create(base + "/api/v1/" + endpoint);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", token(method, basePath + endpoint, body));
-        if (json == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking Fabric CA " + caName + " at " + base + " to " + what(operation, name), e);
-        } catch (IOException e) {
-            // The HTTP client's own messages can be empty (a refused connection): say what could not be done, and why.
-            throw new IOException("could not ask Fabric CA " + caName + " at " + base + " to " + what(operation, name) + ": " + e, e);
-        } finally {
-            Arrays.fill(body, (byte) 0);
-        }
-        JsonObject answer = parse(response.body());
-        boolean success = answer.has("success") && answer.get("success").isJsonPrimitive() && answer.get("success").getAsBoolean();
-        if (response.statusCode() / 100 != 2 || !success) {
-            List<Integer> codes = new ArrayList<>();
-            JsonElement errors = answer.get("errors");
-            if (errors != null && errors.isJsonArray()) {
-                for (JsonElement error : errors.getAsJsonArray()) {
-                    if (error.isJsonObject() && error.getAsJsonObject().has("code")) {
-                        try {
-                            codes.add(error.getAsJsonObject().get("code").getAsInt());
-                        } catch (RuntimeException e) {
-                            // not a number: the message still carries it
-                        }
-                    }
-                }
-            }
-            String text = FabricCaEnrolment.errors(answer, new String(response.body(), StandardCharsets.UTF_8));
-            throw new CaRefusal("Fabric CA " + caName + " at " + base + " refused to " + what(operation, name) + ": " + text
-                    + " [HTTP " + response.statusCode() + "]", response.statusCode(), codes);
-        }
-        return response.body();
+        return requests.send(operation, name, method, endpoint, json);
     }
 
-    /** The {@code result} object of a successful answer. */
     private JsonObject result(byte[] answer, String operation, String name) throws IOException {
-        JsonElement result = parse(answer).get("result");
-        if (result == null || !result.isJsonObject()) {
-            throw new IOException("Fabric CA " + caName + " answered the request to " + what(operation, name)
-                    + " without a result object");
-        }
-        return result.getAsJsonObject();
-    }
-
-    private static JsonObject parse(byte[] answer) {
-        try {
-            JsonElement parsed = JsonParser.parseString(new String(answer, StandardCharsets.UTF_8));
-            return parsed.isJsonObject() ? parsed.getAsJsonObject() : new JsonObject();
-        } catch (JsonParseException e) {
-            return new JsonObject();
-        }
+        return requests.result(answer, operation, name);
     }
 
     /** base64 of a PEM CRL, as the CA answers it, parsed. */
@@ -358,7 +246,7 @@ public final class FabricCaAdmin {
     }
 
     private static String what(String operation, String name) {
-        return name == null ? operation : operation + " '" + name + "'";
+        return FabricCaRequests.what(operation, name);
     }
 
     private static String string(JsonObject object, String member) {
@@ -387,12 +275,7 @@ public final class FabricCaAdmin {
         return out.toString();
     }
 
-    private static String pem(X509Certificate certificate) throws CertificateEncodingException {
-        return pem("CERTIFICATE", certificate.getEncoded());
-    }
-
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return FabricCaRequests.pem(type, der);
     }
 }

@@ -120,6 +120,21 @@ public class FabricConnections implements AutoCloseable {
         return gateway.getNetwork(cfg.channel());
     }
 
+    /**
+     * Forgets the gateway of an identity whose certificate was renewed: the next call connects with the
+     * certificate now in the token. Calls in flight finish on the old one (closing a gateway that was
+     * given its channel releases nothing, and the channels stay).
+     */
+    void dropGateway(String identityName) {
+        // Under the lock: a gateway being connected meanwhile could still hold the old certificate.
+        synchronized (lock) {
+            Gateway gateway = gateways.remove(identityName);
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+
     /** A call over these connections reached the ledger (an answer or a refusal): the count towards a reset starts again. */
     void answered() {
         if (failuresInARow.get() != 0) {

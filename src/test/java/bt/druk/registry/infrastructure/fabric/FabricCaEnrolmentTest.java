@@ -26,10 +26,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +111,7 @@ class FabricCaEnrolmentTest {
         SigningCredentials credentials = new Pkcs11Tokens(Map.of("LandMSP", token)).credentials("LandMSP", name);
         assertEquals(certificate, credentials.certificate());
         assertNull(credentials.key().getEncoded(), "the key stays in the token");
-        assertVerifies(credentials, certificate.getPublicKey());
+        TestCertificates.assertSignsFor(credentials, certificate.getPublicKey());
         assertEquals(Set.of(name), aliases(token));
 
         // Nothing outside the token's directory holds the identity (CSR, certificate, key): only our inputs are in dir.
@@ -131,7 +129,7 @@ class FabricCaEnrolmentTest {
         assertEquals(Set.of(name), aliases(token));
         SigningCredentials again = new Pkcs11Tokens(Map.of("LandMSP", token)).credentials("LandMSP", name);
         assertEquals(renewed, again.certificate());
-        assertVerifies(again, renewed.getPublicKey());
+        TestCertificates.assertSignsFor(again, renewed.getPublicKey());
     }
 
     @Test
@@ -232,15 +230,6 @@ class FabricCaEnrolmentTest {
     }
 
     // ---- helpers ----
-
-    private static void assertVerifies(SigningCredentials credentials, PublicKey publicKey) throws Exception {
-        byte[] proposal = "a proposal".getBytes(StandardCharsets.UTF_8);
-        byte[] signature = credentials.signer().sign(MessageDigest.getInstance("SHA-256").digest(proposal));
-        Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
-        verifier.initVerify(publicKey);
-        verifier.update(proposal);
-        assertTrue(verifier.verify(signature), "the token's signature verifies with the certificate's key");
-    }
 
     private static Set<String> aliases(FabricConnectionConfig.Token token) throws Exception {
         return Set.copyOf(Collections.list(Pkcs11Tokens.open(token).keyStore().aliases()));

@@ -98,6 +98,18 @@ final class LocalCaServer {
         return body;
     }
 
+    /** An enrolment's or re-enrolment's answer: the certificate and the CA's chain, each base64(PEM), as {@code EnrollmentResponseNet}. */
+    static JsonObject enrolled(X509Certificate certificate, X509Certificate ca, String caName) throws IOException {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        JsonObject serverInfo = new JsonObject();
+        serverInfo.addProperty("CAName", caName);
+        serverInfo.addProperty("CAChain", b64.encodeToString(TestCertificates.pem(ca).getBytes(StandardCharsets.UTF_8)));
+        JsonObject result = new JsonObject();
+        result.addProperty("Cert", b64.encodeToString(TestCertificates.pem(certificate).getBytes(StandardCharsets.UTF_8)));
+        result.add("ServerInfo", serverInfo);
+        return success(result);
+    }
+
     static JsonObject failure(int code, String message) {
         JsonObject error = new JsonObject();
         error.addProperty("code", code);

@@ -31,7 +31,7 @@ final class SoftHsmTokens {
             Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"));
 
     /** Tokens made before SoftHSM2 is loaded; enough for every test of the JVM. */
-    private static final int POOL = 12;
+    private static final int POOL = 16;
 
     /** An initialised, empty token. */
     record Slot(long id, String pin) {

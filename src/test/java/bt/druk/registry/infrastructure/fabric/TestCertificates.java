@@ -3,9 +3,13 @@ package bt.druk.registry.infrastructure.fabric;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -58,5 +62,16 @@ final class TestCertificates {
             out.writeObject(object);
         }
         return text.toString();
+    }
+
+    /** Signs a proposal's digest as the gateway would, and checks the signature with {@code publicKey} (a certificate's). */
+    static void assertSignsFor(SigningCredentials credentials, PublicKey publicKey) throws Exception {
+        byte[] proposal = "a proposal".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = credentials.signer().sign(MessageDigest.getInstance("SHA-256").digest(proposal));
+        Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
+        verifier.initVerify(publicKey);
+        verifier.update(proposal);
+        org.junit.jupiter.api.Assertions.assertTrue(verifier.verify(signature),
+                "the token's signature verifies with the certificate's key");
     }
 }
