@@ -49,7 +49,7 @@ final class FaultRun {
 
     /** The faults, in the order they run when {@code --faults} names none. */
     static final List<String> FAULTS = List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database",
-            "upgrade");
+            "upgrade", "renewal");
 
     /** The auditor's identity in the connection file: the ledger is read on the Audit peer. */
     static final String AUDITOR = "inspector";
@@ -117,6 +117,10 @@ final class FaultRun {
             case "upgrade" -> {
                 // not a kill: network.sh upgrade-chaincode swaps every organisation's services for the next sequence's
                 return new Plan(List.of("chaincode upgrade"), null);
+            }
+            case "renewal" -> {
+                // not a kill: network.sh renew-certs restarts every CA, peer and orderer in turn with new certificates
+                return new Plan(List.of("certificate renewal"), null);
             }
             case "database" -> {
                 return databaseControlled ? new Plan(List.of("database"), null)
@@ -216,8 +220,11 @@ final class FaultRun {
             return FaultOutcome.broken(fault, killed, "the portal's pid is not known (--portal-pid)");
         }
         int phase = o.faultSeconds();
-        String action = fault.equals("upgrade") ? "the chaincode upgraded after " + phase + " s"
-                : killed + " killed after " + phase + " s and started " + phase + " s later";
+        String action = switch (fault) {
+            case "upgrade" -> "the chaincode upgraded after " + phase + " s";
+            case "renewal" -> "every certificate renewed after " + phase + " s";
+            default -> killed + " killed after " + phase + " s and started " + phase + " s later";
+        };
         log.println("faults: " + fault + ": " + o.faultClients() + " clients register; " + action + "; the load stops " + phase
                 + " s after the restart");
 
@@ -253,7 +260,8 @@ final class FaultRun {
         String killProblem = switch (fault) {
             case "portal" -> killPortal();
             case "database" -> controlDatabase("kill");
-            case "upgrade" -> upgradeChaincode();
+            case "upgrade" -> networkOperation("upgrade-chaincode");
+            case "renewal" -> networkOperation("renew-certs");
             default -> killNetworkProcesses(victims);
         };
         int acknowledgedBeforeKill = load.acknowledged.size();
@@ -262,7 +270,7 @@ final class FaultRun {
         String restartProblem = switch (fault) {
             case "portal" -> restartPortal();
             case "database" -> controlDatabase("start");
-            case "upgrade" -> null; // nothing was stopped
+            case "upgrade", "renewal" -> null; // nothing was left stopped
             default -> startNetwork();
         };
         double restartSeconds = (System.nanoTime() - restartAt) / 1e9;
@@ -440,11 +448,12 @@ final class FaultRun {
     }
 
     /** The chaincode's next sequence, deployed while the load runs ({@code network.sh upgrade-chaincode}). */
-    private String upgradeChaincode() throws IOException, InterruptedException {
+    /** A network.sh command that changes the running network under the load (upgrade-chaincode, renew-certs). */
+    private String networkOperation(String command) throws IOException, InterruptedException {
         long began = System.nanoTime();
-        Result r = network(START_SECONDS, "upgrade-chaincode");
-        log.println("faults: network.sh upgrade-chaincode took " + Math.round((System.nanoTime() - began) / 1e9) + " s");
-        return r.exitCode() == 0 ? null : "network.sh upgrade-chaincode failed (" + r.exitCode() + "): " + abbreviate(r.output());
+        Result r = network(START_SECONDS, command);
+        log.println("faults: network.sh " + command + " took " + Math.round((System.nanoTime() - began) / 1e9) + " s");
+        return r.exitCode() == 0 ? null : "network.sh " + command + " failed (" + r.exitCode() + "): " + abbreviate(r.output());
     }
 
     private String startNetwork() throws IOException, InterruptedException {

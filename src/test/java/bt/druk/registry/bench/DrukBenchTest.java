@@ -126,7 +126,8 @@ class DrukBenchTest {
         BenchOptions faults = BenchOptions.parse("--connection", "c.json", "--portal", "http://p", "--password", "x",
                 "--scenarios", "faults", "--network-script", "/n/network.sh", "--portal-restart", "/r/portal-start.sh");
         assertTrue(faults.runs("faults"));
-        assertEquals(List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database", "upgrade"), faults.faults());
+        assertEquals(List.of("peer-land", "peer-audit", "chaincode", "ca-land", "orderer", "portal", "database", "upgrade",
+                "renewal"), faults.faults());
         assertEquals(4, faults.faultClients());
         assertEquals(5, faults.faultSeconds());
         assertEquals(Path.of("/n/network.sh"), faults.networkScript().orElseThrow());

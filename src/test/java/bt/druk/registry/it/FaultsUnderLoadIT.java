@@ -1,7 +1,9 @@
 package bt.druk.registry.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.bench.FaultOutcome;
@@ -12,12 +14,17 @@ import bt.druk.registry.testing.RunsAlone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +34,8 @@ import org.junit.jupiter.api.TestInstance;
  * scenario with the cheapest faults, each under a small registration load through the REST API
  * (a portal of its own, port 18443): every chaincode service process killed with SIGKILL and
  * started again with network.sh start; the chaincode upgraded to its next sequence
- * (network.sh upgrade-chaincode, issue 29); and, with the portal on a PostgreSQL of its own, every
+ * (network.sh upgrade-chaincode, issue 29); every certificate renewed (network.sh renew-certs,
+ * issue 29); and, with the portal on a PostgreSQL of its own, every
  * process of that PostgreSQL killed and started again (crash recovery). Every registration the
  * portal acknowledged must then be committed exactly once: COMMITTED in the portal with its hash,
  * one write of that hash on the auditor's ledger. The table for every fault is deploy/bench.sh's
@@ -80,6 +88,48 @@ class FaultsUnderLoadIT {
             int port = Integer.parseInt(cells[2]);
             assertEquals(1, Math.abs(port - portBefore.get(org)), "the new service of " + org + " is on the other port of its pair: " + service);
             assertEquals(List.of(), processesListeningOn(portBefore.get(org)), "the old service of " + org + " is stopped");
+        }
+    }
+
+    /**
+     * {@code network.sh renew-certs} under the load (issue 29): every registration acknowledged before,
+     * during and after it commits exactly once (the ones from before are read back on the auditor's
+     * peer after it), and the land peer serves a new TLS certificate for the key it had.
+     */
+    @Test
+    void renewingEveryCertificateUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
+        X509Certificate before = servedCertificate(NetworkScript.port("peer-land"));
+        FaultOutcome renewal = runFault("renewal", Map.of(), List.of());
+        assertEquals("certificate renewal", renewal.killed(), renewal.toString());
+        X509Certificate after = servedCertificate(NetworkScript.port("peer-land"));
+        assertNotEquals(before.getSerialNumber(), after.getSerialNumber(), "the land peer serves a new certificate");
+        assertTrue(after.getNotAfter().after(before.getNotAfter()) || after.getNotAfter().equals(before.getNotAfter()),
+                "the new certificate lasts at least as long: " + after.getNotAfter() + " against " + before.getNotAfter());
+        assertArrayEquals(before.getPublicKey().getEncoded(), after.getPublicKey().getEncoded(), "for the same key");
+        assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+    }
+
+    /** The certificate a peer presents in its TLS handshake on the shared network's address (read only: any is accepted). */
+    private static X509Certificate servedCertificate(int port) throws Exception {
+        TrustManager[] acceptAny = {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }};
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, acceptAny, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
 
