@@ -56,6 +56,40 @@ orderers_in_step() {
   done
 }
 
+# The orderer SmartBFT's current view is led by, as orderer N sees it (empty when N does not answer).
+bft_view_leader() {
+  curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics" 2>/dev/null \
+    | sed -n "s/^consensus_smartbft_view_leader_id{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" || true
+}
+
+# The leader as the first running orderer other than N sees it.
+bft_leader_but() {
+  local m leader
+  for ((m = 1; m <= $(orderer_count); m++)); do
+    ((m == $1)) && continue
+    leader="$(bft_view_leader "$m")"
+    [[ -n "$leader" ]] && { echo "$leader"; return 0; }
+  done
+  return 1
+}
+
+led_by_another() { local leader; leader="$(bft_leader_but "$1")" && [[ "$leader" != "$1" ]]; }
+
+# restart_orderer N: with its renewed certificates. A SmartBFT leader restarted at once came back as
+# the leader of the same view, and an orderer whose stream to it had gone stale kept complaining
+# alone and never reached it again: writes stopped (seen here twice). So a leader stays stopped
+# until the others have moved to a view another one leads, and comes back as a follower.
+restart_orderer() {
+  local n="$1"
+  if bft && ! led_by_another "$n"; then
+    stop_process "orderer$n"
+    wait_until "another orderer to lead while orderer$n is stopped" 90 led_by_another "$n"
+    start_process "orderer$n"
+  else
+    restart_process "orderer$n"
+  fi
+}
+
 # renew_ca_tls ORG: ORG's CA serves a new TLS certificate. The CA makes one (signed by itself, which
 # its clients trust) when it starts without one; its enrolments pause for the restart.
 renew_ca_tls() {
@@ -96,8 +130,8 @@ update_consenter() {
   # ordered, when it no longer applies; the leader was seen to refuse it, and the lagging orderer to
   # stop ordering while it complained.
   local leader
-  leader="$(cmd_orderer_leader)"
-  sign_and_submit --orderer "${leader#orderer}" "$dir/update-envelope.pb" "${signers[@]}"
+  leader="$(bft_leader_but 0)" || die "no orderer says which one leads"
+  sign_and_submit --orderer "$leader" "$dir/update-envelope.pb" "${signers[@]}"
   wait_until "orderer$n's new certificate in the channel configuration" 60 \
     peer_config_names "$(orderer_org "$n")" "$(sed -n 2p "$node/msp/signcerts/cert.pem")"
 }
@@ -144,7 +178,7 @@ cmd_renew_certs() {
     reenroll "$o" "$(orderer_node_dir "$n")/msp"
     reenroll "$o" "$(orderer_node_dir "$n")/tls" "orderer$n"
     if bft; then update_consenter "$n"; orderers_in_step; fi
-    restart_process "orderer$n"
+    restart_orderer "$n"
     wait_until "orderer$n" 60 http_ok "$(process_health_url "orderer$n")"
     orderers_in_step
     log "orderer$n: certificates until $(cert_expiry "$(orderer_node_dir "$n")/tls/signcerts/cert.pem")"
