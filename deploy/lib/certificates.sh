@@ -44,7 +44,10 @@ orderer_reached() {
 }
 
 # Every orderer has reached the height the highest had when asked, so each has the latest
-# configuration (a fetch from any of them is current) and a restarted one is back in step.
+# configuration (a fetch from any of them is current) and a restarted one is back in step. One that
+# stays behind is restarted: a SmartBFT follower was seen holding a request the others had already
+# ordered (a configuration update it had forwarded), complaining about the leader alone and syncing
+# every 20 s without ever taking part again, until it restarted with an empty request pool.
 orderers_in_step() {
   local n h target=0
   for ((n = 1; n <= $(orderer_count); n++)); do
@@ -52,7 +55,20 @@ orderers_in_step() {
     [[ -n "$h" ]] && ((h > target)) && target=$h
   done
   for ((n = 1; n <= $(orderer_count); n++)); do
-    wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
+    if ! wait_for 45 orderer_reached "$n" "$target"; then
+      log "orderer$n stays below height $target: restarting it"
+      restart_orderer "$n"
+      wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
+    fi
+  done
+}
+
+# wait_for SECONDS COMMAND...: COMMAND succeeds within SECONDS (polled), or this returns non-zero.
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
   done
 }
 
@@ -83,7 +99,8 @@ restart_orderer() {
   local n="$1"
   if bft && ! led_by_another "$n"; then
     stop_process "orderer$n"
-    wait_until "another orderer to lead while orderer$n is stopped" 90 led_by_another "$n"
+    # (without a quorum among the others no view changes: then it starts again after 30 s)
+    wait_for 30 led_by_another "$n" || log "no other orderer leads after 30 s; starting orderer$n again"
     start_process "orderer$n"
   else
     restart_process "orderer$n"

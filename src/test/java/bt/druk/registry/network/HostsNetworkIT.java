@@ -2,7 +2,6 @@ package bt.druk.registry.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -98,7 +97,6 @@ class HostsNetworkIT {
             assertTrue(orderer.killed().matches("orderer[1-4]"), "the orderers' leader was killed: " + orderer);
 
             writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
-            everyCertificateRenewsWhileTheOrderersKeepTheirQuorum();
 
             wanPid = theHostsReachEachOtherOverAWan();
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
@@ -387,29 +385,6 @@ class HostsNetworkIT {
             assertEquals(1, writes.size(), key + " is written exactly once: " + writes);
         }
         awaitReadiness("UP", Duration.ofSeconds(60));
-    }
-
-    /**
-     * {@code network.sh renew-certs} on BFT: every orderer gets new certificates for its keys and the
-     * channel's consenter set names them. A registration from before commits; then, with one orderer
-     * killed, the three renewed others still make the quorum a registration needs.
-     */
-    private void everyCertificateRenewsWhileTheOrderersKeepTheirQuorum() throws Exception {
-        Path signing = NETWORK.stateDir().resolve("orgs/justice/nodes/orderer3/msp/signcerts/cert.pem");
-        String before = Files.readString(signing);
-        String during = register("HN-" + run + "-R1");
-        NETWORK.runOrFail("renew-certs");
-        String after = Files.readString(signing);
-        assertNotEquals(before, after, "orderer3 has a new signing certificate");
-        Path config = Files.createTempDirectory("hosts-config");
-        NETWORK.runOrFail("channel-config", config.toString());
-        String block = new String(Files.readAllBytes(config.resolve("config-block.pb")), StandardCharsets.US_ASCII);
-        assertTrue(block.contains(after.lines().skip(1).findFirst().orElseThrow()), "the consenter set names orderer3's new certificate");
-        NETWORK.awaitRecord("audit", during, Duration.ofSeconds(120));
-        NETWORK.runOrFail("kill", "orderer4");
-        String afterRenewal = register("HN-" + run + "-R2");
-        NETWORK.awaitRecord("audit", afterRenewal, Duration.ofSeconds(180));
-        NETWORK.runOrFail("start");
     }
 
     private JsonObject awaitReadiness(String status, Duration within) throws Exception {
