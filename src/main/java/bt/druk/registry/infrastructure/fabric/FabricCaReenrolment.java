@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -98,11 +99,19 @@ public final class FabricCaReenrolment {
      */
     public X509Certificate reenrol(Pkcs11Tokens.OpenToken token, String name) throws IOException, GeneralSecurityException {
         KeyStore store = token.keyStore();
-        SigningCredentials credentials = Pkcs11Tokens.credentials(token, name);
-        X509Certificate current = credentials.certificate();
-        PrivateKey privateKey = credentials.key();
+        Key key;
+        Certificate stored;
+        synchronized (token) {
+            key = store.getKey(name, null);
+            stored = store.getCertificate(name);
+        }
+        if (!(key instanceof PrivateKey privateKey) || !(stored instanceof X509Certificate current)) {
+            throw new GeneralSecurityException("no private key and certificate for '" + name + "' in the token "
+                    + token.token().config());
+        }
         String csr = FabricCaEnrolment.csrPem(new KeyPair(current.getPublicKey(), privateKey), name, token.provider());
-        FabricCaRequests requests = new FabricCaRequests(caUrl, caName, tlsCaCert, current, credentials.signer(), "'" + name + "'");
+        FabricCaRequests requests = new FabricCaRequests(caUrl, caName, tlsCaCert, current,
+                new HsmSigner(privateKey, token.provider()), "'" + name + "'");
         Instant notBefore = clock.instant().minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
         JsonObject result = requests.result(requests.send("re-enrol", name, "POST", "reenroll", request(csr, caName, notBefore)),
                 "re-enrol", name);
