@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -99,19 +98,11 @@ public final class FabricCaReenrolment {
      */
     public X509Certificate reenrol(Pkcs11Tokens.OpenToken token, String name) throws IOException, GeneralSecurityException {
         KeyStore store = token.keyStore();
-        Key key;
-        Certificate stored;
-        synchronized (token) {
-            key = store.getKey(name, null);
-            stored = store.getCertificate(name);
-        }
-        if (!(key instanceof PrivateKey privateKey) || !(stored instanceof X509Certificate current)) {
-            throw new GeneralSecurityException("no private key and certificate for '" + name + "' in the token "
-                    + token.token().config());
-        }
+        SigningCredentials credentials = Pkcs11Tokens.credentials(token, name);
+        X509Certificate current = credentials.certificate();
+        PrivateKey privateKey = credentials.key();
         String csr = FabricCaEnrolment.csrPem(new KeyPair(current.getPublicKey(), privateKey), name, token.provider());
-        FabricCaRequests requests = new FabricCaRequests(caUrl, caName, tlsCaCert, current,
-                new HsmSigner(privateKey, token.provider()), "'" + name + "'");
+        FabricCaRequests requests = new FabricCaRequests(caUrl, caName, tlsCaCert, current, credentials.signer(), "'" + name + "'");
         Instant notBefore = clock.instant().minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
         JsonObject result = requests.result(requests.send("re-enrol", name, "POST", "reenroll", request(csr, caName, notBefore)),
                 "re-enrol", name);

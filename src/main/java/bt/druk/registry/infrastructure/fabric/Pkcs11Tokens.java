@@ -58,7 +58,11 @@ public final class Pkcs11Tokens {
 
     /** The certificate and token signer of the identity {@code name} of {@code mspId}. */
     SigningCredentials credentials(String mspId, String name) throws IOException, GeneralSecurityException {
-        OpenToken token = open(mspId);
+        return credentials(open(mspId), name);
+    }
+
+    /** The certificate and token signer of the identity {@code name} in an open token. */
+    static SigningCredentials credentials(OpenToken token, String name) throws GeneralSecurityException {
         Key key;
         Certificate certificate;
         synchronized (token) {
@@ -66,8 +70,9 @@ public final class Pkcs11Tokens {
             certificate = token.keyStore().getCertificate(name);
         }
         if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
-            throw new GeneralSecurityException("no private key and certificate for '" + name + "' in the token of " + mspId
-                    + " (" + token.token().config() + "); enrol it into the token first (EnrolIntoToken)");
+            throw new GeneralSecurityException("no private key and certificate for '" + name + "' in the token"
+                    + (token.token().mspId().isEmpty() ? "" : " of " + token.token().mspId()) + " ("
+                    + token.token().config() + "); enrol it into the token first (EnrolIntoToken)");
         }
         return new SigningCredentials(x509, privateKey, new HsmSigner(privateKey, token.provider()));
     }
