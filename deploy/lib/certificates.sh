@@ -24,16 +24,9 @@ reenroll() {
 # The day and time a certificate file expires, as openssl prints it.
 cert_expiry() { openssl x509 -in "$1" -noout -enddate | cut -d= -f2; }
 
-# restart_process NAME: stopped (gracefully) and started again with the files it reads at start.
-restart_process() { stop_process "$1"; start_process "$1"; }
-
 # The channel's height on orderer N, as its admin endpoint says (empty when it does not answer).
 orderer_height() {
-  local admin_tls
-  admin_tls="$(orderer_admin_tls "$1")"
-  "$FABRIC_BIN/osnadmin" channel list --channelID "$CHANNEL" -o "$(orderer_host "$1"):$(orderer_admin_port "$1")" \
-    --ca-file "$(orderer_ca "$1")" --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" \
-    2>/dev/null | sed -n 's/.*"height": *\([0-9]*\).*/\1/p'
+  osnadmin_on "$1" channel list --channelID "$CHANNEL" 2>/dev/null | sed -n 's/.*"height": *\([0-9]*\).*/\1/p'
 }
 
 # orderer_reached N HEIGHT
@@ -60,15 +53,6 @@ orderers_in_step() {
       restart_orderer "$n"
       wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
     fi
-  done
-}
-
-# wait_for SECONDS COMMAND...: COMMAND succeeds within SECONDS (polled), or this returns non-zero.
-wait_for() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.5
   done
 }
 

@@ -88,17 +88,13 @@ cmd_up() {
   write_configtx
   "$FABRIC_BIN/configtxgen" -configPath "$NET/config" -profile Registry -channelID "$CHANNEL" \
     -outputBlock "$NET/config/$CHANNEL.block" >>"$LOGS/configtxgen.log" 2>&1 || die "configtxgen failed: see $LOGS/configtxgen.log"
-  local admin_tls
   for ((n = 1; n <= orderers; n++)); do
     write_orderer_launch "$n"
     start_process "orderer$n"
   done
   for ((n = 1; n <= orderers; n++)); do
     wait_until "orderer$n admin port" 30 port_open "$(orderer_admin_port "$n")" "$(orderer_host "$n")"
-    admin_tls="$(orderer_admin_tls "$n")"
-    "$FABRIC_BIN/osnadmin" channel join --channelID "$CHANNEL" --config-block "$NET/config/$CHANNEL.block" \
-      -o "$(orderer_host "$n"):$(orderer_admin_port "$n")" --ca-file "$(orderer_ca "$n")" \
-      --client-cert "$admin_tls/signcerts/cert.pem" --client-key "$admin_tls/keystore/key.pem" >>"$LOGS/osnadmin.log" 2>&1 \
+    osnadmin_on "$n" channel join --channelID "$CHANNEL" --config-block "$NET/config/$CHANNEL.block" >>"$LOGS/osnadmin.log" 2>&1 \
       || die "orderer$n could not join the channel: see $LOGS/osnadmin.log"
   done
 

@@ -46,6 +46,15 @@ orderer_args() {
 # Orderer N's admin (osnadmin) as its organisation's admin, over mutual TLS.
 orderer_admin_tls() { local org; org="$(orderer_org "$1")"; echo "$(org_dir "$org")/users/$org.admin/tls"; }
 
+# osnadmin_on N ARGS...: osnadmin against orderer N's admin endpoint, as that admin.
+osnadmin_on() {
+  local n="$1" tls
+  shift
+  tls="$(orderer_admin_tls "$n")"
+  "$FABRIC_BIN/osnadmin" "$@" -o "$(orderer_host "$n"):$(orderer_admin_port "$n")" --ca-file "$(orderer_ca "$n")" \
+    --client-cert "$tls/signcerts/cert.pem" --client-key "$tls/keystore/key.pem"
+}
+
 # The leader as the orderers' own metrics say: consensus_etcdraft_is_leader (Raft) or
 # consensus_BFT_is_leader (SmartBFT, as of the latest block) 1 for the channel.
 cmd_orderer_leader() {

@@ -56,6 +56,9 @@ stop_process() {
   rm -f "$PIDS/$name.pid"
 }
 
+# restart_process NAME: stopped (gracefully) and started again with the files it reads at start.
+restart_process() { stop_process "$1"; start_process "$1"; }
+
 # Writes a launch script: environment lines, then the command it execs.
 write_launch() {
   local name="$1"; shift
@@ -68,11 +71,17 @@ write_launch() {
   } > "$NET/launch/$name.sh"
 }
 
+# wait_until WHAT SECONDS COMMAND...: COMMAND succeeds within SECONDS, or the script stops saying so.
 wait_until() {
   local what="$1" seconds="$2"; shift 2
-  local deadline=$((SECONDS + seconds))
+  wait_for "$seconds" "$@" || die "timed out waiting for $what (see $LOGS)"
+}
+
+# wait_for SECONDS COMMAND...: COMMAND succeeds within SECONDS (polled), or this returns non-zero.
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
   until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || die "timed out waiting for $what (see $LOGS)"
+    ((SECONDS < deadline)) || return 1
     sleep 0.3
   done
 }
