@@ -22,7 +22,7 @@
 #                      (BENCHMARKS.md "Faults under load"; it kills and restarts this portal too;
 #                      fault "upgrade" runs network.sh upgrade-chaincode under the load instead)
 # --postgres           the portal on a throwaway PostgreSQL of its own (port DRUK_BENCH_PG_PORT, default
-#                      55448) instead of H2; the faults scenario then also kills the database (fault "database")
+#                      25448) instead of H2; the faults scenario then also kills the database (fault "database")
 # --caliper            also run Hyperledger Caliper (npm @hyperledger/caliper-cli, installed into
 #                      ~/.cache/druk-registry/caliper) against the network as an outside reference
 # --sealed-opening     only the portal's own opening of sealed bids (SealedBids.openAll, issue 25):
@@ -172,7 +172,7 @@ PASSWORD="Bench-$(openssl rand -hex 8)"
 DATABASE_SETTINGS=""
 DATABASE_OPTIONS=()
 if [[ "$POSTGRES" == true ]]; then
-  PG_PORT="${DRUK_BENCH_PG_PORT:-55448}"
+  PG_PORT="${DRUK_BENCH_PG_PORT:-25448}"
   # not under the build dir: as root the server runs as the postgres user, who may not enter it
   PG_DIR="${TMPDIR:-/tmp}/druk-bench-pg-$STAMP"
   "$DEPLOY_DIR/lib/throwaway-postgres.sh" start "$PG_DIR" "$PG_PORT"

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsUnderLoadIT {
 
-    private static final int POSTGRES_PORT = 55446;
+    /** Below Linux's ephemeral range (32768-60999), where an outgoing connection may already hold it. */
+    private static final int POSTGRES_PORT = 25446;
 
     /** The portal the faults without settings of their own share (on port 18443 like the others: never two at once). */
     private PortalUnderTest onH2;

@@ -33,11 +33,12 @@ import org.junit.jupiter.api.Test;
  * and serve each other's records; portal A is killed with SIGKILL in the middle of the load, and
  * portal B sends what A had claimed once A's leases run out. Every registration either portal
  * acknowledged is committed, and on the auditor's peer exactly once, with the hash it was
- * acknowledged with. Ports {@code druk.twoPortals.ports} (default 18093,18094), PostgreSQL on 55447.
+ * acknowledged with. Ports {@code druk.twoPortals.ports} (default 18093,18094), PostgreSQL on 25447.
  */
 class TwoPortalsOnePostgresIT {
 
-    private static final int POSTGRES_PORT = 55447;
+    /** Below Linux's ephemeral range (32768-60999), where an outgoing connection may already hold it. */
+    private static final int POSTGRES_PORT = 25447;
     private static final int LEASE_SECONDS = 15;
     /** Acknowledgements portal A must have given before it is killed, and B after that. */
     private static final int ACKS_BEFORE_KILL = 16;
