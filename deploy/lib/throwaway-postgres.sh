@@ -7,7 +7,7 @@
 # Used by the PostgreSQL tests and by deploy/bench.sh --postgres.
 # As root, the server runs as the "postgres" system user (initdb refuses root).
 set -euo pipefail
-cmd="$1"; dir="$2"; port="${3:-55439}"
+cmd="$1"; dir="$2"; port="${3:-25439}"
 
 bindir=""
 for candidate in /usr/lib/postgresql/*/bin; do

@@ -16,7 +16,7 @@ public class ThrowawayPostgres implements BeforeAllCallback, AfterAllCallback {
     static final String DIR = System.getProperty("java.io.tmpdir") + "/druk-pg-" + port();
 
     static int port() {
-        String url = System.getenv().getOrDefault("DRUK_DB_URL", "jdbc:postgresql://127.0.0.1:55439/druk");
+        String url = System.getenv().getOrDefault("DRUK_DB_URL", "jdbc:postgresql://127.0.0.1:25439/druk");
         return Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
     }
 
