@@ -87,11 +87,17 @@ final class Browser implements AutoCloseable {
      * Picks an option of a PrimeFaces selectOneMenu by its visible label, the way a person does:
      * open the menu, scroll the option into view inside the panel, click it. Selenium's own
      * scrolling may scroll the page instead, and PrimeFaces closes an open menu when the page
-     * scrolls, so the click would land on nothing; hence the explicit scroll and the check.
+     * scrolls, so the click would land on nothing; hence the explicit scroll and the check. A panel
+     * that closes again before its item can be clicked (seen in CI: the item stayed invisible) is
+     * opened again.
      */
     void selectOne(String menuId, String label) {
         wait.until(d -> !d.findElement(By.id(menuId)).getAttribute("class").contains("ui-state-disabled"));
         for (int attempt = 1; ; attempt++) {
+            // An ajax answer re-renders a menu; until its new widget has bound the new element, a click opens nothing.
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "var w = window.PrimeFaces && PrimeFaces.getWidgetById(arguments[0]);"
+                            + " return !!w && w.jq[0] === document.getElementById(arguments[0]);", menuId));
             driver.findElement(By.id(menuId)).click();
             WebElement panel;
             try {
@@ -110,9 +116,9 @@ final class Browser implements AutoCloseable {
                     "var item = arguments[0], wrapper = item.closest('.ui-selectonemenu-items-wrapper');"
                             + " if (wrapper) { wrapper.scrollTop = item.offsetTop - wrapper.clientHeight / 2; }", item);
             try {
-                wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-            } catch (ElementNotInteractableException | StaleElementReferenceException whileTheMenuMoves) {
-                // The panel was still sliding open, or a re-render replaced it: try again.
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
+            } catch (TimeoutException | ElementNotInteractableException | StaleElementReferenceException whileTheMenuMoves) {
+                // The panel was still sliding open, closed again, or a re-render replaced it: open it again.
                 if (attempt == 3) {
                     throw whileTheMenuMoves;
                 }
