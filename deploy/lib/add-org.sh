@@ -80,7 +80,7 @@ cmd_add_org() {
   for ((n = 0; n < $(peer_count); n++)); do
     write_peer_launch "$org" "$n"
     start_process "$(peer_name "$org" "$n")"
-    wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
+    wait_for_peer "$org" "$n"
     if [[ "$join" == snapshot ]]; then join_by_snapshot "$org" "$n" "$snapshot"; else join_channel "$org" "$n"; fi
   done
   local height

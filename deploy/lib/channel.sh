@@ -130,9 +130,8 @@ EOF
   } > "$NET/config/configtx.yaml"
 }
 
-# A peer answers /healthz before its gRPC service takes calls, so on a loaded machine the first
-# join can time out: try a few times. A join that reached the peer but whose answer was lost
-# leaves the channel joined, which the next attempt reports as "already exists".
+# On a loaded machine a join can time out: try a few times. A join that reached the peer but whose
+# answer was lost leaves the channel joined, which the next attempt reports as "already exists".
 # join_channel ORG N [GENESIS_BLOCK]
 join_channel() {
   local org="$1" n="$2" block="${3:-$NET/config/$CHANNEL.block}" attempt answer

@@ -107,7 +107,7 @@ cmd_up() {
   done
   for org in "${PEER_ORGS[@]}"; do
     for ((n = 0; n < peers; n++)); do
-      wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
+      wait_for_peer "$org" "$n"
       join_channel "$org" "$n"
     done
   done

@@ -58,6 +58,15 @@ as_org_admin_on() {
    if hosts_mode; then in_host "$org" "$@"; else "$@"; fi)
 }
 
+# wait_for_peer ORG N: peer N of ORG answers /healthz and takes its admin's calls. It answers /healthz
+# before its gRPC service listens: a joinbysnapshot sent in between was refused (seen in CI).
+wait_for_peer() {
+  local org="$1" n="$2" name
+  name="$(peer_name "$org" "$n")"
+  wait_until "$name" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
+  wait_until "$name to take calls" 60 as_org_admin_on "$org" "$n" "$FABRIC_BIN/peer" channel list
+}
+
 peer_args_for() {
   local org
   for org in "$@"; do

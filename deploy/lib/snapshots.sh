@@ -63,7 +63,7 @@ cmd_rejoin() {
     stop_process "$(peer_name "$org" "$n")"
     rm -rf "${NET:?}/data/$(peer_name "$org" "$n")"
     start_process "$(peer_name "$org" "$n")"
-    wait_until "$(peer_name "$org" "$n")" 60 http_ok "http://$(org_host "$org"):$(peer_ops_port "$org" "$n")/healthz"
+    wait_for_peer "$org" "$n"
     if [[ "$how" == --snapshot ]]; then join_by_snapshot "$org" "$n" "$from"; else join_channel "$org" "$n" "$from"; fi
   done
   local other height
