@@ -102,6 +102,7 @@ class HostsNetworkIT {
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
         } finally {
             stopPortal(runDir);
+            keepNetworkLogs(runDir);
             NETWORK.runOrFail("down");
         }
         assertEquals("", namespaces(), "down removes every organisation's namespace");
@@ -424,6 +425,11 @@ class HostsNetworkIT {
         Path script = PortalUnderTest.projectDir().resolve("deploy/lib/portal-process.sh").toAbsolutePath();
         command(120, "bash", "-c", "RUN=\"$(realpath -m \"$2\")\" && source \"$1\" && portal_stop", "stop-portal",
                 script.toString(), runDir.toString());
+    }
+
+    /** The network's logs, which {@code down} deletes, kept beside the portal's for a failure's post-mortem. */
+    private static void keepNetworkLogs(Path runDir) throws Exception {
+        command(120, "cp", "-r", NETWORK.stateDir().resolve("logs").toString(), runDir.resolve("network-logs").toString());
     }
 
     /** No such process, or one killed that its parent has not reaped yet. */
