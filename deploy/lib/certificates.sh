@@ -24,73 +24,6 @@ reenroll() {
 # The day and time a certificate file expires, as openssl prints it.
 cert_expiry() { openssl x509 -in "$1" -noout -enddate | cut -d= -f2; }
 
-# The channel's height on orderer N, as its admin endpoint says (empty when it does not answer).
-orderer_height() {
-  osnadmin_on "$1" channel list --channelID "$CHANNEL" 2>/dev/null | sed -n 's/.*"height": *\([0-9]*\).*/\1/p'
-}
-
-# orderer_reached N HEIGHT
-orderer_reached() {
-  local height
-  height="$(orderer_height "$1")"
-  [[ -n "$height" ]] && ((height >= $2))
-}
-
-# Every orderer has reached the height the highest had when asked, so each has the latest
-# configuration (a fetch from any of them is current) and a restarted one is back in step. One that
-# stays behind is restarted: a SmartBFT follower was seen holding a request the others had already
-# ordered (a configuration update it had forwarded), complaining about the leader alone and syncing
-# every 20 s without ever taking part again, until it restarted with an empty request pool.
-orderers_in_step() {
-  local n h target=0
-  for ((n = 1; n <= $(orderer_count); n++)); do
-    h="$(orderer_height "$n")"
-    [[ -n "$h" ]] && ((h > target)) && target=$h
-  done
-  for ((n = 1; n <= $(orderer_count); n++)); do
-    if ! wait_for 45 orderer_reached "$n" "$target"; then
-      log "orderer$n stays below height $target: restarting it"
-      restart_orderer "$n"
-      wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
-    fi
-  done
-}
-
-# The orderer SmartBFT's current view is led by, as orderer N sees it (empty when N does not answer).
-bft_view_leader() {
-  curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics" 2>/dev/null \
-    | sed -n "s/^consensus_smartbft_view_leader_id{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" || true
-}
-
-# The leader as the first running orderer other than N sees it.
-bft_leader_but() {
-  local m leader
-  for ((m = 1; m <= $(orderer_count); m++)); do
-    ((m == $1)) && continue
-    leader="$(bft_view_leader "$m")"
-    [[ -n "$leader" ]] && { echo "$leader"; return 0; }
-  done
-  return 1
-}
-
-led_by_another() { local leader; leader="$(bft_leader_but "$1")" && [[ "$leader" != "$1" ]]; }
-
-# restart_orderer N: with its renewed certificates. A SmartBFT leader restarted at once came back as
-# the leader of the same view, and an orderer whose stream to it had gone stale kept complaining
-# alone and never reached it again: writes stopped (seen here twice). So a leader stays stopped
-# until the others have moved to a view another one leads, and comes back as a follower.
-restart_orderer() {
-  local n="$1"
-  if bft && ! led_by_another "$n"; then
-    stop_process "orderer$n"
-    # (without a quorum among the others no view changes: then it starts again after 30 s)
-    wait_for 30 led_by_another "$n" || log "no other orderer leads after 30 s; starting orderer$n again"
-    start_process "orderer$n"
-  else
-    restart_process "orderer$n"
-  fi
-}
-
 # renew_ca_tls ORG: ORG's CA serves a new TLS certificate. The CA makes one (signed by itself, which
 # its clients trust) when it starts without one; its enrolments pause for the restart.
 renew_ca_tls() {
@@ -126,13 +59,7 @@ update_consenter() {
     local m=$(((n - 1 + k) % count + 1))
     signers+=("$(orderer_msp "$m") $(orderer_org "$m")")
   done
-  # To the leader: SmartBFT keeps a request in the pool of the orderer that took it until that one
-  # sees it ordered, and an orderer that lags forwards a configuration update again after it was
-  # ordered, when it no longer applies; the leader was seen to refuse it, and the lagging orderer to
-  # stop ordering while it complained.
-  local leader
-  leader="$(bft_leader_but 0)" || die "no orderer says which one leads"
-  sign_and_submit --orderer "$leader" "$dir/update-envelope.pb" "${signers[@]}"
+  sign_and_submit "$dir/update-envelope.pb" "${signers[@]}"
   wait_until "orderer$n's new certificate in the channel configuration" 60 \
     peer_config_names "$(orderer_org "$n")" "$(sed -n 2p "$node/msp/signcerts/cert.pem")"
 }

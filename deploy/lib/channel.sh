@@ -179,13 +179,19 @@ config_update_envelope() {
   "$tx" proto_encode --input "$dir/update-envelope.json" --type common.Envelope --output "$dir/update-envelope.pb"
 }
 
-# sign_and_submit [--orderer N] ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on
-# its own host, the last one submits it (its submission is its signature) to orderer N, or the first
-# orderer that answers.
+# sign_and_submit ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on its own
+# host, the last one submits it (its submission is its signature): under BFT to the leader, under
+# Raft to the first orderer that answers. SmartBFT keeps a request in the pool of the orderer that
+# took it until that one sees it ordered, and an orderer that lags forwards a configuration update
+# again after it was ordered, when it no longer applies: the leader was seen to refuse it, and the
+# lagging orderer to stop ordering while it complained.
 sign_and_submit() {
-  local orderer
+  local orderer leader
   orderer="$(orderer_args)"
-  if [[ "$1" == --orderer ]]; then orderer="-o $(orderer_endpoint "$2") --tls --cafile $(orderer_ca "$2")"; shift 2; fi
+  if bft; then
+    leader="$(bft_leader_but 0)" || die "no orderer says which one leads"
+    orderer="-o $(orderer_endpoint "$leader") --tls --cafile $(orderer_ca "$leader")"
+  fi
   local update="$1"; shift
   local signer
   while (($# > 1)); do

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Orderers: launch scripts, their TLS CAs, the first one that answers, the leader.
+# Orderers: launch scripts, their TLS CAs, the first one that answers, the leader, their heights,
+# a restart that keeps a SmartBFT quorum.
 # Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
 # loading it only defines functions (and constants).
 
@@ -71,4 +72,80 @@ cmd_orderer_leader() {
     fi
   done
   die "no running orderer says it leads channel $CHANNEL (an election may be under way)"
+}
+
+# The channel's height on orderer N, as its admin endpoint says (empty when it does not answer).
+orderer_height() {
+  osnadmin_on "$1" channel list --channelID "$CHANNEL" 2>/dev/null | sed -n 's/.*"height": *\([0-9]*\).*/\1/p'
+}
+
+# orderer_reached N HEIGHT
+orderer_reached() {
+  local height
+  height="$(orderer_height "$1")"
+  [[ -n "$height" ]] && ((height >= $2))
+}
+
+# Every orderer has reached the height the highest had when asked, so each has the latest
+# configuration (a fetch from any of them is current) and a restarted one is back in step. One that
+# stays behind is restarted: a SmartBFT follower was seen holding a request the others had already
+# ordered (a configuration update it had forwarded), complaining about the leader alone and syncing
+# every 20 s without ever taking part again, until it restarted with an empty request pool.
+orderers_in_step() {
+  local n h target=0
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    h="$(orderer_height "$n")"
+    [[ -n "$h" ]] && ((h > target)) && target=$h
+  done
+  for ((n = 1; n <= $(orderer_count); n++)); do
+    if ! wait_for 45 orderer_reached "$n" "$target"; then
+      log "orderer$n stays below height $target: restarting it"
+      restart_orderer "$n"
+      wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
+    fi
+  done
+}
+
+# The orderer SmartBFT's current view is led by, as orderer N sees it (empty when N does not answer).
+bft_view_leader() {
+  curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics" 2>/dev/null \
+    | sed -n "s/^consensus_smartbft_view_leader_id{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" || true
+}
+
+# The leader as the first running orderer other than N sees it.
+bft_leader_but() {
+  local m leader
+  for ((m = 1; m <= $(orderer_count); m++)); do
+    ((m == $1)) && continue
+    leader="$(bft_view_leader "$m")"
+    [[ -n "$leader" ]] && { echo "$leader"; return 0; }
+  done
+  return 1
+}
+
+led_by_another() { local leader; leader="$(bft_leader_but "$1")" && [[ "$leader" != "$1" ]]; }
+
+# restart_orderer N: with its renewed certificates. A SmartBFT leader restarted at once came back as
+# the leader of the same view, and an orderer whose stream to it had gone stale kept complaining
+# alone and never reached it again: writes stopped (seen here twice). So a leader stays stopped
+# until the others have moved to a view another one leads, and comes back as a follower.
+restart_orderer() {
+  local n="$1"
+  if bft && ! led_by_another "$n"; then
+    stop_process "orderer$n"
+    # (without a quorum among the others no view changes: then it starts again after 30 s)
+    wait_for 30 led_by_another "$n" || log "no other orderer leads after 30 s; starting orderer$n again"
+    start_process "orderer$n"
+  else
+    restart_process "orderer$n"
+  fi
+}
+
+# ordering_probe: a read-only transaction (GetMinBidPeriod, as Land's clerk, endorsed by Land and the
+# auditor) is ordered and committed within 30 s (the peer CLI's wait for its event). An orderer
+# keeps its stream to another after the connection under it closed (the other restarted, or the
+# routes changed), and the first messages it sends there are lost: SmartBFT then fails view after
+# view, for a minute or more. A transaction ordered after such a change has renewed those streams.
+ordering_probe() {
+  cmd_invoke land.clerk GetMinBidPeriod >>"$LOGS/ordering-probe.log" 2>&1
 }

@@ -108,9 +108,13 @@ write_wan_launch() {
     "exec '$TOXIPROXY_BIN' -host ${WAN_API%:*} -port ${WAN_API#*:} -config '$NET/wan-proxies.json'"
 }
 
-# After the links changed, on a running network: until the peers know each other again.
-wan_await_peers() {
-  if cmd_status >/dev/null; then wait_until "peers to discover each other" 120 peers_know_each_other; fi
+# After the links changed, on a running network: until the peers know each other again and the
+# orderers order again over their new connections (ordering_probe), before anyone's registration
+# meets the streams the reset left behind.
+wan_await_network() {
+  cmd_status >/dev/null || return 0
+  wait_until "peers to discover each other" 120 peers_know_each_other
+  wait_until "the orderers to order a transaction" 300 ordering_probe
 }
 
 wan_start() {
@@ -134,14 +138,14 @@ cmd_wan() {
       echo "$latency $jitter" > "$NET/wan"
       write_wan_launch
       wan_start
-      wan_await_peers
+      wan_await_network
       log "WAN on: ${latency} ms ± ${jitter} ms each way between the organisations' hosts"
       ;;
     off)
       wan_unroute
       stop_process wan
       rm -f "$NET/wan"
-      wan_await_peers
+      wan_await_network
       log "WAN off: the hosts reach each other directly"
       ;;
     status)
