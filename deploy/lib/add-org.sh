@@ -125,8 +125,8 @@ write_org_definition() {
 channel_update_adding() {
   local org="$1" exchange="$2"; shift 2
   local m="${MSP[$org]}" signer signers=()
-  # From a restart (of a fault, a renewal) an orderer may still lag, or complain alone.
-  orderers_in_step
+  # After a restart (a fault's, a renewal's) an orderer may lag, complain alone or hold stale streams.
+  orderers_serve
   fetch_channel_config "$1" "$exchange"
   jq -s --arg m "$m" '.[0] * {channel_group: {groups: {Application: {groups: {($m): .[1]}}}}}' \
     "$exchange/config.json" "$exchange/$m.json" > "$exchange/modified.json"

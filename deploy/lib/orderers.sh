@@ -87,10 +87,12 @@ orderer_reached() {
 }
 
 # Every orderer has reached the height the highest had when asked, so each has the latest
-# configuration (a fetch from any of them is current) and a restarted one is back in step. One that
-# stays behind is restarted: a SmartBFT follower was seen holding a request the others had already
-# ordered (a configuration update it had forwarded), complaining about the leader alone and syncing
-# every 20 s without ever taking part again, until it restarted with an empty request pool.
+# configuration (a fetch from any of them is current) and a restarted one is back in step; under BFT
+# none asks for a view change alone. One that stays behind, or complains alone, is restarted: a
+# SmartBFT follower was seen holding a request the others had already ordered (a configuration
+# update it had forwarded), or one it had forwarded over a stale stream, complaining about the
+# leader alone and syncing every 20 s without ever taking part again, until it restarted with an
+# empty request pool.
 orderers_in_step() {
   local n h target=0
   for ((n = 1; n <= $(orderer_count); n++)); do
@@ -103,7 +105,23 @@ orderers_in_step() {
       restart_orderer "$n"
       wait_until "orderer$n to reach height $target" 120 orderer_reached "$n" "$target"
     fi
+    # A view change the others join ends within ViewChangeTimeout (20 s); one longer is a lone one.
+    if bft && ! wait_for 30 not_complaining "$n"; then
+      log "orderer$n has asked for a view change alone for 30 s: restarting it"
+      restart_orderer "$n"
+      wait_until "orderer$n to take part again" 120 not_complaining "$n"
+    fi
   done
+}
+
+# not_complaining N: orderer N answers and waits for no view change it asked for (SmartBFT's next
+# view is its current one).
+not_complaining() {
+  local metrics current next
+  metrics="$(curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics")" || return 1
+  current="$(sed -n "s/^consensus_smartbft_viewchange_current_view{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" <<<"$metrics")"
+  next="$(sed -n "s/^consensus_smartbft_viewchange_next_view{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" <<<"$metrics")"
+  [[ -n "$current" && "$next" == "$current" ]]
 }
 
 # The orderer SmartBFT's current view is led by, as orderer N sees it (empty when N does not answer).
@@ -148,4 +166,15 @@ restart_orderer() {
 # view, for a minute or more. A transaction ordered after such a change has renewed those streams.
 ordering_probe() {
   cmd_invoke land.clerk GetMinBidPeriod >>"$LOGS/ordering-probe.log" 2>&1
+}
+
+# orderers_serve: every orderer in step (a lone complainer restarted) and a transaction ordered
+# through the first that answers, which a change of streams or a restart leaves ready for anyone's.
+orderers_serve() {
+  local attempt
+  for attempt in 1 2 3 4 5 6; do
+    orderers_in_step
+    ordering_probe && return 0
+  done
+  die "the orderers ordered no transaction in $attempt tries of 30 s (see $LOGS/ordering-probe.log)"
 }

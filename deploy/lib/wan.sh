@@ -114,7 +114,7 @@ write_wan_launch() {
 wan_await_network() {
   cmd_status >/dev/null || return 0
   wait_until "peers to discover each other" 120 peers_know_each_other
-  wait_until "the orderers to order a transaction" 300 ordering_probe
+  orderers_serve
 }
 
 wan_start() {
