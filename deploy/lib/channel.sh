@@ -187,10 +187,11 @@ config_update_envelope() {
 # lagging orderer to stop ordering while it complained.
 sign_and_submit() {
   local orderer leader
-  orderer="$(orderer_args)"
   if bft; then
     leader="$(bft_leader_but 0)" || die "no orderer says which one leads"
     orderer="-o $(orderer_endpoint "$leader") --tls --cafile $(orderer_ca "$leader")"
+  else
+    orderer="$(orderer_args)"
   fi
   local update="$1"; shift
   local signer

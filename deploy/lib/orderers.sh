@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Orderers: launch scripts, their TLS CAs, the first one that answers, the leader, their heights,
-# a restart that keeps a SmartBFT quorum.
+# Orderers: launch scripts, their TLS CAs, the first one that answers, their metrics, the leader,
+# their heights, a restart that keeps a SmartBFT quorum, and whether they order (orderers_serve).
 # Sourced by deploy/network.sh, whose settings it uses (NET, LOGS, HOST, organisations, ports);
 # loading it only defines functions (and constants).
 
@@ -56,17 +56,29 @@ osnadmin_on() {
     --client-cert "$tls/signcerts/cert.pem" --client-key "$tls/keystore/key.pem"
 }
 
+# orderer_metrics N: orderer N's metrics for the channel, "NAME VALUE" per line (fails when N does not
+# answer). Read whole, then matched: a reader quitting early would fail curl with SIGPIPE (pipefail).
+orderer_metrics() {
+  local metrics
+  metrics="$(curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics")" || return 1
+  sed -n "s/^\([a-zA-Z0-9_]*\){channel=\"$CHANNEL\"} \([0-9]*\)\$/\1 \2/p" <<<"$metrics"
+}
+
+# orderer_metric N NAME: the value of one of them (empty when N does not answer or has none).
+orderer_metric() {
+  local metrics
+  metrics="$(orderer_metrics "$1")" || return 0
+  sed -n "s/^$2 //p" <<<"$metrics"
+}
+
 # The leader as the orderers' own metrics say: consensus_etcdraft_is_leader (Raft) or
 # consensus_BFT_is_leader (SmartBFT, as of the latest block) 1 for the channel.
 cmd_orderer_leader() {
   local n metric=consensus_etcdraft_is_leader
   bft && metric=consensus_BFT_is_leader
-  local metrics
   for n in $(seq 1 "$(orderer_count)"); do
     is_running "orderer$n" || continue
-    # Read whole, then matched: grep -q quitting early would make curl fail with SIGPIPE (pipefail).
-    metrics="$(curl -sf --max-time 5 "http://$(orderer_host "$n"):$(orderer_ops_port "$n")/metrics")" || continue
-    if grep -Eq "^$metric\\{channel=\"$CHANNEL\"\\} 1\$" <<<"$metrics"; then
+    if [[ "$(orderer_metric "$n" "$metric")" == 1 ]]; then
       echo "orderer$n"
       return 0
     fi
@@ -96,7 +108,7 @@ orderer_reached() {
 orderers_in_step() {
   local n h target=0
   for ((n = 1; n <= $(orderer_count); n++)); do
-    h="$(orderer_height "$n")"
+    h="$(orderer_height "$n" || true)"   # (one restarting does not answer yet)
     [[ -n "$h" ]] && ((h > target)) && target=$h
   done
   for ((n = 1; n <= $(orderer_count); n++)); do
@@ -118,17 +130,14 @@ orderers_in_step() {
 # view is its current one).
 not_complaining() {
   local metrics current next
-  metrics="$(curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics")" || return 1
-  current="$(sed -n "s/^consensus_smartbft_viewchange_current_view{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" <<<"$metrics")"
-  next="$(sed -n "s/^consensus_smartbft_viewchange_next_view{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" <<<"$metrics")"
+  metrics="$(orderer_metrics "$1")" || return 1
+  current="$(sed -n 's/^consensus_smartbft_viewchange_current_view //p' <<<"$metrics")"
+  next="$(sed -n 's/^consensus_smartbft_viewchange_next_view //p' <<<"$metrics")"
   [[ -n "$current" && "$next" == "$current" ]]
 }
 
 # The orderer SmartBFT's current view is led by, as orderer N sees it (empty when N does not answer).
-bft_view_leader() {
-  curl -sf --max-time 5 "http://$(orderer_host "$1"):$(orderer_ops_port "$1")/metrics" 2>/dev/null \
-    | sed -n "s/^consensus_smartbft_view_leader_id{channel=\"$CHANNEL\"} \([0-9]*\)\$/\1/p" || true
-}
+bft_view_leader() { orderer_metric "$1" consensus_smartbft_view_leader_id; }
 
 # The leader as the first running orderer other than N sees it.
 bft_leader_but() {
@@ -174,7 +183,8 @@ orderers_serve() {
   local attempt
   for attempt in 1 2 3 4 5 6; do
     orderers_in_step
-    ordering_probe && return 0
+    # (polled: a Raft orderer just restarted refuses at once, "no Raft leader", for a few seconds)
+    wait_for 30 ordering_probe && return 0
   done
   die "the orderers ordered no transaction in $attempt tries of 30 s (see $LOGS/ordering-probe.log)"
 }
