@@ -27,9 +27,15 @@ cert_expiry() { openssl x509 -in "$1" -noout -enddate | cut -d= -f2; }
 # renew_ca_tls ORG: ORG's CA serves a new TLS certificate. The CA makes one (signed by itself, which
 # its clients trust) when it starts without one; its enrolments pause for the restart.
 renew_ca_tls() {
-  local org="$1"
+  local org="$1" home old key
+  home="$(ca_home "$org")"
   stop_process "ca-$org"
-  rm -f "$(ca_home "$org")/tls-cert.pem"
+  # The old certificate's key goes with it: a key no certificate names is one more secret to keep.
+  old="$(openssl x509 -in "$home/tls-cert.pem" -noout -pubkey 2>/dev/null || true)"
+  for key in "$home"/msp/keystore/*_sk; do
+    [[ -n "$old" && -f "$key" && "$(openssl pkey -in "$key" -pubout 2>/dev/null)" == "$old" ]] && rm -f "$key"
+  done
+  rm -f "$home/tls-cert.pem"
   start_process "ca-$org"
   wait_until "ca-$org" 30 test -f "$(ca_home "$org")/tls-cert.pem"
   wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
@@ -96,21 +102,22 @@ cmd_renew_certs() {
     done
   done
 
-  # Orderers one at a time, each back in step with the others before the next goes, so that BFT's
-  # quorum (3 of 4) holds. Raft and BFT compare a consenter's TLS certificate by its key, which stays;
-  # BFT also names each orderer's signing certificate in the channel's consenter set, which is
-  # updated first (signed by a majority of the organisations' orderer admins).
+  # Orderers one at a time, each back in step with the others and ordering before the next goes, so
+  # that BFT's quorum (3 of 4) holds: the one restarted before, or a fault's, may have left stale
+  # streams or a lone complainer (orderers_serve). Raft and BFT compare a consenter's TLS certificate
+  # by its key, which stays; BFT also names each orderer's signing certificate in the channel's
+  # consenter set, which is updated first (signed by a majority of the organisations' orderer admins).
   for ((n = 1; n <= $(orderer_count); n++)); do
     o="$(orderer_org "$n")"
-    orderers_in_step
+    orderers_serve
     reenroll "$o" "$(orderer_node_dir "$n")/msp"
     reenroll "$o" "$(orderer_node_dir "$n")/tls" "orderer$n"
     if bft; then update_consenter "$n"; orderers_in_step; fi
     restart_orderer "$n"
     wait_until "orderer$n" 60 http_ok "$(process_health_url "orderer$n")"
-    orderers_in_step
     log "orderer$n: certificates until $(cert_expiry "$(orderer_node_dir "$n")/tls/signcerts/cert.pem")"
   done
+  orderers_serve
 
   # The chaincode services' TLS certificates, and the client certificates their peers present to
   # them, which each package carries: renewed, then deployed as the next sequence (the old services

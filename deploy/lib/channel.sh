@@ -50,7 +50,10 @@ write_consensus() {
       "$n" "$(orderer_host "$n")" "$(orderer_port "$n")" "$(orderer_msp "$n")" \
       "$(orderer_node_dir "$n")/msp/signcerts/cert.pem" "$tls" "$tls"
   done
-  # A leader silent for 10 s is replaced (the 1 min default would stop writes that long).
+  # A leader silent for 10 s is replaced (the 1 min default would stop writes that long). A started
+  # orderer first syncs with the others (SyncOnStart): without it, one restarted after the others had
+  # ordered blocks without it was seen to take its old sequence and view from its WAL and wait there,
+  # never catching up, even when restarted again.
   cat <<EOF
       SmartBFT:
         RequestBatchMaxInterval: 200ms
@@ -64,6 +67,7 @@ write_consensus() {
         CollectTimeout: 1s
         IncomingMessageBufferSize: 200
         RequestPoolSize: 100000
+        SyncOnStart: true
 EOF
 }
 

@@ -2,6 +2,7 @@ package bt.druk.registry.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,8 +51,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * organisation's namespace; no organisation's folders hold another's private key; a clerk's
  * registration commits endorsed by Land and Audit; with one orderer of four killed under load
  * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
- * and after they are back every acknowledged registration is written exactly once; no process
- * reads another organisation's folders (public material comes through an exchange). Over a WAN
+ * and after they are back every acknowledged registration is written exactly once; after those
+ * faults {@code network.sh renew-certs} renews every certificate (BFT's consenter set included) and
+ * three renewed orderers still make a quorum; no process reads another organisation's folders (public material comes through an exchange). Over a WAN
  * ({@code network.sh wan on}: 50 ± 10 ms each way between the hosts) a round trip to another
  * organisation's host takes at least 80 ms more than one inside a host, and registrations still
  * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
@@ -97,6 +99,7 @@ class HostsNetworkIT {
             assertTrue(orderer.killed().matches("orderer[1-4]"), "the orderers' leader was killed: " + orderer);
 
             writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
+            everyCertificateRenewsWhileTheOrderersKeepTheirQuorum();
 
             wanPid = theHostsReachEachOtherOverAWan();
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
@@ -387,6 +390,32 @@ class HostsNetworkIT {
             assertEquals(1, writes.size(), key + " is written exactly once: " + writes);
         }
         awaitReadiness("UP", Duration.ofSeconds(60));
+    }
+
+    /**
+     * {@code network.sh renew-certs} on BFT, after the orderer faults above: every orderer gets new
+     * certificates for its keys and the channel's consenter set names them. A registration from before
+     * commits; then, with one orderer killed, the three renewed others still make the quorum a
+     * registration needs.
+     */
+    private void everyCertificateRenewsWhileTheOrderersKeepTheirQuorum() throws Exception {
+        Path signing = NETWORK.stateDir().resolve("orgs/justice/nodes/orderer3/msp/signcerts/cert.pem");
+        String before = Files.readString(signing);
+        String during = register("HN-" + run + "-R1");
+        String renewal = NETWORK.runOrFail("renew-certs").output();
+        System.out.println("[hosts-network-it] renew-certs: " + renewal.lines().filter(line -> line.contains("Certificates renewed in"))
+                .findFirst().orElse("(no total)"));
+        String after = Files.readString(signing);
+        assertNotEquals(before, after, "orderer3 has a new signing certificate");
+        Path config = Files.createTempDirectory("hosts-config");
+        NETWORK.runOrFail("channel-config", config.toString());
+        String block = new String(Files.readAllBytes(config.resolve("config-block.pb")), StandardCharsets.US_ASCII);
+        assertTrue(block.contains(after.lines().skip(1).findFirst().orElseThrow()), "the consenter set names orderer3's new certificate");
+        NETWORK.awaitRecord("audit", during, Duration.ofSeconds(120));
+        NETWORK.runOrFail("kill", "orderer4");
+        String afterRenewal = register("HN-" + run + "-R2");
+        NETWORK.awaitRecord("audit", afterRenewal, Duration.ofSeconds(180));
+        NETWORK.runOrFail("start");
     }
 
     private JsonObject awaitReadiness(String status, Duration within) throws Exception {
