@@ -181,10 +181,10 @@ ordering_probe() {
 # through the first that answers, which a change of streams or a restart leaves ready for anyone's.
 orderers_serve() {
   local attempt
-  for attempt in 1 2 3 4 5 6; do
+  for attempt in 1 2 3; do
     orderers_in_step
     # (polled: a Raft orderer just restarted refuses at once, "no Raft leader", for a few seconds)
-    wait_for 30 ordering_probe && return 0
+    wait_for 60 ordering_probe && return 0
   done
-  die "the orderers ordered no transaction in $attempt tries of 30 s (see $LOGS/ordering-probe.log)"
+  die "the orderers ordered no transaction in $attempt tries of 60 s (see $LOGS/ordering-probe.log)"
 }
