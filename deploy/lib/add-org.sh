@@ -135,6 +135,9 @@ channel_update_adding() {
   sign_and_submit "$exchange/update-envelope.pb" "${signers[@]}"
   # The auditor's peer must have the new configuration before the snapshot is taken.
   wait_until "the configuration update to commit" 60 peer_config_names audit "$m"
+  # And every orderer, before the new organisation's first transaction (its chaincode approval): one
+  # restarted just before (a lone complainer) was seen refusing it as a writer it did not know yet.
+  orderers_in_step
 }
 
 # ORG's peer 0 runs the channel under a configuration that names MSP_ID.
