@@ -23,7 +23,6 @@ import bt.druk.registry.domain.ledger.LedgerHistoryItem;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
-import bt.druk.registry.testing.OwnNetwork;
 import bt.druk.registry.testing.RunsAlone;
 import jakarta.inject.Inject;
 import bt.druk.registry.network.NetworkScript;
@@ -38,7 +37,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The real WAR in Payara Micro against the real Fabric network (profile fabric-it; failsafe hands
@@ -47,7 +45,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunsAlone
-@ResourceLock(OwnNetwork.HOST_INTERFACES) // see HostsNetworkIT
 class FabricPortalIT {
 
     static final StaffMember CLERK = StaffMember.clerk("land.clerk", Register.LAND, "THIMPHU");

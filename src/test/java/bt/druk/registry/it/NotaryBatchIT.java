@@ -14,7 +14,6 @@ import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.shared.Register;
 import bt.druk.registry.domain.shared.StaffMember;
 import bt.druk.registry.network.NetworkScript;
-import bt.druk.registry.testing.OwnNetwork;
 import bt.druk.registry.testing.RunsAlone;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Merkle batches on the real ledger, in the real WAR (default policy: 256 documents or 2 s): queued
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunsAlone
-@ResourceLock(OwnNetwork.HOST_INTERFACES) // see HostsNetworkIT
 class NotaryBatchIT {
 
     static final StaffMember CLERK = StaffMember.clerk("notary.clerk", Register.NOTARY, "THIMPHU");

@@ -21,14 +21,4 @@ public @interface OwnNetwork {
 
     /** Held by every such test while it runs: a network coming up takes both cores for a while. */
     String LANE = "networks of their own";
-
-    /**
-     * Held by a test whose network adds interfaces to the host (namespaces' veth pairs and bridge) and
-     * by one whose Arquillian Payara Micro picks its address from the host's interfaces, which must
-     * not find those. Named to sort after {@link RunsAlone#SHARED_NETWORK}: JUnit takes a class's
-     * locks in the order of their names, and a class that waits for the shared network must not hold
-     * this one meanwhile (with "the host's …" NotaryBatchIT did, and kept HostsNetworkIT waiting
-     * until the tests that run alone were done).
-     */
-    String HOST_INTERFACES = "what the host's network interfaces are";
 }
