@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
  * nothing acknowledged is lost or written twice; with two down writes stop and readiness says so,
  * and after they are back every acknowledged registration is written exactly once; after those
  * faults {@code network.sh renew-certs} renews every certificate (BFT's consenter set included) and
- * three renewed orderers still make a quorum; no process reads another organisation's folders (public material comes through an exchange). Over a WAN
+ * three renewed orderers still make a quorum; no process reads another organisation's folders
+ * (public material comes through an exchange). Over a WAN
  * ({@code network.sh wan on}: 50 ± 10 ms each way between the hosts) a round trip to another
  * organisation's host takes at least 80 ms more than one inside a host, and registrations still
  * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
