@@ -37,7 +37,7 @@ renew_ca_tls() {
   done
   rm -f "$home/tls-cert.pem"
   start_process "ca-$org"
-  wait_until "ca-$org" 30 test -f "$(ca_home "$org")/tls-cert.pem"
+  wait_until "ca-$org" 30 test -f "$home/tls-cert.pem"
   wait_until "ca-$org" 30 port_open "${CA_PORT[$org]}" "$(org_host "$org")"
 }
 
