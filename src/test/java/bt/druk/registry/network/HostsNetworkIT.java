@@ -61,8 +61,8 @@ import org.junit.jupiter.api.Test;
  */
 @OwnNetwork
 // Beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT) too: its address is Hazelcast's
-// member address, the machine's first interface (eth0), never the bridge this test adds later (seen
-// with a bridge up). (Its 2-of-4 orderer outage once ended with a registration rejected on
+// member address, which stayed eth0's, not the bridge this test adds, when Payara Micro was started
+// with a bridge of ours up. (Its 2-of-4 orderer outage once ended with a registration rejected on
 // ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other networks: a retry endorsed
 // before an earlier attempt created the key, which FabricErrors.invalidated now retries.)
 class HostsNetworkIT {
@@ -99,7 +99,7 @@ class HostsNetworkIT {
             assertTrue(orderer.killed().matches("orderer[1-4]"), "the orderers' leader was killed: " + orderer);
 
             writesStopWithTwoOrderersDownAndEachCommitsOnceAfter();
-            everyCertificateRenewsWhileTheOrderersKeepTheirQuorum();
+            everyCertificateRenewsWhileTheOrderersKeepTheirQuorum(runDir);
 
             wanPid = theHostsReachEachOtherOverAWan();
             anObserverJoinsOnItsOwnHostFromASnapshot(key);
@@ -398,7 +398,7 @@ class HostsNetworkIT {
      * commits; then, with one orderer killed, the three renewed others still make the quorum a
      * registration needs.
      */
-    private void everyCertificateRenewsWhileTheOrderersKeepTheirQuorum() throws Exception {
+    private void everyCertificateRenewsWhileTheOrderersKeepTheirQuorum(Path runDir) throws Exception {
         Path signing = NETWORK.stateDir().resolve("orgs/justice/nodes/orderer3/msp/signcerts/cert.pem");
         String before = Files.readString(signing);
         String during = register("HN-" + run + "-R1");
@@ -407,7 +407,7 @@ class HostsNetworkIT {
                 .findFirst().orElse("(no total)"));
         String after = Files.readString(signing);
         assertNotEquals(before, after, "orderer3 has a new signing certificate");
-        Path config = Files.createTempDirectory("hosts-config");
+        Path config = Files.createDirectories(runDir.resolve("channel-config"));
         NETWORK.runOrFail("channel-config", config.toString());
         String block = new String(Files.readAllBytes(config.resolve("config-block.pb")), StandardCharsets.US_ASCII);
         assertTrue(block.contains(after.lines().skip(1).findFirst().orElseThrow()), "the consenter set names orderer3's new certificate");
