@@ -138,20 +138,21 @@ for f in druk-registry.war payara-micro.jar druk-bench.jar; do
   [[ -f "$BUILD_DIR/$f" ]] || { echo "$BUILD_DIR/$f is missing (run without --no-build)" >&2; exit 1; }
 done
 
+# The network's folder: DRUK_NETWORK_DIR, as network.sh reads it, or the one beside that script.
+NETWORK_DIR="${DRUK_NETWORK_DIR:-$(dirname "$NETWORK")/.network}"
 if "$NETWORK" status >/dev/null 2>&1; then
   echo "The network is running"
 elif [[ "$USE_RUNNING" == true ]]; then
   echo "The network is not running (deploy/network.sh status) and --use-running-network was given" >&2; exit 1
-elif [[ -d "$(dirname "$NETWORK")/.network/launch" ]]; then
+elif [[ -d "$NETWORK_DIR/launch" ]]; then
   "$NETWORK" start
 else
   "$NETWORK" up
 fi
-CONNECTION="$(dirname "$NETWORK")/.network/connection.json"
+CONNECTION="$NETWORK_DIR/connection.json"
 # On a network of hosts (network.sh up --hosts) the portal and the load driver run on the Land
 # Commission's host, as deploy/up.sh's portal does: over a WAN (network.sh wan on) their links to the
 # other organisations carry its delay.
-NETWORK_DIR="$(dirname "$CONNECTION")"
 ADDRESS="$(portal_address)"
 ON_LAND=()
 if [[ "$ADDRESS" != 127.0.0.1 ]]; then
@@ -159,7 +160,7 @@ if [[ "$ADDRESS" != 127.0.0.1 ]]; then
   [[ "$POSTGRES" == false ]] || { echo "--postgres runs on the machine's loopback, which the Land host cannot reach" >&2; exit 2; }
 fi
 # The portal and the load driver sign with keys in the network's PKCS#11 tokens (SoftHSM2 reads this).
-export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$(dirname "$CONNECTION")/softhsm2.conf}"
+export SOFTHSM2_CONF="${SOFTHSM2_CONF:-$NETWORK_DIR/softhsm2.conf}"
 
 # Caliper first, while nothing else runs: its figure is an outside reference for raw-submit.
 CALIPER_TEXT="not available (not run: deploy/bench.sh --caliper runs it)"
