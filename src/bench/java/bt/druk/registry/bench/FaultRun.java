@@ -58,6 +58,11 @@ final class FaultRun {
     private static final int ORDERERS_NEEDED = 3;
     private static final long HEALTHY_WAIT_SECONDS = 120;
     private static final long START_SECONDS = 300;
+    /**
+     * renew-certs under BFT restarts four orderers one at a time, each after the others serve again
+     * (3-5 minutes seen); stopped sooner, the orderers not yet renewed keep certificates that expire.
+     */
+    private static final long OPERATION_SECONDS = 600;
     /** A peer started again may be some blocks behind the one that told the portal its transaction committed. */
     private static final long LEDGER_CATCH_UP_SECONDS = 60;
 
@@ -447,11 +452,10 @@ final class FaultRun {
         return r.exitCode() == 0 ? null : "database " + action + " failed (" + r.exitCode() + "): " + abbreviate(r.output());
     }
 
-    /** The chaincode's next sequence, deployed while the load runs ({@code network.sh upgrade-chaincode}). */
     /** A network.sh command that changes the running network under the load (upgrade-chaincode, renew-certs). */
     private String networkOperation(String command) throws IOException, InterruptedException {
         long began = System.nanoTime();
-        Result r = network(START_SECONDS, command);
+        Result r = network(OPERATION_SECONDS, command);
         log.println("faults: network.sh " + command + " took " + Math.round((System.nanoTime() - began) / 1e9) + " s");
         return r.exitCode() == 0 ? null : "network.sh " + command + " failed (" + r.exitCode() + "): " + abbreviate(r.output());
     }
