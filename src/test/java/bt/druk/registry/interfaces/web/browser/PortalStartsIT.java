@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import bt.druk.registry.interfaces.web.browser.FacesHttpSession.Registration;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.BusyMachine;
 import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * The portal started exactly as a user starts it, {@code deploy/up.sh}, several times in a row on
  * one run directory (so every start after the first finds the previous start's files, as a
- * restart does), with both cores kept busy beside it: every start must come up ready and commit a
- * clerk's registration to the auditor's peer within 30 s. This is the test that would have caught
- * the double deployment of a kept server root, whose ledger client was broken for good.
+ * restart does), with every core kept busy beside it ({@link BusyMachine}): every start must come
+ * up ready and commit a clerk's registration to the auditor's peer within 30 s. This is the test
+ * that would have caught the double deployment of a kept server root, whose ledger client was
+ * broken for good.
  */
 @RunsAlone
 class PortalStartsIT {
@@ -51,8 +52,7 @@ class PortalStartsIT {
         Path run = Files.createDirectories(PortalUnderTest.buildDir().toAbsolutePath()
                 .resolve("portal-starts").resolve(stamp));
         List<String> timings = new ArrayList<>();
-        AtomicBoolean loaded = new AtomicBoolean(true);
-        List<Thread> load = cpuLoad(loaded);
+        BusyMachine busy = BusyMachine.start();
         try {
             for (int n = 1; n <= STARTS; n++) {
                 int start = n;
@@ -84,33 +84,11 @@ class PortalStartsIT {
                 }
             }
         } finally {
-            loaded.set(false);
-            for (Thread t : load) {
-                t.join();
-            }
+            busy.close();
             timings.forEach(t -> System.out.println("[portal-starts] " + t));
+            System.out.println("[portal-starts] " + busy.summary());
         }
         assertEquals(STARTS, timings.size());
-    }
-
-    /** Both cores busy while the portal starts: the race showed on a loaded machine. */
-    private static List<Thread> cpuLoad(AtomicBoolean loaded) {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Thread t = new Thread(() -> {
-                long x = 0;
-                while (loaded.get()) {
-                    x += System.nanoTime() % 7;
-                }
-                if (x == 42) {
-                    System.out.println(x); // keeps the loop from being optimised away
-                }
-            }, "cpu-load-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        return threads;
     }
 
     /** deploy/up.sh on the already built WAR; it returns only when the portal is ready and its ledger check passes. */
