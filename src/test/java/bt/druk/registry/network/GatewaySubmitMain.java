@@ -54,14 +54,14 @@ public final class GatewaySubmitMain {
         System.exit(outcome.startsWith("FAILED") ? 2 : 0);
     }
 
-    private record Credentials(String mspId, java.security.cert.X509Certificate certificate, org.hyperledger.fabric.client.identity.Signer signer) {
+    record Credentials(String mspId, java.security.cert.X509Certificate certificate, org.hyperledger.fabric.client.identity.Signer signer) {
     }
 
     /**
      * The PEM copy of an identity the connection file names; else the key of that name in an
      * organisation's token (a staff member's own identity: an insider who can use the token).
      */
-    private static Credentials credentials(FabricConnectionConfig config, String name) throws Exception {
+    static Credentials credentials(FabricConnectionConfig config, String name) throws Exception {
         var named = config.identity(name);
         if (named.isPresent()) {
             try (Reader cert = Files.newBufferedReader(named.get().certificate(), StandardCharsets.UTF_8);
@@ -81,18 +81,22 @@ public final class GatewaySubmitMain {
         throw new IllegalArgumentException("no identity " + name + " in the connection file or a token");
     }
 
+    /** A TLS channel to the peer's first endpoint, as the portal opens one. */
+    static ManagedChannel channelTo(FabricConnectionConfig.Peer peer) throws java.io.IOException {
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoints().get(0),
+                TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build());
+        if (peer.hostOverride() != null) {
+            builder.overrideAuthority(peer.hostOverride());
+        }
+        return builder.build();
+    }
+
     public static String submit(Path connection, String identityName, String function, String[] arguments) {
         ManagedChannel channel = null;
         try {
             FabricConnectionConfig config = FabricConnectionConfig.read(connection);
             Credentials id = credentials(config, identityName);
-            FabricConnectionConfig.Peer peer = config.peersByMsp().get(id.mspId());
-            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(peer.endpoints().get(0),
-                    TlsChannelCredentials.newBuilder().trustManager(peer.tlsCaCert().toFile()).build());
-            if (peer.hostOverride() != null) {
-                builder.overrideAuthority(peer.hostOverride());
-            }
-            channel = builder.build();
+            channel = channelTo(config.peersByMsp().get(id.mspId()));
             try (Gateway gateway = Gateway.newInstance()
                             .identity(new X509Identity(id.mspId(), id.certificate()))
                             .signer(id.signer())
