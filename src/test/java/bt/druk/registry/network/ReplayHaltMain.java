@@ -2,10 +2,7 @@ package bt.druk.registry.network;
 
 import bt.druk.registry.infrastructure.fabric.FabricConnectionConfig;
 import io.grpc.ManagedChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Gateway;
@@ -47,7 +44,7 @@ public final class ReplayHaltMain {
             Network network = gateway.getNetwork(config.channel());
             var contract = network.getContract(config.chaincode());
             String key = "land-title:" + args[1];
-            String first = sha256(args[1] + " v1");
+            String first = NetworkScript.sha256(args[1] + " v1");
             Transaction title = contract.newProposal("RegisterTitle").addArguments(key, first, "THIMPHU", "Thimphu").build().endorse();
             byte[] envelope = title.getBytes();
             byte[] signature = signer.sign(title.getDigest());
@@ -55,7 +52,7 @@ public final class ReplayHaltMain {
             System.out.println("REGISTERED " + title.getTransactionId() + " " + registered.getCode() + " in block " + registered.getBlockNumber());
 
             Transaction mortgage = contract.newProposal("RegisterMortgage")
-                    .addArguments(key, "2", sha256(args[1] + " v2"), first, "M-" + args[1]).build().endorse();
+                    .addArguments(key, "2", NetworkScript.sha256(args[1] + " v2"), first, "M-" + args[1]).build().endorse();
             // the committed envelope again (same transaction id, signed anew) beside the mortgage
             gateway.newSignedTransaction(envelope, signature).submitAsync();
             SubmittedTransaction sent = mortgage.submitAsync();
@@ -69,9 +66,5 @@ public final class ReplayHaltMain {
         } finally {
             channel.shutdownNow();
         }
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
