@@ -86,14 +86,18 @@ public final class BlockParser {
                 ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
         List<CommittedTransaction> transactions = new ArrayList<>();
         for (int i = 0; i < block.getData().getDataCount(); i++) {
+            int validation = i < filter.size() ? filter.byteAt(i) & 0xff : TxValidationCode.VALID_VALUE;
             try {
-                CommittedTransaction tx = parseTransaction(number, block.getData().getData(i),
-                        i < filter.size() ? filter.byteAt(i) & 0xff : TxValidationCode.VALID_VALUE);
+                CommittedTransaction tx = parseTransaction(number, block.getData().getData(i), validation);
                 if (tx != null) {
                     transactions.add(tx);
                 }
-            } catch (InvalidProtocolBufferException e) {
-                throw new IllegalStateException("block " + number + " transaction " + i + " cannot be read", e);
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                if (validation == TxValidationCode.VALID_VALUE) {
+                    throw new IllegalStateException("block " + number + " transaction " + i + " cannot be read", e);
+                }
+                // Any channel member can get bytes of its own making into a block; the peers rejected
+                // these, so they wrote nothing, and must not stop the portal from reading the block.
             }
         }
         return new LedgerBlock(number, transactions);
