@@ -37,6 +37,7 @@ import org.hyperledger.fabric.protos.gateway.GatewayGrpc;
 import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
 import org.hyperledger.fabric.protos.gateway.SubmitRequest;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * A channel member's own fabric-gateway client sends envelopes the portal never would, each in the
  * same block as (and just before) a mortgage on a title. Fabric 3.1.1's peers stopped for good at such
  * a block: a transaction rejected before the validation plugins was still waited for as a key-level
- * dependency, and one with no action crashed the dependency scan. The peers we build carry our fix
+ * dependency, one with no action crashed the dependency scan, and one with an unreadable action never
+ * had its dependencies reported. The peers we build carry our fix
  * ({@code deploy/lib/fabric-patches}); here the mortgage commits and the ledger goes on.
  */
 class ForgedEnvelopesIT {
@@ -94,19 +96,29 @@ class ForgedEnvelopesIT {
 
     @Test
     void anEnvelopeWithNoActionBesideAMortgageStopsNoPeer() throws Exception {
-        assertEachPeerGoesOn("NOACTION", (key, hash) -> {
-            assertTrue(contract.newProposal("RegisterTitle").addArguments(key, hash, "THIMPHU", "Thimphu").build().endorse()
-                    .submitAsync().getStatus().isSuccessful(), "the registration commits");
-            PreparedTransaction empty = envelopeWithNoAction();
-            Envelope signed = empty.getEnvelope().toBuilder()
-                    .setSignature(ByteString.copyFrom(clerk.signer().sign(sha256(empty.getEnvelope().getPayload().toByteArray()))))
-                    .build();
-            // straight to the gateway service: the client library refuses to send what has no proposal response
-            return new Forged(() -> GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-                    .submit(SubmitRequest.newBuilder().setTransactionId(empty.getTransactionId())
-                            .setChannelId(network.getName()).setPreparedTransaction(signed).build()),
-                    empty.getTransactionId(), TxValidationCode.INVALID_ENDORSER_TRANSACTION);
-        });
+        assertEachPeerGoesOn("NOACTION", (key, hash) -> forgedBody(key, hash, org.hyperledger.fabric.protos.peer.Transaction.getDefaultInstance()));
+    }
+
+    @Test
+    void anEnvelopeWithAnUnreadableActionBesideAMortgageStopsNoPeer() throws Exception {
+        var unreadable = org.hyperledger.fabric.protos.peer.Transaction.newBuilder()
+                .addActions(TransactionAction.newBuilder().setPayload(ByteString.copyFrom(new byte[] {(byte) 0xff, (byte) 0xff}))).build();
+        assertEachPeerGoesOn("UNREADABLE", (key, hash) -> forgedBody(key, hash, unreadable));
+    }
+
+    /** Registers the title, then forges an endorser transaction with that body, signed by the clerk. */
+    private static Forged forgedBody(String key, String hash, org.hyperledger.fabric.protos.peer.Transaction body) throws Exception {
+        assertTrue(contract.newProposal("RegisterTitle").addArguments(key, hash, "THIMPHU", "Thimphu").build().endorse()
+                .submitAsync().getStatus().isSuccessful(), "the registration commits");
+        PreparedTransaction forged = envelopeWith(body);
+        Envelope signed = forged.getEnvelope().toBuilder()
+                .setSignature(ByteString.copyFrom(clerk.signer().sign(sha256(forged.getEnvelope().getPayload().toByteArray()))))
+                .build();
+        // straight to the gateway service: the client library refuses to send what has no proposal response
+        return new Forged(() -> GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .submit(SubmitRequest.newBuilder().setTransactionId(forged.getTransactionId())
+                        .setChannelId(network.getName()).setPreparedTransaction(signed).build()),
+                forged.getTransactionId(), TxValidationCode.INVALID_ENDORSER_TRANSACTION);
     }
 
     private record Forged(Sender sender, String transactionId, TxValidationCode expectedCode) {
@@ -169,8 +181,8 @@ class ForgedEnvelopesIT {
         return Optional.empty();
     }
 
-    /** An endorser transaction signed by the clerk whose body holds no action at all. */
-    private static PreparedTransaction envelopeWithNoAction() throws Exception {
+    /** An endorser transaction of the clerk's with that body (unsigned). */
+    private static PreparedTransaction envelopeWith(org.hyperledger.fabric.protos.peer.Transaction body) throws Exception {
         byte[] nonce = new byte[24];
         new SecureRandom().nextBytes(nonce);
         ByteString creator = SerializedIdentity.newBuilder().setMspid(clerk.mspId())
@@ -185,7 +197,7 @@ class ForgedEnvelopesIT {
                 .setHeader(Header.newBuilder().setChannelHeader(header.toByteString())
                         .setSignatureHeader(SignatureHeader.newBuilder().setCreator(creator).setNonce(ByteString.copyFrom(nonce))
                                 .build().toByteString()))
-                .setData(org.hyperledger.fabric.protos.peer.Transaction.getDefaultInstance().toByteString()).build();
+                .setData(body.toByteString()).build();
         return PreparedTransaction.newBuilder().setTransactionId(txId)
                 .setEnvelope(Envelope.newBuilder().setPayload(payload.toByteString())).build();
     }
