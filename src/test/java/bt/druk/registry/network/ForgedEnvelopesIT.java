@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
@@ -84,7 +85,7 @@ class ForgedEnvelopesIT {
     @Test
     void aReplayedRegistrationBesideAMortgageStopsNoPeer() throws Exception {
         assertEachPeerGoesOn("REPLAY", (key, hash) -> {
-            Transaction title = contract.newProposal("RegisterTitle").addArguments(key, hash, "THIMPHU", "Thimphu").build().endorse();
+            Transaction title = titleRegistration(key, hash);
             byte[] envelope = title.getBytes();
             byte[] signature = clerk.signer().sign(title.getDigest());
             assertTrue(title.submitAsync().getStatus().isSuccessful(), "the registration itself commits");
@@ -108,8 +109,7 @@ class ForgedEnvelopesIT {
 
     /** Registers the title, then forges an endorser transaction with that body, signed by the clerk. */
     private static Forged forgedBody(String key, String hash, org.hyperledger.fabric.protos.peer.Transaction body) throws Exception {
-        assertTrue(contract.newProposal("RegisterTitle").addArguments(key, hash, "THIMPHU", "Thimphu").build().endorse()
-                .submitAsync().getStatus().isSuccessful(), "the registration commits");
+        assertTrue(titleRegistration(key, hash).submitAsync().getStatus().isSuccessful(), "the registration commits");
         PreparedTransaction forged = envelopeWith(body);
         Envelope signed = forged.getEnvelope().toBuilder()
                 .setSignature(ByteString.copyFrom(clerk.signer().sign(sha256(forged.getEnvelope().getPayload().toByteArray()))))
@@ -163,11 +163,19 @@ class ForgedEnvelopesIT {
         }
         assertTrue(sharedABlock, "in " + ATTEMPTS + " attempts the forged envelope never shared a block with the mortgage");
         String later = "land-title:" + label + "-AFTER-" + System.nanoTime();
-        assertTrue(contract.newProposal("RegisterTitle").addArguments(later, NetworkScript.sha256(later), "THIMPHU", "Thimphu")
-                .build().endorse().submitAsync().getStatus().isSuccessful(), "a later registration commits");
+        assertTrue(titleRegistration(later, NetworkScript.sha256(later)).submitAsync().getStatus().isSuccessful(),
+                "a later registration commits");
     }
 
-    /** The validation code of the transaction in that block, read through the peer's qscc. */
+    /** A Thimphu title's first registration, endorsed and not yet sent. */
+    private static Transaction titleRegistration(String key, String hash) throws EndorseException {
+        return contract.newProposal("RegisterTitle").addArguments(key, hash, "THIMPHU", "Thimphu").build().endorse();
+    }
+
+    /**
+     * The validation code of the transaction in that block, read through the peer's qscc. Not
+     * BlockParser: it passes over a rejected transaction it cannot read, which is what this looks for.
+     */
     private static Optional<TxValidationCode> codeInBlock(long blockNumber, String transactionId) throws Exception {
         Block block = Block.parseFrom(network.getContract("qscc")
                 .evaluateTransaction("GetBlockByNumber", network.getName(), Long.toString(blockNumber)));
