@@ -358,6 +358,7 @@ public final class PortalUnderTest implements AutoCloseable {
                 "--contextroot", "druk-registry",
                 "--port", String.valueOf(port),
                 "--nocluster",
+                "--disablephonehome", // as deploy/up.sh: tests send nothing beyond this machine
                 "--rootdir", work.resolve("micro-root").toString(),
                 // the server settings deploy/up.sh gives the portal (no Server header, /metrics off)
                 "--prebootcommandfile", projectDir().resolve("deploy/portal-preboot.asadmin").toAbsolutePath().toString(),
