@@ -69,6 +69,8 @@ public enum Setting {
     STAFF_SECOND_FACTOR_REQUIRED("druk.staff.second-factor-required", Kind.FLAG,
             computed("on, unless `druk.demo.seed` is on (demo mode)"),
             "whether every staff account must sign in with a second factor"),
+    PASSWORD_ITERATIONS("druk.password.iterations", Kind.WHOLE_NUMBER, literal("210000"),
+            "PBKDF2-HMAC-SHA-512 rounds of each password hash made from now on"),
     FILES_DIR("druk.files.dir", Kind.PATH, computed("`<druk.data.dir>/files`"),
             "folder of the off-chain file store"),
     FILES_MAX_BYTES("druk.files.maxBytes", Kind.TEXT, literal("20971520"),
