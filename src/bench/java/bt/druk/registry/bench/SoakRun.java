@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  */
 final class SoakRun {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * A heap space's use in jcmd GC.heap_info: one line under G1 ("garbage-first heap total …K, used
+     * …K"), one per generation under the serial and parallel collectors, which the test portals use;
+     * Metaspace's lines say "used" without "total".
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     /** One round's end: seconds since the start, RSS and heap after GC in MiB (-1 unknown), registrations so far. */
     record Sample(int round, double seconds, long rssMiB, long heapAfterGcMiB, int acknowledged, int committed, int waiting,
@@ -85,14 +90,25 @@ final class SoakRun {
         }
         try {
             jcmd(pid, "GC.run");
-            Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-            return used.find() ? OptionalLong.of(Long.parseLong(used.group(1)) / 1024) : OptionalLong.empty();
+            return heapUsedMiB(jcmd(pid, "GC.heap_info"));
         } catch (IOException e) {
             return OptionalLong.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalLong.empty();
         }
+    }
+
+    /** The heap in use that jcmd GC.heap_info reports: the sum over its heap spaces, in MiB. */
+    static OptionalLong heapUsedMiB(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        return found ? OptionalLong.of(kib / 1024) : OptionalLong.empty();
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

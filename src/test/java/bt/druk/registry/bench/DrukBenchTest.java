@@ -17,6 +17,26 @@ import org.junit.jupiter.api.Test;
 class DrukBenchTest {
 
     @Test
+    void theHeapInUseIsEverySpaceOfTheCollectorAndNotMetaspace() {
+        String g1 = """
+                 garbage-first heap   total 264192K, used 167936K [0x00000000d0000000, 0x0000000100000000)
+                  region size 1024K, 3 young (3072K), 0 survivors (0K)
+                 Metaspace       used 98304K, committed 99328K, reserved 1138688K
+                """;
+        assertEquals(164, SoakRun.heapUsedMiB(g1).orElseThrow());
+        // the serial collector's, as the test portals run, right after a full collection: the young
+        // generation empty, what lives in the tenured one
+        String serial = """
+                 def new generation   total 116160K, used 0K [0x0000000687400000, 0x000000068f200000, 0x0000000704d50000)
+                  eden space 103296K,   0% used [0x0000000687400000, 0x0000000687400000, 0x000000068d8e0000)
+                 tenured generation   total 258048K, used 153600K [0x0000000704d50000, 0x0000000714950000, 0x0000000800000000)
+                 Metaspace       used 1741K, committed 1856K, reserved 1114112K
+                """;
+        assertEquals(150, SoakRun.heapUsedMiB(serial).orElseThrow());
+        assertTrue(SoakRun.heapUsedMiB("jcmd: no such process").isEmpty());
+    }
+
+    @Test
     void percentilesAreNearestRankInMilliseconds() {
         Latencies l = new Latencies();
         for (int i = 1; i <= 2000; i++) {
