@@ -367,9 +367,8 @@ public final class PortalUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        // Jakarta Security's least rounds for new password hashes (docs/settings.md): a sign-in costs
-        // about 0.7 CPU s at the default 210,000 on the quick JIT tier, and the tests make hundreds.
-        env.put("DRUK_PASSWORD_ITERATIONS", "1024");
+        // the test portals' rounds for new password hashes (pom.xml, druk.test.passwordIterations)
+        env.put("DRUK_PASSWORD_ITERATIONS", System.getProperty("druk.test.passwordIterations", "210000"));
         env.putAll(launch.settings());
         env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
