@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a class-data archive (JDK CDS) of a booted portal, for the test portals to start from:
-#   portal-class-archive.sh <payara-micro.jar> <war> <archive>
+#   portal-class-archive.sh <payara-micro.jar> <war> <archive> "<the test portals' JVM options>"
 # The test portals (PortalUnderTest, the Arquillian servers) boot with -XX:SharedArchiveFile=<archive>
 # when it exists. With it and the serial collector, a boot to the first page took 17-18 CPU seconds
 # against 25-28 without (2026-12-06, both cores busy), and CI boots about 30 of them.
@@ -8,7 +8,7 @@
 # match, so a stale one costs time, never a wrong class. Failing here leaves no archive and exits 0:
 # the tests then boot without it.
 set -uo pipefail
-micro_jar="$1"; war="$2"; archive="$3"
+micro_jar="$1"; war="$2"; archive="$3"; java_options="$4"
 project_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(dirname "$archive")/portal-class-archive"
 port="${DRUK_CLASS_ARCHIVE_PORT:-18097}"
@@ -16,10 +16,12 @@ port="${DRUK_CLASS_ARCHIVE_PORT:-18097}"
 rm -rf "$work" "$archive"
 mkdir -p "$work/data"
 started=$SECONDS
-# The JVM options of a test portal (PortalUnderTest.launch), and the archive written as the JVM exits.
+# The test portals' JVM options (pom.xml's druk.testPortal.javaOptions), and the archive written as
+# the JVM exits. The options are several words.
+# shellcheck disable=SC2086
 DRUK_DATA_DIR="$work/data" DRUK_DEMO_PASSWORD="Archive-$RANDOM$RANDOM" DRUK_HOME="$project_dir" \
   DRUK_DEMO_CONTENT=false DRUK_FABRIC_CONFIG="$work/no-fabric.json" \
-  java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$work/archive.jsa" \
+  java $java_options -XX:ArchiveClassesAtExit="$work/archive.jsa" \
   -jar "$micro_jar" --deploy "$war" --contextroot druk-registry --port "$port" --nocluster --disablephonehome \
   --rootdir "$work/micro-root" \
   --prebootcommandfile "$project_dir/deploy/portal-preboot.asadmin" \

@@ -340,15 +340,9 @@ public final class PortalUnderTest implements AutoCloseable {
         // A fresh server root every start, as deploy/up.sh does: a kept root redeploys the previous
         // start's WAR at boot before --deploy replaces it (two instances, one of them stale).
         deleteTree(work.resolve("micro-root"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                // Only the quick JIT tier: a test portal lives minutes, and C2 compiling at boot cost
-                // about 40 % of its CPU (54 → 33 CPU s to the first page here), which CI's 2 cores pay.
-                "-XX:TieredStopAtLevel=1",
-                // The serial collector: a 512 MB heap on CI's two cores needs no parallel one, and
-                // with the class archive below a boot takes about a third less CPU.
-                "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // pom.xml's druk.testPortal.javaOptions: the quick JIT tier, the serial collector, a 512 MB heap
+        command.addAll(List.of(System.getProperty("druk.testPortal.javaOptions", "-Xmx512m").trim().split("\\s+")));
         if (Files.isRegularFile(classArchive())) {
             command.add("-XX:SharedArchiveFile=" + classArchive());
         }
