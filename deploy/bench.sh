@@ -34,8 +34,8 @@
 #                      own code over the unit tests' in-memory projection (no database, no HTTP, no network)
 # Settings: DRUK_BUILD_DIR (default target/), DRUK_BENCH_PORT (default 18442), DRUK_NETWORK_SCRIPT (the
 # network.sh of the running network, default the one next to this script); DRUK_* settings in
-# the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_BENCH_JAVA_OPTS
-# adds options to the portal's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/portal.jfr).
+# the environment reach the portal as they are (e.g. DRUK_RATELIMIT_PERSECOND); DRUK_PORTAL_JAVA_OPTIONS
+# adds options to the portal's JVM, as it does to deploy/up.sh's (e.g. -XX:StartFlightRecording=filename=/tmp/portal.jfr).
 # DRUK_HTTP_THREADS sizes its HTTP worker pool as it does deploy/up.sh's (default four per core).
 set -euo pipefail
 
@@ -197,7 +197,7 @@ write_portal_preboot "$ADDRESS"
 # a kill -9, on the same data directory, password and OCDS prefix. It holds the password: ours only.
 # The ledger outlives this portal's fresh database: an OCDS prefix of its own keeps its OCIDs apart.
 # wrk reads from one address: the per-address limit on verify by hash would measure only itself.
-# DRUK_BENCH_JAVA_OPTS holds several options, so it is written unquoted.
+# DRUK_PORTAL_JAVA_OPTIONS holds several options, so it is written unquoted.
 (
   umask 077
   cat > "$RUN/portal-start.sh" <<SCRIPT
@@ -211,7 +211,7 @@ export DRUK_RATELIMIT_PERSECOND=$(printf %q "${DRUK_RATELIMIT_PERSECOND:-1000000
 cd $(printf %q "$RUN")
 # a fresh server root: Payara Micro would deploy the WAR recorded in the old one as well (deploy/README.md)
 rm -rf $(printf %q "$RUN/micro-root")
-exec ${ON_LAND[*]} java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_BENCH_JAVA_OPTS:-} -jar $(printf %q "$BUILD_DIR/payara-micro.jar") --nohazelcast --disablephonehome \\
+exec ${ON_LAND[*]} java -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError ${DRUK_PORTAL_JAVA_OPTIONS:-} -jar $(printf %q "$BUILD_DIR/payara-micro.jar") --nohazelcast --disablephonehome \\
   --rootdir $(printf %q "$RUN/micro-root") --port $PORT --contextroot / --prebootcommandfile $(printf %q "$RUN/preboot.asadmin") \\
   --deploy $(printf %q "$BUILD_DIR/druk-registry.war") >>$(printf %q "$RUN/portal.log") 2>&1 </dev/null
 SCRIPT

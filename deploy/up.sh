@@ -192,7 +192,9 @@ JVM_EVIDENCE=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$RUN" -XX:+ExitO
     export DRUK_LEDGER_BINDTO="$BIND_LEDGER" DRUK_LEDGER_BINDREASON="$BIND_REASON" DRUK_LEDGER_BINDBY="$(id -un)@$(hostname)"
   fi
   cd "$RUN"
-  setsid "${ON_HOST[@]}" java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
+  # DRUK_PORTAL_JAVA_OPTIONS (none by default) holds several options, so it is written unquoted.
+  # shellcheck disable=SC2086
+  setsid "${ON_HOST[@]}" java -Xms128m -Xmx768m "${JVM_EVIDENCE[@]}" ${DRUK_PORTAL_JAVA_OPTIONS:-} -jar "$BUILD_DIR/payara-micro.jar" --nohazelcast --disablephonehome --rootdir "$RUN/micro-root" --port "$PORT" \
     --contextroot / --prebootcommandfile "$RUN/preboot.asadmin" --postbootcommandfile "$DEPLOY_DIR/portal-postboot.asadmin" \
     --deploy "$BUILD_DIR/druk-registry.war" >"$RUN/portal.log" 2>&1 < /dev/null &
   echo $! > "$RUN/portal.pid"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.OwnNetwork;
 import java.io.IOException;
 import java.net.URI;
@@ -151,6 +152,7 @@ class LedgerBindingIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(NetworkScript.repo().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DRUK_DEMO_PASSWORD", DEMO_PASSWORD);
+        builder.environment().putAll(PortalUnderTest.upShSettings());
         builder.environment().putAll(settings);
         builder.environment().putAll(NETWORK.environment());
         builder.environment().put("DRUK_RUN_DIR", run.toString());
@@ -189,7 +191,7 @@ class LedgerBindingIT {
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
                  "owners":[{"name":"Pema Choden","cid":"%s","share":"1"}]}""".formatted(pin, pin,
-                bt.druk.registry.interfaces.web.browser.PortalUnderTest.cidFor(pin));
+                PortalUnderTest.cidFor(pin));
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(URL + "/api/land/titles"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

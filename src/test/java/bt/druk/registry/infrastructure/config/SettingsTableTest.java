@@ -33,7 +33,8 @@ class SettingsTableTest {
     /** The rows of the second table: environment variables of deploy/*.sh and of the chaincode. */
     static final Set<String> SCRIPT_AND_CHAINCODE_VARIABLES = Set.of("DRUK_PORT", "DRUK_RUN_DIR", "DRUK_HTTP_THREADS",
             "DRUK_START_SECONDS", "DRUK_CACHE", "DRUK_SCAN_SECONDS", "DRUK_CHAINCODE_MIN_NOTICE_SECONDS",
-            "DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS", "DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS", "DRUK_CHAINCODE_JAVA_OPTIONS");
+            "DRUK_CHAINCODE_MIN_BID_PERIOD_SECONDS", "DRUK_CHAINCODE_MAX_CLOCK_SKEW_SECONDS", "DRUK_CHAINCODE_JAVA_OPTIONS",
+            "DRUK_PORTAL_JAVA_OPTIONS");
 
     /** A table row: its first cell one code span (the name), then the default cell. */
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\|");

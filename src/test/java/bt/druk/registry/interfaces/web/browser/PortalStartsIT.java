@@ -99,6 +99,7 @@ class PortalStartsIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.putAll(PortalUnderTest.upShSettings());
         env.put("DRUK_RUN_DIR", run.toString());
         env.put("DRUK_PORT", Integer.toString(PORT));
         env.put("DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString());

@@ -74,6 +74,28 @@ public final class PortalUnderTest implements AutoCloseable {
         return buildDir().resolve("portal-classes.jsa").toAbsolutePath();
     }
 
+    /** The test portals' JVM options (pom.xml's druk.testPortal.javaOptions), with the class archive when there is one. */
+    private static List<String> javaOptions() {
+        List<String> options = new ArrayList<>(List.of(System.getProperty("druk.testPortal.javaOptions", "-Xmx512m").trim().split("\\s+")));
+        if (Files.isRegularFile(classArchive())) {
+            options.add("-XX:SharedArchiveFile=" + classArchive());
+        }
+        return options;
+    }
+
+    /** The test portals' rounds for new password hashes (pom.xml's druk.test.passwordIterations). */
+    private static String passwordIterations() {
+        return System.getProperty("druk.test.passwordIterations", "210000");
+    }
+
+    /**
+     * What a test gives {@code deploy/up.sh} so that its portal boots and hashes as the test portals
+     * do: the same JVM options and class archive, the same password rounds.
+     */
+    public static Map<String, String> upShSettings() {
+        return Map.of("DRUK_PORTAL_JAVA_OPTIONS", String.join(" ", javaOptions()), "DRUK_PASSWORD_ITERATIONS", passwordIterations());
+    }
+
     static Path connectionFile() {
         String configured = System.getProperty("druk.fabric.config", System.getenv("DRUK_FABRIC_CONFIG"));
         return configured != null ? Path.of(configured) : projectDir().resolve("deploy/.network/connection.json");
@@ -341,11 +363,7 @@ public final class PortalUnderTest implements AutoCloseable {
         // start's WAR at boot before --deploy replaces it (two instances, one of them stale).
         deleteTree(work.resolve("micro-root"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // pom.xml's druk.testPortal.javaOptions: the quick JIT tier, the serial collector, a 512 MB heap
-        command.addAll(List.of(System.getProperty("druk.testPortal.javaOptions", "-Xmx512m").trim().split("\\s+")));
-        if (Files.isRegularFile(classArchive())) {
-            command.add("-XX:SharedArchiveFile=" + classArchive());
-        }
+        command.addAll(javaOptions());
         command.addAll(List.of(
                 "-jar", microJar().toString(),
                 "--deploy", war().toString(),
@@ -361,8 +379,7 @@ public final class PortalUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        // the test portals' rounds for new password hashes (pom.xml, druk.test.passwordIterations)
-        env.put("DRUK_PASSWORD_ITERATIONS", System.getProperty("druk.test.passwordIterations", "210000"));
+        env.put("DRUK_PASSWORD_ITERATIONS", passwordIterations());
         env.putAll(launch.settings());
         env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
