@@ -11,6 +11,7 @@ import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.network.NetworkScript;
+import bt.druk.registry.testing.RunsAlone;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,9 @@ import org.junit.jupiter.api.Test;
  * The benchmark's scenarios, briefly, against the real network and a portal of its own (port
  * 18441): every row measures a positive figure, and every registration the portal acknowledged is
  * committed, in the portal and on the ledger with the hash the portal acknowledged. A smoke test of
- * the harness (deploy/bench.sh), not a benchmark: the figures are printed, never compared. So it
- * shares the network with the other tests (it kills nothing and changes no setting): run alone, it
- * lengthened the lane of {@code @RunsAlone} tests, the longest part of CI, by 82 s.
+ * the harness (deploy/bench.sh), not a benchmark: the figures are printed, never compared.
  */
+@RunsAlone
 class BenchSmokeIT {
 
     @Test
