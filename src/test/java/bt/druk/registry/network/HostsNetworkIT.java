@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.FaultUnderLoad;
-import bt.druk.registry.testing.OwnHosts;
+import bt.druk.registry.testing.OwnNetwork;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -59,13 +59,13 @@ import org.junit.jupiter.api.Test;
  * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
  * answers for earlier records.
  */
-@OwnHosts
-// Beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT) too: the test servers run without
-// Hazelcast, whose member address was a machine interface (once this test's bridge, removed under a
-// starting server: its Hazelcast output thread spun on a core and the test hung). (Its 2-of-4
-// orderer outage once ended with a registration rejected on ENDORSEMENT_POLICY_FAILURE when it ran
-// at full CPU beside two other networks: a retry endorsed before an earlier attempt created the key,
-// which FabricErrors.invalidated now retries.)
+@OwnNetwork
+// Last in its lane, after the other networks: twice, with a lane of its own, its teardown removed its
+// bridge while an Arquillian server (FabricPortalIT, NotaryBatchIT) was starting, and that server's
+// Hazelcast threads spun on a core and the test hung (--nohazelcast in arquillian.xml's
+// extraMicroOptions did not stop its Hazelcast). (Its 2-of-4 orderer outage once ended with a registration rejected on
+// ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other networks: a retry endorsed
+// before an earlier attempt created the key, which FabricErrors.invalidated now retries.)
 class HostsNetworkIT {
 
     /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */
@@ -335,7 +335,6 @@ class HostsNetworkIT {
                 "--no-build", "--no-demo")
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("up-sh.log").toFile());
         up.environment().putAll(NETWORK.environment());
-        up.environment().putAll(PortalUnderTest.upShSettings());
         up.environment().putAll(Map.of("DRUK_RUN_DIR", runDir.toString(), "DRUK_PORT", Integer.toString(PORT),
                 "DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString(), "DRUK_DEMO_PASSWORD", PASSWORD,
                 // readiness turns DOWN soon after writes stop; the bench's load comes from one address
@@ -366,7 +365,7 @@ class HostsNetworkIT {
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
                  "owners":[{"name":"Dorji Wangmo","cid":"%s","share":"1"}]}""".formatted(pin, pin,
-                PortalUnderTest.cidFor(pin));
+                bt.druk.registry.interfaces.web.browser.PortalUnderTest.cidFor(pin));
         return http.send(HttpRequest.newBuilder(URI.create(portal + "/api/land/titles"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))

@@ -369,9 +369,8 @@ public final class PortalUnderTest implements AutoCloseable {
                 "--deploy", war().toString(),
                 "--contextroot", "druk-registry",
                 "--port", String.valueOf(port),
-                // as deploy/up.sh: no cluster, nothing sent beyond this machine
-                "--nohazelcast",
-                "--disablephonehome",
+                "--nocluster",
+                "--disablephonehome", // as deploy/up.sh: tests send nothing beyond this machine
                 "--rootdir", work.resolve("micro-root").toString(),
                 // the server settings deploy/up.sh gives the portal (no Server header, /metrics off)
                 "--prebootcommandfile", projectDir().resolve("deploy/portal-preboot.asadmin").toAbsolutePath().toString(),
