@@ -63,9 +63,10 @@ import org.junit.jupiter.api.Test;
 // Last in its lane, after the other networks: twice, with a lane of its own, its teardown removed its
 // bridge while an Arquillian server (FabricPortalIT, NotaryBatchIT) was starting, and that server's
 // Hazelcast threads spun on a core and the test hung (--nohazelcast in arquillian.xml's
-// extraMicroOptions did not stop its Hazelcast). (Its 2-of-4 orderer outage once ended with a registration rejected on
-// ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other networks: a retry endorsed
-// before an earlier attempt created the key, which FabricErrors.invalidated now retries.)
+// extraMicroOptions did not stop its Hazelcast). (Its 2-of-4 orderer outage once ended with a
+// registration rejected on ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other
+// networks: a retry endorsed before an earlier attempt created the key, which
+// FabricErrors.invalidated now retries.)
 class HostsNetworkIT {
 
     /** Its state in a directory of its own: the hosts are namespaces with addresses of their own. */
