@@ -159,8 +159,11 @@ deploy_chaincode() {
 retire_chaincode_services() {
   local previous="$1" org
   wait_until "chaincode to answer on every peer" 90 chaincode_answers_everywhere
+  # All at once: each JVM takes a second or two to exit after SIGTERM.
+  local jobs=()
+  for org in "${PEER_ORGS[@]}"; do stop_process "chaincode-$org" & jobs+=($!); done
+  wait_all "stopping the services of sequence $previous" "${jobs[@]}"
   for org in "${PEER_ORGS[@]}"; do
-    stop_process "chaincode-$org"
     mv "$NET/launch/chaincode-$org-next.sh" "$NET/launch/chaincode-$org.sh"
     mv "$PIDS/chaincode-$org-next.pid" "$PIDS/chaincode-$org.pid"
   done
