@@ -21,21 +21,6 @@ reenroll() {
   stable_msp_names "$dir"
 }
 
-# renew_script_identities ORG: ORG's CA serves a new TLS certificate, then renews the identities
-# this script acts as in ORG: its admin (CLI and osnadmin) and the PEM copies of its demo identities
-# (network.sh invoke and query).
-renew_script_identities() {
-  local org="$1" entry name o
-  renew_ca_tls "$org"
-  reenroll "$org" "$(org_dir "$org")/users/$org.admin/msp"
-  reenroll "$org" "$(org_dir "$org")/users/$org.admin/tls" "$org.admin"
-  for entry in "${DEMO_IDENTITIES[@]}"; do
-    read -r name o _ <<<"$entry"
-    [[ "$o" == "$org" && -f "$(identity_dir "$o" "$name")/signcerts/cert.pem" ]] && reenroll "$o" "$(identity_dir "$o" "$name")"
-  done
-  return 0
-}
-
 # The day and time a certificate file expires, as openssl prints it.
 cert_expiry() { openssl x509 -in "$1" -noout -enddate | cut -d= -f2; }
 
@@ -88,14 +73,24 @@ update_consenter() {
 cmd_renew_certs() {
   (($# == 0)) || die "usage: network.sh renew-certs"
   [[ -d "$NET/launch" ]] || die "no network: run 'network.sh up' first"
-  local started=$SECONDS org name o n i height
+  local started=$SECONDS org entry name o n i height
   log "Renewing every certificate (each key stays); processes restart one at a time"
-  # One organisation after another, although each has a CA of its own. At once took 5 s rather than
+  # The CAs one after another, although each organisation has its own. At once took 5 s rather than
   # 14 on an idle machine, but it moves the orderers' renewal restarts earlier, and on BFT SmartBFT's
   # lone view-change requests after restarts vary from run to run (HostsNetworkIT's renewal: 145 s,
   # 287 s at once, 212 s in turn again). The orderers keep the timing they were tuned with until that
   # is understood.
-  for org in $(network_orgs); do renew_script_identities "$org"; done
+  for org in $(network_orgs); do renew_ca_tls "$org"; done
+  # The identities this script acts as: each organisation's admin (CLI and osnadmin) and the PEM
+  # copies of the demo identities (network.sh invoke and query).
+  for org in $(network_orgs); do
+    reenroll "$org" "$(org_dir "$org")/users/$org.admin/msp"
+    reenroll "$org" "$(org_dir "$org")/users/$org.admin/tls" "$org.admin"
+  done
+  for entry in "${DEMO_IDENTITIES[@]}"; do
+    read -r name o _ <<<"$entry"
+    [[ -f "$(identity_dir "$o" "$name")/signcerts/cert.pem" ]] && reenroll "$o" "$(identity_dir "$o" "$name")"
+  done
 
   # Peers one at a time: an organisation with two goes on through the other; with one, the portal's
   # outbox holds that register's writes for the few seconds of the restart.
