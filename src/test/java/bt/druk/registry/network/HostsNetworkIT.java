@@ -336,6 +336,7 @@ class HostsNetworkIT {
                 "--no-build", "--no-demo")
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("up-sh.log").toFile());
         up.environment().putAll(NETWORK.environment());
+        up.environment().putAll(PortalUnderTest.upShSettings());
         up.environment().putAll(Map.of("DRUK_RUN_DIR", runDir.toString(), "DRUK_PORT", Integer.toString(PORT),
                 "DRUK_BUILD_DIR", PortalUnderTest.buildDir().toAbsolutePath().toString(), "DRUK_DEMO_PASSWORD", PASSWORD,
                 // readiness turns DOWN soon after writes stop; the bench's load comes from one address
@@ -366,7 +367,7 @@ class HostsNetworkIT {
         String body = """
                 {"pin":"%s","thramNo":"T-%s","dzongkhag":"Thimphu","gewog":"Kawang","areaAcres":1.5,"landType":"DRY_LAND",
                  "owners":[{"name":"Dorji Wangmo","cid":"%s","share":"1"}]}""".formatted(pin, pin,
-                bt.druk.registry.interfaces.web.browser.PortalUnderTest.cidFor(pin));
+                PortalUnderTest.cidFor(pin));
         return http.send(HttpRequest.newBuilder(URI.create(portal + "/api/land/titles"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("land.clerk:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
