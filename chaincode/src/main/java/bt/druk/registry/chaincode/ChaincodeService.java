@@ -5,13 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
 
 /**
  * The registry's chaincode as a service (the jar's main class): one process per organisation, which
- * only that organisation's peer calls, over mutual TLS.
+ * only that organisation's peer calls, over mutual TLS, routed by {@link RegistryRouter}.
  * <p>
  * Why not the shim's own {@code ContractRouter} main: it serves TLS but never asks the peer for a
  * certificate, so anyone who reaches the port could drive the contract. Here the server also requires
@@ -37,13 +36,13 @@ public final class ChaincodeService {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        ContractRouter router = new ContractRouter(args);
+        RegistryRouter router = new RegistryRouter(args);
         ChaincodeServerProperties server = serverProperties(System.getenv(ADDRESS_ENV), System.getenv(CERT_ENV),
                 System.getenv(KEY_ENV), System.getenv(CLIENT_CA_ENV), "true".equals(System.getenv(PLAIN_ENV)));
         // The shim logs its own TLS settings as off: those are for a chaincode that dials its peer, unused here.
         LOG.info(() -> "Serving on " + server.getServerAddress() + (server.isTlsEnabled()
                 ? " over mutual TLS, clients certified by " + server.getTrustCertCollectionFile() : " in plain text"));
-        router.startRouterWithChaincodeServer(new NettyChaincodeServer(router, server));
+        new NettyChaincodeServer(router, server).start();
     }
 
     /** The server's settings; refuses missing or unreadable files with the setting's name. */

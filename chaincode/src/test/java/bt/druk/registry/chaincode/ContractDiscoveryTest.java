@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,7 +15,10 @@ import org.hyperledger.fabric.contract.routing.impl.RoutingRegistryImpl;
 import org.hyperledger.fabric.contract.routing.impl.TypeRegistryImpl;
 import org.junit.jupiter.api.Test;
 
-/** The shim's own contract scanning finds the contract and the transaction names of the spec. */
+/**
+ * The shim's own contract scanning finds the contract and the transaction names of the spec, and the
+ * service's router ({@link RegistryRouter}) routes exactly those, with the same parameters.
+ */
 class ContractDiscoveryTest {
     static final Set<String> SUBMIT = Set.of("RegisterTitle", "LodgeTransfer", "ObjectToTransfer", "FinaliseTransfer",
             "RegisterMortgage", "DischargeMortgage", "LodgeCaveat", "ReleaseCaveat", "RegisterParcel", "RecordParcelFacts",
@@ -48,5 +52,13 @@ class ContractDiscoveryTest {
         assertEquals(5, def.getTxFunction("SubdivideParcel").getParamsList().size());
         assertEquals(2, def.getTxFunction("MergeParcels").getParamsList().size());
         assertEquals(1, def.getTxFunction("AdjustBoundary").getParamsList().size());
+
+        Map<String, java.lang.reflect.Method> routed = RegistryRouter.transactionsByName();
+        assertEquals(expected, routed.keySet());
+        for (TxFunction fn : def.getTxFunctions()) {
+            assertEquals(fn.getRouting().getMethod(), routed.get(fn.getName()), fn.getName());
+            assertEquals(fn.getParamsList().size(), routed.get(fn.getName()).getParameterCount() - 1, fn.getName());
+        }
+        assertEquals(def.getName(), RegistryRouter.CONTRACT_NAME);
     }
 }

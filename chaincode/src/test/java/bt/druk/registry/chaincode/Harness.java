@@ -117,7 +117,7 @@ final class Harness {
      * Calls a transaction by name with string arguments through the real contract router, as the peer
      * does; commits its writes when the response status is 200.
      */
-    org.hyperledger.fabric.shim.Chaincode.Response invoke(org.hyperledger.fabric.contract.ContractRouter router,
+    org.hyperledger.fabric.shim.Chaincode.Response invoke(org.hyperledger.fabric.shim.Chaincode router,
             Identity id, String function, String... args) {
         FakeFabric.Tx tx = newTx(id);
         List<byte[]> all = new java.util.ArrayList<>();

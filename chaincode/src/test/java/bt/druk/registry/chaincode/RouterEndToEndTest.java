@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.hyperledger.fabric.contract.ContractRouter;
-import org.hyperledger.fabric.contract.RouterAccess;
 import org.hyperledger.fabric.shim.Chaincode.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,18 +23,18 @@ import org.junit.jupiter.api.Test;
 import bt.druk.registry.chaincode.TestIdentities.Identity;
 
 /**
- * Through the shim's own ContractRouter, as the peer calls the chaincode: function names, string
- * arguments, results, and refusals as error responses with {@code [CODE]} message and code payload.
- * The router creates the contract itself, so it checks proposal timestamps against the system clock:
- * these tests stamp their transactions with the real time.
+ * Through the service's router ({@link RegistryRouter}), as the peer calls the chaincode: function
+ * names, string arguments, results, and refusals as error responses with {@code [CODE]} message and
+ * code payload. The router creates the contract itself, so it checks proposal timestamps against the
+ * system clock: these tests stamp their transactions with the real time.
  */
 class RouterEndToEndTest {
-    static ContractRouter router;
+    static RegistryRouter router;
     Harness hx;
 
     @BeforeAll
-    static void scan() {
-        router = RouterAccess.scannedRouter();
+    static void start() {
+        router = new RegistryRouter(new String[] {"--id", "registry_1.0:test"});
     }
 
     @BeforeEach
