@@ -22,7 +22,7 @@ started=$SECONDS
 DRUK_DATA_DIR="$work/data" DRUK_DEMO_PASSWORD="Archive-$RANDOM$RANDOM" DRUK_HOME="$project_dir" \
   DRUK_DEMO_CONTENT=false DRUK_FABRIC_CONFIG="$work/no-fabric.json" \
   java $java_options -XX:ArchiveClassesAtExit="$work/archive.jsa" \
-  -jar "$micro_jar" --deploy "$war" --contextroot druk-registry --port "$port" --nocluster --disablephonehome \
+  -jar "$micro_jar" --deploy "$war" --contextroot druk-registry --port "$port" --nohazelcast --disablephonehome \
   --rootdir "$work/micro-root" \
   --prebootcommandfile "$project_dir/deploy/portal-preboot.asadmin" \
   --postbootcommandfile "$project_dir/deploy/portal-postboot.asadmin" > "$work/payara.log" 2>&1 &

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.FaultUnderLoad;
-import bt.druk.registry.testing.OwnNetwork;
+import bt.druk.registry.testing.OwnHosts;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -59,11 +59,11 @@ import org.junit.jupiter.api.Test;
  * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
  * answers for earlier records.
  */
-@OwnNetwork
-// Last in its lane, after the other networks: twice, with a lane of its own, its teardown removed its
-// bridge while an Arquillian server (FabricPortalIT, NotaryBatchIT) was starting, and that server's
-// Hazelcast threads spun on a core and the test hung (--nohazelcast in arquillian.xml's
-// extraMicroOptions did not stop its Hazelcast). (Its 2-of-4 orderer outage once ended with a
+@OwnHosts
+// Beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT) and the test portals: they run
+// without Hazelcast. Twice its teardown removed its bridge under a starting Arquillian server that
+// ran Hazelcast (the connector's --nocluster keeps it), whose threads spun on a core and the build
+// hung (arquillian.xml says how it is off now). (Its 2-of-4 orderer outage once ended with a
 // registration rejected on ENDORSEMENT_POLICY_FAILURE when it ran at full CPU beside two other
 // networks: a retry endorsed before an earlier attempt created the key, which
 // FabricErrors.invalidated now retries.)

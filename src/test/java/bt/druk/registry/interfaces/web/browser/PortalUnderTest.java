@@ -369,8 +369,10 @@ public final class PortalUnderTest implements AutoCloseable {
                 "--deploy", war().toString(),
                 "--contextroot", "druk-registry",
                 "--port", String.valueOf(port),
-                "--nocluster",
-                "--disablephonehome", // as deploy/up.sh: tests send nothing beyond this machine
+                // as deploy/up.sh: no Hazelcast (whose member address is a machine interface, which
+                // HostsNetworkIT's bridges come and go beside), nothing sent beyond this machine
+                "--nohazelcast",
+                "--disablephonehome",
                 "--rootdir", work.resolve("micro-root").toString(),
                 // the server settings deploy/up.sh gives the portal (no Server header, /metrics off)
                 "--prebootcommandfile", projectDir().resolve("deploy/portal-preboot.asadmin").toAbsolutePath().toString(),
