@@ -184,19 +184,11 @@ config_update_envelope() {
 }
 
 # sign_and_submit ENVELOPE SIGNER...: each SIGNER ("MSP_ID ORG") signs the same file on its own
-# host, the last one submits it (its submission is its signature): under BFT to the leader, under
-# Raft to the first orderer that answers. SmartBFT keeps a request in the pool of the orderer that
-# took it until that one sees it ordered, and an orderer that lags forwards a configuration update
-# again after it was ordered, when it no longer applies: the leader was seen to refuse it, and the
-# lagging orderer to stop ordering while it complained.
+# host, the last one submits it (its submission is its signature) through orderer_args: under BFT
+# to the leader.
 sign_and_submit() {
-  local orderer leader
-  if bft; then
-    leader="$(bft_leader_but 0)" || die "no orderer says which one leads"
-    orderer="-o $(orderer_endpoint "$leader") --tls --cafile $(orderer_ca "$leader")"
-  else
-    orderer="$(orderer_args)"
-  fi
+  local orderer
+  orderer="$(orderer_args)"
   local update="$1"; shift
   local signer
   while (($# > 1)); do

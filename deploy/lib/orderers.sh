@@ -35,12 +35,22 @@ write_orderer_launch() {
 orderer_ca() { echo "$(public_msp "$(orderer_org "$1")")/tlscacerts/ca.pem"; }
 orderer_endpoint() { echo "$(orderer_host "$1"):$(orderer_port "$1")"; }
 
-# The peer CLI's arguments for the first orderer that answers (with several, one may be down).
+# The peer CLI's arguments for an orderer to send to. Under BFT the leader, which orders what it
+# takes itself: a follower keeps a request in its pool and forwards it to the leader, and a forward
+# over a stream gone stale after a restart or a change of routes was lost. The follower then asked
+# alone for a view change and was restarted, 70 s each time (seen after the probes of renew-certs
+# and add-org), and a configuration update forwarded late no longer applied. Otherwise, or when the
+# leader does not answer, the first orderer that answers (with several, one may be down).
 orderer_args() {
-  local n live=1
-  for ((n = 1; n <= $(orderer_count); n++)); do
-    if port_open "$(orderer_port "$n")" "$(orderer_host "$n")"; then live=$n; break; fi
-  done
+  local n live=1 leader
+  if bft && leader="$(bft_leader_but 0)" && [[ "$leader" =~ ^[1-9][0-9]*$ ]] && ((leader <= $(orderer_count))) \
+    && port_open "$(orderer_port "$leader")" "$(orderer_host "$leader")"; then
+    live=$leader
+  else
+    for ((n = 1; n <= $(orderer_count); n++)); do
+      if port_open "$(orderer_port "$n")" "$(orderer_host "$n")"; then live=$n; break; fi
+    done
+  fi
   echo "-o $(orderer_endpoint "$live") --tls --cafile $(orderer_ca "$live")"
 }
 
