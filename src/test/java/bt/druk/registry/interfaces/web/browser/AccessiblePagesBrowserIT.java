@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,6 +83,8 @@ class AccessiblePagesBrowserIT {
     private String notarisation;
     /** Where the holders' browsers save their key files. */
     private Path keyFiles;
+    /** Whether a page is open to anyone, by path and query ({@link #isPublic}). */
+    private final Map<String, Boolean> publicPages = new ConcurrentHashMap<>();
     /** The set-up page of a new staff account, with its token (walked anonymously). */
     private String setupPage;
 
@@ -262,8 +265,9 @@ class AccessiblePagesBrowserIT {
         // Two roles at a time, each in a browser of its own: axe keeps one core busy per browser.
         ExecutorService walkers = Executors.newFixedThreadPool(2);
         List<Future<RoleWalk>> walks = new ArrayList<>();
+        Set<String> publicPagesCheckedSignedIn = ConcurrentHashMap.newKeySet();
         for (var entry : pagesByUser.entrySet()) {
-            walks.add(walkers.submit(() -> walkAs(entry.getKey(), entry.getValue(), phone)));
+            walks.add(walkers.submit(() -> walkAs(entry.getKey(), entry.getValue(), phone, publicPagesCheckedSignedIn)));
         }
         walkers.shutdown();
         int checked = 0;
@@ -294,8 +298,14 @@ class AccessiblePagesBrowserIT {
     private record RoleWalk(int checked, Set<String> pages, List<String> violations) {
     }
 
-    /** Every page this user's navigation offers, plus {@code morePages}, in both languages. */
-    private RoleWalk walkAs(String user, List<String> morePages, boolean phone) throws java.io.IOException {
+    /**
+     * Every page this user's navigation offers, plus {@code morePages}, in both languages. A public
+     * page is checked signed out and by the first signed-in role that reaches it: signed in, only its
+     * navigation differs, and each role's navigation is checked on that role's own pages (every staff
+     * navigation offers the four public registers, which were checked 28 times each).
+     */
+    private RoleWalk walkAs(String user, List<String> morePages, boolean phone, Set<String> publicPagesCheckedSignedIn)
+            throws java.io.IOException {
         List<String> violations = new ArrayList<>();
         Set<String> walked = new TreeSet<>();
         int checked = 0;
@@ -313,13 +323,16 @@ class AccessiblePagesBrowserIT {
             Set<String> pages = new LinkedHashSet<>(navigationPages(browser, user));
             pages.addAll(morePages);
             for (String page : pages) {
+                walked.add(page.replaceFirst("\\?.*", ""));
+                if (user != null && isPublic(page) && !publicPagesCheckedSignedIn.add(page)) {
+                    continue;
+                }
                 for (String lang : List.of("en", "dz")) {
                     int before = violations.size();
                     check(browser, user, page, lang, phone, violations);
                     System.out.println("[a11y-it] " + (phone ? "phone " : "desktop ") + (user == null ? "anonymous" : user)
                             + " " + page + " [" + lang + "]: " + (violations.size() == before ? "0 serious, 0 critical"
                             : (violations.size() - before) + " violation(s)"));
-                    walked.add(page.replaceFirst("\\?.*", ""));
                     checked++;
                 }
             }
@@ -374,6 +387,18 @@ class AccessiblePagesBrowserIT {
                 browser.screenshot("a11y-overflow-" + page.replaceAll("[^A-Za-z0-9]+", "_") + "-" + lang);
             }
         }
+    }
+
+    /** Whether the portal shows this page to anyone (signed out it answers 200, not a redirect to the sign-in). */
+    private boolean isPublic(String page) {
+        return publicPages.computeIfAbsent(page, p -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url(p))).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("GET " + p + ": " + e, e);
+            }
+        });
     }
 
     /** The pages the navigation offers this user, as paths under the portal. */
