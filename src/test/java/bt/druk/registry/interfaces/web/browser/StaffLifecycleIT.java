@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bt.druk.registry.testing.RunsAlone;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,9 +36,12 @@ import org.openqa.selenium.By;
  * while what she signed before stays and verifies; her open session and API token end and the next
  * sign-in fails. The set-up page is sent with no referrer and no cache, and the token appears in no
  * log of the portal.
+ *
+ * <p>It shares the network with the other tests: the channel update that revokes her puts the Land
+ * CA's revocation list in Land's MSP, which revokes only certificates the CA revoked, and the portal
+ * reads the configuration again when another update got in first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@RunsAlone
 class StaffLifecycleIT {
 
     /** Unique per run: the network's CA and token keep every name they were given. */
