@@ -1,7 +1,5 @@
 package bt.druk.registry.interfaces.web.browser;
 
-import bt.druk.registry.network.IsolatedNetwork;
-import bt.druk.registry.testing.OwnLane;
 import bt.druk.registry.testing.PortalHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,18 +60,13 @@ import org.openqa.selenium.interactions.Actions;
  * go unchecked. Each page's result is printed. A clerk registers a parcel with the keyboard alone, sees where the focus is,
  * and hears a validation error tied to its field.
  *
- * <p>A portal of its own (port 18491) on a real network of its own (127.0.0.5), empty at the start:
- * the test registers a title through the API, has two holders make opening keys, and publishes a
- * sealed tender and a notarisation through the clerks' forms, so that the pages that show one have
- * one to show. Its network is its own so that its browsers, most of its time and CPU, run beside the
- * tests that wait for faults, not beside the others on the shared network.
+ * <p>A portal of its own (port 18491) on the real network, empty at the start: the test registers a
+ * title through the API, has two holders make opening keys, and publishes a sealed tender and a
+ * notarisation through the clerks' forms, so that the pages that show one have one to show.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@OwnLane
 class AccessiblePagesBrowserIT {
-
-    private static final IsolatedNetwork NETWORK = IsolatedNetwork.at("accessible-pages-it", "127.0.0.5");
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
     private static final int PHONE_WIDTH = 375;
@@ -101,11 +94,9 @@ class AccessiblePagesBrowserIT {
         // The ledger outlives this portal's fresh database: an OCID prefix and notarisation numbers of this run's own.
         String prefix = "ocds-a" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(256),
                 (byte) ThreadLocalRandom.current().nextInt(256)}).substring(0, 4) + "x";
-        NETWORK.runOrFail("up");
         portal = PortalUnderTest.startOwn("accessible-pages-it", Integer.getInteger("druk.accessiblePages.port", 18491),
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix,
-                        "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial), "DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M",
-                        "DRUK_FABRIC_CONFIG", NETWORK.stateDir().resolve("connection.json").toString()));
+                        "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial), "DRUK_PROCUREMENT_MINBIDPERIOD", "PT1M"));
         portal.registerThroughApi(http, pin, "AXE-1", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo");
         // 100 m by 60.7 m near Thimphu in the Bhutan National Grid: the title's 1.5 acres.
         portal.registerThroughApi(http, surveyedPin, "AXE-2", "ཀུན་ལེགས་དབང་མོ་ Kinley Wangmo",
@@ -136,7 +127,6 @@ class AccessiblePagesBrowserIT {
         if (portal != null) {
             portal.close();
         }
-        NETWORK.run("down");
         if (keyFiles != null) {
             try (var files = Files.walk(keyFiles)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -46,12 +46,6 @@ public final class PortalUnderTest implements AutoCloseable {
         Path log() {
             return work.resolve(generation == 1 ? "payara.log" : "payara-" + generation + ".log");
         }
-
-        /** The shared network's connection file, or that of a network of the test's own (its DRUK_FABRIC_CONFIG setting). */
-        Path connectionFile() {
-            String own = settings.get("DRUK_FABRIC_CONFIG");
-            return (own != null ? Path.of(own) : PortalUnderTest.connectionFile()).toAbsolutePath();
-        }
     }
 
     private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log, Launch launch) {
@@ -166,8 +160,7 @@ public final class PortalUnderTest implements AutoCloseable {
     /**
      * As {@link #startOwn(String, int)}, with portal settings of the test's own (environment
      * variables, e.g. {@code DRUK_PROCUREMENT_MINBIDPERIOD=PT1M} for a tender whose deadline is
-     * minutes away); the launcher's own variables win over them. A {@code DRUK_FABRIC_CONFIG} among
-     * them is the connection file of a network of the test's own, and the shared one is left alone.
+     * minutes away); the launcher's own variables win over them.
      */
     public static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(war()) || !Files.isRegularFile(microJar())) {
@@ -176,9 +169,7 @@ public final class PortalUnderTest implements AutoCloseable {
         Path work = Files.createDirectories(buildDir().resolve(name));
         Path dataDir = Files.createTempDirectory(work, "data-");
         String password = "Demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        if (!settings.containsKey("DRUK_FABRIC_CONFIG")) {
-            NetworkScript.ensureUp();
-        }
+        NetworkScript.ensureUp();
         return launch(new Launch(work, port, dataDir, password, 1, Map.copyOf(settings)));
     }
 
@@ -302,7 +293,7 @@ public final class PortalUnderTest implements AutoCloseable {
         String value = switch (environmentName) {
             case "DRUK_DATA_DIR" -> launch.dataDir().toString();
             case "DRUK_HOME" -> projectDir().toAbsolutePath().toString();
-            case "DRUK_FABRIC_CONFIG" -> launch.connectionFile().toString();
+            case "DRUK_FABRIC_CONFIG" -> connectionFile().toAbsolutePath().toString();
             case "DRUK_DEMO_PASSWORD" -> launch.password();
             default -> launch.settings().getOrDefault(environmentName, System.getenv(environmentName));
         };
@@ -395,10 +386,9 @@ public final class PortalUnderTest implements AutoCloseable {
         env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());
-        Path connection = launch.connectionFile();
-        env.put("DRUK_FABRIC_CONFIG", connection.toString());
+        env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
         // the portal signs with keys in the network's PKCS#11 tokens (deploy/network.sh); SoftHSM2 finds them through this
-        env.put("SOFTHSM2_CONF", connection.resolveSibling("softhsm2.conf").toString());
+        env.put("SOFTHSM2_CONF", connectionFile().toAbsolutePath().resolveSibling("softhsm2.conf").toString());
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port + "/druk-registry";
         PortalUnderTest portal = new PortalUnderTest(base, password, process, log, launch);
