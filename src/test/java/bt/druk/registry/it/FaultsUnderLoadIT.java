@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
+import bt.druk.registry.network.IsolatedNetwork;
 import bt.druk.registry.network.NetworkScript;
 import bt.druk.registry.testing.FaultUnderLoad;
-import bt.druk.registry.testing.RunsAlone;
+import bt.druk.registry.testing.OwnNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +27,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * portal acknowledged must then be committed exactly once: COMMITTED in the portal with its hash,
  * one write of that hash on the auditor's ledger. The table for every fault is deploy/bench.sh's
  * (BENCHMARKS.md "Faults under load").
+ *
+ * <p>The faults fall on a network of its own ({@link IsolatedNetwork}, 127.0.0.7), so it runs beside
+ * the tests that share the other one.
  */
-@RunsAlone
+@OwnNetwork
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsUnderLoadIT {
@@ -52,11 +57,26 @@ class FaultsUnderLoadIT {
     /** Below Linux's ephemeral range (32768-60999), where an outgoing connection may already hold it. */
     private static final int POSTGRES_PORT = 25446;
 
+    private static final IsolatedNetwork NETWORK = IsolatedNetwork.at("faults-under-load-it", "127.0.0.7");
+
     /** The portal the faults without settings of their own share (on port 18443 like the others: never two at once). */
     private PortalUnderTest onH2;
 
+    @BeforeAll
+    void networkUp() {
+        NETWORK.runOrFail("up");
+    }
+
     @AfterAll
-    void stopSharedPortal() {
+    void stopEverything() {
+        try {
+            stopSharedPortal();
+        } finally {
+            NETWORK.runOrFail("down");
+        }
+    }
+
+    private void stopSharedPortal() {
         if (onH2 != null) {
             onH2.close();
             onH2 = null;
@@ -67,7 +87,7 @@ class FaultsUnderLoadIT {
     void killingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
         FaultOutcome chaincode = runFault("chaincode", Map.of(), List.of());
         assertTrue(chaincode.killed().startsWith("chaincode"), chaincode.toString());
-        assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+        assertTrue(NETWORK.run("status").succeeded(), "every process runs again");
     }
 
     /**
@@ -76,15 +96,15 @@ class FaultsUnderLoadIT {
      */
     @Test
     void upgradingTheChaincodeUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
-        Path sequenceFile = NetworkScript.stateDir().resolve("chaincode/sequence");
+        Path sequenceFile = NETWORK.stateDir().resolve("chaincode/sequence");
         int before = Integer.parseInt(Files.readString(sequenceFile).strip());
         List<String> orgs = List.of("land", "procurement", "justice", "audit");
         Map<String, Integer> portBefore = new HashMap<>();
-        orgs.forEach(org -> portBefore.put(org, NetworkScript.port("chaincode-" + org)));
+        orgs.forEach(org -> portBefore.put(org, NETWORK.port("chaincode-" + org)));
         FaultOutcome upgrade = runFault("upgrade", Map.of(), List.of());
         assertEquals("chaincode upgrade", upgrade.killed(), upgrade.toString());
         assertEquals(before + 1, Integer.parseInt(Files.readString(sequenceFile).strip()), "the next sequence is committed");
-        String status = NetworkScript.runOrFail("status").output();
+        String status = NETWORK.runOrFail("status").output();
         for (String org : orgs) {
             String service = status.lines().map(String::strip).filter(line -> line.startsWith("chaincode-" + org + " "))
                     .findFirst().orElseThrow();
@@ -103,18 +123,18 @@ class FaultsUnderLoadIT {
      */
     @Test
     void renewingEveryCertificateUnderLoadLosesAndDuplicatesNoAcknowledgedRegistration() throws Exception {
-        X509Certificate before = servedCertificate(NetworkScript.port("peer-land"));
+        X509Certificate before = servedCertificate(NETWORK.port("peer-land"));
         FaultOutcome renewal = runFault("renewal", Map.of(), List.of());
         assertEquals("certificate renewal", renewal.killed(), renewal.toString());
-        X509Certificate after = servedCertificate(NetworkScript.port("peer-land"));
+        X509Certificate after = servedCertificate(NETWORK.port("peer-land"));
         assertNotEquals(before.getSerialNumber(), after.getSerialNumber(), "the land peer serves a new certificate");
         assertTrue(after.getNotAfter().after(before.getNotAfter()) || after.getNotAfter().equals(before.getNotAfter()),
                 "the new certificate lasts at least as long: " + after.getNotAfter() + " against " + before.getNotAfter());
         assertArrayEquals(before.getPublicKey().getEncoded(), after.getPublicKey().getEncoded(), "for the same key");
-        assertTrue(NetworkScript.run("status").succeeded(), "every process runs again");
+        assertTrue(NETWORK.run("status").succeeded(), "every process runs again");
     }
 
-    /** The certificate a peer presents in its TLS handshake on the shared network's address (read only: any is accepted). */
+    /** The certificate a peer presents in its TLS handshake on the network's address (read only: any is accepted). */
     private static X509Certificate servedCertificate(int port) throws Exception {
         TrustManager[] acceptAny = {new X509TrustManager() {
             @Override
@@ -132,15 +152,15 @@ class FaultsUnderLoadIT {
         }};
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, acceptAny, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(NETWORK.address(), port)) {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
 
     private static List<String> processesListeningOn(int port) throws Exception {
-        // on the shared network's address: a test's network of its own may listen on the same port at another
-        Process ss = new ProcessBuilder("ss", "-Hltn", "src 127.0.0.1:" + port).redirectErrorStream(true).start();
+        // on this network's address: other networks listen on the same port at theirs
+        Process ss = new ProcessBuilder("ss", "-Hltn", "src " + NETWORK.address() + ":" + port).redirectErrorStream(true).start();
         String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         ss.waitFor();
         return out.lines().filter(line -> !line.isBlank()).toList();
@@ -199,17 +219,21 @@ class FaultsUnderLoadIT {
         Map<String, String> environment = new HashMap<>(settings);
         // as deploy/bench.sh: the load comes from one address, which the per-address rate limit would throttle
         environment.putAll(Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_RATELIMIT_PERSECOND", "1000000",
-                "DRUK_RATELIMIT_BURST", "1000000"));
+                "DRUK_RATELIMIT_BURST", "1000000", "DRUK_FABRIC_CONFIG", connectionFile().toString()));
         return PortalUnderTest.startOwn("faults-under-load-" + name, Integer.getInteger("druk.faults.port", 18443), environment);
     }
 
     private static FaultOutcome runFault(PortalUnderTest portal, String fault, List<String> options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+        List<String> args = new ArrayList<>(List.of("--connection", connectionFile().toString(),
                 "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
                 "--scenarios", "faults", "--faults", fault, "--fault-clients", "2", "--fault-seconds", "3",
                 // a steady load whose backlog a slow restart cannot grow past what the drain clears in seconds
-                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NetworkScript.script().toString()));
+                "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NETWORK.script().toString()));
         args.addAll(options);
         return FaultUnderLoad.run(args);
+    }
+
+    private static Path connectionFile() {
+        return NETWORK.stateDir().resolve("connection.json");
     }
 }

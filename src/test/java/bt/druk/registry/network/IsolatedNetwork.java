@@ -32,6 +32,11 @@ public final class IsolatedNetwork {
         return dir;
     }
 
+    /** The loopback address its processes listen on. */
+    public String address() {
+        return address;
+    }
+
     /**
      * What network.sh and deploy/up.sh need in their environment to act on this network, with the
      * configuration of its PKCS#11 tokens in place of the shared network's the test JVM may have.
@@ -52,6 +57,11 @@ public final class IsolatedNetwork {
     /** {@link NetworkScript#awaitRecord} on this network. */
     public String awaitRecord(String org, String key, Duration within) throws InterruptedException {
         return NetworkScript.awaitRecord(environment(), org, key, within);
+    }
+
+    /** {@link NetworkScript#port} on this network. */
+    public int port(String process) {
+        return NetworkScript.port(environment(), process);
     }
 
     /** {@link NetworkScript#ledgerHistory} on this network. */

@@ -134,7 +134,11 @@ public final class NetworkScript {
 
     /** The port {@code network.sh status} lists for a process (a chaincode service's changes with each upgrade). */
     public static int port(String process) {
-        return runOrFail("status").output().lines().map(String::strip).filter(line -> line.startsWith(process + " "))
+        return port(Map.of(), process);
+    }
+
+    static int port(Map<String, String> environment, String process) {
+        return runOrFail(environment, "status").output().lines().map(String::strip).filter(line -> line.startsWith(process + " "))
                 .map(line -> Integer.parseInt(line.split("\\s+")[2])).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + process + " in network.sh status"));
     }

@@ -46,6 +46,12 @@ public final class PortalUnderTest implements AutoCloseable {
         Path log() {
             return work.resolve(generation == 1 ? "payara.log" : "payara-" + generation + ".log");
         }
+
+        /** The shared network's connection file, or that of a network of the test's own (its DRUK_FABRIC_CONFIG setting). */
+        Path connectionFile() {
+            String own = settings.get("DRUK_FABRIC_CONFIG");
+            return (own != null ? Path.of(own) : PortalUnderTest.connectionFile()).toAbsolutePath();
+        }
     }
 
     private PortalUnderTest(String baseUrl, String demoPassword, Process process, Path log, Launch launch) {
@@ -120,11 +126,14 @@ public final class PortalUnderTest implements AutoCloseable {
 
     /**
      * One portal for every class in this test JVM that neither kills, restarts nor reconfigures it
-     * and leaves no account locked: a portal boot costs about 33 CPU seconds, which CI pays per
-     * class otherwise. It has no demo content, an OCID prefix and notarisation numbers of its own (the
-     * ledger outlives its database), runs on {@code druk.shared.port} (by default a free port, since
-     * test JVMs run side by side) in a build directory named after this JVM, and stops when the JVM ends; {@link #close()} leaves it running. Its users see each other's records, so a class
-     * on it makes its own PINs and finds its records by them, never by counting.
+     * and leaves no account locked for others: a portal boot costs about 33 CPU seconds, which CI
+     * pays per class otherwise. It has no demo content, an OCID prefix and notarisation numbers of
+     * its own (the ledger outlives its database), trusts a reverse proxy on 127.0.0.1
+     * (TrustedProxyIT's, whose lock-outs are at addresses no other class uses), runs on
+     * {@code druk.shared.port} (by default a free port, since test JVMs run side by side) in a build
+     * directory named after this JVM, and stops when the JVM ends; {@link #close()} leaves it
+     * running. Its users see each other's records, so a class on it makes its own PINs and finds its
+     * records by them, never by counting.
      */
     public static synchronized PortalUnderTest shared() throws IOException, InterruptedException {
         if (System.getProperty("druk.portal.url") != null) {
@@ -135,7 +144,9 @@ public final class PortalUnderTest implements AutoCloseable {
             int firstSerial = 200_000 + new SecureRandom().nextInt(799_000);
             PortalUnderTest started = startOwn("shared-portal-" + ProcessHandle.current().pid(),
                     Integer.getInteger("druk.shared.port", freePort()),
-                    Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial)));
+                    Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_FIRSTSERIAL", String.valueOf(firstSerial),
+                            // for TrustedProxyIT's nginx; a request straight from 127.0.0.1 with no X-Forwarded-* is as before
+                            "DRUK_HTTP_TRUSTEDPROXIES", "127.0.0.1"));
             shared = new PortalUnderTest(started.baseUrl, started.demoPassword, started.process, started.log, started.launch, true);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "shared-portal-stop"));
         }
@@ -160,7 +171,8 @@ public final class PortalUnderTest implements AutoCloseable {
     /**
      * As {@link #startOwn(String, int)}, with portal settings of the test's own (environment
      * variables, e.g. {@code DRUK_PROCUREMENT_MINBIDPERIOD=PT1M} for a tender whose deadline is
-     * minutes away); the launcher's own variables win over them.
+     * minutes away); the launcher's own variables win over them. A {@code DRUK_FABRIC_CONFIG} among
+     * them is the connection file of a network of the test's own, and the shared one is left alone.
      */
     public static PortalUnderTest startOwn(String name, int port, Map<String, String> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(war()) || !Files.isRegularFile(microJar())) {
@@ -169,7 +181,9 @@ public final class PortalUnderTest implements AutoCloseable {
         Path work = Files.createDirectories(buildDir().resolve(name));
         Path dataDir = Files.createTempDirectory(work, "data-");
         String password = "Demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        NetworkScript.ensureUp();
+        if (!settings.containsKey("DRUK_FABRIC_CONFIG")) {
+            NetworkScript.ensureUp();
+        }
         return launch(new Launch(work, port, dataDir, password, 1, Map.copyOf(settings)));
     }
 
@@ -293,7 +307,7 @@ public final class PortalUnderTest implements AutoCloseable {
         String value = switch (environmentName) {
             case "DRUK_DATA_DIR" -> launch.dataDir().toString();
             case "DRUK_HOME" -> projectDir().toAbsolutePath().toString();
-            case "DRUK_FABRIC_CONFIG" -> connectionFile().toAbsolutePath().toString();
+            case "DRUK_FABRIC_CONFIG" -> launch.connectionFile().toString();
             case "DRUK_DEMO_PASSWORD" -> launch.password();
             default -> launch.settings().getOrDefault(environmentName, System.getenv(environmentName));
         };
@@ -386,9 +400,10 @@ public final class PortalUnderTest implements AutoCloseable {
         env.put("DRUK_DATA_DIR", launch.dataDir().toString());
         env.put("DRUK_DEMO_PASSWORD", password);
         env.put("DRUK_HOME", projectDir().toAbsolutePath().toString());
-        env.put("DRUK_FABRIC_CONFIG", connectionFile().toAbsolutePath().toString());
+        Path connection = launch.connectionFile();
+        env.put("DRUK_FABRIC_CONFIG", connection.toString());
         // the portal signs with keys in the network's PKCS#11 tokens (deploy/network.sh); SoftHSM2 finds them through this
-        env.put("SOFTHSM2_CONF", connectionFile().toAbsolutePath().resolveSibling("softhsm2.conf").toString());
+        env.put("SOFTHSM2_CONF", connection.resolveSibling("softhsm2.conf").toString());
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port + "/druk-registry";
         PortalUnderTest portal = new PortalUnderTest(base, password, process, log, launch);
