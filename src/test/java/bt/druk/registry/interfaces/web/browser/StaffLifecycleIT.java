@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
- * Issue 26's staff life cycle in real Chromium against a portal of its own and the real network: the
+ * Issue 26's staff life cycle in real Chromium against the shared portal and the real network: the
  * administrator creates a land clerk and sees the set-up link once, and her own ledger identity is
  * issued by the Land CA into the Land token; the link, opened in a fresh browser with no session,
  * shows the key, takes a password and a TOTP code computed by Debian's {@code oathtool} (an
@@ -57,8 +56,7 @@ class StaffLifecycleIT {
     void start() throws Exception {
         assertTrue(Browser.available(), "install chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         assertTrue(oathtoolAvailable(), "install oathtool (apt-get install -y oathtool)");
-        portal = PortalUnderTest.startOwn("staff-accounts-it", Integer.getInteger("druk.staffAccounts.port", 18499),
-                Map.of("DRUK_DEMO_CONTENT", "false"));
+        portal = PortalUnderTest.shared();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,8 +17,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 26's "throttles that survive a proxy" with a real reverse proxy: Debian's nginx on
- * 127.0.0.1 ({@link ReverseProxy}, TLS on port 18472, plain HTTP on 18473) in front of a portal of
- * its own (port 18471) started with {@code druk.http.trustedProxies=127.0.0.1}. Every client is a
+ * 127.0.0.1 ({@link ReverseProxy}, TLS on port 18472, plain HTTP on 18473) in front of the shared
+ * portal ({@link PortalUnderTest#shared()}), which is started with
+ * {@code druk.http.trustedProxies=127.0.0.1}. Every client is a
  * {@link LoopbackBrowser} at an address of its own in 127.0.0.0/8, so nginx reports a different
  * {@code X-Forwarded-For} for each, as it would for browsers elsewhere:
  * <ul>
@@ -51,9 +51,8 @@ class TrustedProxyIT {
     void start() throws Exception {
         assertTrue(ReverseProxy.nginx().isPresent(),
                 "nginx is not installed: apt-get install -y nginx (.ci/run does); this test runs the portal behind it");
-        portalPort = Integer.getInteger("druk.trustedProxy.port", 18471);
-        portal = PortalUnderTest.startOwn("trusted-proxy-it", portalPort,
-                Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_HTTP_TRUSTEDPROXIES", "127.0.0.1"));
+        portal = PortalUnderTest.shared();
+        portalPort = URI.create(portal.baseUrl).getPort();
         proxy = ReverseProxy.start(PortalUnderTest.buildDir().resolve("trusted-proxy-it").resolve("nginx"), portalPort,
                 Integer.getInteger("druk.trustedProxy.tlsPort", 18472), Integer.getInteger("druk.trustedProxy.plainPort", 18473));
     }
