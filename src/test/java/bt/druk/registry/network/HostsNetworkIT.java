@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import bt.druk.registry.bench.FaultOutcome;
 import bt.druk.registry.interfaces.web.browser.PortalUnderTest;
 import bt.druk.registry.testing.FaultUnderLoad;
-import bt.druk.registry.testing.OwnNetwork;
+import bt.druk.registry.testing.OwnHosts;
 import bt.druk.registry.testing.PortalHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  * commit; an observer organisation added at runtime, across that WAN, runs on a host of its own and
  * answers for earlier records.
  */
-@OwnNetwork
+@OwnHosts
 // Beside Arquillian's Payara Micro (FabricPortalIT, NotaryBatchIT) and the test portals: they run
 // without Hazelcast. Twice its teardown removed its bridge under a starting Arquillian server that
 // ran Hazelcast (the connector's --nocluster keeps it), whose threads spun on a core and the build
