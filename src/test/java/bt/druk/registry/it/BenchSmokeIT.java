@@ -37,7 +37,7 @@ class BenchSmokeIT {
                 // as deploy/bench.sh: wrk reads from one address, which the per-address rate limit would throttle
                 Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_NOTARY_BATCHMAXWAITMILLIS", "500",
                         "DRUK_RATELIMIT_PERSECOND", "1000000", "DRUK_RATELIMIT_BURST", "1000000"))) {
-            BenchOptions options = BenchOptions.parse("--connection", NetworkScript.stateDir().resolve("connection.json").toString(),
+            BenchOptions options = BenchOptions.parse("--connection", NetworkScript.connectionFile().toString(),
                     "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
                     "--in-flight", "16", "--seconds", "3", "--count", "8", "--clients", "4", "--read-seconds", "3",
                     "--read-connections", "4", "--notary-count", "64", "--drain-seconds", "60",

@@ -123,7 +123,7 @@ class FabricLedgerIT {
 
     static java.security.cert.X509Certificate tokenCertificate(String mspId, String name) {
         try {
-            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.stateDir().resolve("connection.json"));
+            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.connectionFile());
             return (java.security.cert.X509Certificate) bt.druk.registry.infrastructure.fabric.Pkcs11Tokens
                     .open(config.token(mspId).orElseThrow()).keyStore().getCertificate(name);
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
@@ -133,7 +133,7 @@ class FabricLedgerIT {
 
     static String pemCopyOf(String name) {
         try {
-            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.stateDir().resolve("connection.json"));
+            var config = bt.druk.registry.infrastructure.fabric.FabricConnectionConfig.read(bt.druk.registry.network.NetworkScript.connectionFile());
             return java.nio.file.Files.readString(config.identity(name).orElseThrow().certificate());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -185,6 +185,7 @@ class FabricLedgerIT {
         submitter.submitDue();
         assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 2).ledgerState(),
                 () -> "v2: " + v(ack.recordKey(), 2).rejectionCode() + " " + v(ack.recordKey(), 2).rejectionReason());
+        RealLedger.awaitOnReadersPeer(ledger, v(ack.recordKey(), 2));
         assertEquals(2, ledger.history(ack.recordKey()).size());
 
         // Resending the latest call is recognisably harmless: ALREADY_RECORDED, no new ledger version.
@@ -305,6 +306,7 @@ class FabricLedgerIT {
             outageSubmitter.submitDue();
             assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 1).ledgerState(),
                     () -> "still " + v(ack.recordKey(), 1).ledgerState() + ": " + entry.lastError());
+            RealLedger.awaitOnReadersPeer(ledger, v(ack.recordKey(), 1));
             assertEquals(1, ledger.history(ack.recordKey()).size(), "exactly one ledger version");
             forceDue(ack.recordKey());
             assertEquals(0, outageSubmitter.submitDue(), "nothing sent twice");
@@ -336,6 +338,7 @@ class FabricLedgerIT {
             forceDue(ack.recordKey());
         }
         assertEquals(LedgerState.COMMITTED, v(ack.recordKey(), 1).ledgerState());
+        RealLedger.awaitOnReadersPeer(ledger, v(ack.recordKey(), 1));
         assertEquals(1, ledger.history(ack.recordKey()).size(), "exactly one ledger version");
     }
 

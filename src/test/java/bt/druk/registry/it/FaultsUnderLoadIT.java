@@ -219,12 +219,12 @@ class FaultsUnderLoadIT {
         Map<String, String> environment = new HashMap<>(settings);
         // as deploy/bench.sh: the load comes from one address, which the per-address rate limit would throttle
         environment.putAll(Map.of("DRUK_DEMO_CONTENT", "false", "DRUK_OCDS_PREFIX", prefix, "DRUK_RATELIMIT_PERSECOND", "1000000",
-                "DRUK_RATELIMIT_BURST", "1000000", "DRUK_FABRIC_CONFIG", connectionFile().toString()));
+                "DRUK_RATELIMIT_BURST", "1000000", "DRUK_FABRIC_CONFIG", NETWORK.connectionFile().toString()));
         return PortalUnderTest.startOwn("faults-under-load-" + name, Integer.getInteger("druk.faults.port", 18443), environment);
     }
 
     private static FaultOutcome runFault(PortalUnderTest portal, String fault, List<String> options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--connection", connectionFile().toString(),
+        List<String> args = new ArrayList<>(List.of("--connection", NETWORK.connectionFile().toString(),
                 "--portal", portal.baseUrl, "--password", portal.demoPassword, "--portal-pid", Long.toString(portal.pid()),
                 "--scenarios", "faults", "--faults", fault, "--fault-clients", "2", "--fault-seconds", "3",
                 // a steady load whose backlog a slow restart cannot grow past what the drain clears in seconds
@@ -233,7 +233,4 @@ class FaultsUnderLoadIT {
         return FaultUnderLoad.run(args);
     }
 
-    private static Path connectionFile() {
-        return NETWORK.stateDir().resolve("connection.json");
-    }
 }

@@ -30,7 +30,7 @@ public final class RealLedger implements AutoCloseable {
     /** Connects to the network of deploy/network.sh (brought up if it is not running). */
     public static RealLedger open() {
         NetworkScript.ensureUp();
-        Path config = NetworkScript.stateDir().resolve("connection.json");
+        Path config = NetworkScript.connectionFile();
         System.setProperty("druk.fabric.config", config.toString());
         return new RealLedger(new FabricConnections());
     }
@@ -51,7 +51,16 @@ public final class RealLedger implements AutoCloseable {
      * block number.
      */
     public static void completeReceipt(Ledger ledger, OutboxProcessor processor, RecordVersion version) {
-        // The reader is the auditor's peer, which may reach the block a moment after the clerk's peer said it committed.
+        CommittedTransaction tx = awaitOnReadersPeer(ledger, version);
+        // A checkpoint of its own, so that the follower's own checkpoint is left alone.
+        processor.applyBlock("receipt-of-" + tx.txId(), new LedgerBlock(tx.blockNumber(), List.of(tx)));
+    }
+
+    /**
+     * Waits until the reader's peer (the auditor's) has a committed version's transaction: it may reach the
+     * block a moment after the clerk's peer said the transaction committed, and reads go to the reader's peer.
+     */
+    public static CommittedTransaction awaitOnReadersPeer(Ledger ledger, RecordVersion version) {
         String txId = version.receipt().txId();
         long deadline = System.nanoTime() + 15_000_000_000L;
         Optional<CommittedTransaction> found = ledger.transaction(txId);
@@ -64,8 +73,6 @@ public final class RealLedger implements AutoCloseable {
             }
             found = ledger.transaction(txId);
         }
-        CommittedTransaction tx = found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after 15 s"));
-        // A checkpoint of its own, so that the follower's own checkpoint is left alone.
-        processor.applyBlock("receipt-of-" + tx.txId(), new LedgerBlock(tx.blockNumber(), List.of(tx)));
+        return found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after 15 s"));
     }
 }

@@ -251,7 +251,7 @@ class SealedBidAdversaryIT {
         Path err = dir.resolve("verify.err");
         Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
                 "open-tender", ocid, "--ciphertexts", ciphertexts.toString(),
-                "--connection", NetworkScript.stateDir().resolve("connection.json").toString(), "--identity", "inspector")
+                "--connection", NetworkScript.connectionFile().toString(), "--identity", "inspector")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(verify.waitFor(2, TimeUnit.MINUTES), "druk-verify did not finish");
         String stdout = Files.readString(out);

@@ -58,7 +58,7 @@ class StandaloneVerifierIT {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run the package phase first");
         realLedger = RealLedger.open();
         ledger = realLedger.ledger();
-        connection = NetworkScript.stateDir().resolve("connection.json");
+        connection = NetworkScript.connectionFile();
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ public class ClockSkewIT {
 
     private static final Pattern TX_TIME = Pattern.compile("\"txTime\":\"([^\"]+)\"");
     private static final Pattern NOTICE_ENDS = Pattern.compile("\"noticeEndsAt\":\"([^\"]+)\"");
-    private static final Path CONNECTION = NetworkScript.stateDir().resolve("connection.json");
+    private static final Path CONNECTION = NetworkScript.connectionFile();
 
     /** What the child JVM printed: its own clock at start and the outcome line. */
     public record Outcome(Instant clientClock, String line, String output) {

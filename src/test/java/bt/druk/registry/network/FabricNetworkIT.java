@@ -95,7 +95,7 @@ class FabricNetworkIT {
      * does, reaches that write's block.
      */
     private static void writesGoOnWithTheFirstPeerOfEveryOrganisationKilled() throws Exception {
-        FabricConnections connections = new FabricConnections(withKeyFiles(NETWORK.stateDir().resolve("connection.json")));
+        FabricConnections connections = new FabricConnections(withKeyFiles(NETWORK.connectionFile()));
         FabricLedger ledger = new FabricLedger(connections);
         try {
             SubmissionOutcome.Committed before = registerUntilCommitted(ledger, Duration.ofSeconds(60));

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForgedEnvelopesIT {
 
-    private static final Path CONNECTION = NetworkScript.stateDir().resolve("connection.json");
+    private static final Path CONNECTION = NetworkScript.connectionFile();
     /** Tries to get the forged envelope and the mortgage into one block (the orderer cuts every 500 ms). */
     private static final int ATTEMPTS = 3;
 

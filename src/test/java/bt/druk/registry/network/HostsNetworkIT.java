@@ -377,7 +377,7 @@ class HostsNetworkIT {
     /** The bench's orderer fault: registrations from two clients, the orderers' leader killed and started again. */
     private FaultOutcome oneOrdererKilledUnderLoad(Path runDir) throws Exception {
         String pid = Files.readString(runDir.resolve("portal.pid")).strip();
-        List<String> args = List.of("--connection", NETWORK.stateDir().resolve("connection.json").toString(),
+        List<String> args = List.of("--connection", NETWORK.connectionFile().toString(),
                 "--portal", portal, "--password", PASSWORD, "--portal-pid", pid,
                 "--scenarios", "faults", "--faults", "orderer", "--fault-clients", "2", "--fault-seconds", "5",
                 "--fault-rate", "10", "--drain-seconds", "90", "--network-script", NETWORK.script().toString());

@@ -32,6 +32,11 @@ public final class IsolatedNetwork {
         return dir;
     }
 
+    /** Its connection file, as a portal or a gateway client reads it. */
+    public Path connectionFile() {
+        return dir.resolve("connection.json");
+    }
+
     /** The loopback address its processes listen on. */
     public String address() {
         return address;

@@ -41,6 +41,11 @@ public final class NetworkScript {
         return REPO.resolve("deploy/.network");
     }
 
+    /** The shared network's connection file, as a portal or a gateway client reads it. */
+    public static Path connectionFile() {
+        return stateDir().resolve("connection.json");
+    }
+
     /**
      * The network.sh that runs the network: this clone's, or {@code -Ddruk.networkScript}'s (a
      * worktree whose deploy/.network links to the main clone's network must use that clone's

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeRulesIT {
 
-    private static final Path CONNECTION = NetworkScript.stateDir().resolve("connection.json");
+    private static final Path CONNECTION = NetworkScript.connectionFile();
 
     @BeforeAll
     static void network() {

@@ -39,7 +39,7 @@ class TokenCertificateRenewalIT {
     @BeforeAll
     static void network() {
         NetworkScript.ensureUp();
-        connections = new FabricConnections(NetworkScript.stateDir().resolve("connection.json"));
+        connections = new FabricConnections(NetworkScript.connectionFile());
         staff = new FabricStaffIdentities(connections);
         certificates = new FabricSigningCertificates(connections, Clock.systemUTC());
     }
