@@ -235,6 +235,7 @@ class FabricLedgerIT {
             }
             assertEquals(LedgerState.COMMITTED, v(key, 5).ledgerState(),
                     () -> v(key, 5).rejectionCode() + " " + v(key, 5).rejectionReason());
+            RealLedger.awaitOnReadersPeer(ledger, v(key, 5));
             LedgerEntry finalEntry = ledger.readRecord(key).orElseThrow();
             assertEquals(5, finalEntry.version());
             assertEquals(v(key, 5).hash(), finalEntry.hash());
