@@ -4,11 +4,13 @@ import bt.druk.registry.application.record.OutboxProcessor;
 import bt.druk.registry.domain.ledger.CommittedTransaction;
 import bt.druk.registry.domain.ledger.Ledger;
 import bt.druk.registry.domain.ledger.LedgerBlock;
+import bt.druk.registry.domain.ledger.LedgerEntry;
 import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.infrastructure.fabric.FabricConnections;
 import bt.druk.registry.infrastructure.fabric.FabricLedger;
 import bt.druk.registry.network.NetworkScript;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ import java.util.Optional;
  * the application stops.
  */
 public final class RealLedger implements AutoCloseable {
+
+    /** How long the reader's peer may trail the clerk's peer before a test calls it a failure. */
+    private static final Duration READER_LAG = Duration.ofSeconds(15);
 
     private final FabricConnections connections;
     private final FabricLedger ledger;
@@ -62,17 +67,37 @@ public final class RealLedger implements AutoCloseable {
      */
     public static CommittedTransaction awaitOnReadersPeer(Ledger ledger, RecordVersion version) {
         String txId = version.receipt().txId();
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        long deadline = System.nanoTime() + READER_LAG.toNanos();
         Optional<CommittedTransaction> found = ledger.transaction(txId);
         while (found.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
             found = ledger.transaction(txId);
         }
-        return found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after 15 s"));
+        return found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after " + READER_LAG));
+    }
+
+    /**
+     * The record as the reader's peer holds it once it has at least {@code version}: for a test that saw
+     * the version committed through the portal, whose answer comes from the clerk's peer.
+     */
+    public static LedgerEntry awaitEntry(Ledger ledger, String recordKey, int version) {
+        long deadline = System.nanoTime() + READER_LAG.toNanos();
+        Optional<LedgerEntry> entry = ledger.readRecord(recordKey);
+        while ((entry.isEmpty() || entry.get().version() < version) && System.nanoTime() < deadline) {
+            pause();
+            entry = ledger.readRecord(recordKey);
+        }
+        Optional<LedgerEntry> last = entry;
+        return last.filter(e -> e.version() >= version).orElseThrow(() -> new AssertionError(
+                recordKey + " v" + version + " not on the reader's peer after " + READER_LAG + ": " + last));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

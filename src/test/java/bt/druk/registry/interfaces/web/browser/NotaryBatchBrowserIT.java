@@ -64,8 +64,8 @@ class NotaryBatchBrowserIT {
             List<String> anchors = BatchPage.awaitAnchored(clerk, 5);
             assertEquals(2, anchors.stream().distinct().count(), "3 documents at once, then 2 after the wait: " + anchors);
 
-            LedgerEntry first = ledger.readRecord(anchors.get(0)).orElseThrow();
-            LedgerEntry second = ledger.readRecord(anchors.get(4)).orElseThrow();
+            LedgerEntry first = RealLedger.awaitEntry(ledger, anchors.get(0), 1);
+            LedgerEntry second = RealLedger.awaitEntry(ledger, anchors.get(4), 1);
             assertEquals(MerkleTree.ofDocumentHashes(hashes.subList(0, 3)).rootHex(), first.hash());
             assertEquals(MerkleTree.ofDocumentHashes(hashes.subList(3, 5)).rootHex(), second.hash());
             assertEquals("JusticeMSP", first.submitterMspId());

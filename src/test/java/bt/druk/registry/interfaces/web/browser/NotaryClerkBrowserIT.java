@@ -173,7 +173,7 @@ class NotaryClerkBrowserIT {
     @Test
     @Order(4)
     void theLedgerHoldsTheRegistrationWithTheFilesHash() {
-        JsonObject entry = ledgerEntry();
+        JsonObject entry = ledgerEntry(1);
         assertEquals("registered", entry.getString("status"));
         assertEquals(fileSha256, entry.getString("documentHash"));
         assertEquals(1, entry.getInt("version"));
@@ -214,7 +214,7 @@ class NotaryClerkBrowserIT {
         awaitCommitted(2);
         assertEquals("Revoked", clerk.driver.findElement(By.cssSelector("#statusBadge .badge")).getText().trim());
 
-        JsonObject entry = ledgerEntry();
+        JsonObject entry = ledgerEntry(2);
         assertEquals("revoked", entry.getString("status"));
         assertEquals(REASON, entry.getString("reason"));
 
@@ -245,8 +245,9 @@ class NotaryClerkBrowserIT {
         clerk.wait.until(d -> d.getCurrentUrl().contains("saved=2"));
         clerk.waitForAjax();
         awaitCommitted(2);
-        assertEquals("superseded", ledgerEntry(first).getString("status"));
-        assertEquals("notarisation:" + replacement, ledgerEntry(first).getString("supersededBy"));
+        JsonObject superseded = ledgerEntry(first, 2);
+        assertEquals("superseded", superseded.getString("status"));
+        assertEquals("notarisation:" + replacement, superseded.getString("supersededBy"));
 
         citizen.open(url("/notary/notarisation.xhtml?id=" + first));
         assertTrue(citizen.text("statusNow").startsWith("Superseded"), citizen.text("statusNow"));
@@ -298,12 +299,13 @@ class NotaryClerkBrowserIT {
         return shown;
     }
 
-    private JsonObject ledgerEntry() {
-        return ledgerEntry(expectedId);
+    private JsonObject ledgerEntry(int version) {
+        return ledgerEntry(expectedId, version);
     }
 
-    private JsonObject ledgerEntry(String id) {
-        LedgerEntry entry = ledger.readRecord("notarisation:" + id).orElseThrow();
+    /** The notarisation on the auditor's peer once it has {@code version}, which the page saw committed. */
+    private JsonObject ledgerEntry(String id, int version) {
+        LedgerEntry entry = RealLedger.awaitEntry(ledger, "notarisation:" + id, version);
         try (var reader = Json.createReader(new StringReader(entry.json()))) {
             return reader.readObject();
         }

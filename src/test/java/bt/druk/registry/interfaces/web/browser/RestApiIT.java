@@ -160,7 +160,7 @@ class RestApiIT {
                 "verify by hash shows the commit at once, not when its kept answer runs out");
         assertFalse(record.toString().contains("Sonam") || record.toString().contains("11512004321"), "no personal data");
 
-        LedgerEntry onLedger = ledger.readRecord(key).orElseThrow();
+        LedgerEntry onLedger = RealLedger.awaitEntry(ledger, key, 1);
         assertEquals(record.getString("hash"), onLedger.hash());
         assertEquals(1, onLedger.version());
         assertEquals(onLedger.txId(), record.getJsonObject("current").getJsonObject("receipt").getString("txId"));
@@ -216,7 +216,7 @@ class RestApiIT {
             anchored.add(state);
         }
         for (JsonObject state : anchored) {
-            LedgerEntry anchor = ledger.readRecord(state.getString("anchorKey")).orElseThrow();
+            LedgerEntry anchor = RealLedger.awaitEntry(ledger, state.getString("anchorKey"), 1);
             InclusionProof proof = InclusionProof.fromJson(state.getJsonObject("inclusionProof"));
             assertEquals(state.getString("documentHash"), proof.leaf());
             assertTrue(proof.verifyAgainst(anchor.hash()).ok(), state.toString());

@@ -171,7 +171,7 @@ class RestReadsIT {
         JsonObject second = latestVersionOnceItIs(key, v -> v.getInt("version") == 2 && v.containsKey("receipt")
                 && v.getJsonObject("receipt").getJsonNumber("blockNumber").longValue() >= 0);
         assertEquals("TRANSFER_LODGED", second.getString("operation"));
-        LedgerEntry v2 = ledger.readRecord(key).orElseThrow();
+        LedgerEntry v2 = RealLedger.awaitEntry(ledger, key, 2);
         assertEquals(2, v2.version(), "the transfer is on the ledger");
         assertEquals(v2.hash(), second.getString("hash"));
         assertEquals(v2.txId(), second.getJsonObject("receipt").getString("txId"));
