@@ -232,5 +232,4 @@ class FaultsUnderLoadIT {
         args.addAll(options);
         return FaultUnderLoad.run(args);
     }
-
 }

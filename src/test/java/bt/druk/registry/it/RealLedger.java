@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The real fabric-gateway adapter outside a container, for tests that wire the application by hand or
@@ -67,13 +69,7 @@ public final class RealLedger implements AutoCloseable {
      */
     public static CommittedTransaction awaitOnReadersPeer(Ledger ledger, RecordVersion version) {
         String txId = version.receipt().txId();
-        long deadline = System.nanoTime() + READER_LAG.toNanos();
-        Optional<CommittedTransaction> found = ledger.transaction(txId);
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            pause();
-            found = ledger.transaction(txId);
-        }
-        return found.orElseThrow(() -> new AssertionError("transaction " + txId + " not on the reader's peer after " + READER_LAG));
+        return onReadersPeer(() -> ledger.transaction(txId), tx -> true, "transaction " + txId);
     }
 
     /**
@@ -81,23 +77,24 @@ public final class RealLedger implements AutoCloseable {
      * the version committed through the portal, whose answer comes from the clerk's peer.
      */
     public static LedgerEntry awaitEntry(Ledger ledger, String recordKey, int version) {
-        long deadline = System.nanoTime() + READER_LAG.toNanos();
-        Optional<LedgerEntry> entry = ledger.readRecord(recordKey);
-        while ((entry.isEmpty() || entry.get().version() < version) && System.nanoTime() < deadline) {
-            pause();
-            entry = ledger.readRecord(recordKey);
-        }
-        Optional<LedgerEntry> last = entry;
-        return last.filter(e -> e.version() >= version).orElseThrow(() -> new AssertionError(
-                recordKey + " v" + version + " not on the reader's peer after " + READER_LAG + ": " + last));
+        return onReadersPeer(() -> ledger.readRecord(recordKey), entry -> entry.version() >= version, recordKey + " v" + version);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Reads until what the reader's peer answers is {@code there}, for {@link #READER_LAG} at most. */
+    private static <T> T onReadersPeer(Supplier<Optional<T>> read, Predicate<T> there, String what) {
+        long deadline = System.nanoTime() + READER_LAG.toNanos();
+        Optional<T> last = read.get();
+        while (last.filter(there).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
         }
+        Optional<T> held = last;
+        return held.filter(there).orElseThrow(() -> new AssertionError(
+                what + " not on the reader's peer after " + READER_LAG + "; it held " + held.map(String::valueOf).orElse("nothing")));
     }
 }

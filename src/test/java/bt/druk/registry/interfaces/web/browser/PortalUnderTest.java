@@ -127,8 +127,9 @@ public final class PortalUnderTest implements AutoCloseable {
     /**
      * One portal for every class in this test JVM that neither kills, restarts nor reconfigures it
      * and leaves no account locked for others: a portal boot costs about 12 CPU seconds to its
-     * first page on an idle machine, more under load, which CI pays per class otherwise. It has no demo content, an OCID prefix and notarisation numbers of
-     * its own (the ledger outlives its database), trusts a reverse proxy on 127.0.0.1
+     * first page on an idle machine, more under load, which CI pays per class otherwise. It has no
+     * demo content, an OCID prefix and notarisation numbers of its own (the ledger outlives its
+     * database), trusts a reverse proxy on 127.0.0.1
      * (TrustedProxyIT's, whose lock-outs are at addresses no other class uses), runs on
      * {@code druk.shared.port} (by default a free port, since test JVMs run side by side) in a build
      * directory named after this JVM, and stops when the JVM ends; {@link #close()} leaves it
