@@ -70,6 +70,7 @@ import bt.druk.registry.domain.procurement.TenderSummary;
 import bt.druk.registry.domain.record.CanonicalJson;
 import bt.druk.registry.domain.record.LedgerState;
 import bt.druk.registry.domain.record.RecordRepository;
+import bt.druk.registry.domain.record.RecordVersion;
 import bt.druk.registry.domain.record.RecordStamps;
 import bt.druk.registry.domain.shared.ConcurrentUpdateException;
 import bt.druk.registry.domain.shared.Register;
@@ -648,6 +649,83 @@ public abstract class PortalScenarios {
             }
         }
         assertEquals(1, moved, "entry " + id + " leased to " + owner);
+    }
+
+    /**
+     * The commit follower locks a block's versions in id order, as the submitter recording commits
+     * does: while the submitter holds the lower id, the follower holds nothing the submitter needs
+     * next, so neither is chosen as a deadlock victim. The two records' keys sort opposite to their
+     * ids, the order H2 scanned (and locked) them in when one query locked them all.
+     */
+    @Test
+    void theCommitFollowerAndTheSubmitterLockVersionsInOneOrder() throws Exception {
+        ContainerFakeLedger fake = fake().ledger();
+        fake.setDown(true);
+        String suffix = UUID.randomUUID().toString().substring(0, 7).toUpperCase();
+        String sortsLast;
+        String sortsFirst;
+        try {
+            sortsLast = land.registerFirstTitle(CLERK, registration("TZ" + suffix)).recordKey();
+            sortsFirst = land.registerFirstTitle(CLERK, registration("TA" + suffix)).recordKey();
+            long lower = records.findLiveVersion(sortsLast, 1).orElseThrow().id();
+            long higher = records.findLiveVersion(sortsFirst, 1).orElseThrow().id();
+            assertTrue(lower < higher, "stored first, lower id");
+
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            CountDownLatch lowerLocked = new CountDownLatch(1);
+            CountDownLatch followerWaiting = new CountDownLatch(1);
+            Future<?> submitter = writers.submit(() -> inTransaction(() -> {
+                records.lockVersion(lower).orElseThrow();
+                lowerLocked.countDown();
+                assertTrue(followerWaiting.await(30, TimeUnit.SECONDS));
+                return records.lockVersion(higher).orElseThrow();
+            }));
+            assertTrue(lowerLocked.await(30, TimeUnit.SECONDS), "the submitter holds the lower id");
+            Future<List<Long>> follower = writers.submit(() -> inTransaction(() ->
+                    records.lockLiveVersions(List.of(sortsLast, sortsFirst), List.of(1)).stream().map(RecordVersion::id).toList()));
+            awaitARowLockWait();
+            followerWaiting.countDown();
+            submitter.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(lower, higher), follower.get(60, TimeUnit.SECONDS));
+            writers.shutdown();
+        } finally {
+            fake.setDown(false);
+        }
+        awaitVersion(sortsLast, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+        awaitVersion(sortsFirst, 1, v -> v.ledgerState() == LedgerState.COMMITTED);
+    }
+
+    /** Runs {@code work} in a transaction of its own, committed if it returns and rolled back if it throws. */
+    private <T> T inTransaction(java.util.concurrent.Callable<T> work) throws Exception {
+        transaction.begin();
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception | AssertionError e) {
+            transaction.rollback();
+            throw e;
+        }
+        transaction.commit();
+        return result;
+    }
+
+    /** Until some session of this database waits for a row lock another holds (H2 or PostgreSQL). */
+    private void awaitARowLockWait() throws Exception {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < until) {
+            try (Connection c = dataSource.getConnection()) {
+                String waiting = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
+                        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+                try (ResultSet rs = c.createStatement().executeQuery(waiting)) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no session came to wait for a row lock within 30 s");
     }
 
     /** A portal whose claim seemed to fail releases the leases it does not hold, and only those. */

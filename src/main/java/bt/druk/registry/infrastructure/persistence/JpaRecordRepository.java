@@ -141,15 +141,20 @@ public class JpaRecordRepository implements RecordRepository {
         if (recordKeys.isEmpty() || versions.isEmpty()) {
             return List.of();
         }
-        List<RecordVersion> locked = em.createQuery("select v from RecordVersion v where v.recordKey in :keys and v.version in :versions"
-                        + " and v.ledgerState <> :rejected order by v.id", RecordVersion.class)
+        List<Long> ids = em.createQuery("select v.id from RecordVersion v where v.recordKey in :keys and v.version in :versions"
+                        + " and v.ledgerState <> :rejected order by v.id", Long.class)
                 .setParameter("keys", List.copyOf(recordKeys))
                 .setParameter("versions", List.copyOf(versions))
                 .setParameter("rejected", LedgerState.REJECTED)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        // Only records this database holds: a block of other portals' writes changes nothing here.
-        locked.forEach(v -> stamps.writing(v.recordKey()));
+        // One by one in id order, as every writer of versions locks them: H2 locks the rows of one
+        // SELECT ... FOR UPDATE in the order it scans them (by key), whatever the ORDER BY, and so
+        // deadlocked with the submitter recording commits. Only records this database holds: a block
+        // of other portals' writes changes nothing here.
+        List<RecordVersion> locked = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            lockVersion(id).filter(v -> v.ledgerState() != LedgerState.REJECTED).ifPresent(locked::add);
+        }
         return locked;
     }
 
