@@ -495,6 +495,57 @@ public final class PortalUnderTest implements AutoCloseable {
         return log == null ? "(external portal)" : tail(log, 80);
     }
 
+    /**
+     * For the message of a test that waited in vain for the ledger: the portal's readiness answer
+     * (versions waiting, the outage's last error, a ledger mismatch) and the last warnings in its
+     * log. CI keeps only a failure message's first and last lines, and the log stays on its machine.
+     */
+    public String ledgerDiagnosis() {
+        String readiness;
+        try {
+            HttpResponse<String> answer = PortalHttp.builder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl).resolve("/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            readiness = "HTTP " + answer.statusCode() + " " + answer.body();
+        } catch (IOException e) {
+            readiness = "no answer: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            readiness = "interrupted";
+        }
+        return "the portal's /health/ready: " + readiness + "\nits log's last warnings:\n"
+                + (log == null ? "(external portal)" : String.join("\n", lastWarnings(log, 8)));
+    }
+
+    /**
+     * The last {@code count} WARNING or SEVERE records of a Payara log, each on one line of at most
+     * 400 characters, without the log's colour codes.
+     */
+    static List<String> lastWarnings(Path file, int count) {
+        List<String> records = new ArrayList<>();
+        StringBuilder current = null;
+        try {
+            for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("[20")) {
+                    // The level's name is in colour codes; its value is not.
+                    current = line.contains("[levelValue: 900]") || line.contains("[levelValue: 1000]") ? new StringBuilder(line) : null;
+                    if (current != null) {
+                        records.add("");
+                    }
+                } else if (current != null && current.length() < 400 && !line.isBlank()) {
+                    current.append(' ').append(line.strip());
+                }
+                if (current != null) {
+                    String text = current.toString().replaceAll("\u001b\\[[0-9;]*m", "");
+                    records.set(records.size() - 1, text.length() > 400 ? text.substring(0, 400) : text);
+                }
+            }
+        } catch (IOException e) {
+            return List.of("(no log: " + e + ")");
+        }
+        return records.subList(Math.max(0, records.size() - count), records.size());
+    }
+
     /** The last {@code lines} lines of a log file, for failure messages. */
     static String tail(Path file, int lines) {
         try {

@@ -150,7 +150,8 @@ class RestApiIT {
             Thread.sleep(100);
         }
         assertNotNull(record);
-        assertEquals("COMMITTED", record.getString("ledgerState"), record.toString());
+        JsonObject last = record;
+        assertEquals("COMMITTED", record.getString("ledgerState"), () -> last + "\n" + portal.ledgerDiagnosis());
         // The kept answer is dropped right after the database commit, which readers may see a moment earlier.
         long shown = System.currentTimeMillis() + 200;
         while (!committedAsRecordDocument(get("/api/verify/" + hash)) && System.currentTimeMillis() < shown) {
@@ -212,7 +213,8 @@ class RestApiIT {
                 }
                 Thread.sleep(500);
             }
-            assertEquals("ANCHORED", state.getString("state"), String.valueOf(state));
+            JsonObject last = state;
+            assertEquals("ANCHORED", state.getString("state"), () -> last + "\n" + portal.ledgerDiagnosis());
             anchored.add(state);
         }
         for (JsonObject state : anchored) {

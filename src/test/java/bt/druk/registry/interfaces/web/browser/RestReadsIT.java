@@ -138,7 +138,7 @@ class RestReadsIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not reached within 120 s: " + latest);
+        throw new AssertionError("not reached within 120 s: " + latest + "\n" + portal.ledgerDiagnosis());
     }
 
     /** Committed, and the commit follower has read its block (block number and endorsers known). */
