@@ -153,6 +153,7 @@ public class JpaRecordRepository implements RecordRepository {
         // of other portals' writes changes nothing here.
         List<RecordVersion> locked = new ArrayList<>(ids.size());
         for (long id : ids) {
+            // Checked again once locked: the version may have been rejected since the ids were read.
             lockVersion(id).filter(v -> v.ledgerState() != LedgerState.REJECTED).ifPresent(locked::add);
         }
         return locked;

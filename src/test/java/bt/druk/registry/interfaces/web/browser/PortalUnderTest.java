@@ -522,7 +522,7 @@ public final class PortalUnderTest implements AutoCloseable {
      * 400 characters, without the log's colour codes.
      */
     static List<String> lastWarnings(Path file, int count) {
-        List<String> records = new ArrayList<>();
+        List<StringBuilder> records = new ArrayList<>();
         StringBuilder current = null;
         try {
             for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
@@ -530,20 +530,19 @@ public final class PortalUnderTest implements AutoCloseable {
                     // The level's name is in colour codes; its value is not.
                     current = line.contains("[levelValue: 900]") || line.contains("[levelValue: 1000]") ? new StringBuilder(line) : null;
                     if (current != null) {
-                        records.add("");
+                        records.add(current);
                     }
                 } else if (current != null && current.length() < 400 && !line.isBlank()) {
                     current.append(' ').append(line.strip());
-                }
-                if (current != null) {
-                    String text = current.toString().replaceAll("\u001b\\[[0-9;]*m", "");
-                    records.set(records.size() - 1, text.length() > 400 ? text.substring(0, 400) : text);
                 }
             }
         } catch (IOException e) {
             return List.of("(no log: " + e + ")");
         }
-        return records.subList(Math.max(0, records.size() - count), records.size());
+        return records.subList(Math.max(0, records.size() - count), records.size()).stream()
+                .map(record -> record.toString().replaceAll("\u001b\\[[0-9;]*m", ""))
+                .map(text -> text.length() > 400 ? text.substring(0, 400) : text)
+                .toList();
     }
 
     /** The last {@code lines} lines of a log file, for failure messages. */
