@@ -16,6 +16,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * come up. {@code druk.network.upMarker} names the files the background job keeps: {@code .pending}
  * (its pid, while it runs), {@code .rc} (network.sh's exit status) and {@code .log}. Without the
  * property, or with no job of this build (a network brought up by hand), it does nothing.
+ * Then it waits for the other background job, the portals' class archive ({@code
+ * <druk.build.dir>/portal-classes.jsa.pending}), so that every portal of the execution boots from it.
  */
 public final class AwaitNetworkUp implements LauncherSessionListener {
 
@@ -50,11 +52,24 @@ public final class AwaitNetworkUp implements LauncherSessionListener {
             }
             System.out.printf("[network-up] the shared network is up (waited %.1f s; its log: %s)%n",
                     (System.nanoTime() - started) / 1e9, log);
+            awaitClassArchive();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for network.sh up", e);
+        }
+    }
+
+    /** Without the archive a portal still boots (slower), so a job that ran out of time fails nothing here. */
+    private static void awaitClassArchive() throws IOException, InterruptedException {
+        Path pending = Path.of(System.getProperty("druk.build.dir", "target"), "portal-classes.jsa.pending");
+        long started = System.nanoTime();
+        while (fromThisBuild(pending) && jobAlive(pending) && System.nanoTime() - started < Duration.ofMinutes(3).toNanos()) {
+            Thread.sleep(500);
+        }
+        if (System.nanoTime() - started > Duration.ofSeconds(1).toNanos()) {
+            System.out.printf("[network-up] waited %.1f s for the portals' class archive%n", (System.nanoTime() - started) / 1e9);
         }
     }
 

@@ -118,7 +118,9 @@ public final class PortalUnderTest implements AutoCloseable {
             waitUntilUp(base, Duration.ofSeconds(30), null);
             return new PortalUnderTest(base, password, null, null, null);
         }
-        return startOwn("browser-it", Integer.getInteger("druk.browser.port", 18080));
+        // No demo content: the class registers what it shows, and loading the demo through the
+        // pipeline cost CI's CPU-bound fabric phase about a boot's worth for nothing it reads.
+        return startOwn("browser-it", Integer.getInteger("druk.browser.port", 18080), Map.of("DRUK_DEMO_CONTENT", "false"));
     }
 
     /** The portal {@link #shared()} started in this test JVM, if any. */
