@@ -66,11 +66,12 @@ def sample(path):
             except OSError:
                 continue
             ticks = int(fields[11]) + int(fields[12])
-            if pid not in processes:
+            if pid not in processes or processes[pid][0] == 'other':
+                # a shell that execs its program (the chaincode's "exec java") is named once it has
                 kind = kind_of(pid)
                 if kind is None:
                     continue
-                processes[pid] = [kind, ticks, int(fields[19])]
+                processes.setdefault(pid, [kind, ticks, int(fields[19])])[0] = kind
             processes[pid][1] = max(processes[pid][1], ticks)
         busy, total = machine_ticks()
         with open(path + '.tmp', 'w') as f:
